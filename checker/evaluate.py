@@ -1,0 +1,80 @@
+"""Run the rules over candidate pairs and the corpus: findings and claim-graph edges.
+
+Each candidate pair is judged by every enabled pair rule; corpus rules see all claims.
+Between two claims the graph keeps the strongest relation: ``conflicts`` over
+``supports`` over ``related`` (a candidate pair no rule judged).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .findings import make_finding, order_findings
+from .model import Claim, Edge, Finding
+from .rulekinds import PairContext
+from .ruleset import Rule
+
+_STRENGTH = {"conflicts": 3, "supports": 2, "related": 1}
+
+
+@dataclass
+class CorpusContext:
+    """What corpus rules may look at besides the claims."""
+
+    pairs: list[tuple[int, int, float]]
+    doc_dates: dict[str, str | None] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+
+
+def evaluate(
+    claims: list[Claim],
+    pairs: list[tuple[int, int, float]],
+    rules: list[Rule],
+    doc_dates: dict[str, str | None] | None = None,
+    related_threshold: float = 0.6,
+) -> tuple[list[Finding], list[Edge]]:
+    doc_dates = doc_dates or {}
+    by_id = {c.id: c for c in claims}
+    active = [r for r in rules if r.enabled]
+    findings: list[Finding] = []
+    best: dict[tuple[str, str], Edge] = {}
+
+    def offer(edge: Edge) -> None:
+        key = (edge.source, edge.target)
+        current = best.get(key)
+        if current is not None and current.relation == edge.relation and edge.explanation not in current.explanation:
+            merged = f"{current.explanation}; {edge.explanation}" if current.score >= edge.score else f"{edge.explanation}; {current.explanation}"
+            best[key] = Edge(edge.source, edge.target, edge.relation, current.rule, max(current.score, edge.score), merged)
+            return
+        if current is None or (_STRENGTH[edge.relation], edge.score) > (_STRENGTH[current.relation], current.score):
+            best[key] = edge
+
+    for i, j, sim in pairs:
+        a, b = claims[i], claims[j]
+        ctx = PairContext(similarity=sim, doc_dates=doc_dates)
+        judged = False
+        for rule in active:
+            if rule.impl.scope != "pair":
+                continue
+            for verdict in rule.impl.compare(a, b, ctx):
+                judged = True
+                if verdict.relation:
+                    offer(Edge(a.id, b.id, verdict.relation, rule.id, verdict.score, verdict.reason))
+                if verdict.finding:
+                    findings.append(make_finding(rule, verdict, by_id))
+        if not judged and sim >= related_threshold:
+            offer(Edge(a.id, b.id, "related", None, round(sim, 4), "similar statements"))
+
+    corpus = CorpusContext(pairs=pairs, doc_dates=doc_dates, edges=list(best.values()))
+    for rule in active:
+        if rule.impl.scope != "corpus":
+            continue
+        for verdict in rule.impl.check(claims, corpus):
+            if verdict.relation and len(verdict.claims) == 2:
+                offer(Edge(*verdict.claims, verdict.relation, rule.id, verdict.score, verdict.reason))
+            if verdict.finding:
+                findings.append(make_finding(rule, verdict, by_id))
+
+    order = {c.id: n for n, c in enumerate(claims)}
+    edges = sorted(best.values(), key=lambda e: (order[e.source], order[e.target]))
+    return order_findings(findings, by_id), edges

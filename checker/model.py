@@ -1,0 +1,230 @@
+"""Plain data records that flow through the pipeline.
+
+Every stage of claimgraph reads and writes these records and nothing else, so each
+stage can be tested on hand-made values. Offsets are character (code point) offsets
+into the ORIGINAL text of a document; lines and columns are 1-based.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+#: The section a claim sits in. Claims in ``summary``, ``headline`` and ``quote``
+#: sections repeat the body and should be backed by it.
+SECTIONS = ("body", "summary", "headline", "quote")
+
+#: Date granularities, coarse to fine; ``range`` is a span of years or dates.
+GRANULARITIES = ("range", "year", "quarter", "month", "day")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of plain text taken from one structural element of a document.
+
+    ``text`` is the text with markup removed; ``offsets[i]`` is the offset in the
+    original document of ``text[i]``, and ``offsets[len(text)]`` is the offset just
+    past the last character, so any plain span maps back to the original file.
+    """
+
+    kind: str  # "title", "heading", "paragraph", "list_item", "table_cell", "quote"
+    section: str  # one of SECTIONS
+    text: str
+    offsets: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of ``text`` to a span of the original text."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass
+class Document:
+    """One input file: its original text, where its lines start and its blocks."""
+
+    id: str
+    path: str
+    text: str
+    format: str  # "text", "markdown", "html"
+    title: str | None = None
+    date: str | None = None  # ISO date of publication when the document states it
+    blocks: list[Block] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.line_starts:
+            self.line_starts = line_starts(self.text)
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of an offset into ``text``."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which each line of ``text`` starts (``\\n``, ``\\r\\n`` or ``\\r``)."""
+    starts = [0]
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            starts.append(i + 1)
+        elif ch == "\r":
+            if i + 1 < n and text[i + 1] == "\n":
+                i += 1
+            starts.append(i + 1)
+        i += 1
+    return starts
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure stated in a sentence.
+
+    ``value`` has the scale applied (``"¥300 billion"`` -> ``3e11``). ``start`` and
+    ``end`` are offsets into the string the extractor was given.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str | None = None  # "percent", "CNY", "USD", "EUR", "exaflop", "MW", "TOPS/watt", "qubit", noun lemma...
+    kind: str = "count"  # "count", "money", "percent", "measure", "ratio"
+    qualifier: str | None = None  # "over", "about", "up to", "below", "at least", "under", "exactly"
+    scale: str | None = None  # "thousand", "million", "billion", "trillion" as written
+    of_total: float | None = None  # "24 of the world's top 100" -> 100
+    equivalent_of: int | None = None  # index of the quantity this one restates in another currency
+    noun: str | None = None  # what is counted or measured, as written after the figure
+    change: str | None = None  # "increase", "decrease", "faster", "slower", "below", "above", "growth"
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The closed interval of values the quantity, with its qualifier, allows."""
+        v = self.value
+        q = self.qualifier
+        if q in ("over", "more than", "above", "exceeding", "at least", "surpassing", "tops"):
+            return (v, float("inf"))
+        if q in ("under", "below", "less than", "up to", "at most", "fewer than"):
+            return (float("-inf"), v)
+        return (v, v)
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A temporal expression: a day, month, quarter, year or a range of them.
+
+    ``value`` is ISO-like: ``"2023"``, ``"2025-Q3"``, ``"2025-07"``, ``"2025-04-12"``,
+    ``"2025/2030"`` for a range. ``first`` and ``last`` are the first and last day it
+    covers (ISO dates), so two expressions can be compared whatever their granularity.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str
+    granularity: str  # one of GRANULARITIES
+    first: str
+    last: str
+    qualifier: str | None = None  # "by", "before", "after", "since", "until", "in"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference marker such as ``[1, 4]``; its numbers are not figures."""
+
+    text: str
+    start: int
+    end: int
+    refs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence (or list item, headline, quote) that states a figure or a date."""
+
+    id: str
+    doc: str
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    section: str
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateExpr, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    terms: tuple[str, ...] = ()  # lower-case content words: what is measured and of whom
+    subjects: tuple[str, ...] = ()  # proper names (places, organisations) the sentence is about
+    past_tense: bool = False
+
+    @property
+    def masked_text(self) -> str:
+        """The sentence with every figure, date and citation replaced by a placeholder."""
+        spans = sorted(
+            [(q.start, q.end, "#") for q in self.quantities]
+            + [(d.start, d.end, "DATE") for d in self.dates]
+            + [(c.start, c.end, "") for c in self.citations]
+        )
+        out: list[str] = []
+        pos = 0
+        for s, e, token in spans:
+            if s < pos:
+                continue
+            out.append(self.text[pos:s])
+            out.append(token)
+            pos = e
+        out.append(self.text[pos:])
+        return " ".join("".join(out).split())
+
+
+#: Severities from most to least severe.
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem a rule found, with the claims it involves."""
+
+    id: str
+    rule: str
+    name: str
+    kind: str  # "conflict", "scope", "unsupported", "citation", ...
+    severity: str  # one of SEVERITIES
+    message: str
+    claims: tuple[str, ...]
+    fingerprint: str
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A relation between two claims in the claim graph."""
+
+    source: str
+    target: str
+    relation: str  # "supports", "conflicts", "related"
+    rule: str | None
+    score: float
+    explanation: str = ""
+
+
+@dataclass
+class Report:
+    """Everything a report format renders: one record shared by all formats."""
+
+    documents: list[Document]
+    claims: list[Claim]
+    findings: list[Finding]
+    edges: list[Edge]
+    model: str = ""
+    clusters: list[list[str]] = field(default_factory=list)  # claim ids of each group of related claims
+
+    def claim_by_id(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    def document_by_id(self) -> dict[str, Document]:
+        return {d.id: d for d in self.documents}

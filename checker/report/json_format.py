@@ -1,0 +1,122 @@
+"""Machine-readable JSON report, schema ``claimgraph/report@1``.
+
+The output is deterministic: keys appear in the contract order, findings in the one
+order every format shares, documents, claims and edges in report order, integer-valued
+numbers as ints and scores rounded to 4 decimals; the text ends with a newline.
+
+Claim ``start``/``end`` (and ``line``/``column``) are positions in the document's
+ORIGINAL text. Quantity and date ``start``/``end`` are offsets RELATIVE TO THE CLAIM
+TEXT (``claim["text"][q["start"]:q["end"]] == q["text"]``), as in the model.
+"""
+
+from __future__ import annotations
+
+import json
+
+import checker
+from checker.model import Claim, DateExpr, Document, Edge, Quantity, Report
+
+from ._common import ReportView, kind_counts, number, score, severity_counts
+
+SCHEMA = "claimgraph/report@1"
+
+
+def _document(doc: Document) -> dict:
+    return {"id": doc.id, "path": doc.path, "title": doc.title, "date": doc.date}
+
+
+def _quantity(q: Quantity) -> dict:
+    return {
+        "text": q.text,
+        "start": q.start,
+        "end": q.end,
+        "value": number(q.value),
+        "unit": q.unit,
+        "qualifier": q.qualifier,
+        "kind": q.kind,
+        "of_total": number(q.of_total),
+        "equivalent_of": q.equivalent_of,
+        "change": q.change,
+    }
+
+
+def _date(d: DateExpr) -> dict:
+    return {
+        "text": d.text,
+        "start": d.start,
+        "end": d.end,
+        "value": d.value,
+        "granularity": d.granularity,
+        "qualifier": d.qualifier,
+    }
+
+
+def _claim(c: Claim) -> dict:
+    return {
+        "id": c.id,
+        "doc": c.doc,
+        "line": c.line,
+        "column": c.column,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "section": c.section,
+        "quantities": [_quantity(q) for q in c.quantities],
+        "dates": [_date(d) for d in c.dates],
+        "citations": [ci.text for ci in c.citations],
+    }
+
+
+def _edge(e: Edge) -> dict:
+    return {
+        "source": e.source,
+        "target": e.target,
+        "relation": e.relation,
+        "rule": e.rule,
+        "score": score(e.score),
+        "explanation": e.explanation,
+    }
+
+
+def to_dict(report: Report) -> dict:
+    """The report as plain JSON-ready data, keys in contract order."""
+    view = ReportView(report)
+    findings = []
+    for f in view.findings:
+        findings.append(
+            {
+                "id": f.id,
+                "rule": f.rule,
+                "name": f.name,
+                "kind": f.kind,
+                "severity": f.severity,
+                "message": f.message,
+                "claims": list(f.claims),
+                "fingerprint": f.fingerprint,
+                "locations": [
+                    {"claim": loc.claim, "path": loc.path, "line": loc.line, "column": loc.column}
+                    for loc in view.locations(f)
+                ],
+            }
+        )
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "claimgraph", "version": checker.__version__, "model": report.model},
+        "documents": [_document(d) for d in report.documents],
+        "claims": [_claim(c) for c in report.claims],
+        "findings": findings,
+        "edges": [_edge(e) for e in report.edges],
+        "clusters": [list(group) for group in report.clusters],
+        "summary": {
+            "documents": len(report.documents),
+            "claims": len(report.claims),
+            "findings": len(report.findings),
+            "by_severity": severity_counts(report),
+            "by_kind": kind_counts(report),
+        },
+    }
+
+
+def render(report: Report) -> str:
+    """The report as JSON text (UTF-8 friendly, 2-space indent, trailing newline)."""
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,130 @@
+"""Rule kind ``numeric_mismatch``: the same quantity stated with incompatible values.
+
+Two figures in a candidate pair are the same quantity when the sentences around them
+are close (masked-sentence similarity), they are of the same kind and unit, they count
+the same thing, they are about the same subject (no disjoint names), and the claims
+are not dated to different periods. Then agreeing values give a ``supports`` edge and
+incompatible values a ``conflicts`` edge and a finding.
+"""
+
+from __future__ import annotations
+
+from ..model import Claim, Quantity
+from ..sameness import (
+    comparable,
+    context_terms,
+    describe,
+    overlap,
+    periods_differ,
+    same_counted_thing,
+    values_agree,
+)
+from ..terms import subjects_disjoint
+from .base import PairContext, Param, RuleKind, Verdict
+
+_SUMMARY_SECTIONS = ("headline", "summary", "quote")
+
+
+class NumericMismatch(RuleKind):
+    name = "numeric_mismatch"
+    params = {
+        "conflict_similarity": Param(float, 0.72, "least masked-sentence similarity for a conflict"),
+        "support_similarity": Param(float, 0.5, "least masked-sentence similarity for a support"),
+        "context_overlap": Param(float, 0.5, "least overlap of the words around two percentages or amounts"),
+        "relative_tolerance": Param(float, 0.0, "relative difference always accepted as agreement"),
+        "about_tolerance": Param(float, 0.05, "relative spread of a figure qualified by 'about'"),
+        "rounding_limit": Param(float, 0.05, "largest relative difference rounding may explain"),
+    }
+
+    def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
+        if not a.quantities or not b.quantities:
+            return []
+        if subjects_disjoint(a.subjects, a.text, b.subjects, b.text):
+            return []
+        if periods_differ(a, b):
+            return []
+        verdicts: list[Verdict] = []
+        supported: set[int] = set()
+        conflicting: list[tuple[Quantity, Quantity, float]] = []
+        for i, qa in enumerate(a.quantities):
+            for qb in b.quantities:
+                ok, _ = comparable(qa, qb)
+                if not ok:
+                    continue
+                words = overlap(context_terms(a, qa), context_terms(b, qb))
+                agree = values_agree(
+                    qa,
+                    qb,
+                    about_tolerance=self.p["about_tolerance"],
+                    relative_tolerance=self.p["relative_tolerance"],
+                    rounding_limit=self.p["rounding_limit"],
+                )
+                if agree:
+                    if self._supports(a, b, qa, qb, words, ctx.similarity):
+                        supported.add(i)
+                        verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx))
+                elif self._conflicts(qa, qb, words, ctx.similarity):
+                    conflicting.append((qa, qb, words))
+        for qa, qb, words in conflicting:
+            index = a.quantities.index(qa)
+            if index in supported:
+                continue  # the same figure is also matched by an agreeing value
+            verdicts.append(self._verdict(a, b, qa, qb, "conflicts", words, ctx))
+        return _best_per_figure(verdicts)
+
+    def _supports(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
+        if sim < self.p["support_similarity"]:
+            return False
+        if qa.kind == "count":
+            if same_counted_thing(qa, qb):
+                return True
+            # "2,400 AI Firms" in a headline repeats "2,400 registered enterprises":
+            # accept another noun for an exact, specific figure when the sentences are close.
+            summary = a.section in _SUMMARY_SECTIONS or b.section in _SUMMARY_SECTIONS
+            return summary and qa.value == qb.value and (words > 0 or sim >= 0.6)
+        return words >= self.p["context_overlap"] or (qa.value == qb.value and sim >= 0.75)
+
+    def _conflicts(self, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
+        if sim < self.p["conflict_similarity"]:
+            return False
+        if qa.kind == "count":
+            return same_counted_thing(qa, qb)
+        return words >= self.p["context_overlap"]
+
+    def _verdict(self, a, b, qa, qb, relation, words, ctx) -> Verdict:
+        thing = qa.unit or qa.noun or qa.kind
+        why = []
+        if qa.unit and qa.unit == qb.unit:
+            why.append(f"both count {qa.unit}" if qa.kind == "count" else f"both in {qa.unit}")
+        why.append(f"sentence similarity {ctx.similarity:.2f}")
+        if words:
+            why.append(f"same context words ({words:.0%})")
+        shared = sorted(set(a.subjects) & set(b.subjects))
+        if shared:
+            why.append("same subject " + ", ".join(shared[:3]))
+        if a.dates and b.dates:
+            why.append(f"same period {a.dates[0].value}")
+        if relation == "conflicts":
+            reason = f"{describe(qa)} vs {describe(qb)}: incompatible values for the same {thing} ({'; '.join(why)})"
+        else:
+            reason = f"{describe(qa)} agrees with {describe(qb)} ({'; '.join(why)})"
+        score = round(min(1.0, 0.5 * ctx.similarity + 0.5 * max(words, 0.5)), 4)
+        return Verdict(
+            claims=(a.id, b.id),
+            relation=relation,
+            finding=relation == "conflicts",
+            reason=reason,
+            score=score,
+            fields={"a": describe(qa), "b": describe(qb), "thing": thing},
+            key=f"{qa.start}:{qb.start}",
+        )
+
+
+def _best_per_figure(verdicts: list[Verdict]) -> list[Verdict]:
+    """At most one verdict per figure of the first claim: the highest score wins."""
+    best: dict[str, Verdict] = {}
+    for v in verdicts:
+        figure = v.key.split(":")[0] + v.relation
+        if figure not in best or v.score > best[figure].score:
+            best[figure] = v
+    return sorted(best.values(), key=lambda v: v.key)

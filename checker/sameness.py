@@ -1,0 +1,140 @@
+"""Are two stated figures the same quantity, and do their values agree?
+
+Two figures are comparable when they are of the same kind and unit (the same
+currency, both percentages of the same base, both counts of the same thing, both
+changes or both levels). Whether their values agree takes the qualifier ("over",
+"about", "up to") and the rounding the writer used ("920,000" is a rounded figure)
+into account.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .model import Claim, DateExpr, Quantity
+from .terms import content_terms
+
+_LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_CLAUSE_END = re.compile(r"[,;:()\[\]—–]| - ")
+
+
+def precision(q: Quantity) -> float:
+    """Half the unit of the last significant digit the writer gave, in ``q.value`` units."""
+    m = _LITERAL.search(q.text)
+    if not m:
+        return 0.0
+    literal = m.group(0).replace(",", "")
+    try:
+        written = float(literal)
+    except ValueError:
+        return 0.0
+    if written == 0:
+        return 0.0
+    factor = abs(q.value / written) if written else 1.0
+    if "." in literal:
+        step = 10.0 ** -len(literal.split(".")[1])
+    else:
+        stripped = literal.rstrip("0")
+        step = 10.0 ** (len(literal) - len(stripped)) if stripped else 1.0
+        if step == 1.0:
+            return 0.0  # an exact integer
+    return 0.5 * step * factor
+
+
+def interval(q: Quantity, about_tolerance: float = 0.05) -> tuple[float, float]:
+    """The values ``q`` allows, qualifier included."""
+    lo, hi = q.bounds
+    if q.qualifier == "about":
+        spread = abs(q.value) * about_tolerance
+        lo, hi = q.value - spread, q.value + spread
+    return lo, hi
+
+
+def values_agree(
+    a: Quantity,
+    b: Quantity,
+    about_tolerance: float = 0.05,
+    relative_tolerance: float = 0.0,
+    rounding_limit: float = 0.05,
+) -> bool:
+    """True when the two figures can describe the same value.
+
+    Intervals from the qualifiers must meet, allowing each side's rounding (capped at
+    ``rounding_limit`` of the larger value) and a ``relative_tolerance``.
+    """
+    a_lo, a_hi = interval(a, about_tolerance)
+    b_lo, b_hi = interval(b, about_tolerance)
+    scale = max(abs(a.value), abs(b.value), 1e-12)
+    slack = min(max(precision(a), precision(b)), rounding_limit * scale) + relative_tolerance * scale
+    return a_lo - slack <= b_hi and b_lo - slack <= a_hi
+
+
+def comparable(a: Quantity, b: Quantity) -> tuple[bool, str]:
+    """Whether two figures measure the same kind of thing, with the reason when not."""
+    if a.kind != b.kind:
+        return False, f"{a.kind} vs {b.kind}"
+    if (a.change is None) != (b.change is None):
+        return False, "a change vs a level"
+    if a.of_total != b.of_total:
+        return False, "different bases"
+    if a.kind in ("money", "measure", "percent", "ratio"):
+        if (a.unit or "") != (b.unit or ""):
+            return False, f"{a.unit} vs {b.unit}"
+    return True, ""
+
+
+def same_counted_thing(a: Quantity, b: Quantity) -> bool:
+    """Counts of the same noun ("invention patent" and "patents" share their head noun)."""
+    if a.kind != "count":
+        return True
+    if not a.unit or not b.unit:
+        return False
+    if a.unit == b.unit:
+        return True
+    return a.unit.split()[-1] == b.unit.split()[-1]
+
+
+def context_terms(claim: Claim, q: Quantity, before: int = 4, after: int = 6) -> set[str]:
+    """Content words next to a figure, within its clause: what the figure is of."""
+    left = _CLAUSE_END.split(claim.text[: q.start])[-1]
+    right = _CLAUSE_END.split(claim.text[q.end :])[0]
+    lw = content_terms(left)[-before:]
+    rw = content_terms(right)[:after]
+    return set(lw) | set(rw)
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    """Overlap coefficient: shared words over the smaller set."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def dates_overlap(a: DateExpr, b: DateExpr) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
+def periods_differ(a: Claim, b: Claim) -> bool:
+    """True when both claims are dated and no date of one overlaps a date of the other."""
+    if not a.dates or not b.dates:
+        return False
+    return not any(dates_overlap(x, y) for x in a.dates for y in b.dates)
+
+
+def describe(q: Quantity) -> str:
+    """A figure as a reader would say it back: ``"921,000 invention patents"``."""
+    text = q.text.strip()
+    if q.kind == "count" and q.noun and q.noun.lower() not in text.lower():
+        text = f"{text} {q.noun}"
+    if q.qualifier and q.qualifier.lower() not in text.lower():
+        text = f"{q.qualifier} {text}"
+    return text
+
+
+def format_value(value: float) -> str:
+    if math.isinf(value):
+        return "unbounded"
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.4g}"

@@ -1,0 +1,491 @@
+"""Tests for reading files into documents: discovery, decoding, the three markup
+readers (plain text, Markdown, HTML), titles, dates and sections."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker import markup_html, markup_markdown, markup_text
+from checker.documents import (
+    SUFFIXES,
+    discover,
+    find_dateline,
+    load_document,
+    load_documents,
+    parse_date,
+)
+from checker.errors import InputError
+from checker.model import Block, Document
+from checker.sections import assign_sections, is_summary_heading
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_2025 = SEEDS / "global-ai-robotics-report-2025-04-12.txt"
+SEED_2026 = SEEDS / "china-ai-robotics-2026.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "docs"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def assert_block_offsets(block: Block, text: str) -> None:
+    """Every non-space char of ``block.text`` is the char at its offset in ``text``.
+
+    A char decoded from an HTML/Markdown entity (``&amp;``) maps to the entity's
+    ``&``; one from a Markdown backslash escape maps to the escaped char itself.
+    """
+    assert len(block.offsets) == len(block.text) + 1, block
+    assert block.text == block.text.strip() and block.text, block
+    for i, ch in enumerate(block.text):
+        off = block.offsets[i]
+        assert 0 <= off < len(text), (block.text, i, off)
+        if ch == " ":
+            continue
+        assert text[off] == ch or text[off] == "&", (block.text, i, ch, text[off : off + 10])
+    assert block.offsets[-1] <= len(text)
+    assert block.offsets[-1] > block.offsets[len(block.text) - 1]
+    assert list(block.offsets) == sorted(block.offsets), block
+
+
+def assert_document_offsets(doc: Document) -> None:
+    assert doc.blocks, doc.path
+    for block in doc.blocks:
+        assert_block_offsets(block, doc.text)
+        assert block.section in ("body", "summary", "headline", "quote")
+
+
+def load(path: Path, doc_id: str = "d1") -> Document:
+    return load_document(path, doc_id, path.name)
+
+
+def by_text(doc: Document, start: str) -> Block:
+    return next(b for b in doc.blocks if b.text.startswith(start))
+
+
+@pytest.fixture(scope="module")
+def seed_2025() -> Document:
+    return load(SEED_2025)
+
+
+@pytest.fixture(scope="module")
+def seed_2026() -> Document:
+    return load(SEED_2026)
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def test_documents_discover_folder_recursive_sorted(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "b" / "two.md").write_text("# Two\n", encoding="utf-8")
+    (tmp_path / "a" / "deep" / "three.HTML").write_text("<p>x</p>", encoding="utf-8")
+    (tmp_path / "a" / "one.txt").write_text("one\n", encoding="utf-8")
+    (tmp_path / "a" / "skip.pdf").write_bytes(b"%PDF")
+    (tmp_path / ".git" / "hidden.txt").write_text("no\n", encoding="utf-8")
+    (tmp_path / ".hidden.md").write_text("no\n", encoding="utf-8")
+    files, warnings = discover([str(tmp_path)])
+    names = [f.relative_to(tmp_path).as_posix() for f in files]
+    assert names == ["a/deep/three.HTML", "a/one.txt", "b/two.md"]
+    assert warnings == []
+    assert discover([str(tmp_path)]) == (files, warnings)
+
+
+def test_documents_discover_missing_path_raises(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.txt")
+    with pytest.raises(InputError) as info:
+        discover([missing])
+    assert str(info.value) == f"no such file or directory: {missing}"
+
+
+def test_documents_discover_unknown_suffix_named_explicitly_warns(tmp_path: Path) -> None:
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    txt = tmp_path / "report.txt"
+    txt.write_text("Hello\n", encoding="utf-8")
+    files, warnings = discover([str(pdf), str(txt), str(txt)])
+    assert files == [txt]
+    assert len(warnings) == 1 and warnings[0].startswith(f"{pdf}:")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+def test_documents_discover_survives_symlink_loop(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("a\n", encoding="utf-8")
+    os.symlink(tmp_path / "docs", tmp_path / "docs" / "loop")
+    files, _ = discover([str(tmp_path)])
+    assert [f.name for f in files] == ["a.txt"]
+
+
+def test_documents_suffixes_cover_the_three_formats() -> None:
+    assert set(SUFFIXES.values()) == {"text", "markdown", "html"}
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def test_documents_utf8_bom_stripped(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffRevenue rose 5% in 2024.\n".encode("utf-8"))
+    doc = load(path)
+    assert doc.text.startswith("Revenue")
+    assert doc.blocks[0].offsets[0] == 0
+    assert_document_offsets(doc)
+
+
+def test_documents_non_utf8_decoded_with_charset_detection(tmp_path: Path) -> None:
+    path = tmp_path / "cp1252.txt"
+    body = "Le chiffre d’affaires a progressé de 5 % en 2024, selon le ministère de l’Économie."
+    path.write_bytes(((body + "\n") * 3).encode("cp1252"))
+    doc = load(path)
+    assert "progressé" in doc.text and "’" in doc.text
+    assert_document_offsets(doc)
+
+
+def test_documents_binary_file_raises_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    with pytest.raises(InputError) as info:
+        load_document(path, "d1", "image.txt")
+    message = str(info.value)
+    assert "image.txt" in message and "\n" not in message
+
+
+def test_documents_load_documents_warns_and_skips_unreadable(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Revenue rose 5%.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "c.md").write_text("# C\n\nText 3.\n", encoding="utf-8")
+    docs, warnings = load_documents(["."])
+    assert [(d.id, d.path) for d in docs] == [("d1", "a.txt"), ("d2", "c.md")]
+    assert len(warnings) == 1 and warnings[0].startswith("b.txt: ")
+
+
+def test_documents_display_path_absolute_outside_cwd(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "x.txt").write_text("Hello there.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "in")
+    docs, _ = load_documents([str(tmp_path / "out")])
+    assert docs[0].path == (tmp_path / "out" / "x.txt").as_posix()
+
+
+def test_documents_crlf_and_cr_newlines_keep_offsets(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Title Line Of The Report Here\r\nOne line has 5 items.\r\n\r\nSecond line.\rThird line 7%.\r\n")
+    doc = load(path)
+    assert "\r\n" in doc.text
+    assert [b.text for b in doc.blocks] == [
+        "Title Line Of The Report Here",
+        "One line has 5 items.",
+        "Second line.",
+        "Third line 7%.",
+    ]
+    assert_document_offsets(doc)
+    third = doc.blocks[3]
+    assert doc.line_column(third.offsets[0]) == (5, 1)
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_documents_seed_offsets_exact(seed_2025: Document, seed_2026: Document) -> None:
+    assert_document_offsets(seed_2025)
+    assert_document_offsets(seed_2026)
+
+
+def test_documents_seed_2025_title_and_date(seed_2025: Document) -> None:
+    assert seed_2025.format == "text"
+    assert seed_2025.title == (
+        "Global AI & Robotics Report: China’s Domestic Surge vs. International Regulatory Crossroads"
+    )
+    assert seed_2025.date == "2025-04-12"
+    assert by_text(seed_2025, "Global AI & Robotics").kind == "title"
+    assert by_text(seed_2025, "A robot grabs an apple").kind == "heading"
+
+
+def test_documents_seed_2025_numbered_headline_stripped(seed_2025: Document) -> None:
+    block = by_text(seed_2025, "Beijing Surpasses")
+    assert block.text == "Beijing Surpasses 2,400 AI Firms as Core Industry Revenue Tops ¥300 Billion"
+    assert block.kind == "heading" and block.section == "headline"
+    assert seed_2025.text[block.offsets[0] - 3 : block.offsets[0]] == "2. "
+
+
+def test_documents_seed_2025_summary_sections(seed_2025: Document) -> None:
+    summary = [b.text for b in seed_2025.blocks if b.section == "summary"]
+    assert len(summary) == 15
+    assert summary[0] == "China’s regional AI clusters now contribute 68% of national AI GDP"
+    assert "Huawei (China): Ascend chips power 42% of new AI projects" in summary
+    assert summary[-1] == "UN Autonomous Weapons Convention Draft"
+    assert all(b.kind == "list_item" for b in seed_2025.blocks if b.section == "summary")
+    body = by_text(seed_2025, "Beijing’s AI sector has achieved")
+    assert body.section == "body" and body.kind == "paragraph"
+
+
+def test_documents_seed_2025_bullets_stripped_with_offsets(seed_2025: Document) -> None:
+    block = by_text(seed_2025, "Global robot installations up 35%")
+    line_start = seed_2025.text.rfind("\n", 0, block.offsets[0]) + 1
+    assert seed_2025.text[line_start : block.offsets[0]] == "  • "
+
+
+def test_documents_seed_2025_boilerplate_dropped(seed_2025: Document) -> None:
+    texts = [b.text for b in seed_2025.blocks]
+    assert not any(t.startswith(("Sharetotal", "Leave a Comment", "RSS", "Wordpress")) for t in texts)
+
+
+def test_documents_seed_2026_quote_and_body(seed_2026: Document) -> None:
+    quote = by_text(seed_2026, "“China now accounts")
+    assert quote.kind == "quote" and quote.section == "quote"
+    assert all(b.section in ("body", "quote") for b in seed_2026.blocks)
+    assert seed_2026.date is None
+    assert len(seed_2026.blocks) == 8
+
+
+# --------------------------------------------------------------------------- plain text
+
+
+def test_markup_text_pull_quote_variants() -> None:
+    assert markup_text.is_pull_quote("“China now accounts for 24 of 100.”")
+    assert markup_text.is_pull_quote('"Compliance is not optional".')
+    assert markup_text.is_pull_quote("“We will lead.” — Li Qiang")
+    assert not markup_text.is_pull_quote("“A” and “B” both said so.")
+    assert not markup_text.is_pull_quote('He said "yes".')
+
+
+def test_markup_text_kinds() -> None:
+    text = "Weekly Update\n\n1. Short Numbered Headline\n2. A numbered item that is a full sentence.\n- dash item\nBody sentence here.\n"
+    blocks = markup_text.parse(text)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("title", "Weekly Update"),
+        ("heading", "Short Numbered Headline"),
+        ("list_item", "A numbered item that is a full sentence."),
+        ("list_item", "dash item"),
+        ("paragraph", "Body sentence here."),
+    ]
+    for b in blocks:
+        assert_block_offsets(b, text)
+
+
+def test_markup_text_fixture_notes() -> None:
+    doc = load(FIXTURES / "notes.txt")
+    assert_document_offsets(doc)
+    assert doc.title == "Weekly AI Robotics Bulletin: Shenzhen and Beijing Updates"
+    assert doc.date == "2025-03-03"
+    assert by_text(doc, "Published").section == "body"
+    assert by_text(doc, "Shenzhen Leads").section == "headline"
+    assert by_text(doc, "1,200 fintech firms in Shenzhen").section == "summary"
+    assert by_text(doc, "Beijing revenue").section == "summary"
+    assert by_text(doc, "“Shenzhen hosts").section == "quote"
+    assert not any(b.text.startswith(("Leave", "Sharetotal")) for b in doc.blocks)
+
+
+# --------------------------------------------------------------------------- markdown
+
+
+@pytest.fixture(scope="module")
+def md_doc() -> Document:
+    return load(FIXTURES / "report.md")
+
+
+def test_markup_markdown_offsets_exact(md_doc: Document) -> None:
+    assert md_doc.format == "markdown"
+    assert_document_offsets(md_doc)
+
+
+def test_markup_markdown_front_matter_title_and_date(md_doc: Document) -> None:
+    assert md_doc.title == "Beijing AI Brief"
+    assert md_doc.date == "2025-04-12"
+    assert not any("tags" in b.text for b in md_doc.blocks)
+
+
+def test_markup_markdown_inline_markup_removed(md_doc: Document) -> None:
+    para = by_text(md_doc, "Beijing’s AI sector")
+    assert "**" not in para.text and "https://" not in para.text and "`" not in para.text
+    assert "over 2,400 registered enterprises and core industry revenues" in para.text
+    assert "($41.5 billion) [1]. The capital" in para.text
+    assert "e.g. the *Zhongguancun* lab — see lab-1." in para.text  # escapes and &mdash;
+    heading = md_doc.blocks[0]
+    assert heading.kind == "title" and heading.text == "Beijing Surpasses 2,400 AI Firms & Counting"
+
+
+def test_markup_markdown_kinds_and_sections(md_doc: Document) -> None:
+    kinds = {b.text: (b.kind, b.section) for b in md_doc.blocks}
+    assert kinds["Key Takeaways"] == ("heading", "headline")
+    assert kinds["Core revenue tops ¥300 billion"] == ("list_item", "summary")
+    assert kinds["Over 2,400 firms, per the city report"] == ("list_item", "summary")
+    assert kinds["Firms & labs"] == ("table_cell", "summary")
+    assert kinds["Revenue | CNY"] == ("table_cell", "summary")
+    assert kinds["Analysts caution that over 80% of startups rely on two cloud platforms."] == ("quote", "quote")
+    assert kinds["“Beijing now hosts 14 national AI labs.”"] == ("quote", "quote")
+    assert kinds["HTML block: 12 labs & 3 parks."] == ("paragraph", "body")
+    assert not any("revenue =" in t for t in kinds)  # fenced code skipped
+    assert not any("robot grabs" in t for t in kinds)  # image alt text skipped
+
+
+def test_markup_markdown_crlf_same_blocks() -> None:
+    text = (FIXTURES / "report.md").read_text(encoding="utf-8")
+    crlf = text.replace("\n", "\r\n")
+    a, b = markup_markdown.parse(text), markup_markdown.parse(crlf)
+    assert [x.text for x in a] == [x.text for x in b]
+    for block in b:
+        assert_block_offsets(block, crlf)
+
+
+# --------------------------------------------------------------------------- html
+
+
+@pytest.fixture(scope="module")
+def html_doc() -> Document:
+    return load(FIXTURES / "report.html")
+
+
+def test_markup_html_offsets_exact(html_doc: Document) -> None:
+    assert html_doc.format == "html"
+    assert_document_offsets(html_doc)
+
+
+def test_markup_html_title_and_meta_date(html_doc: Document) -> None:
+    assert html_doc.title == "Shenzhen Mandates AI Ethics Reviews for All Fintech Startups"
+    assert html_doc.date == "2025-07-01"
+    assert html_doc.blocks[0].kind == "title"
+
+
+def test_markup_html_entities_map_to_entity_start(html_doc: Document) -> None:
+    para = by_text(html_doc, "Early tests")
+    assert "could reach ¥2 million ($276,000)—a barrier" in para.text
+    yen = para.text.index("¥")
+    assert html_doc.text.startswith("&yen;", para.offsets[yen])
+    dash = para.text.index("—")
+    assert html_doc.text.startswith("&mdash;", para.offsets[dash])
+
+
+def test_markup_html_skips_script_style_nav_noscript(html_doc: Document) -> None:
+    texts = " ".join(b.text for b in html_doc.blocks)
+    assert "not text" not in texts and "color" not in texts
+    assert "Home" not in texts and "JavaScript" not in texts
+
+
+def test_markup_html_kinds_and_sections(html_doc: Document) -> None:
+    kinds = {b.text: (b.kind, b.section) for b in html_doc.blocks}
+    assert kinds["Key Points"] == ("heading", "headline")
+    assert kinds["Effective July 2025"] == ("list_item", "summary")
+    assert kinds["Applies to all fintech firms"] == ("list_item", "summary")
+    assert kinds["“This is a first for China,” an official said."] == ("quote", "quote")
+    assert kinds["Compliance is not optional."] == ("quote", "quote")
+    assert kinds["1,200"] == ("table_cell", "summary")
+    assert kinds["Unclosed paragraph with emphasis"] == ("paragraph", "body")
+    assert kinds["deeper text © 2025"] == ("paragraph", "body")
+
+
+def test_markup_html_deep_nesting_no_recursion_error() -> None:
+    depth = 50_000
+    text = "<div>" * depth + "<p>Deep 5%</p>" + "</div>" * depth + "</span>" * 1000
+    blocks = markup_html.parse(text)
+    assert [b.text for b in blocks] == ["Deep 5%"]
+    assert_block_offsets(blocks[0], text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<", "&", "&#", "&#xZZZ;", "<!--", "<![CDATA[x", "<a href='x", "</>", "<p>&#0;&#x110000;</p>",
+     "<html><head><title>T</title><p>No body tag", "<table><td>a<td>b", "<p>a<p>b</li></ul>",
+     "<script>unclosed", "<title>Only a title</title>", "<p>&notanentity; &amp</p>"],
+)
+def test_markup_html_broken_input_does_not_crash(text: str) -> None:
+    blocks, meta = markup_html.parse_with_meta(text)
+    for block in blocks:
+        assert_block_offsets(block, text)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_documents_dateline_formats() -> None:
+    assert find_dateline(["April 12, 2025 — This comprehensive analysis tracks..."]) == "2025-04-12"
+    assert find_dateline(["12 April 2025"]) == "2025-04-12"
+    assert find_dateline(["2025-04-12"]) == "2025-04-12"
+    assert find_dateline(["Published: Apr. 3, 2024"]) == "2024-04-03"
+    assert find_dateline(["BEIJING, April 12, 2025 — Officials said"]) == "2025-04-12"
+    assert find_dateline(["By Jane Doe | 3 March 2025"]) == "2025-03-03"
+    assert find_dateline(["March 3, 2025 was a turning point for the sector."]) is None
+    assert find_dateline(["In 2023, China authorized 921,000 invention patents on April 1, 2023."]) is None
+    assert find_dateline(["x"] * 15 + ["April 12, 2025 — too far down"]) is None
+
+
+def test_documents_parse_date_metadata_values() -> None:
+    assert parse_date("2025-07-01T08:00:00Z") == "2025-07-01"
+    assert parse_date("Sat, 12 Apr 2025 10:00:00 GMT") == "2025-04-12"
+    assert parse_date("2025-02-30") is None
+    assert parse_date("") is None
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _b(kind: str, text: str) -> Block:
+    return Block(kind=kind, section="body", text=text, offsets=tuple(range(len(text) + 1)))
+
+
+def test_sections_summary_until_next_plain_heading() -> None:
+    blocks = [
+        _b("title", "Report"),
+        _b("paragraph", "Body 1."),
+        _b("heading", "Key Takeaways"),
+        _b("list_item", "Point 1"),
+        _b("heading", "Policy Tracker:"),
+        _b("list_item", "Point 2"),
+        _b("quote", "“Quoted.”"),
+        _b("heading", "Analysis"),
+        _b("paragraph", "Body 2."),
+    ]
+    out = assign_sections(blocks)
+    assert [b.section for b in out] == [
+        "headline", "body", "headline", "summary", "headline", "summary", "quote", "headline", "body",
+    ]
+    assert blocks[1].section == "body" and out[3] is not blocks[3]
+
+
+def test_sections_summary_heading_names() -> None:
+    for name in ["Key Takeaways", "TL;DR", "At a Glance", "By the Numbers", "Company Watchlist",
+                 "Highlights:", "Executive Summary", "Summary"]:
+        assert is_summary_heading(name), name
+    for name in ["Beijing Surpasses 2,400 AI Firms", "Analysis", "Top 10 China AI/Robotics Developments"]:
+        assert not is_summary_heading(name), name
+
+
+def test_sections_summary_label_paragraph() -> None:
+    out = assign_sections([_b("paragraph", "Key Takeaways:"), _b("list_item", "Revenue up 5%")])
+    assert [b.section for b in out] == ["summary", "summary"]
+
+
+# --------------------------------------------------------------------------- properties
+
+_MARKUP_ALPHABET = st.sampled_from(
+    list("ab Z1.,\n\r\t") + ["**", "_", "`", "[", "](", ")", "#", "- ", "> ", "|", "&amp;", "&#8217;", "&",
+                             "\\", "<p>", "</p>", "<b>", "<br>", "<h1>", "</div>", "“", "”", "---\n", "1. ", "•"]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_MARKUP_ALPHABET, max_size=60).map("".join))
+def test_documents_readers_never_crash_and_offsets_in_range(text: str) -> None:
+    for module in (markup_text, markup_markdown, markup_html):
+        blocks, _meta = module.parse_with_meta(text)
+        for block in assign_sections(blocks):
+            assert_block_offsets(block, text)
+
+
+def test_markup_markdown_link_destinations_are_not_text() -> None:
+    text = "See [u](http://u.example/u) u and ![u](u.png) [ref][r] done.\n\n[r]: http://r.example\n"
+    blocks = markup_markdown.parse(text)
+    assert [b.text for b in blocks] == ["See u u and ref done."]
+    assert_block_offsets(blocks[0], text)
+    u2 = blocks[0].text.index("u u") + 2
+    assert text[blocks[0].offsets[u2] - 1 : blocks[0].offsets[u2] + 4] == " u an"

@@ -1,0 +1,579 @@
+"""Unit tests for checker.quantities: counts, money, percentages, measures and ratios."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.citations import extract_citations
+from checker.dates import extract_dates
+from checker.quantities import extract_quantities
+
+
+def find(text: str, fragment: str):
+    """The one quantity whose text is ``fragment``."""
+    found = [q for q in extract_quantities(text) if q.text == fragment]
+    assert len(found) == 1, (fragment, extract_quantities(text))
+    return found[0]
+
+
+def texts(text: str) -> list[str]:
+    return [q.text for q in extract_quantities(text)]
+
+
+def texts_excluding(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [q.text for q in extract_quantities(text, exclude=spans)]
+
+
+# ----------------------------------------------------------------- counts
+
+
+def test_quantities_count_with_counted_noun():
+    text = "In 2023, China authorized 921,000 invention patents [1], representing a 15.3% year-on-year increase [2]."
+    q = find(text, "921,000")
+    assert q.value == 921000
+    assert q.kind == "count"
+    assert q.noun == "invention patents"
+    assert q.unit == "invention patent"
+    assert text[q.start:q.end] == "921,000"
+
+
+def test_quantities_count_without_noun_has_no_unit():
+    q = find("The index rose to 1,250, a record.", "1,250")
+    assert (q.value, q.kind, q.unit, q.noun) == (1250, "count", None, None)
+
+
+def test_quantities_count_noun_stops_at_verbs_and_prepositions():
+    text = "The capital now hosts 14 national AI labs and 123 government-approved large language models, including ERNIE."
+    labs = find(text, "14")
+    assert (labs.noun, labs.unit) == ("national AI labs", "national AI lab")
+    models = find(text, "123")
+    assert models.noun == "government-approved large language models"
+    assert models.unit == "government-approved large language model"
+
+
+def test_quantities_count_noun_trims_after_plural_head():
+    q = find("Tesla is targeting 10,000 units monthly for automotive sectors.", "10,000")
+    assert (q.noun, q.unit) == ("units", "unit")
+
+
+def test_quantities_count_unit_keeps_acronyms():
+    q = find("OpenAI’s cluster, powered by 50,000 NVIDIA Blackwell GPUs, faces protests.", "50,000")
+    assert q.noun == "NVIDIA Blackwell GPUs"
+    assert q.unit == "NVIDIA blackwell GPU"
+
+
+def test_quantities_irregular_plural_unit():
+    q = find("The firm employs 1,200 people across 30 countries.", "1,200")
+    assert q.unit == "person"
+    assert find("The firm employs 1,200 people across 30 countries.", "30").unit == "country"
+
+
+def test_quantities_553000_units():
+    q = find("Robot installations hit 553,000 units globally, with Mexico emerging.", "553,000")
+    assert (q.value, q.unit, q.kind) == (553000, "unit", "count")
+
+
+def test_quantities_10_million_daily_parcels():
+    q = find("JD deploys 120,000 robots to handle 10 million daily parcels.", "10 million")
+    assert q.value == 1e7
+    assert q.scale == "million"
+    assert q.noun == "daily parcels"
+    assert q.unit == "daily parcel"
+
+
+# ----------------------------------------------------------------- number words
+
+
+def test_quantities_number_word_at_sentence_start():
+    text = "Five Nanjing-based AI enterprises have secured positions in the 2025 rankings."
+    q = find(text, "Five")
+    assert q.value == 5
+    assert q.noun == "Nanjing-based AI enterprises"
+    assert q.kind == "count"
+
+
+def test_quantities_two_exaflops_is_a_measure():
+    q = find("China unveiled a domestic supercomputer capable of two exaflops [4], reclaiming a lead.", "two exaflops")
+    assert (q.value, q.unit, q.kind) == (2, "exaflop", "measure")
+
+
+@pytest.mark.parametrize(
+    "text, fragment, value",
+    [
+        ("The city added a dozen firms this year.", "a dozen", 12),
+        ("The lab bought two dozen robots.", "two dozen", 24),
+        ("The team hired twenty-five engineers.", "twenty-five", 25),
+        ("The plant employs two hundred and fifty thousand people.", "two hundred and fifty thousand", 250000),
+        ("The app passed a million users.", "a million", 1e6),
+        ("The ruling affects nineteen provinces.", "nineteen", 19),
+        ("Eleven startups applied.", "Eleven", 11),
+        ("The run lasted one hour.", "one hour", 1),
+    ],
+)
+def test_quantities_number_words(text, fragment, value):
+    assert find(text, fragment).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shenzhen is one of the largest hubs in China.",
+        "A robot grabs an apple.",
+        "One key factor is cost.",
+        "Nobody but one could say.",
+        "The twenty-first century belongs to robots.",
+        "One-third of staff left.",
+        "It is a two-way street.",
+        "Shenzhen has become China’s first city to require reviews; the third was Beijing.",
+    ],
+)
+def test_quantities_pronoun_one_ordinals_and_fractions_are_not_figures(text):
+    assert extract_quantities(text) == []
+
+
+# ----------------------------------------------------------------- money
+
+
+def test_quantities_money_with_equivalent_in_parentheses():
+    text = "Core industry revenues exceeding ¥300 billion ($41.5 billion), driven by compute."
+    qs = extract_quantities(text)
+    assert [q.text for q in qs] == ["¥300 billion", "$41.5 billion"]
+    cny, usd = qs
+    assert (cny.value, cny.unit, cny.kind, cny.scale, cny.qualifier) == (3e11, "CNY", "money", "billion", "over")
+    assert (usd.value, usd.unit, usd.kind, usd.scale) == (4.15e10, "USD", "money", "billion")
+    assert usd.equivalent_of == 0
+    assert cny.equivalent_of is None
+
+
+def test_quantities_equivalent_of_indexes_the_returned_list():
+    text = "Over 2,400 firms earn ¥0.18 ($0.025) per parcel."
+    qs = extract_quantities(text)
+    assert [q.text for q in qs] == ["2,400", "¥0.18", "$0.025"]
+    assert qs[2].equivalent_of == 1
+    assert qs[1].value == 0.18 and qs[2].value == 0.025
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("Labour costs per parcel have dropped to ¥0.18 ($0.025), unions say.", (0.18, "CNY"), (0.025, "USD")),
+        ("Compliance costs could reach ¥2 million ($276,000)—a barrier.", (2e6, "CNY"), (276000, "USD")),
+        ("Robots retail under ¥200,000 ($27,600), targeting elderly care.", (200000, "CNY"), (27600, "USD")),
+        ("The venture, capitalised at ¥2.3 billion ($318 million), will deploy chips.", (2.3e9, "CNY"), (3.18e8, "USD")),
+        ("The grant is €950 million (about $1B) over five years.", (9.5e8, "EUR"), (1e9, "USD")),
+    ],
+)
+def test_quantities_currency_pairs(text, first, second):
+    a, b = extract_quantities(text)[:2]
+    assert a.value == pytest.approx(first[0]) and a.unit == first[1]
+    assert b.value == pytest.approx(second[0]) and b.unit == second[1]
+    assert b.equivalent_of == 0
+
+
+@pytest.mark.parametrize(
+    "text, fragment, value, unit",
+    [
+        ("OpenAI’s $100 billion “Stargate” cluster faces protests.", "$100 billion", 1e11, "USD"),
+        ("Priced at $20,000—70% below initial projections.", "$20,000", 20000, "USD"),
+        ("It is backed by €950 million from Brussels.", "€950 million", 9.5e8, "EUR"),
+        ("The AU launches a strategy with $1B EU funding.", "$1B", 1e9, "USD"),
+        ("US CHIPS Act Phase 2 ($52B allocated)", "$52B", 5.2e10, "USD"),
+        ("Parcels cost $0.025 each.", "$0.025", 0.025, "USD"),
+        ("Pharma giants committed US$2 billion for access.", "US$2 billion", 2e9, "USD"),
+        ("Spending reached $1.5tn last year.", "$1.5tn", 1.5e12, "USD"),
+        ("The fund raised £5m from investors.", "£5m", 5e6, "GBP"),
+        ("The plan costs 300 billion yuan over a decade.", "300 billion yuan", 3e11, "CNY"),
+        ("The plan costs RMB 5 billion over a decade.", "RMB 5 billion", 5e9, "CNY"),
+        ("The fine was 5 million euros.", "5 million euros", 5e6, "EUR"),
+        ("The startup raised ₹500 million.", "₹500 million", 5e8, "INR"),
+        ("EU compliance costs are estimated at €40B annually.", "€40B", 4e10, "EUR"),
+        ("Revenue reached USD 20 million.", "USD 20 million", 2e7, "USD"),
+    ],
+)
+def test_quantities_money(text, fragment, value, unit):
+    q = find(text, fragment)
+    assert q.kind == "money"
+    assert q.unit == unit
+    assert q.value == pytest.approx(value)
+
+
+def test_quantities_headline_capitalised_scale_and_tops_qualifier():
+    q = find("Beijing Surpasses 2,400 AI Firms as Core Industry Revenue Tops ¥300 Billion", "¥300 Billion")
+    assert (q.value, q.unit, q.scale, q.qualifier) == (3e11, "CNY", "billion", "over")
+
+
+def test_quantities_yen_sign_is_cny_unless_yen_written():
+    assert find("Revenue reached ¥300 billion.", "¥300 billion").unit == "CNY"
+    assert find("Sony earned ¥300 billion, or about 2 trillion yen over time.", "¥300 billion").unit == "JPY"
+    assert find("Toyota earned JPY 300 billion.", "JPY 300 billion").unit == "JPY"
+
+
+# ----------------------------------------------------------------- percentages and changes
+
+
+@pytest.mark.parametrize("fragment", ["15.3%", "15.3 percent", "15.3 per cent"])
+def test_quantities_percent_forms(fragment):
+    q = find(f"Patent grants rose {fragment} in the period.", fragment)
+    assert (q.value, q.unit, q.kind) == (15.3, "percent", "percent")
+
+
+@pytest.mark.parametrize(
+    "text, fragment, change",
+    [
+        ("China authorized 921,000 patents, representing a 15.3% year-on-year increase [2].", "15.3%", "increase"),
+        ("Global robot installations up 35% year-over-year.", "35%", "increase"),
+        ("Japan’s robot density declined 4%—a first in decades.", "4%", "decrease"),
+        ("The drones map zones in 12 minutes—85% faster than manual teams.", "85%", "faster"),
+        ("Priced at $20,000—70% below initial projections, the robot sells well.", "70%", "below"),
+        ("A pilot has already reduced drilling downtime by 17% through maintenance.", "17%", "decrease"),
+        ("Startups are slashing production costs by 60% through modular designs.", "60%", "decrease"),
+        ("Officials argue it boosts manufacturing GDP by 8% annually.", "8%", "increase"),
+        ("IFR Reports 35% Global Robot Density Surge, Led by Reshoring", "35%", "increase"),
+        ("Partnerships caused 300% drug price hikes.", "300%", "increase"),
+        ("Sales fell 12% in the quarter.", "12%", "decrease"),
+        ("Margins were 5% higher than expected.", "5%", "above"),
+        ("Cross-border firms are adding 18% to R&D costs.", "18%", "increase"),
+        ("Shipments rose by nearly 9% last year.", "9%", "increase"),
+    ],
+)
+def test_quantities_changes(text, fragment, change):
+    assert find(text, fragment).change == change
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("Labour costs per parcel have dropped to ¥0.18 ($0.025).", "¥0.18"),
+        ("Beijing and Shenzhen account for 62% of national AI patents.", "62%"),
+        ("Sales rose from 20% to 30% of revenue.", "20%"),
+        ("In 2024 the company shipped 2 million cars, up from 1.5 million.", "1.5 million"),
+    ],
+)
+def test_quantities_levels_are_not_changes(text, fragment):
+    assert find(text, fragment).change is None
+
+
+def test_quantities_ratio_30x():
+    q = find("Built on TSMC’s 2nm node, Rubik delivers 300 TOPS/watt—30x improvements over A100.", "30x")
+    assert (q.value, q.unit, q.kind, q.change) == (30, "times", "ratio", "increase")
+    q = find("NVIDIA Unveils “Rubik” Chip: 30x Efficiency Leap for Edge AI", "30x")
+    assert (q.value, q.unit, q.kind, q.change) == (30, "times", "ratio", "increase")
+
+
+@pytest.mark.parametrize(
+    "text, fragment, value",
+    [
+        ("Throughput rose three times over.", "three times", 3),
+        ("Output grew 2.5× in a year.", "2.5×", 2.5),
+        ("Demand saw a ten-fold increase.", "ten-fold", 10),
+        ("Demand rose 5-fold.", "5-fold", 5),
+    ],
+)
+def test_quantities_ratio_forms(text, fragment, value):
+    q = find(text, fragment)
+    assert (q.value, q.unit, q.kind) == (value, "times", "ratio")
+
+
+def test_quantities_percent_range_gives_two_bounded_figures():
+    qs = extract_quantities("Sales rose 20-30% last year.")
+    assert [(q.text, q.value, q.unit, q.qualifier) for q in qs] == [
+        ("20", 20, "percent", "at least"),
+        ("30%", 30, "percent", "at most"),
+    ]
+
+
+def test_quantities_money_range_shares_scale_and_currency():
+    qs = extract_quantities("The deal is worth $20-30 billion.")
+    assert [(q.value, q.unit, q.scale) for q in qs] == [(2e10, "USD", "billion"), (3e10, "USD", "billion")]
+
+
+def test_quantities_negative_and_abbreviated_scales():
+    text = "Returns were -4% while the fund hit 4.5bn and 1.2k users joined; spending reached $1.5tn."
+    assert find(text, "-4%").value == -4
+    assert find(text, "4.5bn").value == 4.5e9
+    q = find(text, "1.2k")
+    assert (q.value, q.scale, q.unit) == (1200, "thousand", "user")
+    assert find(text, "$1.5tn").value == 1.5e12
+
+
+def test_quantities_percentage_points():
+    q = find("The rate rose 2 percentage points.", "2 percentage points")
+    assert (q.unit, q.kind) == ("percentage point", "percent")
+
+
+# ----------------------------------------------------------------- totals and qualifiers
+
+
+def test_quantities_of_total():
+    text = "China now accounts for 24 of the world's top 100 technology clusters [3]."
+    qs = extract_quantities(text)
+    assert len(qs) == 1  # the 100 is no separate figure
+    q = qs[0]
+    assert (q.value, q.of_total) == (24, 100)
+    assert q.text == "24 of the world's top 100"
+    assert (q.noun, q.unit) == ("technology clusters", "technology cluster")
+
+
+def test_quantities_of_total_out_of():
+    q = extract_quantities("Seven out of 10 firms use the cloud.")[0]
+    assert (q.value, q.of_total, q.unit) == (7, 10, "firm")
+
+
+@pytest.mark.parametrize(
+    "text, fragment, qualifier",
+    [
+        ("Beijing’s AI sector has over 2,400 registered enterprises.", "2,400", "over"),
+        ("Beijing Surpasses 2,400 AI Firms as Revenue Grows", "2,400", "over"),
+        ("Core industry revenues exceeding ¥300 billion ($41.5 billion).", "¥300 billion", "over"),
+        ("It has more than 5% of the market.", "5%", "over"),
+        ("The site stores above 3 GW of capacity.", "3 GW", "over"),
+        ("It employs about 500 workers.", "500", "about"),
+        ("It employs around 500 workers.", "500", "about"),
+        ("It employs approximately 500 workers.", "500", "about"),
+        ("It employs roughly 500 workers.", "500", "about"),
+        ("It employs nearly 500 workers.", "500", "about"),
+        ("It employs almost 500 workers.", "500", "about"),
+        ("It employs some 500 workers.", "500", "about"),
+        ("It employs ~500 workers.", "500", "about"),
+        ("It employs up to 500 workers.", "500", "up to"),
+        ("It retails under ¥200,000 ($27,600).", "¥200,000", "below"),
+        ("Error rates below 0.7% were reported.", "0.7%", "below"),
+        ("It employs less than 500 workers.", "500", "below"),
+        ("It employs fewer than 500 workers.", "500", "below"),
+        ("It employs at least 500 workers.", "500", "at least"),
+        ("It employs at most 500 workers.", "500", "at most"),
+        ("It employs 2,400+ workers.", "2,400+", "at least"),
+        ("Military AI spending exceeds $120B worldwide.", "$120B", "over"),
+    ],
+)
+def test_quantities_qualifiers(text, fragment, qualifier):
+    assert find(text, fragment).qualifier == qualifier
+
+
+def test_quantities_qualifier_absent():
+    assert find("It employs 500 workers.", "500").qualifier is None
+
+
+# ----------------------------------------------------------------- measures
+
+
+def test_quantities_em_dash_glued_figures():
+    text = "The drones can map disaster zones in 12 minutes—85% faster than manual teams."
+    qs = extract_quantities(text)
+    assert [q.text for q in qs] == ["12 minutes", "85%"]
+    minutes, pct = qs
+    assert (minutes.value, minutes.unit, minutes.kind) == (12, "minute", "measure")
+    assert (pct.value, pct.unit, pct.change) == (85, "percent", "faster")
+
+
+@pytest.mark.parametrize(
+    "text, fragment, value, unit",
+    [
+        ("Rubik delivers 300 TOPS/watt for edge AI.", "300 TOPS/watt", 300, "TOPS/watt"),
+        ("The cluster faces protests over projected 500MW power draw.", "500MW", 500, "MW"),
+        ("Built on TSMC’s 2nm node, Rubik is efficient.", "2nm", 2, "nm"),
+        ("The robot features swappable arms and 8-hour battery life.", "8-hour", 8, "hour"),
+        ("The platform combines IBM’s 1,121-qubit processor with neuromorphic chips.", "1,121-qubit", 1121, "qubit"),
+        ("The cluster trains 3B-parameter models.", "3B-parameter", 3e9, "parameter"),
+        ("They completed China’s first fully domestic 1,000-GPU cluster.", "1,000-GPU", 1000, "GPU"),
+        ("Its annual carbon footprint is 2.1 million tonnes—equivalent to 450,000 cars.", "2.1 million tonnes", 2.1e6, "tonne"),
+        ("It simulated folding for 28 cancer targets in 9 hours—a task that took months.", "9 hours", 9, "hour"),
+        ("The platform reconstructs 3,500-year-old oracle bone inscriptions.", "3,500-year-old", 3500, "year"),
+        ("The AU has adopted a 10-year AI masterplan.", "10-year", 10, "year"),
+        ("The farm produces 3 GW at peak.", "3 GW", 3, "GW"),
+        ("The network spans 1,200 km of track.", "1,200 km", 1200, "km"),
+        ("The plant added 40 megawatts of capacity.", "40 megawatts", 40, "MW"),
+        ("The battery lasts 5h on one charge.", "5h", 5, "hour"),
+        ("Training took 3 days on the cluster.", "3 days", 3, "day"),
+    ],
+)
+def test_quantities_measures(text, fragment, value, unit):
+    q = find(text, fragment)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+
+
+def test_quantities_hyphen_unit_keeps_following_noun():
+    q = find("The platform combines IBM’s 1,121-qubit processor with chips.", "1,121-qubit")
+    assert (q.kind, q.noun) == ("measure", "processor")
+    q = find("The robot features 8-hour battery life.", "8-hour")
+    assert q.noun == "battery life"
+
+
+def test_quantities_counted_hyphen_unit():
+    q = find("The 200-drone systems can map zones.", "200-drone")
+    assert (q.value, q.unit, q.kind, q.noun) == (200, "drone", "count", "systems")
+
+
+def test_quantities_slash_pair_of_nodes_is_sane():
+    text = "Biren achieves 85% of Rubik’s performance using hybrid 14/7nm processes."
+    qs = extract_quantities(text)
+    values = [(q.value, q.unit) for q in qs if q.unit == "nm"]
+    assert values == [(14, "nm"), (7, "nm")]
+    assert all(q.value < 1000 for q in qs)
+
+
+def test_quantities_metres_versus_millions():
+    text = "It reached 5m users and ran a 100m sprint."
+    assert (find(text, "5m").value, find(text, "5m").unit) == (5e6, "user")
+    assert (find(text, "100m").value, find(text, "100m").unit) == (100, "m")
+
+
+# ----------------------------------------------------------------- not figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Top 10 China AI/Robotics Developments",
+        "1. Nanjing Emerges as AI Innovation Hub",
+        "While No. 10 promotes “tech pluralism”, MPs demand bans.",
+        "Tesla has begun mass-producing its Generation 2 Optimus humanoid.",
+        "Zhipu AI released its GLM-5.2 coding model.",
+        "The cluster matched the A100 on the benchmark.",
+        "Using Moore’s MTT S4000 GPUs, the cluster trained.",
+        "Epic Games has integrated similar tech into Unreal Engine 6, slashing costs.",
+        "Tools like Google’s Genie 2 enabling real-time world creation.",
+        "G7 negotiators aim for harmonised standards.",
+        "US CHIPS Act Phase 2 passed.",
+        "Officials announced a “5+10+N” policy framework.",
+        "The PLA’s 601 Research Institute has commercialised drone swarms.",
+        "The cluster runs NVIDIA Blackwell GPUs.",
+        "Web3 startups and COVID-19 research continue.",
+        "OpenAI released GPT-4 and Huawei shipped H20 chips.",
+        "Call +1 555-123-4567 or (555) 123-4567 today.",
+        "See https://example.com/report/2024/12345 or mail ops42@example.com.",
+        "The meeting is at 10:30 and the service runs 24/7.",
+        "The firm ranked 3rd and the lab came 21st.",
+        "This is version 3 of the tool; see #1 on the list.",
+        "The 3D printer uses 5G networks.",
+        "Type 2 diabetes is common.",
+        "The summit opened on July 12 in Geneva.",
+        "The ratio was 3:1 in favour.",
+        "The build 1.2.3 shipped.",
+    ],
+)
+def test_quantities_names_ranks_and_identifiers_are_not_figures(text):
+    assert extract_quantities(text) == []
+
+
+def test_quantities_list_number_only_at_line_start():
+    text = "Intro line\n2. Beijing Surpasses 2,400 AI Firms"
+    assert texts(text) == ["2,400"]
+
+
+def test_quantities_dates_are_never_figures():
+    text = "In 2024, China unveiled a supercomputer; by 2028 and in Q3 2025 (2025-2030), on April 12, 2025."
+    assert extract_quantities(text) == []
+
+
+def test_quantities_year_like_count_before_counted_noun():
+    q = find("The plant built 2025 units last quarter.", "2025")
+    assert (q.value, q.unit) == (2025, "unit")
+
+
+def test_quantities_citations_are_never_figures():
+    text = "China unveiled a supercomputer capable of two exaflops [4], per reports [1, 4]."
+    assert texts(text) == ["two exaflops"]
+
+
+def test_quantities_exclude_spans_are_respected():
+    text = "Over 2,400 firms earned ¥300 billion."
+    assert texts(text) == ["2,400", "¥300 billion"]
+    start = text.index("2,400")
+    assert texts_excluding(text, [(start, start + 5)]) == ["¥300 billion"]
+
+
+def test_quantities_exclude_from_other_extractors():
+    text = "In 2023, China authorized 921,000 invention patents [1], a 15.3% rise [2]."
+    spans = [(c.start, c.end) for c in extract_citations(text)]
+    spans += [(d.start, d.end) for d in extract_dates(text, spans)]
+    qs = extract_quantities(text, exclude=spans)
+    assert [q.text for q in qs] == ["921,000", "15.3%"]
+    for q in qs:
+        assert not any(q.start < e and s < q.end for s, e in spans)
+
+
+# ----------------------------------------------------------------- whole sentences
+
+
+def test_quantities_all_figures_in_order():
+    text = (
+        "Beijing’s AI sector has achieved a milestone with over 2,400 registered enterprises and core "
+        "industry revenues exceeding ¥300 billion ($41.5 billion), while 14 national AI labs and 80% of "
+        "startups rely on 2 cloud platforms."
+    )
+    assert texts(text) == ["2,400", "¥300 billion", "$41.5 billion", "14", "80%", "2"]
+
+
+def test_quantities_seed_paragraph():
+    text = (
+        "JD Logistics has achieved near-total automation in its 40 major warehouses, deploying 120,000 "
+        "domestically produced sorting robots to handle 10 million daily parcels. Labour costs per parcel "
+        "have dropped to ¥0.18 ($0.025), but worker unions report 34% layoffs in regional hubs."
+    )
+    qs = extract_quantities(text)
+    assert [q.text for q in qs] == ["40", "120,000", "10 million", "¥0.18", "$0.025", "34%"]
+    assert qs[4].equivalent_of == 3
+    assert [q.start for q in qs] == sorted(q.start for q in qs)
+
+
+# ----------------------------------------------------------------- robustness
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "$", "¥", "€ £ ₹", "1" * 400, "$" + "9" * 400 + " billion", "9" * 400 + "%", "1e999",
+     "٣٤٥ units", "１２３ robots", "0" * 5000, "-", "+", ".", ",", "%", "x", "[", "one", "a dozen"],
+)
+def test_quantities_degenerate_inputs_do_not_raise(text):
+    for q in extract_quantities(text):
+        assert math.isfinite(q.value)
+        assert text[q.start:q.end] == q.text
+
+
+def assert_well_formed(text, quantities):
+    previous = -1
+    for i, q in enumerate(quantities):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        assert q.start >= previous
+        previous = q.start
+        assert math.isfinite(q.value)
+        assert q.kind in ("count", "money", "percent", "measure", "ratio")
+        if q.equivalent_of is not None:
+            assert 0 <= q.equivalent_of < i
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_quantities_never_raise_on_any_text(text):
+    assert_well_formed(text, extract_quantities(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["1", "23", "2025", "9" * 30, ",", ".", "-", "–", "—", "/", "%", "$", "¥", "€", "US$", "x",
+             "k", "m", "B", "bn", " million", " billion", " ", "(", ")", "[4]", "+", "over ", "one ",
+             "two", "-year", " hours", " firms", " of the top ", "Q3 ", "July ", "No. ", "A", "٣",
+             "\n", "nm", "TOPS/watt"]
+        ),
+        max_size=25,
+    ).map("".join)
+)
+def test_quantities_figure_soup_is_well_formed(text):
+    assert_well_formed(text, extract_quantities(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(), st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), max_size=3))
+def test_quantities_exclude_is_honoured(text, spans):
+    spans = [(min(a, b), max(a, b)) for a, b in spans]
+    for q in extract_quantities(text, exclude=spans):
+        assert not any(q.start < e and s < q.end for s, e in spans)
