@@ -1,8 +1,8 @@
-"""Claims: the sentences of a document that state at least one figure or date.
+"""Claims: the sentences of a document that state a figure or a date, or cite a source.
 
 For each block of a document, each sentence is run through the citation, date and
 quantity extractors (in that order, each excluding what the previous ones took).
-A sentence with a quantity or a date becomes a :class:`~checker.model.Claim` whose
+A sentence with a quantity, a date or a citation marker becomes a :class:`~checker.model.Claim` whose
 offsets, line and column point into the original file.
 """
 
@@ -15,16 +15,18 @@ from .dates import extract_dates
 from .model import Claim, Document
 from .quantities import extract_quantities
 from .segment import split_sentences
-from .terms import content_terms, is_past_tense, subjects
+from .terms import content_terms, is_past_tense, known_names, subjects
 
 
 def document_claims(doc: Document, first_number: int = 1) -> list[Claim]:
     """All claims of one document, numbered ``c<first_number>``, ``c<first_number+1>``, ..."""
     claims: list[Claim] = []
-    for block in doc.blocks:
-        for s, e in split_sentences(block.text):
+    spans = [(block, split_sentences(block.text)) for block in doc.blocks]
+    names = known_names(block.text[s:e] for block, found in spans for s, e in found)
+    for block, found in spans:
+        for s, e in found:
             sentence = block.text[s:e]
-            claim = sentence_claim(sentence)
+            claim = sentence_claim(sentence, names)
             if claim is None:
                 continue
             start, end = block.original_span(s, e)
@@ -46,21 +48,24 @@ def document_claims(doc: Document, first_number: int = 1) -> list[Claim]:
     return claims
 
 
-def sentence_claim(sentence: str) -> dict | None:
-    """The structured content of one sentence, or None when it states no figure or date."""
+def sentence_claim(sentence: str, names: set[str] | None = None) -> dict | None:
+    """The structured content of one sentence, or None when it states no figure, date or citation.
+
+    ``names`` are the proper names its document uses (see :func:`checker.terms.known_names`).
+    """
     citations = extract_citations(sentence)
     taken = [(c.start, c.end) for c in citations]
     dates = extract_dates(sentence, exclude=taken)
     taken += [(d.start, d.end) for d in dates]
     quantities = extract_quantities(sentence, exclude=taken)
-    if not quantities and not dates:
+    if not quantities and not dates and not citations:
         return None
     return {
         "quantities": tuple(quantities),
         "dates": tuple(dates),
         "citations": tuple(citations),
         "terms": content_terms(sentence),
-        "subjects": subjects(sentence),
+        "subjects": subjects(sentence, names),
         "past_tense": is_past_tense(sentence),
     }
 

@@ -10,14 +10,13 @@ import json
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-import numpy as np
-
 from .claims import corpus_claims
 from .embeddings import Embedder
 from .errors import InputError
 from .evaluate import evaluate
+from .documents import find_dateline
 from .markup_text import parse
-from .model import Document
+from .model import Claim, Document, Edge, Finding
 from .ruleset import Rule
 from .sections import assign_sections
 
@@ -37,28 +36,56 @@ class PairVerdict:
 
 
 def _document(doc_id: str, text: str) -> Document:
-    return Document(id=doc_id, path=doc_id, text=text, format="text", blocks=assign_sections(parse(text)))
+    blocks = assign_sections(parse(text))
+    date = find_dateline([b.text for b in blocks])
+    return Document(id=doc_id, path=doc_id, text=text, format="text", date=date, blocks=blocks)
 
 
-def compare_texts(pair_id: str, text_a: str, text_b: str, rules: list[Rule], embedder: Embedder) -> PairVerdict:
+@dataclass
+class Judgement:
+    """Everything the rules said about two texts."""
+
+    claims: list[Claim]
+    findings: list[Finding]
+    edges: list[Edge]
+    best_similarity: float
+
+
+def judge_texts(text_a: str, text_b: str, rules: list[Rule], embedder: Embedder) -> Judgement:
+    """Claims of both texts; every claim of A paired with every claim of B; all rules run."""
     docs = [_document("a", text_a), _document("b", text_b)]
     claims = list(corpus_claims(docs))
     a_claims = [i for i, c in enumerate(claims) if c.doc == "a"]
     b_claims = [i for i, c in enumerate(claims) if c.doc == "b"]
-    if not a_claims or not b_claims:
-        return PairVerdict(pair_id, "neutral", None, "no figure or date to compare in both texts")
+    if not claims:
+        return Judgement(claims, [], [], 0.0)
     vectors = embedder.encode([c.masked_text for c in claims])
     sims = vectors @ vectors.T
     pairs = sorted((i, j, float(sims[i, j])) for i in a_claims for j in b_claims)
-    findings, edges = evaluate(claims, pairs, rules, related_threshold=2.0)
+    findings, edges = evaluate(
+        claims, pairs, rules, {d.id: d.date for d in docs}, related_threshold=2.0, documents=docs
+    )
+    best = max((p[2] for p in pairs), default=0.0)
+    return Judgement(claims, findings, edges, best)
+
+
+def compare_texts(pair_id: str, text_a: str, text_b: str, rules: list[Rule], embedder: Embedder) -> PairVerdict:
+    """The verdict on a pair: ``conflict`` when a conflict rule fires between the texts."""
+    judged = judge_texts(text_a, text_b, rules, embedder)
+    docs_of = {c.id: c.doc for c in judged.claims}
+    if {"a", "b"} - set(docs_of.values()):
+        return PairVerdict(pair_id, "neutral", None, "no figure or date to compare in both texts")
+    findings = [f for f in judged.findings if {docs_of[c] for c in f.claims} == {"a", "b"}]
+    edges = judged.edges
     conflicts = [f for f in findings if f.kind == "conflict"]
     if conflicts:
         return PairVerdict(pair_id, "conflict", conflicts[0].rule, conflicts[0].message)
     supports = sorted((e for e in edges if e.relation == "supports"), key=lambda e: -e.score)
     if supports:
         return PairVerdict(pair_id, "support", supports[0].rule, supports[0].explanation)
-    best = float(np.max(sims[np.ix_(a_claims, b_claims)]))
-    return PairVerdict(pair_id, "neutral", None, f"no rule relates the figures (closest sentences {best:.2f})")
+    return PairVerdict(
+        pair_id, "neutral", None, f"no rule relates the figures (closest sentences {judged.best_similarity:.2f})"
+    )
 
 
 def read_pairs(path: str) -> Iterator[tuple[str, str, str]]:

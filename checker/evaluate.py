@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .findings import make_finding, order_findings
-from .model import Claim, Edge, Finding
+from .model import Claim, Document, Edge, Finding
+from .references import reference_numbers
 from .rulekinds import PairContext
 from .ruleset import Rule
 
@@ -24,6 +25,7 @@ class CorpusContext:
     pairs: list[tuple[int, int, float]]
     doc_dates: dict[str, str | None] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
+    references: dict[str, set[int] | None] = field(default_factory=dict)  # per document; None: no list
 
 
 def evaluate(
@@ -32,8 +34,10 @@ def evaluate(
     rules: list[Rule],
     doc_dates: dict[str, str | None] | None = None,
     related_threshold: float = 0.6,
+    documents: list[Document] | None = None,
 ) -> tuple[list[Finding], list[Edge]]:
     doc_dates = doc_dates or {}
+    references = {d.id: reference_numbers(d.text) for d in documents or []}
     by_id = {c.id: c for c in claims}
     active = [r for r in rules if r.enabled]
     findings: list[Finding] = []
@@ -49,15 +53,19 @@ def evaluate(
         if current is None or (_STRENGTH[edge.relation], edge.score) > (_STRENGTH[current.relation], current.score):
             best[key] = edge
 
+    pair_rules = [r for r in active if r.impl.scope == "pair" and not r.impl.fallback]
+    pair_rules += [r for r in active if r.impl.scope == "pair" and r.impl.fallback]
+    common = common_terms(claims)
     for i, j, sim in pairs:
         a, b = claims[i], claims[j]
-        ctx = PairContext(similarity=sim, doc_dates=doc_dates)
-        judged = False
-        for rule in active:
-            if rule.impl.scope != "pair":
+        ctx = PairContext(similarity=sim, doc_dates=doc_dates, common_terms=common)
+        judged = related = False
+        for rule in pair_rules:
+            if rule.impl.fallback and related:
                 continue
             for verdict in rule.impl.compare(a, b, ctx):
                 judged = True
+                related = related or verdict.relation in ("supports", "conflicts")
                 if verdict.relation:
                     offer(Edge(a.id, b.id, verdict.relation, rule.id, verdict.score, verdict.reason))
                 if verdict.finding:
@@ -65,7 +73,7 @@ def evaluate(
         if not judged and sim >= related_threshold:
             offer(Edge(a.id, b.id, "related", None, round(sim, 4), "similar statements"))
 
-    corpus = CorpusContext(pairs=pairs, doc_dates=doc_dates, edges=list(best.values()))
+    corpus = CorpusContext(pairs=pairs, doc_dates=doc_dates, edges=list(best.values()), references=references)
     for rule in active:
         if rule.impl.scope != "corpus":
             continue
@@ -78,3 +86,18 @@ def evaluate(
     order = {c.id: n for n, c in enumerate(claims)}
     edges = sorted(best.values(), key=lambda e: (order[e.source], order[e.target]))
     return order_findings(findings, by_id), edges
+
+
+def common_terms(claims: list[Claim], share: float = 0.1, least_claims: int = 30) -> frozenset[str]:
+    """Words in more than ``share`` of the claims: in an AI report, "ai" tells no metric apart.
+
+    Small sets of claims (fewer than ``least_claims``) have no common words.
+    """
+    if len(claims) < least_claims:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for claim in claims:
+        for term in set(claim.terms):
+            counts[term] = counts.get(term, 0) + 1
+    limit = share * len(claims)
+    return frozenset(t for t, n in counts.items() if n > limit)

@@ -36,19 +36,35 @@ def precision(q: Quantity) -> float:
         step = 10.0 ** -len(literal.split(".")[1])
     else:
         stripped = literal.rstrip("0")
-        step = 10.0 ** (len(literal) - len(stripped)) if stripped else 1.0
-        if step == 1.0:
+        zeros = len(literal) - len(stripped) if stripped else 0
+        if zeros == 0:
             return 0.0  # an exact integer
+        # Trailing zeros may be rounding, but a writer keeps at least two significant
+        # digits: "20,000" is read as rounded to the thousand, not to the ten thousand.
+        step = 10.0 ** min(zeros, max(len(literal.lstrip("0")) - 2, 0))
+        if step == 1.0:
+            return 0.0
     return 0.5 * step * factor
 
 
-def interval(q: Quantity, about_tolerance: float = 0.05) -> tuple[float, float]:
-    """The values ``q`` allows, qualifier included."""
+_STRICT_LOWER = {"over", "more than", "above", "exceeding", "surpassing", "tops"}
+_STRICT_UPPER = {"below", "under", "less than", "fewer than"}
+
+
+def interval(q: Quantity, about_tolerance: float = 0.05) -> tuple[float, float, bool, bool]:
+    """The values ``q`` allows: ``(low, high, low_is_strict, high_is_strict)``.
+
+    "over 12" excludes 12 ("more than" is strict); "at least 12" and "up to 12" include it.
+    """
     lo, hi = q.bounds
     if q.qualifier == "about":
         spread = abs(q.value) * about_tolerance
         lo, hi = q.value - spread, q.value + spread
-    return lo, hi
+    return lo, hi, q.qualifier in _STRICT_LOWER, q.qualifier in _STRICT_UPPER
+
+
+def _before(x: float, y: float, strict: bool) -> bool:
+    return x < y if strict else x <= y
 
 
 def values_agree(
@@ -61,13 +77,17 @@ def values_agree(
     """True when the two figures can describe the same value.
 
     Intervals from the qualifiers must meet, allowing each side's rounding (capped at
-    ``rounding_limit`` of the larger value) and a ``relative_tolerance``.
+    ``rounding_limit`` of the larger value) and a ``relative_tolerance``. A strict
+    bound ("more than 12") excludes its own figure unless rounding leaves slack.
     """
-    a_lo, a_hi = interval(a, about_tolerance)
-    b_lo, b_hi = interval(b, about_tolerance)
+    a_lo, a_hi, a_lo_strict, a_hi_strict = interval(a, about_tolerance)
+    b_lo, b_hi, b_lo_strict, b_hi_strict = interval(b, about_tolerance)
     scale = max(abs(a.value), abs(b.value), 1e-12)
     slack = min(max(precision(a), precision(b)), rounding_limit * scale) + relative_tolerance * scale
-    return a_lo - slack <= b_hi and b_lo - slack <= a_hi
+    exact = slack == 0
+    return _before(a_lo - slack, b_hi, exact and (a_lo_strict or b_hi_strict)) and _before(
+        b_lo - slack, a_hi, exact and (b_lo_strict or a_hi_strict)
+    )
 
 
 def comparable(a: Quantity, b: Quantity) -> tuple[bool, str]:
@@ -82,6 +102,15 @@ def comparable(a: Quantity, b: Quantity) -> tuple[bool, str]:
         if (a.unit or "") != (b.unit or ""):
             return False, f"{a.unit} vs {b.unit}"
     return True, ""
+
+
+def comparable_ignoring_base(a: Quantity, b: Quantity) -> bool:
+    """Same kind, unit and change; the base ("of the world's top 100") may differ."""
+    if a.kind != b.kind or (a.change is None) != (b.change is None):
+        return False
+    if a.kind in ("money", "measure", "percent", "ratio") and (a.unit or "") != (b.unit or ""):
+        return False
+    return True
 
 
 def same_counted_thing(a: Quantity, b: Quantity) -> bool:
@@ -105,10 +134,10 @@ def context_terms(claim: Claim, q: Quantity, before: int = 4, after: int = 6) ->
 
 
 def overlap(a: set[str], b: set[str]) -> float:
-    """Overlap coefficient: shared words over the smaller set."""
+    """Jaccard similarity of two sets of context words: how alike the measured things are."""
     if not a or not b:
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    return len(a & b) / len(a | b)
 
 
 def dates_overlap(a: DateExpr, b: DateExpr) -> bool:

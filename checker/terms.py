@@ -38,7 +38,9 @@ _NOT_NAMES = frozenset(
 _PAST = re.compile(
     r"\b(?:was|were|had|did|unveiled|launched|released|announced|reported|reached|hit|rose|fell|grew|"
     r"declined|increased|decreased|authorized|authorised|approved|achieved|completed|opened|built|"
-    r"introduced|signed|passed|won|became|surpassed|recorded|posted|topped|[a-z]{3,}ed)\b"
+    r"introduced|signed|passed|won|became|surpassed|recorded|posted|topped|took|began|started|ended|"
+    r"finished|delivered|shipped|acquired|merged|raised|invested|spent|sold|bought|made|found|showed|"
+    r"revealed|estimated|adopted|enacted|entered|went|came|saw|grew|doubled|tripled|halved)\b"
 )
 _FUTURE = re.compile(r"\b(?:will|plans? to|planned|expects?|expected|aims? to|targets?|targeting|by \d{4}|could|would)\b")
 
@@ -69,9 +71,14 @@ def content_terms(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def subjects(text: str) -> tuple[str, ...]:
-    """Proper names the sentence is about: capitalised words that are not sentence furniture."""
+def subjects(text: str, known: set[str] | None = None) -> tuple[str, ...]:
+    """Proper names the sentence is about: capitalised words that are not sentence furniture.
+
+    A title-case headline capitalises every word; there only the ``known`` names (those
+    the document capitalises in ordinary sentences) count.
+    """
     found: dict[str, None] = {}
+    title = known is not None and is_title_case(text)
     for m in _WORD.finditer(text):
         w = m.group(0)
         if not w[0].isupper():
@@ -81,8 +88,26 @@ def subjects(text: str) -> tuple[str, ...]:
             base = base[:-2]
         if base in _NOT_NAMES or len(base) < 2:
             continue
+        if title and base.lower() not in known:
+            continue
         found.setdefault(base.lower(), None)
     return tuple(found)
+
+
+def known_names(sentences) -> set[str]:
+    """Lower-cased names a document capitalises inside ordinary (not title-case) sentences."""
+    names: set[str] = set()
+    for sentence in sentences:
+        if is_title_case(sentence):
+            continue
+        for m in _WORD.finditer(sentence):
+            if m.start() == 0:
+                continue
+            w = m.group(0)
+            if w[0].isupper():
+                base = w.replace("’", "'")
+                names.add((base[:-2] if base.endswith("'s") else base).lower())
+    return names
 
 
 def is_title_case(text: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.compare import compare_texts
+from checker.compare import judge_texts
 from checker.embeddings import SentenceTransformerEmbedder
 from checker.ruleset import load_rules
 
@@ -24,9 +24,9 @@ def embedder():
 
 @pytest.mark.parametrize("rule, number, example", CASES, ids=[f"{r.id}-{n}-{e.expect}" for r, n, e in CASES])
 def test_rule_examples_behave_as_documented(rule, number, example, embedder):
-    result = compare_texts(f"{rule.id}-{number}", example.a, example.b, RULES, embedder)
-    fired = result.rule == rule.id and result.verdict == "conflict"
+    judged = judge_texts(example.a, example.b, RULES, embedder)
+    messages = [f.message for f in judged.findings if f.rule == rule.id]
     if example.expect == "fail":
-        assert fired, f"{rule.id} should fire on: {example.a!r} / {example.b!r}; got {result}"
+        assert messages, f"{rule.id} should fire on: {example.a!r} / {example.b!r}; got {judged.findings}"
     else:
-        assert not fired, f"{rule.id} should not fire on: {example.a!r} / {example.b!r}; got {result}"
+        assert not messages, f"{rule.id} should not fire on: {example.a!r} / {example.b!r}; got {messages}"

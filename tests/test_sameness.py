@@ -33,3 +33,20 @@ def test_sameness_comparable_needs_the_same_kind_unit_base_and_change():
     assert not comparable(pct, q("15.3%", 15.3, kind="percent", unit="percent", change="increase"))[0]
     assert not comparable(q("$5", 5, kind="money", unit="USD"), q("¥5", 5, kind="money", unit="CNY"))[0]
     assert not comparable(q("24", 24, of_total=100.0), q("24", 24))[0]
+
+
+def test_sameness_strict_bounds_exclude_their_own_figure():
+    exact = q("12 years", 12, kind="measure", unit="year")
+    assert not values_agree(exact, q("12 years", 12, "below", kind="measure", unit="year"))
+    assert values_agree(exact, q("12 years", 12, "up to", kind="measure", unit="year"))
+    assert values_agree(q("31 km", 31, kind="measure", unit="km"), q("51 km", 51, "below", kind="measure", unit="km"))
+    # a rounded figure leaves room: "over 2,400" can describe a stated "2,400"
+    assert values_agree(q("2,400", 2400, "over"), q("2,400", 2400))
+
+
+def test_sameness_precision_keeps_two_significant_digits():
+    assert precision(q("20,000", 20000)) == 500
+    assert precision(q("2,400", 2400)) == 50
+    assert precision(q("921,000", 921000)) == 500
+    assert precision(q("70%", 70, kind="percent", unit="percent")) == 0
+    assert precision(q("921,437", 921437)) == 0

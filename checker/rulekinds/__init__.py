@@ -1,9 +1,27 @@
 """The rule kinds: Python code that rules in ``rules/*.yml`` instantiate by name."""
 
 from .base import PairContext, Param, RuleKind, Verdict
+from .citations import DanglingCitation
+from .conversion import ConversionRate
 from .dates import DateMismatch
+from .growth import GrowthArithmetic
 from .numeric import NumericMismatch
+from .scope import ScopeDifference
+from .summary import UnsupportedSummary
+from .timeline import FutureEventPastTense
 
-KINDS: dict[str, type[RuleKind]] = {k.name: k for k in (NumericMismatch, DateMismatch)}
+KINDS: dict[str, type[RuleKind]] = {
+    k.name: k
+    for k in (
+        NumericMismatch,
+        DateMismatch,
+        ScopeDifference,
+        ConversionRate,
+        GrowthArithmetic,
+        UnsupportedSummary,
+        DanglingCitation,
+        FutureEventPastTense,
+    )
+}
 
 __all__ = ["KINDS", "PairContext", "Param", "RuleKind", "Verdict"]

@@ -28,6 +28,7 @@ class PairContext:
 
     similarity: float
     doc_dates: dict[str, str | None] = field(default_factory=dict)
+    common_terms: frozenset[str] = frozenset()  # words too frequent in the corpus to tell metrics apart
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class RuleKind:
 
     name: ClassVar[str] = ""
     scope: ClassVar[str] = "pair"  # "pair" or "corpus"
+    #: A fallback pair kind judges only pairs that no other kind supported or conflicted.
+    fallback: ClassVar[bool] = False
     params: ClassVar[dict[str, Param]] = {}
 
     def __init__(self, params: dict[str, Any]) -> None:

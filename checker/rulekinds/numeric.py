@@ -30,6 +30,9 @@ class NumericMismatch(RuleKind):
     params = {
         "conflict_similarity": Param(float, 0.72, "least masked-sentence similarity for a conflict"),
         "support_similarity": Param(float, 0.5, "least masked-sentence similarity for a support"),
+        "summary_similarity": Param(
+            float, 0.35, "least similarity for a body sentence of the same document to back a summary figure"
+        ),
         "context_overlap": Param(float, 0.5, "least overlap of the words around two percentages or amounts"),
         "relative_tolerance": Param(float, 0.0, "relative difference always accepted as agreement"),
         "about_tolerance": Param(float, 0.05, "relative spread of a figure qualified by 'about'"),
@@ -73,6 +76,8 @@ class NumericMismatch(RuleKind):
         return _best_per_figure(verdicts)
 
     def _supports(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
+        if self._backs_summary(a, b, qa, qb, sim):
+            return True
         if sim < self.p["support_similarity"]:
             return False
         if qa.kind == "count":
@@ -83,6 +88,13 @@ class NumericMismatch(RuleKind):
             summary = a.section in _SUMMARY_SECTIONS or b.section in _SUMMARY_SECTIONS
             return summary and qa.value == qb.value and (words > 0 or sim >= 0.6)
         return words >= self.p["context_overlap"] or (qa.value == qb.value and sim >= 0.75)
+
+    def _backs_summary(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, sim: float) -> bool:
+        """A headline or takeaway figure repeated exactly by a body sentence of the same document."""
+        sections = {a.section, b.section}
+        if a.doc != b.doc or "body" not in sections or not sections & set(_SUMMARY_SECTIONS):
+            return False
+        return qa.value == qb.value and qa.unit == qb.unit and sim >= self.p["summary_similarity"]
 
     def _conflicts(self, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
         if sim < self.p["conflict_similarity"]:
