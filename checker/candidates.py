@@ -2,50 +2,177 @@
 
 Rules only ever look at candidate pairs: each claim's ``k`` nearest neighbours
 (cosine similarity of the sentence with its figures masked) above a threshold.
-Nearest neighbours are computed exactly in row blocks, so memory stays at
-``block x n`` floats; clusters are Louvain communities of the neighbour graph.
+
+Two searches give the neighbours, with the same contract:
+
+* exact (:func:`knn_exact`): blocks of rows against all rows with numpy, so memory
+  stays at ``block x n`` floats; all-pairs work, ``O(n^2 d)``. Below
+  :data:`EXACT_LIMIT` rows it is the cheaper one, and it is what small corpora get;
+* approximate (:mod:`checker.ann`, an HNSW graph of hnswlib): from
+  :data:`EXACT_LIMIT` rows each query walks a proximity graph to its neighbours,
+  no all-pairs work, about ``O(n log n d)``. It is deterministic (a one-thread, seeded
+  build), so the same input gives the same pairs.
+
+Both produce, for each row, ``k`` neighbour rows and their similarities; pairs are
+made from those by :func:`pairs_from_neighbours`, so a search partitioned by rows
+(:mod:`checker.distributed`) gives exactly the single-process pairs. Clusters are
+Louvain communities of the neighbour graph.
 """
 
 from __future__ import annotations
 
-import networkx as nx
 import numpy as np
 
-_BLOCK = 2048
+#: Rows at or above which :func:`nearest_pairs` uses the approximate index (measured:
+#: see bench/results; below it exact search costs less than building an index).
+EXACT_LIMIT = 10_000
+
+_BLOCK_FLOATS = 1 << 24  # similarities held at once: 64 MB of float32
+
+
+def _block_rows(n: int) -> int:
+    return int(max(32, min(2048, _BLOCK_FLOATS // max(1, n))))
+
+
+def _as_rows(vectors: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def knn_exact(
+    vectors: np.ndarray, k: int, rows: tuple[int, int] | None = None, base: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` most similar rows of ``base`` for rows ``start:stop`` of ``vectors``.
+
+    Without ``base`` the search is within ``vectors`` and a row is never its own
+    neighbour. Returns ``(indices, similarities)``, both ``(stop - start, k)``; the
+    neighbours of a row are in no particular order (``argpartition``). ``k`` must be
+    below the number of candidates.
+    """
+    vectors = _as_rows(vectors)
+    own = base is None
+    base = vectors if own else _as_rows(base)
+    start, stop = rows if rows is not None else (0, vectors.shape[0])
+    count = stop - start
+    index = np.empty((count, k), dtype=np.int64)
+    sims_out = np.empty((count, k), dtype=np.float32)
+    step = _block_rows(base.shape[0])
+    for s in range(start, stop, step):
+        e = min(stop, s + step)
+        sims = vectors[s:e] @ base.T
+        if own:
+            r = np.arange(e - s)
+            sims[r, r + s] = -np.inf  # not its own neighbour
+        top = np.argpartition(-sims, k, axis=1)[:, :k] if k < sims.shape[1] else np.tile(np.arange(sims.shape[1]), (e - s, 1))
+        index[s - start : e - start] = top
+        sims_out[s - start : e - start] = np.take_along_axis(sims, top, axis=1)
+    return index, sims_out
+
+
+def pairs_from_neighbours(
+    index: np.ndarray, sims: np.ndarray, threshold: float, first_row: int = 0
+) -> list[tuple[int, int, float]]:
+    """Pairs ``(i, j, similarity)``, ``i < j``, sorted and unique, from per-row neighbours.
+
+    Row ``r`` of ``index``/``sims`` belongs to item ``first_row + r``; entries below
+    ``threshold``, negative indices (an index with fewer hits) and self-matches are dropped.
+    A pair found from both ends keeps the larger similarity.
+    """
+    if index.size == 0:
+        return []
+    rows = np.repeat(np.arange(first_row, first_row + index.shape[0], dtype=np.int64), index.shape[1])
+    cols = index.reshape(-1).astype(np.int64, copy=False)
+    s = sims.reshape(-1)
+    keep = (cols >= 0) & (cols != rows) & (s >= threshold)
+    rows, cols, s = rows[keep], cols[keep], s[keep]
+    lo, hi = np.minimum(rows, cols), np.maximum(rows, cols)
+    # sort by pair, larger similarity first, and keep the first of each pair
+    order = np.lexsort((-s, hi, lo))
+    lo, hi, s = lo[order], hi[order], s[order]
+    first = np.ones(lo.shape[0], dtype=bool)
+    first[1:] = (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
+    lo, hi, s = lo[first], hi[first], s[first]
+    return [(i, j, round(v, 6)) for i, j, v in zip(lo.tolist(), hi.tolist(), s.astype(np.float64).tolist())]
+
+
+def merge_pair_lists(*lists: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The union of pair lists (as from row partitions), one entry per pair with its largest similarity."""
+    best: dict[tuple[int, int], float] = {}
+    for pairs in lists:
+        for i, j, s in pairs:
+            if s > best.get((i, j), -2.0):
+                best[(i, j)] = s
+    return sorted((i, j, s) for (i, j), s in best.items())
+
+
+def search_method(n: int, method: str = "auto") -> str:
+    """``exact`` or ``ann`` for ``n`` rows: ``auto`` picks by :data:`EXACT_LIMIT`."""
+    if method not in ("auto", "exact", "ann"):
+        raise ValueError(f"unknown search method {method!r}")
+    if method == "auto":
+        return "ann" if n >= EXACT_LIMIT else "exact"
+    return method
+
+
+def neighbours(
+    vectors: np.ndarray, k: int, method: str = "auto", rows: tuple[int, int] | None = None, index=None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per-row neighbours within ``vectors`` (rows ``start:stop``), by ``method``.
+
+    ``index`` is a prebuilt :class:`checker.ann.AnnIndex` of ``vectors`` (so partitions
+    share one); it is built when needed and not given.
+    """
+    if search_method(vectors.shape[0], method) == "exact":
+        return knn_exact(vectors, k, rows=rows)
+    from .ann import AnnIndex
+
+    if index is None:
+        index = AnnIndex.build(vectors)
+    start, stop = rows if rows is not None else (0, vectors.shape[0])
+    return index.search_self(start, stop, k)
 
 
 def nearest_pairs(
-    vectors: np.ndarray, k: int = 10, threshold: float = 0.45
+    vectors: np.ndarray, k: int = 10, threshold: float = 0.45, method: str = "auto"
 ) -> list[tuple[int, int, float]]:
-    """Pairs ``(i, j, similarity)`` with ``i < j``, each a top-``k`` neighbour of the other's row.
+    """Pairs ``(i, j, similarity)`` with ``i < j``: ``j`` is a top-``k`` neighbour of ``i`` or ``i`` of ``j``.
 
     ``vectors`` are L2-normalised rows. The result is sorted and free of duplicates.
+    Exact below :data:`EXACT_LIMIT` rows (or with ``method="exact"``), approximate above.
     """
     n = vectors.shape[0]
     if n < 2:
         return []
     k = max(1, min(k, n - 1))
-    best: dict[tuple[int, int], float] = {}
-    for start in range(0, n, _BLOCK):
-        block = vectors[start : start + _BLOCK]
-        sims = block @ vectors.T
-        rows = np.arange(block.shape[0])
-        sims[rows, rows + start] = -np.inf  # not its own neighbour
-        if k < n - 1:
-            top = np.argpartition(-sims, k, axis=1)[:, :k]
-        else:
-            top = np.tile(np.arange(n), (block.shape[0], 1))
-        for r in range(block.shape[0]):
-            i = start + r
-            for j in top[r]:
-                j = int(j)
-                s = float(sims[r, j])
-                if j == i or s < threshold:
-                    continue
-                pair = (i, j) if i < j else (j, i)
-                if s > best.get(pair, -1.0):
-                    best[pair] = s
-    return sorted((i, j, round(s, 6)) for (i, j), s in best.items())
+    index, sims = neighbours(vectors, k, method)
+    return pairs_from_neighbours(index, sims, threshold)
+
+
+def nearest_pairs_between(
+    queries: np.ndarray, base: np.ndarray, k: int = 10, threshold: float = 0.45, method: str = "auto"
+) -> list[tuple[int, int, float]]:
+    """For each query row its ``k`` nearest ``base`` rows at or above ``threshold``: ``(qi, bi, sim)``.
+
+    Sorted by ``(qi, bi)``. Exact unless ``base`` has at least :data:`EXACT_LIMIT` rows
+    (or ``method="ann"``); ``base`` may be a memory-mapped array.
+    """
+    nq = queries.shape[0]
+    nb = base.shape[0] if base.ndim == 2 else 0
+    if nq == 0 or nb == 0:
+        return []
+    k = max(1, min(k, nb))
+    if search_method(nb, method) == "exact":
+        index, sims = knn_exact(queries, k, base=base)
+    else:
+        from .ann import AnnIndex
+
+        index, sims = AnnIndex.build(base).search(_as_rows(queries), k)
+    qi = np.repeat(np.arange(nq, dtype=np.int64), k)
+    bi = index.reshape(-1)
+    s = sims.reshape(-1)
+    keep = (bi >= 0) & (s >= threshold)
+    qi, bi, s = qi[keep], bi[keep], s[keep]
+    order = np.lexsort((bi, qi))
+    return [(i, j, round(v, 6)) for i, j, v in zip(qi[order].tolist(), bi[order].tolist(), s[order].astype(np.float64).tolist())]
 
 
 def clusters(n: int, pairs: list[tuple[int, int, float]], threshold: float = 0.5) -> list[int]:
@@ -54,6 +181,8 @@ def clusters(n: int, pairs: list[tuple[int, int, float]], threshold: float = 0.5
     Louvain communities (seeded, so deterministic) of the graph of pairs at or above
     ``threshold``, numbered by their smallest member.
     """
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(range(n))
     graph.add_weighted_edges_from((i, j, s) for i, j, s in pairs if s >= threshold)

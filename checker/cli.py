@@ -1,9 +1,13 @@
-"""The ``claimgraph`` command line: scan, check, rules.
+"""The ``claimgraph`` command line: scan, check, index, compare, rules, config.
 
 Exit codes (a contract other tools depend on): 0 when no finding is at or above
 ``--fail-on``, 1 when one is, 2 for a usage, configuration or input error, which is
 printed as one line with no traceback. The report goes to stdout or to ``--output``
 files (written atomically); the summary and warnings go to stderr.
+
+Settings come from the flags, else the configuration file (:mod:`checker.config`),
+else the defaults. The exit code is computed over the whole run, after path
+overrides, in-place suppressions and the baseline have removed what they remove.
 """
 
 from __future__ import annotations
@@ -30,15 +34,27 @@ def _common(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--format", "-f", choices=FORMATS, help="report format (default: by --output suffix, else terminal)")
     out.add_argument(
         "--output", "-o", action="append", default=[], metavar="FILE",
-        help="write the report to FILE (repeatable; the format follows each file's suffix unless --format is given)",
+        help="write the report to FILE (repeatable; the format follows each file's suffix unless --format is given "
+        "with one output); '-' is stdout, in --format",
     )
     out.add_argument("--graph", metavar="FILE", help="export the claim graph (.graphml or .json)")
-    out.add_argument("--fail-on", choices=FAIL_LEVELS, default="error", help="exit 1 when a finding is at or above this severity (default: error)")
+    out.add_argument("--fail-on", choices=FAIL_LEVELS, help="exit 1 when a finding is at or above this severity (default: error)")
     out.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
-    out.add_argument("--quiet", "-q", action="store_true", help="no summary or warnings on stderr")
+    out.add_argument("--quiet", "-q", action="store_true", help="no summary, warnings or progress bar on stderr")
+    gate = parser.add_argument_group("gates")
+    gate.add_argument("--baseline", metavar="FILE", help="drop findings whose fingerprint is in FILE (written by --write-baseline)")
+    gate.add_argument("--write-baseline", metavar="FILE", help="write the fingerprints of this run's findings to FILE")
+    gate.add_argument(
+        "--warn-unused-suppressions", action="store_true", help="warn about each claimgraph: disable directive that suppressed nothing"
+    )
+    _model_flags(parser)
+
+
+def _model_flags(parser: argparse.ArgumentParser) -> None:
     model = parser.add_argument_group("model and rules")
+    model.add_argument("--config", metavar="FILE", help="configuration file (default: claimgraph.toml or pyproject.toml here or above)")
     model.add_argument("--model", help="sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2)")
-    model.add_argument("--device", choices=("cpu", "cuda", "auto"), default="cpu", help="where the encoder runs (default: cpu)")
+    model.add_argument("--device", choices=("cpu", "cuda", "auto"), help="where the encoder runs (default: cpu)")
     model.add_argument("--cache-dir", help="embedding cache folder (default: $CLAIMGRAPH_CACHE_DIR, else the user cache folder)")
     model.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
     model.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder (repeatable)")
@@ -51,21 +67,36 @@ def build_parser() -> argparse.ArgumentParser:
     scan = sub.add_parser("scan", help="check a set of documents against each other")
     scan.add_argument("paths", nargs="+", metavar="PATH", help="files (.txt, .md, .html) or folders")
     _common(scan)
+    dist = scan.add_argument_group("distributed (Dask; pip install 'claimgraph[distributed]')")
+    dist.add_argument("--jobs", type=int, metavar="N", help="embed and search on a local cluster of N worker processes")
+    dist.add_argument("--scheduler", metavar="ADDRESS", help="embed and search on the Dask cluster at ADDRESS (tcp://host:port)")
     check = sub.add_parser("check", help="check drafts against already published documents")
     check.add_argument("drafts", nargs="+", metavar="DRAFT")
-    check.add_argument("--against", nargs="+", required=True, metavar="PATH", help="the archive: files or folders")
+    check.add_argument("--against", nargs="+", required=True, metavar="PATH", help="the archive: files and folders, or one index folder")
     _common(check)
+    index = sub.add_parser("index", help="build or update a saved index of an archive, for check --against")
+    index.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: those the index was built from)")
+    index.add_argument("--index", required=True, metavar="DIR", help="the index folder (created, or updated in place)")
+    index.add_argument("--rebuild", action="store_true", help="build from scratch, replacing an index of another version or model")
+    index.add_argument("--quiet", "-q", action="store_true", help="no summary, warnings or progress bar on stderr")
+    _model_flags(index)
     compare = sub.add_parser("compare", help="a verdict for two texts, or for each pair of a JSONL file")
     compare.add_argument("texts", nargs="*", metavar="TEXT", help="TEXT_A TEXT_B")
     compare.add_argument("--pairs", metavar="FILE.jsonl", help="one object a line with id, text_a, text_b")
     compare.add_argument("--format", "-f", choices=("terminal", "json"), default="terminal")
     compare.add_argument("--model", help="sentence-transformers model name or path")
-    compare.add_argument("--device", choices=("cpu", "cuda", "auto"), default="cpu")
+    compare.add_argument("--device", choices=("cpu", "cuda", "auto"), help="where the encoder runs (default: cpu)")
     compare.add_argument("--cache-dir", help="embedding cache folder")
     compare.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
     compare.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder")
+    compare.add_argument("--config", metavar="FILE", help="configuration file")
     rules = sub.add_parser("rules", help="list the rules with their documentation")
     rules.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder")
+    rules.add_argument("--config", metavar="FILE", help="configuration file")
+    config = sub.add_parser("config", help="print the effective configuration")
+    config.add_argument("--format", "-f", choices=("toml", "json"), default="toml")
+    config.add_argument("--fail-on", choices=FAIL_LEVELS, help="as for scan and check")
+    _model_flags(config)
     return parser
 
 
@@ -100,16 +131,59 @@ def _run(argv: list[str] | None) -> int:
         return _list_rules(args)
     if args.command == "compare":
         return _compare(args)
+    if args.command == "index":
+        return _index(args)
+    if args.command == "config":
+        return _show_config(args)
     return _check_or_scan(args)
+
+
+def _config_of(args):
+    from .config import load_config
+
+    return load_config(getattr(args, "config", None))
+
+
+def _rule_paths(config, args) -> list[str]:
+    """The configuration's rule paths, then the flags', each once."""
+    out: dict[str, str] = {}
+    for p in [*config.rules, *args.rules]:
+        out.setdefault(os.path.abspath(p), p)
+    return list(out.values())
+
+
+def _settings(args, config):
+    from .pipeline import Settings
+
+    return Settings(
+        model=args.model or config.model,
+        device=args.device or config.device or "cpu",
+        cache_dir=args.cache_dir or config.cache_dir,
+        use_cache=not args.no_cache,
+        rule_paths=_rule_paths(config, args),
+        config=config,
+    )
+
+
+def _warner(quiet: bool):
+    return (lambda m: None) if quiet else (lambda m: print(f"claimgraph: warning: {m}", file=sys.stderr))
 
 
 def _list_rules(args) -> int:
     from .ruleset import load_rules
 
-    for rule in load_rules(args.rules):
-        state = "" if rule.enabled else " (disabled)"
+    config = _config_of(args)
+    rules = load_rules(_rule_paths(config, args))
+    config.check_rules(rules)
+    for rule in config.apply_to_rules(rules):
+        state = ""
+        if not rule.enabled:
+            by_config = config.source and (rule.id in config.disable or "all" in config.disable)
+            state = f" (disabled in {config.source})" if by_config else " (disabled)"
         print(f"{rule.id}  {rule.name}  [{rule.kind} -> {rule.finding}, {rule.severity}]{state}")
         print(f"    {rule.description}")
+        if rule.id in config.params:
+            print(f"    params: {', '.join(f'{k}={v!r}' for k, v in sorted(rule.params.items()))}")
         for ex in rule.examples:
             print(f"    {ex.expect}: {ex.a!r}  /  {ex.b!r}")
         print()
@@ -125,7 +199,15 @@ def _compare(args) -> int:
     if not args.pairs and len(args.texts) != 2:
         raise ClaimgraphError("compare needs two texts, TEXT_A TEXT_B, or --pairs FILE.jsonl")
     items = read_pairs(args.pairs) if args.pairs else [("1", args.texts[0], args.texts[1])]
-    settings = Settings(model=args.model, device=args.device, cache_dir=args.cache_dir, use_cache=not args.no_cache, rule_paths=args.rules)
+    config = _config_of(args)
+    settings = Settings(
+        model=args.model or config.model,
+        device=args.device or config.device or "cpu",
+        cache_dir=args.cache_dir or config.cache_dir,
+        use_cache=not args.no_cache,
+        rule_paths=_rule_paths(config, args),
+        config=config,
+    )
     pipeline = Pipeline(settings, warn=lambda m: print(f"claimgraph: warning: {m}", file=sys.stderr))
     try:
         for result in compare_many(items, pipeline.rules, pipeline.embedder):
@@ -150,8 +232,11 @@ def _outputs(args, inputs: list[str]) -> list[tuple[str | None, str]]:
             input_files.add(p.resolve())
     if not args.output:
         return [(None, args.format or "terminal")]
-    targets = []
-    for path in args.output:
+    targets: list[tuple[str | None, str]] = []
+    files = [p for p in args.output if p != "-"]
+    if len(files) < len(args.output):  # "-o -": stdout, in --format (else terminal)
+        targets.append((None, args.format or "terminal"))
+    for path in files:
         if Path(path).resolve() in input_files:
             raise ClaimgraphError(f"refusing to overwrite an input document with the report: {path}")
         if Path(path).is_dir():
@@ -163,29 +248,96 @@ def _outputs(args, inputs: list[str]) -> list[tuple[str | None, str]]:
     return targets
 
 
+def _index(args) -> int:
+    from .index import build_index
+    from .pipeline import Pipeline
+    from .progress import for_stderr
+
+    config = _config_of(args)
+    pipeline = Pipeline(_settings(args, config), warn=_warner(args.quiet), progress=for_stderr(args.quiet))
+    try:
+        stats = build_index(pipeline, args.paths, args.index, rebuild=args.rebuild)
+    finally:
+        pipeline.close()
+    if not args.quiet:
+        print(f"claimgraph: {stats.line(args.index)}", file=sys.stderr)
+    return 0
+
+
+def _show_config(args) -> int:
+    import json
+
+    from .config import to_toml
+    from .embedding_cache import default_cache_dir
+    from .embeddings import DEFAULT_MODEL
+    from .ruleset import load_rules
+
+    config = _config_of(args)
+    rule_paths = _rule_paths(config, args)
+    config.check_rules(load_rules(rule_paths))
+    if args.no_cache:
+        cache = "off"
+    else:
+        cache = args.cache_dir or config.cache_dir or str(default_cache_dir())
+    data = config.effective(
+        rules=rule_paths,
+        model=args.model or config.model or DEFAULT_MODEL,
+        device=args.device or config.device or "cpu",
+        fail_on=args.fail_on or config.fail_on or "error",
+        cache_dir=cache,
+    )
+    if args.format == "json":
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        source = data.pop("config")
+        print(f"# effective configuration; file: {source or 'none found'}")
+        sys.stdout.write(to_toml(data))
+    return 0
+
+
 def _check_or_scan(args) -> int:
+    import dataclasses
+
     from .atomic import write_text_atomic
+    from .baseline import apply_baseline, read_baseline, write_baseline
+    from .findings import order_findings
     from .graph import graph_text
-    from .pipeline import Pipeline, Settings
+    from .pipeline import Pipeline
+    from .progress import for_stderr
     from .report import render, summary_line
 
     inputs = list(args.paths) if args.command == "scan" else list(args.drafts) + list(args.against)
     targets = _outputs(args, inputs)
-    warn = (lambda m: None) if args.quiet else (lambda m: print(f"claimgraph: warning: {m}", file=sys.stderr))
-    settings = Settings(
-        model=args.model,
-        device=args.device,
-        cache_dir=args.cache_dir,
-        use_cache=not args.no_cache,
-        rule_paths=args.rules,
-    )
-    pipeline = Pipeline(settings, warn=warn)
+    if args.write_baseline:
+        _refuse_input(args.write_baseline, inputs, "--write-baseline")
+    config = _config_of(args)
+    fail_on = args.fail_on or config.fail_on or "error"
+    baseline = read_baseline(args.baseline) if args.baseline else None
+    warn = _warner(args.quiet)
+    client = None
+    if args.command == "scan" and (args.jobs is not None or args.scheduler):
+        from .distributed import DistributedPipeline, connect
+
+        client = connect(args.jobs, args.scheduler)
+        pipeline = DistributedPipeline(_settings(args, config), client=client, warn=warn, progress=for_stderr(args.quiet))
+    else:
+        pipeline = Pipeline(_settings(args, config), warn=warn, progress=for_stderr(args.quiet))
     try:
         report = pipeline.scan(args.paths) if args.command == "scan" else pipeline.check(args.drafts, args.against)
+        if not report.documents:
+            raise ClaimgraphError("no readable documents (.txt, .md, .html) in the given paths")
+        report, stats = pipeline.gate(report)
     finally:
         pipeline.close()
-    if not report.documents:
-        raise ClaimgraphError("no readable documents (.txt, .md, .html) in the given paths")
+        if client is not None:
+            from .distributed import disconnect
+
+            disconnect(client, args.scheduler)
+    if args.write_baseline:
+        write_baseline(args.write_baseline, report.findings, report.claim_by_id())
+    if baseline is not None:
+        kept, stats.baselined = apply_baseline(report.findings, baseline)
+        report = dataclasses.replace(report, findings=order_findings(kept, report.claim_by_id()))
     rendered: dict[str, str] = {}
     for path, fmt in targets:
         text = rendered.setdefault(fmt, render(report, fmt))
@@ -196,11 +348,31 @@ def _check_or_scan(args) -> int:
     if args.graph:
         write_text_atomic(args.graph, graph_text(report, args.graph))
     if not args.quiet:
-        print(f"claimgraph: {summary_line(report)}", file=sys.stderr)
+        if args.warn_unused_suppressions:
+            for d in stats.unused:
+                print(f"claimgraph: warning: {d.where}: unused suppression {d.text!r} (it suppressed no finding)", file=sys.stderr)
+        extra = []
+        if baseline is not None:
+            extra.append(f"baselined: {stats.baselined}")
+        if stats.suppressed:
+            extra.append(f"suppressed: {stats.suppressed}")
+        if stats.overridden:
+            extra.append(f"disabled by overrides: {stats.overridden}")
+        print(f"claimgraph: {summary_line(report)}{'; ' + ', '.join(extra) if extra else ''}", file=sys.stderr)
         for path, _ in targets:
             if path:
                 print(f"claimgraph: wrote {path}", file=sys.stderr)
-    return exit_code(report, args.fail_on, args.exit_zero)
+        if args.write_baseline:
+            print(f"claimgraph: wrote baseline {args.write_baseline} ({len(report.findings) + stats.baselined} findings)", file=sys.stderr)
+    return exit_code(report, fail_on, args.exit_zero)
+
+
+def _refuse_input(path: str, inputs: list[str], flag: str) -> None:
+    resolved = Path(path).resolve()
+    for item in inputs:
+        p = Path(item)
+        if p.is_file() and p.resolve() == resolved:
+            raise ClaimgraphError(f"refusing to overwrite an input document with {flag}: {path}")
 
 
 def exit_code(report, fail_on: str, exit_zero: bool = False) -> int:

@@ -13,6 +13,15 @@ decoded, each decoded character mapped to the offset where its entity starts.
 or a ``<time datetime>``, give the date; ``<title>`` or the first ``<h1>`` the title.
 Broken or unclosed HTML never raises, and the element stack is a plain list, so
 deeply nested input cannot hit the recursion limit.
+
+:class:`html.parser.HTMLParser` has two weaknesses on hostile input, both handled by
+:func:`_defuse` before parsing: a construct that is never closed (``<!--`` with no
+``-->`` after it, ``<a`` with no ``>`` after it, ...) makes it rescan the rest of the
+document once per such opener, which is quadratic (a 200 kB line of ``<a`` took 30 s);
+and ``<![`` not followed by a known marked-section keyword makes it raise, which lost
+the rest of the document. Each ``<`` that opens a construct that can never be closed
+is replaced, in the copy fed to the parser, by a character that is plain data; text
+is always read back from the original, so nothing else changes.
 """
 
 from __future__ import annotations
@@ -58,6 +67,62 @@ _DATE_META = (
 )
 
 _ENTITY_TAIL_RE = re.compile(r"[a-zA-Z][-.a-zA-Z0-9]*;?")
+
+# What html.parser (via _markupbase) looks for to close ``<!--`` and ``<![name[``.
+_COMMENT_CLOSE_RE = re.compile(r"--\s*>")
+_MS_CLOSE_RE = re.compile(r"]\s*>")
+_MS_CLOSE2_RE = re.compile(r"]\s*]\s*>")
+_MS_NAME_RE = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*")
+_MS_KEYWORDS2 = frozenset(("temp", "cdata", "ignore", "include", "rcdata"))
+_MS_KEYWORDS1 = frozenset(("if", "else", "endif"))
+#: Stands in, in the copy fed to the parser, for a ``<`` that can never open anything.
+_DEFUSED = "\x00"
+
+
+def _last_start(pattern: re.Pattern, text: str) -> int:
+    last = -1
+    for m in pattern.finditer(text):
+        last = m.start()
+    return last
+
+
+def _defuse(text: str) -> str:
+    """``text`` with each ``<`` that opens a construct that is never closed made plain data.
+
+    Same length and same line breaks as ``text``, so positions do not move. Linear time.
+    """
+    if "<" not in text:
+        return text
+    last_gt = text.rfind(">")
+    last_comment = _last_start(_COMMENT_CLOSE_RE, text) if "<!--" in text else -1
+    has_ms = "<![" in text
+    last_ms1 = _last_start(_MS_CLOSE_RE, text) if has_ms else -1
+    last_ms2 = _last_start(_MS_CLOSE2_RE, text) if has_ms else -1
+    bad: list[int] = []
+    for m in re.finditer("<", text):
+        p = m.start()
+        if p > last_gt:
+            bad.append(p)
+        elif text.startswith("<!--", p):
+            if last_comment < p + 4:
+                bad.append(p)
+        elif text.startswith("<![", p):
+            name = _MS_NAME_RE.match(text, p + 3)
+            word = name.group(0).lower() if name else ""
+            if word in _MS_KEYWORDS2:
+                ok = last_ms2 >= p + 3
+            elif word in _MS_KEYWORDS1:
+                ok = last_ms1 >= p + 3
+            else:
+                ok = False  # html.parser would raise on it
+            if not ok:
+                bad.append(p)
+    if not bad:
+        return text
+    chars = list(text)
+    for p in bad:
+        chars[p] = _DEFUSED
+    return "".join(chars)
 
 
 class _Parser(HTMLParser):
@@ -235,7 +300,10 @@ class _Parser(HTMLParser):
             self.meta_date = content
 
     def handle_data(self, data: str) -> None:
-        self._add(data, self._offset())
+        start = self._offset()
+        if _DEFUSED in data:
+            data = self.src[start : start + len(data)]  # the original, "<" and all
+        self._add(data, start)
 
     def handle_entityref(self, name: str) -> None:
         start = self._offset()
@@ -268,7 +336,7 @@ class _Parser(HTMLParser):
 def _run(text: str) -> _Parser:
     p = _Parser(text)
     try:
-        p.feed(text)
+        p.feed(_defuse(text))
         p.close()
     except Exception:  # pragma: no cover - HTMLParser is forgiving; keep what we have
         try:

@@ -32,6 +32,9 @@ _FENCE_RE = re.compile(r"[ \t]*(---|\.\.\.)[ \t]*$")
 _META_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
+#: How far past the cursor (beyond the text's own length) a text run is searched for.
+_SEARCH_SLACK = 4096
+
 _DATE_KEYS = ("date", "published", "pubdate", "publishdate", "date_published", "published_at", "created")
 
 
@@ -77,7 +80,10 @@ class _Aligner:
         cur = max(self.cursor, lo)
         if not content:
             return
-        j = src.find(content, cur, hi) if content.strip() else -1
+        # A bounded search: the markup between two text runs is short, and an unbounded
+        # search that fails (a code span's line break reads as a space) would rescan the
+        # rest of the block for every run, which is quadratic.
+        j = src.find(content, cur, min(hi, cur + len(content) + _SEARCH_SLACK)) if content.strip() else -1
         if j > cur:
             skipped = src[cur:j]
             if "\\" in skipped or "&" in skipped or content[0] in skipped:

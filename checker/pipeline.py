@@ -2,27 +2,38 @@
 
 Each stage is a function of plain data from the stage before; this module only wires
 them together and times them. ``scan`` checks a set of documents against each other;
-``check`` checks drafts against an archive and keeps what involves a draft.
+``check`` checks drafts against an archive and keeps what involves a draft; the
+archive may be a saved index (:mod:`checker.index`), which is then neither re-read nor
+re-encoded. :meth:`Pipeline.gate` applies path overrides, in-place suppressions and a
+baseline to a report's findings.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
 from .candidates import clusters, nearest_pairs
 from .claims import corpus_claims
-from .documents import load_documents
+from .documents import discover, load_documents
 from .embedding_cache import CachedEmbedder, EmbeddingCache, default_cache_dir
 from .embeddings import Embedder, SentenceTransformerEmbedder
+from .errors import ClaimgraphError
 from .evaluate import evaluate
+from .findings import order_findings
 from .model import Claim, Document, Report
+from .progress import NO_PROGRESS, Progress
 from .ruleset import Rule, load_rules
+from .value_join import merge_pairs, same_value_pairs
+
+if TYPE_CHECKING:
+    from .config import Config
 
 
 @dataclass
@@ -39,6 +50,17 @@ class Settings:
     cluster_threshold: float = 0.55
     related_threshold: float = 0.6
     batch_size: int = 64
+    config: "Config | None" = None  # checker.config: rule settings and path overrides from a file
+
+
+@dataclass
+class GateStats:
+    """What :meth:`Pipeline.gate` removed from a report."""
+
+    overridden: int = 0  # dropped by a path override's ``disable``
+    suppressed: int = 0  # dropped by a ``claimgraph: disable`` directive
+    baselined: int = 0  # dropped because the baseline holds their fingerprint
+    unused: list = field(default_factory=list)  # directives that suppressed nothing
 
 
 def _stderr(message: str) -> None:
@@ -54,11 +76,20 @@ class Pipeline:
         embedder: Embedder | None = None,
         warn: Callable[[str], None] = _stderr,
         rules: list[Rule] | None = None,
+        progress: Progress = NO_PROGRESS,
     ) -> None:
         self.settings = settings or Settings()
         self.warn = warn
         self.rules = rules if rules is not None else load_rules(self.settings.rule_paths)
+        config = self.settings.config
+        if config is not None:
+            config.check_rules(self.rules)
+            self.rules = config.apply_to_rules(self.rules)
+        self.progress = progress
         self.timings: dict[str, float] = {}
+        self.encoded = 0  # sentences the encoder had to encode in this run (cache hits aside)
+        self.claim_spans: dict[str, list[tuple[int, int, str]]] = {}  # doc id -> all its claims, for suppressions
+        self.draft_paths: set[str] | None = None  # set by check: the drafts' paths
         self._embedder = embedder
         self._cache: EmbeddingCache | None = None
 
@@ -79,7 +110,17 @@ class Pipeline:
 
     def load(self, paths: list[str]) -> list[Document]:
         t = time.perf_counter()
-        documents, warnings = load_documents(paths)
+        if self.progress.enabled and paths:
+            # one file at a time, so the bar moves; the same reader as below
+            files, warnings = discover(paths)
+            documents = []
+            for f in self.progress.iterate("reading", files, len(files), "file"):
+                docs, more = load_documents([str(f)])
+                documents.extend(docs)
+                warnings.extend(more)
+            _renumber(documents)
+        else:
+            documents, warnings = load_documents(paths)
         for w in warnings:
             self.warn(w)
         self._timed("read", t)
@@ -87,28 +128,57 @@ class Pipeline:
 
     def claims(self, documents: list[Document]) -> list[Claim]:
         t = time.perf_counter()
-        claims = list(corpus_claims(documents))
+        claims = list(corpus_claims(self.progress.iterate("extracting", documents, len(documents), "doc")))
         self._timed("extract", t)
         return claims
 
     def embed(self, claims: list[Claim]) -> np.ndarray:
+        """Masked-sentence vectors, encoded in chunks (the progress bar's steps)."""
         t = time.perf_counter()
         texts = [c.masked_text for c in claims]
-        vectors = self.embedder.encode(texts) if texts else np.zeros((0, 1), np.float32)
+        if not texts:
+            return np.zeros((0, 1), np.float32)
+        step = 1024
+        parts = []
+        with self.progress.stage("embedding", len(texts), "sentence") as bar:
+            for i in range(0, len(texts), step):
+                chunk = texts[i : i + step]
+                parts.append(self.embedder.encode(chunk))
+                encoder = self.embedder
+                self.encoded += encoder.encoded if isinstance(encoder, CachedEmbedder) else len(chunk)
+                bar.update(len(chunk))
+        vectors = parts[0] if len(parts) == 1 else np.concatenate(parts)
         self._timed("embed", t)
         return vectors
 
     def judge(self, documents: list[Document], claims: list[Claim], vectors: np.ndarray, keep=None) -> Report:
         s = self.settings
         t = time.perf_counter()
-        pairs = nearest_pairs(vectors, k=s.neighbours, threshold=s.pair_threshold)
+        pairs = self.candidate_pairs(vectors)
+        pairs = merge_pairs(pairs, same_value_pairs(claims, vectors))
         if keep is not None:
             pairs = [p for p in pairs if keep(claims[p[0]]) or keep(claims[p[1]])]
+        return self.judge_pairs(documents, claims, pairs, t)
+
+    def candidate_pairs(self, vectors: np.ndarray) -> list[tuple[int, int, float]]:
+        """Nearest-neighbour pairs (exact or approximate, see :mod:`checker.candidates`); a hook
+        that :mod:`checker.distributed` overrides to search on a cluster."""
+        s = self.settings
+        return nearest_pairs(vectors, k=s.neighbours, threshold=s.pair_threshold)
+
+    def judge_pairs(
+        self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]], started: float | None = None
+    ) -> Report:
+        """Clusters, rules, findings and edges for candidate pairs already found."""
+        s = self.settings
+        t = started if started is not None else time.perf_counter()
         labels = clusters(len(claims), pairs, threshold=s.cluster_threshold)
         self._timed("pairs", t)
         t = time.perf_counter()
         doc_dates = {d.id: d.date for d in documents}
-        findings, edges = evaluate(claims, pairs, self.rules, doc_dates, s.related_threshold)
+        with self.progress.stage("rules", len(pairs) or None, "pair") as bar:
+            findings, edges = evaluate(claims, pairs, self.rules, doc_dates, s.related_threshold, documents=documents)
+            bar.update(len(pairs))
         self._timed("rules", t)
         return Report(
             documents=documents,
@@ -120,21 +190,104 @@ class Pipeline:
         )
 
     def scan(self, paths: list[str]) -> Report:
+        self.claim_spans, self.draft_paths = {}, None
         documents = self.load(paths)
         claims = self.claims(documents)
+        self._remember_spans(claims)
         return self.judge(documents, claims, self.embed(claims))
 
     def check(self, drafts: list[str], against: list[str]) -> Report:
-        """Findings that involve a draft claim, judged against the archive."""
+        """Findings that involve a draft claim, judged against the archive (files, folders or one index)."""
+        from .index import is_index, refuse_broken_index
+
+        indexes = [p for p in against if is_index(p)]
+        if indexes:
+            if len(against) > 1:
+                raise ClaimgraphError("--against takes one index, or files and folders, not both")
+            return self.check_index(drafts, indexes[0])
+        for p in against:
+            refuse_broken_index(p)
+        self.claim_spans = {}
         draft_docs = self.load(drafts)
+        self.draft_paths = {d.path for d in draft_docs}
         archive_docs = self.load(against)
         draft_paths = {d.path for d in draft_docs}
         archive_docs = [d for d in archive_docs if d.path not in draft_paths]
         documents = _renumber(draft_docs + archive_docs)
         claims = self.claims(documents)
         draft_ids = {d.id for d in documents[: len(draft_docs)]}
+        self._remember_spans(claims)
         report = self.judge(documents, claims, self.embed(claims), keep=lambda c: c.doc in draft_ids)
         return restrict_to(report, draft_ids)
+
+    def check_index(self, drafts: list[str], folder: str) -> Report:
+        """Like :meth:`check`, against a saved index: only the drafts are read and encoded.
+
+        Candidate pairs are each draft claim's nearest neighbours among the other draft
+        claims and the index's claims (exact by blocks; approximate for a very large index,
+        see :func:`checker.index.draft_pairs`), plus the same-figure pairs of summary
+        claims; only the index claims those pairs reach are loaded.
+        """
+        from .index import draft_pairs, open_index
+
+        s = self.settings
+        self.claim_spans = {}
+        with open_index(folder, self.embedder.name) as index:
+            draft_docs = _renumber(self.load(drafts))
+            if not draft_docs:
+                raise ClaimgraphError("no readable draft documents (.txt, .md, .html) in the given paths")
+            self.draft_paths = {d.path for d in draft_docs}
+            claims = self.claims(draft_docs)
+            vectors = self.embed(claims)
+            t = time.perf_counter()
+            excluded = index.rows_of({str(Path(d.path).resolve()) for d in draft_docs})
+            among, against = draft_pairs(vectors, index.vectors, s.neighbours, s.pair_threshold, excluded)
+            rows = {row for _, row, _ in against} | index.value_partners(claims, set(excluded))
+            ordered = sorted(rows)
+            archive = index.claims_at(ordered)
+            position = {row: len(claims) + n for n, row in enumerate(ordered)}
+            pairs = merge_pairs(among, [(i, position[row], sim) for i, row, sim in against])
+            if archive:
+                sub = np.concatenate([vectors, np.asarray(index.vectors[ordered], dtype=np.float32)])
+                extra = same_value_pairs(claims + archive, sub)
+                pairs = merge_pairs(pairs, [p for p in extra if p[0] < len(claims)])
+            archive_docs = index.documents(sorted({c.doc for c in archive}))
+            self._remember_spans(claims)
+            self.claim_spans.update(index.spans([d.id for d in archive_docs]))
+            report = self.judge_pairs(draft_docs + archive_docs, claims + archive, pairs, t)
+        return restrict_to(report, {d.id for d in draft_docs})
+
+    def _remember_spans(self, claims: list[Claim]) -> None:
+        for c in claims:
+            self.claim_spans.setdefault(c.doc, []).append((c.start, c.end, c.id))
+
+    def gate(self, report: Report, baseline: set[str] | None = None) -> tuple[Report, GateStats]:
+        """The report with path overrides, in-place suppressions and the baseline applied.
+
+        Finding ids are renumbered afterwards. ``GateStats.unused`` lists the directives
+        (of the drafts, in a check) that suppressed nothing.
+        """
+        from .baseline import apply_baseline
+        from .suppressions import Suppressor
+
+        stats = GateStats()
+        claims = report.claim_by_id()
+        findings = list(report.findings)
+        config = self.settings.config
+        if config is not None:
+            kept = config.apply_overrides(findings, claims)
+            stats.overridden = len(findings) - len(kept)
+            findings = kept
+        suppressor = Suppressor(report.documents, report.claims, {r.id for r in self.rules}, spans=self.claim_spans)
+        kept = [f for f in findings if not suppressor.suppresses(f)]
+        stats.suppressed = len(findings) - len(kept)
+        findings = kept
+        stats.unused = suppressor.unused(self.draft_paths)
+        if baseline is not None:
+            findings, stats.baselined = apply_baseline(findings, baseline)
+        if len(findings) != len(report.findings) or any(a is not b for a, b in zip(findings, report.findings)):
+            findings = order_findings(findings, claims)
+        return dataclasses.replace(report, findings=findings), stats
 
     def close(self) -> None:
         if self._cache is not None:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
-import inflect
+from checker.inflect_loader import load_inflect
 
 from checker.citations import extract_citations
 from checker.dates import MONTHS, extract_dates
@@ -307,7 +307,7 @@ _SKIP_RE = re.compile(
     r"|\([0-9]{2,4}\)[ ]?[0-9]{3,4}[ .-][0-9]{3,4}|[0-9]{3}[.-][0-9]{3}[.-][0-9]{4})(?![\w])"
 )
 
-_INFLECT = inflect.engine()
+_INFLECT = load_inflect().engine()  # without typeguard's import-time cost
 
 # =========================================================================== records
 

@@ -21,6 +21,11 @@ then whitespace and a character that can start a sentence (not lower case, not
 Decimals ("$41.5 billion", "15.3%") have no space after the point and never split.
 A block without any of these boundaries is returned whole, so headlines without a
 full stop are one sentence. The function never raises.
+
+A "sentence" longer than :data:`MAX_SENTENCE` characters (a table flattened into one
+line, a minified page, a 1 MB line of figures) is not prose: it is cut at the last
+whitespace before the limit (or hard at the limit when there is none), so that the
+extractors, which work sentence by sentence, stay linear in the size of a document.
 """
 
 from __future__ import annotations
@@ -60,6 +65,9 @@ _OPENERS = frozenset(
 _CORP_NEXT = frozenset(("ltd", "ltd.", "inc", "inc.", "llc", "limited", "corp", "corp.", "plc", "co", "co."))
 
 _OPEN_CHARS = "“‘\"'([{«"
+
+#: Longest span returned as one sentence; longer ones are cut at whitespace.
+MAX_SENTENCE = 1000
 
 
 def _token_before(text: str, end: int) -> str:
@@ -132,7 +140,34 @@ def _strip_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return [(start, end)] if end > start else []
+    if end <= start:
+        return []
+    if end - start <= MAX_SENTENCE:
+        return [(start, end)]
+    return _cut_long(text, start, end)
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of at most :data:`MAX_SENTENCE` characters of the stripped span ``[start, end)``."""
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = limit
+        # The last whitespace run within the window ends the piece.
+        k = limit
+        while k > start + MAX_SENTENCE // 2 and not text[k].isspace():
+            k -= 1
+        if text[k].isspace():
+            cut = k
+            while cut > start and text[cut - 1].isspace():
+                cut -= 1
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append((start, end))
+    return out
 
 
 def _split(text: str) -> list[tuple[int, int]]:

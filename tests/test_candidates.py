@@ -43,3 +43,73 @@ def test_candidates_clusters_are_deterministic_groups():
 def test_candidates_tiny_inputs():
     assert nearest_pairs(np.zeros((0, 4), np.float32)) == []
     assert nearest_pairs(_unit([[1, 0]])) == []
+
+
+# ---------------------------------------------------------------- search methods and partitions
+
+from checker.candidates import (  # noqa: E402
+    EXACT_LIMIT,
+    knn_exact,
+    merge_pair_lists,
+    nearest_pairs_between,
+    neighbours,
+    pairs_from_neighbours,
+    search_method,
+)
+
+
+def _clustered(n, dim=32, centres=40, seed=1):
+    rng = np.random.default_rng(seed)
+    c = rng.normal(size=(centres, dim))
+    v = c[rng.integers(0, centres, n)] + 0.3 * rng.normal(size=(n, dim))
+    return _unit(v)
+
+
+def test_candidates_auto_method_is_exact_below_the_limit():
+    assert search_method(EXACT_LIMIT - 1) == "exact"
+    assert search_method(EXACT_LIMIT) == "ann"
+    v = _clustered(300)
+    assert nearest_pairs(v, k=5, threshold=0.3) == nearest_pairs(v, k=5, threshold=0.3, method="exact")
+
+
+def test_candidates_ann_finds_nearly_all_exact_neighbours_and_is_deterministic():
+    v = _clustered(2000)
+    exact_i, exact_s = knn_exact(v, 10)
+    ann_i, ann_s = neighbours(v, 10, method="ann")
+    kth = exact_s.min(axis=1, keepdims=True)
+    assert (ann_s >= kth - 1e-5).mean() > 0.97
+    assert not (ann_i == np.arange(2000)[:, None]).any()  # never its own neighbour
+    a = nearest_pairs(v, k=10, threshold=0.5, method="ann")
+    assert a == nearest_pairs(v, k=10, threshold=0.5, method="ann")
+    for i, j, s in a[:200]:
+        assert i < j and abs(s - float(v[i] @ v[j])) < 1e-4
+
+
+def test_candidates_row_partitions_give_the_single_process_pairs():
+    v = _clustered(700)
+    for method in ("exact", "ann"):
+        from checker.ann import AnnIndex
+
+        index = AnnIndex.build(v) if method == "ann" else None
+        whole = nearest_pairs(v, k=6, threshold=0.4, method=method)
+        parts = []
+        for start in range(0, 700, 250):
+            stop = min(700, start + 250)
+            i, s = neighbours(v, 6, method=method, rows=(start, stop), index=index)
+            parts.append(pairs_from_neighbours(i, s, 0.4, first_row=start))
+        assert merge_pair_lists(*parts) == whole
+
+
+def test_candidates_pairs_between_queries_and_base_match_brute_force():
+    v = _clustered(400)
+    q, base = v[:30], v[30:]
+    pairs = nearest_pairs_between(q, base, k=4, threshold=0.2)
+    sims = q @ base.T
+    expected = {(i, int(j)) for i in range(30) for j in np.argsort(-sims[i])[:4] if sims[i, j] >= 0.2}
+    assert {(i, j) for i, j, _ in pairs} == expected
+    assert pairs == sorted(pairs)
+    for i, j, s in pairs:
+        assert abs(s - sims[i, j]) < 1e-5
+    approx = nearest_pairs_between(q, base, k=4, threshold=0.2, method="ann")
+    assert len({(i, j) for i, j, _ in approx} & expected) >= 0.95 * len(expected)
+    assert nearest_pairs_between(q[:0], base) == [] and nearest_pairs_between(q, base[:0]) == []

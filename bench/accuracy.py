@@ -1,0 +1,134 @@
+"""Accuracy benchmark: the ``conflict`` verdict of ``claimgraph compare`` on labelled pairs.
+
+Runs every pair of ``../shared/eval/pairs-numeric-date.jsonl`` (or ``--pairs FILE``)
+through the same code as ``claimgraph compare --pairs`` and prints precision, recall
+and F1 of the ``conflict`` verdict against ``subset_role`` (``contradiction`` is the
+positive class), overall, per ``type``, per ``type_evidence`` and per both, with the
+confusion counts. Writes the figures to ``bench/results/accuracy-<date>.json`` and
+``.md`` with the commit they measured.
+
+    .venv/bin/python bench/accuracy.py [--pairs FILE] [--limit N] [--nli PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checker.compare import compare_texts  # noqa: E402
+from checker.embedding_cache import CachedEmbedder, EmbeddingCache, default_cache_dir  # noqa: E402
+from checker.embeddings import SentenceTransformerEmbedder  # noqa: E402
+from checker.ruleset import load_rules  # noqa: E402
+
+DEFAULT_PAIRS = ROOT.parent / "shared" / "eval" / "pairs-numeric-date.jsonl"
+
+
+def scores(tp: int, fp: int, fn: int, tn: int) -> dict:
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else None
+    f1 = (
+        2 * precision * recall / (precision + recall)
+        if precision is not None and recall is not None and precision + recall
+        else None
+    )
+    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn, "tn": tn, "n": tp + fp + fn + tn}
+
+
+def tally(rows: list[dict], verdicts: dict[str, str]) -> dict:
+    groups: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for row in rows:
+        predicted = verdicts[row["id"]] == "conflict"
+        actual = row["subset_role"] == "contradiction"
+        cell = 0 if predicted and actual else 1 if predicted else 2 if actual else 3
+        for key in ("all", f"type={row['type']}", f"evidence={row['type_evidence']}",
+                    f"type={row['type']}/evidence={row['type_evidence']}"):
+            groups[key][cell] += 1
+    return {k: scores(*v) for k, v in sorted(groups.items(), key=lambda kv: (kv[0] != "all", kv[0]))}
+
+
+def _fmt(x) -> str:
+    return "–" if x is None else f"{x:.3f}"
+
+
+def markdown(result: dict) -> str:
+    lines = [
+        f"# Accuracy of the conflict verdict ({result['date']})",
+        "",
+        f"Commit `{result['commit']}`, model `{result['model']}`, {result['pairs']} pairs from "
+        f"`{result['source']}`, {result['seconds']:.0f} s on {result['machine']}.",
+        "",
+        "| group | n | precision | recall | F1 | TP | FP | FN | TN |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, s in result["groups"].items():
+        lines.append(
+            f"| {name} | {s['n']} | {_fmt(s['precision'])} | {_fmt(s['recall'])} | {_fmt(s['f1'])} | "
+            f"{s['tp']} | {s['fp']} | {s['fn']} | {s['tn']} |"
+        )
+    lines += ["", "Verdicts: " + ", ".join(f"{k} {v}" for k, v in sorted(result["verdicts"].items())), ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", default=str(DEFAULT_PAIRS))
+    parser.add_argument("--limit", type=int, default=0, help="only the first N pairs (0: all)")
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+
+    rows = [json.loads(line) for line in open(args.pairs, encoding="utf-8") if line.strip()]
+    if args.limit:
+        rows = rows[: args.limit]
+    rules = load_rules()
+    embedder = CachedEmbedder(SentenceTransformerEmbedder(args.model), EmbeddingCache(default_cache_dir()))
+    start = time.perf_counter()
+    verdicts: dict[str, str] = {}
+    rule_counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        result = compare_texts(row["id"], row["text_a"], row["text_b"], rules, embedder)
+        verdicts[row["id"]] = result.verdict
+        rule_counts[result.rule or "-"] += 1
+    seconds = time.perf_counter() - start
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "checker", "rules"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    verdict_counts: dict[str, int] = defaultdict(int)
+    for v in verdicts.values():
+        verdict_counts[v] += 1
+    result = {
+        "date": dt.date.today().isoformat(),
+        "commit": commit + ("+uncommitted" if dirty else ""),
+        "model": embedder.name,
+        "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}",
+        "source": Path(args.pairs).name,
+        "pairs": len(rows),
+        "seconds": seconds,
+        "verdicts": dict(verdict_counts),
+        "rules": dict(rule_counts),
+        "groups": tally(rows, verdicts),
+    }
+    text = markdown(result)
+    print(text)
+    if not args.no_write:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        stem = out / f"accuracy-{result['date']}"
+        stem.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        stem.with_suffix(".md").write_text(text, encoding="utf-8")
+        print(f"wrote {stem}.json and {stem}.md", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

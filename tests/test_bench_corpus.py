@@ -1,0 +1,53 @@
+"""The benchmark's corpus generator: deterministic, varied, and its planted conflicts are real claims."""
+
+import hashlib
+import json
+import sys
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate_corpus import generate  # noqa: E402
+
+from checker.claims import corpus_claims  # noqa: E402
+from checker.documents import load_documents  # noqa: E402
+
+
+def _digest(folder):
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            h.update(str(p.relative_to(folder)).encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def test_bench_corpus_is_deterministic(tmp_path):
+    generate(tmp_path / "a", docs=40, seed=7)
+    generate(tmp_path / "b", docs=40, seed=7)
+    generate(tmp_path / "c", docs=40, seed=8)
+    assert _digest(tmp_path / "a") == _digest(tmp_path / "b") != _digest(tmp_path / "c")
+
+
+def test_bench_corpus_mixes_formats_and_distinct_sentences(tmp_path):
+    manifest = generate(tmp_path, docs=90, seed=1, claims_per_doc=3)
+    files = [p for p in tmp_path.rglob("*") if p.is_file() and p.name != "manifest.json"]
+    assert len(files) == 90 and {p.suffix for p in files} == {".txt", ".md", ".html"}
+    docs, warnings = load_documents([str(tmp_path)])
+    assert not warnings and len(docs) == 90
+    claims = list(corpus_claims(docs))
+    assert len(claims) >= 2.5 * 90
+    masked = [c.masked_text for c in claims]
+    assert len(set(masked)) > 0.75 * len(masked)
+    assert any(q.kind == "money" for c in claims for q in c.quantities)
+    assert any(q.kind == "percent" for c in claims for q in c.quantities)
+    assert {d.granularity for c in claims for d in c.dates} >= {"year", "quarter", "month"}
+    # every planted conflict names two sentences that are claims of the named files
+    texts = {(str((tmp_path / c.path).resolve()) if not c.path.startswith("/") else c.path, c.text) for c in claims}
+    texts = {(str(__import__("pathlib").Path(p).resolve()), t) for p, t in texts}
+    assert manifest["planted_conflicts"]
+    for conflict in manifest["planted_conflicts"]:
+        for side in ("a", "b"):
+            path = str((tmp_path / conflict[side]["doc"]).resolve())
+            assert (path, conflict[side]["text"]) in texts
+        assert conflict["a"]["value"] != conflict["b"]["value"]
+    assert json.loads((tmp_path / "manifest.json").read_text())["documents"] == 90

