@@ -21,7 +21,7 @@ import numpy as np
 
 from .candidates import clusters, nearest_pairs
 from .claims import corpus_claims
-from .documents import discover, load_documents
+from .documents import DEFAULT_MAX_SIZE_MB, discover, load_documents, max_bytes_of
 from .embedding_cache import CachedEmbedder, EmbeddingCache, default_cache_dir
 from .embeddings import Embedder, SentenceTransformerEmbedder
 from .errors import ClaimgraphError
@@ -47,9 +47,10 @@ class Settings:
     rule_paths: list[str] = field(default_factory=list)
     neighbours: int = 10
     pair_threshold: float = 0.45
-    cluster_threshold: float = 0.55
+    cluster_threshold: float = 0.45
     related_threshold: float = 0.6
     batch_size: int = 64
+    max_size_mb: float | None = DEFAULT_MAX_SIZE_MB  # size limit of one document (MiB); None or 0: no limit
     config: "Config | None" = None  # checker.config: rule settings and path overrides from a file
 
 
@@ -115,12 +116,12 @@ class Pipeline:
             files, warnings = discover(paths)
             documents = []
             for f in self.progress.iterate("reading", files, len(files), "file"):
-                docs, more = load_documents([str(f)])
+                docs, more = load_documents([str(f)], max_bytes=max_bytes_of(self.settings.max_size_mb))
                 documents.extend(docs)
                 warnings.extend(more)
             _renumber(documents)
         else:
-            documents, warnings = load_documents(paths)
+            documents, warnings = load_documents(paths, max_bytes=max_bytes_of(self.settings.max_size_mb))
         for w in warnings:
             self.warn(w)
         self._timed("read", t)
@@ -164,7 +165,8 @@ class Pipeline:
         """Nearest-neighbour pairs (exact or approximate, see :mod:`checker.candidates`); a hook
         that :mod:`checker.distributed` overrides to search on a cluster."""
         s = self.settings
-        return nearest_pairs(vectors, k=s.neighbours, threshold=s.pair_threshold)
+        cache_dir = (Path(s.cache_dir) if s.cache_dir else default_cache_dir()) if s.use_cache else None
+        return nearest_pairs(vectors, k=s.neighbours, threshold=s.pair_threshold, cache_dir=cache_dir)
 
     def judge_pairs(
         self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]], started: float | None = None

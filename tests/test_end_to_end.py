@@ -153,3 +153,19 @@ def test_end_to_end_second_scan_uses_the_cache(tmp_path):
     assert second.embedder.encoded == 0
     assert report.claims
     second.close()
+
+
+def test_end_to_end_related_statements_are_clustered_across_documents(seeds_report):
+    label = {cid: n for n, group in enumerate(seeds_report.clusters) for cid in group}
+
+    def group_of(path_end, fragment):
+        return label.get(_claim(seeds_report, path_end, fragment).id)
+
+    patents = {group_of(ARTICLE, "921,000 invention patents"), group_of(REPORT, "62% of national AI patents"),
+               group_of(REPORT, "75% global AI patent share")}
+    assert len(patents) == 1 and None not in patents
+    compute = {group_of(ARTICLE, "two exaflops"), group_of(REPORT, "“Stargate” AI training cluster")}
+    assert len(compute) == 1 and None not in compute
+    clusters_ = {group_of(ARTICLE, "24 of the world's top 100"), group_of(REPORT, "consolidate regional innovation clusters")}
+    assert len(clusters_) == 1 and None not in clusters_
+    assert max(len(g) for g in seeds_report.clusters) < len(seeds_report.claims) / 3
