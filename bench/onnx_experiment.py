@@ -72,7 +72,17 @@ def export(model_dir: Path, work: Path) -> tuple[Path, Path]:
 
     fp32 = work / "model.onnx"
     int8 = work / "model-int8.onnx"
-    model = AutoModel.from_pretrained(str(model_dir)).eval()
+    bert = AutoModel.from_pretrained(str(model_dir)).eval()
+
+    class Wrapper(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            return self.inner(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids).last_hidden_state
+
+    model = Wrapper(bert).eval()
     tok = AutoTokenizer.from_pretrained(str(model_dir))
     enc = tok(["an example sentence for tracing", "another"], padding=True, return_tensors="pt")
     names = ["input_ids", "attention_mask", "token_type_ids"]

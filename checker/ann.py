@@ -11,13 +11,16 @@ several threads.
 
 from __future__ import annotations
 
+import hashlib
 import os
+from pathlib import Path
 
 import numpy as np
 
 M = 16  # links per node
 EF_CONSTRUCTION = 100
 EF_SEARCH = 96
+KEEP = 4  # saved graphs kept in a cache folder
 
 
 def _threads() -> int:
@@ -32,7 +35,45 @@ class AnnIndex:
         self.size = size
 
     @classmethod
-    def build(cls, vectors: np.ndarray) -> "AnnIndex":
+    def build(cls, vectors: np.ndarray, cache_dir: str | Path | None = None) -> "AnnIndex":
+        """The index of ``vectors``; with ``cache_dir``, saved there and loaded again for the same vectors.
+
+        The saved graph is keyed by a digest of the vectors and the build parameters, so a
+        rescan of an unchanged corpus skips the build (the slowest part of the search), and
+        any change of a vector builds anew. At most :data:`KEEP` graphs are kept.
+        """
+        data = np.ascontiguousarray(vectors, dtype=np.float32)
+        if cache_dir is None:
+            return cls._build(data)
+        import hnswlib
+
+        folder = Path(cache_dir) / "ann"
+        digest = hashlib.sha256(f"hnsw:{M}:{EF_CONSTRUCTION}:{data.shape}".encode() + data.tobytes()).hexdigest()[:32]
+        path = folder / f"{digest}.hnsw"
+        if path.is_file():
+            try:
+                index = hnswlib.Index(space="ip", dim=data.shape[1])
+                index.load_index(str(path), max_elements=max(1, data.shape[0]))
+                index.set_ef(EF_SEARCH)
+                os.utime(path)
+                return cls(index, data.shape[0])
+            except (RuntimeError, OSError):
+                pass  # unreadable: build anew and replace it
+        built = cls._build(data)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f".{digest}.{os.getpid()}.tmp"
+            built._index.save_index(str(tmp))
+            os.replace(tmp, path)
+            old = sorted(folder.glob("*.hnsw"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
+            for stale in old:
+                stale.unlink(missing_ok=True)
+        except (OSError, RuntimeError):
+            pass  # a cache that cannot be written is no error
+        return built
+
+    @classmethod
+    def _build(cls, vectors: np.ndarray) -> "AnnIndex":
         try:
             import hnswlib
         except ImportError:  # pragma: no cover - a declared dependency
@@ -61,13 +102,10 @@ class AnnIndex:
         """Neighbours of the indexed rows ``start:stop`` among the others (never themselves)."""
         rows = np.arange(start, stop)
         vectors = self._index.get_items(rows, return_type="numpy") if stop > start else np.zeros((0, 1), np.float32)
-        index, sims = self.search(vectors, min(k + 1, self.size))
-        # drop the row itself (or, with duplicates, the farthest hit) to keep k per row
-        out_i = np.full((len(rows), k), -1, dtype=np.int64)
-        out_s = np.full((len(rows), k), -np.inf, dtype=np.float32)
-        for r, row in enumerate(rows.tolist()):
-            keep = index[r] != row
-            hits_i, hits_s = index[r][keep][:k], sims[r][keep][:k]
-            out_i[r, : len(hits_i)] = hits_i
-            out_s[r, : len(hits_s)] = hits_s
-        return out_i, out_s
+        k = min(k, self.size - 1)
+        index, sims = self.search(vectors, k + 1)
+        # drop the row itself, or where the graph missed it the farthest hit: k per row
+        drop = index == rows[:, None]
+        drop[~drop.any(axis=1), -1] = True
+        keep = ~drop
+        return index[keep].reshape(len(rows), k), sims[keep].reshape(len(rows), k)

@@ -114,36 +114,42 @@ def search_method(n: int, method: str = "auto") -> str:
 
 
 def neighbours(
-    vectors: np.ndarray, k: int, method: str = "auto", rows: tuple[int, int] | None = None, index=None
+    vectors: np.ndarray,
+    k: int,
+    method: str = "auto",
+    rows: tuple[int, int] | None = None,
+    index=None,
+    cache_dir=None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per-row neighbours within ``vectors`` (rows ``start:stop``), by ``method``.
 
     ``index`` is a prebuilt :class:`checker.ann.AnnIndex` of ``vectors`` (so partitions
-    share one); it is built when needed and not given.
+    share one); it is built when needed and not given, and kept in ``cache_dir`` when given.
     """
     if search_method(vectors.shape[0], method) == "exact":
         return knn_exact(vectors, k, rows=rows)
     from .ann import AnnIndex
 
     if index is None:
-        index = AnnIndex.build(vectors)
+        index = AnnIndex.build(vectors, cache_dir=cache_dir)
     start, stop = rows if rows is not None else (0, vectors.shape[0])
     return index.search_self(start, stop, k)
 
 
 def nearest_pairs(
-    vectors: np.ndarray, k: int = 10, threshold: float = 0.45, method: str = "auto"
+    vectors: np.ndarray, k: int = 10, threshold: float = 0.45, method: str = "auto", cache_dir=None
 ) -> list[tuple[int, int, float]]:
     """Pairs ``(i, j, similarity)`` with ``i < j``: ``j`` is a top-``k`` neighbour of ``i`` or ``i`` of ``j``.
 
     ``vectors`` are L2-normalised rows. The result is sorted and free of duplicates.
-    Exact below :data:`EXACT_LIMIT` rows (or with ``method="exact"``), approximate above.
+    Exact below :data:`EXACT_LIMIT` rows (or with ``method="exact"``), approximate above;
+    ``cache_dir`` keeps the approximate index for a rescan of the same vectors.
     """
     n = vectors.shape[0]
     if n < 2:
         return []
     k = max(1, min(k, n - 1))
-    index, sims = neighbours(vectors, k, method)
+    index, sims = neighbours(vectors, k, method, cache_dir=cache_dir)
     return pairs_from_neighbours(index, sims, threshold)
 
 

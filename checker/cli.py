@@ -47,7 +47,25 @@ def _common(parser: argparse.ArgumentParser) -> None:
     gate.add_argument(
         "--warn-unused-suppressions", action="store_true", help="warn about each claimgraph: disable directive that suppressed nothing"
     )
+    _input_flags(parser)
     _model_flags(parser)
+
+
+def _size_mb(value: str) -> float:
+    try:
+        size = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of MB: {value!r}") from None
+    if not size >= 0 or size == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or a positive number of MB, not {value!r}")
+    return size
+
+
+def _input_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-size", type=_size_mb, metavar="MB",
+        help="skip, with a warning, any document larger than MB mebibytes (default: 10; 0: no limit)",
+    )
 
 
 def _model_flags(parser: argparse.ArgumentParser) -> None:
@@ -79,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--index", required=True, metavar="DIR", help="the index folder (created, or updated in place)")
     index.add_argument("--rebuild", action="store_true", help="build from scratch, replacing an index of another version or model")
     index.add_argument("--quiet", "-q", action="store_true", help="no summary, warnings or progress bar on stderr")
+    _input_flags(index)
     _model_flags(index)
     compare = sub.add_parser("compare", help="a verdict for two texts, or for each pair of a JSONL file")
     compare.add_argument("texts", nargs="*", metavar="TEXT", help="TEXT_A TEXT_B")
@@ -155,7 +174,9 @@ def _rule_paths(config, args) -> list[str]:
 def _settings(args, config):
     from .pipeline import Settings
 
+    extra = {} if getattr(args, "max_size", None) is None else {"max_size_mb": args.max_size}
     return Settings(
+        **extra,
         model=args.model or config.model,
         device=args.device or config.device or "cpu",
         cache_dir=args.cache_dir or config.cache_dir,
@@ -338,15 +359,16 @@ def _check_or_scan(args) -> int:
     if baseline is not None:
         kept, stats.baselined = apply_baseline(report.findings, baseline)
         report = dataclasses.replace(report, findings=order_findings(kept, report.claim_by_id()))
-    rendered: dict[str, str] = {}
+    # Render everything before writing anything: a failure then leaves every file as it was.
+    rendered: dict[str, str] = {fmt: render(report, fmt) for fmt in dict.fromkeys(fmt for _, fmt in targets)}
+    graph = graph_text(report, args.graph) if args.graph else None
     for path, fmt in targets:
-        text = rendered.setdefault(fmt, render(report, fmt))
         if path is None:
-            sys.stdout.write(text)
+            sys.stdout.write(rendered[fmt])
         else:
-            write_text_atomic(path, text)
-    if args.graph:
-        write_text_atomic(args.graph, graph_text(report, args.graph))
+            write_text_atomic(path, rendered[fmt])
+    if graph is not None:
+        write_text_atomic(args.graph, graph)
     if not args.quiet:
         if args.warn_unused_suppressions:
             for d in stats.unused:

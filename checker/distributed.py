@@ -163,7 +163,8 @@ class DistributedPipeline(Pipeline):
         if method == "ann":
             from .ann import AnnIndex
 
-            index = AnnIndex.build(vectors)
+            cache_dir = (Path(s.cache_dir) if s.cache_dir else default_cache_dir()) if s.use_cache else None
+            index = AnnIndex.build(vectors, cache_dir=cache_dir)
         vectors_f = self.client.scatter(np.ascontiguousarray(vectors, dtype=np.float32), broadcast=True)
         index_f = self.client.scatter(index, broadcast=True) if index is not None else None
         futures = [

@@ -1,8 +1,22 @@
 """An on-disk embedding cache keyed by model and text, in one SQLite file.
 
-SQLite gives atomic, crash-safe writes: a run killed mid-way leaves the cache as it
-was before the last transaction. A cache that cannot be opened or read (corrupt,
-read-only folder) is reported with a warning and bypassed, never trusted.
+SQLite gives atomic, crash-safe writes: each batch of new vectors is one transaction
+(WAL journal), so a run killed at any point, SIGKILL included, leaves the cache as it
+was before the last transaction, and the next run uses it.
+
+What happens when the cache cannot be used:
+
+* the file is corrupt (not a database, a malformed page, a failed integrity check):
+  it is moved aside to ``embeddings.sqlite3.corrupt`` (``.corrupt.2``, ...; with its
+  ``-wal`` and ``-shm`` files), a fresh cache is created in its place and a warning
+  says so: it is never trusted, and the run goes on;
+* the file has another schema version: it is left alone and the run goes on without
+  a cache, with a warning (a newer claimgraph may own it);
+* the folder cannot be created, opened or written (a read-only folder, a path that is
+  a file, a full disk): when the folder was chosen explicitly (``--cache-dir``, the
+  configuration file or ``$CLAIMGRAPH_CACHE_DIR``; ``required=True``) this is an error
+  naming the folder (exit code 2); for the default user cache folder, a warning, and
+  the run goes on without a cache.
 """
 
 from __future__ import annotations
@@ -16,9 +30,28 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .embeddings import Embedder
+from .errors import ConfigError
 
 _SCHEMA_VERSION = 1
 _CHUNK = 500  # SQLite host parameters per query
+
+
+class _Corrupt(Exception):
+    """The cache file is damaged."""
+
+
+def _is_corruption(exc: BaseException) -> bool:
+    if isinstance(exc, _Corrupt):
+        return True
+    if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+        return True  # "file is not a database", "database disk image is malformed"
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def cache_dir_is_explicit(cache_dir: str | None) -> bool:
+    """True when the cache folder was chosen (a flag, the configuration or the environment)."""
+    return bool(cache_dir or os.environ.get("CLAIMGRAPH_CACHE_DIR"))
 
 
 def default_cache_dir() -> Path:
@@ -36,26 +69,36 @@ def text_key(text: str) -> bytes:
 
 
 class EmbeddingCache:
-    """Vectors stored per (model, sha256(text))."""
+    """Vectors stored per (model, sha256(text)); see the module docstring for failures."""
 
-    def __init__(self, folder: Path, warn: Callable[[str], None] = lambda m: None) -> None:
+    def __init__(self, folder: Path, warn: Callable[[str], None] = lambda m: None, required: bool = False) -> None:
         self.path = Path(folder) / "embeddings.sqlite3"
         self._warn = warn
+        self._required = required
         self._conn: sqlite3.Connection | None = None
         self._disabled = False
+        self.moved_aside: Path | None = None  # where a corrupt cache file was moved
 
-    def _connect(self) -> sqlite3.Connection | None:
-        if self._disabled:
-            return None
+    def _unusable(self, reason: str) -> None:
+        """The cache cannot be used: an error when it was asked for, else a warning."""
+        self._disabled = True
         if self._conn is not None:
-            return self._conn
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=30)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute(
-                "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass
+            self._conn = None
+        if self._required:
+            raise ConfigError(
+                f"embedding cache {self.path.parent} cannot be used: {reason} (choose another --cache-dir, or --no-cache)"
             )
+        self._warn(f"embedding cache {self.path} is unusable ({reason}); running without it")
+
+    def _open(self) -> sqlite3.Connection | None:
+        conn = sqlite3.connect(self.path, timeout=30)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, key BLOB NOT NULL, "
                 "dim INTEGER NOT NULL, vec BLOB NOT NULL, PRIMARY KEY (model, key)) WITHOUT ROWID"
@@ -70,10 +113,51 @@ class EmbeddingCache:
                 self._disabled = True
                 return None
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("integrity check failed")
-        except (sqlite3.Error, OSError) as exc:
-            self._warn(f"embedding cache {self.path} is unusable ({exc}); running without it")
-            self._disabled = True
+                raise _Corrupt("integrity check failed")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _move_aside(self) -> Path:
+        """Rename the corrupt file (and its journal files) out of the way."""
+        n = 1
+        while True:
+            aside = self.path.with_name(self.path.name + (".corrupt" if n == 1 else f".corrupt.{n}"))
+            if not aside.exists():
+                break
+            n += 1
+        os.replace(self.path, aside)
+        for suffix in ("-wal", "-shm"):
+            journal = self.path.with_name(self.path.name + suffix)
+            if journal.exists():
+                os.replace(journal, aside.with_name(aside.name + suffix))
+        return aside
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._disabled:
+            return None
+        if self._conn is not None:
+            return self._conn
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not os.access(self.path.parent, os.W_OK | os.X_OK):
+                raise PermissionError(13, "folder is not writable")
+            conn = self._open()
+        except (sqlite3.Error, _Corrupt) as exc:
+            if not _is_corruption(exc):
+                self._unusable(str(exc))
+                return None
+            try:
+                aside = self._move_aside()
+                conn = self._open()
+            except (sqlite3.Error, _Corrupt, OSError) as again:
+                self._unusable(f"corrupt ({exc}), and could not be replaced: {getattr(again, 'strerror', None) or again}")
+                return None
+            self.moved_aside = aside
+            self._warn(f"embedding cache {self.path} was unusable ({exc}); moved it to {aside.name} and started a new one")
+        except OSError as exc:
+            self._unusable(exc.strerror or str(exc))
             return None
         self._conn = conn
         return conn
@@ -95,8 +179,11 @@ class EmbeddingCache:
                     if vec.shape[0] == dim:
                         found[bytes(key)] = vec
         except sqlite3.Error as exc:
-            self._warn(f"embedding cache {self.path} could not be read ({exc}); running without it")
-            self._disabled = True
+            if _is_corruption(exc):  # found damaged mid-run: bypass it now; the next run rebuilds it
+                self._warn(f"embedding cache {self.path} is unusable ({exc}); running without it")
+                self._disabled = True
+            else:
+                self._unusable(f"could not be read: {exc}")
             return {}
         return found
 
@@ -109,8 +196,7 @@ class EmbeddingCache:
             with conn:
                 conn.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
         except sqlite3.Error as exc:
-            self._warn(f"embedding cache {self.path} could not be written ({exc}); running without it")
-            self._disabled = True
+            self._unusable(f"could not be written: {exc}")
 
     def close(self) -> None:
         if self._conn is not None:

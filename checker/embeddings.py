@@ -9,9 +9,12 @@ only when a model is actually loaded, so commands that do not embed start fast.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
+import logging
 import os
+import warnings
 from pathlib import Path
 from typing import Protocol, Sequence
 
@@ -59,6 +62,8 @@ def resolve_model(model: str | None) -> tuple[str, str]:
         if not path.is_dir():
             raise ConfigError(f"embedding model path is not a folder: {model}")
         return f"path:{path.resolve()}:{_folder_digest(path)}", str(path.resolve())
+    if model.startswith(("/", "./", "../", "~", "\\")) or (len(model) > 1 and model[1] == ":"):
+        raise ConfigError(f"embedding model folder not found: {model}")
     return model, model
 
 
@@ -69,6 +74,24 @@ def _folder_digest(path: Path) -> str:
         if child.is_file():
             h.update(f"{child.relative_to(path)}:{child.stat().st_size};".encode())
     return h.hexdigest()[:12]
+
+
+@contextlib.contextmanager
+def _quiet_hub():
+    """Keep the model hub's retry and fallback chatter off stderr while a model loads:
+    a failure is reported as one line by the caller."""
+    names = ("huggingface_hub", "sentence_transformers", "transformers")
+    loggers = [logging.getLogger(n) for n in names]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for lg, level in zip(loggers, levels):
+            lg.setLevel(level)
 
 
 class SentenceTransformerEmbedder:
@@ -108,7 +131,8 @@ class SentenceTransformerEmbedder:
             self._model = _LOADED[key]
             return self._model
         try:
-            self._model = _LOADED[key] = SentenceTransformer(self._location, device=device)
+            with _quiet_hub():
+                self._model = _LOADED[key] = SentenceTransformer(self._location, device=device)
         except Exception as exc:  # noqa: BLE001 - any load failure is a configuration error
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ConfigError(f"cannot load embedding model {self._location!r}: {first}") from None

@@ -75,15 +75,24 @@ class _Aligner:
         self.src = text
         self.cursor = 0
 
-    def align(self, content: str, lo: int, hi: int, chars: list, offs: list, ends: list) -> None:
+    def align(self, content: str, lo: int, hi: int, chars: list, offs: list, ends: list, code: bool = False) -> None:
         src = self.src
         cur = max(self.cursor, lo)
         if not content:
             return
         # A bounded search: the markup between two text runs is short, and an unbounded
-        # search that fails (a code span's line break reads as a space) would rescan the
-        # rest of the block for every run, which is quadratic.
-        j = src.find(content, cur, min(hi, cur + len(content) + _SEARCH_SLACK)) if content.strip() else -1
+        # search that fails would rescan the rest of the block for every run (quadratic).
+        window = min(hi, cur + len(content) + _SEARCH_SLACK)
+        if code and content.strip() and any(c.isspace() for c in content):
+            # A code span's line breaks read as spaces ("`\na`" is " a"): find it with any
+            # whitespace for its whitespace, then map it character by character from there.
+            pattern = r"\s+".join(re.escape(part) for part in re.split(r"\s+", content))
+            m = re.compile(pattern).search(src, cur, window)
+            if m:
+                cur = m.start()
+            j = -1
+        else:
+            j = src.find(content, cur, window) if content.strip() else -1
         if j > cur:
             skipped = src[cur:j]
             if "\\" in skipped or "&" in skipped or content[0] in skipped:
@@ -211,7 +220,7 @@ def _inline_block(token, aligner: _Aligner, lo: int, hi: int, kind: str) -> Bloc
             aligner.skip_destination(hi)
             continue
         if t in ("text", "code_inline", "text_special"):
-            aligner.align(child.content, lo, hi, chars, offs, ends)
+            aligner.align(child.content, lo, hi, chars, offs, ends, code=t == "code_inline")
         elif t in ("softbreak", "hardbreak"):
             k = aligner.newline(lo, hi)
             chars.append(" ")

@@ -22,7 +22,7 @@ import numpy as np
 from .candidates import clusters, nearest_pairs
 from .claims import corpus_claims
 from .documents import DEFAULT_MAX_SIZE_MB, discover, load_documents, max_bytes_of
-from .embedding_cache import CachedEmbedder, EmbeddingCache, default_cache_dir
+from .embedding_cache import CachedEmbedder, EmbeddingCache, cache_dir_is_explicit, default_cache_dir
 from .embeddings import Embedder, SentenceTransformerEmbedder
 from .errors import ClaimgraphError
 from .evaluate import evaluate
@@ -101,7 +101,7 @@ class Pipeline:
             base: Embedder = SentenceTransformerEmbedder(s.model, device=s.device, batch_size=s.batch_size)
             if s.use_cache:
                 folder = Path(s.cache_dir) if s.cache_dir else default_cache_dir()
-                self._cache = EmbeddingCache(folder, warn=self.warn)
+                self._cache = EmbeddingCache(folder, warn=self.warn, required=cache_dir_is_explicit(s.cache_dir))
                 base = CachedEmbedder(base, self._cache)
             self._embedder = base
         return self._embedder

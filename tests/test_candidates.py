@@ -113,3 +113,21 @@ def test_candidates_pairs_between_queries_and_base_match_brute_force():
     approx = nearest_pairs_between(q, base, k=4, threshold=0.2, method="ann")
     assert len({(i, j) for i, j, _ in approx} & expected) >= 0.95 * len(expected)
     assert nearest_pairs_between(q[:0], base) == [] and nearest_pairs_between(q, base[:0]) == []
+
+
+def test_candidates_ann_index_is_kept_in_the_cache_and_reused(tmp_path, monkeypatch):
+    from checker import ann
+
+    v = _clustered(600)
+    first = nearest_pairs(v, k=5, threshold=0.4, method="ann", cache_dir=tmp_path)
+    saved = list((tmp_path / "ann").glob("*.hnsw"))
+    assert len(saved) == 1
+    calls = []
+    real = ann.AnnIndex._build
+    monkeypatch.setattr(ann.AnnIndex, "_build", classmethod(lambda cls, x: calls.append(1) or real.__func__(cls, x)))
+    assert nearest_pairs(v, k=5, threshold=0.4, method="ann", cache_dir=tmp_path) == first
+    assert calls == []  # loaded, not built
+    nearest_pairs(v[:500], k=5, threshold=0.4, method="ann", cache_dir=tmp_path)
+    assert calls == [1]  # other vectors: built anew
+    saved[0].write_bytes(b"garbage")
+    assert nearest_pairs(v, k=5, threshold=0.4, method="ann", cache_dir=tmp_path) == first

@@ -85,3 +85,20 @@ def test_distributed_needs_workers_or_a_scheduler():
     with pytest.raises(ConfigError):
         DistributedPipeline(Settings(), client=None)
     assert callable(scan)
+
+
+def test_distributed_cli_flags_parse():
+    from checker.cli import build_parser
+
+    args = build_parser().parse_args(["scan", "docs", "--jobs", "3"])
+    assert args.jobs == 3 and args.scheduler is None
+    args = build_parser().parse_args(["scan", "docs", "--scheduler", "tcp://127.0.0.1:8786"])
+    assert args.scheduler == "tcp://127.0.0.1:8786" and args.jobs is None
+
+
+def test_distributed_cli_bad_jobs_is_a_usage_error(capsys, tmp_path):
+    from checker.cli import main
+
+    (tmp_path / "a.txt").write_text("In 2023, Bavaria added 3.2 GW of wind capacity.\\n")
+    assert main(["scan", str(tmp_path), "--jobs", "0"]) == 2
+    assert "--jobs" in capsys.readouterr().err

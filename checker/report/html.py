@@ -57,7 +57,12 @@ SCRIPT = """(function () {
 
 SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
 
-CSP = f"default-src 'none'; style-src 'unsafe-inline'; script-src '{SCRIPT_HASH}'; img-src data:"
+#: Nothing may load or run but the inline style, the one script (by hash) and data:
+#: images; no <base> may redirect relative URLs and no form may submit anywhere.
+CSP = (
+    f"default-src 'none'; style-src 'unsafe-inline'; script-src '{SCRIPT_HASH}'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
 
 CSS = """
 :root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --panel: #f6f8fa;
@@ -109,9 +114,9 @@ mark.date { background: #dbeafe; }
 .swatch { display: inline-block; width: 22px; height: 0; border-top: 3px solid; vertical-align: middle; margin-right: 4px; }
 .swatch.related { border-top-style: dashed; }
 svg text { font: 11px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: #1f2328; }
-svg .edge.supports { stroke: #1a7f37; }
-svg .edge.conflicts { stroke: #cf222e; }
-svg .edge.related { stroke: #8c959f; stroke-dasharray: 5 4; }
+svg .edge.supports { stroke: #1a7f37; stroke-width: 2.5; }
+svg .edge.conflicts { stroke: #cf222e; stroke-width: 3.5; }
+svg .edge.related { stroke: #8c959f; stroke-width: 1.2; stroke-dasharray: 5 4; opacity: 0.7; }
 svg .node circle { stroke: #1f2328; stroke-width: 1; }
 @media print { form.filters { display: none; } article.finding { break-inside: avoid; } }
 """.strip()
@@ -319,7 +324,7 @@ def _graph(report: Report, view: ReportView) -> list[str]:
         colour[d.id] = PALETTE[doc_order[d.id] % len(PALETTE)]
 
     n = len(nodes)
-    radius = max(110.0, n * 26.0 / (2 * math.pi))
+    radius = max(150.0, n * 34.0 / (2 * math.pi))
     margin = 70.0
     size = 2 * (radius + margin)
     cx = cy = radius + margin
@@ -329,14 +334,17 @@ def _graph(report: Report, view: ReportView) -> list[str]:
         pos[c.id] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle), angle)
 
     title = e("Claims grouped by document; green: supports, red: conflicts, grey dashed: related")
+    # Related edges first and conflicts last, so that conflicts are drawn on top.
+    draw_order = {"related": 0, "supports": 1, "conflicts": 2}
     out.append('<div class="graph">')
     out.append(
         f'<svg viewBox="0 0 {_fmt(size)} {_fmt(size)}" width="{_fmt(size)}" height="{_fmt(size)}" '
         f'role="img" aria-labelledby="graph-title">'
     )
     out.append(f'<title id="graph-title">{title}</title>')
-    out.append('<g class="edges" stroke-width="2" fill="none">')
-    for edge in view.sorted_edges():
+    out.append('<g class="edges" fill="none">')
+    edges = sorted(view.sorted_edges(), key=lambda e_: draw_order.get(e_.relation, 0))
+    for edge in edges:
         if edge.source not in pos or edge.target not in pos:
             continue
         x1, y1, _ = pos[edge.source]

@@ -1,0 +1,234 @@
+"""Faults: a missing or unloadable model, an unusable or corrupt cache, a full disk, Ctrl-C.
+
+Each ends with one clear line on stderr and exit code 2 (a corrupt cache: a warning,
+and the cache is rebuilt), with no traceback, no partial output file and the previous
+report left as it was. Most run in-process with the fake encoder; Ctrl-C runs the
+real command line in a subprocess (:mod:`tests.fake_cli`) and sends it SIGINT.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import checker.pipeline
+from checker import atomic
+from checker.cli import main
+from checker.embedding_cache import CachedEmbedder, EmbeddingCache
+from checker.errors import ClaimgraphError
+from tests.conftest import ROOT, SEEDS
+from tests.fake_cli import FakeModel
+from tests.fakes import HashEmbedder
+
+
+@pytest.fixture
+def fake_model(monkeypatch):
+    monkeypatch.setattr(checker.pipeline, "SentenceTransformerEmbedder", FakeModel)
+
+
+def _one_error_line(err: str) -> str:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("claimgraph: error: ") and "Traceback" not in err
+    return lines[0]
+
+
+def _previous_report(tmp_path: Path) -> tuple[Path, bytes]:
+    out = tmp_path / "out" / "report.md"
+    out.parent.mkdir()
+    out.write_bytes(b"previous report\n")
+    return out, out.read_bytes()
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+# ----------------------------------------------------------------------------- model
+
+
+def test_faults_model_path_missing_is_exit_2(tmp_path, capsys):
+    out, before = _previous_report(tmp_path)
+    code = main(["scan", str(SEEDS), "--model", str(tmp_path / "nonexistent"), "-o", str(out)])
+    line = _one_error_line(capsys.readouterr().err)
+    assert code == 2
+    assert line == f"claimgraph: error: embedding model folder not found: {tmp_path / 'nonexistent'}"
+    assert out.read_bytes() == before
+
+
+@pytest.mark.slow  # imports torch and sentence-transformers to try the folder
+def test_faults_model_folder_empty_is_exit_2(tmp_path, capsys):
+    out, before = _previous_report(tmp_path)
+    empty = tmp_path / "model"
+    empty.mkdir()
+    code = main(["scan", str(SEEDS), "--model", str(empty), "-o", str(out), "--no-cache"])
+    line = _one_error_line(capsys.readouterr().err)
+    assert code == 2
+    assert line.startswith(f"claimgraph: error: cannot load embedding model '{empty}'")
+    assert out.read_bytes() == before and _leftovers(out.parent) == []
+
+
+# ----------------------------------------------------------------------------- cache
+
+
+def test_faults_cache_dir_unusable_is_exit_2(tmp_path, fake_model, capsys):
+    """An explicitly chosen cache folder that cannot be made (here a regular file:
+    as root, chmod cannot make a folder read-only) is an error, not silently ignored."""
+    out, before = _previous_report(tmp_path)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    code = main(["scan", str(SEEDS), "--cache-dir", str(blocker), "-o", str(out)])
+    line = _one_error_line(capsys.readouterr().err)
+    assert code == 2
+    assert line.startswith(f"claimgraph: error: embedding cache {blocker} cannot be used: ")
+    assert line.endswith("(choose another --cache-dir, or --no-cache)")
+    assert out.read_bytes() == before and _leftovers(out.parent) == []
+
+
+def test_faults_cache_read_only_is_exit_2(tmp_path, fake_model, capsys, monkeypatch):
+    """A read-only cache folder (simulated: root can write through chmod)."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(
+        "checker.embedding_cache.os.access",
+        lambda p, mode: False if Path(p) == folder else real_access(p, mode),
+    )
+    code = main(["scan", str(SEEDS), "--cache-dir", str(folder), "--format", "json"])
+    line = _one_error_line(capsys.readouterr().err)
+    assert code == 2 and "folder is not writable" in line
+
+
+def test_faults_default_cache_unusable_is_a_warning(tmp_path, fake_model, capsys, monkeypatch):
+    """The default user cache folder (nothing chosen) that cannot be used: a warning."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.delenv("CLAIMGRAPH_CACHE_DIR")
+    monkeypatch.setattr(checker.pipeline, "default_cache_dir", lambda: blocker)
+    code = main(["scan", str(SEEDS), "--format", "json", "--fail-on", "never"])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert f"claimgraph: warning: embedding cache {blocker / 'embeddings.sqlite3'} is unusable" in err
+    assert "running without it" in err and "Traceback" not in err
+
+
+def test_faults_corrupt_cache_is_moved_aside_and_rebuilt(tmp_path):
+    db = tmp_path / "embeddings.sqlite3"
+    db.write_bytes(b"this is not a database" * 100)
+    (tmp_path / "embeddings.sqlite3-wal").write_bytes(b"stale journal")
+    warnings: list[str] = []
+    cache = EmbeddingCache(tmp_path, warn=warnings.append, required=True)
+    cached = CachedEmbedder(HashEmbedder(), cache)
+    first = cached.encode(["one", "two"])
+    cache.close()
+    assert len(warnings) == 1 and "moved it to embeddings.sqlite3.corrupt" in warnings[0]
+    assert (tmp_path / "embeddings.sqlite3.corrupt").read_bytes() == b"this is not a database" * 100
+    wal = tmp_path / "embeddings.sqlite3-wal"
+    assert not wal.exists() or wal.read_bytes() != b"stale journal"  # never replayed into the new cache
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT COUNT(*) FROM vectors").fetchone()[0] == 2
+    # the rebuilt cache is used: nothing to encode, no warning
+    again: list[str] = []
+    cached = CachedEmbedder(HashEmbedder(), EmbeddingCache(tmp_path, warn=again.append, required=True))
+    assert (cached.encode(["one", "two"]) == first).all()
+    assert cached.encoded == 0 and again == []
+
+
+def test_faults_truncated_cache_is_rebuilt(tmp_path):
+    cache = EmbeddingCache(tmp_path)
+    CachedEmbedder(HashEmbedder(), cache).encode([f"sentence {i}" for i in range(2000)])
+    cache.close()
+    db = tmp_path / "embeddings.sqlite3"
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) // 2] + b"\x00" * 512 + data[len(data) // 2 + 512 :])  # a damaged page
+    warnings: list[str] = []
+    cached = CachedEmbedder(HashEmbedder(), EmbeddingCache(tmp_path, warn=warnings.append))
+    vectors = cached.encode(["sentence 1", "sentence 2"])
+    assert vectors.shape == (2, 256)
+    assert warnings and "unusable" in warnings[0]
+
+
+# ----------------------------------------------------------------------------- disk full
+
+
+def test_faults_disk_full_while_writing_a_report(tmp_path, fake_model, capsys, monkeypatch):
+    out, before = _previous_report(tmp_path)
+    second = out.parent / "report.json"
+    second.write_bytes(b"{}\n")
+    real_fsync = os.fsync
+
+    def full(fd):
+        if ".report.json." in os.readlink(f"/proc/self/fd/{fd}"):  # the temporary file of the second report
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_fsync(fd)
+
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    code = main(["scan", str(SEEDS), "-o", str(out), "-o", str(second), "--fail-on", "never"])
+    err = capsys.readouterr().err
+    line = _one_error_line(err)
+    assert code == 2
+    assert line == f"claimgraph: error: cannot write {second}: No space left on device; it was left as it was"
+    assert second.read_bytes() == b"{}\n"
+    assert _leftovers(out.parent) == []
+
+
+def test_faults_atomic_write_keeps_permissions(tmp_path):
+    target = tmp_path / "r.html"
+    atomic.write_text_atomic(target, "new")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+    target.chmod(0o640)
+    atomic.write_text_atomic(target, "newer")
+    assert target.stat().st_mode & 0o777 == 0o640 and target.read_text() == "newer"
+
+
+def test_faults_atomic_write_into_a_file_path_is_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(ClaimgraphError) as info:
+        atomic.write_text_atomic(blocker / "r.md", "text")
+    assert str(info.value).startswith(f"cannot write {blocker / 'r.md'}: ")
+
+
+# ----------------------------------------------------------------------------- Ctrl-C
+
+
+def _spawn(args, tmp_path, **env):
+    environment = {**os.environ, "PYTHONHASHSEED": "0", **env}
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.fake_cli", *args],
+        cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def _wait_for(path: Path, proc, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the run never got there"
+        time.sleep(0.01)
+
+
+def test_faults_ctrl_c_mid_scan_is_exit_2_and_writes_nothing(tmp_path):
+    out, before = _previous_report(tmp_path)
+    mark = tmp_path / "embedding-started"
+    proc = _spawn(
+        ["scan", str(SEEDS), "-o", str(out), "--cache-dir", str(tmp_path / "cache")], tmp_path,
+        CLAIMGRAPH_FAKE_MARK=str(mark), CLAIMGRAPH_FAKE_DELAY="30",
+    )
+    _wait_for(mark, proc)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 2
+    assert _one_error_line(err) == "claimgraph: error: interrupted; no report written"
+    assert out.read_bytes() == before and _leftovers(out.parent) == []
