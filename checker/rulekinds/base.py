@@ -50,6 +50,11 @@ class Verdict:
     key: str = ""
 
 
+def claim_finding(claim_id: str, reason: str, subject: str) -> Verdict:
+    """A finding about one claim, with no graph edge; ``subject`` fills the message's ``{a}``."""
+    return Verdict(claims=(claim_id,), relation=None, finding=True, reason=reason, score=1.0, fields={"a": subject})
+
+
 class RuleKind:
     """Base of all rule kinds."""
 

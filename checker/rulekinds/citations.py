@@ -7,7 +7,7 @@ reader nowhere. One finding per sentence, naming the markers.
 from __future__ import annotations
 
 from ..model import Claim
-from .base import RuleKind, Verdict
+from .base import RuleKind, claim_finding
 
 
 class DanglingCitation(RuleKind):
@@ -26,15 +26,7 @@ class DanglingCitation(RuleKind):
                 continue
             markers = " ".join(c.text for c in missing)
             where = "the document has no reference list" if defined is None else "its reference list has no such entry"
-            verdicts.append(
-                Verdict(
-                    claims=(claim.id,),
-                    relation=None,
-                    finding=True,
-                    reason=f"{'citations' if len(missing) > 1 else 'citation'} {markers} "
-                    f"{'refer' if len(missing) > 1 else 'refers'} to nothing: {where}",
-                    score=1.0,
-                    fields={"a": markers},
-                )
-            )
+            plural = len(missing) > 1
+            reason = f"{'citations' if plural else 'citation'} {markers} {'refer' if plural else 'refers'} to nothing: {where}"
+            verdicts.append(claim_finding(claim.id, reason, markers))
         return verdicts

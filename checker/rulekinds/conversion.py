@@ -12,7 +12,7 @@ import statistics
 
 from ..model import Claim
 from ..sameness import precision
-from .base import Param, RuleKind, Verdict
+from .base import Param, RuleKind, claim_finding
 
 
 class ConversionRate(RuleKind):
@@ -49,17 +49,9 @@ class ConversionRate(RuleKind):
                 tol = self.p["tolerance"] * median
                 if lo <= median + tol and hi >= median - tol:
                     continue
-                verdicts.append(
-                    Verdict(
-                        claims=(claim.id,),
-                        relation=None,
-                        finding=True,
-                        reason=(
-                            f"{text} implies {rate:.3g} {cur_a} per {cur_b}, but {len(others)} other amounts "
-                            f"in the corpus imply about {median:.3g}"
-                        ),
-                        score=1.0,
-                        fields={"a": text},
-                    )
+                reason = (
+                    f"{text} implies {rate:.3g} {cur_a} per {cur_b}, but {len(others)} other amounts "
+                    f"in the corpus imply about {median:.3g}"
                 )
+                verdicts.append(claim_finding(claim.id, reason, text))
         return verdicts

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Claim
 from ..sameness import describe
-from .base import Param, RuleKind, Verdict
+from .base import Param, RuleKind, claim_finding
 
 SUMMARY_SECTIONS = ("summary", "headline", "quote")
 
@@ -37,14 +37,6 @@ class UnsupportedSummary(RuleKind):
             if claim.section not in self.p["sections"] or not claim.quantities or claim.id in backed:
                 continue
             figures = ", ".join(describe(q) for q in claim.quantities)
-            verdicts.append(
-                Verdict(
-                    claims=(claim.id,),
-                    relation=None,
-                    finding=True,
-                    reason=f"the {claim.section} figure {figures} is not backed by any body statement",
-                    score=1.0,
-                    fields={"a": figures},
-                )
-            )
+            reason = f"the {claim.section} figure {figures} is not backed by any body statement"
+            verdicts.append(claim_finding(claim.id, reason, figures))
         return verdicts

@@ -8,7 +8,7 @@ text was updated without its dateline.
 from __future__ import annotations
 
 from ..model import Claim
-from .base import RuleKind, Verdict
+from .base import RuleKind, claim_finding
 
 _FORWARD = {"by", "until", "before", "through", "to"}
 
@@ -28,17 +28,9 @@ class FutureEventPastTense(RuleKind):
             if not late:
                 continue
             d = late[0]
-            verdicts.append(
-                Verdict(
-                    claims=(claim.id,),
-                    relation=None,
-                    finding=True,
-                    reason=(
-                        f"told in the past tense but dated {d.text} ({d.value}), after the document's "
-                        f"publication date {published}"
-                    ),
-                    score=1.0,
-                    fields={"a": d.text},
-                )
+            reason = (
+                f"told in the past tense but dated {d.text} ({d.value}), after the document's "
+                f"publication date {published}"
             )
+            verdicts.append(claim_finding(claim.id, reason, d.text))
         return verdicts
