@@ -143,7 +143,10 @@ def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
         if path.is_dir():
             files.extend(_walk(path, warnings))
         elif _format_of(path):
-            files.append(path)
+            if path.is_file():
+                files.append(path)
+            else:  # a FIFO could block every reader, a device never end
+                warnings.append(f"{raw}: not a regular file (a FIFO, socket or device); skipped")
         else:
             known = ", ".join(sorted(SUFFIXES))
             warnings.append(f"{raw}: unknown file type (expected {known}); skipped")

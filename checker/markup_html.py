@@ -323,7 +323,11 @@ class _Parser(HTMLParser):
 
     def unknown_decl(self, data: str) -> None:  # <![CDATA[...]]>: text
         if data.startswith("CDATA["):
-            self._add(data[6:], self._offset() + 9)
+            start = self._offset() + 9
+            body = data[6:]
+            if _DEFUSED in body:
+                body = self.src[start : start + len(body)]
+            self._add(body, start)
 
     def close(self) -> None:
         super().close()

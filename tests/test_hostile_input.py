@@ -267,6 +267,17 @@ def test_hostile_html_unknown_marked_section_keeps_the_rest():
     assert [b.text for b in blocks][-1] == "In 2023 revenue was $5 billion."
 
 
+def test_hostile_html_defused_text_reads_back_as_written():
+    from checker import markup_html
+    from tests.test_documents import assert_block_offsets
+
+    for text in ("<p><![CDATA[In 2023 <!-- 5 units]]></p>", "<p>5 < 6 and <!-- 7</p>", "<title>a <? b</title><p>x"):
+        blocks = markup_html.parse(text)
+        assert blocks and not any("\x00" in b.text for b in blocks)
+        for block in blocks:
+            assert_block_offsets(block, text)
+
+
 def test_hostile_markdown_long_code_spans_are_linear():
     from checker import markup_markdown
 
@@ -300,3 +311,13 @@ def test_hostile_input_file_is_never_the_output(tmp_path, fake_model, capsys):
     assert main(["scan", str(doc), "-o", str(link)]) == 2
     assert doc.read_bytes() == before
     assert "refusing to overwrite" in capsys.readouterr().err
+
+
+def test_hostile_named_fifo_is_skipped_without_blocking(tmp_path, fake_model, capsys):
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    good = tmp_path / "a.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    assert main(["scan", str(fifo), str(good), "--format", "json", "--fail-on", "never"]) == 0
+    err = capsys.readouterr().err
+    assert f"claimgraph: warning: {fifo}: not a regular file (a FIFO, socket or device); skipped" in err

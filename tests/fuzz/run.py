@@ -17,7 +17,7 @@ the test fixtures) and of hostile snippets, at sizes from a few bytes to about
 * sentences: spans ordered, stripped, within the length and figure limits;
 * time: an input that takes more than ``--slow`` seconds per 10 kB is reported.
 
-A failing input is saved under ``tests/fuzz/findings/`` (bytes, with the target and
+A failing input is saved under ``--findings`` (default: ``$TMPDIR/claimgraph-fuzz-findings``; bytes, with the target and
 the error) and the run goes on; the summary gives the number of inputs tried, per
 target, and what was found. Exit code 1 when anything was found.
 """
@@ -31,6 +31,7 @@ import random
 import re
 import signal
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -48,7 +49,8 @@ from checker.sections import assign_sections  # noqa: E402
 from checker.segment import MAX_NUMBERS, MAX_SENTENCE, split_sentences  # noqa: E402
 from tests.test_documents import assert_block_offsets  # noqa: E402
 
-FINDINGS = Path(__file__).resolve().parent / "findings"
+#: Where failing inputs go (outside the repository by default; ``--findings DIR``).
+FINDINGS = Path(tempfile.gettempdir()) / "claimgraph-fuzz-findings"
 
 TOKENS = [
     b"<!--", b"-->", b"<![CDATA[", b"]]>", b"<![", b"<?", b"</", b"<a href='", b"<script>", b"</script>", b"<p>",
@@ -162,7 +164,9 @@ def main(argv=None) -> int:
     ap.add_argument("--seconds", type=float, default=None, help="stop after this many seconds")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--slow", type=float, default=2.0, help="seconds per 10 kB that count as too slow (default 2)")
+    ap.add_argument("--findings", type=Path, default=FINDINGS, help=f"where failing inputs go (default {FINDINGS})")
     args = ap.parse_args(argv)
+    findings_dir = args.findings
     rng = random.Random(args.seed)
     corpus = _corpus()
     stats = {"inputs": 0, "bytes": 0, "refused": 0, "text": 0, "markdown": 0, "html": 0}
@@ -195,10 +199,10 @@ def main(argv=None) -> int:
             where = re.findall(r'File "([^"]+)", line (\d+)', message)
             signature = f"{target}: {last} @ {where[-1] if where else ''}"
             if signature not in found or len(data) < found[signature][2]:
-                FINDINGS.mkdir(exist_ok=True)
+                findings_dir.mkdir(parents=True, exist_ok=True)
                 digest = hashlib.sha256(data).hexdigest()[:12]
-                (FINDINGS / f"{target}-{digest}.bin").write_bytes(data)
-                (FINDINGS / f"{target}-{digest}.txt").write_text(message, encoding="utf-8")
+                (findings_dir / f"{target}-{digest}.bin").write_bytes(data)
+                (findings_dir / f"{target}-{digest}.txt").write_text(message, encoding="utf-8")
                 found[signature] = (target, message, len(data))
         if stats["inputs"] % 1000 == 0:
             print(f"{stats['inputs']} inputs, {len(found)} findings, {time.monotonic() - start:.0f} s", flush=True)
@@ -212,7 +216,7 @@ def main(argv=None) -> int:
     if not found:
         print("nothing found")
         return 0
-    print(f"{len(found)} distinct findings (inputs in {FINDINGS}):")
+    print(f"{len(found)} distinct findings (inputs in {findings_dir}):")
     for signature in sorted(found):
         print(f"  {signature}")
     return 1
