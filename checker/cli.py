@@ -213,23 +213,14 @@ def _list_rules(args) -> int:
 
 def _compare(args) -> int:
     from .compare import compare_many, read_pairs
-    from .pipeline import Pipeline, Settings
+    from .pipeline import Pipeline
 
     if args.pairs and args.texts:
         raise ClaimgraphError("give either TEXT_A TEXT_B or --pairs FILE, not both")
     if not args.pairs and len(args.texts) != 2:
         raise ClaimgraphError("compare needs two texts, TEXT_A TEXT_B, or --pairs FILE.jsonl")
     items = read_pairs(args.pairs) if args.pairs else [("1", args.texts[0], args.texts[1])]
-    config = _config_of(args)
-    settings = Settings(
-        model=args.model or config.model,
-        device=args.device or config.device or "cpu",
-        cache_dir=args.cache_dir or config.cache_dir,
-        use_cache=not args.no_cache,
-        rule_paths=_rule_paths(config, args),
-        config=config,
-    )
-    pipeline = Pipeline(settings, warn=lambda m: print(f"claimgraph: warning: {m}", file=sys.stderr))
+    pipeline = Pipeline(_settings(args, _config_of(args)), warn=_warner(False))
     try:
         for result in compare_many(items, pipeline.rules, pipeline.embedder):
             if args.format == "json":

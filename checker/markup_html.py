@@ -310,8 +310,17 @@ class _Parser(HTMLParser):
         m = _ENTITY_TAIL_RE.match(self.src, start + 1)
         raw = "&" + (m.group(0) if m else name)
         decoded = html.unescape(raw)
-        end = start + len(raw)
-        self._add(decoded, start, [end] * len(decoded))
+        # "&patents" (no such entity) or "&ampfoo" (a legacy entity and text): whatever
+        # unescape left as written maps character by character to the source.
+        keep = 0
+        while keep < min(len(raw) - 1, len(decoded)) and raw[-1 - keep] == decoded[-1 - keep]:
+            keep += 1
+        head = decoded[: len(decoded) - keep]
+        end = start + len(raw) - keep
+        if head:
+            self._add(head, start, [end] * len(head))
+        if keep:
+            self._add(raw[len(raw) - keep :], end)
 
     def handle_charref(self, name: str) -> None:
         start = self._offset()

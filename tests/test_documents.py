@@ -489,3 +489,15 @@ def test_markup_markdown_link_destinations_are_not_text() -> None:
     assert_block_offsets(blocks[0], text)
     u2 = blocks[0].text.index("u u") + 2
     assert text[blocks[0].offsets[u2] - 1 : blocks[0].offsets[u2] + 4] == " u an"
+
+
+def test_documents_unknown_entity_keeps_offsets() -> None:
+    from checker.markup_html import parse
+
+    src = "<p>$41.5 billion&patents and &ampfoo</p>"
+    (block,) = parse(src)
+    assert block.text == "$41.5 billion&patents and &foo"
+    s, e = block.original_span(0, len(block.text))
+    assert src[s:e] == "$41.5 billion&patents and &ampfoo"
+    i = block.text.index("patents")
+    assert src[block.offsets[i]] == "p"

@@ -235,7 +235,7 @@ def test_hostile_long_line_is_linear(tmp_path, pattern):
 
     small = run(20_000)
     large = run(80_000)
-    assert large < max(8 * small, 1.0), (small, large)
+    assert large < max(8 * small, 5.0), (small, large)  # quadratic growth took 30-40 s
 
 
 @pytest.mark.parametrize(
@@ -283,7 +283,7 @@ def test_hostile_markdown_long_code_spans_are_linear():
 
     _, small = _timed(markup_markdown.parse_with_meta, "a`\n" * 10_000)
     _, large = _timed(markup_markdown.parse_with_meta, "a`\n" * 40_000)
-    assert large < max(8 * small, 1.0), (small, large)
+    assert large < max(8 * small, 5.0), (small, large)  # quadratic growth took 30-40 s
 
 
 def test_hostile_thousands_of_files(tmp_path, fake_model, capsys):
