@@ -13,8 +13,11 @@ overrides, in-place suppressions and the baseline have removed what they remove.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from . import __version__
@@ -115,18 +118,56 @@ def build_parser() -> argparse.ArgumentParser:
     config = sub.add_parser("config", help="print the effective configuration")
     config.add_argument("--format", "-f", choices=("toml", "json"), default="toml")
     config.add_argument("--fail-on", choices=FAIL_LEVELS, help="as for scan and check")
+    _input_flags(config)
     _model_flags(config)
     return parser
 
 
+class Terminated(BaseException):
+    """Raised in the main thread when the process receives SIGTERM (or SIGHUP): the run
+    unwinds like Ctrl-C, so temporary files are removed and nothing partial is left."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.name = signal.Signals(signum).name
+
+
+def _raise_terminated(signum, frame) -> None:
+    raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def _terminate_like_ctrl_c():
+    """SIGTERM and SIGHUP raise :class:`Terminated` while the run lasts (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    wanted = [getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    previous = {}
+    for signum in wanted:
+        try:
+            previous[signum] = signal.signal(signum, _raise_terminated)
+        except (OSError, ValueError):  # pragma: no cover - not settable here
+            pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
-        code = _run(argv)
+        with _terminate_like_ctrl_c():
+            code = _run(argv)
     except ClaimgraphError as exc:
         print(f"claimgraph: error: {exc}", file=sys.stderr)
         code = 2
     except KeyboardInterrupt:
-        print("claimgraph: error: interrupted; no report written", file=sys.stderr)
+        print(f"claimgraph: error: interrupted; {_nothing_written()}", file=sys.stderr)
+        code = 2
+    except Terminated as exc:
+        print(f"claimgraph: error: terminated ({exc.name}); {_nothing_written()}", file=sys.stderr)
         code = 2
     except OSError as exc:
         print(f"claimgraph: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
@@ -140,9 +181,20 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
+_RUNNING: dict[str, str | None] = {"command": None}  # the command being run, for the interruption message
+
+
+def _nothing_written() -> str:
+    if _RUNNING["command"] == "index":
+        return "the index was left as it was"
+    return "no report written"
+
+
 def _run(argv: list[str] | None) -> int:
     parser = build_parser()
+    _RUNNING["command"] = None
     args = parser.parse_args(argv)
+    _RUNNING["command"] = args.command
     if args.command is None:
         parser.print_help()
         return 2
@@ -174,7 +226,10 @@ def _rule_paths(config, args) -> list[str]:
 def _settings(args, config):
     from .pipeline import Settings
 
-    extra = {} if getattr(args, "max_size", None) is None else {"max_size_mb": args.max_size}
+    max_size = getattr(args, "max_size", None)
+    if max_size is None:
+        max_size = config.max_size
+    extra = {} if max_size is None else {"max_size_mb": max_size}
     return Settings(
         **extra,
         model=args.model or config.model,
@@ -297,6 +352,7 @@ def _show_config(args) -> int:
         device=args.device or config.device or "cpu",
         fail_on=args.fail_on or config.fail_on or "error",
         cache_dir=cache,
+        max_size=_max_size_shown(args.max_size if args.max_size is not None else config.max_size),
     )
     if args.format == "json":
         print(json.dumps(data, indent=2, ensure_ascii=False))
@@ -305,6 +361,14 @@ def _show_config(args) -> int:
         print(f"# effective configuration; file: {source or 'none found'}")
         sys.stdout.write(to_toml(data))
     return 0
+
+
+def _max_size_shown(mb: float | None) -> float | int:
+    """The document size limit in force, in MB (0: none), as ``claimgraph config`` prints it."""
+    from .documents import DEFAULT_MAX_SIZE_MB
+
+    value = DEFAULT_MAX_SIZE_MB if mb is None else mb
+    return int(value) if float(value).is_integer() else value
 
 
 def _check_or_scan(args) -> int:

@@ -32,7 +32,7 @@ CONFIG_FILES = ("claimgraph.toml", "pyproject.toml")
 #: ``disable = ["all"]`` turns every rule off (top level or in an override).
 ALL = "all"
 
-_KEYS = ("rules", "disable", "severity", "params", "model", "device", "fail_on", "cache_dir", "overrides")
+_KEYS = ("rules", "disable", "severity", "params", "model", "device", "fail_on", "cache_dir", "max_size", "overrides")
 _OVERRIDE_KEYS = ("paths", "disable", "severity")
 
 
@@ -61,6 +61,7 @@ class Config:
     device: str | None = None
     fail_on: str | None = None
     cache_dir: str | None = None  # resolved against the file's folder
+    max_size: float | None = None  # document size limit in MiB (0: no limit), as --max-size
     overrides: list[Override] = field(default_factory=list)
 
     @property
@@ -171,6 +172,7 @@ class Config:
             "device": self.device,
             "fail_on": self.fail_on,
             "cache_dir": self.cache_dir,
+            "max_size": self.max_size,
         }
         data.update(resolved)
         data["overrides"] = [
@@ -300,6 +302,8 @@ def parse_config(text: str, shown: str, pyproject: bool = False) -> Config:
         if choices and value not in choices:
             fail(f"{key!r} must be one of {', '.join(choices)}, not {value!r}", (key,))
         setattr(config, key, value)
+    if "max_size" in table:
+        config.max_size = _size_mb(table["max_size"], fail)
     if config.cache_dir is not None:
         config.cache_dir = str(_relative_to(base, config.cache_dir))
     if config.model is not None and config.model.startswith(("./", "../", "~")):
@@ -324,6 +328,13 @@ def parse_config(text: str, shown: str, pyproject: bool = False) -> Config:
             )
         )
     return config
+
+
+def _size_mb(value: Any, fail) -> float:
+    """``max_size``: a number of MiB, 0 for no limit (the same values as ``--max-size``)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (0 <= value < float("inf")):
+        fail(f"'max_size' must be 0 (no limit) or a positive number of MB, not {value!r}", ("max_size",))
+    return float(value)
 
 
 def _relative_to(base: Path, value: str) -> Path:

@@ -106,10 +106,12 @@ class SentenceTransformerEmbedder:
     def _load(self):
         if self._model is not None:
             return self._model
-        if Path(self._location).is_dir():
-            # A local folder: never let transformers reach for the hub.
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        local_folder = Path(self._location).is_dir()
+        # claimgraph never downloads: a local folder, or a name already in the local
+        # Hugging Face cache. Without this a name that is not there costs about a minute
+        # of hub retries while offline before it fails.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
@@ -132,8 +134,14 @@ class SentenceTransformerEmbedder:
             return self._model
         try:
             with _quiet_hub():
-                self._model = _LOADED[key] = SentenceTransformer(self._location, device=device)
+                self._model = _LOADED[key] = SentenceTransformer(self._location, device=device, local_files_only=True)
         except Exception as exc:  # noqa: BLE001 - any load failure is a configuration error
+            if not local_folder and isinstance(exc, OSError):
+                raise ConfigError(
+                    f"embedding model {self._location!r} is not a local folder and not in the local Hugging Face "
+                    "cache, and claimgraph does not download models: download it first (huggingface-cli download "
+                    f"{self._location}) or give the model's folder to --model"
+                ) from None
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ConfigError(f"cannot load embedding model {self._location!r}: {first}") from None
         return self._model

@@ -20,6 +20,7 @@ the ``d``/``c`` ids of a scan, so the two never collide.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -31,7 +32,7 @@ import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -45,6 +46,8 @@ MANIFEST = "claimgraph-index.json"
 DATABASE = "index.sqlite3"
 VECTORS = "vectors.npy"
 _VERSION_DIR = re.compile(r"^v\d{6}$")
+LOCK = ".claimgraph-index.lock"  # held while a run writes the folder (see index_lock)
+LOCK_WAIT_S = 600.0  # how long a second writer waits for the first
 _BLOCK_FLOATS = 1 << 26  # similarities computed at once: 256 MB of float32
 
 
@@ -439,13 +442,46 @@ class IndexStats:
         )
 
 
+@contextlib.contextmanager
+def index_lock(folder: Path, notify: Callable[[str], None], wait: float | None = None):
+    """Hold the index folder's lock (``.claimgraph-index.lock``, an OS file lock that dies
+    with its process, so it is never left stale) while the body runs.
+
+    A second ``index`` run on the same folder says so through ``notify`` and waits up
+    to ``wait`` seconds (default :data:`LOCK_WAIT_S`), then fails with one line.
+    """
+    from filelock import FileLock, Timeout
+
+    wait = LOCK_WAIT_S if wait is None else wait
+    path = folder / LOCK
+    lock = FileLock(str(path))
+    try:
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            notify(f"index {folder} is being written by another claimgraph run; waiting up to {wait:g} s for it to finish")
+            try:
+                lock.acquire(timeout=wait)
+            except Timeout:
+                raise ClaimgraphError(
+                    f"index {folder} is still being written by another claimgraph run after {wait:g} s "
+                    f"(lock {path}); try again when it has finished"
+                ) from None
+    except OSError as exc:
+        raise ClaimgraphError(f"cannot lock index {folder}: {exc.strerror or exc} ({path})") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def _prepare_folder(folder: Path, rebuild: bool) -> None:
     """Refuse to write an index over a folder that holds anything else."""
     if folder.exists() and not folder.is_dir():
         raise ClaimgraphError(f"--index must be a folder, not a file: {folder}")
     if not folder.exists():
         return
-    entries = [e.name for e in folder.iterdir()]
+    entries = [e.name for e in folder.iterdir() if e.name != LOCK]
     foreign = [n for n in entries if n != MANIFEST and not _VERSION_DIR.match(n) and not n.startswith(".tmp-")]
     if foreign:
         raise ClaimgraphError(
@@ -460,13 +496,25 @@ def build_index(pipeline, paths: list[str], folder: str | Path, rebuild: bool = 
     """Create or update the index in ``folder`` from the documents under ``paths``.
 
     ``pipeline`` (a :class:`~checker.pipeline.Pipeline`) reads, extracts and encodes;
-    only documents that are new or whose bytes changed are processed.
+    only documents that are new or whose bytes changed are processed. One run at a
+    time writes a given folder (:func:`index_lock`); a second one waits for it.
     """
-    from .documents import discover, display_path_of
+    folder = Path(folder)
+    _prepare_folder(folder, rebuild)  # refuse a file or a foreign folder before creating anything
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ClaimgraphError(f"cannot create the index folder {folder}: {exc.strerror or exc}") from None
+    with index_lock(folder, pipeline.warn):
+        _prepare_folder(folder, rebuild)  # again, now that no other run can be writing it
+        return _build_locked(pipeline, paths, folder, rebuild)
+
+
+def _build_locked(pipeline, paths: list[str], folder: Path, rebuild: bool) -> IndexStats:
+    from .documents import discover, display_path_of, max_bytes_of, read_bytes
+    from .errors import InputError
     from .suppressions import parse_directives
 
-    folder = Path(folder)
-    _prepare_folder(folder, rebuild)
     model = pipeline.embedder.name
     old: Index | None = None
     if is_index(folder) and not rebuild:
@@ -487,16 +535,19 @@ def build_index(pipeline, paths: list[str], folder: str | Path, rebuild: bool = 
         plan: list[tuple[str, Any]] = []  # ("old", record) or ("new", Document)
         fresh: list[Path] = []
         seen: set[str] = set()
+        skipped: set[str] = set()  # unreadable or too large: dropped from the index
+        limit = max_bytes_of(pipeline.settings.max_size_mb)
         for path in pipeline.progress.iterate("hashing", files, len(files), "file"):
             abspath = str(path.resolve())
             if abspath in seen:
                 continue
             seen.add(abspath)
             shown = display_path_of(path)
-            try:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError as exc:
-                pipeline.warn(f"{shown}: cannot read ({exc.strerror or exc})")
+            try:  # the scan's reader: the size limit applies before a byte is read
+                digest = hashlib.sha256(read_bytes(path, shown, limit)).hexdigest()
+            except InputError as exc:
+                pipeline.warn(f"{exc.message}; skipped")
+                skipped.add(abspath)
                 continue
             before = previous.get(abspath)
             if before is not None and before["sha256"] == digest:
@@ -505,7 +556,7 @@ def build_index(pipeline, paths: list[str], folder: str | Path, rebuild: bool = 
             else:
                 plan.append(("new", (path, shown, digest, before is not None)))
                 fresh.append(path)
-        stats.removed = len(set(previous) - seen)
+        stats.removed = len(set(previous) - (seen - skipped))
         new_docs = pipeline.load([str(p) for p in fresh]) if fresh else []
         by_path = {d.path: d for d in new_docs}
         known_rules = {r.id for r in pipeline.rules}

@@ -224,3 +224,47 @@ def test_config_bad_file_is_exit_2_with_one_line(tmp_path, monkeypatch, capsys):
     assert main(["scan", "a.txt"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "claimgraph.toml:1: unknown rule id 'BOGUS999'" in err
+
+
+# ---------------------------------------------------------------------- max_size
+
+
+def test_config_max_size_values_and_errors():
+    assert parse_config("max_size = 2.5\n", "cfg.toml").max_size == 2.5
+    assert parse_config("max_size = 0\n", "cfg.toml").max_size == 0.0
+    assert parse_config('model = "x"\n', "cfg.toml").max_size is None
+    for bad in ('"10MB"', "-1", "true", "inf", "nan", "[1]"):
+        message = _error(f'model = "x"\nmax_size = {bad}\n', rules=False)
+        assert message.startswith("cfg.toml:2: 'max_size' must be 0 (no limit) or a positive number of MB"), message
+    message = _error('[tool.claimgraph]\nmodel = "x"\n\nmax_size = -3\n', pyproject=True, rules=False)
+    assert message.startswith("cfg.toml:4: 'max_size'")
+
+
+def test_config_max_size_applies_to_scan_and_the_flag_wins(tmp_path, monkeypatch, capsys):
+    import checker.pipeline
+    from tests.fake_cli import FakeModel
+
+    monkeypatch.setattr(checker.pipeline, "SentenceTransformerEmbedder", FakeModel)
+    _write(tmp_path / "claimgraph.toml", "max_size = 0.001\n")  # 1,048 bytes
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "small.txt").write_text("In 2023 there were 5 firms.\n")
+    (tmp_path / "big.txt").write_text("In 2024 there were 7 firms. " * 60 + "\n")
+    args = ["scan", "small.txt", "big.txt", "--no-cache", "--format", "json", "--fail-on", "never"]
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    assert [d["path"] for d in json.loads(captured.out)["documents"]] == ["small.txt"]
+    assert "big.txt" in captured.err and "skipped" in captured.err
+    assert main([*args, "--max-size", "0"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["documents"]) == 2
+    assert main(["config", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["max_size"] == 0.001
+    assert main(["config", "--format", "json", "--max-size", "3"]) == 0
+    assert json.loads(capsys.readouterr().out)["max_size"] == 3
+    assert main(["config"]) == 0
+    assert "max_size = 0.001" in capsys.readouterr().out
+
+
+def test_config_max_size_default_is_shown(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["config", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["max_size"] == 10

@@ -76,6 +76,30 @@ def test_faults_model_folder_empty_is_exit_2(tmp_path, capsys):
     assert out.read_bytes() == before and _leftovers(out.parent) == []
 
 
+@pytest.mark.slow  # imports torch and sentence-transformers to try the name
+def test_faults_model_name_not_installed_fails_fast_without_the_network(tmp_path, capsys, monkeypatch):
+    """A hub name that is not in the local cache: one line, exit 2, and no connection
+    tried (offline, the hub's retries used to take over a minute)."""
+    import socket
+
+    tried = []
+    real_connect = socket.socket.connect
+
+    def connect(self, address):
+        tried.append(address)
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    out, before = _previous_report(tmp_path)
+    code = main(["scan", str(SEEDS), "--model", "someorg/not-installed-model", "-o", str(out), "--no-cache"])
+    line = _one_error_line(capsys.readouterr().err)
+    assert code == 2 and tried == []
+    assert line.startswith("claimgraph: error: embedding model 'someorg/not-installed-model' is not a local folder")
+    assert "does not download models" in line
+    assert out.read_bytes() == before and _leftovers(out.parent) == []
+
+
 # ----------------------------------------------------------------------------- cache
 
 
@@ -232,3 +256,67 @@ def test_faults_ctrl_c_mid_scan_is_exit_2_and_writes_nothing(tmp_path):
     assert proc.returncode == 2
     assert _one_error_line(err) == "claimgraph: error: interrupted; no report written"
     assert out.read_bytes() == before and _leftovers(out.parent) == []
+
+
+# ----------------------------------------------------------------------------- SIGTERM
+
+
+def test_faults_sigterm_mid_scan_is_exit_2_and_writes_nothing(tmp_path):
+    out, before = _previous_report(tmp_path)
+    mark = tmp_path / "embedding-started"
+    proc = _spawn(
+        ["scan", str(SEEDS), "-o", str(out), "--cache-dir", str(tmp_path / "cache")], tmp_path,
+        CLAIMGRAPH_FAKE_MARK=str(mark), CLAIMGRAPH_FAKE_DELAY="30",
+    )
+    _wait_for(mark, proc)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 2
+    assert _one_error_line(err) == "claimgraph: error: terminated (SIGTERM); no report written"
+    assert out.read_bytes() == before and _leftovers(out.parent) == []
+    with sqlite3.connect(tmp_path / "cache" / "embeddings.sqlite3") as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_faults_sigterm_between_temporary_file_and_rename_leaves_no_partial_file(tmp_path):
+    out, before = _previous_report(tmp_path)
+    graph = out.parent / "g.graphml"
+    graph.write_bytes(b"previous graph\n")
+    proc = _spawn(
+        ["scan", str(SEEDS), "-o", str(out), "--graph", str(graph), "--no-cache"], tmp_path,
+        CLAIMGRAPH_FAKE_REPLACE_DELAY="30",
+    )
+    _wait_for(Path(str(out) + ".renaming"), proc)
+    assert [p for p in out.parent.iterdir() if p.name.endswith(".tmp")], "the temporary file was written"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 2
+    assert _one_error_line(err) == "claimgraph: error: terminated (SIGTERM); no report written"
+    assert out.read_bytes() == before and graph.read_bytes() == b"previous graph\n"
+    assert _leftovers(out.parent) == []
+
+
+def test_faults_sigterm_mid_index_update_leaves_the_index_whole(tmp_path):
+    index = tmp_path / "idx"
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.md").write_text("In 2023, China authorized 921,000 invention patents.\n", encoding="utf-8")
+    first = subprocess.run(
+        [sys.executable, "-m", "tests.fake_cli", "index", str(archive), "--index", str(index), "--no-cache", "-q"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert first.returncode == 0, first.stderr
+    manifest = (index / "claimgraph-index.json").read_bytes()
+    (archive / "b.md").write_text("Exports rose 12% in 2024 to $3.2 trillion.\n", encoding="utf-8")
+    mark = tmp_path / "embedding-started"
+    proc = _spawn(
+        ["index", str(archive), "--index", str(index), "--no-cache"], tmp_path,
+        CLAIMGRAPH_FAKE_MARK=str(mark), CLAIMGRAPH_FAKE_DELAY="30",
+    )
+    _wait_for(mark, proc)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 2
+    assert _one_error_line(err) == "claimgraph: error: terminated (SIGTERM); the index was left as it was"
+    assert (index / "claimgraph-index.json").read_bytes() == manifest
+    assert sorted(p.name for p in index.iterdir()) == [".claimgraph-index.lock", "claimgraph-index.json", "v000001"]

@@ -16,6 +16,7 @@ from checker.cli import main
 from checker.documents import load_documents
 from checker.errors import ClaimgraphError
 from checker.index import (
+    LOCK,
     MANIFEST,
     build_index,
     claim_from_json,
@@ -110,7 +111,7 @@ def test_index_update_processes_only_new_and_changed_documents(archive, tmp_path
         assert index.claims_at([0])[0].id == "a5c1"  # a.txt sorts first, with a new number
     for text, claim_id in second.items():  # unchanged documents keep their claim ids
         assert third[text] == claim_id
-    assert sorted(p.name for p in folder.iterdir()) == [MANIFEST, "v000002", "v000003"]  # one old version kept
+    assert sorted(p.name for p in folder.iterdir()) == [LOCK, MANIFEST, "v000002", "v000003"]  # one old version kept
 
 
 def test_index_unchanged_archive_writes_nothing(archive, tmp_path):
@@ -362,3 +363,90 @@ def test_index_large_index_path_uses_nearest_pairs_between(archive, tmp_path, mo
     approximate = _pipeline().check([str(draft)], [str(folder)])
     assert [f.fingerprint for f in approximate.findings] == [f.fingerprint for f in exact.findings]
     assert len(approximate.findings) == 1
+
+
+def test_index_size_limit_applies_before_a_file_is_read(archive, tmp_path, monkeypatch):
+    import checker.documents as documents
+
+    big = archive / "big.txt"
+    big.write_text("In 2021, the plant made 5,000 cars. " * 100, encoding="utf-8")  # 3.6 kB
+    opened = []
+    real_open = documents.os.open
+    monkeypatch.setattr(documents.os, "open", lambda path, *a, **k: opened.append(str(path)) or real_open(path, *a, **k))
+    warnings = []
+    pipeline = Pipeline(Settings(use_cache=False, max_size_mb=0.002), embedder=HashEmbedder(), warn=warnings.append)
+    folder = tmp_path / "idx"
+    stats = build_index(pipeline, [str(archive)], folder)
+    assert stats.documents == 2 and str(big) not in opened and str(archive / "a.txt") in opened
+    assert len(warnings) == 1 and "big.txt" in warnings[0] and "size limit" in warnings[0] and warnings[0].endswith("; skipped")
+    # Indexed once without the limit, then too large: dropped from the index (counted as removed).
+    build_index(_pipeline(), [str(archive)], folder, rebuild=True)
+    stats = build_index(Pipeline(Settings(use_cache=False, max_size_mb=0.002), embedder=HashEmbedder(), warn=warnings.append), [str(archive)], folder)
+    assert (stats.documents, stats.removed, stats.written) == (2, 1, True)
+    with open_index(folder, "fake-hash-256") as index:
+        assert all("5,000 cars" not in c.text for c in index.claims_at(range(index.size)))
+
+
+# ---------------------------------------------------------------------- one writer at a time
+
+
+def _spawn_index(args, **env):
+    import os
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMGRAPH_FAKE_")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.fake_cli", "index", *args, "--no-cache"], cwd=ROOT,
+        env={**environment, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def test_index_two_concurrent_runs_take_turns(archive, tmp_path):
+    """Two real processes update the same index: the second waits for the first (and says
+    so), then updates what the first wrote; the index is whole and holds both."""
+    folder = tmp_path / "idx"
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "c.html").write_text(C, encoding="utf-8")
+    mark = tmp_path / "first-is-embedding"
+    first = _spawn_index([str(archive), "--index", str(folder)], CLAIMGRAPH_FAKE_MARK=str(mark), CLAIMGRAPH_FAKE_DELAY="4")
+    deadline = time.monotonic() + 60
+    while not mark.exists():
+        assert first.poll() is None, first.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    second = _spawn_index([str(archive), str(extra), "--index", str(folder)])
+    out2, err2 = second.communicate(timeout=120)
+    out1, err1 = first.communicate(timeout=120)
+    assert first.returncode == 0, err1
+    assert second.returncode == 0, err2
+    assert f"index {folder} is being written by another claimgraph run; waiting" in err2
+    assert "Traceback" not in err1 + err2
+    assert "2 unchanged" in err2 and "1 new" in err2  # it saw what the first wrote
+    with open_index(folder, "fake-hash-256") as index:
+        assert index.manifest["version"] == "v000002" and index.manifest["documents"] == 3
+    assert not [p for p in folder.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_index_lock_held_too_long_is_exit_2_with_one_line(archive, tmp_path, capsys, fake_model, monkeypatch):
+    from filelock import FileLock
+
+    import checker.index
+
+    folder = tmp_path / "idx"
+    folder.mkdir()
+    monkeypatch.setattr(checker.index, "LOCK_WAIT_S", 0.3)
+    with FileLock(str(folder / LOCK)):  # another writer (flock locks are per open file, so this blocks us)
+        code = main(["index", str(archive), "--index", str(folder), "--no-cache"])
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 2 and len(lines) == 2, err
+    assert lines[0].startswith(f"claimgraph: warning: index {folder} is being written by another claimgraph run")
+    assert lines[1].startswith(f"claimgraph: error: index {folder} is still being written by another claimgraph run after 0.3 s")
+    assert not is_index_folder(folder)
+    assert main(["index", str(archive), "--index", str(folder), "--no-cache", "-q"]) == 0  # free again
+
+
+def is_index_folder(folder):
+    return (folder / MANIFEST).exists()
