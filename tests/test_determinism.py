@@ -165,3 +165,33 @@ def test_determinism_real_model_two_processes_give_the_same_bytes(tmp_path):
     for name in first:
         assert first[name] == second[name], f"{name} differs between runs"
     assert b"798,000" in first["r.json"]
+
+
+@pytest.mark.slow
+def test_determinism_real_model_same_bytes_across_jobs(tmp_path):
+    """``scan --jobs 1`` and ``scan --jobs 2`` (each under another hash seed) write the
+    very bytes of a single-process scan: JSON, Markdown, HTML, SARIF and the graph. Each
+    run has a fresh cache, so the sentences are encoded on the Dask workers."""
+    pytest.importorskip("dask.distributed")
+    from checker.cli import main
+
+    inputs = _corpus(tmp_path)
+    (tmp_path / "extra.html").write_text(
+        "<html><head><title>Extra</title></head><body><p>In 2023, China authorized 920,000 invention patents.</p>"
+        "<p>Shenzhen hosted 1,100 robotics firms in 2024.</p></body></html>",
+        encoding="utf-8",
+    )
+    inputs.append(str(tmp_path / "extra.html"))
+    single = tmp_path / "single"
+    single.mkdir()
+    assert main(_args(inputs, single, tmp_path / "c-single") + ["-q"]) == 0
+    expected = _reports(single)
+    assert set(expected) == {*OUTPUTS, "g.graphml"} and b"798,000" in expected["r.json"]
+    for jobs, seed in (("1", "11"), ("2", "22")):
+        out = tmp_path / f"jobs{jobs}-{seed}"
+        out.mkdir()
+        run = _run("checker.cli", _args(inputs, out, tmp_path / f"c-{seed}") + ["--jobs", jobs], seed, timeout=600)
+        assert run.returncode == 0, run.stderr
+        got = _reports(out)
+        for name in expected:
+            assert got[name] == expected[name], f"{name} differs with --jobs {jobs} (seed {seed})"
