@@ -377,7 +377,7 @@ def _check_or_scan(args) -> int:
     from .atomic import write_text_atomic
     from .baseline import apply_baseline, read_baseline, write_baseline
     from .findings import order_findings
-    from .graph import graph_text
+    from .graph import edges_without, graph_text
     from .pipeline import Pipeline
     from .progress import for_stderr
     from .report import render, summary_line
@@ -413,7 +413,10 @@ def _check_or_scan(args) -> int:
         write_baseline(args.write_baseline, report.findings, report.claim_by_id())
     if baseline is not None:
         kept, stats.baselined = apply_baseline(report.findings, baseline)
-        report = dataclasses.replace(report, findings=order_findings(kept, report.claim_by_id()))
+        dropped = [f for f in report.findings if f.fingerprint in baseline]
+        report = dataclasses.replace(
+            report, findings=order_findings(kept, report.claim_by_id()), edges=edges_without(report.edges, dropped)
+        )
     # Render everything before writing anything: a failure then leaves every file as it was.
     rendered: dict[str, str] = {fmt: render(report, fmt) for fmt in dict.fromkeys(fmt for _, fmt in targets)}
     graph = graph_text(report, args.graph) if args.graph else None

@@ -158,6 +158,14 @@ class Config:
             out.append(f if severity == f.severity else dataclasses.replace(f, severity=severity))
         return out
 
+    def disables(self, rule: str, claims: dict, claim_ids) -> bool:
+        """Whether an override switches ``rule`` off for the first of these claims' path
+        (as :meth:`apply_overrides` does for a finding's first claim)."""
+        first = claims.get(next(iter(claim_ids), None))
+        if not self.overrides or first is None:
+            return False
+        return any(rule in o.disable or ALL in o.disable for o in self.override_for(first.path))
+
     # ------------------------------------------------------------------ printing
 
     def effective(self, **resolved: Any) -> dict[str, Any]:

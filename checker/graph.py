@@ -9,11 +9,37 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Callable, Iterable
 
 import networkx as nx
 
 from .errors import ConfigError
-from .model import Report
+from .model import Edge, Finding, Report
+
+
+def edges_without(
+    edges: Iterable[Edge], dropped: Iterable[Finding], silenced: Callable[[str | None, tuple[str, str]], bool] | None = None
+) -> list[Edge]:
+    """The edges left once findings are dropped (by a path override, an in-place suppression
+    or the baseline), so the graph, its export and every report agree with the findings.
+
+    An edge goes with a dropped finding of its rule whose claims include both of its
+    ends; ``silenced(rule, (source, target))`` drops any other edge of a rule that is
+    switched off for one of its claims (a ``supports`` edge under ``disable=NUM001``).
+    ``related`` edges (no rule) always stay.
+    """
+    gone: dict[str, list[frozenset[str]]] = {}
+    for f in dropped:
+        gone.setdefault(f.rule, []).append(frozenset(f.claims))
+    out = []
+    for e in edges:
+        ends = {e.source, e.target}
+        if e.rule is not None and any(ends <= claims for claims in gone.get(e.rule, ())):
+            continue
+        if e.rule is not None and silenced is not None and silenced(e.rule, (e.source, e.target)):
+            continue
+        out.append(e)
+    return out
 
 
 def build_graph(report: Report) -> nx.Graph:

@@ -270,6 +270,7 @@ class Pipeline:
         (of the drafts, in a check) that suppressed nothing.
         """
         from .baseline import apply_baseline
+        from .graph import edges_without
         from .suppressions import Suppressor
 
         stats = GateStats()
@@ -287,9 +288,15 @@ class Pipeline:
         stats.unused = suppressor.unused(self.draft_paths)
         if baseline is not None:
             findings, stats.baselined = apply_baseline(findings, baseline)
+        kept_prints = {f.fingerprint for f in findings}
+        edges = edges_without(
+            report.edges,
+            [f for f in report.findings if f.fingerprint not in kept_prints],
+            lambda rule, ends: suppressor.covers(rule, ends) or (config is not None and config.disables(rule, claims, ends)),
+        )
         if len(findings) != len(report.findings) or any(a is not b for a, b in zip(findings, report.findings)):
             findings = order_findings(findings, claims)
-        return dataclasses.replace(report, findings=findings), stats
+        return dataclasses.replace(report, findings=findings, edges=edges), stats
 
     def close(self) -> None:
         if self._cache is not None:

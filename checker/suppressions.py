@@ -180,6 +180,17 @@ class Suppressor:
                     hit = True
         return hit
 
+    def covers(self, rule: str | None, claim_ids) -> bool:
+        """Whether a directive silences ``rule`` for one of these claims (a graph edge's,
+        say); unlike :meth:`suppresses` it does not count the directive as used."""
+        if rule is None:
+            return False
+        return any(
+            r == rule or (r == ALL and rule not in excepted)
+            for claim_id in claim_ids
+            for r, excepted, _ in self._covers.get(claim_id, ())
+        )
+
     def unused(self, paths: set[str] | None = None) -> list[Directive]:
         """Directives that disable something but suppressed no finding (``enable`` ones aside)."""
         return [
