@@ -38,13 +38,16 @@ import numpy as np
 
 from . import __version__
 from .atomic import write_text_atomic
+from .candidates import merge_pair_lists
 from .errors import ClaimgraphError
 from .model import Claim, Document
 
-FORMAT = "claimgraph/index@1"
+FORMAT = "claimgraph/index@2"  # @2: neighbours.npy
 MANIFEST = "claimgraph-index.json"
 DATABASE = "index.sqlite3"
 VECTORS = "vectors.npy"
+NEIGHBOURS = "neighbours.npy"  # per claim row: the similarities of its k nearest index claims, best first
+NEIGHBOURS_K = 10  # = Settings.neighbours
 _VERSION_DIR = re.compile(r"^v\d{6}$")
 LOCK = ".claimgraph-index.lock"  # held while a run writes the folder (see index_lock)
 LOCK_WAIT_S = 600.0  # how long a second writer waits for the first
@@ -187,6 +190,7 @@ class Index:
     manifest: dict
     conn: sqlite3.Connection
     vectors: np.ndarray
+    neighbours: np.ndarray  # (rows, k): each row's k best similarities among the other index claims, descending
 
     @property
     def size(self) -> int:
@@ -286,7 +290,7 @@ def open_index(folder: str | Path, model: str, verify: bool = True) -> Index:
     version = folder / manifest["version"]
     if not _VERSION_DIR.match(manifest["version"]) or not version.is_dir():
         raise BadIndexError(f"index {folder} is corrupt: version folder {manifest['version']} is missing; {_rebuild_hint()}")
-    for name in (DATABASE, VECTORS):
+    for name in (DATABASE, VECTORS, NEIGHBOURS):
         expected = manifest["files"].get(name)
         path = version / name
         if not isinstance(expected, dict) or not path.is_file():
@@ -302,6 +306,12 @@ def open_index(folder: str | Path, model: str, verify: bool = True) -> Index:
     if vectors.ndim != 2 or vectors.shape[0] != manifest["claims"] or (vectors.shape[0] and vectors.shape[1] != manifest["dim"]):
         raise BadIndexError(f"index {folder} is corrupt: {VECTORS} has shape {vectors.shape}; {_rebuild_hint()}")
     try:
+        radii = np.load(version / NEIGHBOURS, mmap_mode="r", allow_pickle=False)
+    except (OSError, ValueError) as exc:
+        raise BadIndexError(f"index {folder} is corrupt: cannot read {NEIGHBOURS} ({exc}); {_rebuild_hint()}") from None
+    if radii.ndim != 2 or radii.shape[0] != vectors.shape[0]:
+        raise BadIndexError(f"index {folder} is corrupt: {NEIGHBOURS} has shape {radii.shape}; {_rebuild_hint()}")
+    try:
         conn = sqlite3.connect(f"file:{(version / DATABASE).resolve().as_posix()}?mode=ro&immutable=1", uri=True)
         count = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
     except sqlite3.Error as exc:
@@ -309,7 +319,7 @@ def open_index(folder: str | Path, model: str, verify: bool = True) -> Index:
     if count != manifest["claims"]:
         conn.close()
         raise BadIndexError(f"index {folder} is corrupt: {count} claims stored, {manifest['claims']} expected; {_rebuild_hint()}")
-    return Index(folder, manifest, conn, vectors)
+    return Index(folder, manifest, conn, vectors, radii)
 
 
 # ---------------------------------------------------------------------- candidate pairs
@@ -372,6 +382,75 @@ def cross_pairs(
     )
 
 
+def neighbour_similarities(vectors: np.ndarray, k: int = NEIGHBOURS_K) -> np.ndarray:
+    """Each row's ``k`` best similarities to the other rows, in descending order, padded
+    with ``-inf`` (fewer than ``k`` other rows): what :func:`reverse_pairs` needs to tell
+    whether a draft claim would be among an index claim's nearest neighbours. Exact, or
+    the approximate search of :mod:`checker.candidates` for a large index."""
+    from .candidates import neighbours
+
+    n = int(vectors.shape[0]) if vectors.ndim == 2 else 0
+    out = np.full((n, k), -np.inf, dtype=np.float32)
+    if n < 2:
+        return out
+    kk = min(k, n - 1)
+    idx, sims = neighbours(np.ascontiguousarray(vectors, dtype=np.float32), kk)
+    sims = np.where(idx >= 0, sims, -np.inf).astype(np.float32)
+    out[:, :kk] = -np.sort(-sims, axis=1)
+    return out
+
+
+def reverse_pairs(
+    queries: np.ndarray,
+    base: np.ndarray,
+    radii: np.ndarray,
+    k: int = 10,
+    threshold: float = 0.45,
+    excluded: Sequence[int] = (),
+) -> list[tuple[int, int, float]]:
+    """``(i, row, sim)`` for each draft claim ``i`` that would be among the ``k`` nearest
+    neighbours of index claim ``row`` once the drafts join the archive.
+
+    Nearest neighbours are not symmetric: a draft claim's own ``k`` best may all be other
+    claims while it is among the ``k`` best of an archive claim, and a scan of drafts and
+    archive together pairs those too. ``radii`` (:data:`NEIGHBOURS`) holds each index
+    claim's ``k`` best similarities within the archive; the draft claims, which are few,
+    are counted exactly: ``i`` is a neighbour of ``row`` when fewer than ``k`` archive and
+    draft claims are more similar to ``row`` than ``i`` is.
+    """
+    nq = queries.shape[0]
+    nb = base.shape[0] if base.ndim == 2 and base.shape[0] and base.shape[1] == queries.shape[1] else 0
+    if nq == 0 or nb == 0 or radii.ndim != 2 or radii.shape[0] != nb or radii.shape[1] == 0:
+        return []
+    k = max(1, min(k, radii.shape[1]))
+    floor = np.maximum(np.asarray(radii[:, k - 1], dtype=np.float32), np.float32(threshold))
+    skip = np.zeros(nb, dtype=bool)
+    if len(excluded):
+        skip[np.asarray(list(excluded), dtype=np.int64)] = True
+    q = np.ascontiguousarray(queries, dtype=np.float32)
+    block = max(1, min(1024, _BLOCK_FLOATS // max(1, nb)))
+    found: list[tuple[int, int]] = []
+    for start in range(0, nq, block):
+        rows = q[start : start + block]
+        sims = rows @ np.asarray(base, dtype=np.float32).T if nb * base.shape[1] <= _BLOCK_FLOATS else _blocked(rows, base)
+        hit_i, hit_row = np.nonzero((sims >= floor[None, :]) & ~skip[None, :])
+        found.extend(zip((hit_i + start).tolist(), hit_row.tolist()))
+    if not found:
+        return []
+    cols = sorted({row for _, row in found})
+    where = {row: n for n, row in enumerate(cols)}
+    sub = q @ np.asarray(base[cols], dtype=np.float32).T  # every draft claim against the rows hit
+    top = np.asarray(radii[cols], dtype=np.float32)
+    out = []
+    for i, row in found:
+        c = where[row]
+        s = sub[i, c]
+        closer = int(np.count_nonzero(top[c, :k] > s)) + int(np.count_nonzero(sub[:, c] > s))
+        if closer < k:
+            out.append((i, row, round(float(s), 6)))
+    return sorted(out)
+
+
 def _use_ann(base_rows: int) -> bool:
     """Whether the index is large enough for :mod:`checker.candidates`' approximate search
     (and that search is installed)."""
@@ -389,14 +468,28 @@ def _use_ann(base_rows: int) -> bool:
 
 
 def draft_pairs(
-    queries: np.ndarray, base: np.ndarray, k: int = 10, threshold: float = 0.45, excluded: Sequence[int] = ()
+    queries: np.ndarray,
+    base: np.ndarray,
+    k: int = 10,
+    threshold: float = 0.45,
+    excluded: Sequence[int] = (),
+    radii: np.ndarray | None = None,
 ) -> tuple[list[tuple[int, int, float]], list[tuple[int, int, float]]]:
     """Candidate pairs of draft claims (``queries``) among themselves and with index rows.
 
     Exact (:func:`cross_pairs`) for an index below ``candidates.EXACT_LIMIT`` rows; above
     it, the approximate :func:`checker.candidates.nearest_pairs_between` for the index part
     (each draft claim keeps its ``k`` best index rows) and exact search among the drafts.
+    With ``radii`` (the index's :data:`NEIGHBOURS`), the pairs in the other direction are
+    added (:func:`reverse_pairs`), so the pairs are those of a scan of drafts and archive.
     """
+    among, against = _draft_pairs(queries, base, k, threshold, excluded)
+    if radii is not None:
+        against = merge_pair_lists(against, reverse_pairs(queries, base, radii, k, threshold, excluded))
+    return among, against
+
+
+def _draft_pairs(queries, base, k, threshold, excluded):
     if not _use_ann(base.shape[0] if base.ndim == 2 else 0):
         return cross_pairs(queries, base, k, threshold, excluded)
     from .candidates import nearest_pairs, nearest_pairs_between
@@ -696,7 +789,11 @@ def _write_version(folder: Path, old: Index | None, documents, per_doc, new_vect
             np.save(handle, np.ascontiguousarray(vectors, dtype=np.float32), allow_pickle=False)
             handle.flush()
             os.fsync(handle.fileno())
-        files = {n: {"sha256": _sha256_file(tmp / n), "bytes": (tmp / n).stat().st_size} for n in (DATABASE, VECTORS)}
+        with open(tmp / NEIGHBOURS, "wb") as handle:
+            np.save(handle, neighbour_similarities(vectors, NEIGHBOURS_K), allow_pickle=False)
+            handle.flush()
+            os.fsync(handle.fileno())
+        files = {n: {"sha256": _sha256_file(tmp / n), "bytes": (tmp / n).stat().st_size} for n in (DATABASE, VECTORS, NEIGHBOURS)}
         os.replace(tmp, folder / name)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -711,6 +808,7 @@ def _write_version(folder: Path, old: Index | None, documents, per_doc, new_vect
         "claims": int(vectors.shape[0]),
         "next_doc": next_doc,
         "roots": roots,
+        "neighbours": NEIGHBOURS_K,
         "files": files,
     }
     write_text_atomic(folder / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")

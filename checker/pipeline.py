@@ -243,7 +243,7 @@ class Pipeline:
             vectors = self.embed(claims)
             t = time.perf_counter()
             excluded = index.rows_of({str(Path(d.path).resolve()) for d in draft_docs})
-            among, against = draft_pairs(vectors, index.vectors, s.neighbours, s.pair_threshold, excluded)
+            among, against = draft_pairs(vectors, index.vectors, s.neighbours, s.pair_threshold, excluded, radii=index.neighbours)
             rows = {row for _, row, _ in against} | index.value_partners(claims, set(excluded))
             ordered = sorted(rows)
             archive = index.claims_at(ordered)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import shutil
 import time
@@ -22,6 +23,8 @@ from checker.index import (
     claim_from_json,
     claim_json,
     cross_pairs,
+    draft_pairs,
+    neighbour_similarities,
     open_index,
 )
 from checker.candidates import nearest_pairs
@@ -74,7 +77,7 @@ def test_index_build_writes_manifest_version_and_the_same_claims(archive, tmp_pa
     stats = build_index(pipeline, [str(archive)], folder)
     assert (stats.documents, stats.new, stats.written) == (2, 2, True)
     manifest = json.loads((folder / MANIFEST).read_text())
-    assert manifest["format"] == "claimgraph/index@1" and manifest["model"] == "fake-hash-256"
+    assert manifest["format"] == "claimgraph/index@2" and manifest["model"] == "fake-hash-256"
     assert manifest["claimgraph"] and manifest["version"] == "v000001" and (folder / "v000001").is_dir()
     scanned = _pipeline().scan([str(archive)])
     with open_index(folder, "fake-hash-256") as index:
@@ -293,6 +296,75 @@ def test_index_cross_pairs_match_brute_force():
     assert none == [] and [(i, j) for i, j, _ in only] == [(i, j) for i, j, _ in nearest_pairs(queries, k=3, threshold=-1.0)]
 
 
+def test_index_draft_pairs_with_radii_are_the_pairs_of_a_joint_scan():
+    """kNN is not symmetric: with the stored neighbour radii, the draft-to-index pairs are
+    exactly the draft-involving pairs of nearest_pairs over drafts and archive together."""
+    rng = np.random.default_rng(1)
+    centres = rng.normal(size=(6, 16))
+    base = (centres[rng.integers(0, 6, 200)] + 0.6 * rng.normal(size=(200, 16))).astype(np.float32)
+    queries = (centres[rng.integers(0, 6, 9)] + 0.6 * rng.normal(size=(9, 16))).astype(np.float32)
+    for v in (base, queries):
+        v /= np.linalg.norm(v, axis=1, keepdims=True)
+    added = 0
+    for k, threshold in ((5, -1.0), (10, 0.1), (3, 0.3)):
+        joint = nearest_pairs(np.concatenate([queries, base]), k=k, threshold=threshold, method="exact")
+        expected_among = {(i, j) for i, j, _ in joint if j < 9}
+        expected_against = {(i, j - 9) for i, j, _ in joint if i < 9 <= j}
+        among, against = draft_pairs(queries, base, k, threshold, radii=neighbour_similarities(base, k))
+        assert {(i, j) for i, j, _ in among} == expected_among
+        assert {(i, j) for i, j, _ in against} == expected_against
+        _, forward_only = draft_pairs(queries, base, k, threshold)
+        added += len(expected_against - {(i, j) for i, j, _ in forward_only})
+    assert added > 0  # the reverse direction adds pairs
+
+
+class _Planned:
+    """Vectors by hand: the draft's patent claim D, ten draft claims S much closer to D than
+    the archive's patent claim A is, and A closer to D than to any S. D's ten nearest are
+    the S claims; A's nearest is D."""
+
+    name = "planned-8"
+
+    def encode(self, sentences):
+        out = []
+        for s in sentences:
+            v = np.zeros(8, dtype=np.float32)
+            if "patents" in s and "in total" in s:
+                v[0] = 1.0  # D
+            elif "patents" in s:
+                v[:2] = (0.8, 0.6)  # A: sim(A, D) = 0.8
+            elif "parks" in s:
+                v[[0, 2]] = (0.99, 0.141)  # S: sim(S, D) = 0.99, sim(S, A) = 0.79
+            else:
+                v[3 + int(hashlib.sha256(s.encode()).hexdigest(), 16) % 5] = 1.0
+            out.append(v / np.linalg.norm(v))
+        return np.asarray(out)
+
+
+def test_index_check_finds_a_conflict_reachable_only_in_the_reverse_direction(tmp_path, monkeypatch):
+    import checker.index as index_module
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text(A, encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    parks = "".join(f"\nIn 2023, district {n} opened {n + 3} parks.\n" for n in range(1, 11))
+    draft.write_text("# Draft\n\nIn 2023, China authorized 798,000 invention patents in total.\n" + parks, encoding="utf-8")
+    folder = tmp_path / "idx"
+    build_index(_pipeline(_Planned()), [str(archive)], folder)
+    direct = _pipeline(_Planned()).check([str(draft)], [str(archive)])
+    indexed = _pipeline(_Planned()).check([str(draft)], [str(folder)])
+
+    def patents(report):
+        by_id = report.claim_by_id()
+        return [f.fingerprint for f in report.findings if any("921,000" in by_id[c].text for c in f.claims)]
+
+    assert len(patents(direct)) == 1
+    assert sorted(f.fingerprint for f in indexed.findings) == sorted(f.fingerprint for f in direct.findings)
+    monkeypatch.setattr(index_module, "reverse_pairs", lambda *a, **k: [])  # the forward direction alone misses it
+    assert patents(_pipeline(_Planned()).check([str(draft)], [str(folder)])) == []
+
+
 # ---------------------------------------------------------------------- with the real model
 
 
@@ -450,3 +522,32 @@ def test_index_lock_held_too_long_is_exit_2_with_one_line(archive, tmp_path, cap
 
 def is_index_folder(folder):
     return (folder / MANIFEST).exists()
+
+
+@pytest.mark.slow
+def test_index_check_equals_check_against_the_folder_on_the_seeds(tmp_path):
+    """The real model: the draft-involving findings and edges with the index are those of
+    check --against seeds/ (no index), for a planted draft with conflicts and support."""
+    settings = Settings(cache_dir=str(tmp_path / "cache"))
+    folder = tmp_path / "idx"
+    build_index(Pipeline(settings, warn=lambda m: None), [str(SEEDS)], folder)
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "# Planted draft\n\n"
+        "In 2023, China authorized 798,000 invention patents.\n\n"
+        "Beijing's AI sector now counts over 2,400 registered enterprises.\n\n"
+        "China accounts for 31 of the world's top 100 technology clusters.\n\n"
+        "Industrial robot installations in China reached 150,000 units in 2019.\n",
+        encoding="utf-8",
+    )
+
+    def summary(report):
+        by_id = report.claim_by_id()
+        findings = sorted((f.rule, f.fingerprint) for f in report.findings)
+        edges = sorted((e.relation, e.rule or "", tuple(sorted((by_id[e.source].text, by_id[e.target].text)))) for e in report.edges)
+        return findings, edges
+
+    direct = Pipeline(settings, warn=lambda m: None).check([str(draft)], [str(SEEDS)])
+    indexed = Pipeline(settings, warn=lambda m: None).check([str(draft)], [str(folder)])
+    assert any(f.rule == "NUM001" for f in direct.findings) and any(e.relation == "supports" for e in direct.edges)
+    assert summary(indexed) == summary(direct)
