@@ -300,3 +300,35 @@ def test_browser_real_report_graph_is_drawn_and_screenshot(real_report_page):
     assert shot.stat().st_size > 20_000
     if os.environ.get("CLAIMGRAPH_SCREENSHOT"):  # keep a copy to look at
         Path(os.environ["CLAIMGRAPH_SCREENSHOT"]).write_bytes(shot.read_bytes())
+
+
+@pytest.mark.slow
+def test_browser_real_report_graph_marks_findings_and_hides_related_edges(real_report_page):
+    report, page, _ = real_report_page
+    in_findings = {c for f in report.findings for c in f.claims}
+    flagged = page.eval_on_selector_all("#graph g.node.flagged title", "els => els.map(e => e.textContent.split(' ')[0])")
+    assert set(flagged) == in_findings
+    related = page.locator("#graph line.edge.related")
+    assert related.count() == sum(e.relation == "related" for e in report.edges) > 0
+    assert related.first.is_visible()
+    page.uncheck("#show-related")
+    assert not related.first.is_visible()
+    assert page.locator("#graph line.edge.conflicts").first.is_visible()  # only the related edges go
+    page.check("#show-related")
+    assert related.first.is_visible()
+
+
+@pytest.mark.slow
+def test_browser_real_report_summary_counts_findings_per_document(real_report_page):
+    report, page, _ = real_report_page
+    rows = page.eval_on_selector_all(
+        "#summary table.by-doc tbody tr", "els => els.map(r => [...r.cells].map(c => c.textContent))"
+    )
+    by_id = report.claim_by_id()
+    expected = []
+    for d in report.documents:
+        claims = sum(c.doc == d.id for c in report.claims)
+        findings = sum(any(by_id[c].doc == d.id for c in f.claims) for f in report.findings)
+        expected.append([d.path, str(claims), str(findings)])
+    assert rows == expected
+    assert any(r[2] != "0" for r in rows)

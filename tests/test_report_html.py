@@ -130,7 +130,9 @@ def test_html_graph_svg():
     assert svg.count('<line class="edge conflicts"') == 1
     assert svg.count('<line class="edge supports"') == 1
     assert svg.count('<line class="edge related"') == 1
-    assert svg.count('<g class="node">') == 5
+    assert svg.count('<g class="node">') + svg.count('<g class="node flagged">') == 5
+    flagged = re.findall(r'<g class="node flagged"><title>(c\d+) ', svg)
+    assert sorted(flagged) == sorted({c for f in make_report().findings for c in f.claims})
     assert "<title>c5 · notes/b.md:5:3\nHostile: &lt;script&gt;" in svg
     assert ">c1</text>" in svg
 

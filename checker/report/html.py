@@ -118,6 +118,10 @@ svg .edge.supports { stroke: #1a7f37; stroke-width: 2.5; }
 svg .edge.conflicts { stroke: #cf222e; stroke-width: 3.5; }
 svg .edge.related { stroke: #8c959f; stroke-width: 1.2; stroke-dasharray: 5 4; opacity: 0.7; }
 svg .node circle { stroke: #1f2328; stroke-width: 1; }
+svg .node.flagged circle { stroke: #cf222e; stroke-width: 3; }
+svg .node.flagged text { font-weight: 700; }
+#show-related:not(:checked) ~ .graph .edge.related { display: none; }
+.graph-options { margin: 0 0 0.5em; }
 @media print { form.filters { display: none; } article.finding { break-inside: avoid; } }
 """.strip()
 
@@ -195,6 +199,24 @@ def _summary(report: Report, view: ReportView) -> list[str]:
         out.append('<tr><td colspan="2" class="muted">none</td></tr>')
     for r, n in sorted(rel.items()):
         out.append(f'<tr><td>{_badge("rel-" + e(r), r)}</td><td class="num">{n}</td></tr>')
+    out.append("</tbody></table>")
+    out.append(
+        '<table class="by-doc"><caption class="muted">By document</caption><thead><tr><th>Document</th>'
+        "<th>Claims</th><th>Findings</th></tr></thead><tbody>"
+    )
+    claims_of: dict[str, int] = {}
+    for c in report.claims:
+        claims_of[c.doc] = claims_of.get(c.doc, 0) + 1
+    by_id = report.claim_by_id()
+    findings_of: dict[str, int] = {}
+    for f in report.findings:
+        for doc in {by_id[c].doc for c in f.claims if c in by_id}:
+            findings_of[doc] = findings_of.get(doc, 0) + 1
+    for d in report.documents:
+        out.append(
+            f'<tr><td><code>{e(d.path)}</code></td><td class="num">{claims_of.get(d.id, 0)}</td>'
+            f'<td class="num">{findings_of.get(d.id, 0)}</td></tr>'
+        )
     out.append("</tbody></table>")
     out += ["</div>", "</section>"]
     return out
@@ -336,6 +358,11 @@ def _graph(report: Report, view: ReportView) -> list[str]:
     title = e("Claims grouped by document; green: supports, red: conflicts, grey dashed: related")
     # Related edges first and conflicts last, so that conflicts are drawn on top.
     draw_order = {"related": 0, "supports": 1, "conflicts": 2}
+    related = sum(1 for e_ in report.edges if e_.relation not in ("supports", "conflicts"))
+    out.append(
+        '<input type="checkbox" id="show-related" checked> '
+        f'<label for="show-related" class="graph-options">show the {related} related edges (similar statements no rule judged)</label>'
+    )
     out.append('<div class="graph">')
     out.append(
         f'<svg viewBox="0 0 {_fmt(size)} {_fmt(size)}" width="{_fmt(size)}" height="{_fmt(size)}" '
@@ -361,6 +388,7 @@ def _graph(report: Report, view: ReportView) -> list[str]:
         )
     out.append("</g>")
     out.append('<g class="nodes">')
+    flagged = {cid for f in report.findings for cid in f.claims}
     for c in nodes:
         x, y, angle = pos[c.id]
         lx = cx + (radius + 14) * math.cos(angle)
@@ -369,7 +397,7 @@ def _graph(report: Report, view: ReportView) -> list[str]:
         anchor = "start" if cos > 0.2 else ("end" if cos < -0.2 else "middle")
         loc = view.location(c).label
         out.append(
-            f'<g class="node"><title>{e(c.id)} · {e(loc)}\n{e(c.text)}</title>'
+            f'<g class="node{" flagged" if c.id in flagged else ""}"><title>{e(c.id)} · {e(loc)}\n{e(c.text)}</title>'
             f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="7" fill="{colour.get(c.doc, "#cccccc")}"></circle>'
             f'<text x="{_fmt(lx)}" y="{_fmt(ly)}" dy="0.35em" text-anchor="{anchor}">{e(c.id)}</text></g>'
         )
@@ -380,6 +408,10 @@ def _graph(report: Report, view: ReportView) -> list[str]:
     legend.append('<span><span class="swatch rel-supports"></span>supports</span>')
     legend.append('<span><span class="swatch rel-conflicts"></span>conflicts</span>')
     legend.append('<span><span class="swatch related rel-related"></span>related</span>')
+    legend.append(
+        '<span><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5" fill="#ffffff" '
+        'stroke="#cf222e" stroke-width="3"></circle></svg> claim in a finding</span>'
+    )
     for d in report.documents:
         legend.append(
             f'<span><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="5" '
