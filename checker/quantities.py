@@ -42,7 +42,7 @@ from checker.citations import extract_citations
 from checker.dates import MONTHS, extract_dates
 from checker.model import Quantity
 
-__all__ = ["extract_quantities"]
+__all__ = ["extract_quantities", "qualifier_start"]
 
 # =========================================================================== tables
 
@@ -618,6 +618,12 @@ def _context(text: str, fig: _Figure) -> None:
     cm = _CHANGE_BEFORE_RE.search(text, lo, fig.start)
     if cm and fig.change is None:
         fig.change = "increase" if cm.group("inc") or cm.group("incby") else "decrease"
+
+
+def qualifier_start(text: str, start: int) -> int:
+    """Where the qualifier words before a figure at ``start`` begin ("more than" in "more than 12"); ``start`` if none."""
+    qm = _QUALIFIER_RE.search(text, max(0, start - 30), start)
+    return qm.start("q") if qm else start
 
 
 def _labelled(text: str, start: int) -> bool:

@@ -63,6 +63,18 @@ def interval(q: Quantity, about_tolerance: float = 0.05) -> tuple[float, float, 
     return lo, hi, q.qualifier in _STRICT_LOWER, q.qualifier in _STRICT_UPPER
 
 
+def _trailing_zeros(q: Quantity) -> int:
+    m = _LITERAL.search(q.text)
+    if not m or "." in m.group(0):
+        return 0
+    literal = m.group(0).replace(",", "")
+    return len(literal) - len(literal.rstrip("0"))
+
+
+def _strict(q: Quantity) -> bool:
+    return q.qualifier in _STRICT_LOWER or q.qualifier in _STRICT_UPPER
+
+
 def _before(x: float, y: float, strict: bool) -> bool:
     return x < y if strict else x <= y
 
@@ -80,6 +92,12 @@ def values_agree(
     ``rounding_limit`` of the larger value) and a ``relative_tolerance``. A strict
     bound ("more than 12") excludes its own figure unless rounding leaves slack.
     """
+    if a.value == b.value and _strict(a) != _strict(b):
+        plain = b if _strict(a) else a
+        if plain.qualifier in (None, "exactly") and _trailing_zeros(plain) < 2:
+            # "180" and "more than 180": the same written figure, which one side excludes;
+            # only a figure with two or more trailing zeros ("2,400") reads as rounded here
+            return False
     a_lo, a_hi, a_lo_strict, a_hi_strict = interval(a, about_tolerance)
     b_lo, b_hi, b_lo_strict, b_hi_strict = interval(b, about_tolerance)
     scale = max(abs(a.value), abs(b.value), 1e-12)
@@ -88,6 +106,28 @@ def values_agree(
     return _before(a_lo - slack, b_hi, exact and (a_lo_strict or b_hi_strict)) and _before(
         b_lo - slack, a_hi, exact and (b_lo_strict or a_hi_strict)
     )
+
+
+def derived(value: float, claim: Claim, tolerance: float = 1e-9) -> bool:
+    """Whether ``value`` is the sum, difference, product or quotient of two figures of ``claim``.
+
+    "Mike has 87 cards and Sam bought 13 of them" states the parts of "Mike has 74 cards
+    now": a figure such a sentence implies is a result, not a rival value.
+    """
+    values = [q.value for q in claim.quantities if q.equivalent_of is None]
+    if len(values) < 2 or len(values) > 12:
+        return False
+    scale = max(abs(value), 1e-12)
+    for i, x in enumerate(values):
+        for y in values[i + 1 :]:
+            results = [x + y, abs(x - y), x * y]
+            if y:
+                results.append(x / y)
+            if x:
+                results.append(y / x)
+            if any(abs(r - value) <= tolerance * scale for r in results):
+                return True
+    return False
 
 
 def comparable(a: Quantity, b: Quantity) -> tuple[bool, str]:

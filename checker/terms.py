@@ -142,3 +142,49 @@ def is_past_tense(text: str) -> bool:
     """A rough reading of whether the sentence reports something that has happened."""
     lowered = text.lower()
     return bool(_PAST.search(lowered)) and not _FUTURE.search(lowered)
+
+
+_EVENT_VERB = re.compile(r"\b[a-z]{3,}ed\b")
+_NOT_EVENTS = frozenset(
+    """based called named located used need needed red bed shed seed feed speed indeed hundred
+    united limited red-listed advanced related concerned interested supposed expected
+    estimated reported said""".split()
+)
+
+
+def event_verbs(text: str) -> frozenset[str]:
+    """The past-tense verbs that say what happened ("released", "unveiled", "won"), lower case.
+
+    Words ending in -ed that usually describe rather than narrate ("based", "called",
+    "located", "reported") are left out.
+    """
+    lowered = text.lower()
+    found = {m.group(0) for m in _PAST.finditer(lowered)} | set(_EVENT_VERB.findall(lowered))
+    return frozenset(w for w in found if w not in _NOT_EVENTS and w not in ("was", "were", "had", "did"))
+
+
+_DETERMINER_BEFORE = re.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+$")
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+
+
+def naming_years(claim, proper: bool = False) -> frozenset[str]:
+    """Years that name or describe an instance rather than date an event: "the 2014 Abu Dhabi
+    Grand Prix", "a 2012 film", "the 1902 Nobel Prize" (a determiner before, a word after).
+
+    With ``proper``, only years inside a proper name ("the"/"'s", the year, a capitalised word):
+    "the 2014 Abu Dhabi Grand Prix" but not "a 2012 film" or "the 2015 season".
+    """
+    out = set()
+    for d in claim.dates:
+        if d.granularity != "year":
+            continue
+        before = _DETERMINER_BEFORE.search(claim.text[max(0, d.start - 12):d.start])
+        after = _WORD_AFTER.match(claim.text, d.end)
+        if not before or not after:
+            continue
+        if proper and not (
+            claim.text[after.end() - 1].isupper() and before.group(0).strip().lower() in ("the", "'s", "’s")
+        ):
+            continue
+        out.add(d.value)
+    return frozenset(out)

@@ -3,13 +3,22 @@
 Two claims tell of the same event when their masked sentences are very close, they
 name the same subject and their figures (if any) agree. Their dates then must overlap,
 granularity-aware: "2024" and "December 2024" agree; "July 2025" and "July 2026" do not.
+
+When the two sentences put dates in the same slot (:mod:`checker.slots`: "born 12 June
+1875 -- 1 December 1947" against "born 12 October 1875 -- 1 December 1947"), only the
+aligned dates are compared, each with its partner, and two ranges in one slot must
+agree on both ends. Otherwise two sentences tell of different events when they name
+different instances by year ("the 2014 Grand Prix" / "the 2015 Grand Prix") or date
+one a naming year ("a 2012 film") and the other an event, or when their verbs differ
+("released ... in 2007" / "recorded ... in 2006").
 """
 
 from __future__ import annotations
 
 from ..model import Claim
 from ..sameness import comparable, dates_overlap, values_agree
-from ..terms import subjects_disjoint
+from ..slots import aligned_slots
+from ..terms import event_verbs, naming_years, subjects_disjoint
 from .base import PairContext, Param, RuleKind, Verdict
 
 
@@ -26,6 +35,21 @@ class DateMismatch(RuleKind):
             return []
         if not _figures_agree(a, b):
             return []  # other figures for another date: another period, not another date
+        names_a, names_b = naming_years(a, proper=True), naming_years(b, proper=True)
+        if names_a and names_b and names_a != names_b:
+            return []  # "the 2018 Lakeside Marathon" and "the 2019 Lakeside Marathon": two instances
+        aligned = aligned_slots(a, b, "d")
+        if aligned:
+            if ctx.similarity < self.p["event_similarity"]:
+                return []
+            slots = [(a.dates[i], b.dates[j]) for i, j in sorted(aligned.items())]
+            wrong = [(x, y) for x, y in slots if not same_date(x, y)]
+            if wrong:
+                return [self._conflict(a, b, *wrong[0], ctx)]
+            x, y = slots[0]
+            return [self._support(a, b, x, y, ctx)]
+        if not self._same_event(a, b):
+            return []
         pairs = [(x, y) for x in a.dates for y in b.dates if _qualifier(x) == _qualifier(y)]
         if not pairs:
             return []
@@ -33,33 +57,56 @@ class DateMismatch(RuleKind):
             x, y = next((x, y) for x, y in pairs if dates_overlap(x, y))
             if ctx.similarity < self.p["event_similarity"]:
                 return []
-            return [
-                Verdict(
-                    claims=(a.id, b.id),
-                    relation="supports",
-                    finding=False,
-                    reason=f"{x.text} agrees with {y.text}",
-                    score=round(ctx.similarity, 4),
-                    fields={"a": x.text, "b": y.text},
-                )
-            ]
+            return [self._support(a, b, x, y, ctx)]
         if ctx.similarity < self.p["event_similarity"]:
             return []
-        x, y = pairs[0]
+        return [self._conflict(a, b, *pairs[0], ctx)]
+
+    @staticmethod
+    def _same_event(a: Claim, b: Claim) -> bool:
+        """Not told apart by naming years or by their verbs (for dates in no common slot)."""
+        names_a, names_b = naming_years(a), naming_years(b)
+        if (names_a or names_b) and names_a != names_b:
+            return False  # "the 2014 Grand Prix" and "the 2015 Grand Prix"; "a 2012 film" and an event
+        verbs_a, verbs_b = event_verbs(a.text), event_verbs(b.text)
+        return not (verbs_a and verbs_b and not verbs_a & verbs_b)
+
+    @staticmethod
+    def _support(a: Claim, b: Claim, x, y, ctx: PairContext) -> Verdict:
+        return Verdict(
+            claims=(a.id, b.id),
+            relation="supports",
+            finding=False,
+            reason=f"{x.text} agrees with {y.text}",
+            score=round(ctx.similarity, 4),
+            fields={"a": x.text, "b": y.text},
+        )
+
+    @staticmethod
+    def _conflict(a: Claim, b: Claim, x, y, ctx: PairContext) -> Verdict:
         reason = (
             f"{x.text.strip()} vs {y.text.strip()}: the same event dated {x.value} and {y.value} "
             f"(sentence similarity {ctx.similarity:.2f})"
         )
-        return [
-            Verdict(
-                claims=(a.id, b.id),
-                relation="conflicts",
-                finding=True,
-                reason=reason,
-                score=round(ctx.similarity, 4),
-                fields={"a": x.text, "b": y.text},
-            )
-        ]
+        return Verdict(
+            claims=(a.id, b.id),
+            relation="conflicts",
+            finding=True,
+            reason=reason,
+            score=round(ctx.similarity, 4),
+            fields={"a": x.text, "b": y.text},
+        )
+
+
+def same_date(x, y) -> bool:
+    """Two dates in one slot agree: they overlap, and two ranges agree on both ends
+    (each end compared at the coarser of the two granularities: "2024" fits "2024-09")."""
+    if not dates_overlap(x, y):
+        return False
+    ends_x, ends_y = x.value.split("/"), y.value.split("/")
+    if len(ends_x) != 2 or len(ends_y) != 2:
+        return True
+    return all(p.startswith(q) or q.startswith(p) for p, q in zip(ends_x, ends_y))
 
 
 def _figures_agree(a: Claim, b: Claim) -> bool:
