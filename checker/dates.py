@@ -34,6 +34,7 @@ from datetime import date
 from typing import Callable, Iterable
 
 from checker.model import DateExpr
+from checker.spans import SpanSet
 
 __all__ = ["extract_dates", "COUNTED_NOUNS"]
 
@@ -366,28 +367,27 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Builder], ...] = tuple(
 # --------------------------------------------------------------------------- assembly
 
 
-def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
 def _atoms(text: str, exclude: list[tuple[int, int]]) -> list[_Atom]:
     """Non-overlapping single dates, longest first where candidates collide."""
     candidates: list[_Atom] = []
+    excluded = SpanSet(exclude)
     present = {key for key, trigger in _TRIGGERS.items() if trigger.search(text)}
     for needs, pattern, build in _PATTERNS:
         if not present.issuperset(needs):
             continue
         for m in pattern.finditer(text):
-            if exclude and _overlaps(m.start(), m.end(), exclude):
+            if excluded and excluded.overlaps(m.start(), m.end()):
                 continue
             span = build(text, m)
             if span is not None:
                 candidates.append(_Atom(m.start(), m.end(), *span))
     candidates.sort(key=lambda a: (a.start - a.end, a.start))
     taken: list[_Atom] = []
+    spans = SpanSet()
     for cand in candidates:
-        if not _overlaps(cand.start, cand.end, ((a.start, a.end) for a in taken)):
+        if not spans.overlaps(cand.start, cand.end):
             taken.append(cand)
+            spans.add(cand.start, cand.end)
     taken.sort(key=lambda a: a.start)
     return taken
 

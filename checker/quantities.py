@@ -41,6 +41,7 @@ from checker.inflect_loader import load_inflect
 from checker.citations import extract_citations
 from checker.dates import MONTHS, extract_dates
 from checker.model import Quantity
+from checker.spans import SpanSet
 
 __all__ = ["extract_quantities", "qualifier_start"]
 
@@ -702,10 +703,6 @@ def _read_words(text: str, m: re.Match[str]) -> _Figure | None:
 # =========================================================================== whole sentence
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
 def _share_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
     """"20-30%", "$20-30 billion", "14/7nm": partners share unit, currency and scale."""
     drop: set[int] = set()
@@ -766,32 +763,33 @@ def extract_quantities(text: str, exclude: Iterable[tuple[int, int]] = ()) -> li
         spans += [(c.start, c.end) for c in extract_citations(text)]
         spans += [(d.start, d.end) for d in extract_dates(text, spans)]
         spans += [m.span() for m in _SKIP_RE.finditer(text)]
+    skipped = SpanSet(spans)
     yen = bool(_JPY_RE.search(text))
     figs: list[_Figure] = []
     if has_digit:
         for m in _FIGURE_RE.finditer(text):
-            if spans and _overlaps(m.start("num"), m.end("num"), spans):
+            if skipped and skipped.overlaps(m.start("num"), m.end("num")):
                 continue
             fig = _read_digits(text, m, yen)
             if fig is not None:
                 figs.append(fig)
     for m in _WORDS_RE.finditer(text):
-        if spans and _overlaps(m.start(), m.end(), spans):
+        if skipped and skipped.overlaps(m.start(), m.end()):
             continue
         fig = _read_words(text, m)
         if fig is not None:
             figs.append(fig)
     figs.sort(key=lambda f: f.start)
     kept: list[_Figure] = []
-    taken: list[tuple[int, int]] = []
+    taken_end = -1  # figures are taken in order of start, so only the furthest end can overlap
     for fig in figs:
         end = max(fig.end, fig.span_end)
-        if fig.end <= fig.start or _overlaps(fig.start, end, spans) or _overlaps(fig.start, end, taken):
+        if fig.end <= fig.start or skipped.overlaps(fig.start, end) or fig.start < taken_end:
             continue
         if not math.isfinite(fig.value):
             continue
         kept.append(fig)
-        taken.append((fig.start, end))
+        taken_end = max(taken_end, end)
     kept = _share_ranges(text, kept)
     quantities = [
         Quantity(
