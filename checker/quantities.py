@@ -85,6 +85,7 @@ UNIT_SYMBOLS: dict[str, str] = {
     "GHz": "GHz", "MHz": "MHz", "km/h": "km/h", "mph": "mph", "°C": "°C", "°F": "°F",
     "hrs": "hour", "hr": "hour", "h": "hour", "mins": "minute", "min": "minute",
     "secs": "second", "sec": "second", "ms": "millisecond",
+    "mg": "mg", "µg": "µg", "mcg": "µg", "mL": "ml", "ml": "ml",
 }
 #: Symbols that are units only when glued to the number ("5h", not "5 h").
 GLUED_ONLY_SYMBOLS = frozenset({"W", "m", "h", "ms"})
@@ -102,6 +103,8 @@ UNIT_WORDS: dict[str, str] = {
     "watt": "W", "kilowatt": "kW", "megawatt": "MW", "gigawatt": "GW", "terawatt": "TW",
     "kilowatt-hour": "kWh", "megawatt-hour": "MWh", "gigawatt-hour": "GWh",
     "terawatt-hour": "TWh", "gigabyte": "GB", "terabyte": "TB", "petabyte": "PB",
+    "milligram": "mg", "microgram": "µg", "millilitre": "ml", "milliliter": "ml",
+    "gallon": "gallon", "ounce": "ounce", "inch": "inch", "yard": "yard",
 }
 
 #: Words before a figure, normalised to a qualifier.
@@ -289,6 +292,9 @@ _CHANGE_BEFORE_RE = re.compile(
     rf"(?:{_WS}+by)?{_WS}+(?:(?:{_QUALIFIER_ALT}){_WS}*)?$"
     rf"|\b(?:(?P<incby>{INCREASE_BY_VERBS})|(?P<decby>{DECREASE_BY_VERBS}))\b"
     rf"[^.;:!?\n]{{0,40}}?{_WS}by{_WS}+(?:(?:{_QUALIFIER_ALT}){_WS}*)?$"
+)
+_ADDITION_BEFORE_RE = re.compile(
+    rf"(?i)\b(?:another|an{_WS}+additional|additional|a{_WS}+further|further|an{_WS}+extra|extra){_WS}+(?:[$€£¥]{_WS}?)?$"
 )
 _OF_TOTAL_RE = re.compile(
     rf"{_WS}+(?:out{_WS}+)?of{_WS}+"
@@ -619,6 +625,8 @@ def _context(text: str, fig: _Figure) -> None:
     cm = _CHANGE_BEFORE_RE.search(text, lo, fig.start)
     if cm and fig.change is None:
         fig.change = "increase" if cm.group("inc") or cm.group("incby") else "decrease"
+    if fig.change is None and _ADDITION_BEFORE_RE.search(text, max(0, fig.start - 20), fig.start):
+        fig.change = "increase"  # "another $215 billion", "a further 5,000 jobs": an addition, not a level
 
 
 def qualifier_start(text: str, start: int) -> int:

@@ -108,23 +108,40 @@ def values_agree(
     )
 
 
-def derived(value: float, claim: Claim, tolerance: float = 1e-9) -> bool:
-    """Whether ``value`` is the sum, difference, product or quotient of two figures of ``claim``.
+def derived(target: Quantity, claim: Claim, tolerance: float = 1e-9, most: int = 5) -> bool:
+    """Whether ``target`` is the sum, difference, product or quotient of two figures of ``claim``.
 
     "Mike has 87 cards and Sam bought 13 of them" states the parts of "Mike has 74 cards
-    now": a figure such a sentence implies is a result, not a rival value.
+    now": a figure such a sentence implies is a result, not a rival value. Operands are the
+    claim's figures (percentages only for a percentage) and the bare numbers the extractor left ("gave
+    Sally 24 more"); a sentence with more than ``most`` of them is not searched (with many
+    numbers some pair would match by chance), and multiplying or dividing by 1 proves nothing.
     """
-    values = [q.value for q in claim.quantities if q.equivalent_of is None]
-    if len(values) < 2 or len(values) > 12:
+    # a share and a count are not operands of one another ("42%" and "10" do not make "32 reviews")
+    values = [
+        q.value for q in claim.quantities
+        if q.equivalent_of is None and (q.kind == "percent") == (target.kind == "percent")
+    ]
+    taken = [(x.start, x.end) for x in (*claim.quantities, *claim.dates, *claim.citations)]
+    for m in _LITERAL.finditer(claim.text):
+        if not any(s <= m.start() < e for s, e in taken):
+            try:
+                values.append(float(m.group(0).replace(",", "")))
+            except ValueError:
+                pass
+    if len(values) < 2 or len(values) > most:
         return False
+    value = target.value
     scale = max(abs(value), 1e-12)
     for i, x in enumerate(values):
         for y in values[i + 1 :]:
-            results = [x + y, abs(x - y), x * y]
-            if y:
-                results.append(x / y)
-            if x:
-                results.append(y / x)
+            results = [x + y, abs(x - y)]
+            if abs(x) != 1 and abs(y) != 1:
+                results.append(x * y)
+                if y:
+                    results.append(x / y)
+                if x:
+                    results.append(y / x)
             if any(abs(r - value) <= tolerance * scale for r in results):
                 return True
     return False

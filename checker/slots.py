@@ -12,7 +12,10 @@ replaced by a placeholder; a figure's qualifier ("more than", "about") belongs t
 slot, so "180 employees" and "more than 180 employees" share one. Two slots align when
 the ``window`` tokens before them and the ``window`` tokens after them are the same (or
 both sentences start or end there with the same tokens), the two sentences as token
-sequences are alike (``min_ratio``), and no other slot of the other sentence fits as well.
+sequences are alike (``min_ratio``), and no other slot of the other sentence fits as well
+(the longer the run of matching tokens around two slots, the better they fit: in a list
+"Guess Who (2005), What Happens in Vegas (2008)" every year has the same three tokens
+around it, and the titles before them tell the slots apart).
 """
 
 from __future__ import annotations
@@ -54,19 +57,19 @@ def slot_tokens(claim: Claim) -> tuple[list[str], dict[tuple[str, int], int]]:
     return tokens, where
 
 
-def _context_length(a: list[str], i: int, b: list[str], j: int, step: int, limit: int) -> int | None:
-    """How many tokens match going out from slots ``i`` and ``j``; None when fewer than ``limit``
-    match and the sentences do not both end there."""
+def _context_length(a: list[str], i: int, b: list[str], j: int, step: int, least: int, most: int = 24) -> int | None:
+    """How many tokens match going out from slots ``i`` and ``j`` (at most ``most``); None when
+    fewer than ``least`` match and the two sentences do not both end there."""
     n = 0
-    while n < limit:
+    while n < most:
         x, y = i + step * (n + 1), j + step * (n + 1)
         a_out, b_out = not 0 <= x < len(a), not 0 <= y < len(b)
         if a_out or b_out:
-            return n if a_out and b_out else None
+            return n if (a_out and b_out) or n >= least else None
         if a[x] != b[y]:
-            return None
+            break
         n += 1
-    return n
+    return n if n >= least else None
 
 
 def aligned_slots(a: Claim, b: Claim, kind: str = "q", window: int = 3, min_ratio: float = 0.6) -> dict[int, int]:

@@ -33,6 +33,11 @@ _NOT_NAMES = frozenset(
     Several Both Such Other Another Our We They He She I You His Her Ethical Creative Labour Traditional
     Open Ethical Startups Derived Using Built Priced Planned Partnering Developed High Cross Tariff
     Reporting Leave Share Follow RSS Wordpress Divisions Greenpeace""".split()
+) | frozenset(
+    # month and weekday names date a statement; they do not say whom it is about
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday""".split()
 )
 
 _PAST = re.compile(

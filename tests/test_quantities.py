@@ -598,3 +598,9 @@ def test_quantities_span_set_overlaps():
     assert not spans.overlaps(25, 40) and not spans.overlaps(0, 10) and not spans.overlaps(50, 99)
     spans.add(30, 35)
     assert spans.overlaps(34, 36) and not spans.overlaps(35, 40)
+
+
+def test_quantities_medical_units_and_additions():
+    found = extract_quantities("Each patient received 250 milligrams of it, 5 mL of saline and another 40 mg later.")
+    assert [(q.value, q.unit, q.kind) for q in found] == [(250, "mg", "measure"), (5, "ml", "measure"), (40, "mg", "measure")]
+    assert [q.change for q in found] == [None, None, "increase"]

@@ -108,3 +108,34 @@ def test_dates_different_verbs_are_different_events():
 
 def test_dates_a_describing_year_changed_in_place_conflicts():
     assert verdict("Blue Harbour is a 2009 Danish crime film .", "Blue Harbour is a 2006 Danish crime film .") == "conflict"
+
+
+def test_slots_repeated_windows_in_a_list_are_told_apart_by_longer_context():
+    a = claim("She starred in Red Field -LRB- 2003 -RRB- , Iron Sky -LRB- 2003 -RRB- and Blue Gate -LRB- 2007 -RRB- .")
+    b = claim("She starred in Red Field -LRB- 2003 -RRB- , Iron Sky -LRB- 2003 -RRB- and Blue Gate -LRB- 2003 -RRB- .", "b")
+    assert aligned_slots(a, b, "d") == {0: 0, 1: 1, 2: 2}
+    assert verdict(a.text, b.text) == "conflict"
+
+
+def test_dates_month_names_are_not_subjects():
+    assert verdict("The final episode aired October 9 , 2015 .", "The final episode aired November 9 , 2015 .") == "conflict"
+
+
+def test_numeric_another_amount_is_an_addition_not_a_level():
+    assert verdict("The city may need $40 million for the tunnel", "The city may need another $25 million for the tunnel") != "conflict"
+
+
+def test_numeric_a_figure_backed_elsewhere_in_the_other_text_is_no_conflict():
+    a = "Patients took 500 milligram tablets of drug A and 20 mg of drug B daily."
+    b = "Patients in the trial took 500 mg of drug A daily."
+    assert verdict(a, b) != "conflict"
+
+
+def test_numeric_derivation_needs_few_operands_and_matching_kinds():
+    from checker.sameness import derived
+
+    rich = claim("The film holds 64 % approval from 47 reviews , rated 6.1/10 .")
+    target = claim("It has 54 reviews", "b").quantities[0]
+    assert not derived(target, rich)  # 64 - 10 = 54 mixes a share with counts
+    few = claim("Ann had 23 shells and found 19 more shells")
+    assert derived(claim("Ann has 42 shells", "b").quantities[0], few)

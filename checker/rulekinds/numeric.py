@@ -59,6 +59,7 @@ class NumericMismatch(RuleKind):
             return []
         verdicts: list[Verdict] = []
         supported: set[int] = set()
+        backed: set[int] = set()  # figures of b that agree with some figure of a
         conflicting: list[tuple[Quantity, Quantity, float]] = []
         aligned = aligned_slots(a, b, "q")
         taken = set(aligned.values())
@@ -84,6 +85,7 @@ class NumericMismatch(RuleKind):
                         a, b, qa, qb, words, ctx.similarity
                     ):
                         supported.add(i)
+                        backed.add(id(qb))
                         verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx))
                 elif qa.equivalent_of is not None or qb.equivalent_of is not None:
                     continue  # "($290 million)" restating "¥2.3 billion": a rate question (conversion rules)
@@ -91,13 +93,13 @@ class NumericMismatch(RuleKind):
                     if ctx.similarity >= self.p["conflict_similarity"]:
                         conflicting.append((qa, qb, words))
                 elif self._conflicts(qa, qb, words, ctx.similarity) and not (
-                    derived(qb.value, a) or derived(qa.value, b)
+                    derived(qb, a) or derived(qa, b)
                 ):
                     conflicting.append((qa, qb, words))
         for qa, qb, words in conflicting:
             index = a.quantities.index(qa)
-            if index in supported:
-                continue  # the same figure is also matched by an agreeing value
+            if index in supported or id(qb) in backed:
+                continue  # either figure is also matched by an agreeing value
             verdicts.append(self._verdict(a, b, qa, qb, "conflicts", words, ctx))
         return _best_per_figure(verdicts)
 
