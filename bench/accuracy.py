@@ -7,7 +7,7 @@ positive class), overall, per ``type``, per ``type_evidence`` and per both, with
 confusion counts. Writes the figures to ``bench/results/accuracy-<date>.json`` and
 ``.md`` with the commit they measured.
 
-    .venv/bin/python bench/accuracy.py [--pairs FILE] [--limit N] [--dump FILE] [--no-write]
+    .venv/bin/python bench/accuracy.py [--pairs FILE] [--limit N] [--dump FILE] [--no-write] [--nli MODEL]
 
 ``--dump FILE`` writes one JSON object a line per pair (id, type, type_evidence,
 subset_role, verdict, rule, message) for error analysis; keep such files out of the
@@ -68,7 +68,8 @@ def markdown(result: dict) -> str:
     lines = [
         f"# Accuracy of the conflict verdict ({result['date']})",
         "",
-        f"Commit `{result['commit']}`, model `{result['model']}`, {result['pairs']} pairs from "
+        f"Commit `{result['commit']}`, model `{result['model']}`, NLI stage {result.get('nli', 'off')}, "
+        f"{result['pairs']} pairs from "
         f"`{result['source']}`, {result['seconds']:.0f} s on {result['machine']}.",
         "",
         "| group | n | precision | recall | F1 | TP | FP | FN | TN |",
@@ -91,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--dump", metavar="FILE", help="write each pair's verdict, rule and message as JSONL")
+    parser.add_argument("--nli", metavar="MODEL", help="add the NLI stage with this cross-encoder (off by default)")
     args = parser.parse_args(argv)
 
     rows = [json.loads(line) for line in open(args.pairs, encoding="utf-8") if line.strip()]
@@ -101,7 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     verdicts: dict[str, str] = {}
     rule_counts: dict[str, int] = defaultdict(int)
-    results = list(compare_many(((r["id"], r["text_a"], r["text_b"]) for r in rows), rules, embedder))
+    nli = None
+    if args.nli:
+        from checker.nli import NliJudge
+
+        nli = NliJudge(args.nli)
+    results = list(compare_many(((r["id"], r["text_a"], r["text_b"]) for r in rows), rules, embedder, nli=nli))
     for result in results:
         verdicts[result.id] = result.verdict
         rule_counts[result.rule or "-"] += 1
@@ -121,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": dt.date.today().isoformat(),
         "commit": commit + ("+uncommitted" if dirty else ""),
         "model": embedder.name,
+        "nli": args.nli or "off",
         "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}",
         "source": Path(args.pairs).name,
         "pairs": len(rows),

@@ -5,6 +5,7 @@ from .citations import DanglingCitation
 from .conversion import ConversionRate
 from .dates import DateMismatch
 from .growth import GrowthArithmetic
+from .nli import NliContradiction
 from .numeric import NumericMismatch
 from .scope import ScopeDifference
 from .summary import UnsupportedSummary
@@ -21,6 +22,7 @@ KINDS: dict[str, type[RuleKind]] = {
         UnsupportedSummary,
         DanglingCitation,
         FutureEventPastTense,
+        NliContradiction,
     )
 }
 
