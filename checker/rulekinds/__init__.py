@@ -7,6 +7,7 @@ from .dates import DateMismatch
 from .growth import GrowthArithmetic
 from .nli import NliContradiction
 from .numeric import NumericMismatch
+from .ordinal import OrdinalMismatch
 from .scope import ScopeDifference
 from .summary import UnsupportedSummary
 from .timeline import FutureEventPastTense
@@ -23,6 +24,7 @@ KINDS: dict[str, type[RuleKind]] = {
         DanglingCitation,
         FutureEventPastTense,
         NliContradiction,
+        OrdinalMismatch,
     )
 }
 
