@@ -139,3 +139,24 @@ def test_numeric_derivation_needs_few_operands_and_matching_kinds():
     assert not derived(target, rich)  # 64 - 10 = 54 mixes a share with counts
     few = claim("Ann had 23 shells and found 19 more shells")
     assert derived(claim("Ann has 42 shells", "b").quantities[0], few)
+
+
+def test_dates_other_counted_things_do_not_block_a_date_conflict():
+    a = "The club won 3 league titles -LRB- 2001 , 2004 , 2009 -RRB- and 5 cup titles -LRB- 2002 , 2012 -RRB- ."
+    b = "The club won 3 league titles -LRB- 2001 , 2004 , 2009 -RRB- and 5 cup titles -LRB- 2002 , 2013 -RRB- ."
+    assert verdict(a, b) == "conflict"
+
+
+def test_dates_same_life_event_of_the_same_person():
+    from checker.rulekinds import PairContext
+    from checker.rulekinds.dates import DateMismatch
+
+    rule = DateMismatch({})
+    a = claim("Olga Brandt , born 3 March 1931 in Riga , was a Latvian chess composer .")
+    b = claim("Olga Brandt was born on 13 March 1931 .", "b")
+    c = claim("Olga Brandt was born on 3 March 1931 .", "b")
+    d = claim("Olga Brandt was married on 13 March 1951 .", "b")
+    assert [v.relation for v in rule.compare(a, b, PairContext(similarity=0.65))] == ["conflicts"]
+    assert rule.compare(a, c, PairContext(similarity=0.65)) == [] or rule.compare(a, c, PairContext(similarity=0.65))[0].relation != "conflicts"
+    assert rule.compare(a, d, PairContext(similarity=0.65)) == []
+    assert rule.compare(a, b, PairContext(similarity=0.5)) == []

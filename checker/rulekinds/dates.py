@@ -10,13 +10,17 @@ aligned dates are compared, each with its partner, and two ranges in one slot mu
 agree on both ends. Otherwise two sentences tell of different events when they name
 different instances by year ("the 2014 Grand Prix" / "the 2015 Grand Prix") or date
 one a naming year ("a 2012 film") and the other an event, or when their verbs differ
-("released ... in 2007" / "recorded ... in 2006").
+("released ... in 2007" / "recorded ... in 2006"). Two sentences that share a name and
+date the same life event ("born February 28, 1949" / "born on February 18, 1949"; died,
+founded, established) need only ``life_event_similarity``.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..model import Claim
-from ..sameness import comparable, dates_overlap, values_agree
+from ..sameness import comparable, dates_overlap, same_counted_thing, values_agree
 from ..slots import aligned_slots
 from ..terms import event_verbs, naming_years, subjects_disjoint
 from .base import PairContext, Param, RuleKind, Verdict
@@ -26,6 +30,9 @@ class DateMismatch(RuleKind):
     name = "date_mismatch"
     params = {
         "event_similarity": Param(float, 0.8, "least masked-sentence similarity for the same event"),
+        "life_event_similarity": Param(
+            float, 0.6, "least similarity when both name the same person or body and date its birth, death or founding"
+        ),
     }
 
     def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
@@ -58,9 +65,14 @@ class DateMismatch(RuleKind):
             if ctx.similarity < self.p["event_similarity"]:
                 return []
             return [self._support(a, b, x, y, ctx)]
-        if ctx.similarity < self.p["event_similarity"]:
-            return []
-        return [self._conflict(a, b, *pairs[0], ctx)]
+        if ctx.similarity >= self.p["event_similarity"]:
+            return [self._conflict(a, b, *pairs[0], ctx)]
+        life = _life_event_dates(a, b)
+        if life and ctx.similarity >= self.p["life_event_similarity"]:
+            x, y = life
+            if not dates_overlap(x, y):
+                return [self._conflict(a, b, x, y, ctx)]
+        return []
 
     @staticmethod
     def _same_event(a: Claim, b: Claim) -> bool:
@@ -110,12 +122,38 @@ def same_date(x, y) -> bool:
 
 
 def _figures_agree(a: Claim, b: Claim) -> bool:
-    """Every comparable pair of figures agrees (vacuously true when none are comparable)."""
-    for qa in a.quantities:
-        for qb in b.quantities:
-            if comparable(qa, qb)[0] and not values_agree(qa, qb):
-                return False
+    """Every pair of figures that are the same quantity agrees (vacuously true when none are):
+    the figures in common slots when the sentences have any, else comparable figures of the
+    same counted thing ("four conference titles" is not "seven division titles")."""
+    aligned = aligned_slots(a, b, "q")
+    if aligned:
+        pairs = [(a.quantities[i], b.quantities[j]) for i, j in aligned.items()]
+    else:
+        pairs = [(qa, qb) for qa in a.quantities for qb in b.quantities]
+    for qa, qb in pairs:
+        if comparable(qa, qb)[0] and same_counted_thing(qa, qb) and not values_agree(qa, qb):
+            return False
     return True
+
+
+_LIFE_EVENT = re.compile(r"(?i)\b(born|died|founded|established|incorporated)\b(?:\s+(?:on|in))?\s*$")
+
+
+def _life_event_dates(a: Claim, b: Claim):
+    """The dates of the same life event ("born February 28, 1949" / "born on February 18, 1949")
+    in two sentences that share a name, or None."""
+    if not set(a.subjects) & set(b.subjects):
+        return None
+    def events(c: Claim) -> dict[str, object]:
+        out = {}
+        for d in c.dates:
+            m = _LIFE_EVENT.search(c.text[max(0, d.start - 24):d.start])
+            if m:
+                out.setdefault(m.group(1).lower(), d)
+        return out
+    ea, eb = events(a), events(b)
+    shared = sorted(set(ea) & set(eb))
+    return (ea[shared[0]], eb[shared[0]]) if shared else None
 
 
 def _qualifier(d) -> str | None:
