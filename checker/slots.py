@@ -11,7 +11,7 @@ A sentence is read as tokens (words and punctuation) with every figure and every
 replaced by a placeholder; a figure's qualifier ("more than", "about") belongs to its
 slot, so "180 employees" and "more than 180 employees" share one. Two slots align when
 the ``window`` tokens before them and the ``window`` tokens after them are the same (or
-both sentences start or end there with the same tokens), the two sentences as token
+both sentences start or end there with the same tokens, at least ``window`` in all), the two sentences as token
 sequences are alike (``min_ratio``), and no other slot of the other sentence fits as well
 (the longer the run of matching tokens around two slots, the better they fit: in a list
 "Guess Who (2005), What Happens in Vegas (2008)" every year has the same three tokens
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .model import Claim
 from .quantities import qualifier_start
@@ -41,20 +42,25 @@ def slot_tokens(claim: Claim) -> tuple[list[str], dict[tuple[str, int], int]]:
     for i, d in enumerate(claim.dates):
         spans.append((d.start, d.end, DATE, ("d", i)))
     spans += [(c.start, c.end, "", ("c", i)) for i, c in enumerate(claim.citations)]
-    spans.sort()
+    tokens, where = _tokens(claim.text, tuple(sorted(spans)))
+    return list(tokens), dict(where)
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str, spans: tuple) -> tuple[tuple[str, ...], tuple[tuple[tuple[str, int], int], ...]]:
     tokens: list[str] = []
-    where: dict[tuple[str, int], int] = {}
+    where: list[tuple[tuple[str, int], int]] = []
     pos = 0
     for start, end, token, key in spans:
         if start < pos:
             continue
-        tokens += _TOKEN.findall(claim.text[pos:start].lower())
+        tokens += _TOKEN.findall(text[pos:start].lower())
         if token:
-            where[key] = len(tokens)
+            where.append((key, len(tokens)))
             tokens.append(token)
         pos = end
-    tokens += _TOKEN.findall(claim.text[pos:].lower())
-    return tokens, where
+    tokens += _TOKEN.findall(text[pos:].lower())
+    return tuple(tokens), tuple(where)
 
 
 def _context_length(a: list[str], i: int, b: list[str], j: int, step: int, least: int, most: int = 24) -> int | None:
@@ -82,15 +88,15 @@ def aligned_slots(a: Claim, b: Claim, kind: str = "q", window: int = 3, min_rati
     sb = {k[1]: i for k, i in wb.items() if k[0] == kind}
     if not sa or not sb:
         return {}
-    if SequenceMatcher(None, ta, tb, autojunk=False).ratio() < min_ratio:
-        return {}
     scores: dict[tuple[int, int], int] = {}
     for x, i in sa.items():
         for y, j in sb.items():
             left = _context_length(ta, i, tb, j, -1, window)
             right = _context_length(ta, i, tb, j, 1, window)
-            if left is not None and right is not None:
+            if left is not None and right is not None and left + right >= window:
                 scores[(x, y)] = left + right
+    if not scores or SequenceMatcher(None, ta, tb, autojunk=False).ratio() < min_ratio:
+        return {}
     out: dict[int, int] = {}
     for (x, y), score in scores.items():
         rivals = [s for (x2, y2), s in scores.items() if (x2 == x) != (y2 == y) and (x2 == x or y2 == y)]

@@ -50,6 +50,9 @@ _PAST = re.compile(
 _FUTURE = re.compile(r"\b(?:will|plans? to|planned|expects?|expected|aims? to|targets?|targeting|by \d{4}|could|would)\b")
 
 
+_AFTER_NUMBER = re.compile(r"[0-9](?:[0-9.,]*[0-9])?[^\S\n]?$")
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -88,6 +91,8 @@ def subjects(text: str, known: set[str] | None = None) -> tuple[str, ...]:
         w = m.group(0)
         if not w[0].isupper():
             continue
+        if _AFTER_NUMBER.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "28 GW", "40 TOPS": a unit or a counted noun, not whom the sentence is about
         base = w.replace("’", "'")
         if base.endswith("'s"):
             base = base[:-2]
@@ -141,6 +146,27 @@ def subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
     if any(normalise(s) in a_words for s in b_subjects):
         return False
     return True
+
+
+def names_missing(a_subjects, a_text: str, b_subjects, b_text: str) -> tuple[set[str], set[str]]:
+    """The names of each sentence that the other does not mention (case-insensitive)."""
+    a_words = {normalise(w) for w in words(a_text)}
+    b_words = {normalise(w) for w in words(b_text)}
+    return ({s for s in a_subjects if normalise(s) not in b_words},
+            {s for s in b_subjects if normalise(s) not in a_words})
+
+
+def same_names(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
+    """Each sentence mentions every name of the other: "Thornbury Foods" is not "Nettle Materials",
+    nor "Thornbury Chemicals"."""
+    return not any(names_missing(a_subjects, a_text, b_subjects, b_text))
+
+
+def names_within(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
+    """The sentence with fewer names mentions none the other lacks ("Jasper Motors" / "Jasper
+    Networks" differ; a statement naming only "Lorentz" fits a passage about Lorentz and Zeeman)."""
+    missing_a, missing_b = names_missing(a_subjects, a_text, b_subjects, b_text)
+    return not (missing_a if len(a_subjects) <= len(b_subjects) else missing_b)
 
 
 def is_past_tense(text: str) -> bool:

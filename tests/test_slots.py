@@ -160,3 +160,19 @@ def test_dates_same_life_event_of_the_same_person():
     assert rule.compare(a, c, PairContext(similarity=0.65)) == [] or rule.compare(a, c, PairContext(similarity=0.65))[0].relation != "conflicts"
     assert rule.compare(a, d, PairContext(similarity=0.65)) == []
     assert rule.compare(a, b, PairContext(similarity=0.5)) == []
+
+
+def test_slots_same_template_with_other_names_is_no_in_slot_conflict():
+    a = "In 2022, Lancashire installed 9,371 megawatts of new solar capacity, the highest level on record."
+    b = "In 2022, Zurich installed 26,983 megawatts of new solar capacity, the highest level on record."
+    assert verdict(a, b) != "conflict"
+
+
+def test_dates_a_bare_date_is_no_event():
+    assert verdict("August 5, 2025", "March 19, 2025") != "conflict"
+
+
+def test_dates_other_figures_for_another_period_are_no_date_conflict():
+    a = "Kelda Motors shipped 20,700 industrial robots in the first quarter of 2025."
+    b = "Kelda Motors ships 89,000 robots (the second quarter of 2018)"
+    assert verdict(a, b) != "conflict"

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 
 from ..model import Claim
-from ..sameness import comparable, dates_overlap, same_counted_thing, values_agree
+from ..sameness import comparable, dates_overlap, values_agree
 from ..slots import aligned_slots
-from ..terms import event_verbs, naming_years, subjects_disjoint
+from ..terms import event_verbs, names_within, naming_years, subjects_disjoint
 from .base import PairContext, Param, RuleKind, Verdict
 
 
@@ -38,6 +38,8 @@ class DateMismatch(RuleKind):
     def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
         if not a.dates or not b.dates:
             return []
+        if not _tells_something(a) or not _tells_something(b):
+            return []  # a bare date ("August 5, 2025": a dateline, a table cell) is no event
         if subjects_disjoint(a.subjects, a.text, b.subjects, b.text):
             return []
         if not _figures_agree(a, b):
@@ -47,7 +49,7 @@ class DateMismatch(RuleKind):
             return []  # "the 2018 Lakeside Marathon" and "the 2019 Lakeside Marathon": two instances
         aligned = aligned_slots(a, b, "d")
         if aligned:
-            if ctx.similarity < self.p["event_similarity"]:
+            if ctx.similarity < self.p["event_similarity"] or not names_within(a.subjects, a.text, b.subjects, b.text):
                 return []
             slots = [(a.dates[i], b.dates[j]) for i, j in sorted(aligned.items())]
             wrong = [(x, y) for x, y in slots if not same_date(x, y)]
@@ -55,7 +57,7 @@ class DateMismatch(RuleKind):
                 return [self._conflict(a, b, *wrong[0], ctx)]
             x, y = slots[0]
             return [self._support(a, b, x, y, ctx)]
-        if not self._same_event(a, b):
+        if not self._same_event(a, b) or not names_within(a.subjects, a.text, b.subjects, b.text):
             return []
         pairs = [(x, y) for x in a.dates for y in b.dates if _qualifier(x) == _qualifier(y)]
         if not pairs:
@@ -122,18 +124,45 @@ def same_date(x, y) -> bool:
 
 
 def _figures_agree(a: Claim, b: Claim) -> bool:
-    """Every pair of figures that are the same quantity agrees (vacuously true when none are):
-    the figures in common slots when the sentences have any, else comparable figures of the
-    same counted thing ("four conference titles" is not "seven division titles")."""
+    """Every pair of figures that may be the same quantity agrees (vacuously true when none are):
+    the figures in common slots with each other, the others with every comparable figure but
+    counts of two named things ("four conference titles" is not "seven division titles")."""
     aligned = aligned_slots(a, b, "q")
-    if aligned:
-        pairs = [(a.quantities[i], b.quantities[j]) for i, j in aligned.items()]
-    else:
-        pairs = [(qa, qb) for qa in a.quantities for qb in b.quantities]
-    for qa, qb in pairs:
-        if comparable(qa, qb)[0] and same_counted_thing(qa, qb) and not values_agree(qa, qb):
-            return False
+    pairs = [(a.quantities[i], b.quantities[j], True) for i, j in aligned.items()]
+    taken = set(aligned.values())
+    pairs += [
+        (qa, qb, False)
+        for i, qa in enumerate(a.quantities)
+        if i not in aligned
+        for j, qb in enumerate(b.quantities)
+        if j not in taken
+    ]
+    for qa, qb, in_slot in pairs:
+        if not comparable(qa, qb)[0] or values_agree(qa, qb):
+            continue
+        if not in_slot and qa.kind == "count" and _other_kind_of_same_noun(qa, qb):
+            continue
+        return False
     return True
+
+
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _other_kind_of_same_noun(qa, qb) -> bool:
+    """"conference titles" and "division titles": one noun, told apart by what comes before it."""
+    if not (qa.unit and qb.unit) or qa.unit == qb.unit:
+        return False
+    wa, wb = qa.unit.split(), qb.unit.split()
+    return len(wa) > 1 and len(wb) > 1 and wa[-1] == wb[-1]  # "industrial robots" and "robots" may be one thing
+
+
+def _tells_something(claim: Claim) -> bool:
+    """Whether the claim has a content word besides its dates' month names."""
+    return any(t not in _MONTH_WORDS for t in claim.terms)
 
 
 _LIFE_EVENT = re.compile(r"(?i)\b(born|died|founded|established|incorporated)\b(?:\s+(?:on|in))?\s*$")

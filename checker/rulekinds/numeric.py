@@ -30,7 +30,7 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
-from ..terms import subjects_disjoint
+from ..terms import names_within, subjects_disjoint
 from .base import PairContext, Param, RuleKind, Verdict
 
 _SUMMARY_SECTIONS = ("headline", "summary", "quote")
@@ -61,7 +61,9 @@ class NumericMismatch(RuleKind):
         supported: set[int] = set()
         backed: set[int] = set()  # figures of b that agree with some figure of a
         conflicting: list[tuple[Quantity, Quantity, float]] = []
-        aligned = aligned_slots(a, b, "q")
+        # figures in a common slot are the same quantity unless one sentence names someone the
+        # other does not ("exports of Arizona reached ..." / "exports of Sonora reached ...")
+        aligned = aligned_slots(a, b, "q") if names_within(a.subjects, a.text, b.subjects, b.text) else {}
         taken = set(aligned.values())
         for i, qa in enumerate(a.quantities):
             if i in aligned:
