@@ -7,7 +7,11 @@ positive class), overall, per ``type``, per ``type_evidence`` and per both, with
 confusion counts. Writes the figures to ``bench/results/accuracy-<date>.json`` and
 ``.md`` with the commit they measured.
 
-    .venv/bin/python bench/accuracy.py [--pairs FILE] [--limit N] [--nli PATH]
+    .venv/bin/python bench/accuracy.py [--pairs FILE] [--limit N] [--dump FILE] [--no-write] [--nli MODEL]
+
+``--dump FILE`` writes one JSON object a line per pair (id, type, type_evidence,
+subset_role, verdict, rule, message) for error analysis; keep such files out of the
+repository (``bench/dumps/`` is ignored).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.compare import compare_texts  # noqa: E402
+from checker.compare import compare_many  # noqa: E402
 from checker.embedding_cache import CachedEmbedder, EmbeddingCache, default_cache_dir  # noqa: E402
 from checker.embeddings import SentenceTransformerEmbedder  # noqa: E402
 from checker.ruleset import load_rules  # noqa: E402
@@ -64,7 +68,8 @@ def markdown(result: dict) -> str:
     lines = [
         f"# Accuracy of the conflict verdict ({result['date']})",
         "",
-        f"Commit `{result['commit']}`, model `{result['model']}`, {result['pairs']} pairs from "
+        f"Commit `{result['commit']}`, model `{result['model']}`, NLI stage {result.get('nli', 'off')}, "
+        f"{result['pairs']} pairs from "
         f"`{result['source']}`, {result['seconds']:.0f} s on {result['machine']}.",
         "",
         "| group | n | precision | recall | F1 | TP | FP | FN | TN |",
@@ -86,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None)
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--dump", metavar="FILE", help="write each pair's verdict, rule and message as JSONL")
+    parser.add_argument("--nli", metavar="MODEL", help="add the NLI stage with this cross-encoder (off by default)")
     args = parser.parse_args(argv)
 
     rows = [json.loads(line) for line in open(args.pairs, encoding="utf-8") if line.strip()]
@@ -96,11 +103,22 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     verdicts: dict[str, str] = {}
     rule_counts: dict[str, int] = defaultdict(int)
-    for row in rows:
-        result = compare_texts(row["id"], row["text_a"], row["text_b"], rules, embedder)
-        verdicts[row["id"]] = result.verdict
+    nli = None
+    if args.nli:
+        from checker.nli import NliJudge
+
+        nli = NliJudge(args.nli)
+    results = list(compare_many(((r["id"], r["text_a"], r["text_b"]) for r in rows), rules, embedder, nli=nli))
+    for result in results:
+        verdicts[result.id] = result.verdict
         rule_counts[result.rule or "-"] += 1
     seconds = time.perf_counter() - start
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as out:
+            for row, result in zip(rows, results):
+                keep = {k: row[k] for k in ("id", "type", "type_evidence", "subset_role", "label")}
+                out.write(json.dumps({**keep, "verdict": result.verdict, "rule": result.rule,
+                                      "message": result.message}, ensure_ascii=False) + "\n")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain", "checker", "rules"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     verdict_counts: dict[str, int] = defaultdict(int)
@@ -110,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": dt.date.today().isoformat(),
         "commit": commit + ("+uncommitted" if dirty else ""),
         "model": embedder.name,
+        "nli": args.nli or "off",
         "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}",
         "source": Path(args.pairs).name,
         "pairs": len(rows),

@@ -52,6 +52,14 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     _input_flags(parser)
     _model_flags(parser)
+    _nli_flag(parser)
+
+
+def _nli_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--nli", metavar="MODEL",
+        help="judge the pairs no rule decided with this NLI cross-encoder (folder or name, offline; rule NLI001)",
+    )
 
 
 def _size_mb(value: str) -> float:
@@ -112,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
     compare.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder")
     compare.add_argument("--config", metavar="FILE", help="configuration file")
+    _nli_flag(compare)
     rules = sub.add_parser("rules", help="list the rules with their documentation")
     rules.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder")
     rules.add_argument("--config", metavar="FILE", help="configuration file")
@@ -238,6 +247,7 @@ def _settings(args, config):
         use_cache=not args.no_cache,
         rule_paths=_rule_paths(config, args),
         config=config,
+        nli=getattr(args, "nli", None) or config.nli,
     )
 
 
@@ -277,7 +287,7 @@ def _compare(args) -> int:
     items = read_pairs(args.pairs) if args.pairs else [("1", args.texts[0], args.texts[1])]
     pipeline = Pipeline(_settings(args, _config_of(args)), warn=_warner(False))
     try:
-        for result in compare_many(items, pipeline.rules, pipeline.embedder):
+        for result in compare_many(items, pipeline.rules, pipeline.embedder, nli=pipeline.nli_judge):
             if args.format == "json":
                 print(result.as_json())
             else:

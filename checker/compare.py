@@ -51,34 +51,57 @@ class Judgement:
     best_similarity: float
 
 
-def judge_texts(text_a: str, text_b: str, rules: list[Rule], embedder: Embedder) -> Judgement:
-    """Claims of both texts; every claim of A paired with every claim of B; all rules run."""
+@dataclass
+class _Prepared:
+    """Two texts read into claims, before their sentences are encoded."""
+
+    docs: list[Document]
+    claims: list[Claim]
+
+
+def _prepare(text_a: str, text_b: str) -> _Prepared:
     docs = [_document("a", text_a), _document("b", text_b)]
-    claims = list(corpus_claims(docs))
-    a_claims = [i for i, c in enumerate(claims) if c.doc == "a"]
-    b_claims = [i for i, c in enumerate(claims) if c.doc == "b"]
+    return _Prepared(docs, list(corpus_claims(docs)))
+
+
+def _judge(prepared: _Prepared, vectors, rules: list[Rule], nli=None) -> Judgement:
+    """Every claim of A paired with every claim of B (``vectors``: one row per claim); all rules run."""
+    claims, docs = prepared.claims, prepared.docs
     if not claims:
         return Judgement(claims, [], [], 0.0)
-    vectors = embedder.encode([c.masked_text for c in claims])
+    a_claims = [i for i, c in enumerate(claims) if c.doc == "a"]
+    b_claims = [i for i, c in enumerate(claims) if c.doc == "b"]
     sims = vectors @ vectors.T
     pairs = sorted((i, j, float(sims[i, j])) for i in a_claims for j in b_claims)
     findings, edges = evaluate(
-        claims, pairs, rules, {d.id: d.date for d in docs}, related_threshold=2.0, documents=docs
+        claims, pairs, rules, {d.id: d.date for d in docs}, related_threshold=2.0, documents=docs, nli=nli
     )
     best = max((p[2] for p in pairs), default=0.0)
     return Judgement(claims, findings, edges, best)
 
 
+def judge_texts(text_a: str, text_b: str, rules: list[Rule], embedder: Embedder, nli=None) -> Judgement:
+    """Claims of both texts; every claim of A paired with every claim of B; all rules run."""
+    prepared = _prepare(text_a, text_b)
+    if not prepared.claims:
+        return Judgement([], [], [], 0.0)
+    vectors = embedder.encode([c.masked_text for c in prepared.claims])
+    return _judge(prepared, vectors, rules, nli)
+
+
 def compare_texts(pair_id: str, text_a: str, text_b: str, rules: list[Rule], embedder: Embedder) -> PairVerdict:
     """The verdict on a pair: ``conflict`` when a conflict rule fires between the texts."""
-    judged = judge_texts(text_a, text_b, rules, embedder)
+    return _verdict(pair_id, judge_texts(text_a, text_b, rules, embedder))
+
+
+def _verdict(pair_id: str, judged: Judgement) -> PairVerdict:
     docs_of = {c.id: c.doc for c in judged.claims}
     if {"a", "b"} - set(docs_of.values()):
         return PairVerdict(pair_id, "neutral", None, "no figure or date to compare in both texts")
     findings = [f for f in judged.findings if {docs_of[c] for c in f.claims} == {"a", "b"}]
     edges = judged.edges
-    conflicts = [f for f in findings if f.kind == "conflict"]
-    if conflicts:
+    conflicts = [f for f in findings if f.kind == "conflict"] or [f for f in findings if f.kind == "contradiction"]
+    if conflicts:  # a rule's conflict, else the NLI stage's contradiction
         return PairVerdict(pair_id, "conflict", conflicts[0].rule, conflicts[0].message)
     supports = sorted((e for e in edges if e.relation == "supports"), key=lambda e: -e.score)
     if supports:
@@ -108,6 +131,33 @@ def read_pairs(path: str) -> Iterator[tuple[str, str, str]]:
             yield pair_id, a, b
 
 
-def compare_many(items: Iterable[tuple[str, str, str]], rules: list[Rule], embedder: Embedder) -> Iterator[PairVerdict]:
+def compare_many(
+    items: Iterable[tuple[str, str, str]], rules: list[Rule], embedder: Embedder, batch: int = 4096, nli=None
+) -> Iterator[PairVerdict]:
+    """Verdicts for many pairs, in order. The claims of up to ``batch`` pairs are read first
+    and their distinct sentences encoded in one call, so the encoder (and its cache) sees
+    large batches instead of one small batch a pair."""
+    chunk: list[tuple[str, _Prepared]] = []
     for pair_id, a, b in items:
-        yield compare_texts(pair_id, a, b, rules, embedder)
+        chunk.append((pair_id, _prepare(a, b)))
+        if len(chunk) >= batch:
+            yield from _judge_chunk(chunk, rules, embedder, nli)
+            chunk = []
+    if chunk:
+        yield from _judge_chunk(chunk, rules, embedder, nli)
+
+
+def _judge_chunk(
+    chunk: list[tuple[str, _Prepared]], rules: list[Rule], embedder: Embedder, nli=None
+) -> Iterator[PairVerdict]:
+    row: dict[str, int] = {}
+    for _, prepared in chunk:
+        for claim in prepared.claims:
+            row.setdefault(claim.masked_text, len(row))
+    vectors = embedder.encode(list(row)) if row else None
+    for pair_id, prepared in chunk:
+        if not prepared.claims:
+            yield _verdict(pair_id, Judgement([], [], [], 0.0))
+            continue
+        own = vectors[[row[c.masked_text] for c in prepared.claims]]
+        yield _verdict(pair_id, _judge(prepared, own, rules, nli))

@@ -32,7 +32,7 @@ CONFIG_FILES = ("claimgraph.toml", "pyproject.toml")
 #: ``disable = ["all"]`` turns every rule off (top level or in an override).
 ALL = "all"
 
-_KEYS = ("rules", "disable", "severity", "params", "model", "device", "fail_on", "cache_dir", "max_size", "overrides")
+_KEYS = ("rules", "disable", "severity", "params", "model", "device", "fail_on", "cache_dir", "max_size", "overrides", "nli")
 _OVERRIDE_KEYS = ("paths", "disable", "severity")
 
 
@@ -62,6 +62,7 @@ class Config:
     fail_on: str | None = None
     cache_dir: str | None = None  # resolved against the file's folder
     max_size: float | None = None  # document size limit in MiB (0: no limit), as --max-size
+    nli: str | None = None  # an NLI cross-encoder (checker.nli); None: the NLI stage is off
     overrides: list[Override] = field(default_factory=list)
 
     @property
@@ -181,6 +182,7 @@ class Config:
             "fail_on": self.fail_on,
             "cache_dir": self.cache_dir,
             "max_size": self.max_size,
+            "nli": self.nli,
         }
         data.update(resolved)
         data["overrides"] = [
@@ -301,7 +303,7 @@ def parse_config(text: str, shown: str, pyproject: bool = False) -> Config:
         if not isinstance(values, dict):
             fail(f"params.{rule_id} must be a table of parameter = value", ("params", rule_id))
     config.params = {k: dict(v) for k, v in params.items()}
-    for key, choices in (("model", None), ("device", DEVICES), ("fail_on", FAIL_LEVELS), ("cache_dir", None)):
+    for key, choices in (("model", None), ("device", DEVICES), ("fail_on", FAIL_LEVELS), ("cache_dir", None), ("nli", None)):
         if key not in table:
             continue
         value = table[key]
@@ -316,6 +318,8 @@ def parse_config(text: str, shown: str, pyproject: bool = False) -> Config:
         config.cache_dir = str(_relative_to(base, config.cache_dir))
     if config.model is not None and config.model.startswith(("./", "../", "~")):
         config.model = str(_relative_to(base, config.model))  # a model folder; names stay as written
+    if config.nli is not None and config.nli.startswith(("./", "../", "~")):
+        config.nli = str(_relative_to(base, config.nli))
     overrides = table.get("overrides", [])
     if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):
         fail("'overrides' must be an array of tables ([[tool.claimgraph.overrides]])", ("overrides",))

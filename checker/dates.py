@@ -34,6 +34,7 @@ from datetime import date
 from typing import Callable, Iterable
 
 from checker.model import DateExpr
+from checker.spans import SpanSet
 
 __all__ = ["extract_dates", "COUNTED_NOUNS"]
 
@@ -86,6 +87,11 @@ COUNTED_NOUNS = frozenset(
 # --------------------------------------------------------------------------- patterns
 
 _YEAR = r"(?:19|20)[0-9]{2}"
+#: With a month name, or after a date preposition, a year may be older ("September 1894", "in 1815").
+_OLD_YEAR = r"1[5-8][0-9]{2}"
+_ANY_YEAR = rf"(?:{_OLD_YEAR}|{_YEAR})"
+#: An optional comma between a day and its year, also as tokenised text writes it ("August 8 , 2005").
+_COMMA = r"(?:\s*,)?"
 _MON = "|".join(
     alt for name in sorted(MONTHS, key=len, reverse=True) for alt in (name.capitalize(), name.upper())
 )
@@ -309,11 +315,20 @@ def _b_year(text: str, m: re.Match[str]) -> Span | None:
     return _year_span(int(m["y"])) if _is_year(text, m.start(), m.end()) else None
 
 
+def _b_old_year(text: str, m: re.Match[str]) -> Span | None:
+    """A year before 1900 only right after a date preposition ("in 1815", "since 1848"), and never
+    before a counted noun ("in 1500 cases")."""
+    if _qualifier(text, m.start()) is None or _counted_noun_after(text, m.end()):
+        return None
+    return _year_span(int(m["y"])) if _is_year(text, m.start(), m.end()) else None
+
+
 _Q_LEAD = r"(?:FY\s*)?"
 #: Cheap tests that a pattern can match at all: Y a year, M a month name,
 #: P a quarter or half, F a fiscal year. Each pattern lists the tests it needs.
 _TRIGGERS: dict[str, re.Pattern[str]] = {
-    "Y": re.compile(_YEAR),
+    "Y": re.compile(_ANY_YEAR),
+    "O": re.compile(_OLD_YEAR),
     "M": re.compile(_MONTH),
     "P": re.compile(r"[QH][1-4]|[1-4][QH]|(?i:quarter|half)"),
     "F": re.compile(r"FY|(?i:fiscal)"),
@@ -323,11 +338,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Builder], ...] = tuple(
     for needs, p, b in (
         ("Y", rf"{_BEGIN}(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>[0-9]{{1,2}})(?P=sep)(?P<d>[0-9]{{1,2}}){_END}", _b_ymd),
         ("Y", rf"{_BEGIN}(?P<a>[0-9]{{1,2}})(?P<sep>[-/.])(?P<b>[0-9]{{1,2}})(?P=sep)(?P<y>{_YEAR}){_END}", _b_numeric_day),
-        ("YM", rf"(?P<mon>{_MONTH})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR}){_END}", _b_month_day),
-        ("YM", rf"{_BEGIN}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR}){_END}", _b_month_day),
-        ("YM", rf"(?P<mon>{_MONTH})\s*(?P<d1>[0-9]{{1,2}})\s*[-–]\s*(?P<d2>[0-9]{{1,2}}),?\s+(?P<y>{_YEAR}){_END}", _b_day_range),
-        ("YM", rf"(?P<m1>{_MONTH})\s*(?:[-–]|\s(?:to|through|until)\s)\s*(?P<m2>{_MONTH}),?\s+(?P<y>{_YEAR}){_END}", _b_month_range),
-        ("YM", rf"(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR}){_END}", _b_month),
+        ("YM", rf"(?P<mon>{_MONTH})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{_COMMA}\s+(?P<y>{_ANY_YEAR}){_END}", _b_month_day),
+        ("YM", rf"{_BEGIN}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH}){_COMMA}\s+(?P<y>{_ANY_YEAR}){_END}", _b_month_day),
+        ("YM", rf"(?P<mon>{_MONTH})\s*(?P<d1>[0-9]{{1,2}})\s*[-–]\s*(?P<d2>[0-9]{{1,2}}){_COMMA}\s+(?P<y>{_ANY_YEAR}){_END}", _b_day_range),
+        ("YM", rf"(?P<m1>{_MONTH})\s*(?:[-–]|\s(?:to|through|until)\s)\s*(?P<m2>{_MONTH}){_COMMA}\s+(?P<y>{_ANY_YEAR}){_END}", _b_month_range),
+        ("YM", rf"(?P<mon>{_MONTH}){_COMMA}\s+(?:of\s+)?(?P<y>{_ANY_YEAR}){_END}", _b_month),
         ("Y", rf"{_BEGIN}(?P<m>0?[1-9]|1[0-2])/(?P<y>{_YEAR}){_END}", _b_month),
         ("P", rf"\bQ(?P<q>[1-4])\s*(?:[-/,]\s*)?{_Q_LEAD}(?P<y>{_YEAR}){_END}", _b_quarter),
         ("P", rf"\bQ(?P<q>[1-4])\s*(?:['’]|FY\s*)(?P<yy>[0-9]{{2}}){_END}", _b_quarter),
@@ -344,6 +359,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Builder], ...] = tuple(
         ("Y", rf"{_BEGIN}(?P<y>(?:19|20)[0-9]0)['’]?s\b", _b_decade),
         ("Y", rf"{_BEGIN}(?P<y>{_YEAR})\s*(?P<sep>[-–/])\s*(?P<yy>{_YEAR}|[0-9]{{2}}){_END}", _b_short_range),
         ("Y", rf"{_BEGIN}(?P<y>{_YEAR}){_END}", _b_year),
+        ("O", rf"{_BEGIN}(?P<y>{_OLD_YEAR}){_END}", _b_old_year),
     )
 )
 
@@ -351,28 +367,27 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Builder], ...] = tuple(
 # --------------------------------------------------------------------------- assembly
 
 
-def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
 def _atoms(text: str, exclude: list[tuple[int, int]]) -> list[_Atom]:
     """Non-overlapping single dates, longest first where candidates collide."""
     candidates: list[_Atom] = []
+    excluded = SpanSet(exclude)
     present = {key for key, trigger in _TRIGGERS.items() if trigger.search(text)}
     for needs, pattern, build in _PATTERNS:
         if not present.issuperset(needs):
             continue
         for m in pattern.finditer(text):
-            if exclude and _overlaps(m.start(), m.end(), exclude):
+            if excluded and excluded.overlaps(m.start(), m.end()):
                 continue
             span = build(text, m)
             if span is not None:
                 candidates.append(_Atom(m.start(), m.end(), *span))
     candidates.sort(key=lambda a: (a.start - a.end, a.start))
     taken: list[_Atom] = []
+    spans = SpanSet()
     for cand in candidates:
-        if not _overlaps(cand.start, cand.end, ((a.start, a.end) for a in taken)):
+        if not spans.overlaps(cand.start, cand.end):
             taken.append(cand)
+            spans.add(cand.start, cand.end)
     taken.sort(key=lambda a: a.start)
     return taken
 

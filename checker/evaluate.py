@@ -35,7 +35,10 @@ def evaluate(
     doc_dates: dict[str, str | None] | None = None,
     related_threshold: float = 0.6,
     documents: list[Document] | None = None,
+    nli=None,
 ) -> tuple[list[Finding], list[Edge]]:
+    """Findings and edges; ``nli`` (a :class:`checker.nli.NliJudge`) lets the ``nli`` rules judge
+    the candidate pairs that no pair rule supported or contradicted."""
     doc_dates = doc_dates or {}
     references = {d.id: reference_numbers(d.text) for d in documents or []}
     by_id = {c.id: c for c in claims}
@@ -56,6 +59,7 @@ def evaluate(
     pair_rules = [r for r in active if r.impl.scope == "pair" and not r.impl.fallback]
     pair_rules += [r for r in active if r.impl.scope == "pair" and r.impl.fallback]
     common = common_terms(claims)
+    undecided: list[tuple[int, int, float]] = []
     for i, j, sim in pairs:
         a, b = claims[i], claims[j]
         ctx = PairContext(similarity=sim, doc_dates=doc_dates, common_terms=common)
@@ -72,6 +76,17 @@ def evaluate(
                     findings.append(make_finding(rule, verdict, by_id))
         if not judged and sim >= related_threshold:
             offer(Edge(a.id, b.id, "related", None, round(sim, 4), "similar statements"))
+        if not related:
+            undecided.append((i, j, sim))
+
+    nli_rules = [r for r in active if r.impl.scope == "nli"]
+    if nli is not None and nli_rules and undecided:
+        from .nli import nli_verdicts
+
+        for rule, verdict in nli_verdicts(claims, undecided, nli_rules, nli):
+            offer(Edge(*verdict.claims, verdict.relation, rule.id, verdict.score, verdict.reason))
+            if verdict.finding:
+                findings.append(make_finding(rule, verdict, by_id))
 
     corpus = CorpusContext(pairs=pairs, doc_dates=doc_dates, edges=list(best.values()), references=references)
     for rule in active:

@@ -52,6 +52,7 @@ class Settings:
     batch_size: int = 64
     max_size_mb: float | None = DEFAULT_MAX_SIZE_MB  # size limit of one document (MiB); None or 0: no limit
     config: "Config | None" = None  # checker.config: rule settings and path overrides from a file
+    nli: str | None = None  # an NLI cross-encoder for the pairs no rule decided (checker.nli); None: off
 
 
 @dataclass
@@ -105,6 +106,17 @@ class Pipeline:
                 base = CachedEmbedder(base, self._cache)
             self._embedder = base
         return self._embedder
+
+    @property
+    def nli_judge(self):
+        """The NLI cross-encoder (loaded on first use), or None when the NLI stage is off."""
+        if not self.settings.nli:
+            return None
+        if getattr(self, "_nli", None) is None:
+            from .nli import NliJudge
+
+            self._nli = NliJudge(self.settings.nli, device=self.settings.device)
+        return self._nli
 
     def _timed(self, stage: str, start: float) -> None:
         self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
@@ -179,7 +191,9 @@ class Pipeline:
         t = time.perf_counter()
         doc_dates = {d.id: d.date for d in documents}
         with self.progress.stage("rules", len(pairs) or None, "pair") as bar:
-            findings, edges = evaluate(claims, pairs, self.rules, doc_dates, s.related_threshold, documents=documents)
+            findings, edges = evaluate(
+                claims, pairs, self.rules, doc_dates, s.related_threshold, documents=documents, nli=self.nli_judge
+            )
             bar.update(len(pairs))
         self._timed("rules", t)
         return Report(

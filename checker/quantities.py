@@ -41,8 +41,9 @@ from checker.inflect_loader import load_inflect
 from checker.citations import extract_citations
 from checker.dates import MONTHS, extract_dates
 from checker.model import Quantity
+from checker.spans import SpanSet
 
-__all__ = ["extract_quantities"]
+__all__ = ["extract_quantities", "qualifier_start"]
 
 # =========================================================================== tables
 
@@ -84,6 +85,7 @@ UNIT_SYMBOLS: dict[str, str] = {
     "GHz": "GHz", "MHz": "MHz", "km/h": "km/h", "mph": "mph", "°C": "°C", "°F": "°F",
     "hrs": "hour", "hr": "hour", "h": "hour", "mins": "minute", "min": "minute",
     "secs": "second", "sec": "second", "ms": "millisecond",
+    "mg": "mg", "µg": "µg", "mcg": "µg", "mL": "ml", "ml": "ml",
 }
 #: Symbols that are units only when glued to the number ("5h", not "5 h").
 GLUED_ONLY_SYMBOLS = frozenset({"W", "m", "h", "ms"})
@@ -101,6 +103,8 @@ UNIT_WORDS: dict[str, str] = {
     "watt": "W", "kilowatt": "kW", "megawatt": "MW", "gigawatt": "GW", "terawatt": "TW",
     "kilowatt-hour": "kWh", "megawatt-hour": "MWh", "gigawatt-hour": "GWh",
     "terawatt-hour": "TWh", "gigabyte": "GB", "terabyte": "TB", "petabyte": "PB",
+    "milligram": "mg", "microgram": "µg", "millilitre": "ml", "milliliter": "ml",
+    "gallon": "gallon", "ounce": "ounce", "inch": "inch", "yard": "yard",
 }
 
 #: Words before a figure, normalised to a qualifier.
@@ -288,6 +292,9 @@ _CHANGE_BEFORE_RE = re.compile(
     rf"(?:{_WS}+by)?{_WS}+(?:(?:{_QUALIFIER_ALT}){_WS}*)?$"
     rf"|\b(?:(?P<incby>{INCREASE_BY_VERBS})|(?P<decby>{DECREASE_BY_VERBS}))\b"
     rf"[^.;:!?\n]{{0,40}}?{_WS}by{_WS}+(?:(?:{_QUALIFIER_ALT}){_WS}*)?$"
+)
+_ADDITION_BEFORE_RE = re.compile(
+    rf"(?i)\b(?:another|an{_WS}+additional|additional|a{_WS}+further|further|an{_WS}+extra|extra){_WS}+(?:[$€£¥]{_WS}?)?$"
 )
 _OF_TOTAL_RE = re.compile(
     rf"{_WS}+(?:out{_WS}+)?of{_WS}+"
@@ -618,6 +625,14 @@ def _context(text: str, fig: _Figure) -> None:
     cm = _CHANGE_BEFORE_RE.search(text, lo, fig.start)
     if cm and fig.change is None:
         fig.change = "increase" if cm.group("inc") or cm.group("incby") else "decrease"
+    if fig.change is None and _ADDITION_BEFORE_RE.search(text, max(0, fig.start - 20), fig.start):
+        fig.change = "increase"  # "another $215 billion", "a further 5,000 jobs": an addition, not a level
+
+
+def qualifier_start(text: str, start: int) -> int:
+    """Where the qualifier words before a figure at ``start`` begin ("more than" in "more than 12"); ``start`` if none."""
+    qm = _QUALIFIER_RE.search(text, max(0, start - 30), start)
+    return qm.start("q") if qm else start
 
 
 def _labelled(text: str, start: int) -> bool:
@@ -696,10 +711,6 @@ def _read_words(text: str, m: re.Match[str]) -> _Figure | None:
 # =========================================================================== whole sentence
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
 def _share_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
     """"20-30%", "$20-30 billion", "14/7nm": partners share unit, currency and scale."""
     drop: set[int] = set()
@@ -760,32 +771,33 @@ def extract_quantities(text: str, exclude: Iterable[tuple[int, int]] = ()) -> li
         spans += [(c.start, c.end) for c in extract_citations(text)]
         spans += [(d.start, d.end) for d in extract_dates(text, spans)]
         spans += [m.span() for m in _SKIP_RE.finditer(text)]
+    skipped = SpanSet(spans)
     yen = bool(_JPY_RE.search(text))
     figs: list[_Figure] = []
     if has_digit:
         for m in _FIGURE_RE.finditer(text):
-            if spans and _overlaps(m.start("num"), m.end("num"), spans):
+            if skipped and skipped.overlaps(m.start("num"), m.end("num")):
                 continue
             fig = _read_digits(text, m, yen)
             if fig is not None:
                 figs.append(fig)
     for m in _WORDS_RE.finditer(text):
-        if spans and _overlaps(m.start(), m.end(), spans):
+        if skipped and skipped.overlaps(m.start(), m.end()):
             continue
         fig = _read_words(text, m)
         if fig is not None:
             figs.append(fig)
     figs.sort(key=lambda f: f.start)
     kept: list[_Figure] = []
-    taken: list[tuple[int, int]] = []
+    taken_end = -1  # figures are taken in order of start, so only the furthest end can overlap
     for fig in figs:
         end = max(fig.end, fig.span_end)
-        if fig.end <= fig.start or _overlaps(fig.start, end, spans) or _overlaps(fig.start, end, taken):
+        if fig.end <= fig.start or skipped.overlaps(fig.start, end) or fig.start < taken_end:
             continue
         if not math.isfinite(fig.value):
             continue
         kept.append(fig)
-        taken.append((fig.start, end))
+        taken_end = max(taken_end, end)
     kept = _share_ranges(text, kept)
     quantities = [
         Quantity(

@@ -63,6 +63,18 @@ def interval(q: Quantity, about_tolerance: float = 0.05) -> tuple[float, float, 
     return lo, hi, q.qualifier in _STRICT_LOWER, q.qualifier in _STRICT_UPPER
 
 
+def _trailing_zeros(q: Quantity) -> int:
+    m = _LITERAL.search(q.text)
+    if not m or "." in m.group(0):
+        return 0
+    literal = m.group(0).replace(",", "")
+    return len(literal) - len(literal.rstrip("0"))
+
+
+def _strict(q: Quantity) -> bool:
+    return q.qualifier in _STRICT_LOWER or q.qualifier in _STRICT_UPPER
+
+
 def _before(x: float, y: float, strict: bool) -> bool:
     return x < y if strict else x <= y
 
@@ -80,6 +92,12 @@ def values_agree(
     ``rounding_limit`` of the larger value) and a ``relative_tolerance``. A strict
     bound ("more than 12") excludes its own figure unless rounding leaves slack.
     """
+    if a.value == b.value and _strict(a) != _strict(b):
+        plain = b if _strict(a) else a
+        if plain.qualifier in (None, "exactly") and _trailing_zeros(plain) < 2:
+            # "180" and "more than 180": the same written figure, which one side excludes;
+            # only a figure with two or more trailing zeros ("2,400") reads as rounded here
+            return False
     a_lo, a_hi, a_lo_strict, a_hi_strict = interval(a, about_tolerance)
     b_lo, b_hi, b_lo_strict, b_hi_strict = interval(b, about_tolerance)
     scale = max(abs(a.value), abs(b.value), 1e-12)
@@ -88,6 +106,45 @@ def values_agree(
     return _before(a_lo - slack, b_hi, exact and (a_lo_strict or b_hi_strict)) and _before(
         b_lo - slack, a_hi, exact and (b_lo_strict or a_hi_strict)
     )
+
+
+def derived(target: Quantity, claim: Claim, tolerance: float = 1e-9, most: int = 5) -> bool:
+    """Whether ``target`` is the sum, difference, product or quotient of two figures of ``claim``.
+
+    "Mike has 87 cards and Sam bought 13 of them" states the parts of "Mike has 74 cards
+    now": a figure such a sentence implies is a result, not a rival value. Operands are the
+    claim's figures (percentages only for a percentage) and the bare numbers the extractor left ("gave
+    Sally 24 more"); a sentence with more than ``most`` of them is not searched (with many
+    numbers some pair would match by chance), and multiplying or dividing by 1 proves nothing.
+    """
+    # a share and a count are not operands of one another ("42%" and "10" do not make "32 reviews")
+    values = [
+        q.value for q in claim.quantities
+        if q.equivalent_of is None and (q.kind == "percent") == (target.kind == "percent")
+    ]
+    taken = [(x.start, x.end) for x in (*claim.quantities, *claim.dates, *claim.citations)]
+    for m in _LITERAL.finditer(claim.text):
+        if not any(s <= m.start() < e for s, e in taken):
+            try:
+                values.append(float(m.group(0).replace(",", "")))
+            except ValueError:
+                pass
+    if len(values) < 2 or len(values) > most:
+        return False
+    value = target.value
+    scale = max(abs(value), 1e-12)
+    for i, x in enumerate(values):
+        for y in values[i + 1 :]:
+            results = [x + y, abs(x - y)]
+            if abs(x) != 1 and abs(y) != 1:
+                results.append(x * y)
+                if y:
+                    results.append(x / y)
+                if x:
+                    results.append(y / x)
+            if any(abs(r - value) <= tolerance * scale for r in results):
+                return True
+    return False
 
 
 def comparable(a: Quantity, b: Quantity) -> tuple[bool, str]:

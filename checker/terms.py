@@ -33,6 +33,11 @@ _NOT_NAMES = frozenset(
     Several Both Such Other Another Our We They He She I You His Her Ethical Creative Labour Traditional
     Open Ethical Startups Derived Using Built Priced Planned Partnering Developed High Cross Tariff
     Reporting Leave Share Follow RSS Wordpress Divisions Greenpeace""".split()
+) | frozenset(
+    # month and weekday names date a statement; they do not say whom it is about
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday""".split()
 )
 
 _PAST = re.compile(
@@ -43,6 +48,9 @@ _PAST = re.compile(
     r"revealed|estimated|adopted|enacted|entered|went|came|saw|grew|doubled|tripled|halved)\b"
 )
 _FUTURE = re.compile(r"\b(?:will|plans? to|planned|expects?|expected|aims? to|targets?|targeting|by \d{4}|could|would)\b")
+
+
+_AFTER_NUMBER = re.compile(r"[0-9](?:[0-9.,]*[0-9])?[^\S\n]?$")
 
 
 def words(text: str) -> list[str]:
@@ -83,6 +91,8 @@ def subjects(text: str, known: set[str] | None = None) -> tuple[str, ...]:
         w = m.group(0)
         if not w[0].isupper():
             continue
+        if _AFTER_NUMBER.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "28 GW", "40 TOPS": a unit or a counted noun, not whom the sentence is about
         base = w.replace("’", "'")
         if base.endswith("'s"):
             base = base[:-2]
@@ -138,7 +148,74 @@ def subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
     return True
 
 
+def names_missing(a_subjects, a_text: str, b_subjects, b_text: str) -> tuple[set[str], set[str]]:
+    """The names of each sentence that the other does not mention (case-insensitive)."""
+    a_words = {normalise(w) for w in words(a_text)}
+    b_words = {normalise(w) for w in words(b_text)}
+    return ({s for s in a_subjects if normalise(s) not in b_words},
+            {s for s in b_subjects if normalise(s) not in a_words})
+
+
+def same_names(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
+    """Each sentence mentions every name of the other: "Thornbury Foods" is not "Nettle Materials",
+    nor "Thornbury Chemicals"."""
+    return not any(names_missing(a_subjects, a_text, b_subjects, b_text))
+
+
+def names_within(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
+    """The sentence with fewer names mentions none the other lacks ("Jasper Motors" / "Jasper
+    Networks" differ; a statement naming only "Lorentz" fits a passage about Lorentz and Zeeman)."""
+    missing_a, missing_b = names_missing(a_subjects, a_text, b_subjects, b_text)
+    return not (missing_a if len(a_subjects) <= len(b_subjects) else missing_b)
+
+
 def is_past_tense(text: str) -> bool:
     """A rough reading of whether the sentence reports something that has happened."""
     lowered = text.lower()
     return bool(_PAST.search(lowered)) and not _FUTURE.search(lowered)
+
+
+_EVENT_VERB = re.compile(r"\b[a-z]{3,}ed\b")
+_NOT_EVENTS = frozenset(
+    """based called named located used need needed red bed shed seed feed speed indeed hundred
+    united limited red-listed advanced related concerned interested supposed expected
+    estimated reported said""".split()
+)
+
+
+def event_verbs(text: str) -> frozenset[str]:
+    """The past-tense verbs that say what happened ("released", "unveiled", "won"), lower case.
+
+    Words ending in -ed that usually describe rather than narrate ("based", "called",
+    "located", "reported") are left out.
+    """
+    lowered = text.lower()
+    found = {m.group(0) for m in _PAST.finditer(lowered)} | set(_EVENT_VERB.findall(lowered))
+    return frozenset(w for w in found if w not in _NOT_EVENTS and w not in ("was", "were", "had", "did"))
+
+
+_DETERMINER_BEFORE = re.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+$")
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+
+
+def naming_years(claim, proper: bool = False) -> frozenset[str]:
+    """Years that name or describe an instance rather than date an event: "the 2014 Abu Dhabi
+    Grand Prix", "a 2012 film", "the 1902 Nobel Prize" (a determiner before, a word after).
+
+    With ``proper``, only years inside a proper name ("the"/"'s", the year, a capitalised word):
+    "the 2014 Abu Dhabi Grand Prix" but not "a 2012 film" or "the 2015 season".
+    """
+    out = set()
+    for d in claim.dates:
+        if d.granularity != "year":
+            continue
+        before = _DETERMINER_BEFORE.search(claim.text[max(0, d.start - 12):d.start])
+        after = _WORD_AFTER.match(claim.text, d.end)
+        if not before or not after:
+            continue
+        if proper and not (
+            claim.text[after.end() - 1].isupper() and before.group(0).strip().lower() in ("the", "'s", "’s")
+        ):
+            continue
+        out.add(d.value)
+    return frozenset(out)

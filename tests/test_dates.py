@@ -333,3 +333,14 @@ def test_dates_date_soup_never_raises(text):
     for d in extract_dates(text):
         assert text[d.start:d.end] == d.text
         assert d.granularity in ("range", "year", "quarter", "month", "day")
+
+
+def test_dates_tokenised_comma_between_day_and_year():
+    assert fields(one("The museum reopened on October 3 , 2016 .")) == ("2016-10-03", "day", "2016-10-03", "2016-10-03")
+
+
+def test_dates_older_years_with_a_month_or_a_date_preposition():
+    assert one("The treaty was signed in March 1648 at Osnabrück.").value == "1648-03"
+    assert one("The canal has been in use since 1822 .").value == "1822"
+    assert extract_dates("The ward treated 1750 patients") == []
+    assert extract_dates("Each of the 1620 seats was taken") == []

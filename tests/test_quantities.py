@@ -577,3 +577,30 @@ def test_quantities_exclude_is_honoured(text, spans):
     spans = [(min(a, b), max(a, b)) for a, b in spans]
     for q in extract_quantities(text, exclude=spans):
         assert not any(q.start < e and s < q.end for s, e in spans)
+
+
+def test_quantities_one_long_line_full_of_figures():
+    # a single line of about 1 MB: every figure found, none lost to the overlap checks
+    unit = "In 2021 the mill shipped {n},250 bales and {p}% more [2] on 9 May 2020; "
+    line = "".join(unit.format(n=i % 900 + 100, p=i % 80 + 1) for i in range(14200))
+    assert len(line) > 1_000_000
+    found = extract_quantities(line)
+    assert len(found) == 2 * 14200
+    assert [q.value for q in found[:4]] == [100250, 1, 101250, 2]
+    assert {q.unit for q in found} == {"bale", "percent"}
+
+
+def test_quantities_span_set_overlaps():
+    from checker.spans import SpanSet
+
+    spans = SpanSet([(10, 20), (15, 25), (40, 50)])
+    assert spans.overlaps(24, 30) and spans.overlaps(0, 11) and spans.overlaps(49, 60)
+    assert not spans.overlaps(25, 40) and not spans.overlaps(0, 10) and not spans.overlaps(50, 99)
+    spans.add(30, 35)
+    assert spans.overlaps(34, 36) and not spans.overlaps(35, 40)
+
+
+def test_quantities_medical_units_and_additions():
+    found = extract_quantities("Each patient received 250 milligrams of it, 5 mL of saline and another 40 mg later.")
+    assert [(q.value, q.unit, q.kind) for q in found] == [(250, "mg", "measure"), (5, "ml", "measure"), (40, "mg", "measure")]
+    assert [q.change for q in found] == [None, None, "increase"]

@@ -50,3 +50,9 @@ def test_sameness_precision_keeps_two_significant_digits():
     assert precision(q("921,000", 921000)) == 500
     assert precision(q("70%", 70, kind="percent", unit="percent")) == 0
     assert precision(q("921,437", 921437)) == 0
+
+
+def test_sameness_units_after_numbers_are_not_subjects():
+    from checker.terms import subjects
+
+    assert subjects("In 2022, Zurich installed 28 GW and Basel 40 TOPS.") == ("zurich", "basel")

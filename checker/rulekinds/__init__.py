@@ -5,7 +5,9 @@ from .citations import DanglingCitation
 from .conversion import ConversionRate
 from .dates import DateMismatch
 from .growth import GrowthArithmetic
+from .nli import NliContradiction
 from .numeric import NumericMismatch
+from .ordinal import OrdinalMismatch
 from .scope import ScopeDifference
 from .summary import UnsupportedSummary
 from .timeline import FutureEventPastTense
@@ -21,6 +23,8 @@ KINDS: dict[str, type[RuleKind]] = {
         UnsupportedSummary,
         DanglingCitation,
         FutureEventPastTense,
+        NliContradiction,
+        OrdinalMismatch,
     )
 }
 

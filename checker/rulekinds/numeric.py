@@ -5,6 +5,15 @@ are close (masked-sentence similarity), they are of the same kind and unit, they
 the same thing, they are about the same subject (no disjoint names), and the claims
 are not dated to different periods. Then agreeing values give a ``supports`` edge and
 incompatible values a ``conflicts`` edge and a finding.
+
+Figures that stand in the same slot of two near-identical sentences (see
+:mod:`checker.slots`) are the same quantity even with no noun or unit ("scored 76"
+and "scored 86"); a figure with such a partner is compared with it alone. A figure
+that is not aligned conflicts only when it cannot be derived from the other
+sentence's figures by one addition, subtraction, multiplication or division ("12
+birds ... and 8 more land" against "20 birds are on the fence" states a result, not
+another value). An amount restated in another currency ("¥2.3 billion ($290
+million)") conflicts through its rate only, which the conversion rules check.
 """
 
 from __future__ import annotations
@@ -13,13 +22,15 @@ from ..model import Claim, Quantity
 from ..sameness import (
     comparable,
     context_terms,
+    derived,
     describe,
     overlap,
     periods_differ,
     same_counted_thing,
     values_agree,
 )
-from ..terms import subjects_disjoint
+from ..slots import aligned_slots
+from ..terms import names_within, subjects_disjoint
 from .base import PairContext, Param, RuleKind, Verdict
 
 _SUMMARY_SECTIONS = ("headline", "summary", "quote")
@@ -48,13 +59,22 @@ class NumericMismatch(RuleKind):
             return []
         verdicts: list[Verdict] = []
         supported: set[int] = set()
+        backed: set[int] = set()  # figures of b that agree with some figure of a
         conflicting: list[tuple[Quantity, Quantity, float]] = []
+        # figures in a common slot are the same quantity unless one sentence names someone the
+        # other does not ("exports of Arizona reached ..." / "exports of Sonora reached ...")
+        aligned = aligned_slots(a, b, "q") if names_within(a.subjects, a.text, b.subjects, b.text) else {}
+        taken = set(aligned.values())
         for i, qa in enumerate(a.quantities):
-            for qb in b.quantities:
+            if i in aligned:
+                partners = [(b.quantities[aligned[i]], True)]
+            else:
+                partners = [(qb, False) for j, qb in enumerate(b.quantities) if j not in taken]
+            for qb, in_slot in partners:
                 ok, _ = comparable(qa, qb)
                 if not ok:
                     continue
-                words = overlap(context_terms(a, qa), context_terms(b, qb))
+                words = 1.0 if in_slot else overlap(context_terms(a, qa), context_terms(b, qb))
                 agree = values_agree(
                     qa,
                     qb,
@@ -63,15 +83,25 @@ class NumericMismatch(RuleKind):
                     rounding_limit=self.p["rounding_limit"],
                 )
                 if agree:
-                    if self._supports(a, b, qa, qb, words, ctx.similarity):
+                    if (in_slot and ctx.similarity >= self.p["support_similarity"]) or self._supports(
+                        a, b, qa, qb, words, ctx.similarity
+                    ):
                         supported.add(i)
+                        backed.add(id(qb))
                         verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx))
-                elif self._conflicts(qa, qb, words, ctx.similarity):
+                elif qa.equivalent_of is not None or qb.equivalent_of is not None:
+                    continue  # "($290 million)" restating "¥2.3 billion": a rate question (conversion rules)
+                elif in_slot:
+                    if ctx.similarity >= self.p["conflict_similarity"]:
+                        conflicting.append((qa, qb, words))
+                elif self._conflicts(qa, qb, words, ctx.similarity) and not (
+                    derived(qb, a) or derived(qa, b)
+                ):
                     conflicting.append((qa, qb, words))
         for qa, qb, words in conflicting:
             index = a.quantities.index(qa)
-            if index in supported:
-                continue  # the same figure is also matched by an agreeing value
+            if index in supported or id(qb) in backed:
+                continue  # either figure is also matched by an agreeing value
             verdicts.append(self._verdict(a, b, qa, qb, "conflicts", words, ctx))
         return _best_per_figure(verdicts)
 

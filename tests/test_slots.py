@@ -1,0 +1,178 @@
+"""Slot alignment and the pair rules that use it, on hand-written sentences (fake embedder)."""
+
+from __future__ import annotations
+
+from checker.claims import sentence_claim
+from checker.compare import compare_texts
+from checker.model import Claim
+from checker.ruleset import load_rules
+from checker.slots import aligned_slots
+
+from fakes import HashEmbedder
+
+RULES = load_rules()
+
+
+def claim(text: str, doc: str = "a") -> Claim:
+    return Claim(id=doc, doc=doc, path=doc, start=0, end=len(text), line=1, column=1, text=text, section="body",
+                 **sentence_claim(text))
+
+
+def verdict(a: str, b: str) -> str:
+    return compare_texts("t", a, b, RULES, HashEmbedder()).verdict
+
+
+def test_slots_bare_figures_in_the_same_place_align():
+    a = claim("Priya ran 14 , 9 and 11 laps on the track")
+    b = claim("Priya ran 19 , 9 and 11 laps on the track")
+    assert aligned_slots(a, b) == {0: 0, 1: 1, 2: 2}
+
+
+def test_slots_qualifier_belongs_to_the_slot():
+    a = claim("The depot keeps 37 spare buses")
+    b = claim("The depot keeps more than 37 spare buses")
+    assert aligned_slots(a, b) == {0: 0}
+
+
+def test_slots_other_words_around_do_not_align():
+    a = claim("Tom has 31 stamps and Ann gave him 12 of her stamps")
+    b = claim("Tom has 43 stamps now")
+    assert aligned_slots(a, b) == {}
+
+
+def test_slots_dates_align_separately_from_figures():
+    a = claim("The poet lived from 3 May 1802 to 9 June 1861 in Lyon")
+    b = claim("The poet lived from 3 March 1802 to 9 June 1861 in Lyon")
+    assert aligned_slots(a, b, "d") == {0: 0} or aligned_slots(a, b, "d") == {0: 0, 1: 1}
+    assert aligned_slots(a, b, "q") == {}
+
+
+def test_slots_bare_numbers_changed_in_place_conflict():
+    assert verdict("The average score of the class was 71", "The average score of the class was 54") == "conflict"
+    assert verdict("Kiran bought the bike for 640 and sold it for 700",
+                   "Kiran bought the bike for 640 and sold it for 700") != "conflict"
+
+
+def test_slots_figure_against_a_strict_bound_on_it_conflicts():
+    assert verdict("The depot keeps 37 spare buses", "The depot keeps more than 37 spare buses") == "conflict"
+    assert verdict("The depot keeps 37 spare buses", "The depot keeps fewer than 37 spare buses") == "conflict"
+    # a figure with two trailing zeros reads as rounded: "over 4,500" may describe it
+    assert verdict("The depot keeps 4,500 spare tyres", "The depot keeps over 4,500 spare tyres") != "conflict"
+    assert verdict("The depot keeps 37 spare buses", "The depot keeps more than 30 spare buses") != "conflict"
+
+
+def test_slots_changed_figure_conflicts_even_when_another_figure_agrees():
+    a = "Nadia walked 6 km in the morning and 4 km in the evening"
+    b = "Nadia walked 9 km in the morning and 4 km in the evening"
+    assert verdict(a, b) == "conflict"
+
+
+def test_numeric_a_result_of_the_other_figures_is_no_conflict():
+    assert verdict("Leo had 52 marbles and he found 17 more marbles in the garden",
+                   "Leo has 69 marbles now") != "conflict"
+    assert verdict("A crate holds 24 jars and the shop ordered 6 crates of jars",
+                   "The shop ordered 144 jars") != "conflict"
+
+
+def test_numeric_currency_restatement_is_left_to_the_conversion_rules():
+    a = "The fund was launched with ¥4.6 billion ($640 million) of capital."
+    b = "The fund was launched with ¥4.6 billion ($580 million) of capital."
+    judged = compare_texts("t", a, b, RULES, HashEmbedder())
+    assert judged.rule != "NUM001" or judged.verdict != "conflict"
+
+
+def test_dates_changed_date_in_place_conflicts_even_when_another_date_agrees():
+    a = "Ada Brun -LRB- 4 April 1881 -- 2 March 1950 -RRB- was a Swiss painter ."
+    b = "Ada Brun -LRB- 4 August 1881 -- 2 March 1950 -RRB- was a Swiss painter ."
+    assert verdict(a, b) == "conflict"
+
+
+def test_dates_ranges_in_place_must_agree_on_both_ends():
+    a = "The bridge was built from March 1931 to May 1933 ."
+    b = "The bridge was built from June 1931 to May 1933 ."
+    assert verdict(a, b) == "conflict"
+    assert verdict(a, "The bridge was built from 1931 to 1933 .") != "conflict"
+
+
+def test_dates_naming_years_tell_instances_apart():
+    a = "The 2019 Lakeside Marathon was held on 14 April 2019 ."
+    b = "The 2018 Lakeside Marathon was held on 15 April 2018 in heavy rain ."
+    assert verdict(a, b) != "conflict"
+
+
+def test_dates_different_verbs_are_different_events():
+    a = "The band released its second album on 3 May 2011 through a small label ."
+    b = "The band recorded its second album in 2010 ."
+    assert verdict(a, b) != "conflict"
+
+
+def test_dates_a_describing_year_changed_in_place_conflicts():
+    assert verdict("Blue Harbour is a 2009 Danish crime film .", "Blue Harbour is a 2006 Danish crime film .") == "conflict"
+
+
+def test_slots_repeated_windows_in_a_list_are_told_apart_by_longer_context():
+    a = claim("She starred in Red Field -LRB- 2003 -RRB- , Iron Sky -LRB- 2003 -RRB- and Blue Gate -LRB- 2007 -RRB- .")
+    b = claim("She starred in Red Field -LRB- 2003 -RRB- , Iron Sky -LRB- 2003 -RRB- and Blue Gate -LRB- 2003 -RRB- .", "b")
+    assert aligned_slots(a, b, "d") == {0: 0, 1: 1, 2: 2}
+    assert verdict(a.text, b.text) == "conflict"
+
+
+def test_dates_month_names_are_not_subjects():
+    assert verdict("The final episode aired October 9 , 2015 .", "The final episode aired November 9 , 2015 .") == "conflict"
+
+
+def test_numeric_another_amount_is_an_addition_not_a_level():
+    assert verdict("The city may need $40 million for the tunnel", "The city may need another $25 million for the tunnel") != "conflict"
+
+
+def test_numeric_a_figure_backed_elsewhere_in_the_other_text_is_no_conflict():
+    a = "Patients took 500 milligram tablets of drug A and 20 mg of drug B daily."
+    b = "Patients in the trial took 500 mg of drug A daily."
+    assert verdict(a, b) != "conflict"
+
+
+def test_numeric_derivation_needs_few_operands_and_matching_kinds():
+    from checker.sameness import derived
+
+    rich = claim("The film holds 64 % approval from 47 reviews , rated 6.1/10 .")
+    target = claim("It has 54 reviews", "b").quantities[0]
+    assert not derived(target, rich)  # 64 - 10 = 54 mixes a share with counts
+    few = claim("Ann had 23 shells and found 19 more shells")
+    assert derived(claim("Ann has 42 shells", "b").quantities[0], few)
+
+
+def test_dates_other_counted_things_do_not_block_a_date_conflict():
+    a = "The club won 3 league titles -LRB- 2001 , 2004 , 2009 -RRB- and 5 cup titles -LRB- 2002 , 2012 -RRB- ."
+    b = "The club won 3 league titles -LRB- 2001 , 2004 , 2009 -RRB- and 5 cup titles -LRB- 2002 , 2013 -RRB- ."
+    assert verdict(a, b) == "conflict"
+
+
+def test_dates_same_life_event_of_the_same_person():
+    from checker.rulekinds import PairContext
+    from checker.rulekinds.dates import DateMismatch
+
+    rule = DateMismatch({})
+    a = claim("Olga Brandt , born 3 March 1931 in Riga , was a Latvian chess composer .")
+    b = claim("Olga Brandt was born on 13 March 1931 .", "b")
+    c = claim("Olga Brandt was born on 3 March 1931 .", "b")
+    d = claim("Olga Brandt was married on 13 March 1951 .", "b")
+    assert [v.relation for v in rule.compare(a, b, PairContext(similarity=0.65))] == ["conflicts"]
+    assert rule.compare(a, c, PairContext(similarity=0.65)) == [] or rule.compare(a, c, PairContext(similarity=0.65))[0].relation != "conflicts"
+    assert rule.compare(a, d, PairContext(similarity=0.65)) == []
+    assert rule.compare(a, b, PairContext(similarity=0.5)) == []
+
+
+def test_slots_same_template_with_other_names_is_no_in_slot_conflict():
+    a = "In 2022, Lancashire installed 9,371 megawatts of new solar capacity, the highest level on record."
+    b = "In 2022, Zurich installed 26,983 megawatts of new solar capacity, the highest level on record."
+    assert verdict(a, b) != "conflict"
+
+
+def test_dates_a_bare_date_is_no_event():
+    assert verdict("August 5, 2025", "March 19, 2025") != "conflict"
+
+
+def test_dates_other_figures_for_another_period_are_no_date_conflict():
+    a = "Kelda Motors shipped 20,700 industrial robots in the first quarter of 2025."
+    b = "Kelda Motors ships 89,000 robots (the second quarter of 2018)"
+    assert verdict(a, b) != "conflict"
