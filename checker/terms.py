@@ -137,6 +137,12 @@ def subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
     """
     if not a_subjects or not b_subjects:
         return False
+    # A capitalised sentence opener ("Sales in Germany ...") may be an ordinary word, so it
+    # counts as a shared name only when neither sentence has names written mid-sentence:
+    # "Sales in Germany" and "Sales in France" name different places.
+    a_confirmed, b_confirmed = confirmed_names(a_subjects, a_text), confirmed_names(b_subjects, b_text)
+    if a_confirmed and b_confirmed:
+        a_subjects, b_subjects = a_confirmed, b_confirmed
     if set(a_subjects) & set(b_subjects):
         return False
     a_words = {normalise(w) for w in words(a_text)}
@@ -146,6 +152,17 @@ def subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
     if any(normalise(s) in a_words for s in b_subjects):
         return False
     return True
+
+
+def confirmed_names(names, text: str) -> tuple[str, ...]:
+    """The ``names`` that ``text`` capitalises somewhere other than its opening word."""
+    inside = set()
+    for i, m in enumerate(_WORD.finditer(text)):
+        w = m.group(0)
+        if i and w[0].isupper():
+            base = w.replace("’", "'")
+            inside.add((base[:-2] if base.endswith("'s") else base).lower())
+    return tuple(n for n in names if n in inside)
 
 
 def names_missing(a_subjects, a_text: str, b_subjects, b_text: str) -> tuple[set[str], set[str]]:

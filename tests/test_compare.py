@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checker.compare import compare_many, compare_texts
 from checker.ruleset import load_rules
 
@@ -38,3 +40,16 @@ def test_compare_many_batches_of_a_given_size():
     out = list(compare_many(PAIRS, load_rules(), embedder, batch=2))
     assert [v.id for v in out] == [p[0] for p in PAIRS]
     assert embedder.calls == 3
+
+
+@pytest.mark.slow
+def test_same_metric_in_two_regions_is_no_conflict_with_the_real_model():
+    """A capitalised opener ("Sales") shared by both sentences does not make Germany France."""
+    from checker.embeddings import SentenceTransformerEmbedder
+
+    embedder = SentenceTransformerEmbedder()
+    a = "Sales in Germany rose 12% in 2022."
+    other_region = compare_texts("r", a, "Sales in France rose 9% in 2022.", load_rules(), embedder)
+    assert other_region.verdict != "conflict"
+    same_region = compare_texts("s", a, "Sales in Germany rose 9% in 2022.", load_rules(), embedder)
+    assert same_region.verdict == "conflict"

@@ -1,0 +1,31 @@
+"""Subjects read from capitalisation: a sentence opener is not a confirmed name."""
+
+from __future__ import annotations
+
+from checker.terms import confirmed_names, subjects, subjects_disjoint
+
+
+def test_confirmed_names_leave_out_an_opener_written_nowhere_else():
+    text = "Sales in Germany rose 12% in 2022."
+    assert subjects(text) == ("sales", "germany")
+    assert confirmed_names(subjects(text), text) == ("germany",)
+
+
+def test_a_shared_opener_does_not_make_two_regions_the_same_subject():
+    a, b = "Sales in Germany rose 12% in 2022.", "Sales in France rose 9% in 2022."
+    assert subjects_disjoint(subjects(a), a, subjects(b), b)
+
+
+def test_a_shared_name_inside_both_sentences_still_counts():
+    a, b = "Exports of Huawei phones to Germany rose 12%.", "Exports of Huawei phones to Germany rose 9%."
+    assert not subjects_disjoint(subjects(a), a, subjects(b), b)
+
+
+def test_openers_alone_still_tell_two_companies_apart():
+    a, b = "Huawei sold 10 million phones.", "Xiaomi sold 12 million phones."
+    assert subjects_disjoint(subjects(a), a, subjects(b), b)
+
+
+def test_an_opener_shared_when_neither_sentence_names_anyone_inside():
+    a, b = "Huawei sold 10 million phones.", "Huawei sold 12 million phones."
+    assert not subjects_disjoint(subjects(a), a, subjects(b), b)
