@@ -11,6 +11,7 @@ up among a headline's words rather than trusting its capitals.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9&+\-]*(?:['’][A-Za-z]+)?")
 
@@ -49,6 +50,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(word: str) -> str:
     """Lower case, possessive and plural ``s`` stripped: enough to match metric words."""
     w = word.lower().replace("’", "'")
@@ -61,6 +63,7 @@ def normalise(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 15)
 def content_terms(text: str) -> tuple[str, ...]:
     """Distinct normalised content words of ``text``, in order."""
     seen: dict[str, None] = {}
@@ -129,13 +132,19 @@ def subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
         return False
     if set(a_subjects) & set(b_subjects):
         return False
-    a_words = {normalise(w) for w in words(a_text)}
-    b_words = {normalise(w) for w in words(b_text)}
+    a_words = word_set(a_text)
+    b_words = word_set(b_text)
     if any(normalise(s) in b_words for s in a_subjects):
         return False
     if any(normalise(s) in a_words for s in b_subjects):
         return False
     return True
+
+
+@lru_cache(maxsize=1 << 15)
+def word_set(text: str) -> frozenset[str]:
+    """The normalised words of ``text``; memoised, since rules ask for the same sentences again and again."""
+    return frozenset(normalise(w) for w in words(text))
 
 
 def is_past_tense(text: str) -> bool:
