@@ -1,0 +1,148 @@
+"""A per-document claims cache, so that rescanning an unchanged corpus neither parses nor re-extracts it.
+
+One SQLite file, ``claims.sqlite3``, beside the embedding cache (same folder, same
+failure handling: see :mod:`checker.embedding_cache`; a corrupt file is moved aside
+and rebuilt, writes are SQLite transactions, so a killed run leaves the cache as it
+was). Each row holds what reading and extracting one document produced: its title,
+its date and its claims, without the ids and path a run gives them.
+
+The key of a document is the sha256 of
+
+* the extractor digest: claimgraph's version and the source of the ``checker``
+  modules that read documents and extract claims (:data:`EXTRACTOR_MODULES`), so a
+  changed reader or extractor never meets claims an older one made;
+* the document's format (txt, Markdown, HTML: from the file name);
+* its decoded text.
+
+Extraction takes no settings, so none are in the key. A document whose decoding left a
+note (a lossy decode) is read the ordinary way each time, so the note is repeated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from .embedding_cache import SqliteCache
+from .model import Citation, Claim, DateExpr, Document, Quantity
+
+#: Modules whose code decides what a document reads as and which claims it holds.
+EXTRACTOR_MODULES = (
+    "documents", "markup_text", "markup_markdown", "markup_html", "sections", "segment", "claims",
+    "citations", "dates", "quantities", "terms", "inflect_loader", "model", "claims_cache",
+)
+
+_CHUNK = 500  # SQLite host parameters per query
+_Q = tuple(f.name for f in fields(Quantity))
+_D = tuple(f.name for f in fields(DateExpr))
+_C = tuple(f.name for f in fields(Citation))
+_LOCAL = ("start", "end", "line", "column", "text", "section", "terms", "subjects", "past_tense")
+
+
+@lru_cache(maxsize=1)
+def extractor_digest() -> str:
+    """sha256 of claimgraph's version and the source of :data:`EXTRACTOR_MODULES`."""
+    from . import __version__
+
+    h = hashlib.sha256(f"claimgraph {__version__}\0".encode())
+    folder = Path(__file__).resolve().parent
+    for name in EXTRACTOR_MODULES:
+        h.update(name.encode() + b"\0")
+        try:
+            h.update((folder / f"{name}.py").read_bytes())
+        except OSError:
+            h.update(b"missing")
+    return h.hexdigest()
+
+
+def document_key(fmt: str, text: str) -> bytes:
+    """The cache key of a document's reading and claims (see the module docstring)."""
+    h = hashlib.sha256(extractor_digest().encode())
+    h.update(b"\0" + fmt.encode() + b"\0")
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.digest()
+
+
+def encode_claims(claims: Sequence[Claim]) -> str:
+    """Claims as compact JSON, without their id, document id and path."""
+    rows = []
+    for c in claims:
+        rows.append(
+            [getattr(c, f) for f in _LOCAL]
+            + [
+                [[getattr(q, f) for f in _Q] for q in c.quantities],
+                [[getattr(d, f) for f in _D] for d in c.dates],
+                [[getattr(x, f) for f in _C] for x in c.citations],
+            ]
+        )
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_claims(data: str, doc: Document, first_number: int) -> list[Claim]:
+    """The claims of :func:`encode_claims` for ``doc``, numbered from ``c<first_number>``."""
+    out = []
+    for n, row in enumerate(json.loads(data)):
+        local = dict(zip(_LOCAL, row))
+        quantities, dates, citations = row[len(_LOCAL) :]
+        out.append(
+            Claim(
+                id=f"c{first_number + n}",
+                doc=doc.id,
+                path=doc.path,
+                quantities=tuple(Quantity(*q) for q in quantities),
+                dates=tuple(DateExpr(*d) for d in dates),
+                citations=tuple(Citation(*x[:-1], tuple(x[-1])) for x in citations),
+                **{**local, "terms": tuple(local["terms"]), "subjects": tuple(local["subjects"])},
+            )
+        )
+    return out
+
+
+class ClaimsCache(SqliteCache):
+    """Title, date and claims of documents, by :func:`document_key`."""
+
+    FILE = "claims.sqlite3"
+    SCHEMA = 1
+    LABEL = "claims cache"
+
+    def _create(self, conn: sqlite3.Connection) -> None:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS documents (key BLOB PRIMARY KEY, title TEXT, date TEXT, "
+            "claims TEXT NOT NULL) WITHOUT ROWID"
+        )
+
+    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, tuple[str | None, str | None, str]]:
+        """``{key: (title, date, encoded claims)}`` of the keys found."""
+        conn = self._connect()
+        found: dict[bytes, tuple[str | None, str | None, str]] = {}
+        if conn is None:
+            return found
+        wanted = list(dict.fromkeys(keys))
+        try:
+            for i in range(0, len(wanted), _CHUNK):
+                chunk = wanted[i : i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for key, title, date, claims in conn.execute(
+                    f"SELECT key, title, date, claims FROM documents WHERE key IN ({marks})", chunk
+                ):
+                    found[bytes(key)] = (title, date, claims)
+        except sqlite3.Error as exc:
+            self._read_failed(exc)
+            return {}
+        return found
+
+    def put_many(self, items: Sequence[tuple[bytes, str | None, str | None, str]]) -> None:
+        """Store ``(key, title, date, encoded claims)`` rows in one transaction."""
+        conn = self._connect()
+        if conn is None or not items:
+            return
+        try:
+            with conn:
+                conn.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)", list(items))
+        except sqlite3.Error as exc:
+            self._unusable(f"could not be written: {exc}")
