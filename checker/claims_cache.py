@@ -14,7 +14,10 @@ The key of a document is the sha256 of
 * the document's format (txt, Markdown, HTML: from the file name);
 * its decoded text.
 
-Extraction takes no settings, so none are in the key. A document whose decoding left a
+Extraction takes no settings, so none are in the key. The same file also keeps the
+nearest-neighbour pairs of the last few corpora (:data:`ClaimsCache.KEEP_PAIRS`), keyed by
+the vectors, the search settings and the search code (:func:`pairs_key`): a rescan of an
+unchanged corpus gets the same vectors, so it skips the search. A document whose decoding left a
 note (a lossy decode) is read the ordinary way each time, so the note is repeated.
 """
 
@@ -27,6 +30,8 @@ from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
+
+import numpy as np
 
 from .embedding_cache import SqliteCache
 from .model import Citation, Claim, DateExpr, Document, Quantity
@@ -65,6 +70,21 @@ def document_key(fmt: str, text: str) -> bytes:
     h = hashlib.sha256(extractor_digest().encode())
     h.update(b"\0" + fmt.encode() + b"\0")
     h.update(text.encode("utf-8", "surrogatepass"))
+    return h.digest()
+
+
+def pairs_key(vectors: np.ndarray, **settings) -> bytes:
+    """The key of a nearest-neighbour search: the vectors' bytes, the search settings and the
+    source of the search modules (``candidates``, ``ann``)."""
+    h = hashlib.sha256(b"pairs\0")
+    folder = Path(__file__).resolve().parent
+    for name in ("candidates", "ann"):
+        try:
+            h.update((folder / f"{name}.py").read_bytes())
+        except OSError:
+            h.update(b"missing")
+    h.update(repr(sorted(settings.items())).encode() + repr(vectors.shape).encode() + str(vectors.dtype).encode())
+    h.update(np.ascontiguousarray(vectors).tobytes())
     return h.digest()
 
 
@@ -110,11 +130,60 @@ class ClaimsCache(SqliteCache):
     SCHEMA = 1
     LABEL = "claims cache"
 
+    #: Candidate-pair lists kept (the most recent ones): one per corpus rescanned.
+    KEEP_PAIRS = 8
+
     def _create(self, conn: sqlite3.Connection) -> None:
         conn.execute(
             "CREATE TABLE IF NOT EXISTS documents (key BLOB PRIMARY KEY, title TEXT, date TEXT, "
             "claims TEXT NOT NULL) WITHOUT ROWID"
         )
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS pairs (key BLOB PRIMARY KEY, used INTEGER NOT NULL, "
+            "count INTEGER NOT NULL, data BLOB NOT NULL)"
+        )
+
+    def get_pairs(self, key: bytes) -> list[tuple[int, int, float]] | None:
+        """The nearest-neighbour pairs stored under ``key`` (see :func:`pairs_key`), or None."""
+        conn = self._connect()
+        if conn is None:
+            return None
+        try:
+            row = conn.execute("SELECT count, data FROM pairs WHERE key=?", (key,)).fetchone()
+            if row is not None:
+                with conn:
+                    conn.execute("UPDATE pairs SET used=(SELECT coalesce(max(used), 0) + 1 FROM pairs) WHERE key=?", (key,))
+        except sqlite3.Error as exc:
+            self._read_failed(exc)
+            return None
+        if row is None:
+            return None
+        count, data = row
+        if len(data) != count * 16:
+            return None
+        ij = np.frombuffer(data, dtype=np.int32, count=2 * count).reshape(count, 2)
+        sims = np.frombuffer(data, dtype=np.float64, count=count, offset=8 * count)
+        return list(zip(ij[:, 0].tolist(), ij[:, 1].tolist(), sims.tolist()))
+
+    def put_pairs(self, key: bytes, pairs: Sequence[tuple[int, int, float]]) -> None:
+        conn = self._connect()
+        if conn is None:
+            return
+        ij = np.asarray([(i, j) for i, j, _ in pairs], dtype=np.int32).reshape(-1, 2)
+        sims = np.asarray([s for _, _, s in pairs], dtype=np.float64)
+        try:
+            with conn:
+                used = conn.execute("SELECT coalesce(max(used), 0) + 1 FROM pairs").fetchone()[0]
+                conn.execute(
+                    "INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?)",
+                    (key, used, len(pairs), ij.tobytes() + sims.tobytes()),
+                )
+                conn.execute(
+                    "DELETE FROM pairs WHERE key NOT IN (SELECT key FROM pairs ORDER BY used DESC LIMIT ?)",
+                    (self.KEEP_PAIRS,),
+                )
+        except sqlite3.Error as exc:
+            self._unusable(f"could not be written: {exc}")
 
     def get_many(self, keys: Sequence[bytes]) -> dict[bytes, tuple[str | None, str | None, str]]:
         """``{key: (title, date, encoded claims)}`` of the keys found."""

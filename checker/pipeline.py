@@ -21,7 +21,7 @@ import numpy as np
 
 from .candidates import clusters, nearest_pairs
 from .claims import document_claims
-from .claims_cache import ClaimsCache, decode_claims, document_key, encode_claims
+from .claims_cache import ClaimsCache, decode_claims, document_key, encode_claims, pairs_key
 from .documents import (
     DEFAULT_MAX_SIZE_MB,
     _format_of,
@@ -264,8 +264,15 @@ class Pipeline:
         """Nearest-neighbour pairs (exact or approximate, see :mod:`checker.candidates`); a hook
         that :mod:`checker.distributed` overrides to search on a cluster."""
         s = self.settings
-        cache_dir = (Path(s.cache_dir) if s.cache_dir else default_cache_dir()) if s.use_cache else None
-        return nearest_pairs(vectors, k=s.neighbours, threshold=s.pair_threshold, cache_dir=cache_dir)
+        cache = self.claims_cache
+        if cache is None or vectors.shape[0] < 2:
+            return nearest_pairs(vectors, k=s.neighbours, threshold=s.pair_threshold)
+        key = pairs_key(vectors, k=s.neighbours, threshold=s.pair_threshold)
+        pairs = cache.get_pairs(key)
+        if pairs is None:
+            pairs = nearest_pairs(vectors, k=s.neighbours, threshold=s.pair_threshold, cache_dir=self._cache_folder())
+            cache.put_pairs(key, pairs)
+        return pairs
 
     def judge_pairs(
         self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]], started: float | None = None

@@ -108,3 +108,27 @@ def test_claims_cache_unreadable_files_still_warn(tmp_path, broken):
     assert first == second
     if not broken:
         assert any("bad.txt: empty file; skipped" in w for w in first)
+
+
+def test_claims_cache_keeps_the_pairs_of_unchanged_vectors(tmp_path, monkeypatch):
+    import numpy as np
+
+    from checker.claims_cache import pairs_key
+
+    cold = Pipeline(Settings(cache_dir=str(tmp_path)), embedder=HashEmbedder())
+    docs = cold.load([str(SEEDS)])
+    vectors = cold.embed(cold.claims(docs))
+    first = cold.candidate_pairs(vectors)
+    assert first and all(isinstance(s, float) for _, _, s in first)
+    cold.close()
+    monkeypatch.setattr(checker.pipeline, "nearest_pairs", lambda *a, **k: pytest.fail("searched again"))
+    warm = Pipeline(Settings(cache_dir=str(tmp_path)), embedder=HashEmbedder())
+    assert warm.candidate_pairs(vectors) == first
+    # other vectors or settings are another key
+    assert pairs_key(vectors, k=10, threshold=0.45) != pairs_key(vectors[::-1].copy(), k=10, threshold=0.45)
+    assert pairs_key(vectors, k=10, threshold=0.45) != pairs_key(vectors, k=5, threshold=0.45)
+    other = vectors.copy()
+    other[0] = np.roll(other[0], 1)
+    with pytest.raises(pytest.fail.Exception):
+        warm.candidate_pairs(other)
+    warm.close()
