@@ -28,11 +28,12 @@ from .model import SEVERITIES
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
 DEVICES = ("cpu", "cuda", "auto")
+BACKENDS = ("torch", "onnx", "onnx-int8")  # checker.onnx_encoder
 CONFIG_FILES = ("claimgraph.toml", "pyproject.toml")
 #: ``disable = ["all"]`` turns every rule off (top level or in an override).
 ALL = "all"
 
-_KEYS = ("rules", "disable", "severity", "params", "model", "device", "fail_on", "cache_dir", "overrides")
+_KEYS = ("rules", "disable", "severity", "params", "model", "device", "backend", "fail_on", "cache_dir", "overrides")
 _OVERRIDE_KEYS = ("paths", "disable", "severity")
 
 
@@ -59,6 +60,7 @@ class Config:
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
     model: str | None = None
     device: str | None = None
+    backend: str | None = None
     fail_on: str | None = None
     cache_dir: str | None = None  # resolved against the file's folder
     overrides: list[Override] = field(default_factory=list)
@@ -169,6 +171,7 @@ class Config:
             "params": {k: dict(sorted(v.items())) for k, v in sorted(self.params.items())},
             "model": self.model,
             "device": self.device,
+            "backend": self.backend,
             "fail_on": self.fail_on,
             "cache_dir": self.cache_dir,
         }
@@ -291,7 +294,7 @@ def parse_config(text: str, shown: str, pyproject: bool = False) -> Config:
         if not isinstance(values, dict):
             fail(f"params.{rule_id} must be a table of parameter = value", ("params", rule_id))
     config.params = {k: dict(v) for k, v in params.items()}
-    for key, choices in (("model", None), ("device", DEVICES), ("fail_on", FAIL_LEVELS), ("cache_dir", None)):
+    for key, choices in (("model", None), ("device", DEVICES), ("backend", BACKENDS), ("fail_on", FAIL_LEVELS), ("cache_dir", None)):
         if key not in table:
             continue
         value = table[key]

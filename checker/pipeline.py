@@ -53,6 +53,7 @@ class Settings:
 
     model: str | None = None
     device: str = "cpu"
+    backend: str = "torch"  # "onnx" or "onnx-int8": checker.onnx_encoder (CPU)
     cache_dir: str | None = None
     use_cache: bool = True
     rule_paths: list[str] = field(default_factory=list)
@@ -112,7 +113,13 @@ class Pipeline:
     def embedder(self) -> Embedder:
         if self._embedder is None:
             s = self.settings
-            base: Embedder = SentenceTransformerEmbedder(s.model, device=s.device, batch_size=s.batch_size)
+            base: Embedder
+            if s.backend in ("onnx", "onnx-int8"):
+                from .onnx_encoder import OnnxEmbedder
+
+                base = OnnxEmbedder(s.model, quantised=s.backend == "onnx-int8", batch_size=s.batch_size)
+            else:
+                base = SentenceTransformerEmbedder(s.model, device=s.device, batch_size=s.batch_size)
             cache = self._embedding_cache()
             if cache is not None:
                 base = CachedEmbedder(base, cache)
