@@ -17,7 +17,12 @@ The key of a document is the sha256 of
 Extraction takes no settings, so none are in the key. The same file also keeps the
 nearest-neighbour pairs of the last few corpora (:data:`ClaimsCache.KEEP_PAIRS`), keyed by
 the vectors, the search settings and the search code (:func:`pairs_key`): a rescan of an
-unchanged corpus gets the same vectors, so it skips the search. A document whose decoding left a
+unchanged corpus gets the same vectors, so it skips the search. And it keeps the judgement
+of the last few runs (findings, graph edges, clusters), keyed by everything the judgement
+reads (:func:`judgement_key`: the claims with their ids and places, the documents' dates
+and texts, the candidate pairs, the rules with their settings, the thresholds and the
+source of every ``checker`` module), so a rescan of an unchanged corpus with unchanged
+rules does not run the rules again; any difference in any of those is another key. A document whose decoding left a
 note (a lossy decode) is read the ordinary way each time, so the note is repeated.
 """
 
@@ -88,6 +93,35 @@ def pairs_key(vectors: np.ndarray, **settings) -> bytes:
     return h.digest()
 
 
+@lru_cache(maxsize=1)
+def package_digest() -> str:
+    """sha256 of claimgraph's version and the source of every module of the package."""
+    from . import __version__
+
+    h = hashlib.sha256(f"claimgraph {__version__}\0".encode())
+    folder = Path(__file__).resolve().parent
+    for path in sorted(folder.rglob("*.py")):
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def judgement_key(documents, claims, pairs, rules, **settings) -> bytes:
+    """The key of a run's judgement (see the module docstring)."""
+    h = hashlib.sha256(b"judgement\0" + package_digest().encode())
+    h.update(json.dumps(sorted(settings.items()), default=repr).encode())
+    for r in rules:
+        h.update(json.dumps([r.id, r.name, r.kind, r.finding, r.severity, r.message, r.params, r.enabled],
+                            sort_keys=True, default=repr).encode())
+    for d in documents:
+        h.update(f"\0{d.id}\0{d.path}\0{d.date}\0".encode())
+        h.update(hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).digest())
+    h.update("\0".join(f"{c.id}|{c.doc}|{c.path}" for c in claims).encode("utf-8", "surrogatepass"))
+    h.update(encode_claims(claims).encode("utf-8", "surrogatepass"))
+    h.update(np.asarray([(i, j) for i, j, _ in pairs], dtype=np.int64).tobytes())
+    h.update(np.asarray([s for _, _, s in pairs], dtype=np.float64).tobytes())
+    return h.digest()
+
+
 def encode_claims(claims: Sequence[Claim]) -> str:
     """Claims as compact JSON, without their id, document id and path."""
     rows = []
@@ -142,6 +176,37 @@ class ClaimsCache(SqliteCache):
             "CREATE TABLE IF NOT EXISTS pairs (key BLOB PRIMARY KEY, used INTEGER NOT NULL, "
             "count INTEGER NOT NULL, data BLOB NOT NULL)"
         )
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS judgements (key BLOB PRIMARY KEY, used INTEGER NOT NULL, data BLOB NOT NULL)"
+        )
+
+    def get_blob(self, table: str, key: bytes) -> bytes | None:
+        """A value of the ``pairs`` or ``judgements`` table (marked as just used), or None."""
+        conn = self._connect()
+        if conn is None:
+            return None
+        try:
+            row = conn.execute(f"SELECT data FROM {table} WHERE key=?", (key,)).fetchone()
+            if row is not None:
+                with conn:
+                    conn.execute(f"UPDATE {table} SET used=(SELECT coalesce(max(used), 0) + 1 FROM {table}) WHERE key=?", (key,))
+        except sqlite3.Error as exc:
+            self._read_failed(exc)
+            return None
+        return None if row is None else bytes(row[0])
+
+    def put_blob(self, table: str, key: bytes, data: bytes, keep: int) -> None:
+        """Store a value in ``pairs`` or ``judgements``, keeping the ``keep`` most recently used."""
+        conn = self._connect()
+        if conn is None:
+            return
+        try:
+            with conn:
+                used = conn.execute(f"SELECT coalesce(max(used), 0) + 1 FROM {table}").fetchone()[0]
+                conn.execute(f"INSERT OR REPLACE INTO {table} (key, used, data) VALUES (?, ?, ?)", (key, used, data))
+                conn.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM {table} ORDER BY used DESC LIMIT ?)", (keep,))
+        except sqlite3.Error as exc:
+            self._unusable(f"could not be written: {exc}")
 
     def get_pairs(self, key: bytes) -> list[tuple[int, int, float]] | None:
         """The nearest-neighbour pairs stored under ``key`` (see :func:`pairs_key`), or None."""

@@ -11,8 +11,10 @@ baseline to a report's findings.
 from __future__ import annotations
 
 import dataclasses
+import json
 import sys
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -21,7 +23,7 @@ import numpy as np
 
 from .candidates import clusters, nearest_pairs
 from .claims import document_claims
-from .claims_cache import ClaimsCache, decode_claims, document_key, encode_claims, pairs_key
+from .claims_cache import ClaimsCache, decode_claims, document_key, encode_claims, judgement_key, pairs_key
 from .documents import (
     DEFAULT_MAX_SIZE_MB,
     _format_of,
@@ -38,7 +40,7 @@ from .embeddings import Embedder, SentenceTransformerEmbedder
 from .errors import ClaimgraphError, InputError
 from .evaluate import evaluate
 from .findings import order_findings
-from .model import Claim, Document, Report
+from .model import Claim, Document, Edge, Finding, Report
 from .progress import NO_PROGRESS, Progress
 from .ruleset import Rule, load_rules
 from .value_join import merge_pairs, same_value_pairs
@@ -287,14 +289,26 @@ class Pipeline:
         """Clusters, rules, findings and edges for candidate pairs already found."""
         s = self.settings
         t = started if started is not None else time.perf_counter()
-        labels = clusters(len(claims), pairs, threshold=s.cluster_threshold)
-        self._timed("pairs", t)
-        t = time.perf_counter()
-        doc_dates = {d.id: d.date for d in documents}
-        with self.progress.stage("rules", len(pairs) or None, "pair") as bar:
-            findings, edges = evaluate(claims, pairs, self.rules, doc_dates, s.related_threshold, documents=documents)
-            bar.update(len(pairs))
-        self._timed("rules", t)
+        cache = self.claims_cache
+        key = stored = None
+        if cache is not None:
+            key = judgement_key(documents, claims, pairs, self.rules, cluster=s.cluster_threshold, related=s.related_threshold)
+            stored = _unpack_judgement(cache.get_blob("judgements", key))
+        if stored is not None:
+            labels, findings, edges = stored
+            self._timed("pairs", t)
+            self.timings.setdefault("rules", 0.0)
+        else:
+            labels = clusters(len(claims), pairs, threshold=s.cluster_threshold)
+            self._timed("pairs", t)
+            t = time.perf_counter()
+            doc_dates = {d.id: d.date for d in documents}
+            with self.progress.stage("rules", len(pairs) or None, "pair") as bar:
+                findings, edges = evaluate(claims, pairs, self.rules, doc_dates, s.related_threshold, documents=documents)
+                bar.update(len(pairs))
+            if cache is not None and key is not None:
+                cache.put_blob("judgements", key, _pack_judgement(labels, findings, edges), keep=4)
+            self._timed("rules", t)
         return Report(
             documents=documents,
             claims=claims,
@@ -409,6 +423,28 @@ class Pipeline:
             self._cache.close()
         if self._claims_cache is not None:
             self._claims_cache.close()
+
+
+def _pack_judgement(labels: list[int], findings: list[Finding], edges: list[Edge]) -> bytes:
+    rows = {
+        "labels": labels,
+        "findings": [[f.id, f.rule, f.name, f.kind, f.severity, f.message, list(f.claims), f.fingerprint, f.score] for f in findings],
+        "edges": [[e.source, e.target, e.relation, e.rule, e.score, e.explanation] for e in edges],
+    }
+    return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 1)
+
+
+def _unpack_judgement(data: bytes | None):
+    """``(labels, findings, edges)`` from :func:`_pack_judgement`, or None for nothing or a damaged value."""
+    if data is None:
+        return None
+    try:
+        rows = json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass"))
+        findings = [Finding(*f[:6], tuple(f[6]), *f[7:]) for f in rows["findings"]]
+        edges = [Edge(*e) for e in rows["edges"]]
+        return list(rows["labels"]), findings, edges
+    except (zlib.error, ValueError, TypeError, KeyError, UnicodeDecodeError):
+        return None
 
 
 def _renumber(documents: list[Document]) -> list[Document]:

@@ -132,3 +132,26 @@ def test_claims_cache_keeps_the_pairs_of_unchanged_vectors(tmp_path, monkeypatch
     with pytest.raises(pytest.fail.Exception):
         warm.candidate_pairs(other)
     warm.close()
+
+
+def test_claims_cache_keeps_the_judgement_of_an_unchanged_run(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    cold = _scan([corpus], tmp_path / "cache")
+    assert cold.findings
+    monkeypatch.setattr(checker.pipeline, "evaluate", lambda *a, **k: pytest.fail("the rules ran again"))
+    monkeypatch.setattr(checker.pipeline, "clusters", lambda *a, **k: pytest.fail("clustered again"))
+    warm = _scan([corpus], tmp_path / "cache")
+    assert (warm.findings, warm.edges, warm.clusters) == (cold.findings, cold.edges, cold.clusters)
+    monkeypatch.undo()
+    # another rule setting, or another document, is another judgement
+    ran = []
+    real = checker.pipeline.evaluate
+    monkeypatch.setattr(checker.pipeline, "evaluate", lambda *a, **k: ran.append(1) or real(*a, **k))
+    pipeline = Pipeline(Settings(cache_dir=str(tmp_path / "cache"), related_threshold=0.7), embedder=HashEmbedder())
+    pipeline.scan([str(corpus)])
+    pipeline.close()
+    assert ran == [1]
+    (corpus / "extra.txt").write_text("Exports rose 4% to $2 billion in 2024.\n", encoding="utf-8")
+    _scan([corpus], tmp_path / "cache")
+    assert ran == [1, 1]
