@@ -1,18 +1,19 @@
-"""Measure an ONNX Runtime encoder (fp32 and int8) against the default torch encoder.
+"""Measure claimgraph's ONNX Runtime encoders (``--backend onnx`` and ``onnx-int8``) against torch.
 
-    .venv/bin/pip install onnxruntime onnx
+    .venv/bin/pip install -e '.[onnx]'
     .venv/bin/python bench/onnx_experiment.py [--texts FILE.json] [--sentences 1500] [--pairs N]
 
-Exports the packaged all-MiniLM-L6-v2 (offline, from its package folder) to ONNX with
-``torch.onnx.export``, quantises it to int8 with ONNX Runtime's dynamic quantisation,
-and for each backend prints: sentences per second on the same masked sentences
-(same batch size, sorted by length as sentence-transformers does), the cosine between
-its vectors and torch's, and the agreement of ``claimgraph compare`` verdicts on the
-accuracy pairs (``../shared/eval/pairs-numeric-date.jsonl``). Writes
-``bench/results/onnx-<date>.json`` and ``.md``.
+Uses the shipped backend, :class:`checker.onnx_encoder.OnnxEmbedder` (the packaged
+all-MiniLM-L6-v2 exported offline with ``torch.onnx.export``, int8 by ONNX Runtime's
+dynamic quantisation; the export goes to a throwaway cache folder here, so its time is
+measured), and for each backend prints: sentences per second on the same masked
+sentences (same batch size), the cosine between its vectors and torch's, and the
+agreement of ``claimgraph compare`` verdicts on the accuracy pairs
+(``../shared/eval/pairs-numeric-date.jsonl``). Writes ``bench/results/onnx-<date>.json``
+and ``.md``, with the machine's CPU and the commit.
 
-optimum (what ``SentenceTransformer(..., backend="onnx")`` needs) is not used: its
-current release pins transformers 4.x, while claimgraph runs on transformers 5.
+sentence-transformers' own ONNX backend is not used: it needs optimum-onnx, which pins
+transformers 4.x, while claimgraph runs on transformers 5.
 """
 
 from __future__ import annotations
@@ -26,74 +27,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
-
-class OnnxEmbedder:
-    """Tokenizer + ONNX transformer + mean pooling + L2 normalisation (the model's three modules)."""
-
-    def __init__(self, onnx_path: Path, model_dir: Path, name: str, batch_size: int = 64) -> None:
-        import onnxruntime as ort
-        from transformers import AutoTokenizer
-
-        self.name = name
-        self.batch_size = batch_size
-        self.tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = os.cpu_count() or 1
-        self.session = ort.InferenceSession(str(onnx_path), opts, providers=["CPUExecutionProvider"])
-        self.inputs = {i.name for i in self.session.get_inputs()}
-
-    def encode(self, texts):
-        texts = list(texts)
-        order = np.argsort([-len(t) for t in texts], kind="stable")
-        out = np.zeros((len(texts), 384), dtype=np.float32)
-        for s in range(0, len(texts), self.batch_size):
-            idx = order[s : s + self.batch_size]
-            enc = self.tokenizer([texts[i] for i in idx], padding=True, truncation=True, max_length=256, return_tensors="np")
-            feeds = {k: v.astype(np.int64) for k, v in enc.items() if k in self.inputs}
-            hidden = self.session.run(None, feeds)[0]
-            mask = enc["attention_mask"][..., None].astype(np.float32)
-            pooled = (hidden * mask).sum(1) / np.clip(mask.sum(1), 1e-9, None)
-            pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-            out[idx] = pooled
-        return out
-
-
-def export(model_dir: Path, work: Path) -> tuple[Path, Path]:
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-    from transformers import AutoModel, AutoTokenizer
-
-    fp32 = work / "model.onnx"
-    int8 = work / "model-int8.onnx"
-    bert = AutoModel.from_pretrained(str(model_dir)).eval()
-
-    class Wrapper(torch.nn.Module):
-        def __init__(self, inner):
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.inner(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids).last_hidden_state
-
-    model = Wrapper(bert).eval()
-    tok = AutoTokenizer.from_pretrained(str(model_dir))
-    enc = tok(["an example sentence for tracing", "another"], padding=True, return_tensors="pt")
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-    axes = {n: {0: "batch", 1: "seq"} for n in names}
-    axes["last_hidden_state"] = {0: "batch", 1: "seq"}
-    with torch.no_grad():
-        torch.onnx.export(model, (enc["input_ids"], enc["attention_mask"], enc["token_type_ids"]), str(fp32),
-                          input_names=names, output_names=["last_hidden_state"], dynamic_axes=axes,
-                          opset_version=17, dynamo=False)
-    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8)
-    return fp32, int8
 
 
 def main(argv=None) -> int:
@@ -105,20 +42,24 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(ROOT / "bench" / "results"))
     args = ap.parse_args(argv)
 
-    from checker.embeddings import SentenceTransformerEmbedder, default_model_path
+    from checker.embeddings import SentenceTransformerEmbedder
 
-    model_dir = default_model_path()
+    from checker.onnx_encoder import OnnxEmbedder
+
     texts = json.loads(Path(args.texts).read_text())[: args.sentences]
-    work = Path(tempfile.mkdtemp(prefix="cg-onnx-"))
-    t = time.perf_counter()
-    fp32, int8 = export(model_dir, work)
-    export_s = time.perf_counter() - t
+    os.environ["CLAIMGRAPH_CACHE_DIR"] = tempfile.mkdtemp(prefix="cg-onnx-")  # a fresh export, timed
     backends = {
         "torch": SentenceTransformerEmbedder(None, batch_size=args.batch_size),
-        "onnx": OnnxEmbedder(fp32, model_dir, "onnx", args.batch_size),
-        "onnx-int8": OnnxEmbedder(int8, model_dir, "onnx-int8", args.batch_size),
+        "onnx": OnnxEmbedder(None, batch_size=args.batch_size),
+        "onnx-int8": OnnxEmbedder(None, quantised=True, batch_size=args.batch_size),
     }
-    result = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "sentences": len(texts),
+    t = time.perf_counter()
+    backends["onnx-int8"].encode(texts[:1])  # exports fp32, then quantises
+    export_s = time.perf_counter() - t
+    sys.path.insert(0, str(ROOT / "bench"))
+    from run_bench import machine
+
+    result = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "machine": machine(), "sentences": len(texts),
               "export_s": export_s, "batch_size": args.batch_size, "backends": {}}
     vectors = {}
     for name, emb in backends.items():
@@ -148,7 +89,9 @@ def main(argv=None) -> int:
         result["pairs"] = len(rows)
     lines = [f"# ONNX Runtime encoder vs torch, {result['date']}", "",
              f"{len(texts)} masked sentences of the 1,000-document benchmark corpus, batch size {args.batch_size}; "
-             f"verdicts on the first {result.get('pairs', 0)} accuracy pairs.", "",
+             f"verdicts on the first {result.get('pairs', 0)} accuracy pairs. Machine: {result['machine']['cpu']}, "
+             f"{result['machine']['cores']} cores, GPU: {result['machine'].get('gpu') or 'none'}; commit `{result['machine']['commit']}`; "
+             f"export and int8 quantisation {export_s:.1f} s (once; then cached).", "",
              "| backend | sentences/s | speed-up | cosine to torch (mean / min) | verdicts equal to torch |",
              "| --- | ---: | ---: | --- | ---: |"]
     for name, b in result["backends"].items():

@@ -178,7 +178,15 @@ def machine() -> dict:
             versions[mod] = __import__(mod).__version__
         except Exception:  # noqa: BLE001
             versions[mod] = None
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": mem, "python": platform.python_version(),
+    gpu = None
+    try:
+        import torch
+
+        if torch.cuda.is_available():
+            gpu = torch.cuda.get_device_name(0)
+    except Exception:  # noqa: BLE001
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": mem, "gpu": gpu, "python": platform.python_version(),
             "platform": platform.platform(), "commit": commit, "versions": versions,
             "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
 
@@ -293,6 +301,7 @@ def markdown(result: dict) -> str:
         f"# claimgraph benchmark, {m['date']}",
         "",
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; Python {m['python']}; commit `{m['commit']}`.",
+        f"GPU: {m.get('gpu') or 'none (no GPU on this machine: every figure is CPU-only)'}.",
         f"Corpus: bench/generate_corpus.py, seed {result['settings']['seed']}, {result['settings']['claims_per_doc']} "
         f"planted claims a document (plus summary repeats); encoder batch size {result['settings']['batch_size']}; "
         f"raw encoder measured on at most {result['settings']['raw_sample']} sentences a size.",

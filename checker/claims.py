@@ -23,10 +23,14 @@ def document_claims(doc: Document, first_number: int = 1) -> list[Claim]:
     claims: list[Claim] = []
     spans = [(block, split_sentences(block.text)) for block in doc.blocks]
     names = known_names(block.text[s:e] for block, found in spans for s, e in found)
+    seen: dict[str, dict | None] = {}  # a sentence the document repeats is read once
     for block, found in spans:
         for s, e in found:
             sentence = block.text[s:e]
-            claim = sentence_claim(sentence, names)
+            if sentence in seen:
+                claim = seen[sentence]
+            else:
+                claim = seen[sentence] = sentence_claim(sentence, names)
             if claim is None:
                 continue
             start, end = block.original_span(s, e)

@@ -84,6 +84,8 @@ def _model_flags(parser: argparse.ArgumentParser) -> None:
     model.add_argument("--config", metavar="FILE", help="configuration file (default: claimgraph.toml or pyproject.toml here or above)")
     model.add_argument("--model", help="sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2)")
     model.add_argument("--device", choices=("cpu", "cuda", "auto"), help="where the encoder runs (default: cpu)")
+    model.add_argument("--backend", choices=("torch", "onnx", "onnx-int8"),
+                       help="encoder runtime: torch (default), onnx or onnx-int8 (ONNX Runtime, CPU; needs claimgraph[onnx])")
     model.add_argument("--cache-dir", help="embedding cache folder (default: $CLAIMGRAPH_CACHE_DIR, else the user cache folder)")
     model.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
     model.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder (repeatable)")
@@ -116,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--format", "-f", choices=("terminal", "json"), default="terminal")
     compare.add_argument("--model", help="sentence-transformers model name or path")
     compare.add_argument("--device", choices=("cpu", "cuda", "auto"), help="where the encoder runs (default: cpu)")
+    compare.add_argument("--backend", choices=("torch", "onnx", "onnx-int8"), help="encoder runtime (default: torch)")
     compare.add_argument("--cache-dir", help="embedding cache folder")
     compare.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
     compare.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder")
@@ -243,6 +246,7 @@ def _settings(args, config):
         **extra,
         model=args.model or config.model,
         device=args.device or config.device or "cpu",
+        backend=getattr(args, "backend", None) or config.backend or "torch",
         cache_dir=args.cache_dir or config.cache_dir,
         use_cache=not args.no_cache,
         rule_paths=_rule_paths(config, args),
@@ -360,6 +364,7 @@ def _show_config(args) -> int:
         rules=rule_paths,
         model=args.model or config.model or DEFAULT_MODEL,
         device=args.device or config.device or "cpu",
+        backend=getattr(args, "backend", None) or config.backend or "torch",
         fail_on=args.fail_on or config.fail_on or "error",
         cache_dir=cache,
         max_size=_max_size_shown(args.max_size if args.max_size is not None else config.max_size),

@@ -28,11 +28,14 @@ from .model import SEVERITIES
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
 DEVICES = ("cpu", "cuda", "auto")
+BACKENDS = ("torch", "onnx", "onnx-int8")  # checker.onnx_encoder
 CONFIG_FILES = ("claimgraph.toml", "pyproject.toml")
 #: ``disable = ["all"]`` turns every rule off (top level or in an override).
 ALL = "all"
 
-_KEYS = ("rules", "disable", "severity", "params", "model", "device", "fail_on", "cache_dir", "max_size", "overrides", "nli")
+_KEYS = (
+    "rules", "disable", "severity", "params", "model", "device", "backend", "fail_on", "cache_dir", "max_size", "overrides", "nli"
+)
 _OVERRIDE_KEYS = ("paths", "disable", "severity")
 
 
@@ -59,6 +62,7 @@ class Config:
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
     model: str | None = None
     device: str | None = None
+    backend: str | None = None
     fail_on: str | None = None
     cache_dir: str | None = None  # resolved against the file's folder
     max_size: float | None = None  # document size limit in MiB (0: no limit), as --max-size
@@ -179,6 +183,7 @@ class Config:
             "params": {k: dict(sorted(v.items())) for k, v in sorted(self.params.items())},
             "model": self.model,
             "device": self.device,
+            "backend": self.backend,
             "fail_on": self.fail_on,
             "cache_dir": self.cache_dir,
             "max_size": self.max_size,
@@ -303,7 +308,9 @@ def parse_config(text: str, shown: str, pyproject: bool = False) -> Config:
         if not isinstance(values, dict):
             fail(f"params.{rule_id} must be a table of parameter = value", ("params", rule_id))
     config.params = {k: dict(v) for k, v in params.items()}
-    for key, choices in (("model", None), ("device", DEVICES), ("fail_on", FAIL_LEVELS), ("cache_dir", None), ("nli", None)):
+    for key, choices in (
+        ("model", None), ("device", DEVICES), ("backend", BACKENDS), ("fail_on", FAIL_LEVELS), ("cache_dir", None), ("nli", None)
+    ):
         if key not in table:
             continue
         value = table[key]

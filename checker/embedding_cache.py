@@ -68,16 +68,27 @@ def text_key(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8")).digest()
 
 
-class EmbeddingCache:
-    """Vectors stored per (model, sha256(text)); see the module docstring for failures."""
+class SqliteCache:
+    """One SQLite cache file in a folder, opened on first use; see the module docstring for failures.
+
+    Subclasses name the file (``FILE``), their schema version (``SCHEMA``), what the
+    cache is called in messages (``LABEL``) and create their tables (:meth:`_create`).
+    """
+
+    FILE = "cache.sqlite3"
+    SCHEMA = 1
+    LABEL = "cache"
 
     def __init__(self, folder: Path, warn: Callable[[str], None] = lambda m: None, required: bool = False) -> None:
-        self.path = Path(folder) / "embeddings.sqlite3"
+        self.path = Path(folder) / self.FILE
         self._warn = warn
         self._required = required
         self._conn: sqlite3.Connection | None = None
         self._disabled = False
         self.moved_aside: Path | None = None  # where a corrupt cache file was moved
+
+    def _create(self, conn: sqlite3.Connection) -> None:
+        raise NotImplementedError
 
     def _unusable(self, reason: str) -> None:
         """The cache cannot be used: an error when it was asked for, else a warning."""
@@ -90,26 +101,23 @@ class EmbeddingCache:
             self._conn = None
         if self._required:
             raise ConfigError(
-                f"embedding cache {self.path.parent} cannot be used: {reason} (choose another --cache-dir, or --no-cache)"
+                f"{self.LABEL} {self.path.parent} cannot be used: {reason} (choose another --cache-dir, or --no-cache)"
             )
-        self._warn(f"embedding cache {self.path} is unusable ({reason}); running without it")
+        self._warn(f"{self.LABEL} {self.path} is unusable ({reason}); running without it")
 
     def _open(self) -> sqlite3.Connection | None:
         conn = sqlite3.connect(self.path, timeout=30)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            conn.execute(
-                "CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, key BLOB NOT NULL, "
-                "dim INTEGER NOT NULL, vec BLOB NOT NULL, PRIMARY KEY (model, key)) WITHOUT ROWID"
-            )
+            self._create(conn)
             row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if row is None:
                 with conn:
-                    conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(_SCHEMA_VERSION),))
-            elif row[0] != str(_SCHEMA_VERSION):
+                    conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(self.SCHEMA),))
+            elif row[0] != str(self.SCHEMA):
                 conn.close()
-                self._warn(f"embedding cache {self.path} has another format; not using it")
+                self._warn(f"{self.LABEL} {self.path} has another format; not using it")
                 self._disabled = True
                 return None
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
@@ -155,12 +163,39 @@ class EmbeddingCache:
                 self._unusable(f"corrupt ({exc}), and could not be replaced: {getattr(again, 'strerror', None) or again}")
                 return None
             self.moved_aside = aside
-            self._warn(f"embedding cache {self.path} was unusable ({exc}); moved it to {aside.name} and started a new one")
+            self._warn(f"{self.LABEL} {self.path} was unusable ({exc}); moved it to {aside.name} and started a new one")
         except OSError as exc:
             self._unusable(exc.strerror or str(exc))
             return None
         self._conn = conn
         return conn
+
+    def _read_failed(self, exc: sqlite3.Error) -> None:
+        """A read failed mid-run: a damaged file is bypassed now (the next run rebuilds it)."""
+        if _is_corruption(exc):
+            self._warn(f"{self.LABEL} {self.path} is unusable ({exc}); running without it")
+            self._disabled = True
+        else:
+            self._unusable(f"could not be read: {exc}")
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+class EmbeddingCache(SqliteCache):
+    """Vectors stored per (model, sha256(text))."""
+
+    FILE = "embeddings.sqlite3"
+    SCHEMA = _SCHEMA_VERSION
+    LABEL = "embedding cache"
+
+    def _create(self, conn: sqlite3.Connection) -> None:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, key BLOB NOT NULL, "
+            "dim INTEGER NOT NULL, vec BLOB NOT NULL, PRIMARY KEY (model, key)) WITHOUT ROWID"
+        )
 
     def get_many(self, model: str, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
         conn = self._connect()
@@ -179,11 +214,7 @@ class EmbeddingCache:
                     if vec.shape[0] == dim:
                         found[bytes(key)] = vec
         except sqlite3.Error as exc:
-            if _is_corruption(exc):  # found damaged mid-run: bypass it now; the next run rebuilds it
-                self._warn(f"embedding cache {self.path} is unusable ({exc}); running without it")
-                self._disabled = True
-            else:
-                self._unusable(f"could not be read: {exc}")
+            self._read_failed(exc)
             return {}
         return found
 
@@ -197,11 +228,6 @@ class EmbeddingCache:
                 conn.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
         except sqlite3.Error as exc:
             self._unusable(f"could not be written: {exc}")
-
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
 
 
 class CachedEmbedder:

@@ -2,12 +2,13 @@
 
 Each candidate pair is judged by every enabled pair rule; corpus rules see all claims.
 Between two claims the graph keeps the strongest relation: ``conflicts`` over
-``supports`` over ``related`` (a candidate pair no rule judged).
+``supports`` over ``related`` (a candidate pair no rule judged). A pair of repeated
+sentences already judged in this run is not judged again: its verdicts are reused.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .findings import make_finding, order_findings
 from .model import Claim, Document, Edge, Finding
@@ -60,19 +61,43 @@ def evaluate(
     pair_rules += [r for r in active if r.impl.scope == "pair" and r.impl.fallback]
     common = common_terms(claims)
     undecided: list[tuple[int, int, float]] = []
+    content = _content_ids(claims)
+    repeated = _repeated(content)
+    memo: dict[tuple, tuple[str, str, list[tuple[Rule, list]]]] = {}
     for i, j, sim in pairs:
         a, b = claims[i], claims[j]
-        ctx = PairContext(similarity=sim, doc_dates=doc_dates, common_terms=common)
-        judged = related = False
-        for rule in pair_rules:
-            if rule.impl.fallback and related:
-                continue
-            for verdict in rule.impl.compare(a, b, ctx):
+        key = None
+        if content[i] in repeated or content[j] in repeated:
+            # a pair of sentences already judged (the same texts, sections and document
+            # dates, in the same or different documents, at the same similarity) gets the
+            # same verdicts, with its own claim ids: repeated boilerplate is judged once
+            key = (content[i], content[j], a.doc == b.doc, sim, doc_dates.get(a.doc), doc_dates.get(b.doc))
+        ids = None
+        if key is not None and key in memo:
+            first_a, first_b, outcome = memo[key]
+            ids = {first_a: a.id, first_b: b.id}  # the verdicts name the first pair's claims
+        else:
+            ctx = PairContext(similarity=sim, doc_dates=doc_dates, common_terms=common)
+            outcome = []
+            related = False
+            for rule in pair_rules:
+                if rule.impl.fallback and related:
+                    continue
+                verdicts = list(rule.impl.compare(a, b, ctx))
+                related = related or any(v.relation in ("supports", "conflicts") for v in verdicts)
+                outcome.append((rule, verdicts))
+            if key is not None:
+                memo[key] = (a.id, b.id, outcome)
+        judged = False
+        related = any(v.relation in ("supports", "conflicts") for _, verdicts in outcome for v in verdicts)
+        for rule, verdicts in outcome:
+            for verdict in verdicts:
                 judged = True
-                related = related or verdict.relation in ("supports", "conflicts")
                 if verdict.relation:
                     offer(Edge(a.id, b.id, verdict.relation, rule.id, verdict.score, verdict.reason))
                 if verdict.finding:
+                    if ids is not None:
+                        verdict = replace(verdict, claims=tuple(ids.get(c, c) for c in verdict.claims))
                     findings.append(make_finding(rule, verdict, by_id))
         if not judged and sim >= related_threshold:
             offer(Edge(a.id, b.id, "related", None, round(sim, 4), "similar statements"))
@@ -116,3 +141,20 @@ def common_terms(claims: list[Claim], share: float = 0.1, least_claims: int = 30
             counts[term] = counts.get(term, 0) + 1
     limit = share * len(claims)
     return frozenset(t for t, n in counts.items() if n > limit)
+
+
+def _content_ids(claims: list[Claim]) -> list[int]:
+    """A number per claim, equal for claims of the same content (all but where they sit)."""
+    ids: dict[tuple, int] = {}
+    return [
+        ids.setdefault((c.text, c.section, c.quantities, c.dates, c.citations, c.terms, c.subjects, c.past_tense), len(ids))
+        for c in claims
+    ]
+
+
+def _repeated(content: list[int]) -> set[int]:
+    seen: set[int] = set()
+    again: set[int] = set()
+    for n in content:
+        (again if n in seen else seen).add(n)
+    return again

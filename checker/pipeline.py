@@ -11,8 +11,10 @@ baseline to a report's findings.
 from __future__ import annotations
 
 import dataclasses
+import json
 import sys
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -20,14 +22,25 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from .candidates import clusters, nearest_pairs
-from .claims import corpus_claims
-from .documents import DEFAULT_MAX_SIZE_MB, discover, load_documents, max_bytes_of
+from .claims import document_claims
+from .claims_cache import ClaimsCache, decode_claims, document_key, encode_claims, judgement_key, pairs_key
+from .documents import (
+    DEFAULT_MAX_SIZE_MB,
+    _format_of,
+    decode,
+    discover,
+    display_path_of,
+    load_document,
+    load_documents,
+    max_bytes_of,
+    read_bytes,
+)
 from .embedding_cache import CachedEmbedder, EmbeddingCache, cache_dir_is_explicit, default_cache_dir
 from .embeddings import Embedder, SentenceTransformerEmbedder
-from .errors import ClaimgraphError
+from .errors import ClaimgraphError, InputError
 from .evaluate import evaluate
 from .findings import order_findings
-from .model import Claim, Document, Report
+from .model import Claim, Document, Edge, Finding, Report
 from .progress import NO_PROGRESS, Progress
 from .ruleset import Rule, load_rules
 from .value_join import merge_pairs, same_value_pairs
@@ -42,6 +55,7 @@ class Settings:
 
     model: str | None = None
     device: str = "cpu"
+    backend: str = "torch"  # "onnx" or "onnx-int8": checker.onnx_encoder (CPU)
     cache_dir: str | None = None
     use_cache: bool = True
     rule_paths: list[str] = field(default_factory=list)
@@ -94,16 +108,24 @@ class Pipeline:
         self.draft_paths: set[str] | None = None  # set by check: the drafts' paths
         self._embedder = embedder
         self._cache: EmbeddingCache | None = None
+        self._claims_cache: ClaimsCache | None = None
+        self._from_cache: dict[int, tuple[Document, str]] = {}  # id(doc) -> (doc, its cached claims)
+        self._parsed: dict[int, tuple[Document, bytes]] = {}  # id(doc) -> (doc, its claims-cache key)
 
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
             s = self.settings
-            base: Embedder = SentenceTransformerEmbedder(s.model, device=s.device, batch_size=s.batch_size)
-            if s.use_cache:
-                folder = Path(s.cache_dir) if s.cache_dir else default_cache_dir()
-                self._cache = EmbeddingCache(folder, warn=self.warn, required=cache_dir_is_explicit(s.cache_dir))
-                base = CachedEmbedder(base, self._cache)
+            base: Embedder
+            if s.backend in ("onnx", "onnx-int8"):
+                from .onnx_encoder import OnnxEmbedder
+
+                base = OnnxEmbedder(s.model, quantised=s.backend == "onnx-int8", batch_size=s.batch_size)
+            else:
+                base = SentenceTransformerEmbedder(s.model, device=s.device, batch_size=s.batch_size)
+            cache = self._embedding_cache()
+            if cache is not None:
+                base = CachedEmbedder(base, cache)
             self._embedder = base
         return self._embedder
 
@@ -118,30 +140,116 @@ class Pipeline:
             self._nli = NliJudge(self.settings.nli, device=self.settings.device)
         return self._nli
 
+    def _cache_folder(self) -> Path:
+        s = self.settings
+        return Path(s.cache_dir) if s.cache_dir else default_cache_dir()
+
+    def _embedding_cache(self) -> EmbeddingCache | None:
+        s = self.settings
+        if s.use_cache and self._cache is None:
+            self._cache = EmbeddingCache(self._cache_folder(), warn=self.warn, required=cache_dir_is_explicit(s.cache_dir))
+        return self._cache
+
     def _timed(self, stage: str, start: float) -> None:
         self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
 
+    @property
+    def claims_cache(self) -> ClaimsCache | None:
+        """The per-document claims cache (:mod:`checker.claims_cache`), None with ``use_cache`` off."""
+        s = self.settings
+        if not s.use_cache:
+            return None
+        if self._claims_cache is None:
+            # the embedding cache's folder first: a folder that cannot be used is reported
+            # once, as the embedding cache's (an error when chosen, else a warning)
+            embeddings = self._embedding_cache()
+            if embeddings is None or embeddings._connect() is None:
+                return None
+            self._claims_cache = ClaimsCache(self._cache_folder(), warn=self.warn, required=cache_dir_is_explicit(s.cache_dir))
+        return self._claims_cache
+
     def load(self, paths: list[str]) -> list[Document]:
         t = time.perf_counter()
-        if self.progress.enabled and paths:
+        max_bytes = max_bytes_of(self.settings.max_size_mb)
+        if self.claims_cache is not None and paths:
+            documents, warnings = self._load_cached(paths, max_bytes)
+        elif self.progress.enabled and paths:
             # one file at a time, so the bar moves; the same reader as below
             files, warnings = discover(paths)
             documents = []
             for f in self.progress.iterate("reading", files, len(files), "file"):
-                docs, more = load_documents([str(f)], max_bytes=max_bytes_of(self.settings.max_size_mb))
+                docs, more = load_documents([str(f)], max_bytes=max_bytes)
                 documents.extend(docs)
                 warnings.extend(more)
             _renumber(documents)
         else:
-            documents, warnings = load_documents(paths, max_bytes=max_bytes_of(self.settings.max_size_mb))
+            documents, warnings = load_documents(paths, max_bytes=max_bytes)
         for w in warnings:
             self.warn(w)
         self._timed("read", t)
         return documents
 
+    def _load_cached(self, paths: list[str], max_bytes: int | None) -> tuple[list[Document], list[str]]:
+        """:func:`checker.documents.load_documents` with the claims cache: a file whose decoded
+        text is in the cache is not parsed (its title, date and claims come from there)."""
+        files, warnings = discover(paths)
+        read: list[tuple[Path, str, tuple[str, str, bytes] | None]] = []
+        for path in self.progress.iterate("reading", files, len(files), "file"):
+            shown = display_path_of(path)
+            notes: list[str] = []
+            try:
+                text = decode(read_bytes(path, shown, max_bytes), shown, notes)
+            except InputError:
+                read.append((path, shown, None))  # load_document below says why
+                continue
+            fmt = _format_of(path) or "text"
+            read.append((path, shown, None if notes or not text.strip() else (text, fmt, document_key(fmt, text))))
+        cache = self.claims_cache
+        found = cache.get_many([r[2][2] for r in read if r[2] is not None]) if cache is not None else {}
+        docs: list[Document] = []
+        for path, shown, known in read:
+            doc_id = f"d{len(docs) + 1}"
+            if known is not None and known[2] in found:
+                text, fmt, key = known
+                title, date, claims = found[key]
+                doc = Document(id=doc_id, path=shown, text=text, format=fmt, title=title, date=date)
+                self._from_cache[id(doc)] = (doc, claims)
+                docs.append(doc)
+                continue
+            notes = []
+            try:
+                doc = load_document(path, doc_id, shown, max_bytes=max_bytes, notes=notes)
+            except InputError as exc:
+                message = exc.message if exc.message.startswith(shown + ":") else f"{shown}: {exc.message}"
+                warnings.append(f"{message}; skipped")
+                continue
+            except RecursionError:  # pragma: no cover - the readers are iterative
+                warnings.append(f"{shown}: too deeply nested to read; skipped")
+                continue
+            warnings.extend(notes)
+            if not notes:
+                self._parsed[id(doc)] = (doc, known[2] if known is not None else document_key(doc.format, doc.text))
+            docs.append(doc)
+        return docs, warnings
+
     def claims(self, documents: list[Document]) -> list[Claim]:
+        """Claims of every document, numbered across them in order; from the claims cache for
+        documents :meth:`load` found there, and stored there for those it parsed."""
         t = time.perf_counter()
-        claims = list(corpus_claims(self.progress.iterate("extracting", documents, len(documents), "doc")))
+        claims: list[Claim] = []
+        fresh: list[tuple[bytes, str | None, str | None, str]] = []
+        for doc in self.progress.iterate("extracting", documents, len(documents), "doc"):
+            cached = self._from_cache.pop(id(doc), None)
+            if cached is not None and cached[0] is doc:
+                found = decode_claims(cached[1], doc, len(claims) + 1)
+            else:
+                found = document_claims(doc, len(claims) + 1)
+                parsed = self._parsed.pop(id(doc), None)
+                if parsed is not None and parsed[0] is doc:
+                    fresh.append((parsed[1], doc.title, doc.date, encode_claims(found)))
+            claims.extend(found)
+        if fresh and self.claims_cache is not None:
+            self.claims_cache.put_many(fresh)
         self._timed("extract", t)
         return claims
 
@@ -177,8 +285,15 @@ class Pipeline:
         """Nearest-neighbour pairs (exact or approximate, see :mod:`checker.candidates`); a hook
         that :mod:`checker.distributed` overrides to search on a cluster."""
         s = self.settings
-        cache_dir = (Path(s.cache_dir) if s.cache_dir else default_cache_dir()) if s.use_cache else None
-        return nearest_pairs(vectors, k=s.neighbours, threshold=s.pair_threshold, cache_dir=cache_dir)
+        cache = self.claims_cache
+        if cache is None or vectors.shape[0] < 2:
+            return nearest_pairs(vectors, k=s.neighbours, threshold=s.pair_threshold)
+        key = pairs_key(vectors, k=s.neighbours, threshold=s.pair_threshold)
+        pairs = cache.get_pairs(key)
+        if pairs is None:
+            pairs = nearest_pairs(vectors, k=s.neighbours, threshold=s.pair_threshold, cache_dir=self._cache_folder())
+            cache.put_pairs(key, pairs)
+        return pairs
 
     def judge_pairs(
         self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]], started: float | None = None
@@ -186,16 +301,28 @@ class Pipeline:
         """Clusters, rules, findings and edges for candidate pairs already found."""
         s = self.settings
         t = started if started is not None else time.perf_counter()
-        labels = clusters(len(claims), pairs, threshold=s.cluster_threshold)
-        self._timed("pairs", t)
-        t = time.perf_counter()
-        doc_dates = {d.id: d.date for d in documents}
-        with self.progress.stage("rules", len(pairs) or None, "pair") as bar:
-            findings, edges = evaluate(
-                claims, pairs, self.rules, doc_dates, s.related_threshold, documents=documents, nli=self.nli_judge
-            )
-            bar.update(len(pairs))
-        self._timed("rules", t)
+        cache = self.claims_cache
+        key = stored = None
+        if cache is not None and not s.nli:  # a cross-encoder's verdicts are not kept
+            key = judgement_key(documents, claims, pairs, self.rules, cluster=s.cluster_threshold, related=s.related_threshold)
+            stored = _unpack_judgement(cache.get_blob("judgements", key))
+        if stored is not None:
+            labels, findings, edges = stored
+            self._timed("pairs", t)
+            self.timings.setdefault("rules", 0.0)
+        else:
+            labels = clusters(len(claims), pairs, threshold=s.cluster_threshold)
+            self._timed("pairs", t)
+            t = time.perf_counter()
+            doc_dates = {d.id: d.date for d in documents}
+            with self.progress.stage("rules", len(pairs) or None, "pair") as bar:
+                findings, edges = evaluate(
+                    claims, pairs, self.rules, doc_dates, s.related_threshold, documents=documents, nli=self.nli_judge
+                )
+                bar.update(len(pairs))
+            if cache is not None and key is not None:
+                cache.put_blob("judgements", key, _pack_judgement(labels, findings, edges), keep=4)
+            self._timed("rules", t)
         return Report(
             documents=documents,
             claims=claims,
@@ -315,6 +442,30 @@ class Pipeline:
     def close(self) -> None:
         if self._cache is not None:
             self._cache.close()
+        if self._claims_cache is not None:
+            self._claims_cache.close()
+
+
+def _pack_judgement(labels: list[int], findings: list[Finding], edges: list[Edge]) -> bytes:
+    rows = {
+        "labels": labels,
+        "findings": [[f.id, f.rule, f.name, f.kind, f.severity, f.message, list(f.claims), f.fingerprint, f.score] for f in findings],
+        "edges": [[e.source, e.target, e.relation, e.rule, e.score, e.explanation] for e in edges],
+    }
+    return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 1)
+
+
+def _unpack_judgement(data: bytes | None):
+    """``(labels, findings, edges)`` from :func:`_pack_judgement`, or None for nothing or a damaged value."""
+    if data is None:
+        return None
+    try:
+        rows = json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass"))
+        findings = [Finding(*f[:6], tuple(f[6]), *f[7:]) for f in rows["findings"]]
+        edges = [Edge(*e) for e in rows["edges"]]
+        return list(rows["labels"]), findings, edges
+    except (zlib.error, ValueError, TypeError, KeyError, UnicodeDecodeError):
+        return None
 
 
 def _renumber(documents: list[Document]) -> list[Document]:

@@ -11,6 +11,7 @@ up among a headline's words rather than trusting its capitals.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9&+\-]*(?:['’][A-Za-z]+)?")
 
@@ -57,6 +58,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(word: str) -> str:
     """Lower case, possessive and plural ``s`` stripped: enough to match metric words."""
     w = word.lower().replace("’", "'")
@@ -69,6 +71,7 @@ def normalise(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 15)
 def content_terms(text: str) -> tuple[str, ...]:
     """Distinct normalised content words of ``text``, in order."""
     seen: dict[str, None] = {}
@@ -145,8 +148,8 @@ def subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
         a_subjects, b_subjects = a_confirmed, b_confirmed
     if set(a_subjects) & set(b_subjects):
         return False
-    a_words = {normalise(w) for w in words(a_text)}
-    b_words = {normalise(w) for w in words(b_text)}
+    a_words = word_set(a_text)
+    b_words = word_set(b_text)
     if any(normalise(s) in b_words for s in a_subjects):
         return False
     if any(normalise(s) in a_words for s in b_subjects):
@@ -156,19 +159,24 @@ def subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
 
 def confirmed_names(names, text: str) -> tuple[str, ...]:
     """The ``names`` that ``text`` capitalises somewhere other than its opening word."""
+    inside = _names_inside(text)
+    return tuple(n for n in names if n in inside)
+
+
+@lru_cache(maxsize=1 << 15)
+def _names_inside(text: str) -> frozenset[str]:
     inside = set()
     for i, m in enumerate(_WORD.finditer(text)):
         w = m.group(0)
         if i and w[0].isupper():
             base = w.replace("’", "'")
             inside.add((base[:-2] if base.endswith("'s") else base).lower())
-    return tuple(n for n in names if n in inside)
+    return frozenset(inside)
 
 
 def names_missing(a_subjects, a_text: str, b_subjects, b_text: str) -> tuple[set[str], set[str]]:
     """The names of each sentence that the other does not mention (case-insensitive)."""
-    a_words = {normalise(w) for w in words(a_text)}
-    b_words = {normalise(w) for w in words(b_text)}
+    a_words, b_words = word_set(a_text), word_set(b_text)
     return ({s for s in a_subjects if normalise(s) not in b_words},
             {s for s in b_subjects if normalise(s) not in a_words})
 
@@ -184,6 +192,12 @@ def names_within(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
     Networks" differ; a statement naming only "Lorentz" fits a passage about Lorentz and Zeeman)."""
     missing_a, missing_b = names_missing(a_subjects, a_text, b_subjects, b_text)
     return not (missing_a if len(a_subjects) <= len(b_subjects) else missing_b)
+
+
+@lru_cache(maxsize=1 << 15)
+def word_set(text: str) -> frozenset[str]:
+    """The normalised words of ``text``; memoised, since rules ask for the same sentences again and again."""
+    return frozenset(normalise(w) for w in words(text))
 
 
 def is_past_tense(text: str) -> bool:

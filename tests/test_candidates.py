@@ -131,3 +131,28 @@ def test_candidates_ann_index_is_kept_in_the_cache_and_reused(tmp_path, monkeypa
     assert calls == [1]  # other vectors: built anew
     saved[0].write_bytes(b"garbage")
     assert nearest_pairs(v, k=5, threshold=0.4, method="ann", cache_dir=tmp_path) == first
+
+
+def test_candidates_clusters_of_a_large_graph_are_deterministic_communities():
+    # past NETWORKX_CLUSTER_LIMIT items igraph's Louvain runs: same pairs, same labels,
+    # and well-separated groups are found as such
+    from checker.candidates import NETWORKX_CLUSTER_LIMIT
+
+    groups, size = 60, NETWORKX_CLUSTER_LIMIT // 50
+    n = groups * size
+    rng = np.random.default_rng(0)
+    pairs = []
+    for g in range(groups):
+        base = g * size
+        for i in range(size):
+            for j in rng.choice(size, 4, replace=False):
+                if j != i:
+                    pairs.append((min(base + i, base + int(j)), max(base + i, base + int(j)), 0.9))
+    pairs.append((0, size, 0.5))  # one weak link between two groups
+    pairs = sorted(set(pairs))
+    labels = clusters(n, pairs, threshold=0.45)
+    assert labels == clusters(n, pairs, threshold=0.45)
+    assert labels[0] == 0  # numbered by smallest member
+    for g in range(groups):
+        assert len({labels[g * size + i] for i in range(size)}) == 1
+    assert len(set(labels)) == groups

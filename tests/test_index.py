@@ -431,7 +431,7 @@ def test_index_large_index_path_uses_nearest_pairs_between(archive, tmp_path, mo
     draft = tmp_path / "draft.md"
     draft.write_text(CONFLICT)
     exact = _pipeline().check([str(draft)], [str(folder)])
-    monkeypatch.setattr(index_module, "_use_ann", lambda rows: True)  # as if the index were past EXACT_LIMIT
+    monkeypatch.setattr(index_module, "_use_ann", lambda *rows: True)  # as if the index were past EXACT_LIMIT
     approximate = _pipeline().check([str(draft)], [str(folder)])
     assert [f.fingerprint for f in approximate.findings] == [f.fingerprint for f in exact.findings]
     assert len(approximate.findings) == 1

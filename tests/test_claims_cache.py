@@ -1,0 +1,157 @@
+"""The per-document claims cache: a warm rescan neither parses nor re-extracts unchanged documents."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import checker.pipeline
+from checker.claims import corpus_claims
+from checker.claims_cache import ClaimsCache, decode_claims, document_key, encode_claims
+from checker.documents import load_documents
+from checker.pipeline import Pipeline, Settings
+from tests.conftest import SEEDS
+from tests.fakes import HashEmbedder
+
+
+def _scan(paths, cache, warnings=None):
+    pipeline = Pipeline(Settings(cache_dir=str(cache)), embedder=HashEmbedder(), warn=(warnings if warnings is not None else []).append)
+    try:
+        return pipeline.scan([str(p) for p in paths])
+    finally:
+        pipeline.close()
+
+
+def _forbid_parsing(monkeypatch):
+    def fail(*args, **kwargs):
+        raise AssertionError("a cached document was parsed or extracted again")
+
+    monkeypatch.setattr(checker.pipeline, "load_document", fail)
+    monkeypatch.setattr(checker.pipeline, "document_claims", fail)
+
+
+def test_claims_cache_round_trips_every_claim_field():
+    docs, _ = load_documents([str(SEEDS)])
+    for doc in docs:
+        claims = [c for c in corpus_claims([doc])]
+        assert claims, doc.path
+        assert decode_claims(encode_claims(claims), doc, int(claims[0].id[1:])) == claims
+
+
+def test_claims_cache_warm_rescan_reads_from_the_cache(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    cold = _scan([corpus], tmp_path / "cache")
+    assert (tmp_path / "cache" / "claims.sqlite3").is_file()
+    _forbid_parsing(monkeypatch)
+    warm = _scan([corpus], tmp_path / "cache")
+    assert warm.claims == cold.claims
+    assert warm.findings == cold.findings and warm.edges == cold.edges and warm.clusters == cold.clusters
+    assert [(d.id, d.path, d.title, d.date, d.text) for d in warm.documents] == [
+        (d.id, d.path, d.title, d.date, d.text) for d in cold.documents
+    ]
+
+
+def test_claims_cache_changed_document_is_read_again(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    _scan([corpus], tmp_path / "cache")
+    changed = sorted(corpus.iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nRevenue reached $12 billion in 2031.\n", encoding="utf-8")
+    parsed = []
+    real = checker.pipeline.load_document
+    monkeypatch.setattr(checker.pipeline, "load_document", lambda path, *a, **k: parsed.append(path.name) or real(path, *a, **k))
+    report = _scan([corpus], tmp_path / "cache")
+    assert parsed == [changed.name]
+    assert any("$12 billion" in c.text for c in report.claims)
+
+
+def test_claims_cache_is_keyed_by_text_and_format():
+    assert document_key("text", "a 5% rise") == document_key("text", "a 5% rise")
+    assert document_key("text", "a 5% rise") != document_key("text", "a 6% rise")
+    assert document_key("text", "a 5% rise") != document_key("markdown", "a 5% rise")
+
+
+def test_claims_cache_corrupt_file_is_moved_aside_and_rebuilt(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    cold = _scan([SEEDS], cache)
+    db = cache / "claims.sqlite3"
+    for suffix in ("-wal", "-shm"):
+        (cache / f"claims.sqlite3{suffix}").unlink(missing_ok=True)
+    db.write_bytes(b"not a database at all " * 200)
+    warnings: list[str] = []
+    again = _scan([SEEDS], cache, warnings)
+    assert again.claims == cold.claims
+    assert any("claims cache" in w and "moved it to claims.sqlite3.corrupt" in w for w in warnings)
+    assert (cache / "claims.sqlite3.corrupt").is_file()
+    _forbid_parsing(monkeypatch)  # the rebuilt cache serves the next run
+    assert _scan([SEEDS], cache).claims == cold.claims
+
+
+def test_claims_cache_off_without_cache(tmp_path):
+    pipeline = Pipeline(Settings(use_cache=False, cache_dir=str(tmp_path)), embedder=HashEmbedder())
+    assert pipeline.claims_cache is None
+    pipeline.scan([str(SEEDS)])
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("broken", [b"\xff\xfe\x00garbage", b""])
+def test_claims_cache_unreadable_files_still_warn(tmp_path, broken):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "bad.txt").write_bytes(broken)
+    first: list[str] = []
+    second: list[str] = []
+    _scan([corpus], tmp_path / "cache", first)
+    _scan([corpus], tmp_path / "cache", second)
+    assert first == second
+    if not broken:
+        assert any("bad.txt: empty file; skipped" in w for w in first)
+
+
+def test_claims_cache_keeps_the_pairs_of_unchanged_vectors(tmp_path, monkeypatch):
+    import numpy as np
+
+    from checker.claims_cache import pairs_key
+
+    cold = Pipeline(Settings(cache_dir=str(tmp_path)), embedder=HashEmbedder())
+    docs = cold.load([str(SEEDS)])
+    vectors = cold.embed(cold.claims(docs))
+    first = cold.candidate_pairs(vectors)
+    assert first and all(isinstance(s, float) for _, _, s in first)
+    cold.close()
+    monkeypatch.setattr(checker.pipeline, "nearest_pairs", lambda *a, **k: pytest.fail("searched again"))
+    warm = Pipeline(Settings(cache_dir=str(tmp_path)), embedder=HashEmbedder())
+    assert warm.candidate_pairs(vectors) == first
+    # other vectors or settings are another key
+    assert pairs_key(vectors, k=10, threshold=0.45) != pairs_key(vectors[::-1].copy(), k=10, threshold=0.45)
+    assert pairs_key(vectors, k=10, threshold=0.45) != pairs_key(vectors, k=5, threshold=0.45)
+    other = vectors.copy()
+    other[0] = np.roll(other[0], 1)
+    with pytest.raises(pytest.fail.Exception):
+        warm.candidate_pairs(other)
+    warm.close()
+
+
+def test_claims_cache_keeps_the_judgement_of_an_unchanged_run(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    cold = _scan([corpus], tmp_path / "cache")
+    assert cold.findings
+    monkeypatch.setattr(checker.pipeline, "evaluate", lambda *a, **k: pytest.fail("the rules ran again"))
+    monkeypatch.setattr(checker.pipeline, "clusters", lambda *a, **k: pytest.fail("clustered again"))
+    warm = _scan([corpus], tmp_path / "cache")
+    assert (warm.findings, warm.edges, warm.clusters) == (cold.findings, cold.edges, cold.clusters)
+    monkeypatch.undo()
+    # another rule setting, or another document, is another judgement
+    ran = []
+    real = checker.pipeline.evaluate
+    monkeypatch.setattr(checker.pipeline, "evaluate", lambda *a, **k: ran.append(1) or real(*a, **k))
+    pipeline = Pipeline(Settings(cache_dir=str(tmp_path / "cache"), related_threshold=0.7), embedder=HashEmbedder())
+    pipeline.scan([str(corpus)])
+    pipeline.close()
+    assert ran == [1]
+    (corpus / "extra.txt").write_text("Exports rose 4% to $2 billion in 2024.\n", encoding="utf-8")
+    _scan([corpus], tmp_path / "cache")
+    assert ran == [1, 1]
