@@ -423,19 +423,27 @@ def load_documents(
     files, warnings = discover(paths)
     docs: list[Document] = []
     for path in files:
-        shown = display_path_of(path)
-        notes: list[str] = []
-        try:
-            doc = load_document(path, f"d{len(docs) + 1}", shown, max_bytes=max_bytes, notes=notes)
-        except InputError as exc:
-            message = exc.message
-            if not message.startswith(shown + ":"):
-                message = f"{shown}: {message}"
-            warnings.append(f"{message}; skipped")
-            continue
-        except RecursionError:  # pragma: no cover - the readers are iterative
-            warnings.append(f"{shown}: too deeply nested to read; skipped")
-            continue
-        warnings.extend(notes)
-        docs.append(doc)
+        doc, _ = load_or_warn(path, f"d{len(docs) + 1}", display_path_of(path), max_bytes, warnings)
+        if doc is not None:
+            docs.append(doc)
     return docs, warnings
+
+
+def load_or_warn(
+    path: Path, doc_id: str, shown: str, max_bytes: int | None, warnings: list[str]
+) -> tuple[Document | None, list[str]]:
+    """:func:`load_document`, with a file that cannot be used turned into a warning
+    ``"path: reason; skipped"`` (and None); the decoding notes are added to ``warnings``
+    and returned too."""
+    notes: list[str] = []
+    try:
+        doc = load_document(path, doc_id, shown, max_bytes=max_bytes, notes=notes)
+    except InputError as exc:
+        message = exc.message if exc.message.startswith(shown + ":") else f"{shown}: {exc.message}"
+        warnings.append(f"{message}; skipped")
+        return None, notes
+    except RecursionError:  # pragma: no cover - the readers are iterative
+        warnings.append(f"{shown}: too deeply nested to read; skipped")
+        return None, notes
+    warnings.extend(notes)
+    return doc, notes

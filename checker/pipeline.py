@@ -30,7 +30,7 @@ from .documents import (
     decode,
     discover,
     display_path_of,
-    load_document,
+    load_or_warn,
     load_documents,
     max_bytes_of,
     read_bytes,
@@ -216,17 +216,9 @@ class Pipeline:
                 self._from_cache[id(doc)] = (doc, claims)
                 docs.append(doc)
                 continue
-            notes = []
-            try:
-                doc = load_document(path, doc_id, shown, max_bytes=max_bytes, notes=notes)
-            except InputError as exc:
-                message = exc.message if exc.message.startswith(shown + ":") else f"{shown}: {exc.message}"
-                warnings.append(f"{message}; skipped")
+            doc, notes = load_or_warn(path, doc_id, shown, max_bytes, warnings)
+            if doc is None:
                 continue
-            except RecursionError:  # pragma: no cover - the readers are iterative
-                warnings.append(f"{shown}: too deeply nested to read; skipped")
-                continue
-            warnings.extend(notes)
             if not notes:
                 self._parsed[id(doc)] = (doc, known[2] if known is not None else document_key(doc.format, doc.text))
             docs.append(doc)

@@ -243,7 +243,16 @@ def _wait_for(path: Path, proc, timeout=30.0):
         time.sleep(0.01)
 
 
-def test_faults_ctrl_c_mid_scan_is_exit_2_and_writes_nothing(tmp_path):
+@pytest.mark.parametrize(
+    "signum, message",
+    [
+        (signal.SIGINT, "claimgraph: error: interrupted; no report written"),
+        (signal.SIGTERM, "claimgraph: error: terminated (SIGTERM); no report written"),
+    ],
+    ids=["ctrl-c", "sigterm"],
+)
+def test_faults_signal_mid_scan_is_exit_2_and_writes_nothing(tmp_path, signum, message):
+    """Ctrl-C or SIGTERM while embedding: one error line, exit 2, the previous report and the cache intact."""
     out, before = _previous_report(tmp_path)
     mark = tmp_path / "embedding-started"
     proc = _spawn(
@@ -251,31 +260,18 @@ def test_faults_ctrl_c_mid_scan_is_exit_2_and_writes_nothing(tmp_path):
         CLAIMGRAPH_FAKE_MARK=str(mark), CLAIMGRAPH_FAKE_DELAY="30",
     )
     _wait_for(mark, proc)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signum)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 2
-    assert _one_error_line(err) == "claimgraph: error: interrupted; no report written"
+    assert _one_error_line(err) == message
     assert out.read_bytes() == before and _leftovers(out.parent) == []
+    with sqlite3.connect(tmp_path / "cache" / "embeddings.sqlite3") as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 # ----------------------------------------------------------------------------- SIGTERM
 
 
-def test_faults_sigterm_mid_scan_is_exit_2_and_writes_nothing(tmp_path):
-    out, before = _previous_report(tmp_path)
-    mark = tmp_path / "embedding-started"
-    proc = _spawn(
-        ["scan", str(SEEDS), "-o", str(out), "--cache-dir", str(tmp_path / "cache")], tmp_path,
-        CLAIMGRAPH_FAKE_MARK=str(mark), CLAIMGRAPH_FAKE_DELAY="30",
-    )
-    _wait_for(mark, proc)
-    proc.send_signal(signal.SIGTERM)
-    _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 2
-    assert _one_error_line(err) == "claimgraph: error: terminated (SIGTERM); no report written"
-    assert out.read_bytes() == before and _leftovers(out.parent) == []
-    with sqlite3.connect(tmp_path / "cache" / "embeddings.sqlite3") as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_faults_sigterm_between_temporary_file_and_rename_leaves_no_partial_file(tmp_path):
