@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nli", metavar="MODEL", help="add the NLI stage with this cross-encoder (off by default)")
     args = parser.parse_args(argv)
 
+    if not Path(args.pairs).is_file():
+        parser.error(f"no pairs file at {args.pairs}; pass --pairs PATH/TO/pairs-numeric-date.jsonl")
     rows = [json.loads(line) for line in open(args.pairs, encoding="utf-8") if line.strip()]
     if args.limit:
         rows = rows[: args.limit]
