@@ -553,22 +553,20 @@ def to_toml(data: dict[str, Any], table: str = "tool.claimgraph") -> str:
     for key, value in tables:
         lines.append("")
         lines.append(f"[{table}.{key}]")
-        for k, v in value.items():
-            if isinstance(v, dict):
-                inner = ", ".join(f"{_toml_key(a)} = {_toml_value(b)}" for a, b in v.items())
-                lines.append(f"{_toml_key(k)} = {{ {inner} }}" if inner else f"{_toml_key(k)} = {{}}")
-            else:
-                lines.append(f"{_toml_key(k)} = {_toml_value(v)}")
+        lines.extend(_toml_pair(_toml_key(k), v) for k, v in value.items())
     for o in overrides:
         lines.append("")
         lines.append(f"[[{table}.overrides]]")
-        for k, v in o.items():
-            if isinstance(v, dict):
-                inner = ", ".join(f"{_toml_key(a)} = {_toml_value(b)}" for a, b in v.items())
-                lines.append(f"{k} = {{ {inner} }}" if inner else f"{k} = {{}}")
-            else:
-                lines.append(f"{k} = {_toml_value(v)}")
+        lines.extend(_toml_pair(k, v) for k, v in o.items())
     return "\n".join(lines) + "\n"
+
+
+def _toml_pair(key: str, value: Any) -> str:
+    """``key = value``, a dict written as an inline table."""
+    if isinstance(value, dict):
+        inner = ", ".join(f"{_toml_key(a)} = {_toml_value(b)}" for a, b in value.items())
+        return f"{key} = {{ {inner} }}" if inner else f"{key} = {{}}"
+    return f"{key} = {_toml_value(value)}"
 
 
 def _toml_key(key: str) -> str:

@@ -383,7 +383,11 @@ def load_document(
     text = decode(data, name, notes)
     if not text.strip():
         raise InputError(f"{name}: empty file")
-    fmt = _format_of(Path(path)) or "text"
+    return parse_document(text, _format_of(Path(path)) or "text", doc_id, name)
+
+
+def parse_document(text: str, fmt: str, doc_id: str, name: str) -> Document:
+    """Parse decoded, non-empty ``text`` of format ``fmt`` into a :class:`~checker.model.Document`."""
     blocks, meta = _READERS[fmt](text)
     blocks = assign_sections(blocks)
     title = meta.get("title")

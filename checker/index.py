@@ -459,18 +459,9 @@ def _use_ann(base_rows: int, query_rows: int) -> bool:
     base costs seconds; so the approximate search is only for as much work as an exact
     self-search at ``candidates.EXACT_LIMIT`` rows, and a large enough index.
     """
-    import importlib.util
+    from .candidates import EXACT_LIMIT
 
-    from . import candidates
-
-    limit = getattr(candidates, "EXACT_LIMIT", None)
-    return (
-        limit is not None
-        and base_rows >= limit
-        and query_rows * base_rows >= limit * limit
-        and hasattr(candidates, "nearest_pairs_between")
-        and importlib.util.find_spec("checker.ann") is not None
-    )
+    return base_rows >= EXACT_LIMIT and query_rows * base_rows >= EXACT_LIMIT * EXACT_LIMIT
 
 
 def draft_pairs(

@@ -31,6 +31,7 @@ from .documents import (
     discover,
     display_path_of,
     load_or_warn,
+    parse_document,
     load_documents,
     max_bytes_of,
     read_bytes,
@@ -216,11 +217,17 @@ class Pipeline:
                 self._from_cache[id(doc)] = (doc, claims)
                 docs.append(doc)
                 continue
-            doc, notes = load_or_warn(path, doc_id, shown, max_bytes, warnings)
+            if known is not None:  # decoded cleanly above: parse that text, do not read the file again
+                text, fmt, key = known
+                doc = parse_document(text, fmt, doc_id, shown)
+                self._parsed[id(doc)] = (doc, key)
+                docs.append(doc)
+                continue
+            doc, notes = load_or_warn(path, doc_id, shown, max_bytes, warnings)  # says why it cannot be used
             if doc is None:
                 continue
             if not notes:
-                self._parsed[id(doc)] = (doc, known[2] if known is not None else document_key(doc.format, doc.text))
+                self._parsed[id(doc)] = (doc, document_key(doc.format, doc.text))
             docs.append(doc)
         return docs, warnings
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +29,7 @@ def _forbid_parsing(monkeypatch):
         raise AssertionError("a cached document was parsed or extracted again")
 
     monkeypatch.setattr(checker.pipeline, "load_or_warn", fail)
+    monkeypatch.setattr(checker.pipeline, "parse_document", fail)
     monkeypatch.setattr(checker.pipeline, "document_claims", fail)
 
 
@@ -60,8 +62,10 @@ def test_claims_cache_changed_document_is_read_again(tmp_path, monkeypatch):
     changed = sorted(corpus.iterdir())[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\n\nRevenue reached $12 billion in 2031.\n", encoding="utf-8")
     parsed = []
-    real = checker.pipeline.load_or_warn
-    monkeypatch.setattr(checker.pipeline, "load_or_warn", lambda path, *a, **k: parsed.append(path.name) or real(path, *a, **k))
+    real = checker.pipeline.parse_document
+    monkeypatch.setattr(
+        checker.pipeline, "parse_document", lambda text, fmt, doc_id, name: parsed.append(Path(name).name) or real(text, fmt, doc_id, name)
+    )
     report = _scan([corpus], tmp_path / "cache")
     assert parsed == [changed.name]
     assert any("$12 billion" in c.text for c in report.claims)
