@@ -10,7 +10,10 @@ that state none. Subjects are places and generated company names; each stated fa
 is (metric, subject, period, value). Some facts are restated by other documents,
 mostly with an agreeing value (the same, or rounded with "about"), and some with a
 planted conflicting value. ``OUT_DIR/manifest.json`` lists the planted conflicts
-and supports with the files and sentences involved.
+with the files and sentences involved, and every sentence that states a fact (its
+fact, and whether it carries a planted value), so that the benchmark can tell a
+conflict claimgraph reports between two statements of different facts, or between two
+agreeing statements of one fact, from a true one.
 
 Everything comes from one ``random.Random(seed)``: the same arguments give the same
 bytes. Sentences are built from many independent parts (lead-in, subject, metric
@@ -307,6 +310,7 @@ class CorpusGenerator:
         self.stated: dict[int, list[dict]] = {}
         self.conflicts: list[dict] = []
         self.supports: list[dict] = []
+        self.statements: list[dict] = []  # every sentence that states a fact, for the benchmark's precision
 
     def _new_fact(self, sector: str, region: str, year_hi: int) -> Fact:
         rng = self.rng
@@ -334,19 +338,29 @@ class CorpusGenerator:
                 text = _sentence(rng, fact, vt, template=fact.template, lead="", tail=first["tail"])
                 self.conflicts.append({"fact": fact.id, "metric": fact.metric.name, "subject": fact.subject,
                                        "period": fact.period["key"], "a": first, "b": {"doc": doc, "text": text, "value": v}})
+                self._state(doc, text, fact, v)
                 return text, fact, first["tail"]
             about = rng.random() < 0.3
             vt, v = format_value(fact.metric, fact.value, about=about)
             tail = rng.choice(TAILS)
             text = _sentence(rng, fact, vt, template=fact.template, tail=tail)
             self.supports.append({"fact": fact.id, "a": first, "b": {"doc": doc, "text": text, "value": v}})
+            self._state(doc, text, fact, fact.value)
             return text, fact, tail
         fact = self._new_fact(sector, region, year_hi)
         vt, v = format_value(fact.metric, fact.value)
         tail = rng.choice(TAILS)
         text = _sentence(rng, fact, vt, tail=tail)
         self.stated.setdefault(fact.id, []).append({"doc": doc, "text": text, "value": v, "tail": tail})
+        self._state(doc, text, fact, fact.value)
         return text, fact, tail
+
+    def _state(self, doc: str, text: str, fact: Fact, value: float) -> None:
+        """Record that ``text`` in ``doc`` states ``fact`` with ``value`` (the fact's own value
+        but for a planted conflict)."""
+        self.statements.append({"doc": doc, "text": text, "fact": fact.id,
+                                "key": [fact.metric.name, fact.subject, fact.period["key"]],
+                                "planted": value != fact.value})
 
     def document(self, n: int) -> tuple[str, str]:
         """``(relative path, file text)`` of document number ``n``."""
@@ -377,6 +391,7 @@ class CorpusGenerator:
                 vt, _ = format_value(fact.metric, fact.value)
                 if not any(c["b"]["text"] == text for c in self.conflicts[-3:]):
                     takeaways.append(fact.metric.headline.format(subj=fact.subject, v=vt) + f" ({fact.period['in'][3:]})")
+                    self._state(path, takeaways[-1], fact, fact.value)
         return path, self._render(fmt, title, date, takeaways, paragraphs)
 
     @staticmethod
@@ -431,6 +446,7 @@ def generate(out: Path, docs: int, seed: int = 0, claims_per_doc: float = 3.5) -
         "facts": len(gen.facts),
         "planted_conflicts": [_strip(c) for c in gen.conflicts],
         "planted_supports": len(gen.supports),
+        "statements": gen.statements,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return manifest

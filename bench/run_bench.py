@@ -81,23 +81,45 @@ def _child_scan(args) -> dict:
 
 
 def _planted_found(report, corpus: Path):
+    """How many planted conflicts the scan reported, and how many of its conflict findings are
+    true: two statements of one fact (metric, subject, period) of which at least one carries a
+    planted value. A conflict between statements of different facts, or between two agreeing
+    statements of one fact, is spurious; one involving a sentence the manifest does not list
+    (a sentence of no fact) is counted apart."""
     manifest = corpus / "manifest.json"
     if not manifest.is_file():
         return None
-    planted = json.loads(manifest.read_text())["planted_conflicts"]
+    data = json.loads(manifest.read_text())
+    planted = data["planted_conflicts"]
+    statements = {((corpus / s["doc"]).resolve(), s["text"]): s for s in data.get("statements", [])}
     claims = report.claim_by_id()
     found = set()
+    true = spurious = unlisted = 0
+    examples: list[list[str]] = []
     for f in report.findings:
         if f.kind != "conflict":
             continue
         texts = [(Path(claims[c].path).resolve(), claims[c].text) for c in f.claims if c in claims]
         found.add(frozenset(texts))
+        said = [statements.get(t) for t in texts]
+        if len(said) != 2 or None in said:
+            unlisted += 1
+        elif said[0]["key"] == said[1]["key"] and (said[0]["planted"] or said[1]["planted"] or said[0]["fact"] != said[1]["fact"]):
+            true += 1
+        else:
+            spurious += 1
+            if len(examples) < 5:
+                examples.append([f.rule, *(t[1] for t in texts)])
     hits = 0
     for p in planted:
         a = ((corpus / p["a"]["doc"]).resolve(), p["a"]["text"])
         b = ((corpus / p["b"]["doc"]).resolve(), p["b"]["text"])
         hits += frozenset((a, b)) in found
-    return {"planted": len(planted), "found": hits}
+    out = {"planted": len(planted), "found": hits}
+    if statements:
+        out.update(conflicts=true + spurious + unlisted, true=true, spurious=spurious, unlisted=unlisted,
+                   spurious_examples=examples)
+    return out
 
 
 def _child_raw(args) -> dict:
@@ -317,6 +339,20 @@ def markdown(result: dict) -> str:
             f"{r['warm']['wall_s']:.2f} | {r['warm_speedup']:.1f} | {r['cold']['maxrss_mib']:.0f} | {r['warm']['maxrss_mib']:.0f} | "
             f"{pf.get('found', '-')}/{pf.get('planted', '-')} |"
         )
+    if any("true" in (r["cold"].get("planted_found") or {}) for r in result["sizes"]):
+        lines += ["", "Conflict findings of the cold scan against the generator's manifest (true: two statements of one fact, "
+                  "at least one with a planted value; spurious: statements of different facts, or two agreeing ones; "
+                  "unlisted: a sentence of no fact):", "",
+                  "| docs | conflict findings | true | spurious | unlisted | precision |", "| ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for r in result["sizes"]:
+            pf = r["cold"].get("planted_found") or {}
+            if "true" in pf:
+                judged = pf["true"] + pf["spurious"] + pf["unlisted"]
+                lines.append(f"| {r['documents']:,} | {pf['conflicts']:,} | {pf['true']:,} | {pf['spurious']:,} | "
+                             f"{pf['unlisted']:,} | {pf['true'] / judged if judged else 1:.3f} |")
+        for r in result["sizes"][-1:]:
+            for ex in (r["cold"].get("planted_found") or {}).get("spurious_examples", [])[:3]:
+                lines.append(f"\n- spurious example ({ex[0]}): \"{ex[1]}\" / \"{ex[2]}\"")
     lines += ["", "Time per stage (s), cold / warm:", "", "| docs | read | extract | embed | pairs | rules |", "| ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in result["sizes"]:
         c, w = r["cold"]["timings"], r["warm"]["timings"]

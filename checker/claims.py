@@ -21,7 +21,8 @@ from .terms import content_terms, is_past_tense, known_names, subjects
 def document_claims(doc: Document, first_number: int = 1) -> list[Claim]:
     """All claims of one document, numbered ``c<first_number>``, ``c<first_number+1>``, ..."""
     claims: list[Claim] = []
-    spans = [(block, split_sentences(block.text)) for block in doc.blocks]
+    # a block that is only the document's dateline states no claim: it dates the document
+    spans = [(block, split_sentences(block.text)) for block in doc.blocks if block.kind != "dateline"]
     names = known_names(block.text[s:e] for block, found in spans for s, e in found)
     seen: dict[str, dict | None] = {}  # a sentence the document repeats is read once
     for block, found in spans:

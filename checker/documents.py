@@ -17,6 +17,9 @@ warning ``"path: reason; skipped"``. Files are only ever opened for reading.
 The publication date comes from front matter or HTML metadata first, else from a
 dateline at the start of one of the first blocks ("April 12, 2025 — ...",
 "12 April 2025", "2025-04-12", "Published: ..."). Dates further down are never taken.
+A block that is nothing but that dateline becomes a ``"dateline"`` block, which states no
+claim: "Published March 3, 2025" in one document and "Published May 1, 2024" in another
+date two documents, not one event.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from pathlib import Path
 
 from . import markup_html, markup_markdown, markup_text
 from .errors import InputError
-from .model import Document
+from .model import Block, Document
 from .sections import assign_sections
 
 SUFFIXES = {
@@ -315,7 +318,15 @@ def parse_date(value: str | None) -> str | None:
 
 def find_dateline(texts: list[str]) -> str | None:
     """The date of a dateline at the start of one of ``texts`` (the first blocks)."""
-    for text in texts[:DATELINE_BLOCKS]:
+    found = locate_dateline(texts)
+    return found[1] if found else None
+
+
+def locate_dateline(texts: list[str]) -> tuple[int, str, bool] | None:
+    """``(index, date, alone)`` of the dateline at the start of one of ``texts`` (the first
+    blocks): which text holds it, its ISO date, and whether the text is nothing but the
+    dateline ("Published March 3, 2025", "By Ann Lee | 3 March 2025"), or None."""
+    for index, text in enumerate(texts[:DATELINE_BLOCKS]):
         m = _PREFIX_RE.match(text)
         pos = m.end() if m else 0
         found = _date_at(text, pos)
@@ -327,7 +338,7 @@ def find_dateline(texts: list[str]) -> str | None:
         rest = text[end:].lstrip()
         # A dateline: the date alone, or followed by a dash, a bar or a comma.
         if not rest or rest[0] in "—–-|:,•·(" or rest[:2].lower() in ("at", "by") or pos:
-            return date
+            return index, date, not rest.strip(" \t—–-|:,•·.")
     return None
 
 
@@ -393,7 +404,12 @@ def parse_document(text: str, fmt: str, doc_id: str, name: str) -> Document:
     title = meta.get("title")
     if title is None:
         title = next((b.text for b in blocks if b.kind == "title"), None)
-    date = parse_date(meta.get("date")) or find_dateline([b.text for b in blocks])
+    dateline = locate_dateline([b.text for b in blocks])
+    date = parse_date(meta.get("date")) or (dateline[1] if dateline else None)
+    if dateline and dateline[2]:
+        # a block that is only the dateline is the document's own metadata, no claim
+        b = blocks[dateline[0]]
+        blocks[dateline[0]] = Block(kind="dateline", section=b.section, text=b.text, offsets=b.offsets)
     return Document(
         id=doc_id,
         path=name,

@@ -27,7 +27,7 @@ class Block:
     past the last character, so any plain span maps back to the original file.
     """
 
-    kind: str  # "title", "heading", "paragraph", "list_item", "table_cell", "quote"
+    kind: str  # "title", "heading", "paragraph", "list_item", "table_cell", "quote", "dateline"
     section: str  # one of SECTIONS
     text: str
     offsets: tuple[int, ...]

@@ -501,3 +501,26 @@ def test_documents_unknown_entity_keeps_offsets() -> None:
     assert src[s:e] == "$41.5 billion&patents and &ampfoo"
     i = block.text.index("patents")
     assert src[block.offsets[i]] == "p"
+
+
+def test_documents_a_block_that_is_only_the_dateline_states_no_claim() -> None:
+    from checker.claims import document_claims
+    from checker.documents import locate_dateline, parse_document
+
+    assert locate_dateline(["Title", "Published July 18, 2024"]) == (1, "2024-07-18", True)
+    assert locate_dateline(["By Jane Doe | 3 March 2025"]) == (0, "2025-03-03", True)
+    assert locate_dateline(["April 12, 2025 — Officials said exports rose 5%."])[2] is False
+
+    text = "Robotics at a turning point\n\nPublished July 18, 2024\n\nKelda Motors shipped 20,700 robots in 2023.\n"
+    doc = parse_document(text, "text", "d1", "a.txt")
+    assert doc.date == "2024-07-18"
+    assert [c.text for c in document_claims(doc)] == ["Kelda Motors shipped 20,700 robots in 2023."]
+
+    html = (
+        '<html><head><meta name="date" content="2026-01-27"></head><body><h1>T</h1>'
+        '<p class="dateline">January 27, 2026</p>'
+        "<p>March 3, 2025 — Exports were worth $5 billion in 2023.</p></body></html>"
+    )
+    doc = parse_document(html, "html", "d1", "a.html")
+    assert doc.date == "2026-01-27"  # the metadata wins; the dateline paragraph is still no claim
+    assert [c.text for c in document_claims(doc)] == ["March 3, 2025 — Exports were worth $5 billion in 2023."]

@@ -176,3 +176,11 @@ def test_dates_other_figures_for_another_period_are_no_date_conflict():
     a = "Kelda Motors shipped 20,700 industrial robots in the first quarter of 2025."
     b = "Kelda Motors ships 89,000 robots (the second quarter of 2018)"
     assert verdict(a, b) != "conflict"
+
+
+def test_dates_a_dateline_sentence_is_no_event():
+    # two documents' own publication lines date two documents, not one event
+    assert verdict("Published October 23, 2025", "Published February 21, 2024") != "conflict"
+    assert verdict("Last updated on 3 May 2024", "Last updated on 9 June 2025") != "conflict"
+    # a named event still is one
+    assert verdict("The Kestrel plant opened in March 2021.", "The Kestrel plant opened in March 2023.") == "conflict"

@@ -39,7 +39,7 @@ class DateMismatch(RuleKind):
         if not a.dates or not b.dates:
             return []
         if not _tells_something(a) or not _tells_something(b):
-            return []  # a bare date ("August 5, 2025": a dateline, a table cell) is no event
+            return []  # a bare date ("August 5, 2025", "Published May 1, 2024": a dateline, a table cell) is no event
         if subjects_disjoint(a.subjects, a.text, b.subjects, b.text):
             return []
         if not _figures_agree(a, b):
@@ -160,9 +160,13 @@ def _other_kind_of_same_noun(qa, qb) -> bool:
     return len(wa) > 1 and len(wb) > 1 and wa[-1] == wb[-1]  # "industrial robots" and "robots" may be one thing
 
 
+#: Words of a dateline or a byline: "Published October 23, 2025" names no event of its own.
+_DATELINE_WORDS = frozenset("published posted updated last dated issued modified revised".split())
+
+
 def _tells_something(claim: Claim) -> bool:
-    """Whether the claim has a content word besides its dates' month names."""
-    return any(t not in _MONTH_WORDS for t in claim.terms)
+    """Whether the claim has a content word besides its dates' month names and dateline words."""
+    return any(t not in _MONTH_WORDS and t not in _DATELINE_WORDS for t in claim.terms)
 
 
 _LIFE_EVENT = re.compile(r"(?i)\b(born|died|founded|established|incorporated)\b(?:\s+(?:on|in))?\s*$")
