@@ -97,6 +97,8 @@ _MON = "|".join(
 )
 #: A month name: capitalised, optionally abbreviated with a full stop.
 _MONTH = rf"\b(?:{_MON})(?:\.|\b)"
+#: A full month name in lower case ("in july 2022"): a month only right before its year.
+_MONTH_LOWER = r"\b(?:" + "|".join(n for n in MONTHS if len(n) > 3 or n == "may") + r")\b"
 #: Nothing that would make the preceding digits part of a larger token.
 _END = r"(?![\w%]|[.,:][0-9])"
 #: Nothing that would make the following digits part of a larger token.
@@ -325,11 +327,12 @@ def _b_old_year(text: str, m: re.Match[str]) -> Span | None:
 
 _Q_LEAD = r"(?:FY\s*)?"
 #: Cheap tests that a pattern can match at all: Y a year, M a month name,
-#: P a quarter or half, F a fiscal year. Each pattern lists the tests it needs.
+#: P a quarter or half, F a fiscal year, L a lower-case month name. Each pattern lists the tests it needs.
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "Y": re.compile(_ANY_YEAR),
     "O": re.compile(_OLD_YEAR),
     "M": re.compile(_MONTH),
+    "L": re.compile(_MONTH_LOWER),
     "P": re.compile(r"[QH][1-4]|[1-4][QH]|(?i:quarter|half)"),
     "F": re.compile(r"FY|(?i:fiscal)"),
 }
@@ -343,6 +346,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Builder], ...] = tuple(
         ("YM", rf"(?P<mon>{_MONTH})\s*(?P<d1>[0-9]{{1,2}})\s*[-–]\s*(?P<d2>[0-9]{{1,2}}){_COMMA}\s+(?P<y>{_ANY_YEAR}){_END}", _b_day_range),
         ("YM", rf"(?P<m1>{_MONTH})\s*(?:[-–]|\s(?:to|through|until)\s)\s*(?P<m2>{_MONTH}){_COMMA}\s+(?P<y>{_ANY_YEAR}){_END}", _b_month_range),
         ("YM", rf"(?P<mon>{_MONTH}){_COMMA}\s+(?:of\s+)?(?P<y>{_ANY_YEAR}){_END}", _b_month),
+        ("YL", rf"(?P<mon>{_MONTH_LOWER})\s+(?P<y>{_YEAR}){_END}", _b_month),
         ("Y", rf"{_BEGIN}(?P<m>0?[1-9]|1[0-2])/(?P<y>{_YEAR}){_END}", _b_month),
         ("P", rf"\bQ(?P<q>[1-4])\s*(?:[-/,]\s*)?{_Q_LEAD}(?P<y>{_YEAR}){_END}", _b_quarter),
         ("P", rf"\bQ(?P<q>[1-4])\s*(?:['’]|FY\s*)(?P<yy>[0-9]{{2}}){_END}", _b_quarter),

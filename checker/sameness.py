@@ -58,9 +58,31 @@ def interval(q: Quantity, about_tolerance: float = 0.05) -> tuple[float, float, 
     """
     lo, hi = q.bounds
     if q.qualifier == "about":
-        spread = abs(q.value) * about_tolerance
+        # "about 6%" allows 5.5% to 6.5%: the spread, or the rounding to its last written digit
+        spread = max(abs(q.value) * about_tolerance, _last_digit_half(q))
         lo, hi = q.value - spread, q.value + spread
     return lo, hi, q.qualifier in _STRICT_LOWER, q.qualifier in _STRICT_UPPER
+
+
+def _last_digit_half(q: Quantity) -> float:
+    """Half the unit of the last digit written ("6" -> 0.5, "6.2" -> 0.05, "2,400" -> 50), in
+    ``q.value`` units: how far a figure given as approximate may be from what it rounds."""
+    m = _LITERAL.search(q.text)
+    if not m:
+        return 0.0
+    literal = m.group(0).replace(",", "")
+    try:
+        written = float(literal)
+    except ValueError:
+        return 0.0
+    if written == 0:
+        return 0.0
+    factor = abs(q.value / written)
+    if "." in literal:
+        return 0.5 * 10.0 ** -len(literal.split(".")[1]) * factor
+    zeros = len(literal) - len(literal.rstrip("0"))
+    # as in :func:`precision`, a writer keeps two significant digits: "about 2,000" is 1,950-2,050
+    return 0.5 * 10.0 ** min(zeros, max(len(literal.lstrip("0")) - 2, 0)) * factor
 
 
 def _trailing_zeros(q: Quantity) -> int:
@@ -206,6 +228,15 @@ def periods_differ(a: Claim, b: Claim) -> bool:
     if not a.dates or not b.dates:
         return False
     return not any(dates_overlap(x, y) for x in a.dates for y in b.dates)
+
+
+def periods_nested(a: Claim, b: Claim) -> bool:
+    """True when both claims are dated, their dates overlap, but no date of one is the same
+    period as a date of the other: "in 2023" and "in the second quarter of 2023" date a year's
+    figure and a quarter's, two quantities."""
+    if not a.dates or not b.dates:
+        return False
+    return not any(x.value == y.value for x in a.dates for y in b.dates)
 
 
 def describe(q: Quantity) -> str:

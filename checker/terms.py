@@ -136,7 +136,8 @@ def subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
     """True when both sentences name someone and share no name.
 
     A name of one sentence counts as shared when it appears among the other's words
-    (case-insensitive), which copes with title-case headlines.
+    (case-insensitive), which copes with title-case headlines, unless it is part of a
+    longer name that the other sentence does not use (:func:`_name_shared`).
     """
     if not a_subjects or not b_subjects:
         return False
@@ -146,15 +147,83 @@ def subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
     a_confirmed, b_confirmed = confirmed_names(a_subjects, a_text), confirmed_names(b_subjects, b_text)
     if a_confirmed and b_confirmed:
         a_subjects, b_subjects = a_confirmed, b_confirmed
-    if set(a_subjects) & set(b_subjects):
-        return False
     a_words = word_set(a_text)
     b_words = word_set(b_text)
-    if any(normalise(s) in b_words for s in a_subjects):
+    if any(normalise(s) in b_words and _as_name(s, b_text) and _name_shared(s, a_text, b_text) for s in a_subjects):
         return False
-    if any(normalise(s) in a_words for s in b_subjects):
+    if any(normalise(s) in a_words and _as_name(s, a_text) and _name_shared(s, b_text, a_text) for s in b_subjects):
         return False
     return True
+
+
+def _as_name(name: str, text: str) -> bool:
+    """Whether ``text`` writes the word ``name`` as a name: capitalised, or anyhow in a
+    title-case headline. "Official data show ..." does not name anyone "officials said" names."""
+    return is_title_case(text) or normalise(name) in _capitalised(text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _capitalised(text: str) -> frozenset[str]:
+    return frozenset(normalise(w) for w in words(text) if w[0].isupper())
+
+
+def _name_shared(name: str, own_text: str, other_text: str) -> bool:
+    """Whether ``other_text``, which has the word ``name``, mentions the name ``own_text`` means:
+    the whole capitalised run ``name`` sits in ("Kingsley Networks") appears there, or the run
+    it sits in there appears in ``own_text``. "Kingsley Networks" and "Kingsley Capital" share
+    a word, not a name; "Apple" and "Apple Inc." share one."""
+    own = name_phrases(own_text).get(name)
+    if own is None or _mentions(other_text, own):
+        return True
+    theirs = name_phrases(other_text).get(name)
+    return theirs is None or _mentions(own_text, theirs)
+
+
+@lru_cache(maxsize=1 << 15)
+def name_phrases(text: str) -> dict[str, str]:
+    """For each capitalised word of ``text`` (lower case, possessive dropped), the run of
+    capitalised words it belongs to ("kingsley" -> "kingsley networks"), leading sentence
+    furniture ("The", "In") left out. Empty for a title-case headline, whose capitals
+    mark no names."""
+    if is_title_case(text):
+        return {}
+    out: dict[str, str] = {}
+    run: list[str] = []
+    last_end = -1
+
+    def close() -> None:
+        phrase = " ".join(run)
+        for w in run:
+            out.setdefault(w, phrase)
+
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        base = w.replace("’", "'")
+        base = base[:-2] if base.endswith("'s") else base
+        capital = w[0].isupper() and not (not run and base in _NOT_NAMES)
+        if capital and run and text[last_end:m.start()].strip() == "":
+            run.append(base.lower())
+        else:
+            if run:
+                close()
+            run = [base.lower()] if capital else []
+        last_end = m.end() if run else -1
+        if run and w.endswith(("'s", "’s")):
+            close()  # "Kingsley's Networks unit": the possessive ends the name
+            run = []
+    if run:
+        close()
+    return out
+
+
+@lru_cache(maxsize=1 << 15)
+def _lower_words(text: str) -> str:
+    return " " + " ".join(m.group(0).replace("’", "'").lower() for m in _WORD.finditer(text)) + " "
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    """Whether the lower-cased word sequence ``phrase`` occurs in ``text`` (whole words)."""
+    return f" {phrase} " in _lower_words(text) or f" {phrase}'s " in _lower_words(text)
 
 
 def confirmed_names(names, text: str) -> tuple[str, ...]:

@@ -31,3 +31,23 @@ def test_rule_examples_behave_as_documented(rule, number, example, embedder):
         assert messages, f"{rule.id} should fire on: {example.a!r} / {example.b!r}; got {judged.findings}"
     else:
         assert not messages, f"{rule.id} should not fire on: {example.a!r} / {example.b!r}; got {messages}"
+
+
+def test_scope_other_region_is_reported_only_for_the_same_figure():
+    from checker.claims import sentence_claim
+    from checker.model import Claim
+    from checker.rulekinds import PairContext
+    from checker.rulekinds.scope import ScopeDifference
+
+    def claim(text, cid):
+        return Claim(id=cid, doc="d" + cid, path="x", start=0, end=len(text), line=1, column=1, text=text,
+                     section="body", **sentence_claim(text))
+
+    rule = ScopeDifference({})
+    a = claim("The value of machinery exports from Gujarat reached €32.2 billion in 2022.", "a")
+    same = claim("The value of machinery exports from Galicia reached €32.2 billion in 2022.", "b")
+    other = claim("The value of machinery exports from Galicia reached €6.0 billion in 2022.", "c")
+    ctx = PairContext(similarity=0.9)
+    found = rule.compare(a, same, ctx)
+    assert [v.relation for v in found] == ["related"] and "another region" in found[0].reason
+    assert rule.compare(a, other, ctx) == []

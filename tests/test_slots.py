@@ -184,3 +184,63 @@ def test_dates_a_dateline_sentence_is_no_event():
     assert verdict("Last updated on 3 May 2024", "Last updated on 9 June 2025") != "conflict"
     # a named event still is one
     assert verdict("The Kestrel plant opened in March 2021.", "The Kestrel plant opened in March 2023.") == "conflict"
+
+
+def _relations(rule, a: str, b: str, similarity: float = 0.9) -> list[str]:
+    from checker.rulekinds import PairContext
+
+    return [v.relation for v in rule.compare(claim(a, "a"), claim(b, "b"), PairContext(similarity=similarity))]
+
+
+def test_numeric_a_shared_word_of_two_company_names_is_no_shared_subject():
+    from checker.rulekinds.numeric import NumericMismatch
+
+    rule = NumericMismatch({})
+    a = "The latest survey found that Kingsley Networks produced 325.6 million chips in 2023."
+    assert _relations(rule, a, "Analysts said that Kingsley Capital produced 146.1 million chips in 2023.") == []
+    assert _relations(rule, a, "Analysts said that Kingsley Networks produced 146.1 million chips in 2023.") == ["conflicts"]
+    # the shorter name is the same company
+    assert _relations(rule, a, "Analysts said that Kingsley produced 146.1 million chips in 2023.") == ["conflicts"]
+
+
+def test_numeric_a_capitalised_opener_is_not_the_other_sentences_common_word():
+    from checker.rulekinds.numeric import NumericMismatch
+
+    rule = NumericMismatch({})
+    a = "Azores sold 137,630 electric vehicles in 2024, officials said."
+    assert _relations(rule, a, "Official data show that Madeira sold 588,053 electric vehicles in 2024.") == []
+    assert _relations(rule, a, "Official data show that Azores sold 588,053 electric vehicles in 2024.") == ["conflicts"]
+
+
+def test_numeric_about_allows_the_rounding_of_its_last_digit():
+    from checker.rulekinds.numeric import NumericMismatch
+
+    rule = NumericMismatch({})
+    a = "In the second quarter of 2021, unemployment in Kent averaged about 6% of the labour force."
+    assert _relations(rule, a, "In the second quarter of 2021, unemployment in Kent averaged 5.6% of the labour force.") == ["supports"]
+    assert _relations(rule, a, "In the second quarter of 2021, unemployment in Kent averaged 7.1% of the labour force.") == ["conflicts"]
+
+
+def test_numeric_a_years_figure_and_a_quarters_figure_are_two_quantities():
+    from checker.rulekinds.numeric import NumericMismatch
+
+    rule = NumericMismatch({})
+    a = "Birchwood Systems held 45.9% of the regional battery market in the third quarter of 2021."
+    assert _relations(rule, a, "Birchwood Systems held 31.2% of the regional battery market in 2021.") == []
+    assert _relations(rule, a, "Birchwood Systems held 31.2% of the regional battery market in the third quarter of 2021.") == ["conflicts"]
+    # a lower-case month before its year is a month, not the year alone
+    b = "By july 2022, 63.8% of homes in Cornwall were connected to fibre broadband."
+    assert _relations(rule, "By the end of 2022, 21.4% of homes in Cornwall were connected to fibre broadband.", b) == []
+
+
+def test_dates_two_statements_of_other_quantities_are_no_event():
+    from checker.rulekinds.dates import DateMismatch
+
+    rule = DateMismatch({})
+    a = "Driftwood Motors invests $4,284 million (2020)"
+    assert _relations(rule, a, "Driftwood Motors battery share at 24.1% (the first quarter of 2024)") == []
+    # another amount in the same unit: another statement, not the event dated twice
+    assert _relations(rule, "Tyrol adds 387 MW of electrolysers (2018)",
+                      "Tyrol commissioned 2,999 megawatts of electrolyser capacity in the second quarter of 2023.") == []
+    assert _relations(rule, "Driftwood Motors opened its Tyrol plant in March 2019.",
+                      "Driftwood Motors opened its Tyrol plant in March 2021.") == ["conflicts"]

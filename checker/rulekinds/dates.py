@@ -1,7 +1,9 @@
 """Rule kind ``date_mismatch``: the same event dated differently.
 
 Two claims tell of the same event when their masked sentences are very close, they
-name the same subject and their figures (if any) agree. Their dates then must overlap,
+name the same subject and their figures (if any) agree; two sentences that each state
+a figure of another kind ("invests $4.3 billion (2020)" / "battery share at 29.3%
+(2025)") report two quantities, not one event. Their dates then must overlap,
 granularity-aware: "2024" and "December 2024" agree; "July 2025" and "July 2026" do not.
 
 When the two sentences put dates in the same slot (:mod:`checker.slots`: "born 12 June
@@ -44,6 +46,8 @@ class DateMismatch(RuleKind):
             return []
         if not _figures_agree(a, b):
             return []  # other figures for another date: another period, not another date
+        if _figures_unrelated(a, b):
+            return []  # "invests $4,284 million (2020)" / "battery share at 29.3% (2025)": two statements
         names_a, names_b = naming_years(a, proper=True), naming_years(b, proper=True)
         if names_a and names_b and names_a != names_b:
             return []  # "the 2018 Lakeside Marathon" and "the 2019 Lakeside Marathon": two instances
@@ -138,12 +142,27 @@ def _figures_agree(a: Claim, b: Claim) -> bool:
         if j not in taken
     ]
     for qa, qb, in_slot in pairs:
-        if not comparable(qa, qb)[0] or values_agree(qa, qb):
+        if not (comparable(qa, qb)[0] or _same_measure(qa, qb)) or values_agree(qa, qb):
             continue
         if not in_slot and qa.kind == "count" and _other_kind_of_same_noun(qa, qb):
             continue
         return False
     return True
+
+
+def _figures_unrelated(a: Claim, b: Claim) -> bool:
+    """Both sentences state figures, and none of one is of a kind the other states: each
+    sentence reports its own quantity, so their dates date two statements, not one event."""
+    if not a.quantities or not b.quantities:
+        return False
+    return not any(comparable(qa, qb)[0] or _same_measure(qa, qb) for qa in a.quantities for qb in b.quantities)
+
+
+def _same_measure(qa, qb) -> bool:
+    """Two amounts or measures in one unit, even if one is an addition and the other a level:
+    "adds 387 MW (2018)" and "commissioned 2,999 MW in 2023" tell of other amounts, so of
+    other events, not of one event dated twice."""
+    return qa.kind == qb.kind and qa.kind in ("money", "measure") and (qa.unit or "") == (qb.unit or "") != ""
 
 
 _MONTH_WORDS = frozenset(

@@ -3,7 +3,8 @@
 Two figures in a candidate pair are the same quantity when the sentences around them
 are close (masked-sentence similarity), they are of the same kind and unit, they count
 the same thing, they are about the same subject (no disjoint names), and the claims
-are not dated to different periods. Then agreeing values give a ``supports`` edge and
+are not dated to different periods (nor one to a year and the other to a quarter or a
+month of it: "in 2023" / "in the second quarter of 2023" conflict in no value). Then agreeing values give a ``supports`` edge and
 incompatible values a ``conflicts`` edge and a finding.
 
 Figures that stand in the same slot of two near-identical sentences (see
@@ -26,6 +27,7 @@ from ..sameness import (
     describe,
     overlap,
     periods_differ,
+    periods_nested,
     same_counted_thing,
     values_agree,
 )
@@ -98,6 +100,8 @@ class NumericMismatch(RuleKind):
                     derived(qb, a) or derived(qa, b)
                 ):
                     conflicting.append((qa, qb, words))
+        if conflicting and periods_nested(a, b):
+            conflicting = []  # a year's figure and a quarter's (or a month's) are two quantities
         for qa, qb, words in conflicting:
             index = a.quantities.index(qa)
             if index in supported or id(qb) in backed:

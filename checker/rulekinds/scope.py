@@ -9,7 +9,9 @@ conflict; an editor should know that one statement does not back the other.
 A pair is reported when, for two comparable figures (same kind, unit and change),
 either the values are equal but the words around them differ (another measure), or
 the words share the metric but the base differs (another base), or the metric and
-value agree but the region or period differ.
+value agree but the region or period differ ("€32.2 billion of machinery exports"
+for Gujarat and for Galicia). Other values for another region or period are not
+reported: an archive is full of them, and no reader takes one for the other.
 """
 
 from __future__ import annotations
@@ -64,9 +66,11 @@ class ScopeDifference(RuleKind):
                         f"{describe(qa)} and {describe(qb)} both concern {_words(shared)} "
                         f"but of another base: {_words(ta - shared)} vs {_words(tb - shared)}"
                     )
-                elif same_measure and (other_subject or other_period) and qa.value != qb.value:
+                elif same_measure and (other_subject or other_period) and qa.value == qb.value:
+                    # the same figure for another region or period may be read as support (or be
+                    # copied); other figures for other regions are what an archive is made of
                     where = "another region or subject" if other_subject else "another period"
-                    reason = f"{describe(qa)} and {describe(qb)} measure {_words(shared)} for {where}"
+                    reason = f"the same figure {describe(qa)} measures {_words(shared)} for {where}"
                 if reason:
                     return [
                         Verdict(
