@@ -7,7 +7,9 @@ and from the heading it sits under:
 
 * ``heading`` and ``title`` blocks are ``headline``;
 * blocks under a summary-like heading are ``summary`` until the next heading that is
-  not summary-like;
+  not summary-like; under a summary label paragraph ("Key Takeaways:", as plain text
+  writes it) they are ``summary`` until the next heading, or the first paragraph after
+  its list;
 * ``quote`` blocks are ``quote``;
 * everything else is ``body``.
 """
@@ -80,18 +82,25 @@ def assign_sections(blocks: list[Block]) -> list[Block]:
     """New blocks (via :func:`dataclasses.replace`) with ``section`` set."""
     out: list[Block] = []
     in_summary = False
+    labelled = listed = False  # a summary opened by a label paragraph; list items seen under it
     for block in blocks:
+        if labelled and listed and block.kind == "paragraph" and not _is_summary_label(block):
+            # "Key Takeaways:", its list, then the article: plain text has no heading to end it
+            in_summary = labelled = False
         if block.kind in ("heading", "title"):
             in_summary = is_summary_heading(block.text)
+            labelled = False
             section = "headline"
         elif _is_summary_label(block):
             # "Key Takeaways:" written as a paragraph of its own.
-            in_summary = True
+            in_summary = labelled = True
+            listed = False
             section = "summary"
         elif block.kind == "quote":
             section = "quote"
         elif in_summary:
             section = "summary"
+            listed = listed or block.kind == "list_item"
         else:
             section = "body"
         out.append(block if block.section == section else dataclasses.replace(block, section=section))

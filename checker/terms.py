@@ -71,7 +71,7 @@ def normalise(word: str) -> str:
     return w
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 16)
 def content_terms(text: str) -> tuple[str, ...]:
     """Distinct normalised content words of ``text``, in order."""
     seen: dict[str, None] = {}
@@ -123,6 +123,7 @@ def known_names(sentences) -> set[str]:
     return names
 
 
+@lru_cache(maxsize=1 << 16)
 def is_title_case(text: str) -> bool:
     """True for headline-style text where most words are capitalised."""
     ws = [w for w in words(text) if len(w) > 3]
@@ -133,6 +134,15 @@ def is_title_case(text: str) -> bool:
 
 
 def subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
+    """True when both sentences name someone and share no name (see :func:`_subjects_disjoint`);
+    memoised, since each rule asks it of the same pair."""
+    if not a_subjects or not b_subjects:
+        return False
+    return _subjects_disjoint(tuple(a_subjects), a_text, tuple(b_subjects), b_text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
     """True when both sentences name someone and share no name.
 
     A name of one sentence counts as shared when it appears among the other's words
@@ -162,7 +172,7 @@ def _as_name(name: str, text: str) -> bool:
     return is_title_case(text) or normalise(name) in _capitalised(text)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 16)
 def _capitalised(text: str) -> frozenset[str]:
     return frozenset(normalise(w) for w in words(text) if w[0].isupper())
 
@@ -179,7 +189,7 @@ def _name_shared(name: str, own_text: str, other_text: str) -> bool:
     return theirs is None or _mentions(own_text, theirs)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 16)
 def name_phrases(text: str) -> dict[str, str]:
     """For each capitalised word of ``text`` (lower case, possessive dropped), the run of
     capitalised words it belongs to ("kingsley" -> "kingsley networks"), leading sentence
@@ -216,7 +226,7 @@ def name_phrases(text: str) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 16)
 def _lower_words(text: str) -> str:
     return " " + " ".join(m.group(0).replace("’", "'").lower() for m in _WORD.finditer(text)) + " "
 
@@ -232,7 +242,7 @@ def confirmed_names(names, text: str) -> tuple[str, ...]:
     return tuple(n for n in names if n in inside)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 16)
 def _names_inside(text: str) -> frozenset[str]:
     inside = set()
     for i, m in enumerate(_WORD.finditer(text)):
@@ -263,7 +273,7 @@ def names_within(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
     return not (missing_a if len(a_subjects) <= len(b_subjects) else missing_b)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 16)
 def word_set(text: str) -> frozenset[str]:
     """The normalised words of ``text``; memoised, since rules ask for the same sentences again and again."""
     return frozenset(normalise(w) for w in words(text))

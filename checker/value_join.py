@@ -3,8 +3,9 @@
 A headline ("Tesla's $20,000 Humanoid Hits Production") and the body sentence that
 backs it ("Priced at $20,000 ...") can be worded too differently to be nearest
 neighbours. Every summary, headline or quote claim is therefore also paired with
-each claim that states a figure of the same kind, unit and value: a hash join, linear
-in the number of figures.
+each claim of its own document, and up to ``limit`` claims elsewhere, that state a
+figure of the same kind, unit (any noun for counts) and value: a hash join, linear in
+the number of figures.
 """
 
 from __future__ import annotations
@@ -25,17 +26,27 @@ def same_value_pairs(claims: list[Claim], vectors: np.ndarray, limit: int = 20) 
     index: dict[tuple, list[int]] = {}
     for n, claim in enumerate(claims):
         for q in claim.quantities:
-            index.setdefault((q.kind, q.unit, q.value, q.change is None), []).append(n)
+            index.setdefault(_join_key(q), []).append(n)
     pairs: set[tuple[int, int]] = set()
     for n, claim in enumerate(claims):
         if claim.section not in SUMMARY_SECTIONS:
             continue
         for q in claim.quantities:
-            partners = index.get((q.kind, q.unit, q.value, q.change is None), [])
-            for m in partners[:limit]:
+            partners = index.get(_join_key(q), [])
+            # the claim's own document always (that is where a takeaway's backing usually is),
+            # and at most ``limit`` others
+            chosen = [m for m in partners if claims[m].doc == claim.doc] + partners[:limit]
+            for m in chosen:
                 if m != n:
                     pairs.add((min(n, m), max(n, m)))
     return sorted((i, j, round(float(vectors[i] @ vectors[j]), 6)) for i, j in pairs)
+
+
+def _join_key(q) -> tuple:
+    """Figures that may restate each other: the same kind and value, and the same unit but for
+    counts ("503,481 EVs" / "503,481 electric vehicles" / "rose to 503,481"); a change ("adds
+    2,191 MW") and a level ("commissioned 2,191 MW") may state one amount."""
+    return (q.kind, None if q.kind == "count" else q.unit, q.value)
 
 
 def merge_pairs(*lists: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

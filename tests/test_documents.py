@@ -524,3 +524,20 @@ def test_documents_a_block_that_is_only_the_dateline_states_no_claim() -> None:
     doc = parse_document(html, "html", "d1", "a.html")
     assert doc.date == "2026-01-27"  # the metadata wins; the dateline paragraph is still no claim
     assert [c.text for c in document_claims(doc)] == ["March 3, 2025 — Exports were worth $5 billion in 2023."]
+
+
+def test_sections_a_summary_label_ends_with_the_first_paragraph_after_its_list() -> None:
+    out = assign_sections(
+        [
+            _b("paragraph", "Key Takeaways:"),
+            _b("list_item", "Revenue up 5%"),
+            _b("list_item", "Margins at 12%"),
+            _b("paragraph", "The company said revenue rose 5% in 2024."),
+            _b("paragraph", "Margins reached 12% in the same year."),
+        ]
+    )
+    assert [b.section for b in out] == ["summary", "summary", "summary", "body", "body"]
+    # a summary written as paragraphs, with no list, stays a summary up to the next heading
+    out = assign_sections([_b("paragraph", "Key Takeaways:"), _b("paragraph", "Revenue up 5%"), _b("heading", "Details"),
+                           _b("paragraph", "Revenue rose 5%.")])
+    assert [b.section for b in out] == ["summary", "summary", "headline", "body"]

@@ -244,3 +244,39 @@ def test_dates_two_statements_of_other_quantities_are_no_event():
                       "Tyrol commissioned 2,999 megawatts of electrolyser capacity in the second quarter of 2023.") == []
     assert _relations(rule, "Driftwood Motors opened its Tyrol plant in March 2019.",
                       "Driftwood Motors opened its Tyrol plant in March 2021.") == ["conflicts"]
+
+
+def _in(text: str, cid: str, doc: str, section: str) -> Claim:
+    return Claim(id=cid, doc=doc, path=doc, start=0, end=len(text), line=1, column=1, text=text, section=section,
+                 **sentence_claim(text))
+
+
+def test_numeric_a_takeaway_repeating_its_bodys_figure_in_other_words_is_backed():
+    from checker.rulekinds import PairContext
+    from checker.rulekinds.numeric import NumericMismatch
+
+    rule = NumericMismatch({})
+    ctx = PairContext(similarity=0.5)
+    take = _in("Zurich sells 503,481 EVs (April 2024)", "c1", "d1", "summary")
+    body = _in("In April 2024, buyers in Zurich registered 503,481 electric vehicles.", "c2", "d1", "body")
+    assert [v.relation for v in rule.compare(take, body, ctx)] == ["supports"]
+    other = _in("In April 2024, buyers in Zurich registered 503,418 electric vehicles.", "c3", "d1", "body")
+    assert "supports" not in [v.relation for v in rule.compare(take, other, ctx)]
+    wind = _in("Crete adds 9.0 GW of wind (2021)", "c1", "d1", "summary")
+    assert [v.relation for v in rule.compare(wind, _in("Onshore wind capacity connected in Crete came to 9.0 GW in 2021.", "c2", "d1", "body"), ctx)] == ["supports"]
+    # two significant digits in another period is no repetition
+    assert rule.compare(wind, _in("Onshore wind capacity connected in Crete came to 9.0 GW in 2019.", "c2", "d1", "body"), ctx) == []
+
+
+def test_value_join_pairs_a_takeaway_with_its_own_documents_figure_beyond_the_limit():
+    import numpy as np
+
+    from checker.value_join import same_value_pairs
+
+    others = [_in(f"Region {n} sold 385,703 cars in 2019.", f"c{n}", f"d{n}", "body") for n in range(5)]
+    take = _in("Valencia sells 385,703 EVs (2018)", "t", "dv", "summary")
+    body = _in("Registrations of electric vehicles in Valencia rose to 385,703 in 2018.", "b", "dv", "body")
+    claims = others + [take, body]
+    pairs = same_value_pairs(claims, np.eye(len(claims), dtype=np.float32), limit=2)
+    assert (5, 6, 0.0) in pairs  # the same document, though the noun differs and the limit is reached
+    assert {(i, j) for i, j, _ in pairs} == {(0, 5), (1, 5), (5, 6)}

@@ -40,6 +40,8 @@ class DateMismatch(RuleKind):
     def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
         if not a.dates or not b.dates:
             return []
+        if ctx.similarity < min(self.p["event_similarity"], self.p["life_event_similarity"]):
+            return []  # every verdict below needs one of the two
         if not _tells_something(a) or not _tells_something(b):
             return []  # a bare date ("August 5, 2025", "Published May 1, 2024": a dateline, a table cell) is no event
         if subjects_disjoint(a.subjects, a.text, b.subjects, b.text):

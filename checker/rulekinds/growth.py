@@ -68,14 +68,14 @@ class GrowthArithmetic(RuleKind):
         return out
 
     def _across(self, changed_claim: Claim, base_claim: Claim) -> list[Verdict]:
-        if subjects_disjoint(changed_claim.subjects, changed_claim.text, base_claim.subjects, base_claim.text):
-            return []
         pct = next((q for q in changed_claim.quantities if q.kind == "percent" and q.change in ("increase", "decrease")), None)
         if pct is None or not changed_claim.dates or not base_claim.dates:
             return []
         year = _year(changed_claim)
         base_year = _year(base_claim)
         if year is None or base_year != year - 1:
+            return []
+        if subjects_disjoint(changed_claim.subjects, changed_claim.text, base_claim.subjects, base_claim.text):
             return []
         for changed in changed_claim.quantities:
             if changed.change is not None or changed.kind not in ("count", "money", "measure"):

@@ -19,6 +19,8 @@ million)") conflicts through its rate only, which the conversion rules check.
 
 from __future__ import annotations
 
+import re
+
 from ..model import Claim, Quantity
 from ..sameness import (
     comparable,
@@ -36,6 +38,7 @@ from ..terms import names_within, subjects_disjoint
 from .base import PairContext, Param, RuleKind, Verdict
 
 _SUMMARY_SECTIONS = ("headline", "summary", "quote")
+_LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 class NumericMismatch(RuleKind):
@@ -73,6 +76,11 @@ class NumericMismatch(RuleKind):
             else:
                 partners = [(qb, False) for j, qb in enumerate(b.quantities) if j not in taken]
             for qb, in_slot in partners:
+                if self._repeats_exactly(a, b, qa, qb, ctx.similarity):
+                    supported.add(i)
+                    backed.add(id(qb))
+                    verdicts.append(self._verdict(a, b, qa, qb, "supports", 1.0, ctx))
+                    continue
                 ok, _ = comparable(qa, qb)
                 if not ok:
                     continue
@@ -130,6 +138,24 @@ class NumericMismatch(RuleKind):
             return False
         return qa.value == qb.value and qa.unit == qb.unit and sim >= self.p["summary_similarity"]
 
+    def _repeats_exactly(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, sim: float) -> bool:
+        """A takeaway repeating a specific figure of its own document's body, in other words:
+        "Zurich sells 503,481 EVs" / "buyers in Zurich registered 503,481 electric vehicles";
+        "Oaxaca adds 2,191 MW" / "Oaxaca commissioned 2,191 megawatts". Three significant
+        digits or more, so a coincidence within one document is unlikely."""
+        if qa.value != qb.value or qa.kind != qb.kind or (qa.unit or "") != (qb.unit or "") and qa.kind != "count":
+            return False
+        sections = {a.section, b.section}
+        if a.doc != b.doc or "body" not in sections or not sections & set(_SUMMARY_SECTIONS):
+            return False
+        if sim < self.p["summary_similarity"]:
+            return False
+        if _significant_digits(qa) >= 3:
+            return True
+        # "Crete adds 9.0 GW of wind (2021)" / "... connected in Crete came to 9.0 GW in 2021"
+        same_period = bool(a.dates) and {d.value for d in a.dates} == {d.value for d in b.dates}
+        return bool(qa.unit) and qa.unit == qb.unit and _significant_digits(qa) >= 2 and same_period
+
     def _conflicts(self, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
         if sim < self.p["conflict_similarity"]:
             return False
@@ -174,3 +200,14 @@ def _best_per_figure(verdicts: list[Verdict]) -> list[Verdict]:
         if figure not in best or v.score > best[figure].score:
             best[figure] = v
     return sorted(best.values(), key=lambda v: v.key)
+
+
+def _significant_digits(q: Quantity) -> int:
+    """Significant digits of the written figure ("2,191" 4, "2,000" 1, "9.0" 2, "0.25" 2)."""
+    m = _LITERAL.search(q.text)
+    if not m:
+        return 0
+    literal = m.group(0).replace(",", "")
+    if "." in literal:
+        return len(literal.replace(".", "").lstrip("0"))
+    return len(literal.strip("0"))

@@ -41,14 +41,16 @@ class ScopeDifference(RuleKind):
     def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
         if ctx.similarity < self.p["min_similarity"] or not a.quantities or not b.quantities:
             return []
-        other_subject = subjects_disjoint(a.subjects, a.text, b.subjects, b.text)
-        other_period = periods_differ(a, b)
+        other_subject = other_period = None  # worked out for the first comparable figures
         for qa in a.quantities:
             for qb in b.quantities:
                 if not comparable_ignoring_base(qa, qb):
                     continue
                 if not same_counted_thing(qa, qb):
                     continue  # counts of different things are not one metric
+                if other_subject is None:
+                    other_subject = subjects_disjoint(a.subjects, a.text, b.subjects, b.text)
+                    other_period = periods_differ(a, b)
                 ta, tb = context_terms(a, qa), context_terms(b, qb)
                 same_measure = overlap(ta, tb) >= self.p["same_measure"]
                 # the words that tell metrics apart: not those common all over the corpus
@@ -61,7 +63,10 @@ class ScopeDifference(RuleKind):
                         f"the same figure {describe(qa)} measures {_words(ta - shared)} in one statement "
                         f"and {_words(tb - shared)} in the other"
                     )
-                elif qa.value != qb.value and len(shared) >= self.p["shared_terms"] and not same_measure and not other_subject:
+                elif (
+                    qa.value != qb.value and len(shared) >= self.p["shared_terms"] and not same_measure
+                    and not other_subject and not other_period  # other values of another period are no base question
+                ):
                     reason = (
                         f"{describe(qa)} and {describe(qb)} both concern {_words(shared)} "
                         f"but of another base: {_words(ta - shared)} vs {_words(tb - shared)}"
