@@ -79,11 +79,27 @@ def _context_length(a: list[str], i: int, b: list[str], j: int, step: int, least
 
 
 def aligned_slots(a: Claim, b: Claim, kind: str = "q", window: int = 3, min_ratio: float = 0.6) -> dict[int, int]:
-    """``{index in a: index in b}`` of the figures (``kind="q"``) or dates (``"d"``) that align."""
-    ta, wa = slot_tokens(a)
-    tb, wb = slot_tokens(b)
+    """``{index in a: index in b}`` of the figures (``kind="q"``) or dates (``"d"``) that align;
+    memoised on the two token sequences, since several rules ask it of the same pair."""
+    ta, wa = _slot_key(a)
+    tb, wb = _slot_key(b)
     if len(ta) > _MAX_TOKENS or len(tb) > _MAX_TOKENS:
         return {}
+    return dict(_aligned(ta, wa, tb, wb, kind, window, min_ratio))
+
+
+def _slot_key(claim: Claim) -> tuple[tuple[str, ...], tuple]:
+    tokens, where = slot_tokens(claim)
+    return tuple(tokens), tuple(sorted(where.items()))
+
+
+@lru_cache(maxsize=65536)
+def _aligned(ta: tuple, wa: tuple, tb: tuple, wb: tuple, kind: str, window: int, min_ratio: float) -> tuple:
+    out = _align(list(ta), dict(wa), list(tb), dict(wb), kind, window, min_ratio)
+    return tuple(sorted(out.items()))
+
+
+def _align(ta: list[str], wa: dict, tb: list[str], wb: dict, kind: str, window: int, min_ratio: float) -> dict[int, int]:
     sa = {k[1]: i for k, i in wa.items() if k[0] == kind}
     sb = {k[1]: i for k, i in wb.items() if k[0] == kind}
     if not sa or not sb:
@@ -95,7 +111,10 @@ def aligned_slots(a: Claim, b: Claim, kind: str = "q", window: int = 3, min_rati
             right = _context_length(ta, i, tb, j, 1, window)
             if left is not None and right is not None and left + right >= window:
                 scores[(x, y)] = left + right
-    if not scores or SequenceMatcher(None, ta, tb, autojunk=False).ratio() < min_ratio:
+    if not scores:
+        return {}
+    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    if matcher.quick_ratio() < min_ratio or matcher.ratio() < min_ratio:  # quick_ratio: a cheap upper bound
         return {}
     out: dict[int, int] = {}
     for (x, y), score in scores.items():

@@ -151,14 +151,16 @@ def _subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool
     """
     if not a_subjects or not b_subjects:
         return False
+    a_words = word_set(a_text)
+    b_words = word_set(b_text)
+    if not any(normalise(s) in b_words for s in a_subjects) and not any(normalise(s) in a_words for s in b_subjects):
+        return True  # no name of one among the other's words (the checks below only remove names)
     # A capitalised sentence opener ("Sales in Germany ...") may be an ordinary word, so it
     # counts as a shared name only when neither sentence has names written mid-sentence:
     # "Sales in Germany" and "Sales in France" name different places.
     a_confirmed, b_confirmed = confirmed_names(a_subjects, a_text), confirmed_names(b_subjects, b_text)
     if a_confirmed and b_confirmed:
         a_subjects, b_subjects = a_confirmed, b_confirmed
-    a_words = word_set(a_text)
-    b_words = word_set(b_text)
     if any(normalise(s) in b_words and _as_name(s, b_text) and _name_shared(s, a_text, b_text) for s in a_subjects):
         return False
     if any(normalise(s) in a_words and _as_name(s, a_text) and _name_shared(s, b_text, a_text) for s in b_subjects):

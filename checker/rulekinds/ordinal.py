@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..model import Claim
 from ..terms import subjects_disjoint
@@ -24,6 +25,11 @@ _ORDINAL_WORDS = (
 ).split()
 _ORDINAL = re.compile(rf"^(?:{'|'.join(_ORDINAL_WORDS)}|[0-9]+(?:st|nd|rd|th))$")
 _MAX_TOKENS = 400
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_rank(text: str) -> bool:
+    return any(_rank(t) for t in _TOKEN.findall(text.lower()))
 
 
 def _rank(token: str) -> bool:
@@ -39,6 +45,8 @@ class OrdinalMismatch(RuleKind):
     def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
         if ctx.similarity < self.p["similarity"]:
             return []
+        if not (_has_rank(a.text) or _has_rank(b.text)):
+            return []  # every verdict below needs a rank word in one of the two
         ta, tb = _TOKEN.findall(a.text.lower()), _TOKEN.findall(b.text.lower())
         if len(ta) > _MAX_TOKENS or len(tb) > _MAX_TOKENS or ta == tb:
             return []
