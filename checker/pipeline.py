@@ -259,15 +259,20 @@ class Pipeline:
         if not texts:
             return np.zeros((0, 1), np.float32)
         step = 1024
+        # chunks of sentences of like length: the encoder pads each batch to its longest
+        # sentence, and sorts only within the texts it is given
+        order = sorted(range(len(texts)), key=lambda n: len(texts[n]))
         parts = []
         with self.progress.stage("embedding", len(texts), "sentence") as bar:
             for i in range(0, len(texts), step):
-                chunk = texts[i : i + step]
+                chunk = [texts[n] for n in order[i : i + step]]
                 parts.append(self.embedder.encode(chunk))
                 encoder = self.embedder
                 self.encoded += encoder.encoded if isinstance(encoder, CachedEmbedder) else len(chunk)
                 bar.update(len(chunk))
-        vectors = parts[0] if len(parts) == 1 else np.concatenate(parts)
+        sorted_vectors = parts[0] if len(parts) == 1 else np.concatenate(parts)
+        vectors = np.empty_like(sorted_vectors)
+        vectors[np.asarray(order)] = sorted_vectors
         self._timed("embed", t)
         return vectors
 
