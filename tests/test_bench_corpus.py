@@ -51,3 +51,33 @@ def test_bench_corpus_mixes_formats_and_distinct_sentences(tmp_path):
             assert (path, conflict[side]["text"]) in texts
         assert conflict["a"]["value"] != conflict["b"]["value"]
     assert json.loads((tmp_path / "manifest.json").read_text())["documents"] == 90
+
+
+def test_bench_corpus_lists_statements_and_the_benchmark_tells_true_from_spurious(tmp_path):
+    from pathlib import Path
+
+    from run_bench import _planted_found
+
+    from checker.model import Finding, Report
+
+    manifest = generate(tmp_path, docs=60, seed=2, claims_per_doc=3)
+    docs, _ = load_documents([str(tmp_path)])
+    claims = list(corpus_claims(docs))
+    by_text = {(str(Path(c.path).resolve()), c.text): c for c in claims}
+    statements = manifest["statements"]
+    # every statement is a claim of its file (takeaways and body sentences alike)
+    listed = [by_text.get((str((tmp_path / s["doc"]).resolve()), s["text"])) for s in statements]
+    assert statements and all(listed)
+    planted = manifest["planted_conflicts"][0]
+    a = by_text[(str((tmp_path / planted["a"]["doc"]).resolve()), planted["a"]["text"])]
+    b = by_text[(str((tmp_path / planted["b"]["doc"]).resolve()), planted["b"]["text"])]
+    other = next(c for c, s in zip(listed, statements) if s["key"] != next(
+        t["key"] for t in statements if t["text"] == planted["a"]["text"]))
+
+    def finding(x, y):
+        return Finding(id="f", rule="NUM001", name="n", kind="conflict", severity="error", message="m",
+                       claims=(x.id, y.id), fingerprint="x")
+
+    report = Report(documents=docs, claims=claims, findings=[finding(a, b), finding(a, other)], edges=[], model="m")
+    result = _planted_found(report, tmp_path)
+    assert result["found"] == 1 and result["true"] == 1 and result["spurious"] == 1 and result["unlisted"] == 0
