@@ -49,6 +49,10 @@ _SMALL_WORDS = frozenset(
 )
 
 
+_WORD_RUN_RE = re.compile(r"\S+")  # \s is exactly str.isspace for str patterns
+_INVISIBLE_RE = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
+
+
 def collapse(
     chars: list[str], offsets: list[int], ends: list[int] | None = None, empty_at: int = 0
 ) -> tuple[str, tuple[int, ...]]:
@@ -59,7 +63,34 @@ def collapse(
     entity such as ``&amp;``). A whitespace run becomes one space mapped to the
     offset of the run's first character. The returned offsets have one extra
     entry: just past the last kept character (``empty_at`` when nothing is kept).
+    Invisible characters (:data:`_INVISIBLE`) are dropped first.
     """
+    joined = "".join(chars)
+    if len(joined) != len(chars) or _INVISIBLE_RE.search(joined):
+        return _collapse_each(chars, offsets, ends, empty_at)
+    # runs of non-space characters, found in C; the space between two runs maps to the
+    # offset of the first whitespace character after the earlier run
+    out: list[str] = []
+    outo: list[int] = []
+    last = -1
+    for m in _WORD_RUN_RE.finditer(joined):
+        a, b = m.span()
+        if last >= 0:
+            out.append(" ")
+            outo.append(offsets[last])
+        out.append(m.group())
+        outo.extend(offsets[a:b])
+        last = b
+    if last < 0:
+        return "", (empty_at,)
+    outo.append(ends[last - 1] if ends is not None else offsets[last - 1] + 1)
+    return "".join(out), tuple(outo)
+
+
+def _collapse_each(
+    chars: list[str], offsets: list[int], ends: list[int] | None, empty_at: int
+) -> tuple[str, tuple[int, ...]]:
+    """:func:`collapse` one item at a time: for items of several characters, or invisible ones."""
     out: list[str] = []
     outo: list[int] = []
     pending = -1

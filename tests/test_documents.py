@@ -524,3 +524,28 @@ def test_documents_a_block_that_is_only_the_dateline_states_no_claim() -> None:
     doc = parse_document(html, "html", "d1", "a.html")
     assert doc.date == "2026-01-27"  # the metadata wins; the dateline paragraph is still no claim
     assert [c.text for c in document_claims(doc)] == ["March 3, 2025 — Exports were worth $5 billion in 2023."]
+
+
+_COLLAPSE_CHARS = st.sampled_from(list(" \t\n\r\u00a0\u2003\u3000ab.é€\u200b\ufeff\u00ad") + ["&amp;", ""])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_COLLAPSE_CHARS, max_size=30), st.booleans(), st.integers(0, 5))
+def test_collapse_matches_the_one_item_at_a_time_reference(chars, with_ends, empty_at):
+    offsets = [3 * i + 1 for i in range(len(chars))]
+    ends = [o + 2 for o in offsets] if with_ends else None
+    assert markup_text.collapse(chars, offsets, ends, empty_at) == markup_text._collapse_each(chars, offsets, ends, empty_at)
+
+
+def test_collapse_keeps_the_offset_of_each_run_and_of_the_end():
+    text, offsets = markup_text.collapse(list("  a \t b\u00a0\u00a0c  "), list(range(10, 22)), list(range(12, 24)))
+    assert text == "a b c"
+    assert offsets == (12, 13, 16, 17, 19, 21)  # a space maps to its run's first character
+
+
+def test_line_starts_of_every_line_break():
+    from checker.model import line_starts
+
+    assert line_starts("") == [0]
+    assert line_starts("a\nb\r\nc\rd\n\n") == [0, 2, 5, 7, 9, 10]
+    assert line_starts("x\u2028y\x0cz") == [0]  # only \n, \r\n and \r break lines
