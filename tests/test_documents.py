@@ -549,3 +549,11 @@ def test_line_starts_of_every_line_break():
     assert line_starts("") == [0]
     assert line_starts("a\nb\r\nc\rd\n\n") == [0, 2, 5, 7, 9, 10]
     assert line_starts("x\u2028y\x0cz") == [0]  # only \n, \r\n and \r break lines
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_COLLAPSE_CHARS.filter(lambda c: len(c) == 1), max_size=30), st.integers(0, 40))
+def test_collapse_of_a_string_span_equals_the_list_form(chars, start):
+    text = "".join(chars)
+    span = range(start, start + len(text))
+    assert markup_text.collapse(text, span, empty_at=start) == markup_text.collapse(list(text), list(span), empty_at=start)
