@@ -68,7 +68,8 @@ def collapse(
     string and ``offsets`` a ``range`` (a plain span of a text).
     """
     joined = chars if isinstance(chars, str) else "".join(chars)
-    if len(joined) != len(chars) or _INVISIBLE_RE.search(joined):
+    # one character per item: as many characters as items, and no empty item
+    if len(joined) != len(chars) or (not isinstance(chars, str) and "" in chars) or _INVISIBLE_RE.search(joined):
         return _collapse_each(chars, offsets, ends, empty_at)
     stripped = joined.strip()  # str.strip drops exactly the str.isspace characters
     if not stripped:

@@ -557,3 +557,18 @@ def test_collapse_of_a_string_span_equals_the_list_form(chars, start):
     text = "".join(chars)
     span = range(start, start + len(text))
     assert markup_text.collapse(text, span, empty_at=start) == markup_text.collapse(list(text), list(span), empty_at=start)
+
+
+def test_display_path_is_relative_below_the_current_folder_else_absolute(tmp_path, monkeypatch):
+    from checker.documents import display_path_of
+
+    (tmp_path / "sub").mkdir()
+    for cwd in (tmp_path, tmp_path / "sub", Path("/")):
+        monkeypatch.chdir(cwd)
+        for p in (".", "a.txt", "x/y.md", "../b.md", "./c//d.html", str(tmp_path), str(tmp_path / "sub" / "e.txt"), "/"):
+            absolute = Path(os.path.abspath(p))
+            try:
+                expected = absolute.relative_to(Path.cwd()).as_posix()
+            except ValueError:
+                expected = absolute.as_posix()
+            assert display_path_of(Path(p)) == expected, (cwd, p)
