@@ -98,10 +98,22 @@ class AnnIndex:
         labels, distances = self._index.knn_query(q, k=k, num_threads=_threads())
         return labels.astype(np.int64), (1.0 - distances).astype(np.float32)
 
-    def search_self(self, start: int, stop: int, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Neighbours of the indexed rows ``start:stop`` among the others (never themselves)."""
+    def search_self(self, start: int, stop: int, k: int, vectors: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Neighbours of the indexed rows ``start:stop`` among the others (never themselves).
+
+        ``vectors`` are those rows' vectors when the caller holds them (the very rows the
+        index was built from: an inner-product index stores them as given, so they equal what
+        it would return); else they are read back from the index.
+        """
         rows = np.arange(start, stop)
-        vectors = self._index.get_items(rows, return_type="numpy") if stop > start else np.zeros((0, 1), np.float32)
+        if vectors is not None:
+            vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+            if vectors.shape[0] != len(rows):
+                raise ValueError(f"{vectors.shape[0]} vectors for rows {start}:{stop}")
+        elif stop > start:
+            vectors = self._index.get_items(rows, return_type="numpy")
+        else:
+            vectors = np.zeros((0, 1), np.float32)
         k = min(k, self.size - 1)
         index, sims = self.search(vectors, k + 1)
         # drop the row itself, or where the graph missed it the farthest hit: k per row

@@ -133,7 +133,7 @@ def neighbours(
     if index is None:
         index = AnnIndex.build(vectors, cache_dir=cache_dir)
     start, stop = rows if rows is not None else (0, vectors.shape[0])
-    return index.search_self(start, stop, k)
+    return index.search_self(start, stop, k, vectors=vectors[start:stop])
 
 
 def nearest_pairs(

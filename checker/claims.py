@@ -62,7 +62,7 @@ def sentence_claim(sentence: str, names: set[str] | None = None) -> dict | None:
     taken = [(c.start, c.end) for c in citations]
     dates = extract_dates(sentence, exclude=taken)
     taken += [(d.start, d.end) for d in dates]
-    quantities = extract_quantities(sentence, exclude=taken)
+    quantities = extract_quantities(sentence, exclude=taken, dated=True)
     if not quantities and not dates and not citations:
         return None
     return {

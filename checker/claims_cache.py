@@ -19,11 +19,15 @@ nearest-neighbour pairs of the last few corpora (:data:`ClaimsCache.KEEP_PAIRS`)
 the vectors, the search settings and the search code (:func:`pairs_key`): a rescan of an
 unchanged corpus gets the same vectors, so it skips the search. And it keeps the judgement
 of the last few runs (findings, graph edges, clusters), keyed by everything the judgement
-reads (:func:`judgement_key`: the claims with their ids and places, the documents' dates
-and texts, the candidate pairs, the rules with their settings, the thresholds and the
-source of every ``checker`` module), so a rescan of an unchanged corpus with unchanged
-rules does not run the rules again; any difference in any of those is another key. A document whose decoding left a
-note (a lossy decode) is read the ordinary way each time, so the note is repeated.
+reads (:func:`judgement_key`: the claims with their ids and places, the documents' ids,
+paths, dates and texts, the candidate pairs, the rules with their settings, the thresholds
+and the source of every ``checker`` module), so a rescan of an unchanged corpus with unchanged
+rules does not run the rules again; any difference in any of those is another key. The
+claims and texts enter that key through a :class:`ClaimsDigest` built while the claims are
+read from the cache or extracted (each document's cache key and its stored claims string),
+so a warm rescan neither encodes the claims again nor hashes the texts twice. A document
+whose decoding left a note (a lossy decode) is read the ordinary way each time, so the note
+is repeated.
 """
 
 from __future__ import annotations
@@ -105,20 +109,62 @@ def package_digest() -> str:
     return h.hexdigest()
 
 
-def judgement_key(documents, claims, pairs, rules, **settings) -> bytes:
-    """The key of a run's judgement (see the module docstring)."""
+class ClaimsDigest:
+    """A running digest of a run's documents and the claims extracted from them, fed one
+    document at a time as :meth:`checker.pipeline.Pipeline.claims` goes (the judgement's
+    cheap key; see :func:`judgement_key`).
+
+    Each document adds its id, path, format, title and date, the number of its first claim
+    and its claim count, then either its claims-cache key (:func:`document_key`, which covers
+    the text, the format and the extractor code) or, for a document read without the cache,
+    a digest of its text, and the claims themselves as :func:`encode_claims` writes them
+    (the string the claims cache stores or just returned). So the digest pins every field of
+    every claim, ids and paths included, without encoding the claims again.
+    """
+
+    def __init__(self) -> None:
+        self._h = hashlib.sha256(b"claims\0")
+        self.claims = 0
+
+    def add(self, doc: Document, first_number: int, count: int, encoded: str, key: bytes | None) -> None:
+        meta = [doc.id, doc.path, doc.format, doc.title, doc.date, first_number, count]
+        self._h.update(json.dumps(meta, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\0")
+        if key is None:
+            key = b"text:" + hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).digest()
+        self._h.update(len(key).to_bytes(4, "big") + key)
+        data = encoded.encode("utf-8", "surrogatepass")
+        self._h.update(len(data).to_bytes(8, "big") + data)
+        self.claims += count
+
+    def digest(self) -> bytes:
+        return self._h.digest()
+
+
+def judgement_key(documents, claims, pairs, rules, claims_digest: bytes | None = None, **settings) -> bytes:
+    """The key of a run's judgement (see the module docstring).
+
+    ``claims_digest`` is a :class:`ClaimsDigest` of exactly these documents and claims (the
+    pipeline passes it when it extracted them itself): then the claims are not encoded
+    again. Without it the documents' texts and the claims are hashed in full.
+    """
     h = hashlib.sha256(b"judgement\0" + package_digest().encode())
     h.update(json.dumps(sorted(settings.items()), default=repr).encode())
     for r in rules:
         h.update(json.dumps([r.id, r.name, r.kind, r.finding, r.severity, r.message, r.params, r.enabled],
                             sort_keys=True, default=repr).encode())
-    for d in documents:
-        h.update(f"\0{d.id}\0{d.path}\0{d.date}\0".encode())
-        h.update(hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).digest())
-    h.update("\0".join(f"{c.id}|{c.doc}|{c.path}" for c in claims).encode("utf-8", "surrogatepass"))
-    h.update(encode_claims(claims).encode("utf-8", "surrogatepass"))
-    h.update(np.asarray([(i, j) for i, j, _ in pairs], dtype=np.int64).tobytes())
-    h.update(np.asarray([s for _, _, s in pairs], dtype=np.float64).tobytes())
+    h.update(json.dumps([[d.id, d.path, d.date, d.format, d.title] for d in documents], ensure_ascii=False).encode(
+        "utf-8", "surrogatepass"))
+    if claims_digest is not None:
+        h.update(b"\0digest\0" + claims_digest)
+    else:
+        h.update(b"\0full\0")
+        for d in documents:
+            h.update(hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).digest())
+        h.update("\0".join(f"{c.id}|{c.doc}|{c.path}" for c in claims).encode("utf-8", "surrogatepass"))
+        h.update(encode_claims(claims).encode("utf-8", "surrogatepass"))
+    # one float64 array: pair ends are exact in it (far below 2**53) and so are similarities
+    table = np.array(pairs, dtype=np.float64).reshape(-1, 3) if pairs else np.zeros((0, 3))
+    h.update(repr(table.shape).encode() + table.tobytes())
     return h.digest()
 
 

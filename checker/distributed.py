@@ -53,10 +53,10 @@ def _worker_embedder(spec):
         if callable(spec):
             _WORKER_EMBEDDERS[key] = spec()
         else:
-            from .embeddings import SentenceTransformerEmbedder
+            from .pipeline import make_encoder
 
-            model, device, batch_size = spec
-            _WORKER_EMBEDDERS[key] = SentenceTransformerEmbedder(model, device=device, batch_size=batch_size)
+            model, device, backend, batch_size = spec
+            _WORKER_EMBEDDERS[key] = make_encoder(model, device, backend, batch_size)
     return _WORKER_EMBEDDERS[key]
 
 
@@ -106,13 +106,16 @@ class DistributedPipeline(Pipeline):
     def _model_name(settings: Settings, factory) -> str:
         if factory is not None:
             return factory().name
-        from .embeddings import resolve_model
+        from .pipeline import make_encoder
 
-        return resolve_model(settings.model)[0]
+        # the name of the backend's encoder (loaded on first use, so nothing is loaded here):
+        # the embedding cache keeps an ONNX encoder's vectors apart from torch's
+        return make_encoder(settings.model, settings.device, settings.backend, settings.batch_size).name
 
     def _spec(self):
+        """What a worker builds its encoder from: the factory, or (model, device, backend, batch size)."""
         s = self.settings
-        return self._factory if self._factory is not None else (s.model, s.device, s.batch_size)
+        return self._factory if self._factory is not None else (s.model, s.device, s.backend, s.batch_size)
 
     def embed(self, claims: list[Claim]) -> np.ndarray:
         t = time.perf_counter()

@@ -423,6 +423,14 @@ def parse_document(text: str, fmt: str, doc_id: str, name: str) -> Document:
 
 def display_path_of(path: Path) -> str:
     """``path`` relative to the current folder (POSIX style) when possible, else absolute."""
+    if os.sep == "/":  # the common case without pathlib (a corpus has thousands of files)
+        absolute = os.path.abspath(path)
+        cwd = os.getcwd()
+        if absolute == cwd:
+            return "."
+        prefix = cwd if cwd.endswith("/") else cwd + "/"
+        if absolute.startswith(prefix) and not absolute.startswith("//"):
+            return absolute[len(prefix) :]
     try:
         absolute = Path(os.path.abspath(path))
         rel = absolute.relative_to(Path.cwd())

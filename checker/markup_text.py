@@ -21,6 +21,7 @@ and heading tests, boilerplate) are shared by the Markdown and HTML readers.
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from .model import Block
 
@@ -49,8 +50,12 @@ _SMALL_WORDS = frozenset(
 )
 
 
+_WORD_RUN_RE = re.compile(r"\S+")  # \s is exactly str.isspace for str patterns
+_INVISIBLE_RE = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
+
+
 def collapse(
-    chars: list[str], offsets: list[int], ends: list[int] | None = None, empty_at: int = 0
+    chars: Sequence[str], offsets: Sequence[int], ends: Sequence[int] | None = None, empty_at: int = 0
 ) -> tuple[str, tuple[int, ...]]:
     """Strip and collapse whitespace of ``chars``; returns ``(text, offsets)``.
 
@@ -59,7 +64,45 @@ def collapse(
     entity such as ``&amp;``). A whitespace run becomes one space mapped to the
     offset of the run's first character. The returned offsets have one extra
     entry: just past the last kept character (``empty_at`` when nothing is kept).
+    Invisible characters (:data:`_INVISIBLE`) are dropped first. ``chars`` may be a
+    string and ``offsets`` a ``range`` (a plain span of a text).
     """
+    joined = chars if isinstance(chars, str) else "".join(chars)
+    # one character per item: as many characters as items, and no empty item
+    if len(joined) != len(chars) or (not isinstance(chars, str) and "" in chars) or _INVISIBLE_RE.search(joined):
+        return _collapse_each(chars, offsets, ends, empty_at)
+    stripped = joined.strip()  # str.strip drops exactly the str.isspace characters
+    if not stripped:
+        return "", (empty_at,)
+    text = " ".join(stripped.split())
+    if len(text) == len(stripped):
+        # every whitespace run is one character, so each kept character keeps its own offset
+        first = len(joined) - len(joined.lstrip())
+        last = first + len(stripped) - 1
+        return text, (*offsets[first : last + 1], ends[last] if ends is not None else offsets[last] + 1)
+    # runs of non-space characters, found in C; the space between two runs maps to the
+    # offset of the first whitespace character after the earlier run
+    out: list[str] = []
+    outo: list[int] = []
+    last = -1
+    for m in _WORD_RUN_RE.finditer(joined):
+        a, b = m.span()
+        if last >= 0:
+            out.append(" ")
+            outo.append(offsets[last])
+        out.append(m.group())
+        outo.extend(offsets[a:b])
+        last = b
+    if last < 0:
+        return "", (empty_at,)
+    outo.append(ends[last - 1] if ends is not None else offsets[last - 1] + 1)
+    return "".join(out), tuple(outo)
+
+
+def _collapse_each(
+    chars: Sequence[str], offsets: Sequence[int], ends: Sequence[int] | None, empty_at: int
+) -> tuple[str, tuple[int, ...]]:
+    """:func:`collapse` one item at a time: for items of several characters, or invisible ones."""
     out: list[str] = []
     outo: list[int] = []
     pending = -1
@@ -85,8 +128,7 @@ def collapse(
 
 def span_block(kind: str, text: str, start: int, end: int) -> Block | None:
     """A block for ``text[start:end]`` with whitespace collapsed, or None if blank."""
-    chars = list(text[start:end])
-    plain, offsets = collapse(chars, list(range(start, end)), empty_at=start)
+    plain, offsets = collapse(text[start:end], range(start, end), empty_at=start)
     if not plain:
         return None
     return Block(kind=kind, section="body", text=plain, offsets=offsets)

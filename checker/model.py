@@ -8,6 +8,7 @@ into the ORIGINAL text of a document; lines and columns are 1-based.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 #: The section a claim sits in. Claims in ``summary``, ``headline`` and ``quote``
@@ -62,20 +63,13 @@ class Document:
         return index + 1, offset - self.line_starts[index] + 1
 
 
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+
+
 def line_starts(text: str) -> list[int]:
     """Offsets at which each line of ``text`` starts (``\\n``, ``\\r\\n`` or ``\\r``)."""
     starts = [0]
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            starts.append(i + 1)
-        elif ch == "\r":
-            if i + 1 < n and text[i + 1] == "\n":
-                i += 1
-            starts.append(i + 1)
-        i += 1
+    starts.extend(m.end() for m in _LINE_BREAK_RE.finditer(text))
     return starts
 
 

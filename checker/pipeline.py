@@ -23,7 +23,7 @@ import numpy as np
 
 from .candidates import clusters, nearest_pairs
 from .claims import document_claims
-from .claims_cache import ClaimsCache, decode_claims, document_key, encode_claims, judgement_key, pairs_key
+from .claims_cache import ClaimsCache, ClaimsDigest, decode_claims, document_key, encode_claims, judgement_key, pairs_key
 from .documents import (
     DEFAULT_MAX_SIZE_MB,
     _format_of,
@@ -41,6 +41,7 @@ from .embeddings import Embedder, SentenceTransformerEmbedder
 from .errors import ClaimgraphError, InputError
 from .evaluate import evaluate
 from .findings import order_findings
+from .gcpause import gc_paused
 from .model import Claim, Document, Edge, Finding, Report
 from .progress import NO_PROGRESS, Progress
 from .ruleset import Rule, load_rules
@@ -80,6 +81,16 @@ class GateStats:
     unused: list = field(default_factory=list)  # directives that suppressed nothing
 
 
+def make_encoder(model: str | None, device: str, backend: str, batch_size: int) -> Embedder:
+    """The encoder of a model on a backend (``torch``, ``onnx``, ``onnx-int8``), loaded on first
+    use and without the embedding cache; the same for a pipeline and for a Dask worker."""
+    if backend in ("onnx", "onnx-int8"):
+        from .onnx_encoder import OnnxEmbedder
+
+        return OnnxEmbedder(model, quantised=backend == "onnx-int8", batch_size=batch_size)
+    return SentenceTransformerEmbedder(model, device=device, batch_size=batch_size)
+
+
 def _stderr(message: str) -> None:
     print(f"claimgraph: warning: {message}", file=sys.stderr)
 
@@ -110,20 +121,16 @@ class Pipeline:
         self._embedder = embedder
         self._cache: EmbeddingCache | None = None
         self._claims_cache: ClaimsCache | None = None
-        self._from_cache: dict[int, tuple[Document, str]] = {}  # id(doc) -> (doc, its cached claims)
+        self._from_cache: dict[int, tuple[Document, str, bytes]] = {}  # id(doc) -> (doc, its cached claims, key)
         self._parsed: dict[int, tuple[Document, bytes]] = {}  # id(doc) -> (doc, its claims-cache key)
+        # what the last claims() call returned: (its claims, its documents, their ClaimsDigest)
+        self._extracted: tuple[tuple[Claim, ...], tuple[Document, ...], bytes] | None = None
 
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
             s = self.settings
-            base: Embedder
-            if s.backend in ("onnx", "onnx-int8"):
-                from .onnx_encoder import OnnxEmbedder
-
-                base = OnnxEmbedder(s.model, quantised=s.backend == "onnx-int8", batch_size=s.batch_size)
-            else:
-                base = SentenceTransformerEmbedder(s.model, device=s.device, batch_size=s.batch_size)
+            base = make_encoder(s.model, s.device, s.backend, s.batch_size)
             cache = self._embedding_cache()
             if cache is not None:
                 base = CachedEmbedder(base, cache)
@@ -171,10 +178,18 @@ class Pipeline:
 
     def load(self, paths: list[str]) -> list[Document]:
         t = time.perf_counter()
+        with gc_paused():
+            documents, warnings = self._read(paths)
+        for w in warnings:
+            self.warn(w)
+        self._timed("read", t)
+        return documents
+
+    def _read(self, paths: list[str]) -> tuple[list[Document], list[str]]:
         max_bytes = max_bytes_of(self.settings.max_size_mb)
         if self.claims_cache is not None and paths:
-            documents, warnings = self._load_cached(paths, max_bytes)
-        elif self.progress.enabled and paths:
+            return self._load_cached(paths, max_bytes)
+        if self.progress.enabled and paths:
             # one file at a time, so the bar moves; the same reader as below
             files, warnings = discover(paths)
             documents = []
@@ -182,13 +197,8 @@ class Pipeline:
                 docs, more = load_documents([str(f)], max_bytes=max_bytes)
                 documents.extend(docs)
                 warnings.extend(more)
-            _renumber(documents)
-        else:
-            documents, warnings = load_documents(paths, max_bytes=max_bytes)
-        for w in warnings:
-            self.warn(w)
-        self._timed("read", t)
-        return documents
+            return _renumber(documents), warnings
+        return load_documents(paths, max_bytes=max_bytes)
 
     def _load_cached(self, paths: list[str], max_bytes: int | None) -> tuple[list[Document], list[str]]:
         """:func:`checker.documents.load_documents` with the claims cache: a file whose decoded
@@ -214,7 +224,7 @@ class Pipeline:
                 text, fmt, key = known
                 title, date, claims = found[key]
                 doc = Document(id=doc_id, path=shown, text=text, format=fmt, title=title, date=date)
-                self._from_cache[id(doc)] = (doc, claims)
+                self._from_cache[id(doc)] = (doc, claims, key)
                 docs.append(doc)
                 continue
             if known is not None:  # decoded cleanly above: parse that text, do not read the file again
@@ -237,20 +247,41 @@ class Pipeline:
         t = time.perf_counter()
         claims: list[Claim] = []
         fresh: list[tuple[bytes, str | None, str | None, str]] = []
-        for doc in self.progress.iterate("extracting", documents, len(documents), "doc"):
-            cached = self._from_cache.pop(id(doc), None)
-            if cached is not None and cached[0] is doc:
-                found = decode_claims(cached[1], doc, len(claims) + 1)
-            else:
-                found = document_claims(doc, len(claims) + 1)
-                parsed = self._parsed.pop(id(doc), None)
-                if parsed is not None and parsed[0] is doc:
-                    fresh.append((parsed[1], doc.title, doc.date, encode_claims(found)))
-            claims.extend(found)
-        if fresh and self.claims_cache is not None:
-            self.claims_cache.put_many(fresh)
+        digest = ClaimsDigest()
+        keep_digest = self.claims_cache is not None
+        with gc_paused():
+            for doc in self.progress.iterate("extracting", documents, len(documents), "doc"):
+                first = len(claims) + 1
+                cached = self._from_cache.pop(id(doc), None)
+                key: bytes | None = None
+                encoded: str | None = None
+                if cached is not None and cached[0] is doc:
+                    _, encoded, key = cached
+                    found = decode_claims(encoded, doc, first)
+                else:
+                    found = document_claims(doc, first)
+                    parsed = self._parsed.pop(id(doc), None)
+                    if parsed is not None and parsed[0] is doc:
+                        key, encoded = parsed[1], encode_claims(found)
+                        fresh.append((key, doc.title, doc.date, encoded))
+                if keep_digest:
+                    digest.add(doc, first, len(found), encoded if encoded is not None else encode_claims(found), key)
+                claims.extend(found)
+            if fresh and self.claims_cache is not None:
+                self.claims_cache.put_many(fresh)
+        self._extracted = (tuple(claims), tuple(documents), digest.digest()) if keep_digest else None
         self._timed("extract", t)
         return claims
+
+    def _claims_digest(self, documents: list[Document], claims: list[Claim]) -> bytes | None:
+        """The :class:`~checker.claims_cache.ClaimsDigest` of the last :meth:`claims` call when
+        ``documents`` and ``claims`` are exactly (the same objects) what it read and returned."""
+        done = self._extracted
+        if done is None or len(done[0]) != len(claims) or len(done[1]) != len(documents):
+            return None
+        if any(a is not b for a, b in zip(done[0], claims)) or any(a is not b for a, b in zip(done[1], documents)):
+            return None
+        return done[2]
 
     def embed(self, claims: list[Claim]) -> np.ndarray:
         """Masked-sentence vectors, encoded in chunks (the progress bar's steps)."""
@@ -303,12 +334,21 @@ class Pipeline:
         self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]], started: float | None = None
     ) -> Report:
         """Clusters, rules, findings and edges for candidate pairs already found."""
+        with gc_paused():
+            return self._judge_pairs(documents, claims, pairs, started)
+
+    def _judge_pairs(
+        self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]], started: float | None
+    ) -> Report:
         s = self.settings
         t = started if started is not None else time.perf_counter()
         cache = self.claims_cache
         key = stored = None
         if cache is not None and not s.nli:  # a cross-encoder's verdicts are not kept
-            key = judgement_key(documents, claims, pairs, self.rules, cluster=s.cluster_threshold, related=s.related_threshold)
+            key = judgement_key(
+                documents, claims, pairs, self.rules, claims_digest=self._claims_digest(documents, claims),
+                cluster=s.cluster_threshold, related=s.related_threshold,
+            )
             stored = _unpack_judgement(cache.get_blob("judgements", key))
         if stored is not None:
             labels, findings, edges = stored

@@ -761,15 +761,22 @@ def _equivalents(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def extract_quantities(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
-    """Every figure in ``text`` outside dates, citations and ``exclude``, by position."""
+def extract_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), dated: bool = False) -> list[Quantity]:
+    """Every figure in ``text`` outside dates, citations and ``exclude``, by position.
+
+    ``dated``: ``exclude`` already holds every citation of ``text`` and every date
+    :func:`~checker.dates.extract_dates` finds outside them (as
+    :func:`checker.claims.sentence_claim` passes), so they are not looked for again; a
+    second search would find none, since every date candidate overlaps a date taken.
+    """
     if not isinstance(text, str) or not text:
         return []
     spans = [(int(s), int(e)) for s, e in exclude]
     has_digit = _DIGIT_RE.search(text) is not None
-    if has_digit:
+    if has_digit and not dated:
         spans += [(c.start, c.end) for c in extract_citations(text)]
         spans += [(d.start, d.end) for d in extract_dates(text, spans)]
+    if has_digit:
         spans += [m.span() for m in _SKIP_RE.finditer(text)]
     skipped = SpanSet(spans)
     yen = bool(_JPY_RE.search(text))

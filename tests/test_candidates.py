@@ -156,3 +156,16 @@ def test_candidates_clusters_of_a_large_graph_are_deterministic_communities():
     for g in range(groups):
         assert len({labels[g * size + i] for i in range(size)}) == 1
     assert len(set(labels)) == groups
+
+
+def test_candidates_ann_search_with_the_held_vectors_equals_reading_them_back(tmp_path):
+    from checker.ann import AnnIndex
+
+    v = _clustered(600)
+    for index in (AnnIndex.build(v), AnnIndex.build(v, cache_dir=tmp_path), AnnIndex.build(v, cache_dir=tmp_path)):
+        # an inner-product index keeps the rows exactly as given (float32)
+        assert np.array_equal(index._index.get_items(np.arange(600), return_type="numpy"), v.astype(np.float32))
+        for start, stop in ((0, 600), (100, 350)):
+            held = index.search_self(start, stop, 7, vectors=v[start:stop])
+            read = index.search_self(start, stop, 7)
+            assert np.array_equal(held[0], read[0]) and np.array_equal(held[1], read[1])

@@ -159,3 +159,73 @@ def test_claims_cache_keeps_the_judgement_of_an_unchanged_run(tmp_path, monkeypa
     (corpus / "extra.txt").write_text("Exports rose 4% to $2 billion in 2024.\n", encoding="utf-8")
     _scan([corpus], tmp_path / "cache")
     assert ran == [1, 1]
+
+
+def _count_rule_runs(monkeypatch):
+    ran = []
+    real = checker.pipeline.evaluate
+    monkeypatch.setattr(checker.pipeline, "evaluate", lambda *a, **k: ran.append(1) or real(*a, **k))
+    return ran
+
+
+def test_judgement_key_of_a_warm_rescan_encodes_no_claims(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    cold = _scan([corpus], tmp_path / "cache")
+    # the key comes from the documents' cache keys and stored claims, not a new encoding
+    monkeypatch.setattr("checker.claims_cache.encode_claims", lambda *a, **k: pytest.fail("claims encoded again"))
+    monkeypatch.setattr("checker.pipeline.encode_claims", lambda *a, **k: pytest.fail("claims encoded again"))
+    ran = _count_rule_runs(monkeypatch)
+    warm = _scan([corpus], tmp_path / "cache")
+    assert ran == []
+    assert (warm.findings, warm.edges, warm.clusters) == (cold.findings, cold.edges, cold.clusters)
+
+
+def test_judgement_is_not_reused_for_a_renamed_or_edited_document(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    _scan([corpus], tmp_path / "cache")
+    ran = _count_rule_runs(monkeypatch)
+    name = sorted(p for p in corpus.iterdir() if p.suffix == ".txt")[0]
+    # same text under another name: the claims' paths (and maybe their order) differ
+    renamed = name.with_name("zz-" + name.name)
+    name.rename(renamed)
+    report = _scan([corpus], tmp_path / "cache")
+    assert ran == [1]
+    assert any(c.path.endswith(renamed.name) for c in report.claims)
+    # one figure changed in place: same path, other claims
+    text = renamed.read_text(encoding="utf-8")
+    digit = next(ch for ch in text if ch.isdigit())
+    renamed.write_text(text.replace(digit, str((int(digit) + 1) % 10), 1), encoding="utf-8")
+    _scan([corpus], tmp_path / "cache")
+    assert ran == [1, 1]
+    # unchanged since: reused
+    _scan([corpus], tmp_path / "cache")
+    assert ran == [1, 1]
+
+
+def test_judgement_of_other_claim_objects_is_keyed_by_their_content(tmp_path, monkeypatch):
+    import dataclasses
+
+    pipeline = Pipeline(Settings(cache_dir=str(tmp_path)), embedder=HashEmbedder(), warn=lambda m: None)
+    documents = pipeline.load([str(SEEDS)])
+    claims = pipeline.claims(documents)
+    report = pipeline.judge(documents, claims, pipeline.embed(claims))
+    assert report.findings
+    ran = _count_rule_runs(monkeypatch)
+    pairs = pipeline.candidate_pairs(pipeline.embed(claims))
+    # claims that are not the ones claims() returned (one changed in place): the full key, a miss
+    changed = list(claims)
+    first = next(i for i, c in enumerate(changed) if c.quantities)
+    changed[first] = dataclasses.replace(changed[first], text=changed[first].text + " Revised.")
+    pipeline.judge_pairs(documents, changed, pairs)
+    assert ran == [1]
+    # equal copies of the claims: keyed in full, judged once, then reused, and judged as the originals are
+    copies = pipeline.judge_pairs(documents, [dataclasses.replace(c) for c in claims], pairs)
+    assert ran == [1, 1]
+    assert pipeline.judge_pairs(documents, [dataclasses.replace(c) for c in claims], pairs).findings == copies.findings
+    assert ran == [1, 1]
+    originals = pipeline.judge_pairs(documents, claims, pairs)
+    assert ran == [1, 1, 1]
+    assert (originals.findings, originals.edges) == (copies.findings, copies.edges)
+    pipeline.close()

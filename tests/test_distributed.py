@@ -102,3 +102,29 @@ def test_distributed_cli_bad_jobs_is_a_usage_error(capsys, tmp_path):
     (tmp_path / "a.txt").write_text("In 2023, Bavaria added 3.2 GW of wind capacity.\\n")
     assert main(["scan", str(tmp_path), "--jobs", "0"]) == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+@pytest.mark.slow  # the workers export the packaged model to ONNX (once) and run it
+def test_distributed_workers_encode_with_the_configured_backend(client, tmp_path):
+    pytest.importorskip("onnxruntime", reason="the onnx extra is part of the test extra")
+    import numpy as np
+
+    from checker.distributed import _encode_task
+    from checker.embeddings import SentenceTransformerEmbedder
+    from checker.onnx_encoder import OnnxEmbedder
+    from tests.conftest import SEEDS
+
+    settings = Settings(backend="onnx-int8", cache_dir=str(tmp_path / "dist"))
+    pipeline = DistributedPipeline(settings, client=client, warn=lambda m: None)
+    local = OnnxEmbedder(None, quantised=True)
+    assert pipeline.embedder.name == local.name  # cached vectors never mix with torch's
+    texts = ["Exports rose # to # in DATE.", "The plant employs # people."]
+    remote = client.submit(_encode_task, pipeline._spec(), texts, pure=False).result()
+    assert np.allclose(remote, local.encode(texts), atol=1e-4)
+    assert not np.allclose(remote, SentenceTransformerEmbedder(None).encode(texts), atol=1e-4)
+    # a whole scan: the same report as a single process on the same backend
+    single = Pipeline(Settings(backend="onnx-int8", cache_dir=str(tmp_path / "single")), warn=lambda m: None)
+    assert _summary(pipeline.scan([str(SEEDS)])) == _summary(single.scan([str(SEEDS)]))
+    assert pipeline.encoded > 0
+    pipeline.close()
+    single.close()

@@ -541,3 +541,51 @@ def test_sections_a_summary_label_ends_with_the_first_paragraph_after_its_list()
     out = assign_sections([_b("paragraph", "Key Takeaways:"), _b("paragraph", "Revenue up 5%"), _b("heading", "Details"),
                            _b("paragraph", "Revenue rose 5%.")])
     assert [b.section for b in out] == ["summary", "summary", "headline", "body"]
+
+
+_COLLAPSE_CHARS = st.sampled_from(list(" \t\n\r\u00a0\u2003\u3000ab.é€\u200b\ufeff\u00ad") + ["&amp;", ""])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_COLLAPSE_CHARS, max_size=30), st.booleans(), st.integers(0, 5))
+def test_collapse_matches_the_one_item_at_a_time_reference(chars, with_ends, empty_at):
+    offsets = [3 * i + 1 for i in range(len(chars))]
+    ends = [o + 2 for o in offsets] if with_ends else None
+    assert markup_text.collapse(chars, offsets, ends, empty_at) == markup_text._collapse_each(chars, offsets, ends, empty_at)
+
+
+def test_collapse_keeps_the_offset_of_each_run_and_of_the_end():
+    text, offsets = markup_text.collapse(list("  a \t b\u00a0\u00a0c  "), list(range(10, 22)), list(range(12, 24)))
+    assert text == "a b c"
+    assert offsets == (12, 13, 16, 17, 19, 21)  # a space maps to its run's first character
+
+
+def test_line_starts_of_every_line_break():
+    from checker.model import line_starts
+
+    assert line_starts("") == [0]
+    assert line_starts("a\nb\r\nc\rd\n\n") == [0, 2, 5, 7, 9, 10]
+    assert line_starts("x\u2028y\x0cz") == [0]  # only \n, \r\n and \r break lines
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_COLLAPSE_CHARS.filter(lambda c: len(c) == 1), max_size=30), st.integers(0, 40))
+def test_collapse_of_a_string_span_equals_the_list_form(chars, start):
+    text = "".join(chars)
+    span = range(start, start + len(text))
+    assert markup_text.collapse(text, span, empty_at=start) == markup_text.collapse(list(text), list(span), empty_at=start)
+
+
+def test_display_path_is_relative_below_the_current_folder_else_absolute(tmp_path, monkeypatch):
+    from checker.documents import display_path_of
+
+    (tmp_path / "sub").mkdir()
+    for cwd in (tmp_path, tmp_path / "sub", Path("/")):
+        monkeypatch.chdir(cwd)
+        for p in (".", "a.txt", "x/y.md", "../b.md", "./c//d.html", str(tmp_path), str(tmp_path / "sub" / "e.txt"), "/"):
+            absolute = Path(os.path.abspath(p))
+            try:
+                expected = absolute.relative_to(Path.cwd()).as_posix()
+            except ValueError:
+                expected = absolute.as_posix()
+            assert display_path_of(Path(p)) == expected, (cwd, p)

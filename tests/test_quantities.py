@@ -604,3 +604,39 @@ def test_quantities_medical_units_and_additions():
     found = extract_quantities("Each patient received 250 milligrams of it, 5 mL of saline and another 40 mg later.")
     assert [(q.value, q.unit, q.kind) for q in found] == [(250, "mg", "measure"), (5, "ml", "measure"), (40, "mg", "measure")]
     assert [q.change for q in found] == [None, None, "increase"]
+
+
+_FRAGMENTS = [
+    "Revenue rose", "3.2%", "to $4.1 billion", "in Q3 2024", "from 2021 to 2023", "between 2019 and 2022",
+    "July 12-14, 2025", "[3]", "[1, 4]", "2025", "more than 2000 jobs", "FY2024", "the 1990s", "H1 2025",
+    "12/2023", "2024-05-01", "of", "and", "about", "€300 million", "1H25", "3Q25", "2,025 units", "by 2030",
+]
+
+
+def _dated_spans(sentence):
+    from checker.citations import extract_citations
+    from checker.dates import extract_dates
+
+    taken = [(c.start, c.end) for c in extract_citations(sentence)]
+    return taken + [(d.start, d.end) for d in extract_dates(sentence, exclude=taken)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=8), st.sampled_from([" ", "–", "-", " to ", ", "]))
+def test_quantities_of_a_dated_sentence_skip_the_second_date_search(parts, glue):
+    sentence = glue.join(parts) + "."
+    taken = _dated_spans(sentence)
+    assert extract_quantities(sentence, exclude=taken, dated=True) == extract_quantities(sentence, exclude=taken)
+
+
+def test_quantities_dated_flag_on_the_seed_sentences():
+    from checker.documents import load_documents
+    from checker.segment import split_sentences
+    from tests.conftest import SEEDS
+
+    docs, _ = load_documents([str(SEEDS)])
+    sentences = {b.text[s:e] for d in docs for b in d.blocks for s, e in split_sentences(b.text)}
+    assert len(sentences) > 100
+    for sentence in sentences:
+        taken = _dated_spans(sentence)
+        assert extract_quantities(sentence, exclude=taken, dated=True) == extract_quantities(sentence, exclude=taken)
