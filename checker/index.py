@@ -648,7 +648,7 @@ def _build_locked(pipeline, paths: list[str], folder: Path, rebuild: bool) -> In
                 plan.append(("new", (path, shown, digest, before is not None)))
                 fresh.append(path)
         stats.removed = len(set(previous) - (seen - skipped))
-        new_docs = pipeline.load([str(p) for p in fresh]) if fresh else []
+        new_docs = pipeline.load([str(p) for p in fresh], preload_encoder=True) if fresh else []
         by_path = {d.path: d for d in new_docs}
         known_rules = {r.id for r in pipeline.rules}
         documents: list[tuple[str, Any]] = []

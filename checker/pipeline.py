@@ -43,6 +43,7 @@ from .evaluate import evaluate
 from .findings import order_findings
 from .gcpause import gc_paused
 from .model import Claim, Document, Edge, Finding, Report
+from .parallel_extract import extract_many, worth_a_pool
 from .progress import NO_PROGRESS, Progress
 from .ruleset import Rule, load_rules
 from .value_join import merge_pairs, same_value_pairs
@@ -176,19 +177,22 @@ class Pipeline:
             self._claims_cache = ClaimsCache(self._cache_folder(), warn=self.warn, required=cache_dir_is_explicit(s.cache_dir))
         return self._claims_cache
 
-    def load(self, paths: list[str]) -> list[Document]:
+    def load(self, paths: list[str], preload_encoder: bool = False) -> list[Document]:
+        """The documents of ``paths`` (files and folders), unreadable ones warned about and
+        skipped. ``preload_encoder``: the run will encode their claims, so the encoder may be
+        loaded while worker processes parse and extract (see :mod:`checker.parallel_extract`)."""
         t = time.perf_counter()
         with gc_paused():
-            documents, warnings = self._read(paths)
+            documents, warnings = self._read(paths, preload_encoder)
         for w in warnings:
             self.warn(w)
         self._timed("read", t)
         return documents
 
-    def _read(self, paths: list[str]) -> tuple[list[Document], list[str]]:
+    def _read(self, paths: list[str], preload_encoder: bool = False) -> tuple[list[Document], list[str]]:
         max_bytes = max_bytes_of(self.settings.max_size_mb)
         if self.claims_cache is not None and paths:
-            return self._load_cached(paths, max_bytes)
+            return self._load_cached(paths, max_bytes, preload_encoder)
         if self.progress.enabled and paths:
             # one file at a time, so the bar moves; the same reader as below
             files, warnings = discover(paths)
@@ -200,7 +204,7 @@ class Pipeline:
             return _renumber(documents), warnings
         return load_documents(paths, max_bytes=max_bytes)
 
-    def _load_cached(self, paths: list[str], max_bytes: int | None) -> tuple[list[Document], list[str]]:
+    def _load_cached(self, paths: list[str], max_bytes: int | None, preload_encoder: bool = False) -> tuple[list[Document], list[str]]:
         """:func:`checker.documents.load_documents` with the claims cache: a file whose decoded
         text is in the cache is not parsed (its title, date and claims come from there)."""
         files, warnings = discover(paths)
@@ -217,6 +221,18 @@ class Pipeline:
             read.append((path, shown, None if notes or not text.strip() else (text, fmt, document_key(fmt, text))))
         cache = self.claims_cache
         found = cache.get_many([r[2][2] for r in read if r[2] is not None]) if cache is not None else {}
+        missing = [r for r in read if r[2] is not None and r[2][2] not in found]
+        if worth_a_pool(len(missing)):
+            # many documents to parse: on all cores, while this process loads the encoder
+            t = time.perf_counter()
+            preload = (lambda: self.embedder) if preload_encoder else None
+            done = extract_many([(known[0], known[1], shown) for _, shown, known in missing], preload)
+            fresh = [(known[2], *result) for (_, _, known), result in zip(missing, done)]
+            found.update((key, (title, date, claims)) for key, title, date, claims in fresh)
+            if cache is not None:
+                cache.put_many(fresh)
+            self.timings["extract"] = self.timings.get("extract", 0.0) + time.perf_counter() - t
+            self.timings["read"] = self.timings.get("read", 0.0) - (time.perf_counter() - t)  # counted in extract
         docs: list[Document] = []
         for path, shown, known in read:
             doc_id = f"d{len(docs) + 1}"
@@ -378,7 +394,7 @@ class Pipeline:
 
     def scan(self, paths: list[str]) -> Report:
         self.claim_spans, self.draft_paths = {}, None
-        documents = self.load(paths)
+        documents = self.load(paths, preload_encoder=True)
         claims = self.claims(documents)
         self._remember_spans(claims)
         return self.judge(documents, claims, self.embed(claims))
@@ -397,7 +413,7 @@ class Pipeline:
         self.claim_spans = {}
         draft_docs = self.load(drafts)
         self.draft_paths = {d.path for d in draft_docs}
-        archive_docs = self.load(against)
+        archive_docs = self.load(against, preload_encoder=True)
         draft_paths = {d.path for d in draft_docs}
         archive_docs = [d for d in archive_docs if d.path not in draft_paths]
         documents = _renumber(draft_docs + archive_docs)

@@ -1,0 +1,79 @@
+"""Parsing and extracting on a process pool: the same documents and claims as one process,
+and an interruption or a dead worker ends the run without leaving processes behind."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+
+import pytest
+
+import checker.parallel_extract as parallel_extract
+from checker.errors import ClaimgraphError
+from checker.pipeline import Pipeline, Settings
+from tests.conftest import ROOT, SEEDS
+from tests.fakes import HashEmbedder
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate_corpus import generate  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the pool forks, which claimgraph uses on Linux only")
+
+
+@pytest.fixture
+def small_pool(monkeypatch):
+    """Any number of documents is worth a pool, on two workers even on a one-core machine."""
+    monkeypatch.setattr(parallel_extract, "MIN_DOCUMENTS", 1)
+    monkeypatch.setattr(parallel_extract, "usable_cores", lambda: 2)
+    calls = []
+    real = parallel_extract.extract_many
+    monkeypatch.setattr(parallel_extract, "extract_many", lambda jobs, wait=None: calls.append(len(jobs)) or real(jobs, wait))
+    import checker.pipeline
+
+    monkeypatch.setattr(checker.pipeline, "extract_many", parallel_extract.extract_many)
+    return calls
+
+
+def _scan(paths, cache_dir):
+    pipeline = Pipeline(Settings(cache_dir=str(cache_dir) if cache_dir else None, use_cache=cache_dir is not None), embedder=HashEmbedder())
+    try:
+        return pipeline.scan([str(p) for p in paths])
+    finally:
+        pipeline.close()
+
+
+def test_pooled_extraction_equals_one_process(tmp_path, small_pool):
+    generate(tmp_path / "corpus", docs=60, seed=3)
+    pooled = _scan([tmp_path / "corpus", SEEDS], tmp_path / "cache")
+    assert small_pool == [62]  # the 60 generated documents and the two seeds, parsed by the pool
+    alone = _scan([tmp_path / "corpus", SEEDS], None)
+    assert pooled.claims == alone.claims and len(pooled.claims) > 150
+    assert [(d.id, d.path, d.title, d.date) for d in pooled.documents] == [(d.id, d.path, d.title, d.date) for d in alone.documents]
+    assert pooled.findings == alone.findings and pooled.edges == alone.edges
+
+
+def test_pool_is_stopped_when_the_run_is_interrupted(tmp_path):
+    jobs = [("Revenue rose 5% in 2024. " * 400, "text", f"d{i}.txt") for i in range(400)]
+
+    def interrupt():
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        parallel_extract.extract_many(jobs, interrupt)
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert multiprocessing.active_children() == []
+
+
+def _die(job):
+    os._exit(9)
+
+
+def test_dead_worker_is_one_error_not_a_hang(monkeypatch):
+    monkeypatch.setattr(parallel_extract, "extract_one", _die)
+    with pytest.raises(ClaimgraphError, match="worker process parsing documents ended unexpectedly"):
+        parallel_extract.extract_many([("Revenue rose 5% in 2024.", "text", "a.txt")] * 4)
+    assert multiprocessing.active_children() == []
