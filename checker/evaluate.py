@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from . import forkpool
 from .findings import make_finding, order_findings
 from .model import Claim, Document, Edge, Finding
 from .references import reference_numbers
-from .rulekinds import PairContext
+from .rulekinds import PairContext, Verdict
 from .ruleset import Rule
 
 _STRENGTH = {"conflicts": 3, "supports": 2, "related": 1}
@@ -61,45 +62,17 @@ def evaluate(
     pair_rules += [r for r in active if r.impl.scope == "pair" and r.impl.fallback]
     common = common_terms(claims)
     undecided: list[tuple[int, int, float]] = []
-    content = _content_ids(claims)
-    repeated = _repeated(content)
-    memo: dict[tuple, tuple[str, str, list[tuple[Rule, list]]]] = {}
-    for i, j, sim in pairs:
+    for (i, j, sim), outcome in zip(pairs, _judged(claims, pairs, pair_rules, doc_dates, common)):
         a, b = claims[i], claims[j]
-        key = None
-        if content[i] in repeated or content[j] in repeated:
-            # a pair of sentences already judged (the same texts, sections and document
-            # dates, in the same or different documents, at the same similarity) gets the
-            # same verdicts, with its own claim ids: repeated boilerplate is judged once
-            key = (content[i], content[j], a.doc == b.doc, sim, doc_dates.get(a.doc), doc_dates.get(b.doc))
-        ids = None
-        if key is not None and key in memo:
-            first_a, first_b, outcome = memo[key]
-            ids = {first_a: a.id, first_b: b.id}  # the verdicts name the first pair's claims
-        else:
-            ctx = PairContext(similarity=sim, doc_dates=doc_dates, common_terms=common)
-            outcome = []
-            related = False
-            for rule in pair_rules:
-                if rule.impl.fallback and related:
-                    continue
-                verdicts = list(rule.impl.compare(a, b, ctx))
-                related = related or any(v.relation in ("supports", "conflicts") for v in verdicts)
-                outcome.append((rule, verdicts))
-            if key is not None:
-                memo[key] = (a.id, b.id, outcome)
-        judged = False
-        related = any(v.relation in ("supports", "conflicts") for _, verdicts in outcome for v in verdicts)
-        for rule, verdicts in outcome:
+        related = False
+        for n, verdicts in outcome:
             for verdict in verdicts:
-                judged = True
+                related = related or verdict.relation in ("supports", "conflicts")
                 if verdict.relation:
-                    offer(Edge(a.id, b.id, verdict.relation, rule.id, verdict.score, verdict.reason))
+                    offer(Edge(a.id, b.id, verdict.relation, pair_rules[n].id, verdict.score, verdict.reason))
                 if verdict.finding:
-                    if ids is not None:
-                        verdict = replace(verdict, claims=tuple(ids.get(c, c) for c in verdict.claims))
-                    findings.append(make_finding(rule, verdict, by_id))
-        if not judged and sim >= related_threshold:
+                    findings.append(make_finding(pair_rules[n], verdict, by_id))
+        if not outcome and sim >= related_threshold:
             offer(Edge(a.id, b.id, "related", None, round(sim, 4), "similar statements"))
         if not related:
             undecided.append((i, j, sim))
@@ -126,6 +99,73 @@ def evaluate(
     order = {c.id: n for n, c in enumerate(claims)}
     edges = sorted(best.values(), key=lambda e: (order[e.source], order[e.target]))
     return order_findings(findings, by_id), edges
+
+
+#: Fewer candidate pairs than this are judged in the calling process (a pool costs a
+#: fraction of a second to start and to send verdicts back).
+MIN_POOLED_PAIRS = 20_000
+
+Outcome = tuple[tuple[int, tuple[Verdict, ...]], ...]  # (pair rule's index, its verdicts), rules with verdicts only
+
+
+def _judged(
+    claims: list[Claim], pairs: list[tuple[int, int, float]], pair_rules: list[Rule], doc_dates: dict, common: frozenset[str]
+) -> list[Outcome]:
+    """Every pair rule's verdicts on each candidate pair, in order: on a
+    :mod:`checker.forkpool` pool of processes when there are many pairs, each judging a
+    range of them (the claims, pairs and rules reach the workers by forking)."""
+    if len(pairs) < MIN_POOLED_PAIRS or not forkpool.can_fork():
+        return _judge_range(claims, pairs, pair_rules, doc_dates, common, 0, len(pairs))
+    parts = forkpool.workers_for(len(pairs)) * 4
+    step = -(-len(pairs) // parts)
+    ranges = [(lo, min(lo + step, len(pairs))) for lo in range(0, len(pairs), step)]
+    share = {"judge": (claims, pairs, pair_rules, doc_dates, common)}
+    done = forkpool.fork_map(_judge_shared_range, ranges, what="judging candidate pairs", share=share)
+    return [outcome for part in done for outcome in part]
+
+
+def _judge_shared_range(bounds: tuple[int, int]) -> list[Outcome]:
+    claims, pairs, pair_rules, doc_dates, common = forkpool.shared("judge")
+    return _judge_range(claims, pairs, pair_rules, doc_dates, common, *bounds)
+
+
+def _judge_range(
+    claims: list[Claim], pairs: list[tuple[int, int, float]], pair_rules: list[Rule], doc_dates: dict, common: frozenset[str],
+    lo: int, hi: int,
+) -> list[Outcome]:
+    """The outcomes of ``pairs[lo:hi]``. A pair of repeated sentences already judged (the
+    same texts, sections and document dates, in the same or different documents, at the
+    same similarity) gets the same verdicts, naming its own claims: repeated boilerplate
+    is judged once."""
+    content = _content_ids(claims)
+    repeated = _repeated(content)
+    memo: dict[tuple, tuple[str, str, Outcome]] = {}
+    outcomes: list[Outcome] = []
+    for i, j, sim in pairs[lo:hi]:
+        a, b = claims[i], claims[j]
+        key = None
+        if content[i] in repeated or content[j] in repeated:
+            key = (content[i], content[j], a.doc == b.doc, sim, doc_dates.get(a.doc), doc_dates.get(b.doc))
+        if key is not None and key in memo:
+            first_a, first_b, outcome = memo[key]
+            ids = {first_a: a.id, first_b: b.id}  # the verdicts name the first pair's claims
+            outcomes.append(tuple((n, tuple(replace(v, claims=tuple(ids.get(c, c) for c in v.claims)) for v in verdicts)) for n, verdicts in outcome))
+            continue
+        ctx = PairContext(similarity=sim, doc_dates=doc_dates, common_terms=common)
+        judged: list[tuple[int, tuple[Verdict, ...]]] = []
+        related = False
+        for n, rule in enumerate(pair_rules):
+            if rule.impl.fallback and related:
+                continue
+            verdicts = tuple(rule.impl.compare(a, b, ctx))
+            if verdicts:
+                related = related or any(v.relation in ("supports", "conflicts") for v in verdicts)
+                judged.append((n, verdicts))
+        outcome = tuple(judged)
+        if key is not None:
+            memo[key] = (a.id, b.id, outcome)
+        outcomes.append(outcome)
+    return outcomes
 
 
 def common_terms(claims: list[Claim], share: float = 0.1, least_claims: int = 30) -> frozenset[str]:

@@ -1,5 +1,6 @@
-"""Parsing and extracting on a process pool: the same documents and claims as one process,
-and an interruption or a dead worker ends the run without leaving processes behind."""
+"""Parsing, extracting and judging on a process pool (:mod:`checker.forkpool`): the same
+documents, claims, findings and edges as one process, and an interruption or a dead
+worker ends the run without leaving processes behind."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import time
 
 import pytest
 
+import checker.evaluate as evaluate
 import checker.parallel_extract as parallel_extract
+from checker import forkpool
 from checker.errors import ClaimgraphError
 from checker.pipeline import Pipeline, Settings
 from tests.conftest import ROOT, SEEDS
@@ -26,7 +29,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="th
 def small_pool(monkeypatch):
     """Any number of documents is worth a pool, on two workers even on a one-core machine."""
     monkeypatch.setattr(parallel_extract, "MIN_DOCUMENTS", 1)
-    monkeypatch.setattr(parallel_extract, "usable_cores", lambda: 2)
+    monkeypatch.setattr(forkpool, "usable_cores", lambda: 2)
     calls = []
     real = parallel_extract.extract_many
     monkeypatch.setattr(parallel_extract, "extract_many", lambda jobs, wait=None: calls.append(len(jobs)) or real(jobs, wait))
@@ -54,6 +57,20 @@ def test_pooled_extraction_equals_one_process(tmp_path, small_pool):
     assert pooled.findings == alone.findings and pooled.edges == alone.edges
 
 
+def test_pooled_judging_equals_one_process(tmp_path, monkeypatch):
+    generate(tmp_path / "corpus", docs=80, seed=5)
+    alone = _scan([tmp_path / "corpus", SEEDS], None)
+    monkeypatch.setattr(forkpool, "usable_cores", lambda: 2)
+    monkeypatch.setattr(evaluate, "MIN_POOLED_PAIRS", 1)
+    ranges = []
+    real = forkpool.fork_map
+    monkeypatch.setattr(forkpool, "fork_map", lambda fn, items, **kw: ranges.append(list(items)) or real(fn, items, **kw))
+    pooled = _scan([tmp_path / "corpus", SEEDS], None)
+    assert len(ranges) == 1 and len(ranges[0]) == 8  # two workers, four ranges each
+    assert len(pooled.findings) > 20 and any(e.relation == "supports" for e in pooled.edges)
+    assert pooled.findings == alone.findings and pooled.edges == alone.edges and pooled.clusters == alone.clusters
+
+
 def test_pool_is_stopped_when_the_run_is_interrupted(tmp_path):
     jobs = [("Revenue rose 5% in 2024. " * 400, "text", f"d{i}.txt") for i in range(400)]
 
@@ -62,7 +79,11 @@ def test_pool_is_stopped_when_the_run_is_interrupted(tmp_path):
 
     with pytest.raises(KeyboardInterrupt):
         parallel_extract.extract_many(jobs, interrupt)
-    deadline = time.monotonic() + 10
+    _assert_no_workers_left()
+
+
+def _assert_no_workers_left():
+    deadline = time.monotonic() + 10  # stopped workers may take a moment to be reaped
     while multiprocessing.active_children() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert multiprocessing.active_children() == []
@@ -76,4 +97,4 @@ def test_dead_worker_is_one_error_not_a_hang(monkeypatch):
     monkeypatch.setattr(parallel_extract, "extract_one", _die)
     with pytest.raises(ClaimgraphError, match="worker process parsing documents ended unexpectedly"):
         parallel_extract.extract_many([("Revenue rose 5% in 2024.", "text", "a.txt")] * 4)
-    assert multiprocessing.active_children() == []
+    _assert_no_workers_left()
