@@ -29,7 +29,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .embeddings import Embedder
+from .embeddings import Embedder, prepare_encoder
 from .errors import ConfigError
 
 _SCHEMA_VERSION = 1
@@ -238,6 +238,10 @@ class CachedEmbedder:
         self.cache = cache
         self.name = embedder.name
         self.encoded = 0  # how many texts the last call had to encode
+
+    def prepare(self) -> None:
+        """Load the wrapped encoder's model now (see :func:`checker.embeddings.prepare_encoder`)."""
+        prepare_encoder(self.embedder)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [text_key(t) for t in texts]

@@ -94,6 +94,14 @@ def _quiet_hub():
             lg.setLevel(level)
 
 
+def prepare_encoder(embedder: object) -> None:
+    """Load an encoder's model ahead of its first ``encode`` (the pipeline does it while
+    worker processes parse documents); encoders without a ``prepare`` load on first use."""
+    prepare = getattr(embedder, "prepare", None)
+    if prepare is not None:
+        prepare()
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model, loaded on first use."""
 
@@ -145,6 +153,10 @@ class SentenceTransformerEmbedder:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ConfigError(f"cannot load embedding model {self._location!r}: {first}") from None
         return self._model
+
+    def prepare(self) -> None:
+        """Load the model now (see :func:`prepare_encoder`)."""
+        self._load()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

@@ -167,6 +167,10 @@ class OnnxEmbedder:
         self._inputs = {i.name for i in self._session.get_inputs()}
         return self._session
 
+    def prepare(self) -> None:
+        """Load the session now (see :func:`checker.embeddings.prepare_encoder`)."""
+        self._load()
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)

@@ -37,7 +37,7 @@ from .documents import (
     read_bytes,
 )
 from .embedding_cache import CachedEmbedder, EmbeddingCache, cache_dir_is_explicit, default_cache_dir
-from .embeddings import Embedder, SentenceTransformerEmbedder
+from .embeddings import Embedder, SentenceTransformerEmbedder, prepare_encoder
 from .errors import ClaimgraphError, InputError
 from .evaluate import evaluate
 from .findings import order_findings
@@ -225,7 +225,7 @@ class Pipeline:
         if worth_a_pool(len(missing)):
             # many documents to parse: on all cores, while this process loads the encoder
             t = time.perf_counter()
-            preload = (lambda: self.embedder) if preload_encoder else None
+            preload = (lambda: prepare_encoder(self.embedder)) if preload_encoder else None
             done = extract_many([(known[0], known[1], shown) for _, shown, known in missing], preload)
             fresh = [(known[2], *result) for (_, _, known), result in zip(missing, done)]
             found.update((key, (title, date, claims)) for key, title, date, claims in fresh)

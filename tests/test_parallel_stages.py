@@ -57,6 +57,30 @@ def test_pooled_extraction_equals_one_process(tmp_path, small_pool):
     assert pooled.findings == alone.findings and pooled.edges == alone.edges
 
 
+class _PreparedEmbedder(HashEmbedder):
+    """Records whether the pipeline loaded it while the workers parsed."""
+
+    workers_when_prepared: int | None = None
+
+    def prepare(self):
+        self.workers_when_prepared = len(multiprocessing.active_children())
+
+
+def test_encoder_loads_while_workers_parse(tmp_path, small_pool):
+    generate(tmp_path / "corpus", docs=30, seed=4)
+    embedder = _PreparedEmbedder()
+    for run in ("cold", "warm"):
+        embedder.workers_when_prepared = None
+        pipeline = Pipeline(Settings(cache_dir=str(tmp_path / "cache")), embedder=embedder)
+        try:
+            pipeline.scan([str(tmp_path / "corpus")])
+        finally:
+            pipeline.close()
+        assert small_pool == [30]
+        # cold: loaded while two workers parsed; warm: nothing to parse, so no workers and no early load
+        assert embedder.workers_when_prepared == (2 if run == "cold" else None)
+
+
 def test_pooled_judging_equals_one_process(tmp_path, monkeypatch):
     generate(tmp_path / "corpus", docs=80, seed=5)
     alone = _scan([tmp_path / "corpus", SEEDS], None)
