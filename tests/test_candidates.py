@@ -1,6 +1,7 @@
 """Candidate pairs by nearest neighbours, and clusters of related claims."""
 
 import numpy as np
+import pytest
 
 from checker.candidates import clusters, nearest_pairs
 
@@ -72,7 +73,29 @@ def test_candidates_auto_method_is_exact_below_the_limit():
     assert nearest_pairs(v, k=5, threshold=0.3) == nearest_pairs(v, k=5, threshold=0.3, method="exact")
 
 
-def test_candidates_ann_finds_nearly_all_exact_neighbours_and_is_deterministic():
+def _use_graphs(monkeypatch, graphs):
+    """One HNSW graph, or two half graphs (PART_ROWS lowered below the test's row counts)."""
+    from checker import ann
+
+    monkeypatch.setattr(ann, "PART_ROWS", 10**9 if graphs == 1 else 300)
+
+
+def test_candidates_two_half_graphs_find_what_one_graph_finds(monkeypatch):
+    from checker import ann
+
+    v = _clustered(2000)
+    exact = set((i, j) for i, j, _ in nearest_pairs(v, k=10, threshold=0.5, method="exact"))
+    found = {}
+    for graphs in (1, 2):
+        _use_graphs(monkeypatch, graphs)
+        assert len(ann.AnnIndex.build(v)._parts) == graphs
+        found[graphs] = set((i, j) for i, j, _ in nearest_pairs(v, k=10, threshold=0.5, method="ann"))
+    assert len(found[2] & exact) >= 0.97 * len(exact) and len(found[2] & found[1]) >= 0.97 * len(found[1])
+
+
+@pytest.mark.parametrize("graphs", [1, 2])
+def test_candidates_ann_finds_nearly_all_exact_neighbours_and_is_deterministic(monkeypatch, graphs):
+    _use_graphs(monkeypatch, graphs)
     v = _clustered(2000)
     exact_i, exact_s = knn_exact(v, 10)
     ann_i, ann_s = neighbours(v, 10, method="ann")
@@ -85,7 +108,9 @@ def test_candidates_ann_finds_nearly_all_exact_neighbours_and_is_deterministic()
         assert i < j and abs(s - float(v[i] @ v[j])) < 1e-4
 
 
-def test_candidates_row_partitions_give_the_single_process_pairs():
+@pytest.mark.parametrize("graphs", [1, 2])
+def test_candidates_row_partitions_give_the_single_process_pairs(monkeypatch, graphs):
+    _use_graphs(monkeypatch, graphs)
     v = _clustered(700)
     for method in ("exact", "ann"):
         from checker.ann import AnnIndex
@@ -115,13 +140,15 @@ def test_candidates_pairs_between_queries_and_base_match_brute_force():
     assert nearest_pairs_between(q[:0], base) == [] and nearest_pairs_between(q, base[:0]) == []
 
 
-def test_candidates_ann_index_is_kept_in_the_cache_and_reused(tmp_path, monkeypatch):
+@pytest.mark.parametrize("graphs", [1, 2])
+def test_candidates_ann_index_is_kept_in_the_cache_and_reused(tmp_path, monkeypatch, graphs):
+    _use_graphs(monkeypatch, graphs)
     from checker import ann
 
     v = _clustered(600)
     first = nearest_pairs(v, k=5, threshold=0.4, method="ann", cache_dir=tmp_path)
     saved = list((tmp_path / "ann").glob("*.hnsw"))
-    assert len(saved) == 1
+    assert len(saved) == graphs  # one file a graph
     calls = []
     real = ann.AnnIndex._build
     monkeypatch.setattr(ann.AnnIndex, "_build", classmethod(lambda cls, x: calls.append(1) or real.__func__(cls, x)))
@@ -158,13 +185,15 @@ def test_candidates_clusters_of_a_large_graph_are_deterministic_communities():
     assert len(set(labels)) == groups
 
 
-def test_candidates_ann_search_with_the_held_vectors_equals_reading_them_back(tmp_path):
+@pytest.mark.parametrize("graphs", [1, 2])
+def test_candidates_ann_search_with_the_held_vectors_equals_reading_them_back(tmp_path, monkeypatch, graphs):
+    _use_graphs(monkeypatch, graphs)
     from checker.ann import AnnIndex
 
     v = _clustered(600)
     for index in (AnnIndex.build(v), AnnIndex.build(v, cache_dir=tmp_path), AnnIndex.build(v, cache_dir=tmp_path)):
         # an inner-product index keeps the rows exactly as given (float32)
-        assert np.array_equal(index._index.get_items(np.arange(600), return_type="numpy"), v.astype(np.float32))
+        assert np.array_equal(index.get_rows(np.arange(600)), v.astype(np.float32))
         for start, stop in ((0, 600), (100, 350)):
             held = index.search_self(start, stop, 7, vectors=v[start:stop])
             read = index.search_self(start, stop, 7)

@@ -1,7 +1,8 @@
 """Rule kind ``date_mismatch``: the same event dated differently.
 
 Two claims tell of the same event when their masked sentences are very close, they
-name the same subject and their figures (if any) agree; two sentences that each state
+name the same subject and their figures (if any) agree (and, for a conflict, are the
+same figures: close values with two dates are a series, not one event); two sentences that each state
 a figure of another kind ("invests $4.3 billion (2020)" / "battery share at 29.3%
 (2025)") report two quantities, not one event. Their dates then must overlap,
 granularity-aware: "2024" and "December 2024" agree; "July 2025" and "July 2026" do not.
@@ -19,6 +20,7 @@ founded, established) need only ``life_event_similarity``.
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..model import Claim
@@ -60,7 +62,7 @@ class DateMismatch(RuleKind):
             slots = [(a.dates[i], b.dates[j]) for i, j in sorted(aligned.items())]
             wrong = [(x, y) for x, y in slots if not same_date(x, y)]
             if wrong:
-                return [self._conflict(a, b, *wrong[0], ctx)]
+                return [self._conflict(a, b, *wrong[0], ctx)] if _figures_equal(a, b) else []
             x, y = slots[0]
             return [self._support(a, b, x, y, ctx)]
         if not self._same_event(a, b) or not names_within(a.subjects, a.text, b.subjects, b.text):
@@ -74,7 +76,7 @@ class DateMismatch(RuleKind):
                 return []
             return [self._support(a, b, x, y, ctx)]
         if ctx.similarity >= self.p["event_similarity"]:
-            return [self._conflict(a, b, *pairs[0], ctx)]
+            return [self._conflict(a, b, *pairs[0], ctx)] if _figures_equal(a, b) else []
         life = _life_event_dates(a, b)
         if life and ctx.similarity >= self.p["life_event_similarity"]:
             x, y = life
@@ -149,6 +151,21 @@ def _figures_agree(a: Claim, b: Claim) -> bool:
         if not in_slot and qa.kind == "count" and _other_kind_of_same_noun(qa, qb):
             continue
         return False
+    return True
+
+
+def _figures_equal(a: Claim, b: Claim) -> bool:
+    """Every pair of figures that may be the same quantity states the same value (vacuously
+    true when none do). Figures that merely agree ("about €48.4 billion" and "€49.6
+    billion", "about 300" and "313") are what a series of one measure looks like in
+    neighbouring years, so they make no event that a differing date would contradict; the
+    same figure with another date ("921,000 patents in 2023" / "in 2022") does."""
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if (comparable(qa, qb)[0] or _same_measure(qa, qb)) and not math.isclose(qa.value, qb.value, rel_tol=1e-9):
+                if qa.kind == "count" and _other_kind_of_same_noun(qa, qb):
+                    continue
+                return False
     return True
 
 
