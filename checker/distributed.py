@@ -34,6 +34,7 @@ import numpy as np
 
 from .candidates import merge_pair_lists, neighbours, pairs_from_neighbours, search_method
 from .embedding_cache import EmbeddingCache, default_cache_dir, text_key
+from .embeddings import encoding_order
 from .errors import ConfigError
 from .model import Claim
 from .pipeline import Pipeline, Settings
@@ -62,6 +63,11 @@ def _worker_embedder(spec):
 
 def _encode_task(spec, texts: list[str]) -> np.ndarray:
     return np.asarray(_worker_embedder(spec).encode(texts), dtype=np.float32)
+
+
+def _order_task(spec, texts: list[str]) -> list[int]:
+    """The order a single process encodes ``texts`` in (:func:`checker.embeddings.encoding_order`)."""
+    return encoding_order(_worker_embedder(spec), texts)
 
 
 def _search_task(vectors, index, method: str, k: int, threshold: float, start: int, stop: int):
@@ -129,13 +135,22 @@ class DistributedPipeline(Pipeline):
             cache = EmbeddingCache(Path(s.cache_dir) if s.cache_dir else default_cache_dir(), warn=self.warn)
         keys = [text_key(x) for x in texts]
         found = cache.get_many(name, list(dict.fromkeys(keys))) if cache else {}
-        # The chunks a single-process run encodes, and within each what it would miss.
+        spec = self._spec()
+        # The chunks a single-process run encodes (cached texts first, then the others in the
+        # encoder's order, asked of a worker, which holds the tokenizer), and within each what
+        # it would miss: so the batches, and with them the vectors, are a single process's.
+        have = [n for n, k in enumerate(keys) if k in found]
+        absent = [n for n, k in enumerate(keys) if k not in found]
+        order = have
+        if absent:
+            inner = self.client.submit(_order_task, spec, [texts[n] for n in absent], pure=False).result()
+            order = have + [absent[n] for n in inner]
         scheduled: set[bytes] = set()
         tasks = []
-        spec = self._spec()
-        for start in range(0, len(texts), EMBED_CHUNK):
+        for start in range(0, len(order), EMBED_CHUNK):
             missing: dict[bytes, str] = {}
-            for key, text in zip(keys[start : start + EMBED_CHUNK], texts[start : start + EMBED_CHUNK]):
+            rows = order[start : start + EMBED_CHUNK]
+            for key, text in zip([keys[n] for n in rows], [texts[n] for n in rows]):
                 if key not in found and key not in scheduled and key not in missing:
                     missing[key] = text
             if missing:

@@ -29,7 +29,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .embeddings import Embedder, prepare_encoder
+from .embeddings import Embedder, encoding_order, prepare_encoder
 from .errors import ConfigError
 
 _SCHEMA_VERSION = 1
@@ -238,14 +238,35 @@ class CachedEmbedder:
         self.cache = cache
         self.name = embedder.name
         self.encoded = 0  # how many texts the last call had to encode
+        self._held: dict[bytes, np.ndarray] = {}  # vectors looked up by encoding_order, until release()
 
     def prepare(self) -> None:
         """Load the wrapped encoder's model now (see :func:`checker.embeddings.prepare_encoder`)."""
         prepare_encoder(self.embedder)
 
+    def encoding_order(self, texts: Sequence[str]) -> list[int]:
+        """The texts in the cache first (in order), then the others in the wrapped encoder's
+        order (:func:`checker.embeddings.encoding_order`); the vectors found are held for the
+        ``encode`` calls that follow, until :meth:`release`. Only texts missing from the cache
+        are counted in tokens, so a run with every vector cached loads no model."""
+        keys = [text_key(t) for t in texts]
+        self._held = self.cache.get_many(self.name, list(dict.fromkeys(keys)))
+        have = [n for n, k in enumerate(keys) if k in self._held]
+        missing = [n for n, k in enumerate(keys) if k not in self._held]
+        if not missing:
+            return have
+        inner = encoding_order(self.embedder, [texts[n] for n in missing])
+        return have + [missing[n] for n in inner]
+
+    def release(self) -> None:
+        self._held = {}
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [text_key(t) for t in texts]
-        cached = self.cache.get_many(self.name, list(dict.fromkeys(keys)))
+        cached = {k: self._held[k] for k in keys if k in self._held}
+        rest = [k for k in dict.fromkeys(keys) if k not in cached]
+        if rest:
+            cached.update(self.cache.get_many(self.name, rest))
         missing: dict[bytes, str] = {}
         for key, text in zip(keys, texts):
             if key not in cached and key not in missing:

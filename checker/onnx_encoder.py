@@ -171,6 +171,11 @@ class OnnxEmbedder:
         """Load the session now (see :func:`checker.embeddings.prepare_encoder`)."""
         self._load()
 
+    def token_lengths(self, texts: Sequence[str]) -> list[int]:
+        """How many tokens the model reads of each text (see :func:`checker.embeddings.encoding_order`)."""
+        self._load()
+        return [len(ids) for ids in self._tokenizer(list(texts), truncation=True, max_length=self._max_length)["input_ids"]]
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)

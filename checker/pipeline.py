@@ -37,7 +37,7 @@ from .documents import (
     read_bytes,
 )
 from .embedding_cache import CachedEmbedder, EmbeddingCache, cache_dir_is_explicit, default_cache_dir
-from .embeddings import Embedder, SentenceTransformerEmbedder, prepare_encoder
+from .embeddings import Embedder, SentenceTransformerEmbedder, encoding_order, prepare_encoder
 from .errors import ClaimgraphError, InputError
 from .evaluate import evaluate
 from .findings import order_findings
@@ -306,17 +306,21 @@ class Pipeline:
         if not texts:
             return np.zeros((0, 1), np.float32)
         step = 1024
-        # chunks of sentences of like length: the encoder pads each batch to its longest
-        # sentence, and sorts only within the texts it is given
-        order = sorted(range(len(texts)), key=lambda n: len(texts[n]))
+        # chunks of sentences of like token length (cached ones first): the encoder pads each
+        # batch to its longest sentence, and sorts only within the texts it is given
+        encoder = self.embedder
+        order = encoder.encoding_order(texts) if isinstance(encoder, CachedEmbedder) else encoding_order(encoder, texts)
         parts = []
-        with self.progress.stage("embedding", len(texts), "sentence") as bar:
-            for i in range(0, len(texts), step):
-                chunk = [texts[n] for n in order[i : i + step]]
-                parts.append(self.embedder.encode(chunk))
-                encoder = self.embedder
-                self.encoded += encoder.encoded if isinstance(encoder, CachedEmbedder) else len(chunk)
-                bar.update(len(chunk))
+        try:
+            with self.progress.stage("embedding", len(texts), "sentence") as bar:
+                for i in range(0, len(texts), step):
+                    chunk = [texts[n] for n in order[i : i + step]]
+                    parts.append(encoder.encode(chunk))
+                    self.encoded += encoder.encoded if isinstance(encoder, CachedEmbedder) else len(chunk)
+                    bar.update(len(chunk))
+        finally:
+            if isinstance(encoder, CachedEmbedder):
+                encoder.release()
         sorted_vectors = parts[0] if len(parts) == 1 else np.concatenate(parts)
         vectors = np.empty_like(sorted_vectors)
         vectors[np.asarray(order)] = sorted_vectors

@@ -42,3 +42,47 @@ def test_embedding_cache_default_folder_follows_environment(monkeypatch, tmp_pat
     monkeypatch.delenv("CLAIMGRAPH_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert default_cache_dir() == tmp_path / "xdg" / "claimgraph"
+
+
+class _TokenCounting(HashEmbedder):
+    """Counts tokens as words, and records which texts it was asked to count."""
+
+    def __init__(self):
+        super().__init__()
+        self.counted = []
+
+    def token_lengths(self, texts):
+        self.counted.append(list(texts))
+        return [len(t.split()) for t in texts]
+
+
+def test_encoding_order_cached_first_then_missing_by_tokens(tmp_path):
+    from checker.embeddings import encoding_order
+
+    texts = ["one two three four", "a bb ccc", "x", "cached sentence here", "p q"]
+    # by tokens, then characters: "x" (1), "p q" (2), "a bb ccc" (3), then the two of 4
+    assert encoding_order(_TokenCounting(), texts) == [2, 4, 1, 3, 0]
+    assert encoding_order(HashEmbedder(), texts) == [2, 4, 1, 0, 3]  # no token counts: characters
+    CachedEmbedder(HashEmbedder(), EmbeddingCache(tmp_path)).encode(["cached sentence here"])
+    counting = _TokenCounting()
+    cached = CachedEmbedder(counting, EmbeddingCache(tmp_path))
+    assert cached.encoding_order(texts) == [3, 2, 4, 1, 0]
+    assert counting.counted == [["one two three four", "a bb ccc", "x", "p q"]]  # the cached one is not counted
+    vectors = cached.encode([texts[n] for n in [3, 2, 4, 1, 0]])
+    assert cached.encoded == 4 and counting.encoded == 4
+    np.testing.assert_allclose(vectors[0], HashEmbedder().encode(["cached sentence here"])[0])
+    cached.release()
+    # everything cached: nothing counted, nothing encoded (a warm run loads no model)
+    warm_counter = _TokenCounting()
+    warm = CachedEmbedder(warm_counter, EmbeddingCache(tmp_path))
+    assert warm.encoding_order(texts) == [0, 1, 2, 3, 4] and warm_counter.counted == []
+    warm.encode(texts)
+    assert warm.encoded == 0 and warm_counter.calls == 0
+
+
+def test_token_lengths_of_the_real_model():
+    from checker.embeddings import SentenceTransformerEmbedder
+
+    lengths = SentenceTransformerEmbedder().token_lengths(["Revenue rose.", "Xylophonically unprecedented quantities #"])
+    assert lengths[0] == 5  # [CLS] revenue rose . [SEP]
+    assert lengths[1] > 6  # rare words are several word pieces
