@@ -17,7 +17,8 @@ process alone turns it into claimgraph's one-line interruption, stopping the poo
 way out); SIGTERM and SIGHUP end a worker at once (a forked worker would otherwise inherit
 the command's handler, which unwinds), so stopping the pool leaves no process behind and
 prints nothing from the workers. A worker that dies (the kernel's out-of-memory killer)
-ends the run with one error line rather than a hang.
+ends the run with one error line rather than a hang. Where no pool can be started (no
+``/dev/shm`` for its locks, a process limit reached) the work runs in the calling process.
 """
 
 from __future__ import annotations
@@ -77,10 +78,23 @@ def fork_map(
     items = list(items)
     _SHARED.clear()
     _SHARED.update(share or {})
-    executor = ProcessPoolExecutor(workers_for(len(items)), mp_context=multiprocessing.get_context("fork"), initializer=_worker_signals)
+    executor = None
+    try:
+        executor = ProcessPoolExecutor(workers_for(len(items)), mp_context=multiprocessing.get_context("fork"), initializer=_worker_signals)
+        pending = executor.map(fn, items, chunksize=chunksize)  # the workers fork here, holding _SHARED
+    except (OSError, ImportError, NotImplementedError, AssertionError):
+        # no process pool here (no /dev/shm for its locks, a process limit reached, or this is a
+        # daemonic process, which multiprocessing forbids children with an AssertionError): one process
+        if executor is not None:
+            _stop(executor)
+        try:
+            if while_waiting is not None:
+                while_waiting()
+            return [fn(item) for item in items]
+        finally:
+            _SHARED.clear()
     finished = False
     try:
-        pending = executor.map(fn, items, chunksize=chunksize)  # the workers fork here, holding _SHARED
         if while_waiting is not None:
             while_waiting()
         results = list(pending)
@@ -93,12 +107,17 @@ def fork_map(
         if finished:
             executor.shutdown(wait=True)
         else:  # interrupted or failed: stop the workers now rather than let them finish
-            executor.shutdown(wait=False, cancel_futures=True)
-            processes = list((getattr(executor, "_processes", None) or {}).values())
-            for process in processes:
-                process.terminate()
-            for process in processes:
-                process.join(timeout=5)
+            _stop(executor)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the workers at once."""
+    executor.shutdown(wait=False, cancel_futures=True)
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _worker_signals() -> None:

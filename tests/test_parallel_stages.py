@@ -122,3 +122,19 @@ def test_dead_worker_is_one_error_not_a_hang(monkeypatch):
     with pytest.raises(ClaimgraphError, match="worker process parsing documents ended unexpectedly"):
         parallel_extract.extract_many([("Revenue rose 5% in 2024.", "text", "a.txt")] * 4)
     _assert_no_workers_left()
+
+
+def test_no_pool_here_runs_in_one_process(tmp_path, small_pool, monkeypatch):
+    """Where no process pool can start (no /dev/shm for its locks), the same work runs in the calling process."""
+    generate(tmp_path / "corpus", docs=30, seed=6)
+    alone = _scan([tmp_path / "corpus"], None)
+
+    def no_pool(*args, **kwargs):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(forkpool, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(evaluate, "MIN_POOLED_PAIRS", 1)
+    fallback = _scan([tmp_path / "corpus"], tmp_path / "cache")
+    assert small_pool == [30]  # the pool was asked for, and the work ran without one
+    assert fallback.claims == alone.claims and fallback.findings == alone.findings and fallback.edges == alone.edges
+    assert multiprocessing.active_children() == []
