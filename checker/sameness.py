@@ -19,19 +19,28 @@ _LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CLAUSE_END = re.compile(r"[,;:()\[\]—–]| - ")
 
 
-def precision(q: Quantity) -> float:
-    """Half the unit of the last significant digit the writer gave, in ``q.value`` units."""
+def _written(q: Quantity) -> tuple[str, float] | None:
+    """The figure as written, without thousands separators, and the factor from it to
+    ``q.value`` ("$4.3 billion": ``("4.3", 1e9)``); None for no written digits or a zero."""
     m = _LITERAL.search(q.text)
     if not m:
-        return 0.0
+        return None
     literal = m.group(0).replace(",", "")
     try:
         written = float(literal)
     except ValueError:
-        return 0.0
+        return None
     if written == 0:
+        return None
+    return literal, abs(q.value / written)
+
+
+def precision(q: Quantity) -> float:
+    """Half the unit of the last significant digit the writer gave, in ``q.value`` units."""
+    found = _written(q)
+    if found is None:
         return 0.0
-    factor = abs(q.value / written) if written else 1.0
+    literal, factor = found
     if "." in literal:
         step = 10.0 ** -len(literal.split(".")[1])
     else:
@@ -67,17 +76,10 @@ def interval(q: Quantity, about_tolerance: float = 0.05) -> tuple[float, float, 
 def _last_digit_half(q: Quantity) -> float:
     """Half the unit of the last digit written ("6" -> 0.5, "6.2" -> 0.05, "2,400" -> 50), in
     ``q.value`` units: how far a figure given as approximate may be from what it rounds."""
-    m = _LITERAL.search(q.text)
-    if not m:
+    found = _written(q)
+    if found is None:
         return 0.0
-    literal = m.group(0).replace(",", "")
-    try:
-        written = float(literal)
-    except ValueError:
-        return 0.0
-    if written == 0:
-        return 0.0
-    factor = abs(q.value / written)
+    literal, factor = found
     if "." in literal:
         return 0.5 * 10.0 ** -len(literal.split(".")[1]) * factor
     zeros = len(literal) - len(literal.rstrip("0"))
