@@ -62,7 +62,7 @@ class DateMismatch(RuleKind):
             slots = [(a.dates[i], b.dates[j]) for i, j in sorted(aligned.items())]
             wrong = [(x, y) for x, y in slots if not same_date(x, y)]
             if wrong:
-                return [self._conflict(a, b, *wrong[0], ctx)] if _figures_equal(a, b) else []
+                return [self._conflict(a, b, *wrong[0], ctx)] if _one_event_figures(a, b) else []
             x, y = slots[0]
             return [self._support(a, b, x, y, ctx)]
         if not self._same_event(a, b) or not names_within(a.subjects, a.text, b.subjects, b.text):
@@ -76,7 +76,7 @@ class DateMismatch(RuleKind):
                 return []
             return [self._support(a, b, x, y, ctx)]
         if ctx.similarity >= self.p["event_similarity"]:
-            return [self._conflict(a, b, *pairs[0], ctx)] if _figures_equal(a, b) else []
+            return [self._conflict(a, b, *pairs[0], ctx)] if _one_event_figures(a, b) else []
         life = _life_event_dates(a, b)
         if life and ctx.similarity >= self.p["life_event_similarity"]:
             x, y = life
@@ -152,6 +152,21 @@ def _figures_agree(a: Claim, b: Claim) -> bool:
             continue
         return False
     return True
+
+
+#: Figure kinds that are values of a period (a rate, a share, an amount of money for a year
+#: or a quarter): the same value in two periods is two statistics that happen to be equal.
+_PERIOD_VALUES = frozenset({"percent", "money"})
+
+
+def _one_event_figures(a: Claim, b: Claim) -> bool:
+    """Whether the figures let two differently dated sentences be one event: the same
+    figures (:func:`_figures_equal`), and not only rates, shares or money amounts, which are
+    values of their period ("jobless rate at 14.3% (2023)" / "(2020)": a series)."""
+    if not _figures_equal(a, b):
+        return False
+    kinds = {q.kind for q in a.quantities} | {q.kind for q in b.quantities}
+    return not (a.quantities and b.quantities and kinds <= _PERIOD_VALUES)
 
 
 def _figures_equal(a: Claim, b: Claim) -> bool:
