@@ -33,7 +33,7 @@ from typing import Callable
 import numpy as np
 
 from .candidates import merge_pair_lists, neighbours, pairs_from_neighbours, search_method
-from .embedding_cache import EmbeddingCache, default_cache_dir, text_key
+from .embedding_cache import EmbeddingCache, cached_first, default_cache_dir, text_key
 from .embeddings import encoding_order
 from .errors import ConfigError
 from .model import Claim
@@ -139,12 +139,9 @@ class DistributedPipeline(Pipeline):
         # The chunks a single-process run encodes (cached texts first, then the others in the
         # encoder's order, asked of a worker, which holds the tokenizer), and within each what
         # it would miss: so the batches, and with them the vectors, are a single process's.
-        have = [n for n, k in enumerate(keys) if k in found]
-        absent = [n for n, k in enumerate(keys) if k not in found]
-        order = have
-        if absent:
-            inner = self.client.submit(_order_task, spec, [texts[n] for n in absent], pure=False).result()
-            order = have + [absent[n] for n in inner]
+        order = cached_first(
+            keys, found, lambda rows: self.client.submit(_order_task, spec, [texts[n] for n in rows], pure=False).result()
+        )
         scheduled: set[bytes] = set()
         tasks = []
         for start in range(0, len(order), EMBED_CHUNK):

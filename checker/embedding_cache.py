@@ -25,7 +25,7 @@ import hashlib
 import os
 import sqlite3
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Container, Sequence
 
 import numpy as np
 
@@ -66,6 +66,17 @@ def default_cache_dir() -> Path:
 
 def text_key(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+def cached_first(keys: Sequence[bytes], cached: Container[bytes], order_missing: Callable[[list[int]], list[int]]) -> list[int]:
+    """Positions of ``keys``: those in ``cached`` first, in order, then the others in the order
+    ``order_missing`` gives them (it gets their positions, and answers with indices into that
+    list). A single process and a Dask scan order the texts to encode by this one rule."""
+    have = [n for n, k in enumerate(keys) if k in cached]
+    missing = [n for n, k in enumerate(keys) if k not in cached]
+    if not missing:
+        return have
+    return have + [missing[n] for n in order_missing(missing)]
 
 
 class SqliteCache:
@@ -251,12 +262,7 @@ class CachedEmbedder:
         are counted in tokens, so a run with every vector cached loads no model."""
         keys = [text_key(t) for t in texts]
         self._held = self.cache.get_many(self.name, list(dict.fromkeys(keys)))
-        have = [n for n, k in enumerate(keys) if k in self._held]
-        missing = [n for n, k in enumerate(keys) if k not in self._held]
-        if not missing:
-            return have
-        inner = encoding_order(self.embedder, [texts[n] for n in missing])
-        return have + [missing[n] for n in inner]
+        return cached_first(keys, self._held, lambda rows: encoding_order(self.embedder, [texts[n] for n in rows]))
 
     def release(self) -> None:
         self._held = {}

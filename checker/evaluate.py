@@ -108,40 +108,50 @@ MIN_POOLED_PAIRS = 20_000
 Outcome = tuple[tuple[int, tuple[Verdict, ...]], ...]  # (pair rule's index, its verdicts), rules with verdicts only
 
 
+@dataclass(frozen=True)
+class _Judging:
+    """What judging a range of candidate pairs reads, computed once a run (and handed to
+    pool workers whole, by the fork)."""
+
+    claims: list[Claim]
+    pairs: list[tuple[int, int, float]]
+    pair_rules: list[Rule]
+    doc_dates: dict
+    common: frozenset[str]
+    content: list[int]  # per claim, a number equal for claims of the same content
+    repeated: frozenset[int]  # contents that more than one claim has
+
+
 def _judged(
     claims: list[Claim], pairs: list[tuple[int, int, float]], pair_rules: list[Rule], doc_dates: dict, common: frozenset[str]
 ) -> list[Outcome]:
     """Every pair rule's verdicts on each candidate pair, in order: on a
     :mod:`checker.forkpool` pool of processes when there are many pairs, each judging a
     range of them (the claims, pairs and rules reach the workers by forking)."""
+    content = _content_ids(claims)
+    run = _Judging(claims, pairs, pair_rules, doc_dates, common, content, frozenset(_repeated(content)))
     if len(pairs) < MIN_POOLED_PAIRS or not forkpool.can_fork():
-        return _judge_range(claims, pairs, pair_rules, doc_dates, common, 0, len(pairs))
+        return _judge_range(run, 0, len(pairs))
     parts = forkpool.workers_for(len(pairs)) * 4
     step = -(-len(pairs) // parts)
     ranges = [(lo, min(lo + step, len(pairs))) for lo in range(0, len(pairs), step)]
-    share = {"judge": (claims, pairs, pair_rules, doc_dates, common)}
-    done = forkpool.fork_map(_judge_shared_range, ranges, what="judging candidate pairs", share=share)
+    done = forkpool.fork_map(_judge_shared_range, ranges, what="judging candidate pairs", share={"judge": run})
     return [outcome for part in done for outcome in part]
 
 
 def _judge_shared_range(bounds: tuple[int, int]) -> list[Outcome]:
-    claims, pairs, pair_rules, doc_dates, common = forkpool.shared("judge")
-    return _judge_range(claims, pairs, pair_rules, doc_dates, common, *bounds)
+    return _judge_range(forkpool.shared("judge"), *bounds)
 
 
-def _judge_range(
-    claims: list[Claim], pairs: list[tuple[int, int, float]], pair_rules: list[Rule], doc_dates: dict, common: frozenset[str],
-    lo: int, hi: int,
-) -> list[Outcome]:
-    """The outcomes of ``pairs[lo:hi]``. A pair of repeated sentences already judged (the
+def _judge_range(run: _Judging, lo: int, hi: int) -> list[Outcome]:
+    """The outcomes of ``run.pairs[lo:hi]``. A pair of repeated sentences already judged (the
     same texts, sections and document dates, in the same or different documents, at the
     same similarity) gets the same verdicts, naming its own claims: repeated boilerplate
     is judged once."""
-    content = _content_ids(claims)
-    repeated = _repeated(content)
+    claims, content, repeated, doc_dates = run.claims, run.content, run.repeated, run.doc_dates
     memo: dict[tuple, tuple[str, str, Outcome]] = {}
     outcomes: list[Outcome] = []
-    for i, j, sim in pairs[lo:hi]:
+    for i, j, sim in run.pairs[lo:hi]:
         a, b = claims[i], claims[j]
         key = None
         if content[i] in repeated or content[j] in repeated:
@@ -151,10 +161,10 @@ def _judge_range(
             ids = {first_a: a.id, first_b: b.id}  # the verdicts name the first pair's claims
             outcomes.append(tuple((n, tuple(replace(v, claims=tuple(ids.get(c, c) for c in v.claims)) for v in verdicts)) for n, verdicts in outcome))
             continue
-        ctx = PairContext(similarity=sim, doc_dates=doc_dates, common_terms=common)
+        ctx = PairContext(similarity=sim, doc_dates=doc_dates, common_terms=run.common)
         judged: list[tuple[int, tuple[Verdict, ...]]] = []
         related = False
-        for n, rule in enumerate(pair_rules):
+        for n, rule in enumerate(run.pair_rules):
             if rule.impl.fallback and related:
                 continue
             verdicts = tuple(rule.impl.compare(a, b, ctx))

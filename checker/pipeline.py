@@ -309,18 +309,19 @@ class Pipeline:
         # chunks of sentences of like token length (cached ones first): the encoder pads each
         # batch to its longest sentence, and sorts only within the texts it is given
         encoder = self.embedder
-        order = encoder.encoding_order(texts) if isinstance(encoder, CachedEmbedder) else encoding_order(encoder, texts)
+        cached = isinstance(encoder, CachedEmbedder)
+        order = encoding_order(encoder, texts)
         parts = []
         try:
             with self.progress.stage("embedding", len(texts), "sentence") as bar:
                 for i in range(0, len(texts), step):
                     chunk = [texts[n] for n in order[i : i + step]]
                     parts.append(encoder.encode(chunk))
-                    self.encoded += encoder.encoded if isinstance(encoder, CachedEmbedder) else len(chunk)
+                    self.encoded += encoder.encoded if cached else len(chunk)
                     bar.update(len(chunk))
         finally:
-            if isinstance(encoder, CachedEmbedder):
-                encoder.release()
+            if cached:
+                encoder.release()  # the vectors encoding_order looked up
         sorted_vectors = parts[0] if len(parts) == 1 else np.concatenate(parts)
         vectors = np.empty_like(sorted_vectors)
         vectors[np.asarray(order)] = sorted_vectors
