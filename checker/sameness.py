@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from .model import Claim, DateExpr, Quantity
 from .terms import content_terms
@@ -205,13 +206,17 @@ def same_counted_thing(a: Quantity, b: Quantity) -> bool:
     return a.unit.split()[-1] == b.unit.split()[-1]
 
 
-def context_terms(claim: Claim, q: Quantity, before: int = 4, after: int = 6) -> set[str]:
+def context_terms(claim: Claim, q: Quantity, before: int = 4, after: int = 6) -> frozenset[str]:
     """Content words next to a figure, within its clause: what the figure is of."""
-    left = _CLAUSE_END.split(claim.text[: q.start])[-1]
-    right = _CLAUSE_END.split(claim.text[q.end :])[0]
-    lw = content_terms(left)[-before:]
-    rw = content_terms(right)[:after]
-    return set(lw) | set(rw)
+    return _context_terms(claim.text, q.start, q.end, before, after)
+
+
+@lru_cache(maxsize=1 << 18)
+def _context_terms(text: str, start: int, end: int, before: int, after: int) -> frozenset[str]:
+    """:func:`context_terms`, memoised: rules ask it of the same figure for every pair it is in."""
+    left = _CLAUSE_END.split(text[:start])[-1]
+    right = _CLAUSE_END.split(text[end:])[0]
+    return frozenset(content_terms(left)[-before:]) | frozenset(content_terms(right)[:after])
 
 
 def overlap(a: set[str], b: set[str]) -> float:

@@ -89,17 +89,24 @@ def aligned_slots(a: Claim, b: Claim, kind: str = "q", window: int = 3, min_rati
 
 
 def _slot_key(claim: Claim) -> tuple[tuple[str, ...], tuple]:
-    tokens, where = slot_tokens(claim)
-    return tuple(tokens), tuple(sorted(where.items()))
+    """The claim's tokens and its sorted ``(slot, token index)`` pairs, kept on the claim the
+    first time they are asked for (as :func:`functools.cached_property` keeps a value: a
+    claim is immutable, and rules ask this of each claim once per candidate pair)."""
+    memo = claim.__dict__
+    key = memo.get("_slot_key")
+    if key is None:
+        tokens, where = slot_tokens(claim)
+        key = memo["_slot_key"] = (tuple(tokens), tuple(sorted(where.items())))
+    return key
 
 
 @lru_cache(maxsize=65536)
 def _aligned(ta: tuple, wa: tuple, tb: tuple, wb: tuple, kind: str, window: int, min_ratio: float) -> tuple:
-    out = _align(list(ta), dict(wa), list(tb), dict(wb), kind, window, min_ratio)
+    out = _align(ta, dict(wa), tb, dict(wb), kind, window, min_ratio)
     return tuple(sorted(out.items()))
 
 
-def _align(ta: list[str], wa: dict, tb: list[str], wb: dict, kind: str, window: int, min_ratio: float) -> dict[int, int]:
+def _align(ta: tuple[str, ...], wa: dict, tb: tuple[str, ...], wb: dict, kind: str, window: int, min_ratio: float) -> dict[int, int]:
     sa = {k[1]: i for k, i in wa.items() if k[0] == kind}
     sb = {k[1]: i for k, i in wb.items() if k[0] == kind}
     if not sa or not sb:
@@ -113,8 +120,7 @@ def _align(ta: list[str], wa: dict, tb: list[str], wb: dict, kind: str, window: 
                 scores[(x, y)] = left + right
     if not scores:
         return {}
-    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
-    if matcher.quick_ratio() < min_ratio or matcher.ratio() < min_ratio:  # quick_ratio: a cheap upper bound
+    if not _alike(ta, tb, min_ratio):
         return {}
     out: dict[int, int] = {}
     for (x, y), score in scores.items():
@@ -122,3 +128,11 @@ def _align(ta: list[str], wa: dict, tb: list[str], wb: dict, kind: str, window: 
         if all(s < score for s in rivals):
             out[x] = y
     return out
+
+
+@lru_cache(maxsize=65536)
+def _alike(ta: tuple[str, ...], tb: tuple[str, ...], min_ratio: float) -> bool:
+    """Whether two token sequences are alike (``min_ratio``); memoised, since a pair's figures
+    and its dates are aligned on the same two sequences."""
+    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    return matcher.quick_ratio() >= min_ratio and matcher.ratio() >= min_ratio  # quick_ratio: a cheap upper bound

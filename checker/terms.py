@@ -151,27 +151,51 @@ def _subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool
     """
     if not a_subjects or not b_subjects:
         return False
-    a_words = word_set(a_text)
-    b_words = word_set(b_text)
-    if not any(normalise(s) in b_words for s in a_subjects) and not any(normalise(s) in a_words for s in b_subjects):
+    a, b = _names_of(a_subjects, a_text), _names_of(b_subjects, b_text)
+    if a.normalised.isdisjoint(b.words) and b.normalised.isdisjoint(a.words):
         return True  # no name of one among the other's words (the checks below only remove names)
     # A capitalised sentence opener ("Sales in Germany ...") may be an ordinary word, so it
     # counts as a shared name only when neither sentence has names written mid-sentence:
     # "Sales in Germany" and "Sales in France" name different places.
-    a_confirmed, b_confirmed = confirmed_names(a_subjects, a_text), confirmed_names(b_subjects, b_text)
-    if a_confirmed and b_confirmed:
-        a_subjects, b_subjects = a_confirmed, b_confirmed
-    if any(normalise(s) in b_words and _as_name(s, b_text) and _name_shared(s, a_text, b_text) for s in a_subjects):
-        return False
-    if any(normalise(s) in a_words and _as_name(s, a_text) and _name_shared(s, b_text, a_text) for s in b_subjects):
-        return False
+    a_names, b_names = (a.confirmed, b.confirmed) if a.confirmed and b.confirmed else (a.names, b.names)
+    for s, n in a_names:
+        if n in b.words and (b.title or n in b.capitalised) and _name_shared(s, a, b):
+            return False
+    for s, n in b_names:
+        if n in a.words and (a.title or n in a.capitalised) and _name_shared(s, b, a):
+            return False
     return True
 
 
-def _as_name(name: str, text: str) -> bool:
-    """Whether ``text`` writes the word ``name`` as a name: capitalised, or anyhow in a
-    title-case headline. "Official data show ..." does not name anyone "officials said" names."""
-    return is_title_case(text) or normalise(name) in _capitalised(text)
+class _Names:
+    """What :func:`_subjects_disjoint` reads of one sentence, worked out once per sentence."""
+
+    __slots__ = ("text", "words", "names", "normalised", "confirmed", "title", "capitalised", "_phrases")
+
+    def __init__(self, subjects: tuple[str, ...], text: str) -> None:
+        self.text = text
+        self._phrases: dict[str, str] | None = None
+        self.words = word_set(text)
+        self.names = tuple((s, normalise(s)) for s in subjects)  # (name, normalised)
+        self.normalised = frozenset(n for _, n in self.names)
+        inside = _names_inside(text)
+        self.confirmed = tuple((s, n) for s, n in self.names if s in inside)  # as confirmed_names
+        self.title = is_title_case(text)
+        # a word is written as a name where it is capitalised, or anyhow in a title-case
+        # headline: "Official data show ..." does not name anyone "officials said" names
+        self.capitalised = frozenset() if self.title else _capitalised(text)
+
+    @property
+    def phrases(self) -> dict[str, str]:
+        """:func:`name_phrases` of the sentence, worked out when first asked for."""
+        if self._phrases is None:
+            self._phrases = name_phrases(self.text)
+        return self._phrases
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_of(subjects: tuple[str, ...], text: str) -> _Names:
+    return _Names(subjects, text)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -179,16 +203,16 @@ def _capitalised(text: str) -> frozenset[str]:
     return frozenset(normalise(w) for w in words(text) if w[0].isupper())
 
 
-def _name_shared(name: str, own_text: str, other_text: str) -> bool:
-    """Whether ``other_text``, which has the word ``name``, mentions the name ``own_text`` means:
-    the whole capitalised run ``name`` sits in ("Kingsley Networks") appears there, or the run
-    it sits in there appears in ``own_text``. "Kingsley Networks" and "Kingsley Capital" share
-    a word, not a name; "Apple" and "Apple Inc." share one."""
-    own = name_phrases(own_text).get(name)
-    if own is None or _mentions(other_text, own):
+def _name_shared(name: str, own: _Names, other: _Names) -> bool:
+    """Whether ``other``, which has the word ``name``, mentions the name ``own`` means: the
+    whole capitalised run ``name`` sits in ("Kingsley Networks") appears there, or the run it
+    sits in there appears in ``own``. "Kingsley Networks" and "Kingsley Capital" share a
+    word, not a name; "Apple" and "Apple Inc." share one."""
+    phrase = own.phrases.get(name)
+    if phrase is None or _mentions(other.text, phrase):
         return True
-    theirs = name_phrases(other_text).get(name)
-    return theirs is None or _mentions(own_text, theirs)
+    theirs = other.phrases.get(name)
+    return theirs is None or _mentions(own.text, theirs)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -230,7 +254,7 @@ def name_phrases(text: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1 << 16)
 def _lower_words(text: str) -> str:
-    return " " + " ".join(m.group(0).replace("’", "'").lower() for m in _WORD.finditer(text)) + " "
+    return " " + " ".join(_WORD.findall(text)).replace("’", "'").lower() + " "  # the words are ASCII but for ’
 
 
 def _mentions(text: str, phrase: str) -> bool:

@@ -24,7 +24,7 @@ import math
 import re
 
 from ..model import Claim
-from ..sameness import comparable, dates_overlap, values_agree
+from ..sameness import comparable, dates_overlap, periods_differ, values_agree
 from ..slots import aligned_slots
 from ..terms import event_verbs, names_within, naming_years, subjects_disjoint
 from .base import PairContext, Param, RuleKind, Verdict
@@ -44,10 +44,16 @@ class DateMismatch(RuleKind):
             return []
         if ctx.similarity < min(self.p["event_similarity"], self.p["life_event_similarity"]):
             return []  # every verdict below needs one of the two
+        if ctx.similarity < self.p["event_similarity"] and _life_event_dates(a, b) is None:
+            return []  # below event_similarity only the dates of a birth, death or founding are judged
         if not _tells_something(a) or not _tells_something(b):
             return []  # a bare date ("August 5, 2025", "Published May 1, 2024": a dateline, a table cell) is no event
         if subjects_disjoint(a.subjects, a.text, b.subjects, b.text):
             return []
+        if not names_within(a.subjects, a.text, b.subjects, b.text):
+            return []  # every verdict below needs it (and it is cheaper than comparing figures)
+        if ctx.similarity >= self.p["event_similarity"] and periods_differ(a, b) and not _one_event_figures(a, b):
+            return []  # a support below needs two dates that agree, a conflict the same figures
         if not _figures_agree(a, b):
             return []  # other figures for another date: another period, not another date
         if _figures_unrelated(a, b):
@@ -57,7 +63,7 @@ class DateMismatch(RuleKind):
             return []  # "the 2018 Lakeside Marathon" and "the 2019 Lakeside Marathon": two instances
         aligned = aligned_slots(a, b, "d")
         if aligned:
-            if ctx.similarity < self.p["event_similarity"] or not names_within(a.subjects, a.text, b.subjects, b.text):
+            if ctx.similarity < self.p["event_similarity"]:
                 return []
             slots = [(a.dates[i], b.dates[j]) for i, j in sorted(aligned.items())]
             wrong = [(x, y) for x, y in slots if not same_date(x, y)]
@@ -65,7 +71,7 @@ class DateMismatch(RuleKind):
                 return [self._conflict(a, b, *wrong[0], ctx)] if _one_event_figures(a, b) else []
             x, y = slots[0]
             return [self._support(a, b, x, y, ctx)]
-        if not self._same_event(a, b) or not names_within(a.subjects, a.text, b.subjects, b.text):
+        if not self._same_event(a, b):
             return []
         pairs = [(x, y) for x in a.dates for y in b.dates if _qualifier(x) == _qualifier(y)]
         if not pairs:
@@ -135,6 +141,8 @@ def _figures_agree(a: Claim, b: Claim) -> bool:
     """Every pair of figures that may be the same quantity agrees (vacuously true when none are):
     the figures in common slots with each other, the others with every comparable figure but
     counts of two named things ("four conference titles" is not "seven division titles")."""
+    if all(_agree_or_unrelated(qa, qb) for qa in a.quantities for qb in b.quantities):
+        return True  # no two figures disagree, whichever slots they sit in (aligning is the dear part)
     aligned = aligned_slots(a, b, "q")
     pairs = [(a.quantities[i], b.quantities[j], True) for i, j in aligned.items()]
     taken = set(aligned.values())
@@ -146,12 +154,17 @@ def _figures_agree(a: Claim, b: Claim) -> bool:
         if j not in taken
     ]
     for qa, qb, in_slot in pairs:
-        if not (comparable(qa, qb)[0] or _same_measure(qa, qb)) or values_agree(qa, qb):
+        if _agree_or_unrelated(qa, qb):
             continue
         if not in_slot and qa.kind == "count" and _other_kind_of_same_noun(qa, qb):
             continue
         return False
     return True
+
+
+def _agree_or_unrelated(qa, qb) -> bool:
+    """The two figures cannot be one quantity, or their values agree."""
+    return not (comparable(qa, qb)[0] or _same_measure(qa, qb)) or values_agree(qa, qb)
 
 
 #: Figure kinds that are values of a period (a rate, a share, an amount of money for a year

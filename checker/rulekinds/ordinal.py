@@ -28,8 +28,13 @@ _MAX_TOKENS = 400
 
 
 @lru_cache(maxsize=1 << 16)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text.lower()))
+
+
+@lru_cache(maxsize=1 << 16)
 def _has_rank(text: str) -> bool:
-    return any(_rank(t) for t in _TOKEN.findall(text.lower()))
+    return any(_rank(t) for t in _tokens(text))
 
 
 def _rank(token: str) -> bool:
@@ -47,16 +52,18 @@ class OrdinalMismatch(RuleKind):
             return []
         if not (_has_rank(a.text) or _has_rank(b.text)):
             return []  # every verdict below needs a rank word in one of the two
-        ta, tb = _TOKEN.findall(a.text.lower()), _TOKEN.findall(b.text.lower())
+        ta, tb = _tokens(a.text), _tokens(b.text)
         if len(ta) > _MAX_TOKENS or len(tb) > _MAX_TOKENS or ta == tb:
             return []
+        if not all(t == "-" or _rank(t) for t in set(ta).symmetric_difference(tb)):
+            return []  # a word besides a rank (and its hyphen) differs: more than one change
         if subjects_disjoint(a.subjects, a.text, b.subjects, b.text):
             return []
         ops = [op for op in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes() if op[0] != "equal"]
         if len(ops) != 1:
             return []
         tag, i1, i2, j1, j2 = ops[0]
-        x, y = ta[i1:i2], tb[j1:j2]
+        x, y = list(ta[i1:i2]), list(tb[j1:j2])
         if tag == "replace" and len(x) == len(y) == 1 and _rank(x[0]) and _rank(y[0]):
             first, second = x[0], y[0]
         elif tag in ("delete", "insert"):
