@@ -38,8 +38,10 @@ class GrowthArithmetic(RuleKind):
 
     def check(self, claims: list[Claim], ctx) -> list[Verdict]:
         verdicts = [v for c in claims for v in self._within(c)]
+        changes = {n for n, c in enumerate(claims) if c.dates and _stated_change(c) is not None}
         for i, j, _sim in ctx.pairs:
-            verdicts += self._across(claims[i], claims[j]) or self._across(claims[j], claims[i])
+            if i in changes or j in changes:  # else neither states a change to check
+                verdicts += self._across(claims[i], claims[j]) or self._across(claims[j], claims[i])
         return verdicts
 
     def _fits(self, stated: Quantity, lo: float, hi: float) -> bool:
@@ -68,7 +70,7 @@ class GrowthArithmetic(RuleKind):
         return out
 
     def _across(self, changed_claim: Claim, base_claim: Claim) -> list[Verdict]:
-        pct = next((q for q in changed_claim.quantities if q.kind == "percent" and q.change in ("increase", "decrease")), None)
+        pct = _stated_change(changed_claim)
         if pct is None or not changed_claim.dates or not base_claim.dates:
             return []
         year = _year(changed_claim)
@@ -104,6 +106,11 @@ class GrowthArithmetic(RuleKind):
             score=1.0,
             fields={"a": pct.text, "b": why},
         )
+
+
+def _stated_change(claim: Claim) -> Quantity | None:
+    """The claim's first percentage rise or fall."""
+    return next((q for q in claim.quantities if q.kind == "percent" and q.change in ("increase", "decrease")), None)
 
 
 def _year(claim: Claim) -> int | None:
