@@ -328,12 +328,15 @@ def _b_old_year(text: str, m: re.Match[str]) -> Span | None:
 _Q_LEAD = r"(?:FY\s*)?"
 #: Cheap tests that a pattern can match at all: Y a year, M a month name,
 #: P a quarter or half, F a fiscal year, L a lower-case month name. Each pattern lists the tests it needs.
+#: What a sentence must have for a pattern to be tried; each may find more than the
+#: patterns need (no word boundary first: a pattern that opens with one is tried at every
+#: position, one that opens with a letter or digit skips straight to them).
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "Y": re.compile(_ANY_YEAR),
     "O": re.compile(_OLD_YEAR),
-    "M": re.compile(_MONTH),
-    "L": re.compile(_MONTH_LOWER),
-    "P": re.compile(r"[QH][1-4]|[1-4][QH]|(?i:quarter|half)"),
+    "M": re.compile(rf"(?:{_MON})(?:\.|\b)"),
+    "L": re.compile(_MONTH_LOWER.removeprefix(r"\b")),
+    "P": re.compile(r"[QH][1-4]|[1-4][QH]|[Qq][Uu][Aa][Rr][Tt][Ee][Rr]|[Hh][Aa][Ll][Ff]"),  # (?i:quarter|half)
     "F": re.compile(r"FY|(?i:fiscal)"),
 }
 _PATTERNS: tuple[tuple[str, re.Pattern[str], Builder], ...] = tuple(

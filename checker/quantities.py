@@ -34,7 +34,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from checker.inflect_loader import load_inflect
 
@@ -308,11 +308,15 @@ _EQUIVALENT_GAP_RE = re.compile(
 _RANGE_GAP_RE = re.compile(rf"{_WS}?[-–]{_WS}?|{_WS}+to{_WS}+|{_WS}+and{_WS}+|/")
 _RANGE_OPENER_RE = re.compile(rf"(?i)\b(?P<w>from|between){_WS}+$")
 _JPY_RE = re.compile(r"\bJPY\b|(?i:\byen\b)")
-_SKIP_RE = re.compile(
-    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
-    r"|(?<![\w.])(?:\+[0-9]{1,3}[ .-]?(?:\([0-9]{1,4}\)[ .-]?)?[0-9]{2,4}(?:[ .-][0-9]{2,4}){1,3}"
+_PHONE = (
+    r"(?<![\w.])(?:\+[0-9]{1,3}[ .-]?(?:\([0-9]{1,4}\)[ .-]?)?[0-9]{2,4}(?:[ .-][0-9]{2,4}){1,3}"
     r"|\([0-9]{2,4}\)[ ]?[0-9]{3,4}[ .-][0-9]{3,4}|[0-9]{3}[.-][0-9]{3}[.-][0-9]{4})(?![\w])"
 )
+_SKIP_RE = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|" + _PHONE)
+_PHONE_RE = re.compile(_PHONE)
+#: A phone number has a "+", a "(" or this run of digits; without them only _SKIP_RE's web
+#: and mail addresses could match, and those need "http", "www." or "@".
+_PLAIN_PHONE_RE = re.compile(r"[0-9]{3}[.-][0-9]{3}[.-][0-9]{4}")
 
 _INFLECT = load_inflect().engine()  # without typeguard's import-time cost
 
@@ -761,6 +765,43 @@ def _equivalents(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def _skipped_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_SKIP_RE`` (web and mail addresses, phone numbers) in ``text``; the
+    regular expression, whose mail-address branch is tried at every position, runs only where
+    a cheap test finds what one of its branches needs."""
+    if "@" in text or "http" in text or "www." in text:
+        return [m.span() for m in _SKIP_RE.finditer(text)]
+    if "+" in text or "(" in text or _PLAIN_PHONE_RE.search(text):
+        return [m.span() for m in _PHONE_RE.finditer(text)]
+    return []
+
+
+#: Where a figure's number may begin, and the most characters a figure's sign and currency
+#: prefix take before it ("-US$", "+HK$ "; "US $" with more spaces is handled apart).
+_NUMBER_START_RE = re.compile(r"[0-9.]")
+_FIGURE_PREFIX_REACH = 6
+_SPACED_PREFIX_RE = re.compile(r"US\s")
+
+
+def _figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_FIGURE_RE.finditer(text)``, sooner: every figure has its number at a digit or a
+    point, so the search for the next match starts a prefix's reach before the next one
+    rather than trying every position in between."""
+    if _SPACED_PREFIX_RE.search(text):
+        yield from _FIGURE_RE.finditer(text)  # "US  $5": a prefix of any length
+        return
+    pos = 0
+    while True:
+        start = _NUMBER_START_RE.search(text, pos)
+        if start is None:
+            return
+        m = _FIGURE_RE.search(text, max(pos, start.start() - _FIGURE_PREFIX_REACH))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def extract_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), dated: bool = False) -> list[Quantity]:
     """Every figure in ``text`` outside dates, citations and ``exclude``, by position.
 
@@ -777,12 +818,12 @@ def extract_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), dated
         spans += [(c.start, c.end) for c in extract_citations(text)]
         spans += [(d.start, d.end) for d in extract_dates(text, spans)]
     if has_digit:
-        spans += [m.span() for m in _SKIP_RE.finditer(text)]
+        spans += _skipped_spans(text)
     skipped = SpanSet(spans)
-    yen = bool(_JPY_RE.search(text))
+    yen = ("JPY" in text or "yen" in text.lower()) and bool(_JPY_RE.search(text))  # the test first: cheaper
     figs: list[_Figure] = []
     if has_digit:
-        for m in _FIGURE_RE.finditer(text):
+        for m in _figure_matches(text):
             if skipped and skipped.overlaps(m.start("num"), m.end("num")):
                 continue
             fig = _read_digits(text, m, yen)

@@ -344,3 +344,13 @@ def test_dates_older_years_with_a_month_or_a_date_preposition():
     assert one("The canal has been in use since 1822 .").value == "1822"
     assert extract_dates("The ward treated 1750 patients") == []
     assert extract_dates("Each of the 1620 seats was taken") == []
+
+
+def test_quarter_trigger_equals_the_case_insensitive_words():
+    import re
+
+    from checker.dates import _TRIGGERS
+
+    loose = re.compile(r"[QH][1-4]|[1-4][QH]|(?i:quarter|half)")
+    for text in ["Q3 2024", "3Q", "the QUARTER", "First Half of 2023", "qUaRtEr", "halfway", "H1", "hal f", "quartet"]:
+        assert bool(_TRIGGERS["P"].search(text)) == bool(loose.search(text)), text

@@ -640,3 +640,41 @@ def test_quantities_dated_flag_on_the_seed_sentences():
     for sentence in sentences:
         taken = _dated_spans(sentence)
         assert extract_quantities(sentence, exclude=taken, dated=True) == extract_quantities(sentence, exclude=taken)
+
+
+# The fast paths in extract_quantities must find exactly what the full expressions find.
+_FIGURE_ALPHABET = st.sampled_from(
+    list("0123456789.,-−+ $€£¥₩₹%@()/:abcUSDHK\n\t") + ["US", "US $", "US  $", "HK$", "USD", "www.", "http://", "yen", "JPY", "a@b.c"]
+)
+_FIGURE_TEXTS = st.lists(_FIGURE_ALPHABET, max_size=40).map("".join)
+
+
+@given(_FIGURE_TEXTS)
+@settings(max_examples=400, deadline=None)
+def test_figure_matches_equal_the_full_figure_expression(text):
+    from checker.quantities import _FIGURE_RE, _figure_matches
+
+    assert [m.span() for m in _figure_matches(text)] == [m.span() for m in _FIGURE_RE.finditer(text)]
+
+
+@given(_FIGURE_TEXTS)
+@settings(max_examples=400, deadline=None)
+def test_skipped_spans_equal_the_full_skip_expression(text):
+    from checker.quantities import _SKIP_RE, _skipped_spans
+
+    assert _skipped_spans(text) == [m.span() for m in _SKIP_RE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenue was -US$5.2 billion, then +HK$ 7 and US  $9 and USD 12 and .5 of it.",
+        "Call +44 20 7946 0958 or (020) 7946 0958 or 555-123-4567; mail a.b@c.org; see https://x.org/5.",
+        "It cost ¥300 billion (JPY) or 300 Yen, 5-10% more than in 2023.",
+    ],
+)
+def test_fast_paths_equal_the_full_expressions_on_examples(text):
+    from checker.quantities import _FIGURE_RE, _SKIP_RE, _figure_matches, _skipped_spans
+
+    assert [m.span() for m in _figure_matches(text)] == [m.span() for m in _FIGURE_RE.finditer(text)]
+    assert _skipped_spans(text) == [m.span() for m in _SKIP_RE.finditer(text)]
