@@ -329,13 +329,13 @@ class Pipeline:
         return vectors
 
     def judge(self, documents: list[Document], claims: list[Claim], vectors: np.ndarray, keep=None) -> Report:
-        s = self.settings
         t = time.perf_counter()
-        pairs = self.candidate_pairs(vectors)
-        pairs = merge_pairs(pairs, same_value_pairs(claims, vectors))
-        if keep is not None:
-            pairs = [p for p in pairs if keep(claims[p[0]]) or keep(claims[p[1]])]
-        return self.judge_pairs(documents, claims, pairs, t)
+        with gc_paused():  # hundreds of thousands of pair tuples (see checker.gcpause)
+            pairs = self.candidate_pairs(vectors)
+            pairs = merge_pairs(pairs, same_value_pairs(claims, vectors))
+            if keep is not None:
+                pairs = [p for p in pairs if keep(claims[p[0]]) or keep(claims[p[1]])]
+            return self.judge_pairs(documents, claims, pairs, t)
 
     def candidate_pairs(self, vectors: np.ndarray) -> list[tuple[int, int, float]]:
         """Nearest-neighbour pairs (exact or approximate, see :mod:`checker.candidates`); a hook
@@ -399,9 +399,10 @@ class Pipeline:
 
     def scan(self, paths: list[str]) -> Report:
         self.claim_spans, self.draft_paths = {}, None
-        documents = self.load(paths, preload_encoder=True)
-        claims = self.claims(documents)
-        self._remember_spans(claims)
+        with gc_paused():  # one pause for the three: each pause ends in a collection of all it allocated
+            documents = self.load(paths, preload_encoder=True)
+            claims = self.claims(documents)
+            self._remember_spans(claims)
         return self.judge(documents, claims, self.embed(claims))
 
     def check(self, drafts: list[str], against: list[str]) -> Report:
