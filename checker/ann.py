@@ -41,8 +41,9 @@ class AnnIndex:
     ``k`` of their answers. Building two half graphs costs less than one whole graph, and
     on the 30,779 vectors of the 10,000-document benchmark corpus they found 99.4% of the
     exact candidate pairs against one graph's 99.2% (build 1.7 s instead of 4.1 s, queries
-    3.0 s instead of 2.3 s; both searched with ``ef`` 96). The split depends on the number of rows only, never on the
-    machine, so the same vectors give the same graphs and pairs everywhere.
+    3.0 s instead of 2.3 s; both searched with ``ef`` 96). The split depends on the number
+    of rows only, never on the machine, so the same vectors give the same graphs and pairs
+    everywhere.
     """
 
     def __init__(self, parts: list, size: int) -> None:

@@ -328,8 +328,8 @@ def _b_old_year(text: str, m: re.Match[str]) -> Span | None:
 _Q_LEAD = r"(?:FY\s*)?"
 #: Cheap tests that a pattern can match at all: Y a year, M a month name,
 #: P a quarter or half, F a fiscal year, L a lower-case month name. Each pattern lists the tests it needs.
-#: What a sentence must have for a pattern to be tried; each may find more than the
-#: patterns need (no word boundary first: a pattern that opens with one is tried at every
+#: A test may pass where its patterns then find nothing, never the other way round; none opens
+#: with a word boundary or an inline case flag (a search for such an expression tries every
 #: position, one that opens with a letter or digit skips straight to them).
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "Y": re.compile(_ANY_YEAR),
