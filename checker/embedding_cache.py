@@ -250,6 +250,7 @@ class CachedEmbedder:
         self.name = embedder.name
         self.encoded = 0  # how many texts the last call had to encode
         self._held: dict[bytes, np.ndarray] = {}  # vectors looked up by encoding_order, until release()
+        self._absent: set[bytes] = set()  # keys it found missing and not yet encoded, until release()
 
     def prepare(self) -> None:
         """Load the wrapped encoder's model now (see :func:`checker.embeddings.prepare_encoder`)."""
@@ -262,15 +263,16 @@ class CachedEmbedder:
         are counted in tokens, so a run with every vector cached loads no model."""
         keys = [text_key(t) for t in texts]
         self._held = self.cache.get_many(self.name, list(dict.fromkeys(keys)))
+        self._absent = set(keys).difference(self._held)
         return cached_first(keys, self._held, lambda rows: encoding_order(self.embedder, [texts[n] for n in rows]))
 
     def release(self) -> None:
-        self._held = {}
+        self._held, self._absent = {}, set()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [text_key(t) for t in texts]
         cached = {k: self._held[k] for k in keys if k in self._held}
-        rest = [k for k in dict.fromkeys(keys) if k not in cached]
+        rest = [k for k in dict.fromkeys(keys) if k not in cached and k not in self._absent]  # not looked up yet
         if rest:
             cached.update(self.cache.get_many(self.name, rest))
         missing: dict[bytes, str] = {}
@@ -283,6 +285,7 @@ class CachedEmbedder:
             new = list(zip(missing.keys(), fresh))
             self.cache.put_many(self.name, new)
             cached.update(new)
+            self._absent.difference_update(missing)  # stored now: a later chunk looks them up again
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([cached[k] for k in keys]).astype(np.float32, copy=False)

@@ -178,8 +178,8 @@ class _Names:
         self.words = word_set(text)
         self.names = tuple((s, normalise(s)) for s in subjects)  # (name, normalised)
         self.normalised = frozenset(n for _, n in self.names)
-        inside = _names_inside(text)
-        self.confirmed = tuple((s, n) for s, n in self.names if s in inside)  # as confirmed_names
+        confirmed = confirmed_names(subjects, text)
+        self.confirmed = tuple((s, n) for s, n in self.names if s in confirmed)
         self.title = is_title_case(text)
         # a word is written as a name where it is capitalised, or anyhow in a title-case
         # headline: "Official data show ..." does not name anyone "officials said" names

@@ -80,6 +80,23 @@ def test_encoding_order_cached_first_then_missing_by_tokens(tmp_path):
     assert warm.encoded == 0 and warm_counter.calls == 0
 
 
+def test_chunks_after_encoding_order_look_up_only_what_was_stored_since(tmp_path):
+    cache = EmbeddingCache(tmp_path)
+    cached = CachedEmbedder(HashEmbedder(), cache)
+    looked_up: list[list[bytes]] = []
+    get_many = cache.get_many
+    cache.get_many = lambda name, keys: looked_up.append(list(keys)) or get_many(name, keys)
+    texts = ["alpha", "beta", "alpha", "gamma"]
+    order = cached.encoding_order(texts)
+    assert len(looked_up) == 1  # every text, once
+    cached.encode([texts[n] for n in order[:2]])
+    assert cached.encoded == 2 and len(looked_up) == 1  # known missing: not looked up again
+    cached.encode([texts[n] for n in order[2:]])
+    assert cached.encoded == 1  # "alpha" was stored by the first chunk: found, not encoded again
+    assert len(looked_up) == 2 and len(looked_up[1]) == 1
+    cached.release()
+
+
 def test_token_lengths_of_the_real_model():
     from checker.embeddings import SentenceTransformerEmbedder
 
