@@ -54,8 +54,11 @@ _FUTURE = re.compile(r"\b(?:will|plans? to|planned|expects?|expected|aims? to|ta
 _AFTER_NUMBER = re.compile(r"[0-9](?:[0-9.,]*[0-9])?[^\S\n]?$")
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[str, ...]:
+    """The words of ``text``, in order; memoised, since the subject, title-case, content and
+    word-set tests each read the same sentences."""
+    return tuple(_WORD.findall(text))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -254,7 +257,7 @@ def name_phrases(text: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1 << 16)
 def _lower_words(text: str) -> str:
-    return " " + " ".join(_WORD.findall(text)).replace("’", "'").lower() + " "  # the words are ASCII but for ’
+    return " " + " ".join(words(text)).replace("’", "'").lower() + " "  # the words are ASCII but for ’
 
 
 def _mentions(text: str, phrase: str) -> bool:
