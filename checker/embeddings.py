@@ -190,9 +190,9 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised vectors of ``texts``, encoded in batches of like length.
 
-        On the CPU the batches run side by side, each on one thread (see
-        :func:`encode_batches`): the same batches, so the same vectors, as one batch after
-        another on all the threads, and faster on two cores (see :func:`encode_batches`)."""
+        On the CPU the batches run side by side, each on one thread: the same batches, so the
+        same vectors, as one batch after another on all the threads, and faster (see
+        :func:`encode_batches`)."""
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         model = self._load()

@@ -274,8 +274,7 @@ def confirmed_names(names, text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 16)
 def _names_inside(text: str) -> frozenset[str]:
     inside = set()
-    for i, m in enumerate(_WORD.finditer(text)):
-        w = m.group(0)
+    for i, w in enumerate(words(text)):
         if i and w[0].isupper():
             base = w.replace("’", "'")
             inside.add((base[:-2] if base.endswith("'s") else base).lower())
