@@ -15,7 +15,12 @@ Two searches give the neighbours, with the same contract:
 
 Both produce, for each row, ``k`` neighbour rows and their similarities; pairs are
 made from those by :func:`pairs_from_neighbours`, so a search partitioned by rows
-(:mod:`checker.distributed`) gives exactly the single-process pairs. Clusters are
+(:mod:`checker.distributed`) gives exactly the single-process pairs. Either search only
+*proposes* neighbours: the similarity of every pair and the choice of each row's ``k``
+best are exact (:mod:`checker.similarity`), the same bits whatever the partition, the
+thread count or the BLAS kernel. The exact search therefore gives the same pairs on any
+machine; the approximate one proposes from a graph whose distance kernels are the CPU's,
+so on another CPU a near-tie can propose differently (same machine: same pairs). Clusters are
 Louvain communities of the neighbour graph (igraph's C implementation, seeded).
 """
 
@@ -23,9 +28,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import similarity
+from .similarity import pair_scores, rescore_neighbours, top_k
+
 #: Rows at or above which :func:`nearest_pairs` uses the approximate index (measured:
 #: see bench/results; below it exact search costs less than building an index).
 EXACT_LIMIT = 10_000
+
+#: Extra neighbours asked of the approximate search, so that the exact rescoring
+#: (:func:`checker.similarity.rescore_neighbours`) chooses the ``k`` best among more than ``k``.
+ANN_EXTRA = 2
 
 _BLOCK_FLOATS = 1 << 24  # similarities held at once: 64 MB of float32
 
@@ -44,9 +56,11 @@ def knn_exact(
     """The ``k`` most similar rows of ``base`` for rows ``start:stop`` of ``vectors``.
 
     Without ``base`` the search is within ``vectors`` and a row is never its own
-    neighbour. Returns ``(indices, similarities)``, both ``(stop - start, k)``; the
-    neighbours of a row are in no particular order (``argpartition``). ``k`` must be
-    below the number of candidates.
+    neighbour. Returns ``(indices, similarities)``, both ``(stop - start, k)``, best
+    first, ties by the lower row. The float32 matrix product only proposes neighbours;
+    the similarities and the choice of the ``k`` best are exact
+    (:func:`checker.similarity.top_k`), so any row partition, thread count or BLAS kernel
+    gives the same answer. ``k`` must be below the number of candidates.
     """
     vectors = _as_rows(vectors)
     own = base is None
@@ -54,17 +68,20 @@ def knn_exact(
     start, stop = rows if rows is not None else (0, vectors.shape[0])
     count = stop - start
     index = np.empty((count, k), dtype=np.int64)
-    sims_out = np.empty((count, k), dtype=np.float32)
+    sims_out = np.empty((count, k), dtype=np.float64)
     step = _block_rows(base.shape[0])
+    dim = vectors.shape[1]
     for s in range(start, stop, step):
         e = min(stop, s + step)
-        sims = vectors[s:e] @ base.T
+        proposed = similarity.propose(vectors[s:e], base)
         if own:
             r = np.arange(e - s)
-            sims[r, r + s] = -np.inf  # not its own neighbour
-        top = np.argpartition(-sims, k, axis=1)[:, :k] if k < sims.shape[1] else np.tile(np.arange(sims.shape[1]), (e - s, 1))
-        index[s - start : e - start] = top
-        sims_out[s - start : e - start] = np.take_along_axis(sims, top, axis=1)
+            proposed[r, r + s] = -np.inf  # not its own neighbour
+
+        def score(rr, cc, s=s):
+            return pair_scores(vectors, rr + s, base, cc)
+
+        index[s - start : e - start], sims_out[s - start : e - start] = top_k(proposed, k, score, dim)
     return index, sims_out
 
 
@@ -133,7 +150,9 @@ def neighbours(
     if index is None:
         index = AnnIndex.build(vectors, cache_dir=cache_dir)
     start, stop = rows if rows is not None else (0, vectors.shape[0])
-    return index.search_self(start, stop, k, vectors=vectors[start:stop])
+    held = _as_rows(vectors[start:stop])
+    proposed, _ = index.search_self(start, stop, k + ANN_EXTRA, vectors=held)
+    return rescore_neighbours(proposed, held, vectors, k, first_row=start)
 
 
 def nearest_pairs(
@@ -171,7 +190,9 @@ def nearest_pairs_between(
     else:
         from .ann import AnnIndex
 
-        index, sims = AnnIndex.build(base).search(_as_rows(queries), k)
+        q = _as_rows(queries)
+        proposed, _ = AnnIndex.build(base).search(q, k + ANN_EXTRA)
+        index, sims = rescore_neighbours(proposed, q, base, k)
     qi = np.repeat(np.arange(nq, dtype=np.int64), k)
     bi = index.reshape(-1)
     s = sims.reshape(-1)

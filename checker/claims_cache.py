@@ -84,10 +84,10 @@ def document_key(fmt: str, text: str) -> bytes:
 
 def pairs_key(vectors: np.ndarray, **settings) -> bytes:
     """The key of a nearest-neighbour search: the vectors' bytes, the search settings and the
-    source of the search modules (``candidates``, ``ann``)."""
+    source of the search modules (``candidates``, ``ann``, ``similarity``)."""
     h = hashlib.sha256(b"pairs\0")
     folder = Path(__file__).resolve().parent
-    for name in ("candidates", "ann"):
+    for name in ("candidates", "ann", "similarity"):
         try:
             h.update((folder / f"{name}.py").read_bytes())
         except OSError:

@@ -19,6 +19,7 @@ from .markup_text import parse
 from .model import Claim, Document, Edge, Finding
 from .ruleset import Rule
 from .sections import assign_sections
+from .similarity import pair_scores
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,9 @@ def _judge(prepared: _Prepared, vectors, rules: list[Rule], nli=None) -> Judgeme
         return Judgement(claims, [], [], 0.0)
     a_claims = [i for i, c in enumerate(claims) if c.doc == "a"]
     b_claims = [i for i, c in enumerate(claims) if c.doc == "b"]
-    sims = vectors @ vectors.T
-    pairs = sorted((i, j, float(sims[i, j])) for i in a_claims for j in b_claims)
+    ends = [(i, j) for i in a_claims for j in b_claims]
+    scores = pair_scores(vectors, [i for i, _ in ends], vectors, [j for _, j in ends]) if ends else []
+    pairs = sorted((i, j, float(s)) for (i, j), s in zip(ends, scores))
     findings, edges = evaluate(
         claims, pairs, rules, {d.id: d.date for d in docs}, related_threshold=2.0, documents=docs, nli=nli
     )

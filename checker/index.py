@@ -41,8 +41,10 @@ from .atomic import write_text_atomic
 from .candidates import merge_pair_lists
 from .errors import ClaimgraphError
 from .model import Claim, Document
+from . import similarity
+from .similarity import pair_scores, slack, top_k
 
-FORMAT = "claimgraph/index@2"  # @2: neighbours.npy
+FORMAT = "claimgraph/index@3"  # @2: neighbours.npy; @3: its similarities exact, float64
 MANIFEST = "claimgraph-index.json"
 DATABASE = "index.sqlite3"
 VECTORS = "vectors.npy"
@@ -334,8 +336,9 @@ def cross_pairs(
 ) -> tuple[list[tuple[int, int, float]], list[tuple[int, int, float]]]:
     """Each query row's ``k`` nearest neighbours among the other queries and the base rows.
 
-    Exact cosine similarity (rows are L2-normalised), computed in blocks so memory stays
-    bounded. Returns ``(query_pairs, base_pairs)``: ``(i, j, sim)`` with ``i < j`` both
+    Exact cosine similarity (rows are L2-normalised): a float32 product in blocks (so memory
+    stays bounded) proposes, :func:`checker.similarity.top_k` chooses and scores exactly.
+    Returns ``(query_pairs, base_pairs)``: ``(i, j, sim)`` with ``i < j`` both
     queries, and ``(i, row, sim)`` a query and a base row; sorted, without duplicates,
     similarities at or above ``threshold``. ``excluded`` base rows are never neighbours.
     """
@@ -352,23 +355,30 @@ def cross_pairs(
     among: dict[tuple[int, int], float] = {}
     against: dict[tuple[int, int], float] = {}
     q = np.ascontiguousarray(queries, dtype=np.float32)
+    dim = q.shape[1]
     for start in range(0, nq, block):
         rows = q[start : start + block]
         sims = np.empty((rows.shape[0], nq + nb), dtype=np.float32)
-        sims[:, :nq] = rows @ q.T
+        sims[:, :nq] = similarity.propose(rows, q)
         if nb:
-            sims[:, nq:] = rows @ np.asarray(base, dtype=np.float32).T if nb * base.shape[1] <= _BLOCK_FLOATS else _blocked(rows, base)
+            sims[:, nq:] = similarity.propose(rows, base) if nb * base.shape[1] <= _BLOCK_FLOATS else _blocked(rows, base)
             if mask.any():
                 sims[:, nq:][:, mask] = -np.inf
         r = np.arange(rows.shape[0])
         sims[r, r + start] = -np.inf
-        top = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < sims.shape[1] else np.tile(np.arange(sims.shape[1]), (rows.shape[0], 1))
+
+        def score(rr, cc, start=start):
+            out = np.empty(rr.shape[0], dtype=np.float64)
+            own = cc < nq
+            out[own] = pair_scores(q, rr[own] + start, q, cc[own])
+            out[~own] = pair_scores(q, rr[~own] + start, base, cc[~own] - nq)
+            return out
+
+        top, exact = top_k(sims, k, score, dim)
         for n in range(rows.shape[0]):
             i = start + n
-            for j in top[n]:
-                j = int(j)
-                s = float(sims[n, j])
-                if not s >= threshold:
+            for j, s in zip(top[n].tolist(), exact[n].tolist()):
+                if j < 0 or not s >= threshold:
                     continue
                 if j < nq:
                     key = (min(i, j), max(i, j))
@@ -385,17 +395,18 @@ def cross_pairs(
 def neighbour_similarities(vectors: np.ndarray, k: int = NEIGHBOURS_K) -> np.ndarray:
     """Each row's ``k`` best similarities to the other rows, in descending order, padded
     with ``-inf`` (fewer than ``k`` other rows): what :func:`reverse_pairs` needs to tell
-    whether a draft claim would be among an index claim's nearest neighbours. Exact, or
-    the approximate search of :mod:`checker.candidates` for a large index."""
+    whether a draft claim would be among an index claim's nearest neighbours. Exact
+    similarities (float64, :mod:`checker.similarity`) of the neighbours that the search of
+    :mod:`checker.candidates` chooses, exact or approximate for a large index."""
     from .candidates import neighbours
 
     n = int(vectors.shape[0]) if vectors.ndim == 2 else 0
-    out = np.full((n, k), -np.inf, dtype=np.float32)
+    out = np.full((n, k), -np.inf, dtype=np.float64)
     if n < 2:
         return out
     kk = min(k, n - 1)
     idx, sims = neighbours(np.ascontiguousarray(vectors, dtype=np.float32), kk)
-    sims = np.where(idx >= 0, sims, -np.inf).astype(np.float32)
+    sims = np.where(idx >= 0, sims, -np.inf)
     out[:, :kk] = -np.sort(-sims, axis=1)
     return out
 
@@ -416,38 +427,48 @@ def reverse_pairs(
     archive together pairs those too. ``radii`` (:data:`NEIGHBOURS`) holds each index
     claim's ``k`` best similarities within the archive; the draft claims, which are few,
     are counted exactly: ``i`` is a neighbour of ``row`` when fewer than ``k`` archive and
-    draft claims are more similar to ``row`` than ``i`` is.
+    draft claims are more similar to ``row`` than ``i`` is. A float32 product proposes the
+    hits (within :func:`checker.similarity.slack` of the radius); every comparison is of
+    exact similarities.
     """
     nq = queries.shape[0]
     nb = base.shape[0] if base.ndim == 2 and base.shape[0] and base.shape[1] == queries.shape[1] else 0
     if nq == 0 or nb == 0 or radii.ndim != 2 or radii.shape[0] != nb or radii.shape[1] == 0:
         return []
     k = max(1, min(k, radii.shape[1]))
-    floor = np.maximum(np.asarray(radii[:, k - 1], dtype=np.float32), np.float32(threshold))
+    floor = np.maximum(np.asarray(radii[:, k - 1], dtype=np.float64), float(threshold))
     skip = np.zeros(nb, dtype=bool)
     if len(excluded):
         skip[np.asarray(list(excluded), dtype=np.int64)] = True
     q = np.ascontiguousarray(queries, dtype=np.float32)
+    proposed_floor = (floor - slack(q.shape[1])).astype(np.float32)
     block = max(1, min(1024, _BLOCK_FLOATS // max(1, nb)))
-    found: list[tuple[int, int]] = []
+    found_i: list[np.ndarray] = []
+    found_row: list[np.ndarray] = []
     for start in range(0, nq, block):
         rows = q[start : start + block]
-        sims = rows @ np.asarray(base, dtype=np.float32).T if nb * base.shape[1] <= _BLOCK_FLOATS else _blocked(rows, base)
-        hit_i, hit_row = np.nonzero((sims >= floor[None, :]) & ~skip[None, :])
-        found.extend(zip((hit_i + start).tolist(), hit_row.tolist()))
-    if not found:
+        sims = similarity.propose(rows, base) if nb * base.shape[1] <= _BLOCK_FLOATS else _blocked(rows, base)
+        hit_i, hit_row = np.nonzero((sims >= proposed_floor[None, :]) & ~skip[None, :])
+        found_i.append(hit_i + start)
+        found_row.append(hit_row)
+    hit_i, hit_row = np.concatenate(found_i), np.concatenate(found_row)
+    exact = pair_scores(q, hit_i, base, hit_row)
+    keep = exact >= floor[hit_row]
+    hit_i, hit_row, exact = hit_i[keep], hit_row[keep], exact[keep]
+    if not hit_i.size:
         return []
-    cols = sorted({row for _, row in found})
-    where = {row: n for n, row in enumerate(cols)}
-    sub = q @ np.asarray(base[cols], dtype=np.float32).T  # every draft claim against the rows hit
-    top = np.asarray(radii[cols], dtype=np.float32)
+    cols = np.unique(hit_row)
+    where = {int(row): n for n, row in enumerate(cols.tolist())}
+    # every draft claim against the rows hit, exactly
+    grid_i, grid_c = np.meshgrid(np.arange(nq), np.arange(cols.shape[0]), indexing="ij")
+    sub = pair_scores(q, grid_i.reshape(-1), base, cols[grid_c.reshape(-1)]).reshape(nq, cols.shape[0])
+    top = np.asarray(radii[cols], dtype=np.float64)
     out = []
-    for i, row in found:
+    for i, row, s in zip(hit_i.tolist(), hit_row.tolist(), exact.tolist()):
         c = where[row]
-        s = sub[i, c]
         closer = int(np.count_nonzero(top[c, :k] > s)) + int(np.count_nonzero(sub[:, c] > s))
         if closer < k:
-            out.append((i, row, round(float(s), 6)))
+            out.append((i, row, round(s, 6)))
     return sorted(out)
 
 
@@ -507,7 +528,7 @@ def _blocked(rows: np.ndarray, base: np.ndarray) -> np.ndarray:
     out = np.empty((rows.shape[0], base.shape[0]), dtype=np.float32)
     step = max(1, _BLOCK_FLOATS // max(1, base.shape[1]))
     for s in range(0, base.shape[0], step):
-        out[:, s : s + step] = rows @ np.asarray(base[s : s + step], dtype=np.float32).T
+        out[:, s : s + step] = similarity.propose(rows, base[s : s + step])
     return out
 
 

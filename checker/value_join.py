@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from .model import Claim
+from .similarity import pair_scores
 
 SUMMARY_SECTIONS = ("summary", "headline", "quote")
 
@@ -39,7 +40,12 @@ def same_value_pairs(claims: list[Claim], vectors: np.ndarray, limit: int = 20) 
             for m in chosen:
                 if m != n:
                     pairs.add((min(n, m), max(n, m)))
-    return sorted((i, j, round(float(vectors[i] @ vectors[j]), 6)) for i, j in pairs)
+    if not pairs:
+        return []
+    ordered = sorted(pairs)
+    ends = np.asarray(ordered, dtype=np.int64)
+    scores = pair_scores(vectors, ends[:, 0], vectors, ends[:, 1])
+    return [(i, j, round(s, 6)) for (i, j), s in zip(ordered, scores.tolist())]
 
 
 def _join_key(q) -> tuple:
