@@ -222,3 +222,21 @@ class Report:
 
     def document_by_id(self) -> dict[str, Document]:
         return {d.id: d for d in self.documents}
+
+    def claims_frame(self):
+        """The claims as a ``pandas.DataFrame`` (:func:`checker.report.frames.claims_frame`)."""
+        from .report.frames import claims_frame
+
+        return claims_frame(self)
+
+    def findings_frame(self):
+        """One row per finding and claim, as a ``pandas.DataFrame`` (:func:`checker.report.frames.findings_frame`)."""
+        from .report.frames import findings_frame
+
+        return findings_frame(self)
+
+    def edges_frame(self):
+        """The claim graph's edges as a ``pandas.DataFrame`` (:func:`checker.report.frames.edges_frame`)."""
+        from .report.frames import edges_frame
+
+        return edges_frame(self)

@@ -18,7 +18,7 @@ except ImportError:  # tests/ imported as a package
 
 
 def test_report_formats_registered():
-    assert set(FORMATS) == {"terminal", "json", "markdown", "html", "sarif", "github"}
+    assert set(FORMATS) == {"terminal", "json", "markdown", "html", "sarif", "github", "csv"}
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
@@ -55,7 +55,8 @@ def test_report_render_unknown_format():
         ("out.html", "html"),
         ("out.htm", "html"),
         ("out.txt", "terminal"),
-        ("out.csv", None),
+        ("out.csv", "csv"),
+        ("out.docx", None),
         ("out", None),
         ("json", None),
     ],

@@ -14,7 +14,7 @@ from typing import Callable
 from checker.errors import ConfigError
 from checker.model import Report
 
-from . import github, html, json_format, markdown, sarif, terminal
+from . import csv_format, github, html, json_format, markdown, sarif, terminal
 from ._common import sort_findings, summary_line
 
 __all__ = ["FORMATS", "EXTENSIONS", "render", "format_for_path", "summary_line", "sort_findings"]
@@ -27,6 +27,7 @@ FORMATS: dict[str, Callable[[Report], str]] = {
     "html": html.render,
     "sarif": sarif.render,
     "github": github.render,
+    "csv": csv_format.render,
 }
 
 #: File name endings -> format, longest first so ``.sarif.json`` wins over ``.json``.
@@ -39,6 +40,7 @@ EXTENSIONS: tuple[tuple[str, str], ...] = (
     (".htm", "html"),
     (".txt", "terminal"),
     (".md", "markdown"),
+    (".csv", "csv"),
 )
 
 
