@@ -384,6 +384,13 @@ def quote_frame(pairs: list[GoldPair], rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(list(seen.values()), columns=["topic", "file", "in_text", "found"])
 
 
+_COUNT_COLUMNS = frozenset({
+    "pairs", "uncertain", "conflict_n", "conflict_found", "consistent_n", "false_conflict_consistent",
+    "supports_consistent", "scope_n", "false_conflict_scope", "scope_finding_scope", "pairs_both_quotes_found",
+    "quotes", "quotes_not_claims", "quotes_not_in_text",
+})
+
+
 def _pct(x) -> str:
     return "   –  " if x is None or (isinstance(x, float) and pd.isna(x)) else f"{100 * x:5.1f}%"
 
@@ -397,6 +404,8 @@ def text_table(summary: pd.DataFrame, relations: pd.DataFrame, meta: dict) -> st
         f"{'supports consistent':>21} {'quotes not claims':>18}",
     ]
     for topic, r in summary.iterrows():
+        r = {k: (int(v) if k in _COUNT_COLUMNS else v) for k, v in r.items()}
+        r = argparse.Namespace(**r)
         lines.append(
             f"{topic:<20} {r.conflict_found:>3}/{r.conflict_n:<3} {_pct(r.conflict_recall)} "
             f"{r.false_conflict_consistent:>8}/{r.consistent_n:<3} {_pct(r.false_conflict_consistent_rate)} "
@@ -405,7 +414,8 @@ def text_table(summary: pd.DataFrame, relations: pd.DataFrame, meta: dict) -> st
             f"{r.quotes_not_claims:>10}/{r.quotes:<3}"
         )
     lines += ["", "targets: " + ", ".join(f"{k} {v}" for k, v in TARGETS.items()), "",
-              "strongest relation per verdict (certain pairs):", relations.to_string(), ""]
+              "quotes not claims: distinct gold quotes (of all pairs, uncertain ones too) that no claim holds",
+              "", "strongest relation per verdict (certain pairs):", relations.to_string(), ""]
     return "\n".join(lines)
 
 
