@@ -216,8 +216,10 @@ def test_hostile_size_is_checked_before_reading(tmp_path, monkeypatch):
 def test_hostile_long_line_is_linear(tmp_path, monkeypatch, pattern):
     """Guards: a long line (the README gives 1 MB figures) is read and its claims
     extracted in linear time. The work (Python lines run, characters handed to regexes)
-    for 10 kB and 40 kB of the line: linear is about 4x (measured 3.1-3.8x), a quadratic
-    step about 16x; under 6x passes."""
+    for 10 kB and 40 kB of the line: linear work with fixed costs stays under 4x (measured
+    3.1-3.8x); a Python pass over the sentences found so far, per sentence, added to the
+    splitter measured 5.1x on the first line, and a quadratic step in the extractors (per
+    figure) grows faster still. Under 4.5x passes."""
     from checker.claims import document_claims
     from tests.workcount import growth
 
@@ -230,7 +232,7 @@ def test_hostile_long_line_is_linear(tmp_path, monkeypatch, pattern):
         return claims
 
     ratio, small, large = growth(monkeypatch, run, 10_000, 40_000)
-    assert ratio < 6, (ratio, small, large)
+    assert ratio < 4.5, (ratio, small, large)
 
 
 @pytest.mark.parametrize(
@@ -308,8 +310,9 @@ def test_hostile_thousands_of_files(tmp_path, fake_model, capsys):
 def test_hostile_many_files_scale_linearly(tmp_path, fake_model, monkeypatch, capsys):
     """Guards: a scan's work grows linearly with the number of files (no per-file step
     that walks all the others). The work (Python lines run, characters handed to regexes)
-    of scanning 250 and 1,000 files: linear is about 4x (measured 3.1x: fixed costs),
-    a per-file pass over all files about 16x. Under 6x passes."""
+    of scanning 250 and 1,000 files: linear work with fixed costs stays under 4x
+    (measured 2.5x); a Python pass over the files read so far, per file, added to
+    ``load_document`` measured 5.6x. Under 4.5x passes."""
     from tests.workcount import growth
 
     small, large = _many_files(tmp_path / "small", 250), _many_files(tmp_path / "large", 1000)
@@ -319,7 +322,7 @@ def test_hostile_many_files_scale_linearly(tmp_path, fake_model, monkeypatch, ca
         return capsys.readouterr()
 
     ratio, w_small, w_large = growth(monkeypatch, run, small, large)
-    assert ratio < 6, (ratio, w_small, w_large)
+    assert ratio < 4.5, (ratio, w_small, w_large)
 
 
 def test_hostile_input_file_is_never_the_output(tmp_path, fake_model, capsys):

@@ -147,14 +147,15 @@ def test_segment_is_linear(monkeypatch) -> None:
     string, 1x and 10x, and the work counted (Python lines run plus characters handed to
     the regexes, characters scanned or sliced out of the text, :mod:`tests.workcount`;
     no clock): linear is 10.0x; a scan of the rest of the text per sentence
-    (``text[end:].count(".")``) measured 94x, a Python list scan per sentence 18x. The speed in
-    sentences a second is a figure for ``bench/segment_speed.py``, not a test."""
+    (``text[end:].count(".")``) measured 94x, a Python pass over the sentences found so
+    far, per sentence, 18x. Under 15x passes. The speed in sentences a second is printed
+    by ``bench/input_timings.py``, not tested."""
     from tests.workcount import growth
 
     text = " ".join(seed_lines())
     ratio, small, large = growth(monkeypatch, split_sentences, text, " ".join([text] * 10), text=True)
     assert len(split_sentences(text)) > 50
-    assert 5 < ratio < 15, (ratio, small, large)
+    assert ratio < 15, (ratio, small, large)
 
 
 _ALPHABET = st.sampled_from(
