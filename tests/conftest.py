@@ -7,6 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# No test depends on how fast this machine is: Hypothesis's per-example deadline and its
+# too_slow health check (data generation timed against the clock) are off for every test,
+# including those that pass their own @settings (they inherit from this profile).
+settings.register_profile("claimgraph", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("claimgraph")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

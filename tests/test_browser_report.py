@@ -29,6 +29,8 @@ from checker.report import render
 from tests.conftest import SEEDS
 from tests.fakes import HashEmbedder
 
+pytestmark = pytest.mark.browser  # Chromium, driven through Playwright
+
 CHROMIUM = os.environ.get("CLAIMGRAPH_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -252,7 +254,7 @@ def _all(page, attr: str, value: str | None = None) -> set[str]:
     return set(page.eval_on_selector_all(sel, "els => els.map(e => e.id)"))
 
 
-@pytest.mark.slow
+@pytest.mark.model
 def test_browser_real_report_filters_hide_and_show_findings(real_report_page):
     report, page, _ = real_report_page
     everything = _all(page, "data-kind")
@@ -284,7 +286,7 @@ def test_browser_real_report_filters_hide_and_show_findings(real_report_page):
     assert _visible_ids(page) == everything
 
 
-@pytest.mark.slow
+@pytest.mark.model
 def test_browser_real_report_graph_is_drawn_and_screenshot(real_report_page):
     report, page, folder = real_report_page
     svg = page.locator("#graph svg").first
@@ -302,7 +304,7 @@ def test_browser_real_report_graph_is_drawn_and_screenshot(real_report_page):
         Path(os.environ["CLAIMGRAPH_SCREENSHOT"]).write_bytes(shot.read_bytes())
 
 
-@pytest.mark.slow
+@pytest.mark.model
 def test_browser_real_report_graph_marks_findings_and_hides_related_edges(real_report_page):
     report, page, _ = real_report_page
     in_findings = {c for f in report.findings for c in f.claims}
@@ -323,7 +325,7 @@ def test_browser_real_report_graph_marks_findings_and_hides_related_edges(real_r
     assert page.eval_on_selector_all("#graph line.edge.related", shown) == total
 
 
-@pytest.mark.slow
+@pytest.mark.model
 def test_browser_real_report_summary_counts_findings_per_document(real_report_page):
     report, page, _ = real_report_page
     rows = page.eval_on_selector_all(

@@ -87,6 +87,7 @@ def test_citations_empty_string():
     assert extract_citations("") == []
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_citations_never_raise_and_spans_are_exact(text):

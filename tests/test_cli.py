@@ -72,7 +72,7 @@ def test_cli_lists_rules(capsys):
     assert "NUM001  numeric.mismatch" in out and "DATE001  date.mismatch" in out
 
 
-@pytest.mark.slow
+@pytest.mark.model
 def test_cli_writes_every_report_by_suffix_and_the_graph(tmp_path, capsys):
     outputs = [tmp_path / n for n in ("r.html", "r.md", "r.json", "r.sarif")]
     args = ["scan", str(SEEDS), "--fail-on", "never"]

@@ -42,7 +42,7 @@ def test_compare_many_batches_of_a_given_size():
     assert embedder.calls == 3
 
 
-@pytest.mark.slow
+@pytest.mark.model
 def test_same_metric_in_two_regions_is_no_conflict_with_the_real_model():
     """A capitalised opener ("Sales") shared by both sentences does not make Germany France."""
     from checker.embeddings import SentenceTransformerEmbedder

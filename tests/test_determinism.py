@@ -68,6 +68,7 @@ def _reports(folder: Path) -> dict[str, bytes]:
     return {k: v for k, v in _files(folder).items() if k in OUTPUTS or k == "g.graphml"}
 
 
+@pytest.mark.slow
 def test_determinism_two_processes_give_the_same_bytes(tmp_path):
     inputs = _corpus(tmp_path)
     results = []
@@ -87,7 +88,7 @@ def _wait_for(path: Path, proc: subprocess.Popen, timeout=60.0) -> None:
     deadline = time.monotonic() + timeout
     while not path.exists():
         assert proc.poll() is None, proc.communicate()
-        assert time.monotonic() < deadline, f"the run never reached {path.name}"
+        assert time.monotonic() < deadline, f"hang guard: the run never reached {path.name} in {timeout:.0f} s (not a timing check)"
         time.sleep(0.005)
 
 
@@ -96,6 +97,7 @@ def _cache_ok(cache: Path) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+@pytest.mark.slow
 def test_determinism_killed_run_leaves_previous_reports_and_rerun_matches(tmp_path):
     inputs = _corpus(tmp_path)
     # The reference: one uninterrupted run.
@@ -146,7 +148,7 @@ def test_determinism_killed_run_leaves_previous_reports_and_rerun_matches(tmp_pa
     _cache_ok(cache)
 
 
-@pytest.mark.slow
+@pytest.mark.model
 def test_determinism_real_model_two_processes_give_the_same_bytes(tmp_path):
     """The real model: this process (its model may be loaded already) and a subprocess
     with another hash seed, each with its own fresh cache."""
@@ -167,7 +169,7 @@ def test_determinism_real_model_two_processes_give_the_same_bytes(tmp_path):
     assert b"798,000" in first["r.json"]
 
 
-@pytest.mark.slow
+@pytest.mark.model
 def test_determinism_real_model_same_bytes_across_jobs(tmp_path):
     """``scan --jobs 1`` and ``scan --jobs 2`` (each under another hash seed) write the
     very bytes of a single-process scan: JSON, Markdown, HTML, SARIF and the graph. Each

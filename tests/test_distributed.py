@@ -51,7 +51,7 @@ def _single(corpus, tmp_path):
     return p.scan([str(corpus)])
 
 
-@pytest.mark.slow
+@pytest.mark.distributed
 def test_distributed_scan_matches_single_process(corpus, client, tmp_path, monkeypatch):
     single = _single(corpus, tmp_path)
     assert len(single.claims) > EMBED_CHUNK // 4 and single.findings
@@ -66,7 +66,7 @@ def test_distributed_scan_matches_single_process(corpus, client, tmp_path, monke
     assert again.encoded == 0
 
 
-@pytest.mark.slow
+@pytest.mark.distributed
 def test_distributed_approximate_search_matches_single_process(corpus, client, tmp_path, monkeypatch):
     monkeypatch.setattr(candidates, "EXACT_LIMIT", 50)  # force the HNSW index on both sides
     monkeypatch.setattr("checker.distributed.SEARCH_BLOCK", 97)  # many uneven row blocks
@@ -104,7 +104,8 @@ def test_distributed_cli_bad_jobs_is_a_usage_error(capsys, tmp_path):
     assert "--jobs" in capsys.readouterr().err
 
 
-@pytest.mark.slow  # the workers export the packaged model to ONNX (once) and run it
+@pytest.mark.distributed
+@pytest.mark.model  # the workers export the packaged model to ONNX (once) and run it
 def test_distributed_workers_encode_with_the_configured_backend(client, tmp_path):
     pytest.importorskip("onnxruntime", reason="the onnx extra is part of the test extra")
     import numpy as np

@@ -1,6 +1,7 @@
 """The on-disk embedding cache: hits, misses per model, and unusable cache files."""
 
 import numpy as np
+import pytest
 
 from checker.embedding_cache import CachedEmbedder, EmbeddingCache, default_cache_dir
 from tests.fakes import HashEmbedder
@@ -97,6 +98,7 @@ def test_chunks_after_encoding_order_look_up_only_what_was_stored_since(tmp_path
     cached.release()
 
 
+@pytest.mark.model
 def test_token_lengths_of_the_real_model():
     from checker.embeddings import SentenceTransformerEmbedder
 

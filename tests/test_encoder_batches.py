@@ -64,6 +64,7 @@ def test_a_failing_batch_raises_and_restores_the_thread_count(two_threads):
     assert torch.get_num_threads() == 2
 
 
+@pytest.mark.model
 def test_the_real_model_gives_the_same_vectors_side_by_side_as_on_one_thread(two_threads):
     texts = [f"In {2000 + n % 20} the region installed # MW of {'solar' if n % 3 else 'offshore wind'} capacity"
              + (", according to the ministry's annual statistics" * (n % 4)) for n in range(150)]

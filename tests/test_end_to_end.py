@@ -11,7 +11,7 @@ from checker.cli import main
 from checker.pipeline import Pipeline, Settings
 from tests.conftest import SEEDS
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.model
 
 ARTICLE = "china-ai-robotics-2026.txt"
 REPORT = "global-ai-robotics-report-2025-04-12.txt"

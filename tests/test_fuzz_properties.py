@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -148,6 +149,7 @@ def test_fuzz_segment_long_runs_are_cut(text):
     assert "".join(text.split()) == "".join("".join(text[s:e].split()) for s, e in spans)
 
 
+@pytest.mark.slow
 @FAST
 @given(st.lists(st.from_regex(r"[A-Z][a-z]{2,8}( [a-z]{2,8}){1,6} [0-9]{1,3}", fullmatch=True), min_size=1, max_size=8))
 def test_fuzz_segment_round_trips_plain_sentences(sentences):

@@ -383,7 +383,7 @@ class CountingEmbedder:
         return self.inner.encode(texts)
 
 
-@pytest.mark.slow
+@pytest.mark.model
 def test_index_end_to_end_seeds(tmp_path, capsys, monkeypatch):
     folder = tmp_path / "index"
     assert main(["index", str(SEEDS), "--index", str(folder), "--no-cache"]) == 0
@@ -413,13 +413,12 @@ def test_index_end_to_end_seeds(tmp_path, capsys, monkeypatch):
     )
     counting = CountingEmbedder()
     pipeline = Pipeline(Settings(use_cache=False), embedder=counting, warn=lambda m: None)
-    started = time.perf_counter()
     report = pipeline.check([str(agreeing)], [str(folder)])
-    elapsed = time.perf_counter() - started
-    assert counting.encoded == 2  # the draft's two sentences; the archive's 81 claims are not encoded again
+    # Guards that a check against an index is cheap by counting, not timing: the draft's two
+    # sentences are encoded, the archive's 81 claims are not encoded again.
+    assert counting.encoded == 2
     assert [f for f in report.findings if f.kind == "conflict"] == []
     assert sum(e.relation == "supports" for e in report.edges) >= 2
-    assert elapsed < 30
     assert main(["check", str(agreeing), "--against", str(folder), "--no-cache"]) == 0
 
 
@@ -474,6 +473,7 @@ def _spawn_index(args, **env):
     )
 
 
+@pytest.mark.slow
 def test_index_two_concurrent_runs_take_turns(archive, tmp_path):
     """Two real processes update the same index: the second waits for the first (and says
     so), then updates what the first wrote; the index is whole and holds both."""
@@ -486,7 +486,7 @@ def test_index_two_concurrent_runs_take_turns(archive, tmp_path):
     deadline = time.monotonic() + 60
     while not mark.exists():
         assert first.poll() is None, first.communicate()
-        assert time.monotonic() < deadline
+        assert time.monotonic() < deadline, "hang guard: the first run never started embedding in 60 s (not a timing check)"
         time.sleep(0.01)
     second = _spawn_index([str(archive), str(extra), "--index", str(folder)])
     out2, err2 = second.communicate(timeout=120)
@@ -524,7 +524,7 @@ def is_index_folder(folder):
     return (folder / MANIFEST).exists()
 
 
-@pytest.mark.slow
+@pytest.mark.model
 def test_index_check_equals_check_against_the_folder_on_the_seeds(tmp_path):
     """The real model: the draft-involving findings and edges with the index are those of
     check --against seeds/ (no index), for a planted draft with conflicts and support."""

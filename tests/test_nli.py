@@ -18,7 +18,7 @@ from checker.errors import ConfigError
 from checker.nli import label_order
 from checker.ruleset import load_rules
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.model
 
 UNDECIDED = ("The Harbin plant employs 300 people.", "The Harbin plant has been closed since 2019.")
 DECIDED = ("In 2023, Norway opened 412 charging stations.", "In 2023, Norway opened 398 charging stations.")

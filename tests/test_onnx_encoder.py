@@ -26,7 +26,7 @@ def test_onnx_backend_without_the_extra_is_a_one_line_error(monkeypatch, capsys,
     assert err == ["claimgraph: error: --backend onnx needs ONNX Runtime (onnxruntime is not installed): pip install 'claimgraph[onnx]'"]
 
 
-@pytest.mark.slow  # exports the packaged model with torch, then runs it with ONNX Runtime
+@pytest.mark.model  # exports the packaged model with torch, then runs it with ONNX Runtime
 def test_onnx_backend_matches_torch_and_caches_its_export(tmp_path, monkeypatch):
     pytest.importorskip("onnxruntime", reason="the onnx extra is part of the test extra")
     monkeypatch.setenv("CLAIMGRAPH_CACHE_DIR", str(tmp_path / "cache"))
@@ -52,7 +52,7 @@ def test_onnx_backend_matches_torch_and_caches_its_export(tmp_path, monkeypatch)
     assert (folder / "model.onnx").stat().st_mtime_ns == stamp  # reused, not exported again
 
 
-@pytest.mark.slow
+@pytest.mark.model
 def test_onnx_backend_scans_end_to_end(tmp_path, monkeypatch):
     pytest.importorskip("onnxruntime", reason="the onnx extra is part of the test extra")
     import json

@@ -95,22 +95,56 @@ def test_pooled_judging_equals_one_process(tmp_path, monkeypatch):
     assert pooled.findings == alone.findings and pooled.edges == alone.edges and pooled.clusters == alone.clusters
 
 
-def test_pool_is_stopped_when_the_run_is_interrupted(tmp_path):
+def _workers(monkeypatch, name):
+    """The processes started from now on (the pool's workers), and those sent ``terminate``."""
+    base = multiprocessing.process.BaseProcess
+    real = getattr(base, name)
+    seen: list = []
+    monkeypatch.setattr(base, name, lambda self: (seen.append(self), real(self))[1])
+    return seen
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="checker.forkpool._stop reads executor._processes after shutdown() has set it to None, so it terminates "
+    "no worker and they finish their chunks; remove this mark with the fix",
+)
+def test_pool_is_stopped_when_the_run_is_interrupted(tmp_path, monkeypatch):
+    """Guards: an interrupted run stops its workers at once ("end the workers at once",
+    :func:`checker.forkpool._stop`) rather than letting them finish their chunks, and
+    leaves none behind. Checked by what happened to the workers this test started (each
+    was sent ``terminate``, and each is gone), not by how long they took to go: the
+    earlier 10 s wait passed on a quiet machine while the workers finished their work
+    (3.4 s) and failed with two test runs at once."""
+    started = _workers(monkeypatch, "start")
+    terminated = _workers(monkeypatch, "terminate")
     jobs = [("Revenue rose 5% in 2024. " * 400, "text", f"d{i}.txt") for i in range(400)]
 
     def interrupt():
         raise KeyboardInterrupt
 
-    with pytest.raises(KeyboardInterrupt):
-        parallel_extract.extract_many(jobs, interrupt)
-    _assert_no_workers_left()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            parallel_extract.extract_many(jobs, interrupt)
+        assert started, "no worker was started"
+        assert {id(p) for p in started} <= {id(p) for p in terminated}, "the workers were left to finish their work"
+    finally:
+        _assert_no_workers_left(started)
 
 
-def _assert_no_workers_left():
-    deadline = time.monotonic() + 10  # stopped workers may take a moment to be reaped
-    while multiprocessing.active_children() and time.monotonic() < deadline:
+def _assert_no_workers_left(workers=None):
+    """No worker alive (of ``workers``, else of this process's children). The deadline is a
+    hang guard for the reaping, not a timing check."""
+    deadline = time.monotonic() + 60
+
+    def alive():
+        return [p for p in workers if p.is_alive()] if workers is not None else multiprocessing.active_children()
+
+    while alive() and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert multiprocessing.active_children() == []
+    assert alive() == [], "hang guard: workers still alive 60 s after the run ended (not a timing check)"
 
 
 def _die(job):
@@ -118,10 +152,11 @@ def _die(job):
 
 
 def test_dead_worker_is_one_error_not_a_hang(monkeypatch):
+    started = _workers(monkeypatch, "start")
     monkeypatch.setattr(parallel_extract, "extract_one", _die)
     with pytest.raises(ClaimgraphError, match="worker process parsing documents ended unexpectedly"):
         parallel_extract.extract_many([("Revenue rose 5% in 2024.", "text", "a.txt")] * 4)
-    _assert_no_workers_left()
+    _assert_no_workers_left(started)
 
 
 def test_no_pool_here_runs_in_one_process(tmp_path, small_pool, monkeypatch):

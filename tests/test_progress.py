@@ -6,6 +6,8 @@ import io
 import subprocess
 import sys
 
+import pytest
+
 from checker.pipeline import Pipeline, Settings
 from checker.progress import Progress, for_stderr
 from tests.conftest import ROOT
@@ -39,6 +41,7 @@ def test_progress_bars_show_stages_and_results_do_not_change():
         assert f"claimgraph: {stage}" in text
 
 
+@pytest.mark.slow
 def test_progress_no_bar_when_stderr_is_a_pipe(tmp_path):
     doc = tmp_path / "a.md"
     doc.write_text("# T\n\nNothing to see here.\n")

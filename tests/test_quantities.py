@@ -579,6 +579,7 @@ def test_quantities_exclude_is_honoured(text, spans):
         assert not any(q.start < e and s < q.end for s, e in spans)
 
 
+@pytest.mark.slow
 def test_quantities_one_long_line_full_of_figures():
     # a single line of about 1 MB: every figure found, none lost to the overlap checks
     unit = "In 2021 the mill shipped {n},250 bales and {p}% more [2] on 9 May 2020; "

@@ -11,7 +11,7 @@ from checker.compare import judge_texts
 from checker.embeddings import SentenceTransformerEmbedder
 from checker.ruleset import load_rules
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.model
 
 RULES = load_rules()
 # NLI rules need an NLI model; tests/test_nli.py runs their examples with one it builds.

@@ -9,7 +9,7 @@ import pytest
 from checker.pipeline import Pipeline, Settings
 from tests.conftest import SEEDS
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
