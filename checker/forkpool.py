@@ -111,9 +111,12 @@ def fork_map(
 
 
 def _stop(executor: ProcessPoolExecutor) -> None:
-    """Cancel what is queued and end the workers at once."""
-    executor.shutdown(wait=False, cancel_futures=True)
+    """Cancel what is queued and end the workers at once.
+
+    The workers are taken before ``shutdown``: it drops the executor's table of them.
+    """
     processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
     for process in processes:

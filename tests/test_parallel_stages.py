@@ -105,12 +105,6 @@ def _workers(monkeypatch, name):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="checker.forkpool._stop reads executor._processes after shutdown() has set it to None, so it terminates "
-    "no worker and they finish their chunks; remove this mark with the fix",
-)
 def test_pool_is_stopped_when_the_run_is_interrupted(tmp_path, monkeypatch):
     """Guards: an interrupted run stops its workers at once ("end the workers at once",
     :func:`checker.forkpool._stop`) rather than letting them finish their chunks, and
