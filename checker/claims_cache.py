@@ -8,9 +8,11 @@ its date and its claims, without the ids and path a run gives them.
 
 The key of a document is the sha256 of
 
-* the extractor digest: claimgraph's version and the source of the ``checker``
-  modules that read documents and extract claims (:data:`EXTRACTOR_MODULES`), so a
-  changed reader or extractor never meets claims an older one made;
+* the extractor digest: claimgraph's version and the code of the modules that read
+  documents and extract claims (:data:`EXTRACTOR_MODULES`), each by its dotted name and
+  the file it was imported from (:func:`code_digest`), so a changed, moved or renamed
+  reader or extractor never meets claims an older one made; a module whose file cannot
+  be read is an error, never a placeholder in the key;
 * the document's format (txt, Markdown, HTML: from the file name);
 * its decoded text.
 
@@ -33,23 +35,32 @@ is repeated.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
+import pkgutil
 import sqlite3
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 from typing import Sequence
 
 import numpy as np
 
 from .embedding_cache import SqliteCache
+from .errors import ClaimgraphError
 from .model import Citation, Claim, DateExpr, Document, Quantity
 
-#: Modules whose code decides what a document reads as and which claims it holds.
+#: Modules (or packages: every module in them) whose code decides what a document reads as
+#: and which claims it holds, by dotted name: their code is hashed as imported.
 EXTRACTOR_MODULES = (
-    "documents", "markup_text", "markup_markdown", "markup_html", "sections", "segment", "claims",
-    "citations", "dates", "quantities", "terms", "inflect_loader", "model", "claims_cache",
+    "checker.documents", "checker.markup_text", "checker.markup_markdown", "checker.markup_html",
+    "checker.sections", "checker.segment", "checker.claims", "checker.citations", "checker.dates",
+    "checker.quantities", "checker.terms", "checker.inflect_loader", "checker.spans", "checker.model",
+    "checker.claims_cache",
 )
+#: The modules of the nearest-neighbour search, for :func:`pairs_key`.
+SEARCH_MODULES = ("checker.candidates", "checker.ann")
 
 _CHUNK = 500  # SQLite host parameters per query
 _Q = tuple(f.name for f in fields(Quantity))
@@ -58,20 +69,52 @@ _C = tuple(f.name for f in fields(Citation))
 _LOCAL = ("start", "end", "line", "column", "text", "section", "terms", "subjects", "past_tense")
 
 
+def _modules(names: Sequence[str]) -> list[ModuleType]:
+    """The modules ``names`` import as, a package standing for itself and every module in it."""
+    found: dict[str, ModuleType] = {}
+    for name in names:
+        module = importlib.import_module(name)
+        found[module.__name__] = module
+        if hasattr(module, "__path__"):
+            for info in pkgutil.walk_packages(module.__path__, prefix=module.__name__ + "."):
+                found[info.name] = importlib.import_module(info.name)
+    return [found[n] for n in sorted(found)]
+
+
+def code_digest(names: Sequence[str]) -> str:
+    """sha256 of the code of the modules ``names`` as imported: each one's dotted name and the
+    bytes of the file it was loaded from, so moving a module (another name) or editing it
+    (other bytes) gives another digest.
+
+    Raises :class:`~checker.errors.ClaimgraphError` when a module's file is unknown or
+    cannot be read: a key that does not cover the code would serve stale claims.
+    """
+    h = hashlib.sha256(b"code\0")
+    for module in _modules(names):
+        path = getattr(module, "__file__", None)
+        if not path:
+            raise ClaimgraphError(f"cannot key the cache: module {module.__name__} has no source file")
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise ClaimgraphError(f"cannot key the cache: cannot read {path} ({exc.strerror or exc})") from None
+        h.update(module.__name__.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
+    return h.hexdigest()
+
+
 @lru_cache(maxsize=1)
 def extractor_digest() -> str:
-    """sha256 of claimgraph's version and the source of :data:`EXTRACTOR_MODULES`."""
+    """sha256 of claimgraph's version and the code of :data:`EXTRACTOR_MODULES` as imported."""
     from . import __version__
 
     h = hashlib.sha256(f"claimgraph {__version__}\0".encode())
-    folder = Path(__file__).resolve().parent
-    for name in EXTRACTOR_MODULES:
-        h.update(name.encode() + b"\0")
-        try:
-            h.update((folder / f"{name}.py").read_bytes())
-        except OSError:
-            h.update(b"missing")
+    h.update(code_digest(EXTRACTOR_MODULES).encode())
     return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _search_digest() -> str:
+    return code_digest(SEARCH_MODULES)
 
 
 def document_key(fmt: str, text: str) -> bytes:
@@ -85,13 +128,7 @@ def document_key(fmt: str, text: str) -> bytes:
 def pairs_key(vectors: np.ndarray, **settings) -> bytes:
     """The key of a nearest-neighbour search: the vectors' bytes, the search settings and the
     source of the search modules (``candidates``, ``ann``)."""
-    h = hashlib.sha256(b"pairs\0")
-    folder = Path(__file__).resolve().parent
-    for name in ("candidates", "ann"):
-        try:
-            h.update((folder / f"{name}.py").read_bytes())
-        except OSError:
-            h.update(b"missing")
+    h = hashlib.sha256(b"pairs\0" + _search_digest().encode())
     h.update(repr(sorted(settings.items())).encode() + repr(vectors.shape).encode() + str(vectors.dtype).encode())
     h.update(np.ascontiguousarray(vectors).tobytes())
     return h.digest()
