@@ -3,7 +3,7 @@
 Each stage is a function of plain data from the stage before; this module only wires
 them together and times them. ``scan`` checks a set of documents against each other;
 ``check`` checks drafts against an archive and keeps what involves a draft; the
-archive may be a saved index (:mod:`checker.index`), which is then neither re-read nor
+archive may be a saved index (:mod:`checker.store.index`), which is then neither re-read nor
 re-encoded. :meth:`Pipeline.gate` applies path overrides, in-place suppressions and a
 baseline to a report's findings.
 """
@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
-from .candidates import clusters, nearest_pairs
-from .claims import document_claims
-from .claims_cache import ClaimsCache, ClaimsDigest, decode_claims, document_key, encode_claims, judgement_key, pairs_key
-from .documents import (
+from .pair.candidates import clusters, nearest_pairs
+from .extract.claims import document_claims
+from .store.claims_cache import ClaimsCache, ClaimsDigest, decode_claims, document_key, encode_claims, judgement_key, pairs_key
+from .ingest.documents import (
     DEFAULT_MAX_SIZE_MB,
     _format_of,
     decode,
@@ -36,17 +36,17 @@ from .documents import (
     max_bytes_of,
     read_bytes,
 )
-from .embedding_cache import CachedEmbedder, EmbeddingCache, cache_dir_is_explicit, default_cache_dir
-from .embeddings import Embedder, SentenceTransformerEmbedder, encoding_order, prepare_encoder
+from .store.embedding_cache import CachedEmbedder, EmbeddingCache, cache_dir_is_explicit, default_cache_dir
+from .embed.embeddings import Embedder, SentenceTransformerEmbedder, encoding_order, prepare_encoder
 from .errors import ClaimgraphError, InputError
-from .evaluate import evaluate
-from .findings import order_findings
-from .gcpause import gc_paused
+from .judge.evaluate import evaluate
+from .judge.findings import order_findings
+from .runtime.gcpause import gc_paused
 from .model import Claim, Document, Edge, Finding, Report
-from .parallel_extract import extract_many, worth_a_pool
-from .progress import NO_PROGRESS, Progress
-from .ruleset import Rule, load_rules
-from .value_join import merge_pairs, same_value_pairs
+from .runtime.parallel_extract import extract_many, worth_a_pool
+from .runtime.progress import NO_PROGRESS, Progress
+from .judge.ruleset import Rule, load_rules
+from .pair.value_join import merge_pairs, same_value_pairs
 
 if TYPE_CHECKING:
     from .config import Config
@@ -58,7 +58,7 @@ class Settings:
 
     model: str | None = None
     device: str = "cpu"
-    backend: str = "torch"  # "onnx" or "onnx-int8": checker.onnx_encoder (CPU)
+    backend: str = "torch"  # "onnx" or "onnx-int8": checker.embed.onnx_encoder (CPU)
     cache_dir: str | None = None
     use_cache: bool = True
     rule_paths: list[str] = field(default_factory=list)
@@ -69,7 +69,7 @@ class Settings:
     batch_size: int = 64
     max_size_mb: float | None = DEFAULT_MAX_SIZE_MB  # size limit of one document (MiB); None or 0: no limit
     config: "Config | None" = None  # checker.config: rule settings and path overrides from a file
-    nli: str | None = None  # an NLI cross-encoder for the pairs no rule decided (checker.nli); None: off
+    nli: str | None = None  # an NLI cross-encoder for the pairs no rule decided (checker.judge.nli); None: off
 
 
 @dataclass
@@ -86,7 +86,7 @@ def make_encoder(model: str | None, device: str, backend: str, batch_size: int) 
     """The encoder of a model on a backend (``torch``, ``onnx``, ``onnx-int8``), loaded on first
     use and without the embedding cache; the same for a pipeline and for a Dask worker."""
     if backend in ("onnx", "onnx-int8"):
-        from .onnx_encoder import OnnxEmbedder
+        from .embed.onnx_encoder import OnnxEmbedder
 
         return OnnxEmbedder(model, quantised=backend == "onnx-int8", batch_size=batch_size)
     return SentenceTransformerEmbedder(model, device=device, batch_size=batch_size)
@@ -144,7 +144,7 @@ class Pipeline:
         if not self.settings.nli:
             return None
         if getattr(self, "_nli", None) is None:
-            from .nli import NliJudge
+            from .judge.nli import NliJudge
 
             self._nli = NliJudge(self.settings.nli, device=self.settings.device)
         return self._nli
@@ -164,7 +164,7 @@ class Pipeline:
 
     @property
     def claims_cache(self) -> ClaimsCache | None:
-        """The per-document claims cache (:mod:`checker.claims_cache`), None with ``use_cache`` off."""
+        """The per-document claims cache (:mod:`checker.store.claims_cache`), None with ``use_cache`` off."""
         s = self.settings
         if not s.use_cache:
             return None
@@ -180,7 +180,7 @@ class Pipeline:
     def load(self, paths: list[str], preload_encoder: bool = False) -> list[Document]:
         """The documents of ``paths`` (files and folders), unreadable ones warned about and
         skipped. ``preload_encoder``: the run will encode their claims, so the encoder may be
-        loaded while worker processes parse and extract (see :mod:`checker.parallel_extract`)."""
+        loaded while worker processes parse and extract (see :mod:`checker.runtime.parallel_extract`)."""
         t = time.perf_counter()
         with gc_paused():
             documents, warnings = self._read(paths, preload_encoder)
@@ -205,7 +205,7 @@ class Pipeline:
         return load_documents(paths, max_bytes=max_bytes)
 
     def _load_cached(self, paths: list[str], max_bytes: int | None, preload_encoder: bool = False) -> tuple[list[Document], list[str]]:
-        """:func:`checker.documents.load_documents` with the claims cache: a file whose decoded
+        """:func:`checker.ingest.documents.load_documents` with the claims cache: a file whose decoded
         text is in the cache is not parsed (its title, date and claims come from there)."""
         files, warnings = discover(paths)
         read: list[tuple[Path, str, tuple[str, str, bytes] | None]] = []
@@ -290,7 +290,7 @@ class Pipeline:
         return claims
 
     def _claims_digest(self, documents: list[Document], claims: list[Claim]) -> bytes | None:
-        """The :class:`~checker.claims_cache.ClaimsDigest` of the last :meth:`claims` call when
+        """The :class:`~checker.store.claims_cache.ClaimsDigest` of the last :meth:`claims` call when
         ``documents`` and ``claims`` are exactly (the same objects) what it read and returned."""
         done = self._extracted
         if done is None or len(done[0]) != len(claims) or len(done[1]) != len(documents):
@@ -330,7 +330,7 @@ class Pipeline:
 
     def judge(self, documents: list[Document], claims: list[Claim], vectors: np.ndarray, keep=None) -> Report:
         t = time.perf_counter()
-        with gc_paused():  # hundreds of thousands of pair tuples (see checker.gcpause)
+        with gc_paused():  # hundreds of thousands of pair tuples (see checker.runtime.gcpause)
             pairs = self.candidate_pairs(vectors)
             pairs = merge_pairs(pairs, same_value_pairs(claims, vectors))
             if keep is not None:
@@ -338,8 +338,8 @@ class Pipeline:
             return self.judge_pairs(documents, claims, pairs, t)
 
     def candidate_pairs(self, vectors: np.ndarray) -> list[tuple[int, int, float]]:
-        """Nearest-neighbour pairs (exact or approximate, see :mod:`checker.candidates`); a hook
-        that :mod:`checker.distributed` overrides to search on a cluster."""
+        """Nearest-neighbour pairs (exact or approximate, see :mod:`checker.pair.candidates`); a hook
+        that :mod:`checker.runtime.distributed` overrides to search on a cluster."""
         s = self.settings
         cache = self.claims_cache
         if cache is None or vectors.shape[0] < 2:
@@ -407,7 +407,7 @@ class Pipeline:
 
     def check(self, drafts: list[str], against: list[str]) -> Report:
         """Findings that involve a draft claim, judged against the archive (files, folders or one index)."""
-        from .index import is_index, refuse_broken_index
+        from .store.index import is_index, refuse_broken_index
 
         indexes = [p for p in against if is_index(p)]
         if indexes:
@@ -434,10 +434,10 @@ class Pipeline:
 
         Candidate pairs are each draft claim's nearest neighbours among the other draft
         claims and the index's claims (exact by blocks; approximate for a very large index,
-        see :func:`checker.index.draft_pairs`), plus the same-figure pairs of summary
+        see :func:`checker.store.index.draft_pairs`), plus the same-figure pairs of summary
         claims; only the index claims those pairs reach are loaded.
         """
-        from .index import draft_pairs, open_index
+        from .store.index import draft_pairs, open_index
 
         s = self.settings
         self.claim_spans = {}
@@ -476,9 +476,9 @@ class Pipeline:
         Finding ids are renumbered afterwards. ``GateStats.unused`` lists the directives
         (of the drafts, in a check) that suppressed nothing.
         """
-        from .baseline import apply_baseline
-        from .graph import edges_without
-        from .suppressions import Suppressor
+        from .gate.baseline import apply_baseline
+        from .report.graph import edges_without
+        from .gate.suppressions import Suppressor
 
         stats = GateStats()
         claims = report.claim_by_id()

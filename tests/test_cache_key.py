@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-import checker.claims_cache as claims_cache
+import checker.store.claims_cache as claims_cache
 from checker.errors import ClaimgraphError
 from checker.pipeline import Pipeline, Settings
 from tests.conftest import SEEDS
@@ -87,7 +87,7 @@ def test_cache_edited_extractor_invalidates_cached_claims(tmp_path, extractor_pk
     shutil.copytree(SEEDS, corpus)
     cold = _scan(corpus, tmp_path / "cache")
 
-    from checker.claims_cache import ClaimsCache
+    from checker.store.claims_cache import ClaimsCache
 
     stored = []
     real = ClaimsCache.put_many

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import checker.pipeline
-from checker.claims import corpus_claims
-from checker.claims_cache import ClaimsCache, decode_claims, document_key, encode_claims
-from checker.documents import load_documents
+from checker.extract.claims import corpus_claims
+from checker.store.claims_cache import ClaimsCache, decode_claims, document_key, encode_claims
+from checker.ingest.documents import load_documents
 from checker.pipeline import Pipeline, Settings
 from tests.conftest import SEEDS
 from tests.fakes import HashEmbedder
@@ -117,7 +117,7 @@ def test_claims_cache_unreadable_files_still_warn(tmp_path, broken):
 def test_claims_cache_keeps_the_pairs_of_unchanged_vectors(tmp_path, monkeypatch):
     import numpy as np
 
-    from checker.claims_cache import pairs_key
+    from checker.store.claims_cache import pairs_key
 
     cold = Pipeline(Settings(cache_dir=str(tmp_path)), embedder=HashEmbedder())
     docs = cold.load([str(SEEDS)])
@@ -173,7 +173,7 @@ def test_judgement_key_of_a_warm_rescan_encodes_no_claims(tmp_path, monkeypatch)
     shutil.copytree(SEEDS, corpus)
     cold = _scan([corpus], tmp_path / "cache")
     # the key comes from the documents' cache keys and stored claims, not a new encoding
-    monkeypatch.setattr("checker.claims_cache.encode_claims", lambda *a, **k: pytest.fail("claims encoded again"))
+    monkeypatch.setattr("checker.store.claims_cache.encode_claims", lambda *a, **k: pytest.fail("claims encoded again"))
     monkeypatch.setattr("checker.pipeline.encode_claims", lambda *a, **k: pytest.fail("claims encoded again"))
     ran = _count_rule_runs(monkeypatch)
     warm = _scan([corpus], tmp_path / "cache")

@@ -13,8 +13,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate_corpus import generate  # noqa: E402
 
 import fakes  # noqa: E402
-from checker import candidates  # noqa: E402
-from checker.distributed import DistributedPipeline, EMBED_CHUNK, connect, scan  # noqa: E402
+from checker.pair import candidates  # noqa: E402
+from checker.runtime.distributed import DistributedPipeline, EMBED_CHUNK, connect, scan  # noqa: E402
 from checker.pipeline import Pipeline, Settings  # noqa: E402
 
 
@@ -69,7 +69,7 @@ def test_distributed_scan_matches_single_process(corpus, client, tmp_path, monke
 @pytest.mark.slow
 def test_distributed_approximate_search_matches_single_process(corpus, client, tmp_path, monkeypatch):
     monkeypatch.setattr(candidates, "EXACT_LIMIT", 50)  # force the HNSW index on both sides
-    monkeypatch.setattr("checker.distributed.SEARCH_BLOCK", 97)  # many uneven row blocks
+    monkeypatch.setattr("checker.runtime.distributed.SEARCH_BLOCK", 97)  # many uneven row blocks
     single = _single(corpus, tmp_path)
     report = DistributedPipeline(
         Settings(use_cache=False), client=client, embedder_factory=fakes.HashEmbedder, warn=lambda m: None
@@ -109,9 +109,9 @@ def test_distributed_workers_encode_with_the_configured_backend(client, tmp_path
     pytest.importorskip("onnxruntime", reason="the onnx extra is part of the test extra")
     import numpy as np
 
-    from checker.distributed import _encode_task
-    from checker.embeddings import SentenceTransformerEmbedder
-    from checker.onnx_encoder import OnnxEmbedder
+    from checker.runtime.distributed import _encode_task
+    from checker.embed.embeddings import SentenceTransformerEmbedder
+    from checker.embed.onnx_encoder import OnnxEmbedder
     from tests.conftest import SEEDS
 
     settings = Settings(backend="onnx-int8", cache_dir=str(tmp_path / "dist"))

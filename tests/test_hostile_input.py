@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 
 import checker.pipeline
-from checker import documents
+from checker.ingest import documents
 from checker.cli import main
-from checker.documents import load_document, load_documents
+from checker.ingest.documents import load_document, load_documents
 from checker.errors import InputError
 from tests.fake_cli import FakeModel
 
@@ -222,7 +222,7 @@ def test_hostile_long_line_is_linear(tmp_path, pattern):
     """A long line (the README gives 1 MB figures) is read and its claims extracted in
     linear time: four times the input takes about four times as long (quadratic would
     be sixteen)."""
-    from checker.claims import document_claims
+    from checker.extract.claims import document_claims
 
     def run(size):
         path = tmp_path / f"line{size}.txt"
@@ -254,21 +254,21 @@ def test_hostile_long_line_is_linear(tmp_path, pattern):
 def test_hostile_html_unclosed_constructs_are_linear(text):
     """html.parser rescans the rest of the input for each construct that never closes;
     markup_html defuses those, so 200 kB of them parses in well under a second."""
-    from checker import markup_html
+    from checker.ingest import markup_html
 
     _, seconds = _timed(markup_html.parse_with_meta, text)
     assert seconds < 2.0
 
 
 def test_hostile_html_unknown_marked_section_keeps_the_rest():
-    from checker import markup_html
+    from checker.ingest import markup_html
 
     blocks = markup_html.parse("<p>A 5% rise.</p><![ 1 <p>In 2023 revenue was $5 billion.</p>")
     assert [b.text for b in blocks][-1] == "In 2023 revenue was $5 billion."
 
 
 def test_hostile_html_defused_text_reads_back_as_written():
-    from checker import markup_html
+    from checker.ingest import markup_html
     from tests.test_documents import assert_block_offsets
 
     for text in ("<p><![CDATA[In 2023 <!-- 5 units]]></p>", "<p>5 < 6 and <!-- 7</p>", "<title>a <? b</title><p>x"):
@@ -279,7 +279,7 @@ def test_hostile_html_defused_text_reads_back_as_written():
 
 
 def test_hostile_markdown_long_code_spans_are_linear():
-    from checker import markup_markdown
+    from checker.ingest import markup_markdown
 
     _, small = _timed(markup_markdown.parse_with_meta, "a`\n" * 10_000)
     _, large = _timed(markup_markdown.parse_with_meta, "a`\n" * 40_000)
