@@ -14,7 +14,7 @@ from .extract.claims import corpus_claims
 from .embed.embeddings import Embedder
 from .errors import InputError
 from .judge.evaluate import evaluate
-from .ingest.documents import find_dateline
+from .extract.dates import find_dateline
 from .ingest.markup_text import parse
 from .model import Claim, Document, Edge, Finding
 from .judge.ruleset import Rule

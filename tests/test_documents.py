@@ -12,13 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.ingest import markup_html, markup_markdown, markup_text
+from checker.extract.dates import find_dateline, parse_date
 from checker.ingest.documents import (
     SUFFIXES,
     discover,
-    find_dateline,
     load_document,
     load_documents,
-    parse_date,
 )
 from checker.errors import InputError
 from checker.model import Block, Document
@@ -505,7 +504,8 @@ def test_documents_unknown_entity_keeps_offsets() -> None:
 
 def test_documents_a_block_that_is_only_the_dateline_states_no_claim() -> None:
     from checker.extract.claims import document_claims
-    from checker.ingest.documents import locate_dateline, parse_document
+    from checker.extract.dates import locate_dateline
+    from checker.ingest.documents import parse_document
 
     assert locate_dateline(["Title", "Published July 18, 2024"]) == (1, "2024-07-18", True)
     assert locate_dateline(["By Jane Doe | 3 March 2025"]) == (0, "2025-03-03", True)

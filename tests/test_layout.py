@@ -57,6 +57,29 @@ def test_layout_every_module_says_what_it_does():
         assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))), f"{name} has no module docstring"
 
 
+def test_layout_no_import_cycle():
+    modules = _modules()
+    graph = {name: _imports(name, path, set(modules)) for name, path in modules.items()}
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                cycle = stack[stack.index(nxt):] + [nxt]
+                raise AssertionError("import cycle: " + " -> ".join(cycle))
+            if nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name)
+
+
 def test_layout_stages_do_not_reach_into_the_top():
     """The stage packages never import the pipeline, the CLI, the configuration or the public API."""
     modules = _modules()
@@ -66,3 +89,11 @@ def test_layout_stages_do_not_reach_into_the_top():
             "ingest", "extract", "embed", "pair", "judge", "gate", "store", "report"
         }:
             assert not (_imports(name, path, set(modules)) & top), name
+
+
+def test_layout_one_date_parser():
+    """Month names are spelled in one place, the date parser (checker/extract/dates.py): the
+    document reader and the rule kinds use its table."""
+    spelled = [p for p in PACKAGE.rglob("*.py") if '"september"' in p.read_text(encoding="utf-8").lower()
+               or "september october" in p.read_text(encoding="utf-8").lower()]
+    assert [p.relative_to(ROOT).as_posix() for p in spelled] == ["checker/extract/dates.py"]

@@ -23,6 +23,11 @@ amount qualifier (``more than 2000``) or a label (``No. 2000``), or followed by 
 counted noun (``2025 units``, ``2000 new jobs``) with no date preposition before it.
 Month names count only with a year; relative words (``annually``, ``10-year``)
 are not dates.
+
+The same module reads a document's own date, with the same month names: a dateline at the
+start of one of its first blocks (:func:`locate_dateline`: "April 12, 2025 — ...",
+"Published: Apr. 3, 2024", "By Jane Doe | 3 March 2025", "BEIJING, April 12, 2025 —") and a
+metadata value (:func:`parse_date`: ``2025-07-01T08:00:00Z``, ``Sat, 12 Apr 2025 10:00:00 GMT``).
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ from typing import Callable, Iterable
 from checker.model import DateExpr
 from checker.extract.spans import SpanSet
 
-__all__ = ["extract_dates", "COUNTED_NOUNS"]
+__all__ = ["extract_dates", "COUNTED_NOUNS", "find_dateline", "locate_dateline", "parse_date", "DATELINE_BLOCKS"]
 
 # --------------------------------------------------------------------------- tables
 
@@ -444,3 +449,81 @@ def extract_dates(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Da
         )
         for a in atoms
     ]
+
+
+# --------------------------------------------------------------------------- datelines and metadata dates
+
+#: How many blocks from the top a dateline may sit in.
+DATELINE_BLOCKS = 15
+
+
+_DL_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DL_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DL_YEAR = r"(?P<year>(?:19|20|21)\d\d)"
+_DL_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DL_PATTERNS = [
+    re.compile(_DL_WEEKDAY + _DL_MONTH + r"\s+" + _DL_DAY + r",?\s+" + _DL_YEAR + r"\b", re.IGNORECASE),
+    re.compile(_DL_WEEKDAY + _DL_DAY + r"\s+(?:of\s+)?" + _DL_MONTH + r",?\s+" + _DL_YEAR + r"\b", re.IGNORECASE),
+    re.compile(_DL_YEAR + r"[-/.](?P<mnum>\d{1,2})[-/.]" + r"(?P<day>\d{1,2})(?![\d])"),
+]
+_DL_PREFIX_RE = re.compile(
+    r"\s*(?:(?:published|posted|updated|last updated|date|dated|released|issued)(?:\s+on)?\s*[:\-–—]?\s*"
+    r"|by\s+[^|•·—–\n]{1,60}?\s*(?:[|•·—–,]|\bon\b)\s*"
+    r"|[A-Z][A-Z .'’-]{2,30}(?:\s*\([^)]{1,30}\))?\s*[,—–-]\s*)?",
+    re.IGNORECASE,
+)
+
+
+def _date_at(text: str, pos: int) -> tuple[str, int] | None:
+    for pattern in _DL_PATTERNS:
+        m = pattern.match(text, pos)
+        if not m:
+            continue
+        g = m.groupdict()
+        month = MONTHS[g["month"].lower()] if g.get("month") else int(g["mnum"])
+        try:
+            d = date(int(g["year"]), month, int(g["day"]))
+        except ValueError:
+            continue
+        return d.isoformat(), m.end()
+    return None
+
+
+def parse_date(value: str | None) -> str | None:
+    """ISO date (``YYYY-MM-DD``) of a metadata value such as ``2025-04-12T08:00:00Z``."""
+    if not value:
+        return None
+    s = value.strip().strip("\"'")
+    for i in range(min(len(s), 40)):
+        if i and s[i - 1].isalnum():
+            continue
+        found = _date_at(s, i)
+        if found:
+            return found[0]
+    return None
+
+
+def find_dateline(texts: list[str]) -> str | None:
+    """The date of a dateline at the start of one of ``texts`` (the first blocks)."""
+    found = locate_dateline(texts)
+    return found[1] if found else None
+
+
+def locate_dateline(texts: list[str]) -> tuple[int, str, bool] | None:
+    """``(index, date, alone)`` of the dateline at the start of one of ``texts`` (the first
+    blocks): which text holds it, its ISO date, and whether the text is nothing but the
+    dateline ("Published March 3, 2025", "By Ann Lee | 3 March 2025"), or None."""
+    for index, text in enumerate(texts[:DATELINE_BLOCKS]):
+        m = _DL_PREFIX_RE.match(text)
+        pos = m.end() if m else 0
+        found = _date_at(text, pos)
+        if found is None and pos:
+            found = _date_at(text, len(text) - len(text.lstrip()))
+        if found is None:
+            continue
+        iso, end = found
+        rest = text[end:].lstrip()
+        # A dateline: the date alone, or followed by a dash, a bar or a comma.
+        if not rest or rest[0] in "—–-|:,•·(" or rest[:2].lower() in ("at", "by") or pos:
+            return index, iso, not rest.strip(" \t—–-|:,•·.")
+    return None

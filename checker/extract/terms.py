@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .dates import MONTHS
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9&+\-]*(?:['’][A-Za-z]+)?")
 
 STOPWORDS = frozenset(
@@ -36,9 +38,7 @@ _NOT_NAMES = frozenset(
     Reporting Leave Share Follow RSS Wordpress Divisions Greenpeace""".split()
 ) | frozenset(
     # month and weekday names date a statement; they do not say whom it is about
-    """January February March April May June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday""".split()
+    [name.capitalize() for name in MONTHS] + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
 
 _PAST = re.compile(

@@ -24,15 +24,14 @@ date two documents, not one event.
 
 from __future__ import annotations
 
-import datetime as _dt
 import errno
 import os
-import re
 import stat
 from pathlib import Path
 
 from . import markup_html, markup_markdown, markup_text
 from ..errors import InputError
+from ..extract.dates import locate_dateline, parse_date
 from ..model import Block, Document
 from .sections import assign_sections
 
@@ -50,9 +49,6 @@ _READERS = {
     "markdown": markup_markdown.parse_with_meta,
     "html": markup_html.parse_with_meta,
 }
-
-#: How many blocks from the top a dateline may sit in.
-DATELINE_BLOCKS = 15
 
 #: Default size limit of one document, in MiB (``--max-size``). A document costs about
 #: 60 times its size in memory while it is read, and 2-4 s of extraction per MiB.
@@ -255,91 +251,6 @@ def _decode_bom(data: bytes, codec: str, name: str) -> str:
     except UnicodeDecodeError:
         raise InputError(f"{name}: cannot decode as {codec.upper()}") from None
     return text[1:] if text.startswith("\ufeff") else text
-
-
-# --------------------------------------------------------------------------- dates
-
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20|21)\d\d)"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_DATE_PATTERNS = [
-    re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.IGNORECASE),
-    re.compile(_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.IGNORECASE),
-    re.compile(_YEAR + r"[-/.](?P<mnum>\d{1,2})[-/.]" + r"(?P<day>\d{1,2})(?![\d])"),
-]
-_PREFIX_RE = re.compile(
-    r"\s*(?:(?:published|posted|updated|last updated|date|dated|released|issued)(?:\s+on)?\s*[:\-–—]?\s*"
-    r"|by\s+[^|•·—–\n]{1,60}?\s*(?:[|•·—–,]|\bon\b)\s*"
-    r"|[A-Z][A-Z .'’-]{2,30}(?:\s*\([^)]{1,30}\))?\s*[,—–-]\s*)?",
-    re.IGNORECASE,
-)
-
-
-def _date_at(text: str, pos: int) -> tuple[str, int] | None:
-    for pattern in _DATE_PATTERNS:
-        m = pattern.match(text, pos)
-        if not m:
-            continue
-        g = m.groupdict()
-        month = _MONTHS[g["month"].lower()] if g.get("month") else int(g["mnum"])
-        try:
-            d = _dt.date(int(g["year"]), month, int(g["day"]))
-        except ValueError:
-            continue
-        return d.isoformat(), m.end()
-    return None
-
-
-def parse_date(value: str | None) -> str | None:
-    """ISO date (``YYYY-MM-DD``) of a metadata value such as ``2025-04-12T08:00:00Z``."""
-    if not value:
-        return None
-    s = value.strip().strip("\"'")
-    for i in range(min(len(s), 40)):
-        if i and s[i - 1].isalnum():
-            continue
-        found = _date_at(s, i)
-        if found:
-            return found[0]
-    return None
-
-
-def find_dateline(texts: list[str]) -> str | None:
-    """The date of a dateline at the start of one of ``texts`` (the first blocks)."""
-    found = locate_dateline(texts)
-    return found[1] if found else None
-
-
-def locate_dateline(texts: list[str]) -> tuple[int, str, bool] | None:
-    """``(index, date, alone)`` of the dateline at the start of one of ``texts`` (the first
-    blocks): which text holds it, its ISO date, and whether the text is nothing but the
-    dateline ("Published March 3, 2025", "By Ann Lee | 3 March 2025"), or None."""
-    for index, text in enumerate(texts[:DATELINE_BLOCKS]):
-        m = _PREFIX_RE.match(text)
-        pos = m.end() if m else 0
-        found = _date_at(text, pos)
-        if found is None and pos:
-            found = _date_at(text, len(text) - len(text.lstrip()))
-        if found is None:
-            continue
-        date, end = found
-        rest = text[end:].lstrip()
-        # A dateline: the date alone, or followed by a dash, a bar or a comma.
-        if not rest or rest[0] in "—–-|:,•·(" or rest[:2].lower() in ("at", "by") or pos:
-            return index, date, not rest.strip(" \t—–-|:,•·.")
-    return None
 
 
 # --------------------------------------------------------------------------- loading

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from ..extract.dates import DATELINE_BLOCKS, find_dateline
 from ..model import Block
 
 #: Characters that close a sentence-final quotation or bracket.
@@ -243,7 +244,6 @@ def _lines(text: str):
 
 def parse_with_meta(text: str) -> tuple[list[Block], dict]:
     """Blocks of a plain-text document and ``{"title": ...}``."""
-    from .documents import find_dateline  # late: documents imports this module
     blocks: list[Block] = []
     numbered: set[int] = set()
     for start, end in _lines(text):
@@ -268,7 +268,7 @@ def parse_with_meta(text: str) -> tuple[list[Block], dict]:
         else:
             if is_pull_quote(line):
                 kind = "quote"
-            elif is_heading_like(line) and not (len(blocks) < 15 and find_dateline([line])):
+            elif is_heading_like(line) and not (len(blocks) < DATELINE_BLOCKS and find_dateline([line])):
                 kind = "heading"  # (a dateline such as "Published: 3 March 2025" is not)
         block = span_block(kind, text, s, end)
         if block is not None:

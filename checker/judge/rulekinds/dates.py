@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 
+from ...extract.dates import MONTHS
 from ...model import Claim
 from ..sameness import comparable, dates_overlap, periods_differ, values_agree
 from ..slots import aligned_slots
@@ -212,10 +213,7 @@ def _same_measure(qa, qb) -> bool:
     return qa.kind == qb.kind and qa.kind in ("money", "measure") and (qa.unit or "") == (qb.unit or "") != ""
 
 
-_MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_MONTH_WORDS = frozenset(MONTHS)
 
 
 def _other_kind_of_same_noun(qa, qb) -> bool:
