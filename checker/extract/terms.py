@@ -288,12 +288,6 @@ def names_missing(a_subjects, a_text: str, b_subjects, b_text: str) -> tuple[set
             {s for s in b_subjects if normalise(s) not in a_words})
 
 
-def same_names(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
-    """Each sentence mentions every name of the other: "Thornbury Foods" is not "Nettle Materials",
-    nor "Thornbury Chemicals"."""
-    return not any(names_missing(a_subjects, a_text, b_subjects, b_text))
-
-
 def names_within(a_subjects, a_text: str, b_subjects, b_text: str) -> bool:
     """The sentence with fewer names mentions none the other lacks ("Jasper Motors" / "Jasper
     Networks" differ; a statement naming only "Lorentz" fits a passage about Lorentz and Zeeman)."""

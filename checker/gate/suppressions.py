@@ -197,14 +197,3 @@ class Suppressor:
             d for d in self.directives
             if d.action != "enable" and d not in self._used and (paths is None or d.path in paths)
         ]
-
-
-def apply_suppressions(
-    findings: list[Finding], documents: list[Document], claims: list[Claim], known_rules: set[str]
-) -> tuple[list[Finding], int, Suppressor]:
-    """The findings no directive suppresses, how many were suppressed, and the suppressor."""
-    suppressor = Suppressor(documents, claims, known_rules)
-    if not suppressor.directives:
-        return list(findings), 0, suppressor
-    kept = [f for f in findings if not suppressor.suppresses(f)]
-    return kept, len(findings) - len(kept), suppressor

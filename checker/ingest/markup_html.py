@@ -47,8 +47,6 @@ BLOCK = frozenset(
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
 
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-
 #: Elements whose kind a block takes (innermost wins).
 _KIND_OF = {
     **{f"h{i}": "heading" for i in range(1, 7)},
