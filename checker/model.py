@@ -216,6 +216,11 @@ class Report:
     edges: list[Edge]
     model: str = ""
     clusters: list[list[str]] = field(default_factory=list)  # claim ids of each group of related claims
+    # What the gate reads, never rendered: doc id -> (start, end, claim id) of EVERY claim the run
+    # read (a check's report keeps only some), for in-place suppressions; and a check's drafts'
+    # paths, whose unused directives are reported.
+    claim_spans: dict[str, list[tuple[int, int, str]]] | None = field(default=None, compare=False, repr=False)
+    draft_paths: set[str] | None = field(default=None, compare=False, repr=False)
 
     def claim_by_id(self) -> dict[str, Claim]:
         return {c.id: c for c in self.claims}

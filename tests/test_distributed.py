@@ -128,3 +128,24 @@ def test_distributed_workers_encode_with_the_configured_backend(client, tmp_path
     assert pipeline.encoded > 0
     pipeline.close()
     single.close()
+
+
+@pytest.mark.slow
+def test_distributed_unusable_cache_dir_is_an_error_as_in_a_single_process(client, tmp_path):
+    """The Dask pipeline opens the embedding cache as a single process does: a chosen
+    --cache-dir that cannot be used is an error in both, not a warning under Dask."""
+    from checker.errors import ConfigError
+    from checker.model import Claim
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    settings = Settings(cache_dir=str(blocker / "cache"))
+    claims = [Claim(id="c1", doc="d1", path="a.txt", start=0, end=20, line=1, column=1, text="Exports rose 5% in 2024.", section="body")]
+    warnings: list[str] = []
+    local = Pipeline(settings, encoder=fakes.HashEmbedder(), warn=warnings.append)
+    with pytest.raises(ConfigError, match="cannot be used"):
+        local.embed(claims)
+    dask = DistributedPipeline(settings, client=client, embedder_factory=fakes.HashEmbedder, warn=warnings.append)
+    with pytest.raises(ConfigError, match="cannot be used"):
+        dask.embed(claims)
+    assert warnings == []

@@ -17,6 +17,17 @@ from ..extract.references import reference_numbers
 from .rulekinds import PairContext, Verdict
 from .ruleset import Rule
 
+
+@dataclass(frozen=True)
+class Judgement:
+    """What judging a run's candidate pairs gives: each claim's cluster label, the findings
+    and the graph's edges."""
+
+    labels: list[int]
+    findings: list[Finding]
+    edges: list[Edge]
+
+
 _STRENGTH = {"conflicts": 3, "supports": 2, "related": 1}
 
 

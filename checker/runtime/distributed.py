@@ -9,10 +9,13 @@ is a pure-Python wheel of a few MB that installs anywhere claimgraph does, start
 local cluster in about a second and needs no object store or daemon, while Ray
 brings a ~100 MB binary, its own runtime and a slower start for no gain here.
 
-What runs where:
+What runs where: a :class:`DistributedPipeline` is a :class:`~checker.pipeline.Pipeline` with
+two parts injected, its encoder (:class:`DaskEncoder`) and its neighbour search
+(:class:`DaskSearch`); every stage, cache and setting is the single-process one.
 
 * the driver reads the documents, extracts the claims and looks the sentences up in
-  the embedding cache (one SQLite writer, as in a single-process run);
+  the embedding cache (one SQLite writer, as in a single-process run: the same cache,
+  so an unusable ``--cache-dir`` is the same error);
 * **embedding**: the sentences missing from the cache are cut in the chunks a
   single-process run encodes one after the other (:data:`EMBED_CHUNK`), each chunk
   one task, so every worker sees the very batches a single process would;
@@ -26,17 +29,15 @@ What runs where:
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 
 from ..pair.candidates import merge_pair_lists, neighbours, pairs_from_neighbours, search_method
-from ..store.embedding_cache import EmbeddingCache, cached_first, default_cache_dir, text_key
+from ..store.embedding_cache import default_cache_dir
 from ..embed.embeddings import encoding_order
 from ..errors import ConfigError
-from ..model import Claim
 from ..pipeline import Pipeline, Settings
 
 #: Sentences a single-process run hands the encoder at once (Pipeline.embed's step).
@@ -94,8 +95,29 @@ def connect(jobs: int | None = None, scheduler: str | None = None):
     return Client(cluster)
 
 
+class DaskEncoder:
+    """An encoder whose work runs on a Dask cluster: the encoding order is asked of a worker
+    (which holds the tokenizer), and :meth:`encode_chunks` makes each chunk one task, so every
+    worker sees the very batches a single process would encode one after the other."""
+
+    def __init__(self, client, spec, name: str) -> None:
+        self.client = client
+        self.spec = spec
+        self.name = name
+
+    def encoding_order(self, texts: Sequence[str]) -> list[int]:
+        return self.client.submit(_order_task, self.spec, list(texts), pure=False).result()
+
+    def encode_chunks(self, chunks: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        futures = [self.client.submit(_encode_task, self.spec, list(chunk), pure=False) for chunk in chunks]
+        return [future.result() for future in futures]
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.encode_chunks([texts])[0]
+
+
 class DistributedPipeline(Pipeline):
-    """A :class:`~checker.pipeline.Pipeline` whose embedding and candidate search run on a Dask cluster.
+    """A :class:`~checker.pipeline.Pipeline` whose encoder and candidate search run on a Dask cluster.
 
     ``embedder_factory`` is a picklable callable that makes the encoder on each worker
     (tests pass a fake one); by default each worker loads the configured model.
@@ -104,9 +126,11 @@ class DistributedPipeline(Pipeline):
     def __init__(self, settings: Settings | None = None, client=None, embedder_factory: Callable | None = None, **kwargs) -> None:
         if client is None:
             raise ConfigError("a distributed pipeline needs a Dask client (see checker.runtime.distributed.connect)")
+        settings = settings or Settings()
         self.client = client
         self._factory = embedder_factory
-        super().__init__(settings, embedder=_NamedOnly(self._model_name(settings or Settings(), embedder_factory)), **kwargs)
+        encoder = DaskEncoder(client, self._spec_of(settings), self._model_name(settings, embedder_factory))
+        super().__init__(settings, encoder=encoder, search=DaskSearch(client, settings).candidate_pairs, **kwargs)
 
     @staticmethod
     def _model_name(settings: Settings, factory) -> str:
@@ -118,54 +142,21 @@ class DistributedPipeline(Pipeline):
         # the embedding cache keeps an ONNX encoder's vectors apart from torch's
         return make_encoder(settings.model, settings.device, settings.backend, settings.batch_size).name
 
-    def _spec(self):
+    def _spec_of(self, settings: Settings):
         """What a worker builds its encoder from: the factory, or (model, device, backend, batch size)."""
-        s = self.settings
+        s = settings
         return self._factory if self._factory is not None else (s.model, s.device, s.backend, s.batch_size)
 
-    def embed(self, claims: list[Claim]) -> np.ndarray:
-        t = time.perf_counter()
-        texts = [c.masked_text for c in claims]
-        if not texts:
-            return np.zeros((0, 1), np.float32)
-        s = self.settings
-        name = self.embedder.name
-        cache = None
-        if s.use_cache:
-            cache = EmbeddingCache(Path(s.cache_dir) if s.cache_dir else default_cache_dir(), warn=self.warn)
-        keys = [text_key(x) for x in texts]
-        found = cache.get_many(name, list(dict.fromkeys(keys))) if cache else {}
-        spec = self._spec()
-        # The chunks a single-process run encodes (cached texts first, then the others in the
-        # encoder's order, asked of a worker, which holds the tokenizer), and within each what
-        # it would miss: so the batches, and with them the vectors, are a single process's.
-        order = cached_first(
-            keys, found, lambda rows: self.client.submit(_order_task, spec, [texts[n] for n in rows], pure=False).result()
-        )
-        scheduled: set[bytes] = set()
-        tasks = []
-        for start in range(0, len(order), EMBED_CHUNK):
-            missing: dict[bytes, str] = {}
-            rows = order[start : start + EMBED_CHUNK]
-            for key, text in zip([keys[n] for n in rows], [texts[n] for n in rows]):
-                if key not in found and key not in scheduled and key not in missing:
-                    missing[key] = text
-            if missing:
-                scheduled.update(missing)
-                future = self.client.submit(_encode_task, spec, list(missing.values()), pure=False)
-                tasks.append((list(missing), future))
-        for chunk_keys, future in tasks:
-            fresh = future.result()
-            new = list(zip(chunk_keys, fresh))
-            if cache:
-                cache.put_many(name, new)
-            found.update(new)
-        self.encoded += len(scheduled)
-        if cache:
-            cache.close()
-        vectors = np.stack([found[k] for k in keys]).astype(np.float32, copy=False)
-        self._timed("embed", t)
-        return vectors
+    def _spec(self):
+        return self._spec_of(self.settings)
+
+
+class DaskSearch:
+    """The candidate search on a Dask cluster (a :class:`~checker.pipeline.Pipeline`'s ``search``)."""
+
+    def __init__(self, client, settings: Settings) -> None:
+        self.client = client
+        self.settings = settings
 
     def candidate_pairs(self, vectors: np.ndarray) -> list[tuple[int, int, float]]:
         s = self.settings
@@ -187,17 +178,6 @@ class DistributedPipeline(Pipeline):
             for start in range(0, n, SEARCH_BLOCK)
         ]
         return merge_pair_lists(*self.client.gather(futures))
-
-
-class _NamedOnly:
-    """The pipeline's embedder slot: it names the model; encoding happens on the workers."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.encoded = 0
-
-    def encode(self, texts):  # pragma: no cover - DistributedPipeline.embed never calls it
-        raise RuntimeError("encoding runs on the Dask workers")
 
 
 def scan(paths: list[str], settings: Settings | None = None, jobs: int | None = None, scheduler: str | None = None, **kwargs):

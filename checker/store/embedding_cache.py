@@ -269,6 +269,36 @@ class CachedEmbedder:
     def release(self) -> None:
         self._held, self._absent = {}, set()
 
+    def encode_chunks(self, chunks: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """:meth:`encode` of each chunk, with what the chunks miss encoded side by side by the
+        wrapped encoder's ``encode_chunks`` (a Dask cluster's): each chunk's missing texts, a
+        text missing from several only in the first, as one chunk after the other would."""
+        keys = [[text_key(t) for t in chunk] for chunk in chunks]
+        cached = dict(self._held)
+        rest = [k for ks in keys for k in ks if k not in cached and k not in self._absent]  # not looked up yet
+        if rest:
+            cached.update(self.cache.get_many(self.name, list(dict.fromkeys(rest))))
+        scheduled: set[bytes] = set()
+        jobs: list[dict[bytes, str]] = []
+        for chunk_keys, chunk in zip(keys, chunks):
+            missing: dict[bytes, str] = {}
+            for key, text in zip(chunk_keys, chunk):
+                if key not in cached and key not in scheduled and key not in missing:
+                    missing[key] = text
+            if missing:
+                scheduled.update(missing)
+                jobs.append(missing)
+        for job, fresh in zip(jobs, self.embedder.encode_chunks([list(job.values()) for job in jobs]) if jobs else []):
+            new = list(zip(job, fresh))
+            self.cache.put_many(self.name, new)
+            cached.update(new)
+        self._absent.difference_update(scheduled)
+        self.encoded = len(scheduled)
+        return [
+            np.stack([cached[k] for k in chunk_keys]).astype(np.float32, copy=False) if chunk_keys else np.zeros((0, 0), np.float32)
+            for chunk_keys in keys
+        ]
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [text_key(t) for t in texts]
         cached = {k: self._held[k] for k in keys if k in self._held}

@@ -586,7 +586,8 @@ def _prepare_folder(folder: Path, rebuild: bool) -> None:
 def build_index(pipeline, paths: list[str], folder: str | Path, rebuild: bool = False) -> IndexStats:
     """Create or update the index in ``folder`` from the documents under ``paths``.
 
-    ``pipeline`` (a :class:`~checker.pipeline.Pipeline`) reads, extracts and encodes;
+    ``pipeline`` (a :class:`~checker.pipeline.Pipeline`) runs the stages: it reads
+    (:class:`~checker.store.cached_stages.Loaded` records), extracts and encodes;
     only documents that are new or whose bytes changed are processed. One run at a
     time writes a given folder (:func:`index_lock`); a second one waits for it.
     """
@@ -648,18 +649,20 @@ def _build_locked(pipeline, paths: list[str], folder: Path, rebuild: bool) -> In
                 plan.append(("new", (path, shown, digest, before is not None)))
                 fresh.append(path)
         stats.removed = len(set(previous) - (seen - skipped))
-        new_docs = pipeline.load([str(p) for p in fresh], preload_encoder=True) if fresh else []
-        by_path = {d.path: d for d in new_docs}
+        new_docs = pipeline.read([str(p) for p in fresh], preload_encoder=True) if fresh else []
+        by_path = {item.document.path: item for item in new_docs}
         known_rules = {r.id for r in pipeline.rules}
         documents: list[tuple[str, Any]] = []
+        fresh_loaded = []  # the Loaded records of the new documents, in order
         for kind, item in plan:
             if kind == "old":
                 documents.append((kind, item))
                 continue
             path, shown, digest, changed = item
-            doc = by_path.get(shown)
-            if doc is None:  # unreadable: load() warned
+            loaded = by_path.get(shown)
+            if loaded is None:  # unreadable: read() warned
                 continue
+            doc = loaded.document
             if changed:
                 stats.changed += 1
             else:
@@ -668,10 +671,11 @@ def _build_locked(pipeline, paths: list[str], folder: Path, rebuild: bool) -> In
             next_doc += 1
             parse_directives(doc, known_rules)  # a malformed suppression is an error now, not at check time
             documents.append(("new", (doc, str(path.resolve()), digest)))
+            fresh_loaded.append(loaded)
         if not documents:
             raise ClaimgraphError("no readable documents (.txt, .md, .html) in the given paths")
         fresh_docs = [item[0] for kind, item in documents if kind == "new"]
-        claims = pipeline.claims(fresh_docs)
+        claims = pipeline.extract(fresh_loaded).claims
         per_doc: dict[str, list[Claim]] = {}
         for c in claims:
             group = per_doc.setdefault(c.doc, [])
