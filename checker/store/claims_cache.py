@@ -200,39 +200,51 @@ def judgement_key(documents, claims, pairs, rules, claims_digest: bytes | None =
     return h.digest()
 
 
+def _row(c: Claim) -> list:
+    return [getattr(c, f) for f in _LOCAL] + [
+        [[getattr(q, f) for f in _Q] for q in c.quantities],
+        [[getattr(d, f) for f in _D] for d in c.dates],
+        [[getattr(x, f) for f in _C] for x in c.citations],
+    ]
+
+
+def _claim(row: list, claim_id: str, doc: str, path: str) -> Claim:
+    local = dict(zip(_LOCAL, row))
+    quantities, dates, citations = row[len(_LOCAL) :]
+    return Claim(
+        id=claim_id,
+        doc=doc,
+        path=path,
+        quantities=tuple(Quantity(*q) for q in quantities),
+        dates=tuple(DateExpr(*d) for d in dates),
+        citations=tuple(Citation(*x[:-1], tuple(x[-1])) for x in citations),
+        **{**local, "terms": tuple(local["terms"]), "subjects": tuple(local["subjects"])},
+    )
+
+
 def encode_claims(claims: Sequence[Claim]) -> str:
-    """Claims as compact JSON, without their id, document id and path."""
-    rows = []
-    for c in claims:
-        rows.append(
-            [getattr(c, f) for f in _LOCAL]
-            + [
-                [[getattr(q, f) for f in _Q] for q in c.quantities],
-                [[getattr(d, f) for f in _D] for d in c.dates],
-                [[getattr(x, f) for f in _C] for x in c.citations],
-            ]
-        )
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    """Claims as compact JSON, without their id, document id and path: one row a claim, the
+    one claim serialiser (the claims cache, the extraction pool and, with the ids, the saved
+    index: :func:`claim_json`)."""
+    return json.dumps([_row(c) for c in claims], ensure_ascii=False, separators=(",", ":"))
 
 
 def decode_claims(data: str, doc: Document, first_number: int) -> list[Claim]:
     """The claims of :func:`encode_claims` for ``doc``, numbered from ``c<first_number>``."""
-    out = []
-    for n, row in enumerate(json.loads(data)):
-        local = dict(zip(_LOCAL, row))
-        quantities, dates, citations = row[len(_LOCAL) :]
-        out.append(
-            Claim(
-                id=f"c{first_number + n}",
-                doc=doc.id,
-                path=doc.path,
-                quantities=tuple(Quantity(*q) for q in quantities),
-                dates=tuple(DateExpr(*d) for d in dates),
-                citations=tuple(Citation(*x[:-1], tuple(x[-1])) for x in citations),
-                **{**local, "terms": tuple(local["terms"]), "subjects": tuple(local["subjects"])},
-            )
-        )
-    return out
+    return [_claim(row, f"c{first_number + n}", doc.id, doc.path) for n, row in enumerate(json.loads(data))]
+
+
+def claim_json(claim: Claim) -> str:
+    """One claim with its id, document id and path (a row of the saved index)."""
+    return json.dumps([claim.id, claim.doc, claim.path, *_row(claim)], ensure_ascii=False, separators=(",", ":"))
+
+
+def claim_from_json(text: str) -> Claim:
+    """The claim of :func:`claim_json`; ValueError for anything else."""
+    row = json.loads(text)
+    if not isinstance(row, list) or len(row) != 3 + len(_LOCAL) + 3 or not all(isinstance(v, str) for v in row[:3]):
+        raise ValueError("not a claim record")
+    return _claim(row[3:], *row[:3])
 
 
 class ClaimsCache(SqliteCache):

@@ -28,8 +28,6 @@ import os
 import re
 import shutil
 import sqlite3
-import types
-import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -41,8 +39,9 @@ from .atomic import write_text_atomic
 from ..pair.candidates import merge_pair_lists
 from ..errors import ClaimgraphError
 from ..model import Claim, Document
+from .claims_cache import claim_from_json, claim_json
 
-FORMAT = "claimgraph/index@2"  # @2: neighbours.npy
+FORMAT = "claimgraph/index@3"  # @2: neighbours.npy; @3: claims as claims_cache.claim_json rows
 MANIFEST = "claimgraph-index.json"
 DATABASE = "index.sqlite3"
 VECTORS = "vectors.npy"
@@ -72,65 +71,6 @@ def refuse_broken_index(path: str | Path) -> None:
 
 
 # ---------------------------------------------------------------------- records
-
-
-def to_record(obj: Any) -> Any:
-    """A dataclass (Claim, Quantity, DateExpr, Citation, ...) as plain JSON-able values."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_record(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, (list, tuple)):
-        return [to_record(v) for v in obj]
-    return obj
-
-
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def from_record(cls: type, data: dict) -> Any:
-    """The inverse of :func:`to_record`, led by the dataclass's type hints."""
-    if not isinstance(data, dict):
-        raise ValueError(f"expected an object for {cls.__name__}")
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = _HINTS[cls] = typing.get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls) if f.init}
-    unknown = set(data) - names
-    if unknown:
-        raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))} for {cls.__name__}")
-    return cls(**{k: _decode(hints[k], v) for k, v in data.items()})
-
-
-def _decode(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        for option in options:
-            if dataclasses.is_dataclass(option) and isinstance(value, dict):
-                return from_record(option, value)
-        return _decode(options[0], value) if len(options) == 1 else value
-    if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v) for v in value)
-        return tuple(_decode(a, v) for a, v in zip(args, value))
-    if origin is list:
-        (arg,) = typing.get_args(tp) or (Any,)
-        return [_decode(arg, v) for v in value]
-    if dataclasses.is_dataclass(tp):
-        return from_record(tp, value)
-    if tp is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    return value
-
-
-def claim_json(claim: Claim) -> str:
-    return json.dumps(to_record(claim), ensure_ascii=False, separators=(",", ":"))
-
-
-def claim_from_json(text: str) -> Claim:
-    return from_record(Claim, json.loads(text))
 
 
 # ---------------------------------------------------------------------- reading
