@@ -28,7 +28,7 @@ from .model import SEVERITIES
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
 DEVICES = ("cpu", "cuda", "auto")
-BACKENDS = ("torch", "onnx", "onnx-int8")  # checker.embed.onnx_encoder
+BACKENDS = ("torch", "onnx", "onnx-int8")  # checker.onnx_encoder
 CONFIG_FILES = ("claimgraph.toml", "pyproject.toml")
 #: ``disable = ["all"]`` turns every rule off (top level or in an override).
 ALL = "all"
@@ -66,7 +66,7 @@ class Config:
     fail_on: str | None = None
     cache_dir: str | None = None  # resolved against the file's folder
     max_size: float | None = None  # document size limit in MiB (0: no limit), as --max-size
-    nli: str | None = None  # an NLI cross-encoder (checker.judge.nli); None: the NLI stage is off
+    nli: str | None = None  # an NLI cross-encoder (checker.nli); None: the NLI stage is off
     overrides: list[Override] = field(default_factory=list)
 
     @property

@@ -41,7 +41,7 @@ from ..errors import ClaimgraphError
 from ..model import Claim, Document
 from .claims_cache import claim_from_json, claim_json
 
-FORMAT = "claimgraph/index@3"  # @2: neighbours.npy; @3: claims as claims_cache.claim_json rows
+FORMAT = "claimgraph/index@4"  # @2: neighbours.npy; @4: claims as claims_cache.claim_json rows
 MANIFEST = "claimgraph-index.json"
 DATABASE = "index.sqlite3"
 VECTORS = "vectors.npy"
