@@ -103,10 +103,10 @@ def _stderr(message: str) -> None:
 
 
 class Pipeline:
-    """One configured run. Pass ``embedder`` to use another encoder as it is, without the
-    embedding cache (tests use a fake one); ``encoder`` to use another encoder behind the
-    embedding cache; ``search`` (``vectors -> [(i, j, similarity)]``) to use another
-    nearest-neighbour search behind the pairs cache."""
+    """One configured run. Pass ``embedder`` to use another encoder as it is, or ``encoder``, a
+    callable making one, to use it behind the embedding cache (tests use a fake one); and
+    ``search`` (``vectors -> [(i, j, similarity)]``) to use another nearest-neighbour search
+    behind the pairs cache (:mod:`checker.runtime.distributed` injects a Dask cluster's)."""
 
     def __init__(
         self,
@@ -115,10 +115,11 @@ class Pipeline:
         warn: Callable[[str], None] = _stderr,
         rules: list[Rule] | None = None,
         progress: Progress = NO_PROGRESS,
-        encoder: Embedder | None = None,
+        encoder: Callable[[], Embedder] | None = None,
         search: Callable[[np.ndarray], list[tuple[int, int, float]]] | None = None,
     ) -> None:
         self.settings = settings or Settings()
+        self._make_encoder = encoder  # makes the encoder in place of the configured model (wrapped in the cache as it is)
         self.warn = warn
         self.rules = rules if rules is not None else load_rules(self.settings.rule_paths)
         config = self.settings.config
@@ -129,7 +130,6 @@ class Pipeline:
         self.timings: dict[str, float] = {}
         self.encoded = 0  # sentences the encoder had to encode in this run (cache hits aside)
         self._embedder = embedder
-        self._encoder = encoder
         self._search = search
         self._cache: EmbeddingCache | None = None
         self._claims_cache: ClaimsCache | None = None
@@ -138,7 +138,7 @@ class Pipeline:
     def embedder(self) -> Embedder:
         if self._embedder is None:
             s = self.settings
-            base = self._encoder if self._encoder is not None else make_encoder(s.model, s.device, s.backend, s.batch_size)
+            base = self._make_encoder() if self._make_encoder else make_encoder(s.model, s.device, s.backend, s.batch_size)
             cache = self._embedding_cache()
             if cache is not None:
                 base = CachedEmbedder(base, cache)

@@ -142,7 +142,7 @@ def test_distributed_unusable_cache_dir_is_an_error_as_in_a_single_process(clien
     settings = Settings(cache_dir=str(blocker / "cache"))
     claims = [Claim(id="c1", doc="d1", path="a.txt", start=0, end=20, line=1, column=1, text="Exports rose 5% in 2024.", section="body")]
     warnings: list[str] = []
-    local = Pipeline(settings, encoder=fakes.HashEmbedder(), warn=warnings.append)
+    local = Pipeline(settings, encoder=fakes.HashEmbedder, warn=warnings.append)
     with pytest.raises(ConfigError, match="cannot be used"):
         local.embed(claims)
     dask = DistributedPipeline(settings, client=client, embedder_factory=fakes.HashEmbedder, warn=warnings.append)

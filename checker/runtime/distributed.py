@@ -30,6 +30,7 @@ two parts injected, its encoder (:class:`DaskEncoder`) and its neighbour search
 from __future__ import annotations
 
 from pathlib import Path
+from functools import partial
 from typing import Callable, Sequence
 
 import numpy as np
@@ -129,7 +130,7 @@ class DistributedPipeline(Pipeline):
         settings = settings or Settings()
         self.client = client
         self._factory = embedder_factory
-        encoder = DaskEncoder(client, self._spec_of(settings), self._model_name(settings, embedder_factory))
+        encoder = partial(DaskEncoder, client, self._spec_of(settings), self._model_name(settings, embedder_factory))
         super().__init__(settings, encoder=encoder, search=DaskSearch(client, settings).candidate_pairs, **kwargs)
 
     @staticmethod
