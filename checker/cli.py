@@ -330,7 +330,7 @@ def _outputs(args, inputs: list[str]) -> list[tuple[str | None, str]]:
 
 
 def _index(args) -> int:
-    from .store.index import build_index
+    from .indexing import build_index
     from .pipeline import Pipeline
     from .runtime.progress import for_stderr
 

@@ -16,10 +16,10 @@ from checker.extract.claims import corpus_claims
 from checker.cli import main
 from checker.ingest.documents import load_documents
 from checker.errors import ClaimgraphError
+from checker.indexing import build_index
 from checker.store.index import (
     LOCK,
     MANIFEST,
-    build_index,
     claim_from_json,
     claim_json,
     cross_pairs,
