@@ -30,9 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.compare import compare_many  # noqa: E402
-from checker.embedding_cache import CachedEmbedder, EmbeddingCache, default_cache_dir  # noqa: E402
-from checker.embeddings import SentenceTransformerEmbedder  # noqa: E402
-from checker.ruleset import load_rules  # noqa: E402
+from checker.store.embedding_cache import CachedEmbedder, EmbeddingCache, default_cache_dir  # noqa: E402
+from checker.embed.embeddings import SentenceTransformerEmbedder  # noqa: E402
+from checker.judge.ruleset import load_rules  # noqa: E402
 
 DEFAULT_PAIRS = ROOT.parent / "shared" / "eval" / "pairs-numeric-date.jsonl"
 
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     rule_counts: dict[str, int] = defaultdict(int)
     nli = None
     if args.nli:
-        from checker.nli import NliJudge
+        from checker.judge.nli import NliJudge
 
         nli = NliJudge(args.nli)
     results = list(compare_many(((r["id"], r["text_a"], r["text_b"]) for r in rows), rules, embedder, nli=nli))

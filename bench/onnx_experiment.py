@@ -3,7 +3,7 @@
     .venv/bin/pip install -e '.[onnx]'
     .venv/bin/python bench/onnx_experiment.py [--texts FILE.json] [--sentences 1500] [--pairs N]
 
-Uses the shipped backend, :class:`checker.onnx_encoder.OnnxEmbedder` (the packaged
+Uses the shipped backend, :class:`checker.embed.onnx_encoder.OnnxEmbedder` (the packaged
 all-MiniLM-L6-v2 exported offline with ``torch.onnx.export``, int8 by ONNX Runtime's
 dynamic quantisation; the export goes to a throwaway cache folder here, so its time is
 measured), and for each backend prints: sentences per second on the same masked
@@ -42,9 +42,9 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(ROOT / "bench" / "results"))
     args = ap.parse_args(argv)
 
-    from checker.embeddings import SentenceTransformerEmbedder
+    from checker.embed.embeddings import SentenceTransformerEmbedder
 
-    from checker.onnx_encoder import OnnxEmbedder
+    from checker.embed.onnx_encoder import OnnxEmbedder
 
     texts = json.loads(Path(args.texts).read_text())[: args.sentences]
     os.environ["CLAIMGRAPH_CACHE_DIR"] = tempfile.mkdtemp(prefix="cg-onnx-")  # a fresh export, timed
@@ -76,7 +76,7 @@ def main(argv=None) -> int:
     pairs_file = ROOT.parent / "shared" / "eval" / "pairs-numeric-date.jsonl"
     if args.pairs and pairs_file.is_file():
         from checker.compare import compare_texts
-        from checker.ruleset import load_rules
+        from checker.judge.ruleset import load_rules
 
         rules = load_rules()
         rows = [json.loads(x) for x in pairs_file.read_text().splitlines() if x.strip()][: args.pairs]

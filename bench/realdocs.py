@@ -447,7 +447,7 @@ def candidate_info(folder: Path, cache_dir: str, rows: list[dict], report: dict)
     import numpy as np
 
     from checker.pipeline import Pipeline, Settings
-    from checker.value_join import merge_pairs, same_value_pairs
+    from checker.pair.value_join import merge_pairs, same_value_pairs
 
     settings = Settings(cache_dir=cache_dir)
     pipe = Pipeline(settings, warn=lambda m: None)

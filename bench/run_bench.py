@@ -206,7 +206,7 @@ def _child_raw(args) -> dict:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from sentence_transformers import SentenceTransformer
 
-    from checker.embeddings import default_model_path
+    from checker.embed.embeddings import default_model_path
 
     model = SentenceTransformer(str(default_model_path()), device="cpu")
     load = time.perf_counter() - t0
@@ -220,9 +220,9 @@ def _child_raw(args) -> dict:
 def _child_draft_encode(args) -> dict:
     """Load the model and encode the draft's claim sentences: the floor for a check."""
     t0 = time.perf_counter()
-    from checker.claims import corpus_claims
-    from checker.documents import load_documents
-    from checker.embeddings import SentenceTransformerEmbedder
+    from checker.extract.claims import corpus_claims
+    from checker.ingest.documents import load_documents
+    from checker.embed.embeddings import SentenceTransformerEmbedder
 
     docs, _ = load_documents([args.corpus])
     texts = [c.masked_text for c in corpus_claims(docs)]

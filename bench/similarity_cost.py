@@ -46,8 +46,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from generate_corpus import generate
 
-    from checker import similarity
-    from checker.candidates import nearest_pairs, search_method
+    from checker.pair import similarity
+    from checker.pair.candidates import nearest_pairs, search_method
     from checker.pipeline import Pipeline, Settings
 
     corpus = ROOT / "bench" / "corpus" / f"similarity-{args.docs}"

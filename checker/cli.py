@@ -260,7 +260,7 @@ def _warner(quiet: bool):
 
 
 def _list_rules(args) -> int:
-    from .ruleset import load_rules
+    from .judge.ruleset import load_rules
 
     config = _config_of(args)
     rules = load_rules(_rule_paths(config, args))
@@ -330,9 +330,9 @@ def _outputs(args, inputs: list[str]) -> list[tuple[str | None, str]]:
 
 
 def _index(args) -> int:
-    from .index import build_index
+    from .indexing import build_index
     from .pipeline import Pipeline
-    from .progress import for_stderr
+    from .runtime.progress import for_stderr
 
     config = _config_of(args)
     pipeline = Pipeline(_settings(args, config), warn=_warner(args.quiet), progress=for_stderr(args.quiet))
@@ -349,9 +349,9 @@ def _show_config(args) -> int:
     import json
 
     from .config import to_toml
-    from .embedding_cache import default_cache_dir
-    from .embeddings import DEFAULT_MODEL
-    from .ruleset import load_rules
+    from .store.embedding_cache import default_cache_dir
+    from .embed.embeddings import DEFAULT_MODEL
+    from .judge.ruleset import load_rules
 
     config = _config_of(args)
     rule_paths = _rule_paths(config, args)
@@ -380,7 +380,7 @@ def _show_config(args) -> int:
 
 def _max_size_shown(mb: float | None) -> float | int:
     """The document size limit in force, in MB (0: none), as ``claimgraph config`` prints it."""
-    from .documents import DEFAULT_MAX_SIZE_MB
+    from .ingest.documents import DEFAULT_MAX_SIZE_MB
 
     value = DEFAULT_MAX_SIZE_MB if mb is None else mb
     return int(value) if float(value).is_integer() else value
@@ -389,12 +389,12 @@ def _max_size_shown(mb: float | None) -> float | int:
 def _check_or_scan(args) -> int:
     import dataclasses
 
-    from .atomic import write_text_atomic
-    from .baseline import apply_baseline, read_baseline, write_baseline
-    from .findings import order_findings
-    from .graph import edges_without, graph_text
+    from .store.atomic import write_text_atomic
+    from .gate.baseline import apply_baseline, read_baseline, write_baseline
+    from .judge.findings import order_findings
+    from .report.graph import edges_without, graph_text
     from .pipeline import Pipeline
-    from .progress import for_stderr
+    from .runtime.progress import for_stderr
     from .report import render, summary_line
 
     inputs = list(args.paths) if args.command == "scan" else list(args.drafts) + list(args.against)
@@ -407,7 +407,7 @@ def _check_or_scan(args) -> int:
     warn = _warner(args.quiet)
     client = None
     if args.command == "scan" and (args.jobs is not None or args.scheduler):
-        from .distributed import DistributedPipeline, connect
+        from .runtime.distributed import DistributedPipeline, connect
 
         client = connect(args.jobs, args.scheduler)
         pipeline = DistributedPipeline(_settings(args, config), client=client, warn=warn, progress=for_stderr(args.quiet))
@@ -421,7 +421,7 @@ def _check_or_scan(args) -> int:
     finally:
         pipeline.close()
         if client is not None:
-            from .distributed import disconnect
+            from .runtime.distributed import disconnect
 
             disconnect(client, args.scheduler)
     if args.write_baseline:

@@ -10,16 +10,16 @@ import json
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .claims import corpus_claims
-from .embeddings import Embedder
+from .extract.claims import corpus_claims
+from .embed.embeddings import Embedder
 from .errors import InputError
-from .evaluate import evaluate
-from .documents import find_dateline
-from .markup_text import parse
+from .judge.evaluate import evaluate
+from .extract.dates import find_dateline
+from .ingest.markup_text import parse
 from .model import Claim, Document, Edge, Finding
-from .ruleset import Rule
-from .sections import assign_sections
-from .similarity import pair_scores
+from .judge.ruleset import Rule
+from .ingest.sections import assign_sections
+from .pair.similarity import pair_scores
 
 
 @dataclass(frozen=True)

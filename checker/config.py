@@ -84,7 +84,7 @@ class Config:
 
     def check_rules(self, rules) -> None:
         """Raise :class:`ConfigError` for a rule id, parameter or value that does not fit ``rules``."""
-        from .rulekinds import KINDS
+        from .judge.rulekinds import KINDS
 
         by_id = {r.id: r for r in rules}
         known = ", ".join(sorted(by_id))
@@ -198,7 +198,7 @@ class Config:
 
 
 def _param_type(rule, name: str):
-    from .rulekinds import KINDS
+    from .judge.rulekinds import KINDS
 
     spec = KINDS[rule.kind].params.get(name)
     return spec.type if spec else None

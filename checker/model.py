@@ -175,8 +175,7 @@ class Claim:
         return " ".join("".join(out).split())
 
 
-#: Severities from most to least severe.
-SEVERITIES = ("error", "warning", "info")
+from .ordering import SEVERITIES  # noqa: E402 - defined with the order of findings; kept here for importers
 
 
 @dataclass(frozen=True)
@@ -216,6 +215,11 @@ class Report:
     edges: list[Edge]
     model: str = ""
     clusters: list[list[str]] = field(default_factory=list)  # claim ids of each group of related claims
+    # What the gate reads, never rendered: doc id -> (start, end, claim id) of EVERY claim the run
+    # read (a check's report keeps only some), for in-place suppressions; and a check's drafts'
+    # paths, whose unused directives are reported.
+    claim_spans: dict[str, list[tuple[int, int, str]]] | None = field(default=None, compare=False, repr=False)
+    draft_paths: set[str] | None = field(default=None, compare=False, repr=False)
 
     def claim_by_id(self) -> dict[str, Claim]:
         return {c.id: c for c in self.claims}
@@ -224,19 +228,19 @@ class Report:
         return {d.id: d for d in self.documents}
 
     def claims_frame(self):
-        """The claims as a ``pandas.DataFrame`` (:func:`checker.report.frames.claims_frame`)."""
-        from .report.frames import claims_frame
+        """The claims as a ``pandas.DataFrame`` (:func:`checker.tables.claims_frame`)."""
+        from .tables import claims_frame
 
         return claims_frame(self)
 
     def findings_frame(self):
-        """One row per finding and claim, as a ``pandas.DataFrame`` (:func:`checker.report.frames.findings_frame`)."""
-        from .report.frames import findings_frame
+        """One row per finding and claim, as a ``pandas.DataFrame`` (:func:`checker.tables.findings_frame`)."""
+        from .tables import findings_frame
 
         return findings_frame(self)
 
     def edges_frame(self):
-        """The claim graph's edges as a ``pandas.DataFrame`` (:func:`checker.report.frames.edges_frame`)."""
-        from .report.frames import edges_frame
+        """The claim graph's edges as a ``pandas.DataFrame`` (:func:`checker.tables.edges_frame`)."""
+        from .tables import edges_frame
 
         return edges_frame(self)

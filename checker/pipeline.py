@@ -1,9 +1,16 @@
 """The pipeline, end to end: files -> documents -> claims -> embeddings -> pairs -> rules -> report.
 
-Each stage is a function of plain data from the stage before; this module only wires
-them together and times them. ``scan`` checks a set of documents against each other;
+Each stage is a function of plain records from the stage before, and returns records; this
+module only wires them together and times them. Caches wrap stages
+(:class:`~checker.store.embedding_cache.CachedEmbedder`,
+:class:`~checker.store.cached_stages.CachedExtractor`,
+:class:`~checker.store.cached_stages.CachedJudge`); what one stage hands the next travels in
+the records (:class:`~checker.store.cached_stages.Loaded`,
+:class:`~checker.store.cached_stages.Extraction`, the report's ``claim_spans`` and
+``draft_paths`` for the gate), never in the pipeline. The encoder and the neighbour search
+can be injected (:mod:`checker.runtime.distributed` injects a Dask cluster's). ``scan`` checks a set of documents against each other;
 ``check`` checks drafts against an archive and keeps what involves a draft; the
-archive may be a saved index (:mod:`checker.index`), which is then neither re-read nor
+archive may be a saved index (:mod:`checker.store.index`), which is then neither re-read nor
 re-encoded. :meth:`Pipeline.gate` applies path overrides, in-place suppressions and a
 baseline to a report's findings.
 """
@@ -11,20 +18,19 @@ baseline to a report's findings.
 from __future__ import annotations
 
 import dataclasses
-import json
 import sys
 import time
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
-from .candidates import clusters, nearest_pairs
-from .claims import document_claims
-from .claims_cache import ClaimsCache, ClaimsDigest, decode_claims, document_key, encode_claims, judgement_key, pairs_key
-from .documents import (
+from .pair.candidates import clusters, nearest_pairs
+from .extract.claims import document_claims
+from .store.cached_stages import CachedExtractor, CachedJudge, Extraction, Loaded
+from .store.claims_cache import ClaimsCache, document_key, pairs_key
+from .ingest.documents import (
     DEFAULT_MAX_SIZE_MB,
     _format_of,
     decode,
@@ -36,17 +42,17 @@ from .documents import (
     max_bytes_of,
     read_bytes,
 )
-from .embedding_cache import CachedEmbedder, EmbeddingCache, cache_dir_is_explicit, default_cache_dir
-from .embeddings import Embedder, SentenceTransformerEmbedder, encoding_order, prepare_encoder
+from .store.embedding_cache import CachedEmbedder, EmbeddingCache, cache_dir_is_explicit, default_cache_dir
+from .embed.embeddings import Embedder, SentenceTransformerEmbedder, encoding_order, prepare_encoder
 from .errors import ClaimgraphError, InputError
-from .evaluate import evaluate
-from .findings import order_findings
-from .gcpause import gc_paused
-from .model import Claim, Document, Edge, Finding, Report
-from .parallel_extract import extract_many, worth_a_pool
-from .progress import NO_PROGRESS, Progress
-from .ruleset import Rule, load_rules
-from .value_join import merge_pairs, same_value_pairs
+from .judge.evaluate import Judgement, evaluate
+from .judge.findings import order_findings
+from .runtime.gcpause import gc_paused
+from .model import Claim, Document, Report
+from .runtime.parallel_extract import extract_many, worth_a_pool
+from .runtime.progress import NO_PROGRESS, Progress
+from .judge.ruleset import Rule, load_rules
+from .pair.value_join import merge_pairs, same_value_pairs
 
 if TYPE_CHECKING:
     from .config import Config
@@ -58,7 +64,7 @@ class Settings:
 
     model: str | None = None
     device: str = "cpu"
-    backend: str = "torch"  # "onnx" or "onnx-int8": checker.onnx_encoder (CPU)
+    backend: str = "torch"  # "onnx" or "onnx-int8": checker.embed.onnx_encoder (CPU)
     cache_dir: str | None = None
     use_cache: bool = True
     rule_paths: list[str] = field(default_factory=list)
@@ -69,7 +75,7 @@ class Settings:
     batch_size: int = 64
     max_size_mb: float | None = DEFAULT_MAX_SIZE_MB  # size limit of one document (MiB); None or 0: no limit
     config: "Config | None" = None  # checker.config: rule settings and path overrides from a file
-    nli: str | None = None  # an NLI cross-encoder for the pairs no rule decided (checker.nli); None: off
+    nli: str | None = None  # an NLI cross-encoder for the pairs no rule decided (checker.judge.nli); None: off
 
 
 @dataclass
@@ -86,7 +92,7 @@ def make_encoder(model: str | None, device: str, backend: str, batch_size: int) 
     """The encoder of a model on a backend (``torch``, ``onnx``, ``onnx-int8``), loaded on first
     use and without the embedding cache; the same for a pipeline and for a Dask worker."""
     if backend in ("onnx", "onnx-int8"):
-        from .onnx_encoder import OnnxEmbedder
+        from .embed.onnx_encoder import OnnxEmbedder
 
         return OnnxEmbedder(model, quantised=backend == "onnx-int8", batch_size=batch_size)
     return SentenceTransformerEmbedder(model, device=device, batch_size=batch_size)
@@ -97,7 +103,10 @@ def _stderr(message: str) -> None:
 
 
 class Pipeline:
-    """One configured run. Pass ``embedder`` to use another encoder (tests use a fake one)."""
+    """One configured run. Pass ``embedder`` to use another encoder as it is, or ``encoder``, a
+    callable making one, to use it behind the embedding cache (tests use a fake one); and
+    ``search`` (``vectors -> [(i, j, similarity)]``) to use another nearest-neighbour search
+    behind the pairs cache (:mod:`checker.runtime.distributed` injects a Dask cluster's)."""
 
     def __init__(
         self,
@@ -106,8 +115,11 @@ class Pipeline:
         warn: Callable[[str], None] = _stderr,
         rules: list[Rule] | None = None,
         progress: Progress = NO_PROGRESS,
+        encoder: Callable[[], Embedder] | None = None,
+        search: Callable[[np.ndarray], list[tuple[int, int, float]]] | None = None,
     ) -> None:
         self.settings = settings or Settings()
+        self._make_encoder = encoder  # makes the encoder in place of the configured model (wrapped in the cache as it is)
         self.warn = warn
         self.rules = rules if rules is not None else load_rules(self.settings.rule_paths)
         config = self.settings.config
@@ -117,21 +129,16 @@ class Pipeline:
         self.progress = progress
         self.timings: dict[str, float] = {}
         self.encoded = 0  # sentences the encoder had to encode in this run (cache hits aside)
-        self.claim_spans: dict[str, list[tuple[int, int, str]]] = {}  # doc id -> all its claims, for suppressions
-        self.draft_paths: set[str] | None = None  # set by check: the drafts' paths
         self._embedder = embedder
+        self._search = search
         self._cache: EmbeddingCache | None = None
         self._claims_cache: ClaimsCache | None = None
-        self._from_cache: dict[int, tuple[Document, str, bytes]] = {}  # id(doc) -> (doc, its cached claims, key)
-        self._parsed: dict[int, tuple[Document, bytes]] = {}  # id(doc) -> (doc, its claims-cache key)
-        # what the last claims() call returned: (its claims, its documents, their ClaimsDigest)
-        self._extracted: tuple[tuple[Claim, ...], tuple[Document, ...], bytes] | None = None
 
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
             s = self.settings
-            base = make_encoder(s.model, s.device, s.backend, s.batch_size)
+            base = self._make_encoder() if self._make_encoder else make_encoder(s.model, s.device, s.backend, s.batch_size)
             cache = self._embedding_cache()
             if cache is not None:
                 base = CachedEmbedder(base, cache)
@@ -144,7 +151,7 @@ class Pipeline:
         if not self.settings.nli:
             return None
         if getattr(self, "_nli", None) is None:
-            from .nli import NliJudge
+            from .judge.nli import NliJudge
 
             self._nli = NliJudge(self.settings.nli, device=self.settings.device)
         return self._nli
@@ -164,7 +171,7 @@ class Pipeline:
 
     @property
     def claims_cache(self) -> ClaimsCache | None:
-        """The per-document claims cache (:mod:`checker.claims_cache`), None with ``use_cache`` off."""
+        """The per-document claims cache (:mod:`checker.store.claims_cache`), None with ``use_cache`` off."""
         s = self.settings
         if not s.use_cache:
             return None
@@ -177,19 +184,25 @@ class Pipeline:
             self._claims_cache = ClaimsCache(self._cache_folder(), warn=self.warn, required=cache_dir_is_explicit(s.cache_dir))
         return self._claims_cache
 
-    def load(self, paths: list[str], preload_encoder: bool = False) -> list[Document]:
+    def read(self, paths: list[str], preload_encoder: bool = False) -> list[Loaded]:
         """The documents of ``paths`` (files and folders), unreadable ones warned about and
-        skipped. ``preload_encoder``: the run will encode their claims, so the encoder may be
-        loaded while worker processes parse and extract (see :mod:`checker.parallel_extract`)."""
+        skipped, each with what the claims cache holds of it (:class:`Loaded`: a document found
+        there is not parsed). ``preload_encoder``: the run will encode their claims, so the
+        encoder may be loaded while worker processes parse and extract (see
+        :mod:`checker.runtime.parallel_extract`)."""
         t = time.perf_counter()
         with gc_paused():
-            documents, warnings = self._read(paths, preload_encoder)
+            loaded, warnings = self._read(paths, preload_encoder)
         for w in warnings:
             self.warn(w)
         self._timed("read", t)
-        return documents
+        return loaded
 
-    def _read(self, paths: list[str], preload_encoder: bool = False) -> tuple[list[Document], list[str]]:
+    def load(self, paths: list[str], preload_encoder: bool = False) -> list[Document]:
+        """The documents of :meth:`read`; :meth:`claims` takes them."""
+        return [item.document for item in self.read(paths, preload_encoder)]
+
+    def _read(self, paths: list[str], preload_encoder: bool = False) -> tuple[list[Loaded], list[str]]:
         max_bytes = max_bytes_of(self.settings.max_size_mb)
         if self.claims_cache is not None and paths:
             return self._load_cached(paths, max_bytes, preload_encoder)
@@ -201,11 +214,12 @@ class Pipeline:
                 docs, more = load_documents([str(f)], max_bytes=max_bytes)
                 documents.extend(docs)
                 warnings.extend(more)
-            return _renumber(documents), warnings
-        return load_documents(paths, max_bytes=max_bytes)
+            return [Loaded(d) for d in _renumber(documents)], warnings
+        documents, warnings = load_documents(paths, max_bytes=max_bytes)
+        return [Loaded(d) for d in documents], warnings
 
-    def _load_cached(self, paths: list[str], max_bytes: int | None, preload_encoder: bool = False) -> tuple[list[Document], list[str]]:
-        """:func:`checker.documents.load_documents` with the claims cache: a file whose decoded
+    def _load_cached(self, paths: list[str], max_bytes: int | None, preload_encoder: bool = False) -> tuple[list[Loaded], list[str]]:
+        """:func:`checker.ingest.documents.load_documents` with the claims cache: a file whose decoded
         text is in the cache is not parsed (its title, date and claims come from there)."""
         files, warnings = discover(paths)
         read: list[tuple[Path, str, tuple[str, str, bytes] | None]] = []
@@ -233,71 +247,57 @@ class Pipeline:
                 cache.put_many(fresh)
             self.timings["extract"] = self.timings.get("extract", 0.0) + time.perf_counter() - t
             self.timings["read"] = self.timings.get("read", 0.0) - (time.perf_counter() - t)  # counted in extract
-        docs: list[Document] = []
+        docs: list[Loaded] = []
         for path, shown, known in read:
             doc_id = f"d{len(docs) + 1}"
             if known is not None and known[2] in found:
                 text, fmt, key = known
                 title, date, claims = found[key]
                 doc = Document(id=doc_id, path=shown, text=text, format=fmt, title=title, date=date)
-                self._from_cache[id(doc)] = (doc, claims, key)
-                docs.append(doc)
+                docs.append(Loaded(doc, key, claims))
                 continue
             if known is not None:  # decoded cleanly above: parse that text, do not read the file again
                 text, fmt, key = known
-                doc = parse_document(text, fmt, doc_id, shown)
-                self._parsed[id(doc)] = (doc, key)
-                docs.append(doc)
+                docs.append(Loaded(parse_document(text, fmt, doc_id, shown), key))
                 continue
             doc, notes = load_or_warn(path, doc_id, shown, max_bytes, warnings)  # says why it cannot be used
             if doc is None:
                 continue
-            if not notes:
-                self._parsed[id(doc)] = (doc, document_key(doc.format, doc.text))
-            docs.append(doc)
+            docs.append(Loaded(doc, None if notes else document_key(doc.format, doc.text)))
         return docs, warnings
 
-    def claims(self, documents: list[Document]) -> list[Claim]:
-        """Claims of every document, numbered across them in order; from the claims cache for
-        documents :meth:`load` found there, and stored there for those it parsed."""
+    def extract(self, loaded: list[Loaded]) -> Extraction:
+        """Claims of every document, numbered across them in order: decoded from the claims
+        cache for those :meth:`read` found there, extracted (and stored) for the others
+        (:class:`~checker.store.cached_stages.CachedExtractor`)."""
         t = time.perf_counter()
-        claims: list[Claim] = []
-        fresh: list[tuple[bytes, str | None, str | None, str]] = []
-        digest = ClaimsDigest()
-        keep_digest = self.claims_cache is not None
+        cache = self.claims_cache
         with gc_paused():
-            for doc in self.progress.iterate("extracting", documents, len(documents), "doc"):
-                first = len(claims) + 1
-                cached = self._from_cache.pop(id(doc), None)
-                key: bytes | None = None
-                encoded: str | None = None
-                if cached is not None and cached[0] is doc:
-                    _, encoded, key = cached
-                    found = decode_claims(encoded, doc, first)
-                else:
-                    found = document_claims(doc, first)
-                    parsed = self._parsed.pop(id(doc), None)
-                    if parsed is not None and parsed[0] is doc:
-                        key, encoded = parsed[1], encode_claims(found)
-                        fresh.append((key, doc.title, doc.date, encoded))
-                if keep_digest:
-                    digest.add(doc, first, len(found), encoded if encoded is not None else encode_claims(found), key)
-                claims.extend(found)
-            if fresh and self.claims_cache is not None:
-                self.claims_cache.put_many(fresh)
-        self._extracted = (tuple(claims), tuple(documents), digest.digest()) if keep_digest else None
+            items = self.progress.iterate("extracting", loaded, len(loaded), "doc")
+            if cache is not None:
+                extraction = CachedExtractor(document_claims, cache)(items)
+            else:
+                claims: list[Claim] = []
+                for item in items:
+                    claims.extend(document_claims(item.document, len(claims) + 1))
+                extraction = Extraction(claims)
         self._timed("extract", t)
-        return claims
+        return extraction
 
-    def _claims_digest(self, documents: list[Document], claims: list[Claim]) -> bytes | None:
-        """The :class:`~checker.claims_cache.ClaimsDigest` of the last :meth:`claims` call when
-        ``documents`` and ``claims`` are exactly (the same objects) what it read and returned."""
-        done = self._extracted
-        if done is None or len(done[0]) != len(claims) or len(done[1]) != len(documents):
-            return None
-        if any(a is not b for a, b in zip(done[0], claims)) or any(a is not b for a, b in zip(done[1], documents)):
-            return None
-        return done[2]
+    def claims(self, documents: list[Document]) -> list[Claim]:
+        """The claims of documents as :meth:`load` returns them (:meth:`extract` of each one,
+        looked up in the claims cache again by its text)."""
+        cache = self.claims_cache
+        if cache is None:
+            return self.extract([Loaded(d) for d in documents]).claims
+        keys = [document_key(d.format, d.text) for d in documents]
+        found = cache.get_many(keys)
+        loaded = []
+        for doc, key in zip(documents, keys):
+            if key not in found and not doc.blocks and doc.text.strip():  # read from the cache, since dropped
+                doc = parse_document(doc.text, doc.format, doc.id, doc.path)
+            loaded.append(Loaded(doc, key, found[key][2] if key in found else None))
+        return self.extract(loaded).claims
 
     def embed(self, claims: list[Claim]) -> np.ndarray:
         """Masked-sentence vectors, encoded in chunks (the progress bar's steps)."""
@@ -311,11 +311,16 @@ class Pipeline:
         encoder = self.embedder
         cached = isinstance(encoder, CachedEmbedder)
         order = encoding_order(encoder, texts)
+        chunks = [[texts[n] for n in order[i : i + step]] for i in range(0, len(texts), step)]
         parts = []
         try:
             with self.progress.stage("embedding", len(texts), "sentence") as bar:
-                for i in range(0, len(texts), step):
-                    chunk = [texts[n] for n in order[i : i + step]]
+                if hasattr(encoder.embedder if cached else encoder, "encode_chunks"):
+                    # an encoder that runs the chunks side by side (a Dask cluster's): all at once
+                    parts = encoder.encode_chunks(chunks)
+                    self.encoded += encoder.encoded if cached else len(texts)
+                    bar.update(len(texts))
+                for chunk in chunks if not parts else ():
                     parts.append(encoder.encode(chunk))
                     self.encoded += encoder.encoded if cached else len(chunk)
                     bar.update(len(chunk))
@@ -328,86 +333,99 @@ class Pipeline:
         self._timed("embed", t)
         return vectors
 
-    def judge(self, documents: list[Document], claims: list[Claim], vectors: np.ndarray, keep=None) -> Report:
+    def judge(
+        self, documents: list[Document], claims: list[Claim], vectors: np.ndarray, keep=None, claims_digest: bytes | None = None
+    ) -> Report:
+        """Candidate pairs of ``vectors``, judged (see :meth:`judge_pairs`)."""
         t = time.perf_counter()
-        with gc_paused():  # hundreds of thousands of pair tuples (see checker.gcpause)
+        with gc_paused():  # hundreds of thousands of pair tuples (see checker.runtime.gcpause)
             pairs = self.candidate_pairs(vectors)
             pairs = merge_pairs(pairs, same_value_pairs(claims, vectors))
             if keep is not None:
                 pairs = [p for p in pairs if keep(claims[p[0]]) or keep(claims[p[1]])]
-            return self.judge_pairs(documents, claims, pairs, t)
+            return self.judge_pairs(documents, claims, pairs, t, claims_digest)
 
     def candidate_pairs(self, vectors: np.ndarray) -> list[tuple[int, int, float]]:
-        """Nearest-neighbour pairs (exact or approximate, see :mod:`checker.candidates`); a hook
-        that :mod:`checker.distributed` overrides to search on a cluster."""
+        """Nearest-neighbour pairs (exact or approximate, see :mod:`checker.pair.candidates`, or
+        the injected ``search``), through the pairs cache."""
         s = self.settings
         cache = self.claims_cache
+        folder = self._cache_folder() if cache is not None else None
+        search = self._search or (lambda v: nearest_pairs(v, k=s.neighbours, threshold=s.pair_threshold, cache_dir=folder))
         if cache is None or vectors.shape[0] < 2:
-            return nearest_pairs(vectors, k=s.neighbours, threshold=s.pair_threshold)
+            return search(vectors)
         key = pairs_key(vectors, k=s.neighbours, threshold=s.pair_threshold)
         pairs = cache.get_pairs(key)
         if pairs is None:
-            pairs = nearest_pairs(vectors, k=s.neighbours, threshold=s.pair_threshold, cache_dir=self._cache_folder())
+            pairs = search(vectors)
             cache.put_pairs(key, pairs)
         return pairs
 
     def judge_pairs(
-        self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]], started: float | None = None
+        self,
+        documents: list[Document],
+        claims: list[Claim],
+        pairs: list[tuple[int, int, float]],
+        started: float | None = None,
+        claims_digest: bytes | None = None,
     ) -> Report:
-        """Clusters, rules, findings and edges for candidate pairs already found."""
+        """Clusters, rules, findings and edges for candidate pairs already found.
+        ``claims_digest``: the :class:`Extraction` digest of exactly these documents and claims
+        (so the judgement cache's key does not encode the claims again)."""
         with gc_paused():
-            return self._judge_pairs(documents, claims, pairs, started)
+            return self._judge_pairs(documents, claims, pairs, started, claims_digest)
 
     def _judge_pairs(
-        self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]], started: float | None
+        self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]], started: float | None,
+        claims_digest: bytes | None,
     ) -> Report:
         s = self.settings
         t = started if started is not None else time.perf_counter()
+        rules_before = self.timings.get("rules", 0.0)
         cache = self.claims_cache
-        key = stored = None
         if cache is not None and not s.nli:  # a cross-encoder's verdicts are not kept
-            key = judgement_key(
-                documents, claims, pairs, self.rules, claims_digest=self._claims_digest(documents, claims),
-                cluster=s.cluster_threshold, related=s.related_threshold,
-            )
-            stored = _unpack_judgement(cache.get_blob("judgements", key))
-        if stored is not None:
-            labels, findings, edges = stored
-            self._timed("pairs", t)
-            self.timings.setdefault("rules", 0.0)
+            judge = CachedJudge(self._judge, cache, self.rules, cluster=s.cluster_threshold, related=s.related_threshold)
+            judged = judge(documents, claims, pairs, claims_digest)
         else:
-            labels = clusters(len(claims), pairs, threshold=s.cluster_threshold)
-            self._timed("pairs", t)
-            t = time.perf_counter()
-            doc_dates = {d.id: d.date for d in documents}
-            with self.progress.stage("rules", len(pairs) or None, "pair") as bar:
-                findings, edges = evaluate(
-                    claims, pairs, self.rules, doc_dates, s.related_threshold, documents=documents, nli=self.nli_judge
-                )
-                bar.update(len(pairs))
-            if cache is not None and key is not None:
-                cache.put_blob("judgements", key, _pack_judgement(labels, findings, edges), keep=4)
-            self._timed("rules", t)
+            judged = self._judge(documents, claims, pairs)
+        spent_on_rules = self.timings.setdefault("rules", 0.0) - rules_before
+        self.timings["pairs"] = self.timings.get("pairs", 0.0) + time.perf_counter() - t - spent_on_rules
         return Report(
             documents=documents,
             claims=claims,
-            findings=findings,
-            edges=edges,
+            findings=judged.findings,
+            edges=judged.edges,
             model=self.embedder.name if claims else (self._embedder.name if self._embedder else ""),
-            clusters=_cluster_lists(claims, labels),
+            clusters=_cluster_lists(claims, judged.labels),
         )
 
+    def _judge(self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]]) -> Judgement:
+        """The judging stage: clusters, then the rules over the pairs."""
+        s = self.settings
+        labels = clusters(len(claims), pairs, threshold=s.cluster_threshold)
+        t = time.perf_counter()
+        doc_dates = {d.id: d.date for d in documents}
+        with self.progress.stage("rules", len(pairs) or None, "pair") as bar:
+            findings, edges = evaluate(
+                claims, pairs, self.rules, doc_dates, s.related_threshold, documents=documents, nli=self.nli_judge
+            )
+            bar.update(len(pairs))
+        self._timed("rules", t)
+        return Judgement(labels, findings, edges)
+
     def scan(self, paths: list[str]) -> Report:
-        self.claim_spans, self.draft_paths = {}, None
+        """Every document of ``paths`` checked against the others."""
         with gc_paused():  # one pause for the three: each pause ends in a collection of all it allocated
-            documents = self.load(paths, preload_encoder=True)
-            claims = self.claims(documents)
-            self._remember_spans(claims)
-        return self.judge(documents, claims, self.embed(claims))
+            loaded = self.read(paths, preload_encoder=True)
+            extraction = self.extract(loaded)
+            documents, claims = [item.document for item in loaded], extraction.claims
+            spans = claim_spans(claims)
+        report = self.judge(documents, claims, self.embed(claims), claims_digest=extraction.digest)
+        return dataclasses.replace(report, claim_spans=spans)
 
     def check(self, drafts: list[str], against: list[str]) -> Report:
         """Findings that involve a draft claim, judged against the archive (files, folders or one index)."""
-        from .index import is_index, refuse_broken_index
+        from .store.index import is_index, refuse_broken_index
 
         indexes = [p for p in against if is_index(p)]
         if indexes:
@@ -416,37 +434,37 @@ class Pipeline:
             return self.check_index(drafts, indexes[0])
         for p in against:
             refuse_broken_index(p)
-        self.claim_spans = {}
-        draft_docs = self.load(drafts)
-        self.draft_paths = {d.path for d in draft_docs}
-        archive_docs = self.load(against, preload_encoder=True)
-        draft_paths = {d.path for d in draft_docs}
-        archive_docs = [d for d in archive_docs if d.path not in draft_paths]
-        documents = _renumber(draft_docs + archive_docs)
-        claims = self.claims(documents)
-        draft_ids = {d.id for d in documents[: len(draft_docs)]}
-        self._remember_spans(claims)
-        report = self.judge(documents, claims, self.embed(claims), keep=lambda c: c.doc in draft_ids)
-        return restrict_to(report, draft_ids)
+        draft_loaded = self.read(drafts)
+        draft_paths = {item.document.path for item in draft_loaded}
+        archive_loaded = [item for item in self.read(against, preload_encoder=True) if item.document.path not in draft_paths]
+        loaded = draft_loaded + archive_loaded
+        documents = _renumber([item.document for item in loaded])
+        extraction = self.extract(loaded)
+        claims = extraction.claims
+        draft_ids = {d.id for d in documents[: len(draft_loaded)]}
+        spans = claim_spans(claims)
+        report = self.judge(
+            documents, claims, self.embed(claims), keep=lambda c: c.doc in draft_ids, claims_digest=extraction.digest
+        )
+        return dataclasses.replace(restrict_to(report, draft_ids), claim_spans=spans, draft_paths=draft_paths)
 
     def check_index(self, drafts: list[str], folder: str) -> Report:
         """Like :meth:`check`, against a saved index: only the drafts are read and encoded.
 
         Candidate pairs are each draft claim's nearest neighbours among the other draft
         claims and the index's claims (exact by blocks; approximate for a very large index,
-        see :func:`checker.index.draft_pairs`), plus the same-figure pairs of summary
+        see :func:`checker.store.index.draft_pairs`), plus the same-figure pairs of summary
         claims; only the index claims those pairs reach are loaded.
         """
-        from .index import draft_pairs, open_index
+        from .store.index import draft_pairs, open_index
 
         s = self.settings
-        self.claim_spans = {}
         with open_index(folder, self.embedder.name) as index:
-            draft_docs = _renumber(self.load(drafts))
+            draft_loaded = self.read(drafts)
+            draft_docs = _renumber([item.document for item in draft_loaded])
             if not draft_docs:
                 raise ClaimgraphError("no readable draft documents (.txt, .md, .html) in the given paths")
-            self.draft_paths = {d.path for d in draft_docs}
-            claims = self.claims(draft_docs)
+            claims = self.extract(draft_loaded).claims
             vectors = self.embed(claims)
             t = time.perf_counter()
             excluded = index.rows_of({str(Path(d.path).resolve()) for d in draft_docs})
@@ -461,24 +479,23 @@ class Pipeline:
                 extra = same_value_pairs(claims + archive, sub)
                 pairs = merge_pairs(pairs, [p for p in extra if p[0] < len(claims)])
             archive_docs = index.documents(sorted({c.doc for c in archive}))
-            self._remember_spans(claims)
-            self.claim_spans.update(index.spans([d.id for d in archive_docs]))
+            spans = claim_spans(claims)
+            spans.update(index.spans([d.id for d in archive_docs]))
             report = self.judge_pairs(draft_docs + archive_docs, claims + archive, pairs, t)
-        return restrict_to(report, {d.id for d in draft_docs})
-
-    def _remember_spans(self, claims: list[Claim]) -> None:
-        for c in claims:
-            self.claim_spans.setdefault(c.doc, []).append((c.start, c.end, c.id))
+        report = restrict_to(report, {d.id for d in draft_docs})
+        return dataclasses.replace(report, claim_spans=spans, draft_paths={d.path for d in draft_docs})
 
     def gate(self, report: Report, baseline: set[str] | None = None) -> tuple[Report, GateStats]:
         """The report with path overrides, in-place suppressions and the baseline applied.
 
         Finding ids are renumbered afterwards. ``GateStats.unused`` lists the directives
-        (of the drafts, in a check) that suppressed nothing.
+        (of the drafts, in a check) that suppressed nothing. The claims of each document come
+        from the report's ``claim_spans`` (every claim the run read; scan and check fill it),
+        the drafts from its ``draft_paths``.
         """
-        from .baseline import apply_baseline
-        from .graph import edges_without
-        from .suppressions import Suppressor
+        from .gate.baseline import apply_baseline
+        from .report.graph import edges_without
+        from .gate.suppressions import Suppressor
 
         stats = GateStats()
         claims = report.claim_by_id()
@@ -488,11 +505,11 @@ class Pipeline:
             kept = config.apply_overrides(findings, claims)
             stats.overridden = len(findings) - len(kept)
             findings = kept
-        suppressor = Suppressor(report.documents, report.claims, {r.id for r in self.rules}, spans=self.claim_spans)
+        suppressor = Suppressor(report.documents, report.claims, {r.id for r in self.rules}, spans=report.claim_spans)
         kept = [f for f in findings if not suppressor.suppresses(f)]
         stats.suppressed = len(findings) - len(kept)
         findings = kept
-        stats.unused = suppressor.unused(self.draft_paths)
+        stats.unused = suppressor.unused(report.draft_paths)
         if baseline is not None:
             findings, stats.baselined = apply_baseline(findings, baseline)
         kept_prints = {f.fingerprint for f in findings}
@@ -512,32 +529,18 @@ class Pipeline:
             self._claims_cache.close()
 
 
-def _pack_judgement(labels: list[int], findings: list[Finding], edges: list[Edge]) -> bytes:
-    rows = {
-        "labels": labels,
-        "findings": [[f.id, f.rule, f.name, f.kind, f.severity, f.message, list(f.claims), f.fingerprint, f.score] for f in findings],
-        "edges": [[e.source, e.target, e.relation, e.rule, e.score, e.explanation] for e in edges],
-    }
-    return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 1)
-
-
-def _unpack_judgement(data: bytes | None):
-    """``(labels, findings, edges)`` from :func:`_pack_judgement`, or None for nothing or a damaged value."""
-    if data is None:
-        return None
-    try:
-        rows = json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass"))
-        findings = [Finding(*f[:6], tuple(f[6]), *f[7:]) for f in rows["findings"]]
-        edges = [Edge(*e) for e in rows["edges"]]
-        return list(rows["labels"]), findings, edges
-    except (zlib.error, ValueError, TypeError, KeyError, UnicodeDecodeError):
-        return None
-
-
 def _renumber(documents: list[Document]) -> list[Document]:
     for n, doc in enumerate(documents, 1):
         doc.id = f"d{n}"
     return documents
+
+
+def claim_spans(claims: list[Claim]) -> dict[str, list[tuple[int, int, str]]]:
+    """Doc id -> ``(start, end, claim id)`` of each of its claims, for the gate's suppressions."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for c in claims:
+        spans.setdefault(c.doc, []).append((c.start, c.end, c.id))
+    return spans
 
 
 def _cluster_lists(claims: list[Claim], labels: list[int]) -> list[list[str]]:
@@ -567,4 +570,6 @@ def restrict_to(report: Report, doc_ids: set[str]) -> Report:
         edges=edges,
         model=report.model,
         clusters=[[c for c in group if c in wanted] for group in report.clusters if any(c in wanted for c in group)],
+        claim_spans=report.claim_spans,
+        draft_paths=report.draft_paths,
     )

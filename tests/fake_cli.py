@@ -48,7 +48,8 @@ class FakeModel(HashEmbedder):
 
 def main(argv: list[str] | None = None) -> int:
     import checker.pipeline
-    from checker import atomic, cli
+    from checker.store import atomic
+    from checker import cli
 
     checker.pipeline.SentenceTransformerEmbedder = FakeModel
     delay = float(os.environ.get("CLAIMGRAPH_FAKE_REPLACE_DELAY") or 0)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 import checker.pipeline as pipeline_module
-from checker.baseline import apply_baseline, baseline_text, read_baseline, write_baseline
+from checker.gate.baseline import apply_baseline, baseline_text, read_baseline, write_baseline
 from checker.cli import main
 from checker.errors import ConfigError
 from checker.model import Claim, Finding

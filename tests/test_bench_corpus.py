@@ -9,8 +9,8 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 from generate_corpus import generate  # noqa: E402
 
-from checker.claims import corpus_claims  # noqa: E402
-from checker.documents import load_documents  # noqa: E402
+from checker.extract.claims import corpus_claims  # noqa: E402
+from checker.ingest.documents import load_documents  # noqa: E402
 
 
 def _digest(folder):

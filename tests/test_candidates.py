@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.candidates import clusters, nearest_pairs
+from checker.pair.candidates import clusters, nearest_pairs
 
 
 def _unit(rows):
@@ -48,7 +48,7 @@ def test_candidates_tiny_inputs():
 
 # ---------------------------------------------------------------- search methods and partitions
 
-from checker.candidates import (  # noqa: E402
+from checker.pair.candidates import (  # noqa: E402
     EXACT_LIMIT,
     knn_exact,
     merge_pair_lists,
@@ -75,13 +75,13 @@ def test_candidates_auto_method_is_exact_below_the_limit():
 
 def _use_graphs(monkeypatch, graphs):
     """One HNSW graph, or two half graphs (PART_ROWS lowered below the test's row counts)."""
-    from checker import ann
+    from checker.pair import ann
 
     monkeypatch.setattr(ann, "PART_ROWS", 10**9 if graphs == 1 else 300)
 
 
 def test_candidates_two_half_graphs_find_what_one_graph_finds(monkeypatch):
-    from checker import ann
+    from checker.pair import ann
 
     v = _clustered(2000)
     exact = set((i, j) for i, j, _ in nearest_pairs(v, k=10, threshold=0.5, method="exact"))
@@ -113,7 +113,7 @@ def test_candidates_row_partitions_give_the_single_process_pairs(monkeypatch, gr
     _use_graphs(monkeypatch, graphs)
     v = _clustered(700)
     for method in ("exact", "ann"):
-        from checker.ann import AnnIndex
+        from checker.pair.ann import AnnIndex
 
         index = AnnIndex.build(v) if method == "ann" else None
         whole = nearest_pairs(v, k=6, threshold=0.4, method=method)
@@ -143,7 +143,7 @@ def test_candidates_pairs_between_queries_and_base_match_brute_force():
 @pytest.mark.parametrize("graphs", [1, 2])
 def test_candidates_ann_index_is_kept_in_the_cache_and_reused(tmp_path, monkeypatch, graphs):
     _use_graphs(monkeypatch, graphs)
-    from checker import ann
+    from checker.pair import ann
 
     v = _clustered(600)
     first = nearest_pairs(v, k=5, threshold=0.4, method="ann", cache_dir=tmp_path)
@@ -163,7 +163,7 @@ def test_candidates_ann_index_is_kept_in_the_cache_and_reused(tmp_path, monkeypa
 def test_candidates_clusters_of_a_large_graph_are_deterministic_communities():
     # past NETWORKX_CLUSTER_LIMIT items igraph's Louvain runs: same pairs, same labels,
     # and well-separated groups are found as such
-    from checker.candidates import NETWORKX_CLUSTER_LIMIT
+    from checker.pair.candidates import NETWORKX_CLUSTER_LIMIT
 
     groups, size = 60, NETWORKX_CLUSTER_LIMIT // 50
     n = groups * size
@@ -188,7 +188,7 @@ def test_candidates_clusters_of_a_large_graph_are_deterministic_communities():
 @pytest.mark.parametrize("graphs", [1, 2])
 def test_candidates_ann_search_with_the_held_vectors_equals_reading_them_back(tmp_path, monkeypatch, graphs):
     _use_graphs(monkeypatch, graphs)
-    from checker.ann import AnnIndex
+    from checker.pair.ann import AnnIndex
 
     v = _clustered(600)
     for index in (AnnIndex.build(v), AnnIndex.build(v, cache_dir=tmp_path), AnnIndex.build(v, cache_dir=tmp_path)):

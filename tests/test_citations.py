@@ -1,4 +1,4 @@
-"""Unit tests for checker.citations: numeric reference markers."""
+"""Unit tests for checker.extract.citations: numeric reference markers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.citations import extract_citations
+from checker.extract.citations import extract_citations
 
 
 def refs(text: str) -> list[tuple[int, ...]]:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import checker.pipeline
-from checker.claims import corpus_claims
-from checker.claims_cache import ClaimsCache, decode_claims, document_key, encode_claims
-from checker.documents import load_documents
+from checker.extract.claims import corpus_claims
+from checker.store.claims_cache import ClaimsCache, decode_claims, document_key, encode_claims
+from checker.ingest.documents import load_documents
 from checker.pipeline import Pipeline, Settings
 from tests.conftest import SEEDS
 from tests.fakes import HashEmbedder
@@ -117,7 +117,7 @@ def test_claims_cache_unreadable_files_still_warn(tmp_path, broken):
 def test_claims_cache_keeps_the_pairs_of_unchanged_vectors(tmp_path, monkeypatch):
     import numpy as np
 
-    from checker.claims_cache import pairs_key
+    from checker.store.claims_cache import pairs_key
 
     cold = Pipeline(Settings(cache_dir=str(tmp_path)), embedder=HashEmbedder())
     docs = cold.load([str(SEEDS)])
@@ -173,8 +173,8 @@ def test_judgement_key_of_a_warm_rescan_encodes_no_claims(tmp_path, monkeypatch)
     shutil.copytree(SEEDS, corpus)
     cold = _scan([corpus], tmp_path / "cache")
     # the key comes from the documents' cache keys and stored claims, not a new encoding
-    monkeypatch.setattr("checker.claims_cache.encode_claims", lambda *a, **k: pytest.fail("claims encoded again"))
-    monkeypatch.setattr("checker.pipeline.encode_claims", lambda *a, **k: pytest.fail("claims encoded again"))
+    monkeypatch.setattr("checker.store.claims_cache.encode_claims", lambda *a, **k: pytest.fail("claims encoded again"))
+    monkeypatch.setattr("checker.store.cached_stages.encode_claims", lambda *a, **k: pytest.fail("claims encoded again"))
     ran = _count_rule_runs(monkeypatch)
     warm = _scan([corpus], tmp_path / "cache")
     assert ran == []
@@ -208,13 +208,15 @@ def test_judgement_of_other_claim_objects_is_keyed_by_their_content(tmp_path, mo
     import dataclasses
 
     pipeline = Pipeline(Settings(cache_dir=str(tmp_path)), embedder=HashEmbedder(), warn=lambda m: None)
-    documents = pipeline.load([str(SEEDS)])
-    claims = pipeline.claims(documents)
-    report = pipeline.judge(documents, claims, pipeline.embed(claims))
+    loaded = pipeline.read([str(SEEDS)])
+    documents = [item.document for item in loaded]
+    extraction = pipeline.extract(loaded)
+    claims, digest = extraction.claims, extraction.digest
+    report = pipeline.judge(documents, claims, pipeline.embed(claims), claims_digest=digest)
     assert report.findings
     ran = _count_rule_runs(monkeypatch)
     pairs = pipeline.candidate_pairs(pipeline.embed(claims))
-    # claims that are not the ones claims() returned (one changed in place): the full key, a miss
+    # claims without the extraction's digest (one changed in place): the full key, a miss
     changed = list(claims)
     first = next(i for i, c in enumerate(changed) if c.quantities)
     changed[first] = dataclasses.replace(changed[first], text=changed[first].text + " Revised.")
@@ -225,7 +227,8 @@ def test_judgement_of_other_claim_objects_is_keyed_by_their_content(tmp_path, mo
     assert ran == [1, 1]
     assert pipeline.judge_pairs(documents, [dataclasses.replace(c) for c in claims], pairs).findings == copies.findings
     assert ran == [1, 1]
-    originals = pipeline.judge_pairs(documents, claims, pairs)
+    # the extraction's own claims with its digest: keyed by the digest (not the copies' full key)
+    originals = pipeline.judge_pairs(documents, claims, pairs, claims_digest=digest)
     assert ran == [1, 1, 1]
     assert (originals.findings, originals.edges) == (copies.findings, copies.edges)
     pipeline.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.compare import compare_many, compare_texts
-from checker.ruleset import load_rules
+from checker.judge.ruleset import load_rules
 
 from fakes import HashEmbedder
 
@@ -45,7 +45,7 @@ def test_compare_many_batches_of_a_given_size():
 @pytest.mark.model
 def test_same_metric_in_two_regions_is_no_conflict_with_the_real_model():
     """A capitalised opener ("Sales") shared by both sentences does not make Germany France."""
-    from checker.embeddings import SentenceTransformerEmbedder
+    from checker.embed.embeddings import SentenceTransformerEmbedder
 
     embedder = SentenceTransformerEmbedder()
     a = "Sales in Germany rose 12% in 2022."

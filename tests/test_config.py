@@ -12,7 +12,7 @@ from checker.config import glob_match, key_line, load_config, parse_config
 from checker.errors import ConfigError
 from checker.model import Claim, Finding
 from checker.pipeline import Pipeline, Settings
-from checker.ruleset import load_rules
+from checker.judge.ruleset import load_rules
 from tests.fakes import HashEmbedder
 
 

@@ -1,4 +1,4 @@
-"""Unit tests for checker.dates: days, months, quarters, years and ranges."""
+"""Unit tests for checker.extract.dates: days, months, quarters, years and ranges."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.dates import extract_dates
+from checker.extract.dates import extract_dates
 
 
 def one(text: str):
@@ -349,7 +349,7 @@ def test_dates_older_years_with_a_month_or_a_date_preposition():
 def test_quarter_trigger_equals_the_case_insensitive_words():
     import re
 
-    from checker.dates import _TRIGGERS
+    from checker.extract.dates import _TRIGGERS
 
     loose = re.compile(r"[QH][1-4]|[1-4][QH]|(?i:quarter|half)")
     for text in ["Q3 2024", "3Q", "the QUARTER", "First Half of 2023", "qUaRtEr", "halfway", "H1", "hal f", "quartet"]:

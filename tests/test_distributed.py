@@ -13,8 +13,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate_corpus import generate  # noqa: E402
 
 import fakes  # noqa: E402
-from checker import candidates  # noqa: E402
-from checker.distributed import DistributedPipeline, EMBED_CHUNK, connect, scan  # noqa: E402
+from checker.pair import candidates  # noqa: E402
+from checker.runtime.distributed import DistributedPipeline, EMBED_CHUNK, connect, scan  # noqa: E402
 from checker.pipeline import Pipeline, Settings  # noqa: E402
 
 
@@ -69,7 +69,7 @@ def test_distributed_scan_matches_single_process(corpus, client, tmp_path, monke
 @pytest.mark.distributed
 def test_distributed_approximate_search_matches_single_process(corpus, client, tmp_path, monkeypatch):
     monkeypatch.setattr(candidates, "EXACT_LIMIT", 50)  # force the HNSW index on both sides
-    monkeypatch.setattr("checker.distributed.SEARCH_BLOCK", 97)  # many uneven row blocks
+    monkeypatch.setattr("checker.runtime.distributed.SEARCH_BLOCK", 97)  # many uneven row blocks
     single = _single(corpus, tmp_path)
     report = DistributedPipeline(
         Settings(use_cache=False), client=client, embedder_factory=fakes.HashEmbedder, warn=lambda m: None
@@ -110,9 +110,9 @@ def test_distributed_workers_encode_with_the_configured_backend(client, tmp_path
     pytest.importorskip("onnxruntime", reason="the onnx extra is part of the test extra")
     import numpy as np
 
-    from checker.distributed import _encode_task
-    from checker.embeddings import SentenceTransformerEmbedder
-    from checker.onnx_encoder import OnnxEmbedder
+    from checker.runtime.distributed import _encode_task
+    from checker.embed.embeddings import SentenceTransformerEmbedder
+    from checker.embed.onnx_encoder import OnnxEmbedder
     from tests.conftest import SEEDS
 
     settings = Settings(backend="onnx-int8", cache_dir=str(tmp_path / "dist"))
@@ -129,3 +129,24 @@ def test_distributed_workers_encode_with_the_configured_backend(client, tmp_path
     assert pipeline.encoded > 0
     pipeline.close()
     single.close()
+
+
+@pytest.mark.slow
+def test_distributed_unusable_cache_dir_is_an_error_as_in_a_single_process(client, tmp_path):
+    """The Dask pipeline opens the embedding cache as a single process does: a chosen
+    --cache-dir that cannot be used is an error in both, not a warning under Dask."""
+    from checker.errors import ConfigError
+    from checker.model import Claim
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    settings = Settings(cache_dir=str(blocker / "cache"))
+    claims = [Claim(id="c1", doc="d1", path="a.txt", start=0, end=20, line=1, column=1, text="Exports rose 5% in 2024.", section="body")]
+    warnings: list[str] = []
+    local = Pipeline(settings, encoder=fakes.HashEmbedder, warn=warnings.append)
+    with pytest.raises(ConfigError, match="cannot be used"):
+        local.embed(claims)
+    dask = DistributedPipeline(settings, client=client, embedder_factory=fakes.HashEmbedder, warn=warnings.append)
+    with pytest.raises(ConfigError, match="cannot be used"):
+        dask.embed(claims)
+    assert warnings == []

@@ -11,18 +11,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import markup_html, markup_markdown, markup_text
-from checker.documents import (
+from checker.ingest import markup_html, markup_markdown, markup_text
+from checker.extract.dates import find_dateline, parse_date
+from checker.ingest.documents import (
     SUFFIXES,
     discover,
-    find_dateline,
     load_document,
     load_documents,
-    parse_date,
 )
 from checker.errors import InputError
 from checker.model import Block, Document
-from checker.sections import assign_sections, is_summary_heading
+from checker.ingest.sections import assign_sections, is_summary_heading
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -492,7 +491,7 @@ def test_markup_markdown_link_destinations_are_not_text() -> None:
 
 
 def test_documents_unknown_entity_keeps_offsets() -> None:
-    from checker.markup_html import parse
+    from checker.ingest.markup_html import parse
 
     src = "<p>$41.5 billion&patents and &ampfoo</p>"
     (block,) = parse(src)
@@ -504,8 +503,9 @@ def test_documents_unknown_entity_keeps_offsets() -> None:
 
 
 def test_documents_a_block_that_is_only_the_dateline_states_no_claim() -> None:
-    from checker.claims import document_claims
-    from checker.documents import locate_dateline, parse_document
+    from checker.extract.claims import document_claims
+    from checker.extract.dates import locate_dateline
+    from checker.ingest.documents import parse_document
 
     assert locate_dateline(["Title", "Published July 18, 2024"]) == (1, "2024-07-18", True)
     assert locate_dateline(["By Jane Doe | 3 March 2025"]) == (0, "2025-03-03", True)
@@ -577,7 +577,7 @@ def test_collapse_of_a_string_span_equals_the_list_form(chars, start):
 
 
 def test_display_path_is_relative_below_the_current_folder_else_absolute(tmp_path, monkeypatch):
-    from checker.documents import display_path_of
+    from checker.ingest.documents import display_path_of
 
     (tmp_path / "sub").mkdir()
     for cwd in (tmp_path, tmp_path / "sub", Path("/")):

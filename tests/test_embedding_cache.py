@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.embedding_cache import CachedEmbedder, EmbeddingCache, default_cache_dir
+from checker.store.embedding_cache import CachedEmbedder, EmbeddingCache, default_cache_dir
 from tests.fakes import HashEmbedder
 
 
@@ -58,7 +58,7 @@ class _TokenCounting(HashEmbedder):
 
 
 def test_encoding_order_cached_first_then_missing_by_tokens(tmp_path):
-    from checker.embeddings import encoding_order
+    from checker.embed.embeddings import encoding_order
 
     texts = ["one two three four", "a bb ccc", "x", "cached sentence here", "p q"]
     # by tokens, then characters: "x" (1), "p q" (2), "a bb ccc" (3), then the two of 4
@@ -100,7 +100,7 @@ def test_chunks_after_encoding_order_look_up_only_what_was_stored_since(tmp_path
 
 @pytest.mark.model
 def test_token_lengths_of_the_real_model():
-    from checker.embeddings import SentenceTransformerEmbedder
+    from checker.embed.embeddings import SentenceTransformerEmbedder
 
     lengths = SentenceTransformerEmbedder().token_lengths(["Revenue rose.", "Xylophonically unprecedented quantities #"])
     assert lengths[0] == 5  # [CLS] revenue rose . [SEP]

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from checker.embeddings import SentenceTransformerEmbedder, encode_batches, length_batches
+from checker.embed.embeddings import SentenceTransformerEmbedder, encode_batches, length_batches
 
 
 def test_length_batches_cut_longest_first_and_keep_the_callers_order_in_ties():

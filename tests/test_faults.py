@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 import checker.pipeline
-from checker import atomic
+from checker.store import atomic
 from checker.cli import main
-from checker.embedding_cache import CachedEmbedder, EmbeddingCache
+from checker.store.embedding_cache import CachedEmbedder, EmbeddingCache
 from checker.errors import ClaimgraphError
 from tests.conftest import ROOT, SEEDS
 from tests.fake_cli import FakeModel
@@ -123,7 +123,7 @@ def test_faults_cache_read_only_is_exit_2(tmp_path, fake_model, capsys, monkeypa
     folder.mkdir()
     real_access = os.access
     monkeypatch.setattr(
-        "checker.embedding_cache.os.access",
+        "checker.store.embedding_cache.os.access",
         lambda p, mode: False if Path(p) == folder else real_access(p, mode),
     )
     code = main(["scan", str(SEEDS), "--cache-dir", str(folder), "--format", "json"])

@@ -18,15 +18,15 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from checker import markup_html, markup_markdown, markup_text
-from checker.claims import document_claims
-from checker.dates import extract_dates
-from checker.documents import decode, load_document
+from checker.ingest import markup_html, markup_markdown, markup_text
+from checker.extract.claims import document_claims
+from checker.extract.dates import extract_dates
+from checker.ingest.documents import decode, load_document
 from checker.errors import InputError
 from checker.model import Document
-from checker.quantities import extract_quantities
-from checker.sections import assign_sections
-from checker.segment import MAX_NUMBERS, MAX_SENTENCE, split_sentences
+from checker.extract.quantities import extract_quantities
+from checker.ingest.sections import assign_sections
+from checker.ingest.segment import MAX_NUMBERS, MAX_SENTENCE, split_sentences
 from tests.test_documents import assert_block_offsets
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,7 +9,7 @@ import pytest
 
 import checker.pipeline as pipeline_module
 from checker.cli import main
-from checker.graph import edges_without
+from checker.report.graph import edges_without
 from checker.model import Edge, Finding
 from tests.fakes import HashEmbedder
 

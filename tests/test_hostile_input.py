@@ -24,9 +24,9 @@ from pathlib import Path
 import pytest
 
 import checker.pipeline
-from checker import documents
+from checker.ingest import documents
 from checker.cli import main
-from checker.documents import load_document, load_documents
+from checker.ingest.documents import load_document, load_documents
 from checker.errors import InputError
 from tests.fake_cli import FakeModel
 
@@ -220,7 +220,7 @@ def test_hostile_long_line_is_linear(tmp_path, monkeypatch, pattern):
     3.1-3.8x); a Python pass over the sentences found so far, per sentence, added to the
     splitter measured 5.1x on the first line, and a quadratic step in the extractors (per
     figure) grows faster still. Under 4.5x passes."""
-    from checker.claims import document_claims
+    from checker.extract.claims import document_claims
     from tests.workcount import growth
 
     def run(size):
@@ -245,7 +245,7 @@ def test_hostile_html_unclosed_constructs_are_linear(monkeypatch, unit):
     run, characters handed to html.parser's and markup_html's regexes) for 2,500 and
     10,000 repeats: 4.0x; with ``_defuse`` turned off it measured 15.6-15.9x for all but
     ``<![ 1`` (which raises, tested below) and ``<div>`` (which closes). Under 6x passes."""
-    from checker import markup_html
+    from checker.ingest import markup_html
     from tests.workcount import growth
 
     ratio, small, large = growth(monkeypatch, markup_html.parse_with_meta, unit * 2_500, unit * 10_000)
@@ -253,14 +253,14 @@ def test_hostile_html_unclosed_constructs_are_linear(monkeypatch, unit):
 
 
 def test_hostile_html_unknown_marked_section_keeps_the_rest():
-    from checker import markup_html
+    from checker.ingest import markup_html
 
     blocks = markup_html.parse("<p>A 5% rise.</p><![ 1 <p>In 2023 revenue was $5 billion.</p>")
     assert [b.text for b in blocks][-1] == "In 2023 revenue was $5 billion."
 
 
 def test_hostile_html_defused_text_reads_back_as_written():
-    from checker import markup_html
+    from checker.ingest import markup_html
     from tests.test_documents import assert_block_offsets
 
     for text in ("<p><![CDATA[In 2023 <!-- 5 units]]></p>", "<p>5 < 6 and <!-- 7</p>", "<title>a <? b</title><p>x"):
@@ -276,7 +276,7 @@ def test_hostile_markdown_long_code_spans_are_linear(monkeypatch):
     the text per span). The work (Python lines run, in markdown-it too; characters the
     aligner scans in the text and hands to regexes) for 1,000 and 4,000 lines: 4.0x; with
     an unbounded failing ``find`` added per span it measured 12.7x. Under 6x passes."""
-    from checker import markup_markdown
+    from checker.ingest import markup_markdown
     from tests.workcount import growth
 
     ratio, small, large = growth(monkeypatch, markup_markdown.parse_with_meta, "a`\n" * 1_000, "a`\n" * 4_000, text=True)

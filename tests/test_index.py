@@ -12,14 +12,14 @@ import numpy as np
 import pytest
 
 import checker.pipeline as pipeline_module
-from checker.claims import corpus_claims
+from checker.extract.claims import corpus_claims
 from checker.cli import main
-from checker.documents import load_documents
+from checker.ingest.documents import load_documents
 from checker.errors import ClaimgraphError
-from checker.index import (
+from checker.indexing import build_index
+from checker.store.index import (
     LOCK,
     MANIFEST,
-    build_index,
     claim_from_json,
     claim_json,
     cross_pairs,
@@ -27,7 +27,7 @@ from checker.index import (
     neighbour_similarities,
     open_index,
 )
-from checker.candidates import nearest_pairs
+from checker.pair.candidates import nearest_pairs
 from checker.pipeline import Pipeline, Settings
 from tests.conftest import ROOT, SEEDS
 from tests.fakes import HashEmbedder
@@ -77,7 +77,7 @@ def test_index_build_writes_manifest_version_and_the_same_claims(archive, tmp_pa
     stats = build_index(pipeline, [str(archive)], folder)
     assert (stats.documents, stats.new, stats.written) == (2, 2, True)
     manifest = json.loads((folder / MANIFEST).read_text())
-    assert manifest["format"] == "claimgraph/index@3" and manifest["model"] == "fake-hash-256"
+    assert manifest["format"] == "claimgraph/index@4" and manifest["model"] == "fake-hash-256"
     assert manifest["claimgraph"] and manifest["version"] == "v000001" and (folder / "v000001").is_dir()
     scanned = _pipeline().scan([str(archive)])
     with open_index(folder, "fake-hash-256") as index:
@@ -342,7 +342,7 @@ class _Planned:
 
 
 def test_index_check_finds_a_conflict_reachable_only_in_the_reverse_direction(tmp_path, monkeypatch):
-    import checker.index as index_module
+    import checker.store.index as index_module
 
     archive = tmp_path / "archive"
     archive.mkdir()
@@ -372,7 +372,7 @@ class CountingEmbedder:
     """The real embedder, counting the sentences it is asked to encode."""
 
     def __init__(self) -> None:
-        from checker.embeddings import SentenceTransformerEmbedder
+        from checker.embed.embeddings import SentenceTransformerEmbedder
 
         self.inner = SentenceTransformerEmbedder()
         self.name = self.inner.name
@@ -423,7 +423,7 @@ def test_index_end_to_end_seeds(tmp_path, capsys, monkeypatch):
 
 
 def test_index_large_index_path_uses_nearest_pairs_between(archive, tmp_path, monkeypatch):
-    import checker.index as index_module
+    import checker.store.index as index_module
 
     folder = tmp_path / "idx"
     build_index(_pipeline(), [str(archive)], folder)
@@ -437,7 +437,7 @@ def test_index_large_index_path_uses_nearest_pairs_between(archive, tmp_path, mo
 
 
 def test_index_size_limit_applies_before_a_file_is_read(archive, tmp_path, monkeypatch):
-    import checker.documents as documents
+    import checker.ingest.documents as documents
 
     big = archive / "big.txt"
     big.write_text("In 2021, the plant made 5,000 cars. " * 100, encoding="utf-8")  # 3.6 kB
@@ -504,11 +504,11 @@ def test_index_two_concurrent_runs_take_turns(archive, tmp_path):
 def test_index_lock_held_too_long_is_exit_2_with_one_line(archive, tmp_path, capsys, fake_model, monkeypatch):
     from filelock import FileLock
 
-    import checker.index
+    import checker.store.index
 
     folder = tmp_path / "idx"
     folder.mkdir()
-    monkeypatch.setattr(checker.index, "LOCK_WAIT_S", 0.3)
+    monkeypatch.setattr(checker.store.index, "LOCK_WAIT_S", 0.3)
     with FileLock(str(folder / LOCK)):  # another writer (flock locks are per open file, so this blocks us)
         code = main(["index", str(archive), "--index", str(folder), "--no-cache"])
     err = capsys.readouterr().err

@@ -13,10 +13,10 @@ import pytest
 
 from checker.cli import main
 from checker.compare import judge_texts
-from checker.embeddings import SentenceTransformerEmbedder
+from checker.embed.embeddings import SentenceTransformerEmbedder
 from checker.errors import ConfigError
-from checker.nli import label_order
-from checker.ruleset import load_rules
+from checker.judge.nli import label_order
+from checker.judge.ruleset import load_rules
 
 pytestmark = pytest.mark.model
 
@@ -133,7 +133,7 @@ def test_nli_from_the_configuration_and_in_a_scan(tmp_path, capsys):
 
 def test_nli_rule_examples_behave_as_documented(tmp_path):
     model = tiny_model(tmp_path / "contra")
-    from checker.nli import NliJudge
+    from checker.judge.nli import NliJudge
 
     rules = load_rules()
     rule = next(r for r in rules if r.id == "NLI001")

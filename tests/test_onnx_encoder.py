@@ -30,8 +30,8 @@ def test_onnx_backend_without_the_extra_is_a_one_line_error(monkeypatch, capsys,
 def test_onnx_backend_matches_torch_and_caches_its_export(tmp_path, monkeypatch):
     pytest.importorskip("onnxruntime", reason="the onnx extra is part of the test extra")
     monkeypatch.setenv("CLAIMGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    from checker.embeddings import SentenceTransformerEmbedder
-    from checker.onnx_encoder import OnnxEmbedder, export_folder
+    from checker.embed.embeddings import SentenceTransformerEmbedder
+    from checker.embed.onnx_encoder import OnnxEmbedder, export_folder
 
     torch_vectors = SentenceTransformerEmbedder(None).encode(SENTENCES)
     fp32 = OnnxEmbedder(None)

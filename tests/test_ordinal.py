@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.compare import compare_texts
-from checker.ruleset import load_rules
+from checker.judge.ruleset import load_rules
 
 from fakes import HashEmbedder
 

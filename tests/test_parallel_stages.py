@@ -1,4 +1,4 @@
-"""Parsing, extracting and judging on a process pool (:mod:`checker.forkpool`): the same
+"""Parsing, extracting and judging on a process pool (:mod:`checker.runtime.forkpool`): the same
 documents, claims, findings and edges as one process, and an interruption or a dead
 worker ends the run without leaving processes behind."""
 
@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-import checker.evaluate as evaluate
-import checker.parallel_extract as parallel_extract
-from checker import forkpool
+import checker.judge.evaluate as evaluate
+import checker.runtime.parallel_extract as parallel_extract
+from checker.runtime import forkpool
 from checker.errors import ClaimgraphError
 from checker.pipeline import Pipeline, Settings
 from tests.conftest import ROOT, SEEDS

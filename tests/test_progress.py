@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from checker.pipeline import Pipeline, Settings
-from checker.progress import Progress, for_stderr
+from checker.runtime.progress import Progress, for_stderr
 from tests.conftest import ROOT
 from tests.fakes import HashEmbedder
 

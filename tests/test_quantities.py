@@ -1,4 +1,4 @@
-"""Unit tests for checker.quantities: counts, money, percentages, measures and ratios."""
+"""Unit tests for checker.extract.quantities: counts, money, percentages, measures and ratios."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.citations import extract_citations
-from checker.dates import extract_dates
-from checker.quantities import extract_quantities
+from checker.extract.citations import extract_citations
+from checker.extract.dates import extract_dates
+from checker.extract.quantities import extract_quantities
 
 
 def find(text: str, fragment: str):
@@ -592,7 +592,7 @@ def test_quantities_one_long_line_full_of_figures():
 
 
 def test_quantities_span_set_overlaps():
-    from checker.spans import SpanSet
+    from checker.extract.spans import SpanSet
 
     spans = SpanSet([(10, 20), (15, 25), (40, 50)])
     assert spans.overlaps(24, 30) and spans.overlaps(0, 11) and spans.overlaps(49, 60)
@@ -615,8 +615,8 @@ _FRAGMENTS = [
 
 
 def _dated_spans(sentence):
-    from checker.citations import extract_citations
-    from checker.dates import extract_dates
+    from checker.extract.citations import extract_citations
+    from checker.extract.dates import extract_dates
 
     taken = [(c.start, c.end) for c in extract_citations(sentence)]
     return taken + [(d.start, d.end) for d in extract_dates(sentence, exclude=taken)]
@@ -631,8 +631,8 @@ def test_quantities_of_a_dated_sentence_skip_the_second_date_search(parts, glue)
 
 
 def test_quantities_dated_flag_on_the_seed_sentences():
-    from checker.documents import load_documents
-    from checker.segment import split_sentences
+    from checker.ingest.documents import load_documents
+    from checker.ingest.segment import split_sentences
     from tests.conftest import SEEDS
 
     docs, _ = load_documents([str(SEEDS)])
@@ -653,7 +653,7 @@ _FIGURE_TEXTS = st.lists(_FIGURE_ALPHABET, max_size=40).map("".join)
 @given(_FIGURE_TEXTS)
 @settings(max_examples=400, deadline=None)
 def test_figure_matches_equal_the_full_figure_expression(text):
-    from checker.quantities import _FIGURE_RE, _figure_matches
+    from checker.extract.quantities import _FIGURE_RE, _figure_matches
 
     assert [m.span() for m in _figure_matches(text)] == [m.span() for m in _FIGURE_RE.finditer(text)]
 
@@ -661,7 +661,7 @@ def test_figure_matches_equal_the_full_figure_expression(text):
 @given(_FIGURE_TEXTS)
 @settings(max_examples=400, deadline=None)
 def test_skipped_spans_equal_the_full_skip_expression(text):
-    from checker.quantities import _SKIP_RE, _skipped_spans
+    from checker.extract.quantities import _SKIP_RE, _skipped_spans
 
     assert _skipped_spans(text) == [m.span() for m in _SKIP_RE.finditer(text)]
 
@@ -675,7 +675,7 @@ def test_skipped_spans_equal_the_full_skip_expression(text):
     ],
 )
 def test_fast_paths_equal_the_full_expressions_on_examples(text):
-    from checker.quantities import _FIGURE_RE, _SKIP_RE, _figure_matches, _skipped_spans
+    from checker.extract.quantities import _FIGURE_RE, _SKIP_RE, _figure_matches, _skipped_spans
 
     assert [m.span() for m in _figure_matches(text)] == [m.span() for m in _FIGURE_RE.finditer(text)]
     assert _skipped_spans(text) == [m.span() for m in _SKIP_RE.finditer(text)]

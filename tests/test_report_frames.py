@@ -9,7 +9,7 @@ import pandas
 
 from checker.model import Report
 from checker.report import format_for_path, render
-from checker.report.frames import CLAIM_COLUMNS, EDGE_COLUMNS, FINDING_COLUMNS
+from checker.tables import CLAIM_COLUMNS, EDGE_COLUMNS, FINDING_COLUMNS
 from tests.report_fixtures import expected_locations, make_report
 
 

@@ -33,11 +33,6 @@ def test_terminal_uncoloured_by_default():
     assert render(report, "terminal") == terminal.render(report)
 
 
-def test_terminal_color_opt_in():
-    coloured = terminal.render(make_report(), color=True)
-    assert "\033[1;31merror\033[0m" in coloured
-
-
 def test_terminal_no_findings():
     out = render(Report(documents=[], claims=[], findings=[], edges=[]), "terminal")
     assert "No findings." in out

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from checker.compare import judge_texts
-from checker.embeddings import SentenceTransformerEmbedder
-from checker.ruleset import load_rules
+from checker.embed.embeddings import SentenceTransformerEmbedder
+from checker.judge.ruleset import load_rules
 
 pytestmark = pytest.mark.model
 
@@ -34,10 +34,10 @@ def test_rule_examples_behave_as_documented(rule, number, example, embedder):
 
 
 def test_scope_other_region_is_reported_only_for_the_same_figure():
-    from checker.claims import sentence_claim
+    from checker.extract.claims import sentence_claim
     from checker.model import Claim
-    from checker.rulekinds import PairContext
-    from checker.rulekinds.scope import ScopeDifference
+    from checker.judge.rulekinds import PairContext
+    from checker.judge.rulekinds.scope import ScopeDifference
 
     def claim(text, cid):
         return Claim(id=cid, doc="d" + cid, path="x", start=0, end=len(text), line=1, column=1, text=text,

@@ -3,7 +3,7 @@
 import pytest
 
 from checker.errors import ConfigError
-from checker.ruleset import load_rules, parse_rule
+from checker.judge.ruleset import load_rules, parse_rule
 
 GOOD = """\
 id: XNUM901

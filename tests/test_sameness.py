@@ -1,7 +1,7 @@
 """Whether two figures agree: qualifiers, rounding and tolerance."""
 
 from checker.model import Quantity
-from checker.sameness import comparable, precision, values_agree
+from checker.judge.sameness import comparable, precision, values_agree
 
 
 def q(text, value, qualifier=None, kind="count", unit="registered enterprise", **kw):
@@ -53,6 +53,6 @@ def test_sameness_precision_keeps_two_significant_digits():
 
 
 def test_sameness_units_after_numbers_are_not_subjects():
-    from checker.terms import subjects
+    from checker.extract.terms import subjects
 
     assert subjects("In 2022, Zurich installed 28 GW and Basel 40 TOPS.") == ("zurich", "basel")

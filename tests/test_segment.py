@@ -1,4 +1,4 @@
-"""Tests for sentence splitting (checker.segment)."""
+"""Tests for sentence splitting (checker.ingest.segment)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.segment import split_sentences
+from checker.ingest.segment import split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -1,8 +1,8 @@
 """Similarities that do not depend on how the work was split or on the BLAS kernel.
 
-The float32 matrix product only proposes candidates (``checker.similarity.propose``); every
+The float32 matrix product only proposes candidates (``checker.pair.similarity.propose``); every
 similarity that reaches a pair list, a threshold, a cluster or a report is the exact
-per-pair reduction of :func:`checker.similarity.pair_scores`. These tests stand in other
+per-pair reduction of :func:`checker.pair.similarity.pair_scores`. These tests stand in other
 "kernels" for the proposal (the same products off by a few units in the last place, as
 another CPU or block shape gives), other row partitions, block sizes and BLAS thread counts,
 and require the very same pairs, scores and reports.
@@ -16,12 +16,12 @@ import numpy as np
 import pytest
 from threadpoolctl import threadpool_limits
 
-import checker.candidates as candidates
-import checker.index as index_module
-from checker import similarity
-from checker.candidates import merge_pair_lists, nearest_pairs, nearest_pairs_between, neighbours, pairs_from_neighbours
-from checker.index import cross_pairs, draft_pairs, neighbour_similarities
-from checker.similarity import pair_scores, slack, top_k
+import checker.pair.candidates as candidates
+import checker.store.index as index_module
+from checker.pair import similarity
+from checker.pair.candidates import merge_pair_lists, nearest_pairs, nearest_pairs_between, neighbours, pairs_from_neighbours
+from checker.store.index import cross_pairs, draft_pairs, neighbour_similarities
+from checker.pair.similarity import pair_scores, slack, top_k
 
 
 def _clustered(n: int, dim: int = 64, seed: int = 0, duplicates: int = 0) -> np.ndarray:
@@ -165,7 +165,7 @@ def test_similarity_reported_scores_are_the_exact_per_pair_scores():
 
 
 def test_similarity_ann_scores_are_exact_and_partitions_agree(monkeypatch):
-    from checker.ann import AnnIndex
+    from checker.pair.ann import AnnIndex
 
     v = _clustered(600, seed=2, duplicates=8)
     index = AnnIndex.build(v)
@@ -183,7 +183,7 @@ def test_similarity_ann_scores_are_exact_and_partitions_agree(monkeypatch):
 
 
 def test_similarity_value_join_scores_are_the_exact_per_pair_scores():
-    from checker.value_join import same_value_pairs
+    from checker.pair.value_join import same_value_pairs
 
     vectors = _clustered(2, dim=384, seed=5)
     pairs = same_value_pairs(_stub_claims(), vectors)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from checker.claims import sentence_claim
+from checker.extract.claims import sentence_claim
 from checker.compare import compare_texts
 from checker.model import Claim
-from checker.ruleset import load_rules
-from checker.slots import aligned_slots
+from checker.judge.ruleset import load_rules
+from checker.judge.slots import aligned_slots
 
 from fakes import HashEmbedder
 
@@ -132,7 +132,7 @@ def test_numeric_a_figure_backed_elsewhere_in_the_other_text_is_no_conflict():
 
 
 def test_numeric_derivation_needs_few_operands_and_matching_kinds():
-    from checker.sameness import derived
+    from checker.judge.sameness import derived
 
     rich = claim("The film holds 64 % approval from 47 reviews , rated 6.1/10 .")
     target = claim("It has 54 reviews", "b").quantities[0]
@@ -148,8 +148,8 @@ def test_dates_other_counted_things_do_not_block_a_date_conflict():
 
 
 def test_dates_same_life_event_of_the_same_person():
-    from checker.rulekinds import PairContext
-    from checker.rulekinds.dates import DateMismatch
+    from checker.judge.rulekinds import PairContext
+    from checker.judge.rulekinds.dates import DateMismatch
 
     rule = DateMismatch({})
     a = claim("Olga Brandt , born 3 March 1931 in Riga , was a Latvian chess composer .")
@@ -187,13 +187,13 @@ def test_dates_a_dateline_sentence_is_no_event():
 
 
 def _relations(rule, a: str, b: str, similarity: float = 0.9) -> list[str]:
-    from checker.rulekinds import PairContext
+    from checker.judge.rulekinds import PairContext
 
     return [v.relation for v in rule.compare(claim(a, "a"), claim(b, "b"), PairContext(similarity=similarity))]
 
 
 def test_numeric_a_shared_word_of_two_company_names_is_no_shared_subject():
-    from checker.rulekinds.numeric import NumericMismatch
+    from checker.judge.rulekinds.numeric import NumericMismatch
 
     rule = NumericMismatch({})
     a = "The latest survey found that Kingsley Networks produced 325.6 million chips in 2023."
@@ -204,7 +204,7 @@ def test_numeric_a_shared_word_of_two_company_names_is_no_shared_subject():
 
 
 def test_numeric_a_capitalised_opener_is_not_the_other_sentences_common_word():
-    from checker.rulekinds.numeric import NumericMismatch
+    from checker.judge.rulekinds.numeric import NumericMismatch
 
     rule = NumericMismatch({})
     a = "Azores sold 137,630 electric vehicles in 2024, officials said."
@@ -213,7 +213,7 @@ def test_numeric_a_capitalised_opener_is_not_the_other_sentences_common_word():
 
 
 def test_numeric_about_allows_the_rounding_of_its_last_digit():
-    from checker.rulekinds.numeric import NumericMismatch
+    from checker.judge.rulekinds.numeric import NumericMismatch
 
     rule = NumericMismatch({})
     a = "In the second quarter of 2021, unemployment in Kent averaged about 6% of the labour force."
@@ -222,7 +222,7 @@ def test_numeric_about_allows_the_rounding_of_its_last_digit():
 
 
 def test_numeric_a_years_figure_and_a_quarters_figure_are_two_quantities():
-    from checker.rulekinds.numeric import NumericMismatch
+    from checker.judge.rulekinds.numeric import NumericMismatch
 
     rule = NumericMismatch({})
     a = "Birchwood Systems held 45.9% of the regional battery market in the third quarter of 2021."
@@ -234,7 +234,7 @@ def test_numeric_a_years_figure_and_a_quarters_figure_are_two_quantities():
 
 
 def test_dates_two_statements_of_other_quantities_are_no_event():
-    from checker.rulekinds.dates import DateMismatch
+    from checker.judge.rulekinds.dates import DateMismatch
 
     rule = DateMismatch({})
     a = "Driftwood Motors invests $4,284 million (2020)"
@@ -252,8 +252,8 @@ def _in(text: str, cid: str, doc: str, section: str) -> Claim:
 
 
 def test_numeric_a_takeaway_repeating_its_bodys_figure_in_other_words_is_backed():
-    from checker.rulekinds import PairContext
-    from checker.rulekinds.numeric import NumericMismatch
+    from checker.judge.rulekinds import PairContext
+    from checker.judge.rulekinds.numeric import NumericMismatch
 
     rule = NumericMismatch({})
     ctx = PairContext(similarity=0.5)
@@ -271,7 +271,7 @@ def test_numeric_a_takeaway_repeating_its_bodys_figure_in_other_words_is_backed(
 def test_value_join_pairs_a_takeaway_with_its_own_documents_figure_beyond_the_limit():
     import numpy as np
 
-    from checker.value_join import same_value_pairs
+    from checker.pair.value_join import same_value_pairs
 
     others = [_in(f"Region {n} sold 385,703 cars in 2019.", f"c{n}", f"d{n}", "body") for n in range(5)]
     take = _in("Valencia sells 385,703 EVs (2018)", "t", "dv", "summary")

@@ -46,7 +46,7 @@ def test_startup_importtime_of_help_has_no_torch():
 
 def test_startup_inflect_loads_without_typeguard_instrumentation():
     probe = (
-        "from checker.inflect_loader import load_inflect; "
+        "from checker.extract.inflect_loader import load_inflect; "
         "e = load_inflect().engine(); print(e.singular_noun('patents')); "
         "import typeguard; print(typeguard.typechecked.__name__)"
     )

@@ -8,7 +8,7 @@ from checker.cli import main
 from checker.errors import ConfigError
 from checker.model import Claim, Document, Finding
 from checker.pipeline import Pipeline, Settings
-from checker.suppressions import Suppressor, parse_directives
+from checker.gate.suppressions import Suppressor, parse_directives
 from tests.fakes import HashEmbedder
 
 RULES = {"NUM001", "DATE001"}

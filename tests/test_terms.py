@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.terms import confirmed_names, subjects, subjects_disjoint
+from checker.extract.terms import confirmed_names, subjects, subjects_disjoint
 
 
 def test_confirmed_names_leave_out_an_opener_written_nowhere_else():

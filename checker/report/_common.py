@@ -7,56 +7,21 @@ shows the same line and column for the same claim.
 
 from __future__ import annotations
 
-import math
 import unicodedata
-from dataclasses import dataclass
 
-from checker.model import SEVERITIES, Claim, Document, Finding, Report
-
-#: Rank of each severity, most severe first; unknown severities sort last.
-SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
-
-#: Order in which edge relations are listed.
-RELATION_RANK = {"conflicts": 0, "supports": 1, "related": 2}
-
-
-@dataclass(frozen=True)
-class Location:
-    """Where a claim sits: 1-based line and column (code points), plus its end."""
-
-    claim: str
-    path: str
-    line: int
-    column: int
-    end_line: int | None = None
-    end_column: int | None = None
-
-    @property
-    def label(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
-
-
-def severity_rank(severity: str) -> int:
-    return SEVERITY_RANK.get(severity, len(SEVERITIES))
-
-
-def claim_location(claim: Claim, doc: Document | None = None) -> Location:
-    """The location of ``claim``; with its document, also where the claim ends.
-
-    The start is always the claim's own ``line``/``column`` so that every format
-    agrees; the end is computed from the document text when the document is known.
-    """
-    end_line = end_column = None
-    if doc is not None and doc.line_starts:
-        end = max(claim.end, claim.start)
-        # A claim ending with a line break ends on that line, not at the next one.
-        while end > claim.start and doc.text[end - 1 : end] in ("\n", "\r"):
-            end -= 1
-        end_line, end_column = doc.line_column(end)
-        if (end_line, end_column) < (claim.line, claim.column):
-            end_line, end_column = claim.line, claim.column
-    return Location(claim.id, claim.path, claim.line, claim.column, end_line, end_column)
-
+from checker.model import Claim, Finding, Report
+from checker.ordering import (  # noqa: F401 - re-exported for the formats
+    RELATION_RANK,
+    SEVERITIES,
+    SEVERITY_RANK,
+    Location,
+    claim_location,
+    number,
+    score,
+    severity_rank,
+    sort_edges,
+    sort_findings,
+)
 
 class ReportView:
     """Lookups and the canonical finding order over one report."""
@@ -86,22 +51,7 @@ class ReportView:
         return out
 
     def sorted_edges(self):
-        return sorted(
-            self.report.edges,
-            key=lambda e: (RELATION_RANK.get(e.relation, 9), e.relation, e.source, e.target, e.rule or ""),
-        )
-
-
-def _finding_key(finding: Finding, claims: dict[str, Claim]):
-    first = next((claims[c] for c in finding.claims if c in claims), None)
-    where = (first.path, first.line, first.column) if first else ("\uffff", 0, 0)
-    return (severity_rank(finding.severity), finding.severity, finding.kind, where, finding.rule, finding.id)
-
-
-def sort_findings(findings, claims: dict[str, Claim]) -> list[Finding]:
-    """Findings in the one order every format uses: severity rank, kind, first
-    claim's path/line/column, rule id (and finding id to break remaining ties)."""
-    return sorted(findings, key=lambda f: _finding_key(f, claims))
+        return sort_edges(self.report.edges)
 
 
 def severity_counts(report: Report) -> dict[str, int]:
@@ -131,25 +81,6 @@ def summary_line(report: Report) -> str:
         f"{_plural(len(report.documents), 'document')}, {_plural(len(report.claims), 'claim')}, "
         f"{_plural(len(report.findings), 'finding')} ({', '.join(parts)})"
     )
-
-
-def number(value):
-    """A JSON-friendly number: integer-valued floats as ints, non-finite as None."""
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return None
-        if value.is_integer():
-            return int(value)
-    return value
-
-
-def score(value) -> float | int | None:
-    """A score rounded to 4 decimals (integer-valued scores as ints)."""
-    if value is None:
-        return None
-    return number(round(float(value), 4))
 
 
 def figure_spans(claim: Claim) -> list[tuple[int, int, str, object]]:

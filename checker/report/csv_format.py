@@ -1,4 +1,4 @@
-"""CSV report: the findings table (:func:`checker.report.frames.findings_frame`), one row per finding and claim.
+"""CSV report: the findings table (:func:`checker.tables.findings_frame`), one row per finding and claim.
 
 For spreadsheets and ``pandas.read_csv``: a header row, then the rows in the order every
 format shows the findings; UTF-8, ``\\n`` line ends, fields quoted where they need it.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from checker.model import Report
 
-from .frames import findings_frame
+from checker.tables import findings_frame
 
 
 def render(report: Report) -> str:

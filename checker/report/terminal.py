@@ -4,7 +4,7 @@ Each finding is a header line (severity, rule id, rule name, kind), its message,
 one ``path:line:col  "sentence"`` line per claim. Long sentences are shortened around
 their figures with an ellipsis; the figures themselves are always shown whole.
 Control characters in document text are shown escaped so they cannot drive the
-terminal. ANSI colour is used only when ``color=True``.
+terminal.
 """
 
 from __future__ import annotations
@@ -12,11 +12,6 @@ from __future__ import annotations
 from checker.model import Report
 
 from ._common import ReportView, figure_spans, inert_controls, one_line, shorten, summary_line
-
-_RESET = "\033[0m"
-_SEVERITY_COLOR = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
-_DIM = "\033[2m"
-_BOLD = "\033[1m"
 
 #: Sentences longer than this many code points are shortened around their figures.
 WIDTH = 160
@@ -27,19 +22,15 @@ def _sentence(claim) -> str:
     return inert_controls(one_line(shorten(claim.text, spans, WIDTH)))
 
 
-def render(report: Report, color: bool = False) -> str:
-    """Render ``report`` as plain text; ``color=True`` adds ANSI colour."""
-
-    def paint(text: str, code: str) -> str:
-        return f"{code}{text}{_RESET}" if color else text
-
+def render(report: Report) -> str:
+    """Render ``report`` as plain text."""
     view = ReportView(report)
     out: list[str] = []
     if not view.findings:
         out.append("No findings.")
         out.append("")
     for finding in view.findings:
-        sev = paint(inert_controls(finding.severity), _SEVERITY_COLOR.get(finding.severity, _BOLD))
+        sev = inert_controls(finding.severity)
         rest = inert_controls(f"{finding.rule} {finding.name}  {finding.kind}")
         out.append(f"{sev}  {rest}")
         out.append("  " + inert_controls(one_line(finding.message)))
@@ -47,7 +38,7 @@ def render(report: Report, color: bool = False) -> str:
         labels = [view.location(c).label for c in claims]
         pad = max((len(lab) for lab in labels), default=0)
         for claim, label in zip(claims, labels):
-            loc = paint(inert_controls(label).ljust(pad), _DIM)
+            loc = inert_controls(label).ljust(pad)
             out.append(f"    {loc}  \"{_sentence(claim)}\"")
         missing = [c for c in finding.claims if c not in view.claims]
         for cid in missing:

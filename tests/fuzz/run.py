@@ -8,7 +8,7 @@ tokens that have broken parsers before) of a corpus of real documents (``seeds/`
 the test fixtures) and of hostile snippets, at sizes from a few bytes to about
 100 kB. Each input is checked as:
 
-* bytes: :func:`checker.documents.decode` returns text or raises a one-line
+* bytes: :func:`checker.ingest.documents.decode` returns text or raises a one-line
   ``InputError``, nothing else;
 * text, Markdown and HTML: each reader returns blocks whose every character maps
   to its spot in the original (as :func:`tests.test_documents.assert_block_offsets`);
@@ -40,13 +40,13 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from checker import markup_html, markup_markdown, markup_text  # noqa: E402
-from checker.claims import document_claims  # noqa: E402
-from checker.documents import decode  # noqa: E402
+from checker.ingest import markup_html, markup_markdown, markup_text  # noqa: E402
+from checker.extract.claims import document_claims  # noqa: E402
+from checker.ingest.documents import decode  # noqa: E402
 from checker.errors import InputError  # noqa: E402
 from checker.model import Document  # noqa: E402
-from checker.sections import assign_sections  # noqa: E402
-from checker.segment import MAX_NUMBERS, MAX_SENTENCE, split_sentences  # noqa: E402
+from checker.ingest.sections import assign_sections  # noqa: E402
+from checker.ingest.segment import MAX_NUMBERS, MAX_SENTENCE, split_sentences  # noqa: E402
 from tests.test_documents import assert_block_offsets  # noqa: E402
 
 #: Where failing inputs go (outside the repository by default; ``--findings DIR``).

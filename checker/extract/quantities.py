@@ -1,0 +1,867 @@
+"""Find the figures a sentence states: counts, money, percentages, measures and ratios.
+
+A figure is a number (digits such as ``921,000``, ``4.5bn``, ``.5``, or number
+words such as ``Five``, ``twenty-five``, ``a dozen``) together with what is read
+around it:
+
+* a currency before or after it (``¥300 billion``, ``US$5m``, ``300 billion yuan``);
+* a scale (``thousand``/``k``, ``million``/``m``/``mn``, ``billion``/``bn``/``B``,
+  ``trillion``/``tn``), applied to ``value``;
+* a percent sign or word, a ratio (``30x``, ``3 times``, ``5-fold``), a unit symbol
+  (``500MW``, ``2nm``, ``300 TOPS/watt``), a unit word (``9 hours``, ``2.1 million
+  tonnes``) or a hyphenated unit (``8-hour``, ``1,121-qubit``, ``1,000-GPU``);
+* the noun phrase it counts (``921,000 invention patents``): ``noun`` as written,
+  ``unit`` its lower-case singular (acronyms keep their case);
+* a qualifier just before it (``over``, ``about``, ``up to``, ``below``, ``at least``,
+  ``at most``, ``exactly``), a trailing ``+`` (``at least``);
+* a change (``up 35%``, ``declined 4%``, ``cut costs by 60%``, ``a 15.3% increase``,
+  ``85% faster``, ``70% below``);
+* a total (``24 of the world's top 100``: ``of_total``, the total is no separate figure);
+* a restatement in another currency (``¥300 billion ($41.5 billion)``: ``equivalent_of``).
+
+Not figures: dates and citations (found with :mod:`checker.extract.dates` and
+:mod:`checker.extract.citations`, plus any ``exclude`` spans), ordinals (``3rd``), list
+numbers at the start of a line (``1.``), numbers in names and identifiers (``A100``,
+``GPT-4``, ``GLM-5.2``, ``5G``, ``Web3``, ``5+10+N``, ``Genie 2``, ``Unreal Engine 6``,
+``601 Research Institute``), numbers after a label (``No. 10``, ``Top 10``, ``Phase 2``,
+``Generation 2``, ``version 3``), times (``10:30``), fractions and slash pairs
+without a unit (``24/7``), phone numbers, URLs and e-mail addresses.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from checker.extract.inflect_loader import load_inflect
+
+from checker.extract.citations import extract_citations
+from checker.extract.dates import MONTHS, extract_dates
+from checker.model import Quantity
+from checker.extract.spans import SpanSet
+
+__all__ = ["extract_quantities", "qualifier_start"]
+
+# =========================================================================== tables
+
+SCALES: dict[str, float] = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+#: Scale abbreviations; single letters only count glued to the number.
+SCALE_ABBREVIATIONS: dict[str, str] = {
+    "k": "thousand", "K": "thousand", "m": "million", "M": "million", "mn": "million",
+    "mln": "million", "b": "billion", "B": "billion", "bn": "billion", "bln": "billion",
+    "T": "trillion", "tn": "trillion", "trn": "trillion",
+}
+
+#: Currency signs and codes written before the number.
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "USD", "US $": "USD", "HK$": "HKD", "NT$": "TWD", "A$": "AUD", "C$": "CAD",
+    "S$": "SGD", "R$": "BRL", "$": "USD", "¥": "CNY", "￥": "CNY", "€": "EUR", "£": "GBP",
+    "₹": "INR", "₩": "KRW",
+    "USD": "USD", "CNY": "CNY", "RMB": "CNY", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY",
+    "INR": "INR", "HKD": "HKD", "KRW": "KRW", "CHF": "CHF", "AUD": "AUD", "CAD": "CAD",
+}
+
+#: Currency codes and words written after the number (lower case).
+CURRENCY_SUFFIXES: dict[str, str] = {
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "usd": "USD",
+    "us dollars": "USD", "us dollar": "USD", "dollars": "USD", "dollar": "USD",
+    "euros": "EUR", "euro": "EUR", "eur": "EUR", "gbp": "GBP", "pounds sterling": "GBP",
+    "sterling": "GBP", "jpy": "JPY", "yen": "JPY", "inr": "INR", "rupees": "INR",
+    "rupee": "INR", "hkd": "HKD", "chf": "CHF",
+}
+
+#: Unit symbols (case-sensitive) and their canonical unit. Kind is "measure".
+UNIT_SYMBOLS: dict[str, str] = {
+    "TOPS/watt": "TOPS/watt", "TOPS/W": "TOPS/watt", "TOPS": "TOPS",
+    "EFLOPS": "exaflop", "PFLOPS": "petaflop", "TFLOPS": "teraflop", "GFLOPS": "gigaflop",
+    "TWh": "TWh", "GWh": "GWh", "MWh": "MWh", "kWh": "kWh",
+    "TW": "TW", "GW": "GW", "MW": "MW", "kW": "kW", "W": "W",
+    "nm": "nm", "mm": "mm", "cm": "cm", "km": "km", "m": "m", "kg": "kg",
+    "PB": "PB", "TB": "TB", "GB": "GB", "MB": "MB", "Gbps": "Gbps", "Mbps": "Mbps",
+    "GHz": "GHz", "MHz": "MHz", "km/h": "km/h", "mph": "mph", "°C": "°C", "°F": "°F",
+    "hrs": "hour", "hr": "hour", "h": "hour", "mins": "minute", "min": "minute",
+    "secs": "second", "sec": "second", "ms": "millisecond",
+    "mg": "mg", "µg": "µg", "mcg": "µg", "mL": "ml", "ml": "ml",
+}
+#: Symbols that are units only when glued to the number ("5h", not "5 h").
+GLUED_ONLY_SYMBOLS = frozenset({"W", "m", "h", "ms"})
+
+#: Unit words (singular, lower case) and their canonical unit. Kind is "measure".
+UNIT_WORDS: dict[str, str] = {
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+    "month": "month", "year": "year", "decade": "decade", "century": "century",
+    "millisecond": "millisecond",
+    "tonne": "tonne", "ton": "tonne", "metric ton": "tonne", "kilogram": "kg", "kilo": "kg",
+    "gram": "g", "pound": "lb", "kilometre": "km", "kilometer": "km", "metre": "m",
+    "meter": "m", "mile": "mile", "nanometre": "nm", "nanometer": "nm", "foot": "foot",
+    "acre": "acre", "hectare": "hectare", "barrel": "barrel", "litre": "litre", "liter": "litre",
+    "exaflop": "exaflop", "petaflop": "petaflop", "teraflop": "teraflop", "qubit": "qubit",
+    "watt": "W", "kilowatt": "kW", "megawatt": "MW", "gigawatt": "GW", "terawatt": "TW",
+    "kilowatt-hour": "kWh", "megawatt-hour": "MWh", "gigawatt-hour": "GWh",
+    "terawatt-hour": "TWh", "gigabyte": "GB", "terabyte": "TB", "petabyte": "PB",
+    "milligram": "mg", "microgram": "µg", "millilitre": "ml", "milliliter": "ml",
+    "gallon": "gallon", "ounce": "ounce", "inch": "inch", "yard": "yard",
+}
+
+#: Words before a figure, normalised to a qualifier.
+QUALIFIERS: dict[str, str] = {
+    **dict.fromkeys(
+        ["over", "more than", "above", "exceeding", "exceeds", "exceeded", "exceed",
+         "surpassing", "surpasses", "surpassed", "surpass", "tops", "topped", "topping",
+         "in excess of", "upwards of", "greater than", "higher than", "just over",
+         "well over", "well above", "north of", "beyond"], "over"),
+    **dict.fromkeys(
+        ["about", "around", "approximately", "approx.", "approx", "roughly", "nearly",
+         "almost", "some", "circa", "ca.", "c.", "~", "≈", "close to", "an estimated",
+         "estimated", "an approximate"], "about"),
+    **dict.fromkeys(["up to", "as many as", "as much as", "as high as"], "up to"),
+    **dict.fromkeys(
+        ["below", "under", "less than", "fewer than", "lower than", "just under",
+         "beneath"], "below"),
+    **dict.fromkeys(
+        ["at least", "no less than", "no fewer than", "a minimum of", "minimum of", "minimum"], "at least"),
+    **dict.fromkeys(
+        ["at most", "no more than", "not more than", "a maximum of", "maximum of", "maximum"], "at most"),
+    **dict.fromkeys(["exactly", "precisely"], "exactly"),
+}
+
+#: Verbs right before a figure that make it a change ("up 35%", "declined 4%").
+INCREASE_VERBS = (
+    r"up|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|gr[eo]w|grows|grown|growing|"
+    r"jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|climb(?:s|ed|ing)?|gain(?:s|ed|ing)?|"
+    r"soar(?:s|ed|ing)?|add(?:s|ed|ing)?"
+)
+DECREASE_VERBS = (
+    r"down|fell|fall(?:s|en|ing)?|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
+    r"decreas(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|"
+    r"dip(?:s|ped|ping)?|slid(?:e|es|ing)?|tumbl(?:e|es|ed|ing)|cut(?:s|ting)?|"
+    r"los(?:e|es|ing)|lost"
+)
+#: Verbs that make a figure a change only through "by" ("cut costs by 60%").
+INCREASE_BY_VERBS = (
+    rf"{INCREASE_VERBS}|boost(?:s|ed|ing)?|rais(?:e|es|ed|ing)|improv(?:e|es|ed|ing)|"
+    r"expand(?:s|ed|ing)?|lift(?:s|ed|ing)?|accelerat(?:e|es|ed|ing)"
+)
+DECREASE_BY_VERBS = (
+    rf"{DECREASE_VERBS}|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|lower(?:s|ed|ing)|"
+    r"trim(?:s|med|ming)?|contract(?:s|ed|ing)?"
+)
+
+#: Nouns after a figure that make it a change ("a 15.3% increase", "30x Efficiency Leap").
+CHANGE_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        ["increase", "rise", "growth", "gain", "jump", "surge", "leap", "hike", "boost",
+         "improvement", "uplift", "increment", "expansion", "upturn", "spike"], "increase"),
+    **dict.fromkeys(
+        ["decrease", "decline", "drop", "fall", "reduction", "cut", "slump", "dip",
+         "contraction", "plunge", "downturn", "loss", "slowdown"], "decrease"),
+}
+
+#: Comparatives right after a figure ("85% faster", "70% below").
+COMPARATIVES: dict[str, str] = {
+    "faster": "faster", "quicker": "faster", "slower": "slower",
+    **dict.fromkeys(["higher", "more", "greater", "larger", "bigger", "above", "better",
+                     "stronger", "longer"], "above"),
+    **dict.fromkeys(["lower", "less", "fewer", "smaller", "cheaper", "below", "worse",
+                     "weaker", "shorter"], "below"),
+}
+
+#: Words after which a number is a label, rank or name part ("No. 10", "Phase 2").
+LABELS = (
+    "no nos number num phase generation gen version ver v chapter ch section sec article "
+    "art figure fig table tab level stage tier round step part item rank ranked ranking "
+    "season episode ep grade class type model series page pages p pp line route room gate "
+    "flight top mark mk release edition vol volume block floor ward district zone platform "
+    "channel lane exit highway interstate title rule paragraph para clause appendix annex "
+    "lot batch id ref code ext slot revision rev build patch sprint act bill resolution"
+).split()
+
+#: Singular head nouns that make "601 Research Institute" a name.
+ORGANISATION_WORDS = frozenset(
+    """institute university college academy laboratory lab group division squadron
+    regiment brigade battalion corps street avenue road square building tower center
+    centre hospital school foundation bureau agency station plaza office factory""".split()
+)
+
+#: Words that end a noun phrase (prepositions, conjunctions, determiners, verbs...).
+STOPWORDS = frozenset(
+    """
+    of in on at to for from with by about as into onto upon over under than per via
+    across through throughout during within without between among amongst against
+    toward towards after before since until till around near behind beyond along amid
+    despite except including like unlike versus vs and or but nor so yet while whereas
+    because although though if unless whether that which who whom whose what when where
+    why how the a an this these those its their his her our your my it they them he she
+    we you i each every all both either neither some any no such other another is are
+    was were be been being am has have had having do does did will would shall should
+    can could may might must also only just even still already now then there here very
+    too more most less least much many few ago last next previous past coming
+    worldwide nationwide apiece alone
+    respectively altogether overall total totalling totaling combined per cent percent
+    """.split()
+) | frozenset(COMPARATIVES)
+
+#: Period words skipped after a figure ("a 15.3% year-on-year increase").
+PERIOD_MODIFIERS = frozenset(
+    "year-on-year year-over-year yoy month-on-month month-over-month quarter-on-quarter "
+    "quarter-over-quarter sequential".split()
+)
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+#: Words after a hyphen that make "one-third", "twenty-first" no figure.
+FRACTIONS_AND_ORDINALS = frozenset(
+    """half halves third thirds quarter quarters fifth fifths sixth sixths seventh
+    sevenths eighth eighths ninth ninths tenth tenths hundredth hundredths thousandth
+    thousandths first second fourth eleventh twelfth twentieth thirtieth fortieth
+    fiftieth sixtieth seventieth eightieth ninetieth""".split()
+)
+IRREGULAR_PLURALS: dict[str, str] = {
+    "people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
+    "teeth": "tooth", "mice": "mouse", "geese": "goose", "staff": "staff", "personnel": "personnel",
+}
+
+# =========================================================================== patterns
+
+
+def _alternation(words: Iterable[str], escape: bool = True) -> str:
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") if escape else w for w in items)
+
+
+_WS = r"[^\S\r\n]"  # whitespace within a line
+_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
+_SYMBOL_PREFIXES = [k for k in CURRENCY_PREFIXES if not k.isalpha()]
+_CODE_PREFIXES = [k for k in CURRENCY_PREFIXES if k.isalpha()]
+
+_FIGURE_RE = re.compile(
+    rf"(?P<sign>[-−+])?"
+    rf"(?P<cur>(?:{_alternation(_SYMBOL_PREFIXES)})|\b(?:{_alternation(_CODE_PREFIXES)}))?"
+    rf"(?(cur){_WS}?)"
+    rf"(?P<num>{_DIGITS})"
+)
+_NUMBER_WORD = _alternation(NUMBER_WORDS)
+_SCALE_WORD = _alternation(SCALES)
+_WORDS_RE = re.compile(
+    rf"(?i)\b(?=[aefnost])(?:(?:{_NUMBER_WORD})|a(?={_WS}+(?:dozen|{_SCALE_WORD})\b))"
+    rf"(?:(?:{_WS}+and{_WS}+|{_WS}+|-)(?:{_NUMBER_WORD}|{_SCALE_WORD}|dozen)\b)*\b"
+)
+_WORD_TOKEN_RE = re.compile(r"[a-z]+")
+_DIGITS_RE = re.compile(_DIGITS)
+_DIGIT_RE = re.compile(r"[0-9]")
+
+_SCALE_RE = re.compile(
+    rf"{_WS}?(?P<word>(?i:{_alternation(SCALES)}))\b"
+    rf"|{_WS}?(?P<abbr>(?i:bn|mn|tn|mln|bln|trn))\b"
+    r"|(?P<letter>[kKmMbBT])(?![\w])"
+)
+_CURRENCY_SUFFIX_RE = re.compile(rf"{_WS}?(?P<cur>(?i:{_alternation(CURRENCY_SUFFIXES)}))\b")
+_PERCENT_RE = re.compile(
+    rf"{_WS}?(?:(?P<pct>%|(?i:percent|per{_WS}?cent|pct)\b)"
+    rf"|(?P<pp>(?i:percentage{_WS}+points?|pp|ppts?)\b)|(?P<bp>(?i:basis{_WS}+points?|bps)\b))"
+)
+_RATIO_RE = re.compile(rf"[xX×](?![\w])|{_WS}?×|{_WS}+(?i:times)\b|-?(?i:fold)\b")
+_SYMBOL_RE = re.compile(rf"(?P<sp>{_WS}?)(?P<sym>{_alternation(UNIT_SYMBOLS)})(?![\w/])")
+_COMPOUND_RE = re.compile(r"-(?P<word>[^\W\d_][\w]*)(?P<old>-(?i:old)\b)?")
+_PLUS_RE = re.compile(r"\+(?![\w])")
+_GLUED_AFTER_RE = re.compile(r"[\w+]|[.:,][0-9]")
+_WORD_AFTER_RE = re.compile(rf"{_WS}+([^\W\d_][\w]*(?:['’-][\w]+)*)")
+_COMPARATIVE_RE = re.compile(rf"{_WS}+(?P<w>(?i:{_alternation(COMPARATIVES)}))\b")
+
+_QUALIFIER_RE = re.compile(rf"(?i)(?<![\w.])(?P<q>{_alternation(QUALIFIERS)}){_WS}*$")
+_LABEL_RE = re.compile(rf"(?i)(?<![\w.])(?:{_alternation(LABELS)})\.?{_WS}*#?{_WS}*$|#{_WS}*$")
+_MONTH_ALT = _alternation(name.capitalize() for name in MONTHS)
+_MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTH_ALT})\.?{_WS}+$")
+_MONTH_AFTER_RE = re.compile(rf"{_WS}+(?:of{_WS}+)?(?:{_MONTH_ALT})\b")
+_TIME_AFTER_RE = re.compile(rf"{_WS}?(?i:a\.m\.|p\.m\.|am|pm|o['’]clock|gmt|utc|bst|cet)(?![\w])")
+_LIST_NUMBER_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?$")
+_LIST_MARK_AFTER_RE = re.compile(r"[.)](?:\s|$)")
+_NAME_BEFORE_RE = re.compile(rf"(?<![\w'’.-])(?P<w>[^\W\d_]*[A-Z][\w]*){_WS}+$")
+_QUALIFIER_ALT = _alternation(QUALIFIERS)
+_CHANGE_BEFORE_RE = re.compile(
+    rf"(?i)\b(?:(?P<inc>{INCREASE_VERBS})|(?P<dec>{DECREASE_VERBS}))"
+    rf"(?:{_WS}+by)?{_WS}+(?:(?:{_QUALIFIER_ALT}){_WS}*)?$"
+    rf"|\b(?:(?P<incby>{INCREASE_BY_VERBS})|(?P<decby>{DECREASE_BY_VERBS}))\b"
+    rf"[^.;:!?\n]{{0,40}}?{_WS}by{_WS}+(?:(?:{_QUALIFIER_ALT}){_WS}*)?$"
+)
+_ADDITION_BEFORE_RE = re.compile(
+    rf"(?i)\b(?:another|an{_WS}+additional|additional|a{_WS}+further|further|an{_WS}+extra|extra){_WS}+(?:[$€£¥]{_WS}?)?$"
+)
+_OF_TOTAL_RE = re.compile(
+    rf"{_WS}+(?:out{_WS}+)?of{_WS}+"
+    rf"(?:(?:the|its|their|our|all|these|those|top|largest|biggest|leading|best|"
+    rf"[^\W\d_]+['’]s){_WS}+){{0,4}}"
+)
+_EQUIVALENT_GAP_RE = re.compile(
+    rf"{_WS}*(?:\(|/|,?{_WS}*or|,?{_WS}*(?i:equivalent{_WS}+to|i\.e\.,?))"
+    rf"{_WS}*(?:(?i:{_QUALIFIER_ALT}){_WS}*)?"
+)
+_RANGE_GAP_RE = re.compile(rf"{_WS}?[-–]{_WS}?|{_WS}+to{_WS}+|{_WS}+and{_WS}+|/")
+_RANGE_OPENER_RE = re.compile(rf"(?i)\b(?P<w>from|between){_WS}+$")
+_JPY_RE = re.compile(r"\bJPY\b|(?i:\byen\b)")
+_PHONE = (
+    r"(?<![\w.])(?:\+[0-9]{1,3}[ .-]?(?:\([0-9]{1,4}\)[ .-]?)?[0-9]{2,4}(?:[ .-][0-9]{2,4}){1,3}"
+    r"|\([0-9]{2,4}\)[ ]?[0-9]{3,4}[ .-][0-9]{3,4}|[0-9]{3}[.-][0-9]{3}[.-][0-9]{4})(?![\w])"
+)
+_SKIP_RE = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|" + _PHONE)
+_PHONE_RE = re.compile(_PHONE)
+#: A phone number has a "+", a "(" or this run of digits; without them only _SKIP_RE's web
+#: and mail addresses could match, and those need "http", "www." or "@".
+_PLAIN_PHONE_RE = re.compile(r"[0-9]{3}[.-][0-9]{3}[.-][0-9]{4}")
+
+_INFLECT = load_inflect().engine()  # without typeguard's import-time cost
+
+# =========================================================================== records
+
+
+@dataclass
+class _Figure:
+    """A figure while it is being read; turned into a :class:`Quantity` at the end."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None = None
+    kind: str = "count"
+    qualifier: str | None = None
+    scale: str | None = None
+    of_total: float | None = None
+    noun: str | None = None
+    change: str | None = None
+    span_end: int = 0  # end of everything the figure accounts for (e.g. "of the top 100")
+
+    @property
+    def bare(self) -> bool:
+        """No unit, currency, scale or noun: it may borrow them from a range partner."""
+        return self.unit is None and self.scale is None and self.kind == "count"
+
+
+# =========================================================================== word helpers
+
+
+@lru_cache(maxsize=16384)
+def _singular(word: str) -> str | None:
+    """The singular of a lower-case plural noun, or None when ``word`` is not plural."""
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return None
+    result = _INFLECT.singular_noun(word)
+    return result if isinstance(result, str) and result and result != word else None
+
+
+def _is_acronym(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9]+s?", word))
+
+
+def _plural(word: str) -> bool:
+    if _is_acronym(word):
+        return word.endswith("s") and len(word) > 2
+    return _singular(word.lower()) is not None
+
+
+def _lemma(word: str, last: bool) -> str:
+    """Normalise one word of a unit: lower case (acronyms and CamelCase kept), singular if last."""
+    if _is_acronym(word):
+        return word[:-1] if last and word.endswith("s") and len(word) > 2 else word
+    keep_case = any(ch.isupper() for ch in word[1:])
+    base = word if keep_case else word.lower()
+    if last and not keep_case:
+        return _singular(base) or base
+    return base
+
+
+def _unit_of(words: list[str]) -> str:
+    return " ".join(_lemma(w, i == len(words) - 1) for i, w in enumerate(words))
+
+
+def _words_after(text: str, pos: int, limit: int = 4) -> list[re.Match[str]]:
+    """Up to ``limit`` words following ``pos``, stopping at punctuation and stopwords."""
+    words: list[re.Match[str]] = []
+    while len(words) < limit:
+        m = _WORD_AFTER_RE.match(text, pos)
+        if not m or m.group(1).lower() in STOPWORDS:
+            break
+        if m.group(1).lower() not in PERIOD_MODIFIERS:
+            words.append(m)
+        pos = m.end()
+    return words
+
+
+def _noun_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The noun phrase among ``words``: through the first plural, else up to a verb form."""
+    for i, m in enumerate(words):
+        if _plural(m.group(1)):
+            return words[: i + 1]
+    phrase: list[re.Match[str]] = []
+    for m in words:
+        if m.group(1).lower().endswith(("ing", "ed", "ly")):
+            break
+        phrase.append(m)
+    return phrase
+
+
+def _unit_word(word: str) -> str | None:
+    """The canonical unit a word names ("hours" -> "hour", "megawatts" -> "MW")."""
+    lower = word.lower()
+    if lower in UNIT_WORDS:
+        return UNIT_WORDS[lower]
+    singular = _singular(lower)
+    if singular in UNIT_WORDS:
+        return UNIT_WORDS[singular]
+    if word in UNIT_SYMBOLS:
+        return UNIT_SYMBOLS[word]
+    return None
+
+
+def _words_value(phrase: str) -> tuple[float, str | None] | None:
+    """Value and scale of a number-word phrase ("two hundred and five", "a dozen")."""
+    total = 0.0
+    current = 0.0
+    scale: str | None = None
+    seen = False
+    for token in _WORD_TOKEN_RE.findall(phrase.lower()):
+        if token == "and":
+            continue
+        if token == "a":
+            current = max(current, 1.0)
+        elif token in NUMBER_WORDS:
+            current += NUMBER_WORDS[token]
+        elif token == "dozen":
+            current = (current or 1.0) * 12
+        elif token == "hundred":
+            current = (current or 1.0) * 100
+        elif token in SCALES:
+            total += (current or 1.0) * SCALES[token]
+            current = 0.0
+            scale = token
+        else:
+            return None
+        seen = True
+    return (total + current, scale) if seen else None
+
+
+# =========================================================================== reading one figure
+
+
+def _clean_start(text: str, start: int) -> bool:
+    """Whether a figure may start at ``start``: not glued to a name, label or larger token."""
+    if start == 0:
+        return True
+    prev = text[start - 1]
+    if prev.isalnum() or prev in "_#@+:'’^.\\&":
+        return False
+    if prev in "-/":
+        before = text[start - 2] if start >= 2 else ""
+        return before.isdigit() or before == "%"  # range partner "20-30%", "14/7nm"
+    if prev == ",":
+        return not (start >= 2 and text[start - 2].isdigit())
+    return True
+
+
+def _read_tail(text: str, fig: _Figure, pos: int, currency: str | None, is_words: bool = False) -> int | None:
+    """Read scale, currency, percent, ratio and unit after a number; the new end or None."""
+    sm = _SCALE_RE.match(text, pos)
+    if sm:
+        name = sm.group("word") or sm.group("abbr") or sm.group("letter")
+        letter = sm.group("letter") if currency is None else None
+        # Without a currency, "100m" is metres (unless people follow), "4K" a resolution.
+        metre = letter == "m" and not any(_plural(w.group(1)) for w in _words_after(text, sm.end(), 2))
+        resolution = letter == "K" and pos - fig.start == 1
+        if not (metre or resolution or letter == "T"):
+            fig.scale = SCALE_ABBREVIATIONS.get(name) or SCALE_ABBREVIATIONS.get(name.lower()) or name.lower()
+            fig.value *= SCALES[fig.scale]
+            pos = sm.end()
+    cm = _CURRENCY_SUFFIX_RE.match(text, pos)
+    if cm:
+        currency = CURRENCY_SUFFIXES[" ".join(cm.group("cur").lower().split())]
+        pos = cm.end()
+    if currency is not None:
+        fig.unit, fig.kind = currency, "money"
+        return pos
+    pm = _PERCENT_RE.match(text, pos)
+    if pm:
+        fig.kind = "percent"
+        fig.unit = "percent" if pm.group("pct") else "percentage point" if pm.group("pp") else "basis point"
+        return pm.end()
+    rm = _RATIO_RE.match(text, pos)
+    if rm:
+        fig.unit, fig.kind = "times", "ratio"
+        return rm.end()
+    um = _SYMBOL_RE.match(text, pos)
+    if um and not (um.group("sp") and um.group("sym") in GLUED_ONLY_SYMBOLS):
+        fig.unit, fig.kind = UNIT_SYMBOLS[um.group("sym")], "measure"
+        return um.end()
+    hm = _COMPOUND_RE.match(text, pos)
+    if hm:
+        word = hm.group("word")
+        if word.lower() in FRACTIONS_AND_ORDINALS:
+            return None
+        canonical = _unit_word(word)
+        if canonical:
+            fig.unit, fig.kind = canonical, "measure"
+        elif is_words:
+            return None  # "two-way", "one-off"
+        else:
+            fig.unit = _unit_of([word])
+        return hm.end()
+    return pos
+
+
+def _read_total(text: str, fig: _Figure, pos: int) -> int:
+    """Read "of the world's top 100" after a count; the position after the total."""
+    om = _OF_TOTAL_RE.match(text, pos)
+    if not om:
+        return pos
+    p = om.end()
+    total: float | None = None
+    dm = _DIGITS_RE.match(text, p)
+    if dm and (p == 0 or not text[p - 1].isalnum()):
+        total, end = _number(dm.group(0)), dm.end()
+    else:
+        wm = _WORDS_RE.match(text, p)
+        parsed = _words_value(wm.group(0)) if wm else None
+        total, end = (parsed[0], wm.end()) if parsed and wm else (None, p)
+    if total is None or not math.isfinite(total) or total < fig.value:
+        return pos
+    if end < len(text) and (text[end].isalnum() or _PERCENT_RE.match(text, end) or _SCALE_RE.match(text, end)):
+        return pos
+    fig.of_total = total
+    return end
+
+
+def _number(digits: str) -> float | None:
+    try:
+        value = float(digits.replace(",", ""))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _finish(text: str, fig: _Figure, pos: int, is_words: bool) -> _Figure | None:
+    """Read what follows the figure's own text: plus, total, noun, change. None to drop it."""
+    if fig.kind == "count" and fig.unit is None and fig.scale is None:
+        pm = _PLUS_RE.match(text, pos)
+        if pm:
+            fig.end = pos = pm.end()
+            fig.qualifier = fig.qualifier or "at least"
+        total_end = _read_total(text, fig, pos)
+        if total_end != pos:
+            fig.span_end = total_end
+            pos = total_end
+    if _GLUED_AFTER_RE.match(text, pos):
+        return None  # glued to a name or a longer token: "5G", "1.2.3", "10:30"
+    if _MONTH_AFTER_RE.match(text, pos) or _TIME_AFTER_RE.match(text, fig.end):
+        return None
+    comparative = _COMPARATIVE_RE.match(text, pos)
+    if comparative:
+        fig.change = fig.change or COMPARATIVES[comparative.group("w").lower()]
+        if fig.kind != "count":
+            return fig
+        pos = comparative.end()
+    words = _words_after(text, pos)
+    phrase = _noun_phrase(words)
+    unit_from_phrase = False
+    if phrase and fig.kind == "count" and fig.unit is None:
+        unit_from_phrase = True
+        head = phrase[-1].group(1)
+        canonical = _unit_word(head)
+        if canonical and len(phrase) == 1 and fig.of_total is None:
+            fig.unit, fig.kind = canonical, "measure"
+            fig.end = phrase[0].end()
+            phrase = _noun_phrase(_words_after(text, fig.end))
+        elif canonical:
+            fig.unit, fig.kind = canonical, "measure"
+        else:
+            fig.unit = _unit_of([m.group(1) for m in phrase])
+    if phrase:
+        change = CHANGE_NOUNS.get(_lemma(phrase[-1].group(1), True).lower())
+        if change:
+            fig.change = fig.change or change
+            if unit_from_phrase and fig.kind == "count":
+                fig.unit = _unit_of([m.group(1) for m in phrase[:-1]]) or None
+            phrase = phrase[:-1]
+    if phrase:
+        fig.noun = text[phrase[0].start(1):phrase[-1].end()]
+        if unit_from_phrase and _is_organisation(phrase):
+            return None
+    if is_words and fig.unit is None and fig.of_total is None and fig.scale is None and fig.kind == "count":
+        return None
+    return fig
+
+
+def _is_organisation(phrase: list[re.Match[str]]) -> bool:
+    """"Research Institute" after "601": a capitalised phrase ending in a singular organisation word."""
+    words = [m.group(1) for m in phrase]
+    return all(w[0].isupper() for w in words) and words[-1].lower() in ORGANISATION_WORDS
+
+
+def _looks_like_name(text: str, fig: _Figure, digits: str) -> bool:
+    """"Genie 2", "Unreal Engine 6", "ISO 9001": a capitalised word, then a bare integer."""
+    if fig.kind != "count" or fig.scale or "," in digits or fig.qualifier:
+        return False
+    if fig.unit is not None and any(_plural(w) for w in (fig.noun or "").split()):
+        return False
+    m = _NAME_BEFORE_RE.search(text, max(0, fig.start - 40), fig.start)
+    if not m:
+        return False
+    word = m.group("w").lower()
+    return word not in STOPWORDS and word not in QUALIFIERS and not re.fullmatch(
+        rf"{INCREASE_BY_VERBS}|{DECREASE_BY_VERBS}", word
+    )
+
+
+def _context(text: str, fig: _Figure) -> None:
+    """Qualifier and change from the words just before the figure."""
+    lo = max(0, fig.start - 80)
+    qm = _QUALIFIER_RE.search(text, max(0, fig.start - 30), fig.start)
+    if qm and fig.qualifier is None:
+        fig.qualifier = QUALIFIERS[" ".join(qm.group("q").lower().split())]
+    cm = _CHANGE_BEFORE_RE.search(text, lo, fig.start)
+    if cm and fig.change is None:
+        fig.change = "increase" if cm.group("inc") or cm.group("incby") else "decrease"
+    if fig.change is None and _ADDITION_BEFORE_RE.search(text, max(0, fig.start - 20), fig.start):
+        fig.change = "increase"  # "another $215 billion", "a further 5,000 jobs": an addition, not a level
+
+
+def qualifier_start(text: str, start: int) -> int:
+    """Where the qualifier words before a figure at ``start`` begin ("more than" in "more than 12"); ``start`` if none."""
+    qm = _QUALIFIER_RE.search(text, max(0, start - 30), start)
+    return qm.start("q") if qm else start
+
+
+def _labelled(text: str, start: int) -> bool:
+    """A label or a month name just before: "No. 10", "Phase 2", "July 12"."""
+    return bool(
+        _LABEL_RE.search(text, max(0, start - 16), start)
+        or _MONTH_BEFORE_RE.search(text, max(0, start - 12), start)
+    )
+
+
+def _enumeration(text: str, start: int, end: int, digits: str) -> bool:
+    """A list number: "1." or "2)" at the start of a line, or "(1)" in running text."""
+    if not digits.isdigit():
+        return False
+    if _LIST_MARK_AFTER_RE.match(text, end) and _LIST_NUMBER_BEFORE_RE.search(text, max(0, start - 40), start):
+        return True
+    return 0 < start and text[start - 1] == "(" and text[end:end + 1] == ")" and len(digits) <= 2
+
+
+def _read_digits(text: str, m: re.Match[str], yen: bool) -> _Figure | None:
+    start = m.start()
+    sign = m.group("sign")
+    if sign:
+        prev = text[start - 1] if start else ""
+        if prev.isalpha() or sign == "+" and prev.isalnum():
+            return None  # "GPT-4", "5+10"
+        if prev.isalnum() or prev in "%)":
+            start += 1  # range connector: "20-30%"
+            sign = None if sign in "-−" else sign
+    if not _clean_start(text, start if not sign else m.start()):
+        return None
+    digits = m.group("num")
+    value = _number(digits)
+    if value is None or len(digits.replace(",", "").replace(".", "")) > 20:
+        return None
+    if sign in ("-", "−"):
+        value = -value
+    code = m.group("cur")
+    currency = CURRENCY_PREFIXES[" ".join(code.split())] if code else None
+    if code in ("¥", "￥") and yen:
+        currency = "JPY"  # "¥" is CNY unless the text writes JPY or yen
+    if _labelled(text, start) or code is None and _enumeration(text, start, m.end(), digits):
+        return None
+    fig = _Figure(start=start, end=m.end(), value=value)
+    end = _read_tail(text, fig, m.end(), currency)
+    if end is None:
+        return None
+    fig.end = end
+    _context(text, fig)
+    fig = _finish(text, fig, end, is_words=False)
+    if fig is None or _looks_like_name(text, fig, digits):
+        return None
+    return fig
+
+
+def _read_words(text: str, m: re.Match[str]) -> _Figure | None:
+    parsed = _words_value(m.group(0))
+    if parsed is None or not _clean_start(text, m.start()):
+        return None
+    if _LABEL_RE.search(text, max(0, m.start() - 16), m.start()):
+        return None
+    value, scale = parsed
+    fig = _Figure(start=m.start(), end=m.end(), value=value, scale=scale)
+    end = _read_tail(text, fig, m.end(), None, is_words=True)
+    if end is None:
+        return None
+    fig.end = end
+    if m.group(0).lower() == "one" and fig.kind == "count" and fig.scale is None:
+        words = _words_after(text, end, 1)
+        if not (words and _unit_word(words[0].group(1))):
+            return None  # "one of the largest", "one key factor"
+    _context(text, fig)
+    return _finish(text, fig, end, is_words=True)
+
+
+# =========================================================================== whole sentence
+
+
+def _share_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
+    """"20-30%", "$20-30 billion", "14/7nm": partners share unit, currency and scale."""
+    drop: set[int] = set()
+    for i in range(len(figs) - 1):
+        a, b = figs[i], figs[i + 1]
+        gap = _RANGE_GAP_RE.fullmatch(text, a.end, b.start)
+        if not gap:
+            continue
+        joiner = gap.group(0).strip()
+        opener = _RANGE_OPENER_RE.search(text, max(0, a.start - 12), a.start)
+        if joiner == "and" and not (opener and opener.group("w").lower() == "between"):
+            continue
+        if joiner == "/" and (b.kind == "count" or a.kind not in ("count", b.kind)):
+            drop.update((i, i + 1))  # "24/7", "9/11": slash pairs share a measure only
+            continue
+        if a.bare and not b.bare:
+            a.unit, a.kind, a.noun = b.unit, b.kind, a.noun or b.noun
+            if b.scale and a.scale is None:
+                a.scale = b.scale
+                a.value *= SCALES[b.scale]
+        elif a.kind == "money" and b.kind == "count" and b.unit is None:
+            b.unit, b.kind = a.unit, "money"
+            if b.scale and a.scale is None:
+                a.scale = b.scale
+                a.value *= SCALES[b.scale]
+        elif a.kind == "money" and b.kind == "money" and b.scale and a.scale is None:
+            a.scale = b.scale
+            a.value *= SCALES[b.scale]
+        b.change = b.change or a.change
+        if joiner != "/" and a.unit == b.unit and not (opener and opener.group("w").lower() == "from"):
+            a.qualifier = a.qualifier or "at least"
+            b.qualifier = b.qualifier or "at most"
+    return [f for i, f in enumerate(figs) if i not in drop]
+
+
+def _equivalents(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Mark "($41.5 billion)" after "¥300 billion" as restating it."""
+    out = list(quantities)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if (
+            a.kind == b.kind == "money"
+            and a.unit != b.unit
+            and a.equivalent_of is None
+            and _EQUIVALENT_GAP_RE.fullmatch(text, a.end, b.start)
+        ):
+            out[i] = replace(b, equivalent_of=i - 1)
+    return out
+
+
+def _skipped_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_SKIP_RE`` (web and mail addresses, phone numbers) in ``text``; the
+    regular expression, whose mail-address branch is tried at every position, runs only where
+    a cheap test finds what one of its branches needs."""
+    if "@" in text or "http" in text or "www." in text:
+        return [m.span() for m in _SKIP_RE.finditer(text)]
+    if "+" in text or "(" in text or _PLAIN_PHONE_RE.search(text):
+        return [m.span() for m in _PHONE_RE.finditer(text)]
+    return []
+
+
+#: Where a figure's number may begin, and the most characters a figure's sign and currency
+#: prefix take before it ("-US$", "+HK$ "; "US $" with more spaces is handled apart).
+_NUMBER_START_RE = re.compile(r"[0-9.]")
+_FIGURE_PREFIX_REACH = 6
+_SPACED_PREFIX_RE = re.compile(r"US\s")
+
+
+def _figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_FIGURE_RE.finditer(text)``, sooner: every figure has its number at a digit or a
+    point, so the search for the next match starts a prefix's reach before the next one
+    rather than trying every position in between."""
+    if _SPACED_PREFIX_RE.search(text):
+        yield from _FIGURE_RE.finditer(text)  # "US  $5": a prefix of any length
+        return
+    pos = 0
+    while True:
+        start = _NUMBER_START_RE.search(text, pos)
+        if start is None:
+            return
+        m = _FIGURE_RE.search(text, max(pos, start.start() - _FIGURE_PREFIX_REACH))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def extract_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), dated: bool = False) -> list[Quantity]:
+    """Every figure in ``text`` outside dates, citations and ``exclude``, by position.
+
+    ``dated``: ``exclude`` already holds every citation of ``text`` and every date
+    :func:`~checker.extract.dates.extract_dates` finds outside them (as
+    :func:`checker.extract.claims.sentence_claim` passes), so they are not looked for again; a
+    second search would find none, since every date candidate overlaps a date taken.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    spans = [(int(s), int(e)) for s, e in exclude]
+    has_digit = _DIGIT_RE.search(text) is not None
+    if has_digit and not dated:
+        spans += [(c.start, c.end) for c in extract_citations(text)]
+        spans += [(d.start, d.end) for d in extract_dates(text, spans)]
+    if has_digit:
+        spans += _skipped_spans(text)
+    skipped = SpanSet(spans)
+    yen = ("JPY" in text or "yen" in text.lower()) and bool(_JPY_RE.search(text))  # the test first: cheaper
+    figs: list[_Figure] = []
+    if has_digit:
+        for m in _figure_matches(text):
+            if skipped and skipped.overlaps(m.start("num"), m.end("num")):
+                continue
+            fig = _read_digits(text, m, yen)
+            if fig is not None:
+                figs.append(fig)
+    for m in _WORDS_RE.finditer(text):
+        if skipped and skipped.overlaps(m.start(), m.end()):
+            continue
+        fig = _read_words(text, m)
+        if fig is not None:
+            figs.append(fig)
+    figs.sort(key=lambda f: f.start)
+    kept: list[_Figure] = []
+    taken_end = -1  # figures are taken in order of start, so only the furthest end can overlap
+    for fig in figs:
+        end = max(fig.end, fig.span_end)
+        if fig.end <= fig.start or skipped.overlaps(fig.start, end) or fig.start < taken_end:
+            continue
+        if not math.isfinite(fig.value):
+            continue
+        kept.append(fig)
+        taken_end = max(taken_end, end)
+    kept = _share_ranges(text, kept)
+    quantities = [
+        Quantity(
+            text=text[f.start:max(f.end, f.span_end)],
+            start=f.start,
+            end=max(f.end, f.span_end),
+            value=f.value,
+            unit=f.unit,
+            kind=f.kind,
+            qualifier=f.qualifier,
+            scale=f.scale,
+            of_total=f.of_total,
+            noun=f.noun,
+            change=f.change,
+        )
+        for f in kept
+        if math.isfinite(f.value)
+    ]
+    return _equivalents(text, quantities)

@@ -1,0 +1,258 @@
+"""Rule kind ``date_mismatch``: the same event dated differently.
+
+Two claims tell of the same event when their masked sentences are very close, they
+name the same subject and their figures (if any) agree (and, for a conflict, are the
+same figures: close values with two dates are a series, not one event); two sentences that each state
+a figure of another kind ("invests $4.3 billion (2020)" / "battery share at 29.3%
+(2025)") report two quantities, not one event. Their dates then must overlap,
+granularity-aware: "2024" and "December 2024" agree; "July 2025" and "July 2026" do not.
+
+When the two sentences put dates in the same slot (:mod:`checker.judge.slots`: "born 12 June
+1875 -- 1 December 1947" against "born 12 October 1875 -- 1 December 1947"), only the
+aligned dates are compared, each with its partner, and two ranges in one slot must
+agree on both ends. Otherwise two sentences tell of different events when they name
+different instances by year ("the 2014 Grand Prix" / "the 2015 Grand Prix") or date
+one a naming year ("a 2012 film") and the other an event, or when their verbs differ
+("released ... in 2007" / "recorded ... in 2006"). Two sentences that share a name and
+date the same life event ("born February 28, 1949" / "born on February 18, 1949"; died,
+founded, established) need only ``life_event_similarity``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ...extract.dates import MONTHS
+from ...model import Claim
+from ..sameness import comparable, dates_overlap, periods_differ, values_agree
+from ..slots import aligned_slots
+from ...extract.terms import event_verbs, names_within, naming_years, subjects_disjoint
+from .base import PairContext, Param, RuleKind, Verdict
+
+
+class DateMismatch(RuleKind):
+    name = "date_mismatch"
+    params = {
+        "event_similarity": Param(float, 0.8, "least masked-sentence similarity for the same event"),
+        "life_event_similarity": Param(
+            float, 0.6, "least similarity when both name the same person or body and date its birth, death or founding"
+        ),
+    }
+
+    def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
+        if not a.dates or not b.dates:
+            return []
+        if ctx.similarity < min(self.p["event_similarity"], self.p["life_event_similarity"]):
+            return []  # every verdict below needs one of the two
+        if ctx.similarity < self.p["event_similarity"] and _life_event_dates(a, b) is None:
+            return []  # below event_similarity only the dates of a birth, death or founding are judged
+        if not _tells_something(a) or not _tells_something(b):
+            return []  # a bare date ("August 5, 2025", "Published May 1, 2024": a dateline, a table cell) is no event
+        if subjects_disjoint(a.subjects, a.text, b.subjects, b.text):
+            return []
+        if not names_within(a.subjects, a.text, b.subjects, b.text):
+            return []  # every verdict below needs it (and it is cheaper than comparing figures)
+        if ctx.similarity >= self.p["event_similarity"] and periods_differ(a, b) and not _one_event_figures(a, b):
+            return []  # a support below needs two dates that agree, a conflict the same figures
+        if not _figures_agree(a, b):
+            return []  # other figures for another date: another period, not another date
+        if _figures_unrelated(a, b):
+            return []  # "invests $4,284 million (2020)" / "battery share at 29.3% (2025)": two statements
+        names_a, names_b = naming_years(a, proper=True), naming_years(b, proper=True)
+        if names_a and names_b and names_a != names_b:
+            return []  # "the 2018 Lakeside Marathon" and "the 2019 Lakeside Marathon": two instances
+        aligned = aligned_slots(a, b, "d")
+        if aligned:
+            if ctx.similarity < self.p["event_similarity"]:
+                return []
+            slots = [(a.dates[i], b.dates[j]) for i, j in sorted(aligned.items())]
+            wrong = [(x, y) for x, y in slots if not same_date(x, y)]
+            if wrong:
+                return [self._conflict(a, b, *wrong[0], ctx)] if _one_event_figures(a, b) else []
+            x, y = slots[0]
+            return [self._support(a, b, x, y, ctx)]
+        if not self._same_event(a, b):
+            return []
+        pairs = [(x, y) for x in a.dates for y in b.dates if _qualifier(x) == _qualifier(y)]
+        if not pairs:
+            return []
+        if any(dates_overlap(x, y) for x, y in pairs):
+            x, y = next((x, y) for x, y in pairs if dates_overlap(x, y))
+            if ctx.similarity < self.p["event_similarity"]:
+                return []
+            return [self._support(a, b, x, y, ctx)]
+        if ctx.similarity >= self.p["event_similarity"]:
+            return [self._conflict(a, b, *pairs[0], ctx)] if _one_event_figures(a, b) else []
+        life = _life_event_dates(a, b)
+        if life and ctx.similarity >= self.p["life_event_similarity"]:
+            x, y = life
+            if not dates_overlap(x, y):
+                return [self._conflict(a, b, x, y, ctx)]
+        return []
+
+    @staticmethod
+    def _same_event(a: Claim, b: Claim) -> bool:
+        """Not told apart by naming years or by their verbs (for dates in no common slot)."""
+        names_a, names_b = naming_years(a), naming_years(b)
+        if (names_a or names_b) and names_a != names_b:
+            return False  # "the 2014 Grand Prix" and "the 2015 Grand Prix"; "a 2012 film" and an event
+        verbs_a, verbs_b = event_verbs(a.text), event_verbs(b.text)
+        return not (verbs_a and verbs_b and not verbs_a & verbs_b)
+
+    @staticmethod
+    def _support(a: Claim, b: Claim, x, y, ctx: PairContext) -> Verdict:
+        return Verdict(
+            claims=(a.id, b.id),
+            relation="supports",
+            finding=False,
+            reason=f"{x.text} agrees with {y.text}",
+            score=round(ctx.similarity, 4),
+            fields={"a": x.text, "b": y.text},
+        )
+
+    @staticmethod
+    def _conflict(a: Claim, b: Claim, x, y, ctx: PairContext) -> Verdict:
+        reason = (
+            f"{x.text.strip()} vs {y.text.strip()}: the same event dated {x.value} and {y.value} "
+            f"(sentence similarity {ctx.similarity:.2f})"
+        )
+        return Verdict(
+            claims=(a.id, b.id),
+            relation="conflicts",
+            finding=True,
+            reason=reason,
+            score=round(ctx.similarity, 4),
+            fields={"a": x.text, "b": y.text},
+        )
+
+
+def same_date(x, y) -> bool:
+    """Two dates in one slot agree: they overlap, and two ranges agree on both ends
+    (each end compared at the coarser of the two granularities: "2024" fits "2024-09")."""
+    if not dates_overlap(x, y):
+        return False
+    ends_x, ends_y = x.value.split("/"), y.value.split("/")
+    if len(ends_x) != 2 or len(ends_y) != 2:
+        return True
+    return all(p.startswith(q) or q.startswith(p) for p, q in zip(ends_x, ends_y))
+
+
+def _figures_agree(a: Claim, b: Claim) -> bool:
+    """Every pair of figures that may be the same quantity agrees (vacuously true when none are):
+    the figures in common slots with each other, the others with every comparable figure but
+    counts of two named things ("four conference titles" is not "seven division titles")."""
+    if all(_agree_or_unrelated(qa, qb) for qa in a.quantities for qb in b.quantities):
+        return True  # no two figures disagree, whichever slots they sit in (aligning is the dear part)
+    aligned = aligned_slots(a, b, "q")
+    pairs = [(a.quantities[i], b.quantities[j], True) for i, j in aligned.items()]
+    taken = set(aligned.values())
+    pairs += [
+        (qa, qb, False)
+        for i, qa in enumerate(a.quantities)
+        if i not in aligned
+        for j, qb in enumerate(b.quantities)
+        if j not in taken
+    ]
+    for qa, qb, in_slot in pairs:
+        if _agree_or_unrelated(qa, qb):
+            continue
+        if not in_slot and qa.kind == "count" and _other_kind_of_same_noun(qa, qb):
+            continue
+        return False
+    return True
+
+
+def _agree_or_unrelated(qa, qb) -> bool:
+    """The two figures cannot be one quantity, or their values agree."""
+    return not (comparable(qa, qb)[0] or _same_measure(qa, qb)) or values_agree(qa, qb)
+
+
+#: Figure kinds that are values of a period (a rate, a share, an amount of money for a year
+#: or a quarter): the same value in two periods is two statistics that happen to be equal.
+_PERIOD_VALUES = frozenset({"percent", "money"})
+
+
+def _one_event_figures(a: Claim, b: Claim) -> bool:
+    """Whether the figures let two differently dated sentences be one event: the same
+    figures (:func:`_figures_equal`), and not only rates, shares or money amounts, which are
+    values of their period ("jobless rate at 14.3% (2023)" / "(2020)": a series)."""
+    if not _figures_equal(a, b):
+        return False
+    kinds = {q.kind for q in a.quantities} | {q.kind for q in b.quantities}
+    return not (a.quantities and b.quantities and kinds <= _PERIOD_VALUES)
+
+
+def _figures_equal(a: Claim, b: Claim) -> bool:
+    """Every pair of figures that may be the same quantity states the same value (vacuously
+    true when none do). Figures that merely agree ("about €48.4 billion" and "€49.6
+    billion", "about 300" and "313") are what a series of one measure looks like in
+    neighbouring years, so they make no event that a differing date would contradict; the
+    same figure with another date ("921,000 patents in 2023" / "in 2022") does."""
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if (comparable(qa, qb)[0] or _same_measure(qa, qb)) and not math.isclose(qa.value, qb.value, rel_tol=1e-9):
+                if qa.kind == "count" and _other_kind_of_same_noun(qa, qb):
+                    continue
+                return False
+    return True
+
+
+def _figures_unrelated(a: Claim, b: Claim) -> bool:
+    """Both sentences state figures, and none of one is of a kind the other states: each
+    sentence reports its own quantity, so their dates date two statements, not one event."""
+    if not a.quantities or not b.quantities:
+        return False
+    return not any(comparable(qa, qb)[0] or _same_measure(qa, qb) for qa in a.quantities for qb in b.quantities)
+
+
+def _same_measure(qa, qb) -> bool:
+    """Two amounts or measures in one unit, even if one is an addition and the other a level:
+    "adds 387 MW (2018)" and "commissioned 2,999 MW in 2023" tell of other amounts, so of
+    other events, not of one event dated twice."""
+    return qa.kind == qb.kind and qa.kind in ("money", "measure") and (qa.unit or "") == (qb.unit or "") != ""
+
+
+_MONTH_WORDS = frozenset(MONTHS)
+
+
+def _other_kind_of_same_noun(qa, qb) -> bool:
+    """"conference titles" and "division titles": one noun, told apart by what comes before it."""
+    if not (qa.unit and qb.unit) or qa.unit == qb.unit:
+        return False
+    wa, wb = qa.unit.split(), qb.unit.split()
+    return len(wa) > 1 and len(wb) > 1 and wa[-1] == wb[-1]  # "industrial robots" and "robots" may be one thing
+
+
+#: Words of a dateline or a byline: "Published October 23, 2025" names no event of its own.
+_DATELINE_WORDS = frozenset("published posted updated last dated issued modified revised".split())
+
+
+def _tells_something(claim: Claim) -> bool:
+    """Whether the claim has a content word besides its dates' month names and dateline words."""
+    return any(t not in _MONTH_WORDS and t not in _DATELINE_WORDS for t in claim.terms)
+
+
+_LIFE_EVENT = re.compile(r"(?i)\b(born|died|founded|established|incorporated)\b(?:\s+(?:on|in))?\s*$")
+
+
+def _life_event_dates(a: Claim, b: Claim):
+    """The dates of the same life event ("born February 28, 1949" / "born on February 18, 1949")
+    in two sentences that share a name, or None."""
+    if not set(a.subjects) & set(b.subjects):
+        return None
+    def events(c: Claim) -> dict[str, object]:
+        out = {}
+        for d in c.dates:
+            m = _LIFE_EVENT.search(c.text[max(0, d.start - 24):d.start])
+            if m:
+                out.setdefault(m.group(1).lower(), d)
+        return out
+    ea, eb = events(a), events(b)
+    shared = sorted(set(ea) & set(eb))
+    return (ea[shared[0]], eb[shared[0]]) if shared else None
+
+
+def _qualifier(d) -> str | None:
+    """"in 2024" and a bare "2024" say the same; "by 2028" and "since 2019" do not."""
+    return None if d.qualifier in (None, "in", "on", "during") else d.qualifier

@@ -1,0 +1,213 @@
+"""Rule kind ``numeric_mismatch``: the same quantity stated with incompatible values.
+
+Two figures in a candidate pair are the same quantity when the sentences around them
+are close (masked-sentence similarity), they are of the same kind and unit, they count
+the same thing, they are about the same subject (no disjoint names), and the claims
+are not dated to different periods (nor one to a year and the other to a quarter or a
+month of it: "in 2023" / "in the second quarter of 2023" conflict in no value). Then agreeing values give a ``supports`` edge and
+incompatible values a ``conflicts`` edge and a finding.
+
+Figures that stand in the same slot of two near-identical sentences (see
+:mod:`checker.judge.slots`) are the same quantity even with no noun or unit ("scored 76"
+and "scored 86"); a figure with such a partner is compared with it alone. A figure
+that is not aligned conflicts only when it cannot be derived from the other
+sentence's figures by one addition, subtraction, multiplication or division ("12
+birds ... and 8 more land" against "20 birds are on the fence" states a result, not
+another value). An amount restated in another currency ("¥2.3 billion ($290
+million)") conflicts through its rate only, which the conversion rules check.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Claim, Quantity
+from ..sameness import (
+    comparable,
+    context_terms,
+    derived,
+    describe,
+    overlap,
+    periods_differ,
+    periods_nested,
+    same_counted_thing,
+    values_agree,
+)
+from ..slots import aligned_slots
+from ...extract.terms import names_within, subjects_disjoint
+from .base import PairContext, Param, RuleKind, Verdict
+
+_SUMMARY_SECTIONS = ("headline", "summary", "quote")
+_LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+class NumericMismatch(RuleKind):
+    name = "numeric_mismatch"
+    params = {
+        "conflict_similarity": Param(float, 0.72, "least masked-sentence similarity for a conflict"),
+        "support_similarity": Param(float, 0.5, "least masked-sentence similarity for a support"),
+        "summary_similarity": Param(
+            float, 0.35, "least similarity for a body sentence of the same document to back a summary figure"
+        ),
+        "context_overlap": Param(float, 0.5, "least overlap of the words around two percentages or amounts"),
+        "relative_tolerance": Param(float, 0.0, "relative difference always accepted as agreement"),
+        "about_tolerance": Param(float, 0.05, "relative spread of a figure qualified by 'about'"),
+        "rounding_limit": Param(float, 0.05, "largest relative difference rounding may explain"),
+    }
+
+    def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
+        if not a.quantities or not b.quantities:
+            return []
+        if subjects_disjoint(a.subjects, a.text, b.subjects, b.text):
+            return []
+        if periods_differ(a, b):
+            return []
+        verdicts: list[Verdict] = []
+        supported: set[int] = set()
+        backed: set[int] = set()  # figures of b that agree with some figure of a
+        conflicting: list[tuple[Quantity, Quantity, float]] = []
+        # figures in a common slot are the same quantity unless one sentence names someone the
+        # other does not ("exports of Arizona reached ..." / "exports of Sonora reached ...")
+        aligned = aligned_slots(a, b, "q") if names_within(a.subjects, a.text, b.subjects, b.text) else {}
+        taken = set(aligned.values())
+        for i, qa in enumerate(a.quantities):
+            if i in aligned:
+                partners = [(b.quantities[aligned[i]], True)]
+            else:
+                partners = [(qb, False) for j, qb in enumerate(b.quantities) if j not in taken]
+            for qb, in_slot in partners:
+                if self._repeats_exactly(a, b, qa, qb, ctx.similarity):
+                    supported.add(i)
+                    backed.add(id(qb))
+                    verdicts.append(self._verdict(a, b, qa, qb, "supports", 1.0, ctx))
+                    continue
+                ok, _ = comparable(qa, qb)
+                if not ok:
+                    continue
+                words = 1.0 if in_slot else overlap(context_terms(a, qa), context_terms(b, qb))
+                agree = values_agree(
+                    qa,
+                    qb,
+                    about_tolerance=self.p["about_tolerance"],
+                    relative_tolerance=self.p["relative_tolerance"],
+                    rounding_limit=self.p["rounding_limit"],
+                )
+                if agree:
+                    if (in_slot and ctx.similarity >= self.p["support_similarity"]) or self._supports(
+                        a, b, qa, qb, words, ctx.similarity
+                    ):
+                        supported.add(i)
+                        backed.add(id(qb))
+                        verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx))
+                elif qa.equivalent_of is not None or qb.equivalent_of is not None:
+                    continue  # "($290 million)" restating "¥2.3 billion": a rate question (conversion rules)
+                elif in_slot:
+                    if ctx.similarity >= self.p["conflict_similarity"]:
+                        conflicting.append((qa, qb, words))
+                elif self._conflicts(qa, qb, words, ctx.similarity) and not (
+                    derived(qb, a) or derived(qa, b)
+                ):
+                    conflicting.append((qa, qb, words))
+        if conflicting and periods_nested(a, b):
+            conflicting = []  # a year's figure and a quarter's (or a month's) are two quantities
+        for qa, qb, words in conflicting:
+            index = a.quantities.index(qa)
+            if index in supported or id(qb) in backed:
+                continue  # either figure is also matched by an agreeing value
+            verdicts.append(self._verdict(a, b, qa, qb, "conflicts", words, ctx))
+        return _best_per_figure(verdicts)
+
+    def _supports(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
+        if self._backs_summary(a, b, qa, qb, sim):
+            return True
+        if sim < self.p["support_similarity"]:
+            return False
+        if qa.kind == "count":
+            if same_counted_thing(qa, qb):
+                return True
+            # "2,400 AI Firms" in a headline repeats "2,400 registered enterprises":
+            # accept another noun for an exact, specific figure when the sentences are close.
+            summary = a.section in _SUMMARY_SECTIONS or b.section in _SUMMARY_SECTIONS
+            return summary and qa.value == qb.value and (words > 0 or sim >= 0.6)
+        return words >= self.p["context_overlap"] or (qa.value == qb.value and sim >= 0.75)
+
+    def _backs_summary(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, sim: float) -> bool:
+        """A headline or takeaway figure repeated exactly by a body sentence of the same document."""
+        sections = {a.section, b.section}
+        if a.doc != b.doc or "body" not in sections or not sections & set(_SUMMARY_SECTIONS):
+            return False
+        return qa.value == qb.value and qa.unit == qb.unit and sim >= self.p["summary_similarity"]
+
+    def _repeats_exactly(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, sim: float) -> bool:
+        """A takeaway repeating a specific figure of its own document's body, in other words:
+        "Zurich sells 503,481 EVs" / "buyers in Zurich registered 503,481 electric vehicles";
+        "Oaxaca adds 2,191 MW" / "Oaxaca commissioned 2,191 megawatts". Three significant
+        digits or more, so a coincidence within one document is unlikely."""
+        if qa.value != qb.value or qa.kind != qb.kind or (qa.unit or "") != (qb.unit or "") and qa.kind != "count":
+            return False
+        sections = {a.section, b.section}
+        if a.doc != b.doc or "body" not in sections or not sections & set(_SUMMARY_SECTIONS):
+            return False
+        if sim < self.p["summary_similarity"]:
+            return False
+        if _significant_digits(qa) >= 3:
+            return True
+        # "Crete adds 9.0 GW of wind (2021)" / "... connected in Crete came to 9.0 GW in 2021"
+        same_period = bool(a.dates) and {d.value for d in a.dates} == {d.value for d in b.dates}
+        return bool(qa.unit) and qa.unit == qb.unit and _significant_digits(qa) >= 2 and same_period
+
+    def _conflicts(self, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
+        if sim < self.p["conflict_similarity"]:
+            return False
+        if qa.kind == "count":
+            return same_counted_thing(qa, qb)
+        return words >= self.p["context_overlap"]
+
+    def _verdict(self, a, b, qa, qb, relation, words, ctx) -> Verdict:
+        thing = qa.unit or qa.noun or qa.kind
+        why = []
+        if qa.unit and qa.unit == qb.unit:
+            why.append(f"both count {qa.unit}" if qa.kind == "count" else f"both in {qa.unit}")
+        why.append(f"sentence similarity {ctx.similarity:.2f}")
+        if words:
+            why.append(f"same context words ({words:.0%})")
+        shared = sorted(set(a.subjects) & set(b.subjects))
+        if shared:
+            why.append("same subject " + ", ".join(shared[:3]))
+        if a.dates and b.dates:
+            why.append(f"same period {a.dates[0].value}")
+        if relation == "conflicts":
+            reason = f"{describe(qa)} vs {describe(qb)}: incompatible values for the same {thing} ({'; '.join(why)})"
+        else:
+            reason = f"{describe(qa)} agrees with {describe(qb)} ({'; '.join(why)})"
+        score = round(min(1.0, 0.5 * ctx.similarity + 0.5 * max(words, 0.5)), 4)
+        return Verdict(
+            claims=(a.id, b.id),
+            relation=relation,
+            finding=relation == "conflicts",
+            reason=reason,
+            score=score,
+            fields={"a": describe(qa), "b": describe(qb), "thing": thing},
+            key=f"{qa.start}:{qb.start}",
+        )
+
+
+def _best_per_figure(verdicts: list[Verdict]) -> list[Verdict]:
+    """At most one verdict per figure of the first claim: the highest score wins."""
+    best: dict[str, Verdict] = {}
+    for v in verdicts:
+        figure = v.key.split(":")[0] + v.relation
+        if figure not in best or v.score > best[figure].score:
+            best[figure] = v
+    return sorted(best.values(), key=lambda v: v.key)
+
+
+def _significant_digits(q: Quantity) -> int:
+    """Significant digits of the written figure ("2,191" 4, "2,000" 1, "9.0" 2, "0.25" 2)."""
+    m = _LITERAL.search(q.text)
+    if not m:
+        return 0
+    literal = m.group(0).replace(",", "")
+    if "." in literal:
+        return len(literal.replace(".", "").lstrip("0"))
+    return len(literal.strip("0"))

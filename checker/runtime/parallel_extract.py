@@ -1,0 +1,45 @@
+"""Parsing and extracting many documents on several processes.
+
+When a scan must parse at least :data:`MIN_DOCUMENTS` documents (those the claims cache
+does not hold) and the machine can fork workers on more than one core
+(:func:`checker.runtime.forkpool.can_fork`), :func:`extract_many` parses and extracts them on a
+:mod:`checker.runtime.forkpool` pool, in order, and meanwhile runs ``while_waiting`` in the
+calling process (the pipeline loads the encoder there). Each worker returns what the
+claims cache stores for a document (title, date, claims as
+:func:`checker.store.claims_cache.encode_claims` writes them), which are small to send back;
+the results equal a one-process run's.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from . import forkpool
+
+#: Fewer documents to parse than this are parsed in the calling process (a pool costs
+#: about half a second to start).
+MIN_DOCUMENTS = 200
+
+Job = tuple[str, str, str]  # (decoded text, format, displayed path)
+Result = tuple[str | None, str | None, str]  # (title, date, encoded claims)
+
+
+def worth_a_pool(documents: int) -> bool:
+    return documents >= MIN_DOCUMENTS and forkpool.can_fork()
+
+
+def extract_many(jobs: list[Job], while_waiting: Callable[[], object] | None = None) -> list[Result]:
+    """``(title, date, encoded claims)`` of each job's document, in order."""
+    chunk = max(1, len(jobs) // (forkpool.workers_for(len(jobs)) * 8))
+    return forkpool.fork_map(extract_one, jobs, what="parsing documents", chunksize=chunk, while_waiting=while_waiting)
+
+
+def extract_one(job: Job) -> Result:
+    """Parse one decoded document and extract its claims (numbered from 1; the caller renumbers)."""
+    from ..extract.claims import document_claims
+    from ..store.claims_cache import encode_claims
+    from ..ingest.documents import parse_document
+
+    text, fmt, shown = job
+    doc = parse_document(text, fmt, "d1", shown)
+    return doc.title, doc.date, encode_claims(document_claims(doc, 1))

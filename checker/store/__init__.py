@@ -1,0 +1,1 @@
+"""Store: what lives on disk. The saved index, the embedding and claims caches and atomic writes."""
