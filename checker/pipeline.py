@@ -97,7 +97,8 @@ def _stderr(message: str) -> None:
 
 
 class Pipeline:
-    """One configured run. Pass ``embedder`` to use another encoder (tests use a fake one)."""
+    """One configured run. Pass ``embedder`` to use another encoder as it is, or ``encoder``, a
+    callable making one, to use it behind the embedding cache (tests use a fake one)."""
 
     def __init__(
         self,
@@ -106,8 +107,10 @@ class Pipeline:
         warn: Callable[[str], None] = _stderr,
         rules: list[Rule] | None = None,
         progress: Progress = NO_PROGRESS,
+        encoder: Callable[[], Embedder] | None = None,
     ) -> None:
         self.settings = settings or Settings()
+        self._make_encoder = encoder  # makes the encoder in place of the configured model (wrapped in the cache as it is)
         self.warn = warn
         self.rules = rules if rules is not None else load_rules(self.settings.rule_paths)
         config = self.settings.config
@@ -131,7 +134,7 @@ class Pipeline:
     def embedder(self) -> Embedder:
         if self._embedder is None:
             s = self.settings
-            base = make_encoder(s.model, s.device, s.backend, s.batch_size)
+            base = self._make_encoder() if self._make_encoder else make_encoder(s.model, s.device, s.backend, s.batch_size)
             cache = self._embedding_cache()
             if cache is not None:
                 base = CachedEmbedder(base, cache)
