@@ -133,9 +133,15 @@ input_options = _options(
     ),
 )
 
-#: the model and rule flags: every command that loads rules
-model_options = _options(
+#: the configuration file and extra rules: every command that loads rules
+rule_options = _options(
     click.option("--config", metavar="FILE", help="configuration file (default: claimgraph.toml or pyproject.toml here or above)"),
+    click.option("--rules", multiple=True, metavar="PATH", help="extra rule file or folder (repeatable)"),
+)
+
+#: the model flags (with the rule flags): every command that embeds, and config
+model_options = _options(
+    rule_options,
     click.option(
         "--model", metavar="MODEL", help="sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2)"
     ),
@@ -146,7 +152,6 @@ model_options = _options(
     ),
     click.option("--cache-dir", metavar="DIR", help="embedding cache folder (default: $CLAIMGRAPH_CACHE_DIR, else the user cache folder)"),
     click.option("--no-cache", is_flag=True, help="do not read or write the embedding cache"),
-    click.option("--rules", multiple=True, metavar="PATH", help="extra rule file or folder (repeatable)"),
 )
 
 nli_option = click.option(
@@ -304,8 +309,7 @@ def compare(**kwargs) -> int:
 
 
 @cli.command(short_help="list the rules with their documentation")
-@click.option("--rules", multiple=True, metavar="PATH", help="extra rule file or folder (repeatable)")
-@click.option("--config", metavar="FILE", help="configuration file")
+@rule_options
 def rules(**kwargs) -> int:
     """List the rules with their documentation."""
     return _list_rules(_args("rules", kwargs))
