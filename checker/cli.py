@@ -1,138 +1,329 @@
-"""The ``claimgraph`` command line: scan, check, index, compare, rules, config.
+"""The ``claimgraph`` command line (click): scan, check, index, compare, rules, config.
 
 Exit codes (a contract other tools depend on): 0 when no finding is at or above
 ``--fail-on``, 1 when one is, 2 for a usage, configuration or input error, which is
 printed as one line with no traceback. The report goes to stdout or to ``--output``
 files (written atomically); the summary and warnings go to stderr.
 
-Settings come from the flags, else the configuration file (:mod:`checker.config`),
-else the defaults. The exit code is computed over the whole run, after path
-overrides, in-place suppressions and the baseline have removed what they remove.
+Settings come from the flags, else the environment, else the configuration file
+(:mod:`checker.config`), else the defaults, resolved by
+:func:`checker.settings.resolve_settings`. The exit code is computed over the whole run,
+after path overrides, in-place suppressions and the baseline have removed what they remove.
+
+The commands run with an :class:`App`; tests give one with a fake encoder
+(``CliRunner().invoke(cli, args, obj=App(encoder=...))`` or ``main(args, app=...)``).
+Nothing heavy is imported before a command runs, so ``claimgraph --help`` starts fast.
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import signal
 import sys
 import threading
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, Callable
+
+import click
 
 from . import __version__
 from .errors import ClaimgraphError
 
-FAIL_LEVELS = ("error", "warning", "info", "never")
-FORMATS = ("terminal", "json", "markdown", "html", "sarif", "github")
+
+class App:
+    """What the commands run with.
+
+    ``encoder`` makes the sentence encoder in place of the configured model (it is still
+    wrapped in the embedding cache, and on a Dask cluster each worker calls it); None:
+    the configured model. Tests pass a fake one.
+    """
+
+    def __init__(self, encoder: Callable[[], Any] | None = None) -> None:
+        self.encoder = encoder
+
+    def __repr__(self) -> str:
+        return f"App(encoder={self.encoder!r})"
+
+    def pipeline(self, settings, *, warn, progress, client=None):
+        """The pipeline of a run (on the Dask ``client``'s cluster when one is given)."""
+        if client is not None:
+            from .runtime.distributed import DistributedPipeline
+
+            return DistributedPipeline(settings, client=client, embedder_factory=self.encoder, warn=warn, progress=progress)
+        from .pipeline import Pipeline
+
+        return Pipeline(settings, warn=warn, progress=progress, encoder=self.encoder)
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2
-        raise ClaimgraphError(message)
+# ---------------------------------------------------------------------- parameter types
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    out = parser.add_argument_group("output")
-    out.add_argument("--format", "-f", choices=FORMATS, help="report format (default: by --output suffix, else terminal)")
-    out.add_argument(
-        "--output", "-o", action="append", default=[], metavar="FILE",
+class _Choice(click.Choice):
+    """A choice whose values are read when a value is checked or a command's help is shown,
+    so that ``claimgraph --help`` imports neither :mod:`checker.settings` nor the report
+    renderers; ``load`` returns them."""
+
+    def __init__(self, load: Callable[[], tuple[str, ...]]) -> None:
+        self._load = load
+        super().__init__(())
+
+    @property
+    def choices(self):
+        return self._load()
+
+    @choices.setter
+    def choices(self, value) -> None:  # click.Choice.__init__ assigns it
+        pass
+
+
+def _report_formats() -> tuple[str, ...]:
+    from .report import FORMATS
+
+    return tuple(FORMATS)
+
+
+def _constant(name: str) -> Callable[[], tuple[str, ...]]:
+    def load() -> tuple[str, ...]:
+        from . import settings
+
+        return getattr(settings, name)
+
+    return load
+
+
+class _SizeMB(click.ParamType):
+    name = "MB"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, float):
+            return value
+        from .settings import size_mb
+
+        try:
+            return size_mb(value)
+        except ClaimgraphError as exc:
+            self.fail(exc.message, param, ctx)
+
+
+# ---------------------------------------------------------------------- shared options
+
+
+def _options(*decorators):
+    """One decorator applying ``decorators`` in order, as if stacked (the first on top)."""
+
+    def apply(f):
+        for d in reversed(decorators):
+            f = d(f)
+        return f
+
+    return apply
+
+
+_FAIL_ON = click.option(
+    "--fail-on", type=_Choice(_constant("FAIL_LEVELS")), help="exit 1 when a finding is at or above this severity (default: error)"
+)
+
+#: --max-size: scan, check, index, config
+input_options = _options(
+    click.option(
+        "--max-size", type=_SizeMB(), metavar="MB",
+        help="skip, with a warning, any document larger than MB mebibytes (default: 10; 0: no limit)",
+    ),
+)
+
+#: the configuration file and extra rules: every command that loads rules
+rule_options = _options(
+    click.option("--config", metavar="FILE", help="configuration file (default: claimgraph.toml or pyproject.toml here or above)"),
+    click.option("--rules", multiple=True, metavar="PATH", help="extra rule file or folder (repeatable)"),
+)
+
+#: the model flags (with the rule flags): every command that embeds, and config
+model_options = _options(
+    rule_options,
+    click.option(
+        "--model", metavar="MODEL", help="sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2)"
+    ),
+    click.option("--device", type=_Choice(_constant("DEVICES")), help="where the encoder runs (default: cpu)"),
+    click.option(
+        "--backend", type=_Choice(_constant("BACKENDS")),
+        help="encoder runtime: torch (default), onnx or onnx-int8 (ONNX Runtime, CPU; needs claimgraph[onnx])",
+    ),
+    click.option("--cache-dir", metavar="DIR", help="embedding cache folder (default: $CLAIMGRAPH_CACHE_DIR, else the user cache folder)"),
+    click.option("--no-cache", is_flag=True, help="do not read or write the embedding cache"),
+)
+
+nli_option = click.option(
+    "--nli", metavar="MODEL", help="judge the pairs no rule decided with this NLI cross-encoder (folder or name, offline; rule NLI001)"
+)
+
+#: the report flags of scan and check
+output_options = _options(
+    click.option("--format", "-f", type=_Choice(_report_formats), help="report format (default: by --output suffix, else terminal)"),
+    click.option(
+        "--output", "-o", multiple=True, metavar="FILE",
         help="write the report to FILE (repeatable; the format follows each file's suffix unless --format is given "
         "with one output); '-' is stdout, in --format",
-    )
-    out.add_argument("--graph", metavar="FILE", help="export the claim graph (.graphml or .json)")
-    out.add_argument("--fail-on", choices=FAIL_LEVELS, help="exit 1 when a finding is at or above this severity (default: error)")
-    out.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
-    out.add_argument("--quiet", "-q", action="store_true", help="no summary, warnings or progress bar on stderr")
-    gate = parser.add_argument_group("gates")
-    gate.add_argument("--baseline", metavar="FILE", help="drop findings whose fingerprint is in FILE (written by --write-baseline)")
-    gate.add_argument("--write-baseline", metavar="FILE", help="write the fingerprints of this run's findings to FILE")
-    gate.add_argument(
-        "--warn-unused-suppressions", action="store_true", help="warn about each claimgraph: disable directive that suppressed nothing"
-    )
-    _input_flags(parser)
-    _model_flags(parser)
-    _nli_flag(parser)
+    ),
+    click.option("--graph", metavar="FILE", help="export the claim graph (.graphml or .json)"),
+    _FAIL_ON,
+    click.option("--exit-zero", is_flag=True, help="exit 0 even when findings are reported"),
+    click.option("--quiet", "-q", is_flag=True, help="no summary, warnings or progress bar on stderr"),
+)
+
+#: what gates the findings of scan and check
+gate_options = _options(
+    click.option("--baseline", metavar="FILE", help="drop findings whose fingerprint is in FILE (written by --write-baseline)"),
+    click.option("--write-baseline", metavar="FILE", help="write the fingerprints of this run's findings to FILE"),
+    click.option(
+        "--warn-unused-suppressions", is_flag=True, help="warn about each claimgraph: disable directive that suppressed nothing"
+    ),
+)
 
 
-def _nli_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--nli", metavar="MODEL",
-        help="judge the pairs no rule decided with this NLI cross-encoder (folder or name, offline; rule NLI001)",
-    )
+# ---------------------------------------------------------------------- the group
 
 
-def _size_mb(value: str) -> float:
-    try:
-        size = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of MB: {value!r}") from None
-    if not size >= 0 or size == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or a positive number of MB, not {value!r}")
-    return size
+class _Group(click.Group):
+    """The command group; :meth:`main` turns every failure into one line and exit code 2."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        args = sys.argv[1:] if args is None else list(args)
+        prog_name = prog_name or "claimgraph"
+        extra.pop("windows_expand_args", None)  # arguments are taken as given
+        self._main_shell_completion(extra, prog_name, complete_var)  # _CLAIMGRAPH_COMPLETE=bash_source: exits
+        _RUNNING["command"] = None
+
+        def run() -> int:
+            with self.make_context(prog_name, args, **extra) as ctx:
+                code = self.invoke(ctx)
+            return 0 if code is None else code
+
+        code = _guarded(run)
+        sys.stdout.flush()
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
 
-def _input_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--max-size", type=_size_mb, metavar="MB",
-        help="skip, with a warning, any document larger than MB mebibytes (default: 10; 0: no limit)",
-    )
+class _Command(click.Command):
+    def parse_args(self, ctx, args):
+        return super().parse_args(ctx, _spread(args, "--against"))
 
 
-def _model_flags(parser: argparse.ArgumentParser) -> None:
-    model = parser.add_argument_group("model and rules")
-    model.add_argument("--config", metavar="FILE", help="configuration file (default: claimgraph.toml or pyproject.toml here or above)")
-    model.add_argument("--model", help="sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2)")
-    model.add_argument("--device", choices=("cpu", "cuda", "auto"), help="where the encoder runs (default: cpu)")
-    model.add_argument("--backend", choices=("torch", "onnx", "onnx-int8"),
-                       help="encoder runtime: torch (default), onnx or onnx-int8 (ONNX Runtime, CPU; needs claimgraph[onnx])")
-    model.add_argument("--cache-dir", help="embedding cache folder (default: $CLAIMGRAPH_CACHE_DIR, else the user cache folder)")
-    model.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
-    model.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder (repeatable)")
+def _spread(args: list[str], flag: str) -> list[str]:
+    """``--against A B C`` as ``--against A --against B --against C``: the values up to the
+    next option (or ``--``), as argparse's ``nargs="+"`` took them."""
+    out: list[str] = []
+    state = "off"  # "value": the flag's first value is next; "more": further values may follow
+    for n, arg in enumerate(args):
+        if arg == "--":
+            return out + args[n:]
+        if state == "more" and not arg.startswith("-"):
+            out += [flag, arg]
+            continue
+        out.append(arg)
+        state = "value" if arg == flag else ("more" if state == "value" else "off")
+    return out
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="claimgraph", description="Find the figures and dates documents state, and which of them conflict.")
-    parser.add_argument("--version", action="version", version=f"claimgraph {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    scan = sub.add_parser("scan", help="check a set of documents against each other")
-    scan.add_argument("paths", nargs="+", metavar="PATH", help="files (.txt, .md, .html) or folders")
-    _common(scan)
-    dist = scan.add_argument_group("distributed (Dask; pip install 'claimgraph[distributed]')")
-    dist.add_argument("--jobs", type=int, metavar="N", help="embed and search on a local cluster of N worker processes")
-    dist.add_argument("--scheduler", metavar="ADDRESS", help="embed and search on the Dask cluster at ADDRESS (tcp://host:port)")
-    check = sub.add_parser("check", help="check drafts against already published documents")
-    check.add_argument("drafts", nargs="+", metavar="DRAFT")
-    check.add_argument("--against", nargs="+", required=True, metavar="PATH", help="the archive: files and folders, or one index folder")
-    _common(check)
-    index = sub.add_parser("index", help="build or update a saved index of an archive, for check --against")
-    index.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: those the index was built from)")
-    index.add_argument("--index", required=True, metavar="DIR", help="the index folder (created, or updated in place)")
-    index.add_argument("--rebuild", action="store_true", help="build from scratch, replacing an index of another version or model")
-    index.add_argument("--quiet", "-q", action="store_true", help="no summary, warnings or progress bar on stderr")
-    _input_flags(index)
-    _model_flags(index)
-    compare = sub.add_parser("compare", help="a verdict for two texts, or for each pair of a JSONL file")
-    compare.add_argument("texts", nargs="*", metavar="TEXT", help="TEXT_A TEXT_B")
-    compare.add_argument("--pairs", metavar="FILE.jsonl", help="one object a line with id, text_a, text_b")
-    compare.add_argument("--format", "-f", choices=("terminal", "json"), default="terminal")
-    compare.add_argument("--model", help="sentence-transformers model name or path")
-    compare.add_argument("--device", choices=("cpu", "cuda", "auto"), help="where the encoder runs (default: cpu)")
-    compare.add_argument("--backend", choices=("torch", "onnx", "onnx-int8"), help="encoder runtime (default: torch)")
-    compare.add_argument("--cache-dir", help="embedding cache folder")
-    compare.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
-    compare.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder")
-    compare.add_argument("--config", metavar="FILE", help="configuration file")
-    _nli_flag(compare)
-    rules = sub.add_parser("rules", help="list the rules with their documentation")
-    rules.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder")
-    rules.add_argument("--config", metavar="FILE", help="configuration file")
-    config = sub.add_parser("config", help="print the effective configuration")
-    config.add_argument("--format", "-f", choices=("toml", "json"), default="toml")
-    config.add_argument("--fail-on", choices=FAIL_LEVELS, help="as for scan and check")
-    _input_flags(config)
-    _model_flags(config)
-    return parser
+_CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(
+    name="claimgraph", cls=_Group, context_settings=_CONTEXT, invoke_without_command=True,
+    help="Find the figures and dates documents state, and which of them conflict.",
+)
+@click.version_option(__version__, "--version", prog_name="claimgraph", message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+        ctx.exit(2)
+    _RUNNING["command"] = ctx.invoked_subcommand
+
+
+def _app() -> App:
+    obj = click.get_current_context().obj
+    return obj if isinstance(obj, App) else App()
+
+
+def _args(command: str, kwargs: dict) -> SimpleNamespace:
+    """The parsed flags as attributes (lists for the repeatable ones)."""
+    values = {k: list(v) if isinstance(v, tuple) else v for k, v in kwargs.items()}
+    return SimpleNamespace(command=command, **values)
+
+
+@cli.command(short_help="check a set of documents against each other")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@output_options
+@gate_options
+@input_options
+@model_options
+@nli_option
+@click.option("--jobs", type=int, metavar="N", help="embed and search on a local cluster of N worker processes (Dask)")
+@click.option("--scheduler", metavar="ADDRESS", help="embed and search on the Dask cluster at ADDRESS (tcp://host:port)")
+def scan(**kwargs) -> int:
+    """Check a set of documents (files .txt, .md, .html, or folders) against each other.
+
+    --jobs and --scheduler need pip install 'claimgraph[distributed]'.
+    """
+    return _check_or_scan(_args("scan", kwargs), _app())
+
+
+@cli.command(cls=_Command, short_help="check drafts against already published documents")
+@click.argument("drafts", nargs=-1, required=True, metavar="DRAFT...")
+@click.option("--against", multiple=True, required=True, metavar="PATH...", help="the archive: files and folders, or one index folder")
+@output_options
+@gate_options
+@input_options
+@model_options
+@nli_option
+def check(**kwargs) -> int:
+    """Check drafts against already published documents; report only findings that involve a draft."""
+    return _check_or_scan(_args("check", kwargs), _app())
+
+
+@cli.command(short_help="build or update a saved index of an archive, for check --against")
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@click.option("--index", required=True, metavar="DIR", help="the index folder (created, or updated in place)")
+@click.option("--rebuild", is_flag=True, help="build from scratch, replacing an index of another version or model")
+@click.option("--quiet", "-q", is_flag=True, help="no summary, warnings or progress bar on stderr")
+@input_options
+@model_options
+def index(**kwargs) -> int:
+    """Build or update a saved index of an archive (PATHs default to those it was built from)."""
+    return _index(_args("index", kwargs), _app())
+
+
+@cli.command(short_help="a verdict for two texts, or for each pair of a JSONL file")
+@click.argument("texts", nargs=-1, metavar="[TEXT_A TEXT_B]")
+@click.option("--pairs", metavar="FILE.jsonl", help="one object a line with id, text_a, text_b")
+@click.option("--format", "-f", type=click.Choice(("terminal", "json")), default="terminal", show_default=True)
+@model_options
+@nli_option
+def compare(**kwargs) -> int:
+    """A verdict (conflict, support or neutral) for two texts, or for each pair of a JSONL file."""
+    return _compare(_args("compare", kwargs), _app())
+
+
+@cli.command(short_help="list the rules with their documentation")
+@rule_options
+def rules(**kwargs) -> int:
+    """List the rules with their documentation."""
+    return _list_rules(_args("rules", kwargs))
+
+
+@cli.command(short_help="print the effective configuration")
+@click.option("--format", "-f", type=click.Choice(("toml", "json")), default="toml", show_default=True)
+@_FAIL_ON
+@input_options
+@model_options
+def config(**kwargs) -> int:
+    """Print the effective configuration: each setting from the flag, else the environment,
+    else the configuration file, else the default."""
+    return _show_config(_args("config", kwargs))
 
 
 class Terminated(BaseException):
@@ -168,29 +359,34 @@ def _terminate_like_ctrl_c():
             signal.signal(signum, handler)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, app: App | None = None) -> int:
+    """Run the command line on ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    return cli.main(args=argv, prog_name="claimgraph", standalone_mode=False, obj=app)
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    """``run()``'s exit code; any failure printed as one line, with exit code 2."""
     try:
         with _terminate_like_ctrl_c():
-            code = _run(argv)
+            return run()
+    except click.exceptions.Exit as exc:  # --help, --version
+        return exc.exit_code
+    except click.ClickException as exc:  # a usage error: one line, not click's usage text
+        message = " ".join(exc.format_message().split("\n"))
+        print(f"claimgraph: error: {message}", file=sys.stderr)
     except ClaimgraphError as exc:
         print(f"claimgraph: error: {exc}", file=sys.stderr)
-        code = 2
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, click.Abort):
         print(f"claimgraph: error: interrupted; {_nothing_written()}", file=sys.stderr)
-        code = 2
     except Terminated as exc:
         print(f"claimgraph: error: terminated ({exc.name}); {_nothing_written()}", file=sys.stderr)
-        code = 2
     except OSError as exc:
         print(f"claimgraph: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
-        code = 2
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one line and exit 2
         if os.environ.get("CLAIMGRAPH_DEBUG"):
             raise
         print(f"claimgraph: internal error: {type(exc).__name__}: {exc} (set CLAIMGRAPH_DEBUG=1 for details)", file=sys.stderr)
-        code = 2
-    sys.stdout.flush()
-    return code
+    return 2
 
 
 _RUNNING: dict[str, str | None] = {"command": None}  # the command being run, for the interruption message
@@ -202,57 +398,17 @@ def _nothing_written() -> str:
     return "no report written"
 
 
-def _run(argv: list[str] | None) -> int:
-    parser = build_parser()
-    _RUNNING["command"] = None
-    args = parser.parse_args(argv)
-    _RUNNING["command"] = args.command
-    if args.command is None:
-        parser.print_help()
-        return 2
-    if args.command == "rules":
-        return _list_rules(args)
-    if args.command == "compare":
-        return _compare(args)
-    if args.command == "index":
-        return _index(args)
-    if args.command == "config":
-        return _show_config(args)
-    return _check_or_scan(args)
+_SETTING_FLAGS = (
+    "model", "device", "backend", "cache_dir", "no_cache", "rules", "max_size", "nli", "fail_on",
+    "exit_zero", "baseline", "write_baseline", "warn_unused_suppressions",
+)
 
 
-def _config_of(args):
-    from .config import load_config
+def _resolve(args):
+    """The run's settings (:func:`checker.settings.resolve_settings`) from the flags the command has."""
+    from .settings import resolve_settings
 
-    return load_config(getattr(args, "config", None))
-
-
-def _rule_paths(config, args) -> list[str]:
-    """The configuration's rule paths, then the flags', each once."""
-    out: dict[str, str] = {}
-    for p in [*config.rules, *args.rules]:
-        out.setdefault(os.path.abspath(p), p)
-    return list(out.values())
-
-
-def _settings(args, config):
-    from .pipeline import Settings
-
-    max_size = getattr(args, "max_size", None)
-    if max_size is None:
-        max_size = config.max_size
-    extra = {} if max_size is None else {"max_size_mb": max_size}
-    return Settings(
-        **extra,
-        model=args.model or config.model,
-        device=args.device or config.device or "cpu",
-        backend=getattr(args, "backend", None) or config.backend or "torch",
-        cache_dir=args.cache_dir or config.cache_dir,
-        use_cache=not args.no_cache,
-        rule_paths=_rule_paths(config, args),
-        config=config,
-        nli=getattr(args, "nli", None) or config.nli,
-    )
+    return resolve_settings(args.config, **{k: getattr(args, k) for k in _SETTING_FLAGS if hasattr(args, k)})
 
 
 def _warner(quiet: bool):
@@ -262,8 +418,9 @@ def _warner(quiet: bool):
 def _list_rules(args) -> int:
     from .judge.ruleset import load_rules
 
-    config = _config_of(args)
-    rules = load_rules(_rule_paths(config, args))
+    resolved = _resolve(args)
+    config = resolved.config
+    rules = load_rules(resolved.rule_paths)
     config.check_rules(rules)
     for rule in config.apply_to_rules(rules):
         state = ""
@@ -280,16 +437,16 @@ def _list_rules(args) -> int:
     return 0
 
 
-def _compare(args) -> int:
+def _compare(args, app: App) -> int:
     from .compare import compare_many, read_pairs
-    from .pipeline import Pipeline
+    from .runtime.progress import NO_PROGRESS
 
     if args.pairs and args.texts:
         raise ClaimgraphError("give either TEXT_A TEXT_B or --pairs FILE, not both")
     if not args.pairs and len(args.texts) != 2:
         raise ClaimgraphError("compare needs two texts, TEXT_A TEXT_B, or --pairs FILE.jsonl")
     items = read_pairs(args.pairs) if args.pairs else [("1", args.texts[0], args.texts[1])]
-    pipeline = Pipeline(_settings(args, _config_of(args)), warn=_warner(False))
+    pipeline = app.pipeline(_resolve(args).settings, warn=_warner(False), progress=NO_PROGRESS)
     try:
         for result in compare_many(items, pipeline.rules, pipeline.embedder, nli=pipeline.nli_judge):
             if args.format == "json":
@@ -329,13 +486,11 @@ def _outputs(args, inputs: list[str]) -> list[tuple[str | None, str]]:
     return targets
 
 
-def _index(args) -> int:
+def _index(args, app: App) -> int:
     from .indexing import build_index
-    from .pipeline import Pipeline
     from .runtime.progress import for_stderr
 
-    config = _config_of(args)
-    pipeline = Pipeline(_settings(args, config), warn=_warner(args.quiet), progress=for_stderr(args.quiet))
+    pipeline = app.pipeline(_resolve(args).settings, warn=_warner(args.quiet), progress=for_stderr(args.quiet))
     try:
         stats = build_index(pipeline, args.paths, args.index, rebuild=args.rebuild)
     finally:
@@ -349,26 +504,11 @@ def _show_config(args) -> int:
     import json
 
     from .config import to_toml
-    from .store.embedding_cache import default_cache_dir
-    from .embed.embeddings import DEFAULT_MODEL
     from .judge.ruleset import load_rules
 
-    config = _config_of(args)
-    rule_paths = _rule_paths(config, args)
-    config.check_rules(load_rules(rule_paths))
-    if args.no_cache:
-        cache = "off"
-    else:
-        cache = args.cache_dir or config.cache_dir or str(default_cache_dir())
-    data = config.effective(
-        rules=rule_paths,
-        model=args.model or config.model or DEFAULT_MODEL,
-        device=args.device or config.device or "cpu",
-        backend=getattr(args, "backend", None) or config.backend or "torch",
-        fail_on=args.fail_on or config.fail_on or "error",
-        cache_dir=cache,
-        max_size=_max_size_shown(args.max_size if args.max_size is not None else config.max_size),
-    )
+    resolved = _resolve(args)
+    resolved.config.check_rules(load_rules(resolved.rule_paths))
+    data = resolved.effective()
     if args.format == "json":
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
@@ -378,22 +518,13 @@ def _show_config(args) -> int:
     return 0
 
 
-def _max_size_shown(mb: float | None) -> float | int:
-    """The document size limit in force, in MB (0: none), as ``claimgraph config`` prints it."""
-    from .ingest.documents import DEFAULT_MAX_SIZE_MB
-
-    value = DEFAULT_MAX_SIZE_MB if mb is None else mb
-    return int(value) if float(value).is_integer() else value
-
-
-def _check_or_scan(args) -> int:
+def _check_or_scan(args, app: App) -> int:
     import dataclasses
 
     from .store.atomic import write_text_atomic
     from .gate.baseline import apply_baseline, read_baseline, write_baseline
     from .judge.findings import order_findings
     from .report.graph import edges_without, graph_text
-    from .pipeline import Pipeline
     from .runtime.progress import for_stderr
     from .report import render, summary_line
 
@@ -401,18 +532,16 @@ def _check_or_scan(args) -> int:
     targets = _outputs(args, inputs)
     if args.write_baseline:
         _refuse_input(args.write_baseline, inputs, "--write-baseline")
-    config = _config_of(args)
-    fail_on = args.fail_on or config.fail_on or "error"
-    baseline = read_baseline(args.baseline) if args.baseline else None
+    resolved = _resolve(args)
+    gate = resolved.gate
+    baseline = read_baseline(gate.baseline) if gate.baseline else None
     warn = _warner(args.quiet)
     client = None
     if args.command == "scan" and (args.jobs is not None or args.scheduler):
-        from .runtime.distributed import DistributedPipeline, connect
+        from .runtime.distributed import connect
 
         client = connect(args.jobs, args.scheduler)
-        pipeline = DistributedPipeline(_settings(args, config), client=client, warn=warn, progress=for_stderr(args.quiet))
-    else:
-        pipeline = Pipeline(_settings(args, config), warn=warn, progress=for_stderr(args.quiet))
+    pipeline = app.pipeline(resolved.settings, warn=warn, progress=for_stderr(args.quiet), client=client)
     try:
         report = pipeline.scan(args.paths) if args.command == "scan" else pipeline.check(args.drafts, args.against)
         if not report.documents:
@@ -443,7 +572,7 @@ def _check_or_scan(args) -> int:
     if graph is not None:
         write_text_atomic(args.graph, graph)
     if not args.quiet:
-        if args.warn_unused_suppressions:
+        if gate.warn_unused_suppressions:
             for d in stats.unused:
                 print(f"claimgraph: warning: {d.where}: unused suppression {d.text!r} (it suppressed no finding)", file=sys.stderr)
         extra = []
@@ -459,7 +588,7 @@ def _check_or_scan(args) -> int:
                 print(f"claimgraph: wrote {path}", file=sys.stderr)
         if args.write_baseline:
             print(f"claimgraph: wrote baseline {args.write_baseline} ({len(report.findings) + stats.baselined} findings)", file=sys.stderr)
-    return exit_code(report, fail_on, args.exit_zero)
+    return exit_code(report, gate.fail_on, gate.exit_zero)
 
 
 def _refuse_input(path: str, inputs: list[str], flag: str) -> None:

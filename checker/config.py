@@ -3,7 +3,8 @@
 The file is found in the current folder or the nearest parent that has one (a
 ``claimgraph.toml`` wins over a ``pyproject.toml`` in the same folder; a
 ``pyproject.toml`` without a ``[tool.claimgraph]`` table is passed over), or named
-with ``--config FILE``. Command-line flags override it.
+with ``--config FILE``. Flags and the environment override it: the layers are resolved
+in one place, :func:`checker.settings.resolve_settings`.
 
 Every key is checked: an unknown key, an unknown rule id, a parameter the rule's kind
 does not declare or a value of the wrong type is a :class:`~checker.errors.ConfigError`
@@ -19,17 +20,15 @@ import json
 import os
 import re
 import tomllib
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
 from .errors import ConfigError
 from .model import SEVERITIES
+from .choices import BACKENDS, DEVICES, FAIL_LEVELS
 
-FAIL_LEVELS = ("error", "warning", "info", "never")
-DEVICES = ("cpu", "cuda", "auto")
-BACKENDS = ("torch", "onnx", "onnx-int8")  # checker.onnx_encoder
-CONFIG_FILES = ("claimgraph.toml", "pyproject.toml")
 #: ``disable = ["all"]`` turns every rule off (top level or in an override).
 ALL = "all"
 
@@ -484,100 +483,37 @@ def _path_forms(path: str, root: Path) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-_GLOB_CACHE: dict[str, re.Pattern] = {}
+@lru_cache(maxsize=None)
+def _glob_flags() -> int:
+    from wcmatch import glob
 
-
-def glob_regex(pattern: str) -> re.Pattern:
-    """A regular expression for a path glob: ``*`` within a folder name, ``**`` across folders,
-    ``?``, ``[abc]``; a pattern ending in ``/`` matches everything under that folder."""
-    cached = _GLOB_CACHE.get(pattern)
-    if cached is not None:
-        return cached
-    p = pattern[2:] if pattern.startswith("./") else pattern
-    if p.endswith("/"):
-        p += "**"
-    out: list[str] = []
-    i = 0
-    while i < len(p):
-        if p.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif p.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif p[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif p[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif p[i] == "[" and "]" in p[i + 2 :]:
-            end = p.index("]", i + 2)
-            body = p[i + 1 : end]
-            if body.startswith("!"):
-                body = "^" + body[1:]
-            out.append("[" + body.replace("\\", "\\\\") + "]")
-            i = end + 1
-        else:
-            out.append(re.escape(p[i]))
-            i += 1
-    compiled = re.compile("".join(out) + r"\Z")
-    _GLOB_CACHE[pattern] = compiled
-    return compiled
+    # ``**`` across folders, ``*`` also matching names that start with a dot, a pattern with
+    # no ``/`` matching the file name, ``/`` the only separator on every platform
+    return glob.GLOBSTAR | glob.DOTGLOB | glob.MATCHBASE | glob.FORCEUNIX
 
 
 def glob_match(pattern: str, path: str) -> bool:
-    """Whether POSIX ``path`` matches ``pattern``; a pattern with no ``/`` also matches the file name."""
-    if glob_regex(pattern).match(path):
-        return True
-    return "/" not in pattern.rstrip("/") and bool(glob_regex(pattern).match(path.rsplit("/", 1)[-1]))
+    """Whether POSIX ``path`` matches the glob ``pattern`` (wcmatch): ``*`` within a folder
+    name, ``**`` across folders, ``?``, ``[abc]``, ``[!abc]``; a pattern with no ``/`` also
+    matches the file name; a pattern ending in ``/`` matches everything under that folder."""
+    from wcmatch import glob
+
+    p = pattern[2:] if pattern.startswith("./") else pattern
+    if p.endswith("/"):
+        p += "**"
+    return glob.globmatch(path, p, flags=_glob_flags())
 
 
 # ---------------------------------------------------------------------- printing
 
 
 def to_toml(data: dict[str, Any], table: str = "tool.claimgraph") -> str:
-    """TOML text for the effective configuration (None values left out as comments)."""
-    lines = [f"[{table}]"]
-    tables: list[tuple[str, dict]] = []
-    overrides = data.get("overrides", [])
-    for key, value in data.items():
-        if key == "overrides":
-            continue
-        if value is None:
-            lines.append(f"# {key} is not set")
-        elif isinstance(value, dict):
-            tables.append((key, value))
-        else:
-            lines.append(f"{key} = {_toml_value(value)}")
-    for key, value in tables:
-        lines.append("")
-        lines.append(f"[{table}.{key}]")
-        lines.extend(_toml_pair(_toml_key(k), v) for k, v in value.items())
-    for o in overrides:
-        lines.append("")
-        lines.append(f"[[{table}.overrides]]")
-        lines.extend(_toml_pair(k, v) for k, v in o.items())
-    return "\n".join(lines) + "\n"
+    """TOML text (tomli-w) for the effective configuration, as the ``table`` table; a
+    setting that is None is not written, and a comment above the table says so."""
+    import tomli_w
 
-
-def _toml_pair(key: str, value: Any) -> str:
-    """``key = value``, a dict written as an inline table."""
-    if isinstance(value, dict):
-        inner = ", ".join(f"{_toml_key(a)} = {_toml_value(b)}" for a, b in value.items())
-        return f"{key} = {{ {inner} }}" if inner else f"{key} = {{}}"
-    return f"{key} = {_toml_value(value)}"
-
-
-def _toml_key(key: str) -> str:
-    return key if re.fullmatch(_BARE, key) else json.dumps(key)
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)
+    nested: dict[str, Any] = {k: v for k, v in data.items() if v is not None}
+    for part in reversed(table.split(".")):
+        nested = {part: nested}
+    unset = "".join(f"# {key} is not set\n" for key, value in data.items() if value is None)
+    return unset + tomli_w.dumps(nested)

@@ -1,10 +1,14 @@
-"""The claimgraph command line with a fast fake encoder, for subprocess tests.
+"""The claimgraph command line with a fast fake encoder, in-process and for subprocess tests.
 
-``python -m tests.fake_cli scan seeds/ -o r.json`` runs :func:`checker.cli.main` with
-:class:`tests.fakes.HashEmbedder` in place of the sentence-transformers model, so a
-test can run whole processes (to kill them, to interrupt them, to compare two runs
-under different hash seeds) in a fraction of a second each. Everything else is the
-real program.
+The command line runs with an :class:`checker.cli.App` whose encoder is :class:`FakeModel`
+(hashed bags of words, :class:`tests.fakes.HashEmbedder`) in place of the
+sentence-transformers model; everything else is the real program.
+
+* :func:`invoke` runs it in-process through click's ``CliRunner``: ``invoke("scan", path)``
+  gives a ``click.testing.Result`` (``exit_code``, ``stdout``, ``stderr``).
+* ``python -m tests.fake_cli scan seeds/ -o r.json`` runs it as a process, so a test can run
+  whole processes (to kill them, to interrupt them, to compare two runs under different
+  hash seeds) in a fraction of a second each.
 
 Environment:
 
@@ -46,12 +50,26 @@ class FakeModel(HashEmbedder):
         return super().encode(texts)
 
 
-def main(argv: list[str] | None = None) -> int:
-    import checker.pipeline
-    from checker.store import atomic
-    from checker import cli
+def fake_app(encoder=FakeModel):
+    """The command line's application object with a fake encoder (any zero-argument callable)."""
+    from checker.cli import App
 
-    checker.pipeline.SentenceTransformerEmbedder = FakeModel
+    return App(encoder=encoder)
+
+
+def invoke(*args, app=None, env=None):
+    """Run ``claimgraph ARGS...`` in-process with the fake encoder (click's ``CliRunner``)."""
+    from click.testing import CliRunner
+
+    from checker.cli import cli
+
+    return CliRunner().invoke(cli, [str(a) for a in args], obj=app or fake_app(), env=env, prog_name="claimgraph")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from checker import cli
+    from checker.store import atomic
+
     delay = float(os.environ.get("CLAIMGRAPH_FAKE_REPLACE_DELAY") or 0)
     if delay:
         real_replace = os.replace
@@ -64,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         atomic.os = type(sys)("os_with_slow_replace")
         atomic.os.__dict__.update(os.__dict__)
         atomic.os.replace = slow_replace
-    return cli.main(argv)
+    return cli.main(argv, app=fake_app())
 
 
 if __name__ == "__main__":

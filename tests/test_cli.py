@@ -12,6 +12,7 @@ import pytest
 from checker.cli import exit_code, main
 from checker.model import Finding, Report
 from tests.conftest import ROOT, SEEDS
+from tests.fake_cli import invoke
 
 
 def _finding(severity):
@@ -56,20 +57,90 @@ def test_cli_malformed_rule_file_names_file_and_line(tmp_path):
     assert f"{bad}:" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_cli_refuses_to_overwrite_an_input(tmp_path, capsys):
+def test_cli_refuses_to_overwrite_an_input(tmp_path):
     doc = tmp_path / "a.md"
     doc.write_text("In 2023, China authorized 921,000 invention patents.\n")
     before = doc.read_bytes()
-    code = main(["scan", str(doc), "--output", str(doc), "--format", "markdown"])
-    assert code == 2
+    result = invoke("scan", doc, "--output", doc, "--format", "markdown")
+    assert result.exit_code == 2
     assert doc.read_bytes() == before
-    assert "refusing to overwrite" in capsys.readouterr().err
+    assert "refusing to overwrite" in result.stderr
 
 
-def test_cli_lists_rules(capsys):
-    assert main(["rules"]) == 0
-    out = capsys.readouterr().out
-    assert "NUM001  numeric.mismatch" in out and "DATE001  date.mismatch" in out
+def test_cli_lists_rules():
+    result = invoke("rules")
+    assert result.exit_code == 0
+    assert "NUM001  numeric.mismatch" in result.stdout and "DATE001  date.mismatch" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["scan", "x", "--fail-on", "sometimes"], "'sometimes' is not one of 'error', 'warning', 'info', 'never'"),
+        (["scan", "x", "--format", "pdf"], "'pdf' is not one of 'terminal', 'json'"),
+        (["scan", "x", "--device", "tpu"], "--device"),
+        (["scan", "x", "--max-size", "lots"], "not a number of MB: 'lots'"),
+        (["scan", "x", "--max-size", "-1"], "must be 0 (no limit) or a positive number of MB"),
+        (["scan", "x", "--jobs", "many"], "--jobs"),
+        (["scan"], "Missing argument"),
+        (["scan", "x", "--fial-on", "error"], "Did you mean '--fail-on'?"),
+        (["check", "draft.md"], "Missing option '--against'"),
+        (["index", "docs"], "Missing option '--index'"),
+        (["compare", "a", "--format", "html"], "--format"),
+        (["config", "--format", "yaml"], "--format"),
+        (["scna", "x"], "No such command 'scna'"),
+    ],
+)
+def test_cli_usage_errors_are_one_line_and_exit_2(args, says):
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("claimgraph: error: "), result.stderr
+    assert says in result.stderr and "Usage:" not in result.stderr
+
+
+def test_cli_help_version_and_no_command():
+    result = invoke("--help")
+    assert result.exit_code == 0 and "scan" in result.stdout and "check" in result.stdout
+    assert invoke("scan", "-h").exit_code == 0
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout == "claimgraph 0.1.0\n"
+    result = invoke()  # no command: the help, exit 2 (as before click)
+    assert result.exit_code == 2 and "Commands:" in result.stdout
+
+
+def test_cli_main_returns_the_exit_code(capsys):
+    assert main(["--version"]) == 0
+    assert main(["rules", "--rules", "no/such/rules.yml"]) == 2
+    assert main(["scan", "x", "--bogus"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("claimgraph: error: ") == 2 and "Traceback" not in err
+
+
+def test_cli_against_takes_several_paths_and_drafts_and_repeated_outputs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("In 2023, China authorized 921,000 invention patents.\n")
+    (tmp_path / "b.txt").write_text("In 2022, Japan authorized 201,000 invention patents.\n")
+    (tmp_path / "d.md").write_text("# Draft\n\nIn 2023, China authorized 798,000 invention patents.\n")
+    result = invoke("check", "d.md", "--against", "a.txt", "b.txt", "--no-cache", "-o", "r.json", "-o", "r.md")
+    assert result.exit_code == 1, result.stderr
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert sorted(d["path"] for d in report["documents"]) == ["a.txt", "b.txt", "d.md"]
+    assert (tmp_path / "r.md").read_text().startswith("#")
+    assert "wrote r.json" in result.stderr and "wrote r.md" in result.stderr
+    # the values of --against end at the next option, as with argparse's nargs="+"
+    result = invoke("check", "--against", "a.txt", "b.txt", "--fail-on", "never", "d.md", "--no-cache", "-f", "json")
+    assert result.exit_code == 0 and len(json.loads(result.stdout)["documents"]) == 3
+
+
+def test_cli_shell_completion():
+    result = invoke(env={"_CLAIMGRAPH_COMPLETE": "bash_source"})
+    assert result.exit_code == 0 and "_claimgraph_completion()" in result.stdout
+    env = {"_CLAIMGRAPH_COMPLETE": "bash_complete", "COMP_WORDS": "claimgraph scan --fail", "COMP_CWORD": "2"}
+    result = invoke(env=env)
+    assert result.exit_code == 0 and "--fail-on" in result.stdout
+    env = {"_CLAIMGRAPH_COMPLETE": "bash_complete", "COMP_WORDS": "claimgraph scan x --fail-on w", "COMP_CWORD": "4"}
+    assert "warning" in invoke(env=env).stdout
 
 
 @pytest.mark.model

@@ -240,31 +240,77 @@ def test_config_max_size_values_and_errors():
     assert message.startswith("cfg.toml:4: 'max_size'")
 
 
-def test_config_max_size_applies_to_scan_and_the_flag_wins(tmp_path, monkeypatch, capsys):
-    import checker.pipeline
-    from tests.fake_cli import FakeModel
+def test_config_max_size_applies_to_scan_and_the_flag_wins(tmp_path, monkeypatch):
+    from tests.fake_cli import invoke
 
-    monkeypatch.setattr(checker.pipeline, "SentenceTransformerEmbedder", FakeModel)
     _write(tmp_path / "claimgraph.toml", "max_size = 0.001\n")  # 1,048 bytes
     monkeypatch.chdir(tmp_path)
     (tmp_path / "small.txt").write_text("In 2023 there were 5 firms.\n")
     (tmp_path / "big.txt").write_text("In 2024 there were 7 firms. " * 60 + "\n")
     args = ["scan", "small.txt", "big.txt", "--no-cache", "--format", "json", "--fail-on", "never"]
-    assert main(args) == 0
-    captured = capsys.readouterr()
-    assert [d["path"] for d in json.loads(captured.out)["documents"]] == ["small.txt"]
-    assert "big.txt" in captured.err and "skipped" in captured.err
-    assert main([*args, "--max-size", "0"]) == 0
-    assert len(json.loads(capsys.readouterr().out)["documents"]) == 2
-    assert main(["config", "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["max_size"] == 0.001
-    assert main(["config", "--format", "json", "--max-size", "3"]) == 0
-    assert json.loads(capsys.readouterr().out)["max_size"] == 3
-    assert main(["config"]) == 0
-    assert "max_size = 0.001" in capsys.readouterr().out
+    result = invoke(*args)
+    assert result.exit_code == 0
+    assert [d["path"] for d in json.loads(result.stdout)["documents"]] == ["small.txt"]
+    assert "big.txt" in result.stderr and "skipped" in result.stderr
+    result = invoke(*args, "--max-size", "0")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["documents"]) == 2
+    result = invoke("config", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["max_size"] == 0.001
+    result = invoke("config", "--format", "json", "--max-size", "3")
+    assert result.exit_code == 0 and json.loads(result.stdout)["max_size"] == 3
 
 
-def test_config_max_size_default_is_shown(tmp_path, monkeypatch, capsys):
+# ---------------------------------------------------------------------- printing
+
+
+def test_config_toml_output_reads_back_as_the_json_output(tmp_path, monkeypatch, capsys):
+    import tomllib
+
+    _write(
+        tmp_path / "claimgraph.toml",
+        """
+        rules = ["my rules"]
+        disable = ["DATE001"]
+        model = "./models/mini"
+        [severity]
+        NUM001 = "warning"
+        [params.NUM001]
+        rounding_limit = 0.25
+        [[overrides]]
+        paths = ["legacy/**", "*.txt"]
+        severity = { NUM001 = "info" }
+        """,
+    )
+    (tmp_path / "my rules").mkdir()
     monkeypatch.chdir(tmp_path)
     assert main(["config", "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["max_size"] == 10
+    data = json.loads(capsys.readouterr().out)
+    assert main(["config"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("# effective configuration; file: claimgraph.toml\n# nli is not set\n[tool.claimgraph]\n")
+    table = tomllib.loads(text)["tool"]["claimgraph"]
+    del data["config"], data["nli"]
+    assert table == data
+    assert table["overrides"] == [{"paths": ["legacy/**", "*.txt"], "disable": [], "severity": {"NUM001": "info"}}]
+
+
+def test_config_toml_output_escapes_what_toml_needs_escaped():
+    import tomllib
+
+    from checker.config import to_toml
+
+    odd = {"model": 'a "quoted" \\ path\x7f\x01', "rules": ["tab\there"], "nli": None, "params": {"X 1": {"a.b": 1.5}}}
+    text = to_toml(odd)
+    assert text.startswith("# nli is not set\n")
+    back = tomllib.loads(text)["tool"]["claimgraph"]
+    assert back == {k: v for k, v in odd.items() if v is not None}
+
+
+def test_config_glob_match_edges():
+    assert glob_match("*.md", ".hidden.md")  # * matches a leading dot
+    assert glob_match("./docs/*.md", "docs/a.md")
+    assert not glob_match("docs/", "x/docs/a.md")  # a pattern with a / is anchored
+    assert glob_match("report-202[!3].txt", "report-2024.txt") and not glob_match("report-202[!3].txt", "report-2023.txt")
+    assert not glob_match("a.md", "xa.md")
+    assert glob_match("legacy/**/old.md", "legacy/old.md") and glob_match("legacy/**/old.md", "legacy/a/b/old.md")

@@ -88,12 +88,12 @@ def test_distributed_needs_workers_or_a_scheduler():
 
 
 def test_distributed_cli_flags_parse():
-    from checker.cli import build_parser
+    from checker.cli import scan as command
 
-    args = build_parser().parse_args(["scan", "docs", "--jobs", "3"])
-    assert args.jobs == 3 and args.scheduler is None
-    args = build_parser().parse_args(["scan", "docs", "--scheduler", "tcp://127.0.0.1:8786"])
-    assert args.scheduler == "tcp://127.0.0.1:8786" and args.jobs is None
+    args = command.make_context("scan", ["docs", "--jobs", "3"]).params
+    assert args["jobs"] == 3 and args["scheduler"] is None
+    args = command.make_context("scan", ["docs", "--scheduler", "tcp://127.0.0.1:8786"]).params
+    assert args["scheduler"] == "tcp://127.0.0.1:8786" and args["jobs"] is None
 
 
 def test_distributed_cli_bad_jobs_is_a_usage_error(capsys, tmp_path):

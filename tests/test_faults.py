@@ -25,13 +25,14 @@ from checker.cli import main
 from checker.store.embedding_cache import CachedEmbedder, EmbeddingCache
 from checker.errors import ClaimgraphError
 from tests.conftest import ROOT, SEEDS
-from tests.fake_cli import FakeModel
+from tests.fake_cli import fake_app
 from tests.fakes import HashEmbedder
 
 
 @pytest.fixture
-def fake_model(monkeypatch):
-    monkeypatch.setattr(checker.pipeline, "SentenceTransformerEmbedder", FakeModel)
+def fake_model():
+    """The command line with the fake encoder injected: ``fake_model(argv)`` is ``main(argv)``."""
+    return lambda argv: main(argv, app=fake_app())
 
 
 def _one_error_line(err: str) -> str:
@@ -109,7 +110,7 @@ def test_faults_cache_dir_unusable_is_exit_2(tmp_path, fake_model, capsys):
     out, before = _previous_report(tmp_path)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    code = main(["scan", str(SEEDS), "--cache-dir", str(blocker), "-o", str(out)])
+    code = fake_model(["scan", str(SEEDS), "--cache-dir", str(blocker), "-o", str(out)])
     line = _one_error_line(capsys.readouterr().err)
     assert code == 2
     assert line.startswith(f"claimgraph: error: embedding cache {blocker} cannot be used: ")
@@ -126,7 +127,7 @@ def test_faults_cache_read_only_is_exit_2(tmp_path, fake_model, capsys, monkeypa
         "checker.store.embedding_cache.os.access",
         lambda p, mode: False if Path(p) == folder else real_access(p, mode),
     )
-    code = main(["scan", str(SEEDS), "--cache-dir", str(folder), "--format", "json"])
+    code = fake_model(["scan", str(SEEDS), "--cache-dir", str(folder), "--format", "json"])
     line = _one_error_line(capsys.readouterr().err)
     assert code == 2 and "folder is not writable" in line
 
@@ -137,7 +138,7 @@ def test_faults_default_cache_unusable_is_a_warning(tmp_path, fake_model, capsys
     blocker.write_text("x")
     monkeypatch.delenv("CLAIMGRAPH_CACHE_DIR")
     monkeypatch.setattr(checker.pipeline, "default_cache_dir", lambda: blocker)
-    code = main(["scan", str(SEEDS), "--format", "json", "--fail-on", "never"])
+    code = fake_model(["scan", str(SEEDS), "--format", "json", "--fail-on", "never"])
     err = capsys.readouterr().err
     assert code == 0
     assert f"claimgraph: warning: embedding cache {blocker / 'embeddings.sqlite3'} is unusable" in err
@@ -196,7 +197,7 @@ def test_faults_disk_full_while_writing_a_report(tmp_path, fake_model, capsys, m
         return real_fsync(fd)
 
     monkeypatch.setattr(atomic.os, "fsync", full)
-    code = main(["scan", str(SEEDS), "-o", str(out), "-o", str(second), "--fail-on", "never"])
+    code = fake_model(["scan", str(SEEDS), "-o", str(out), "-o", str(second), "--fail-on", "never"])
     err = capsys.readouterr().err
     line = _one_error_line(err)
     assert code == 2

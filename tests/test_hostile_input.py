@@ -23,20 +23,20 @@ from pathlib import Path
 
 import pytest
 
-import checker.pipeline
 from checker.ingest import documents
 from checker.cli import main
 from checker.ingest.documents import load_document, load_documents
 from checker.errors import InputError
-from tests.fake_cli import FakeModel
+from tests.fake_cli import fake_app
 
 GOOD = "In 2023, China authorized 921,000 invention patents, up 15.3% from a year earlier.\n"
 GOOD_B = "In 2023, China authorized 798,000 invention patents, up 15.3% from a year earlier.\n"
 
 
 @pytest.fixture
-def fake_model(monkeypatch):
-    monkeypatch.setattr(checker.pipeline, "SentenceTransformerEmbedder", FakeModel)
+def fake_model():
+    """The command line with the fake encoder injected: ``fake_model(argv)`` is ``main(argv)``."""
+    return lambda argv: main(argv, app=fake_app())
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -87,7 +87,7 @@ def test_hostile_folder_is_scanned_with_one_warning_per_bad_file(tmp_path, fake_
     monkeypatch.chdir(tmp_path)
     before = _digests(docs)
     out = tmp_path / "report.json"
-    code = main(["scan", "docs", "-o", str(out), "--fail-on", "never"])
+    code = fake_model(["scan", "docs", "-o", str(out), "--fail-on", "never"])
     err = capsys.readouterr().err
     assert code == 0, err
     assert "Traceback" not in err
@@ -124,7 +124,7 @@ def test_hostile_folder_is_scanned_with_one_warning_per_bad_file(tmp_path, fake_
 def test_hostile_only_bad_files_is_exit_2(tmp_path, fake_model, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "bin.md").write_bytes(b"\x00\x01\x02")
-    code = main(["scan", str(tmp_path)])
+    code = fake_model(["scan", str(tmp_path)])
     err = capsys.readouterr().err
     assert code == 2
     assert err.splitlines()[-1] == "claimgraph: error: no readable documents (.txt, .md, .html) in the given paths"
@@ -141,7 +141,7 @@ def test_hostile_only_bad_files_is_exit_2(tmp_path, fake_model, capsys):
 def test_hostile_named_path_missing_or_looping_is_exit_2(tmp_path, fake_model, capsys, make, message):
     path = tmp_path / "x.txt"
     make(path)
-    code = main(["scan", str(path)])
+    code = fake_model(["scan", str(path)])
     err = capsys.readouterr().err
     assert code == 2
     assert err.strip() == f"claimgraph: error: {message}: {path}"
@@ -186,13 +186,13 @@ def test_hostile_unreadable_folder_is_a_warning(tmp_path, monkeypatch):
 def test_hostile_size_limit_is_configurable(tmp_path, fake_model, capsys):
     big = tmp_path / "big.txt"
     big.write_text(GOOD + "Words and no figures at all here. " * 20_000, encoding="utf-8")  # about 0.7 MB
-    assert main(["scan", str(big), "--max-size", "0.5", "--format", "json"]) == 2
+    assert fake_model(["scan", str(big), "--max-size", "0.5", "--format", "json"]) == 2
     err = capsys.readouterr().err
     assert "0.6 MB, over the 0.5 MB size limit (--max-size); skipped" in err
-    assert main(["scan", str(big), "--max-size", "1", "--format", "json", "--fail-on", "never", "-q"]) == 0
-    assert main(["scan", str(big), "--max-size", "0", "--format", "json", "--fail-on", "never", "-q"]) == 0
+    assert fake_model(["scan", str(big), "--max-size", "1", "--format", "json", "--fail-on", "never", "-q"]) == 0
+    assert fake_model(["scan", str(big), "--max-size", "0", "--format", "json", "--fail-on", "never", "-q"]) == 0
     capsys.readouterr()
-    assert main(["scan", str(big), "--max-size", "lots"]) == 2
+    assert fake_model(["scan", str(big), "--max-size", "lots"]) == 2
     assert "--max-size" in capsys.readouterr().err
 
 
@@ -300,7 +300,7 @@ def test_hostile_thousands_of_files(tmp_path, fake_model, capsys):
     real_open = documents.os.open
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(documents.os, "open", lambda path, *a, **k: opened.append(str(path)) or real_open(path, *a, **k))
-        code = main(["scan", str(folder), "--format", "json", "--fail-on", "never", "-q", "--no-cache"])
+        code = fake_model(["scan", str(folder), "--format", "json", "--fail-on", "never", "-q", "--no-cache"])
     out = capsys.readouterr().out
     assert code == 0
     assert len(json.loads(out)["documents"]) == 3000
@@ -331,7 +331,7 @@ def test_hostile_input_file_is_never_the_output(tmp_path, fake_model, capsys):
     before = doc.read_bytes()
     link = tmp_path / "report.md"
     os.symlink(doc, link)
-    assert main(["scan", str(doc), "-o", str(link)]) == 2
+    assert fake_model(["scan", str(doc), "-o", str(link)]) == 2
     assert doc.read_bytes() == before
     assert "refusing to overwrite" in capsys.readouterr().err
 
@@ -341,6 +341,6 @@ def test_hostile_named_fifo_is_skipped_without_blocking(tmp_path, fake_model, ca
     os.mkfifo(fifo)
     good = tmp_path / "a.txt"
     good.write_text(GOOD, encoding="utf-8")
-    assert main(["scan", str(fifo), str(good), "--format", "json", "--fail-on", "never"]) == 0
+    assert fake_model(["scan", str(fifo), str(good), "--format", "json", "--fail-on", "never"]) == 0
     err = capsys.readouterr().err
     assert f"claimgraph: warning: {fifo}: not a regular file (a FIFO, socket or device); skipped" in err

@@ -32,7 +32,7 @@ import numpy as np
 
 from ..errors import ConfigError
 
-BACKENDS = ("torch", "onnx", "onnx-int8")
+from ..choices import BACKENDS  # noqa: E402,F401 - the runtimes --backend names
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 

@@ -1,0 +1,17 @@
+"""The values the command line's flags and the configuration file's keys accept, defined once.
+
+Read by :mod:`checker.settings` (which resolves a run's settings), :mod:`checker.config`
+(which validates the configuration file), the command line (for ``--help``) and the ONNX
+encoder; this module imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+from .ordering import SEVERITIES
+
+#: ``--fail-on`` and ``fail_on``: exit 1 when a finding is at or above this severity; ``never``: exit 0.
+FAIL_LEVELS = (*SEVERITIES, "never")
+#: ``--device`` and ``device``: where the encoder runs.
+DEVICES = ("cpu", "cuda", "auto")
+#: ``--backend`` and ``backend``: the encoder runtime (:mod:`checker.embed.onnx_encoder` for the ONNX ones).
+BACKENDS = ("torch", "onnx", "onnx-int8")
