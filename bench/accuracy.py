@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.compare import compare_many  # noqa: E402
+from checker.comparison import compare_many  # noqa: E402
 from checker.store.embedding_cache import CachedEmbedder, EmbeddingCache, default_cache_dir  # noqa: E402
 from checker.embed.embeddings import SentenceTransformerEmbedder  # noqa: E402
 from checker.judge.ruleset import load_rules  # noqa: E402

@@ -75,7 +75,7 @@ def main(argv=None) -> int:
                                          "speedup": result["backends"][name]["sentences_per_s"] / result["backends"]["torch"]["sentences_per_s"]})
     pairs_file = ROOT.parent / "shared" / "eval" / "pairs-numeric-date.jsonl"
     if args.pairs and pairs_file.is_file():
-        from checker.compare import compare_texts
+        from checker.comparison import compare_texts
         from checker.judge.ruleset import load_rules
 
         rules = load_rules()

@@ -438,7 +438,7 @@ def _list_rules(args) -> int:
 
 
 def _compare(args, app: App) -> int:
-    from .compare import compare_many, read_pairs
+    from .comparison import compare_many, read_pairs
     from .runtime.progress import NO_PROGRESS
 
     if args.pairs and args.texts:
@@ -519,14 +519,11 @@ def _show_config(args) -> int:
 
 
 def _check_or_scan(args, app: App) -> int:
-    import dataclasses
-
-    from .store.atomic import write_text_atomic
-    from .gate.baseline import apply_baseline, read_baseline, write_baseline
-    from .judge.findings import order_findings
-    from .report.graph import edges_without, graph_text
-    from .runtime.progress import for_stderr
+    from .api import run_gated
     from .report import render, summary_line
+    from .report.graph import graph_text
+    from .runtime.progress import for_stderr
+    from .store.atomic import write_text_atomic
 
     inputs = list(args.paths) if args.command == "scan" else list(args.drafts) + list(args.against)
     targets = _outputs(args, inputs)
@@ -534,7 +531,6 @@ def _check_or_scan(args, app: App) -> int:
         _refuse_input(args.write_baseline, inputs, "--write-baseline")
     resolved = _resolve(args)
     gate = resolved.gate
-    baseline = read_baseline(gate.baseline) if gate.baseline else None
     warn = _warner(args.quiet)
     client = None
     if args.command == "scan" and (args.jobs is not None or args.scheduler):
@@ -543,24 +539,17 @@ def _check_or_scan(args, app: App) -> int:
         client = connect(args.jobs, args.scheduler)
     pipeline = app.pipeline(resolved.settings, warn=warn, progress=for_stderr(args.quiet), client=client)
     try:
-        report = pipeline.scan(args.paths) if args.command == "scan" else pipeline.check(args.drafts, args.against)
-        if not report.documents:
-            raise ClaimgraphError("no readable documents (.txt, .md, .html) in the given paths")
-        report, stats = pipeline.gate(report)
+        if args.command == "scan":
+            report, stats = run_gated(pipeline, "scan", args.paths, gate=gate)
+        else:
+            report, stats = run_gated(pipeline, "check", args.drafts, args.against, gate=gate)
     finally:
         pipeline.close()
         if client is not None:
             from .runtime.distributed import disconnect
 
             disconnect(client, args.scheduler)
-    if args.write_baseline:
-        write_baseline(args.write_baseline, report.findings, report.claim_by_id())
-    if baseline is not None:
-        kept, stats.baselined = apply_baseline(report.findings, baseline)
-        dropped = [f for f in report.findings if f.fingerprint in baseline]
-        report = dataclasses.replace(
-            report, findings=order_findings(kept, report.claim_by_id()), edges=edges_without(report.edges, dropped)
-        )
+    baseline = gate.baseline
     # Render everything before writing anything: a failure then leaves every file as it was.
     rendered: dict[str, str] = {fmt: render(report, fmt) for fmt in dict.fromkeys(fmt for _, fmt in targets)}
     graph = graph_text(report, args.graph) if args.graph else None
@@ -576,7 +565,7 @@ def _check_or_scan(args, app: App) -> int:
             for d in stats.unused:
                 print(f"claimgraph: warning: {d.where}: unused suppression {d.text!r} (it suppressed no finding)", file=sys.stderr)
         extra = []
-        if baseline is not None:
+        if baseline:
             extra.append(f"baselined: {stats.baselined}")
         if stats.suppressed:
             extra.append(f"suppressed: {stats.suppressed}")
@@ -600,12 +589,9 @@ def _refuse_input(path: str, inputs: list[str], flag: str) -> None:
 
 
 def exit_code(report, fail_on: str, exit_zero: bool = False) -> int:
-    from .model import SEVERITIES
+    from .api import exit_code as gated_exit_code
 
-    if exit_zero or fail_on == "never":
-        return 0
-    limit = SEVERITIES.index(fail_on)
-    return 1 if any(SEVERITIES.index(f.severity) <= limit for f in report.findings) else 0
+    return gated_exit_code(report, fail_on, exit_zero)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.compare import compare_many, compare_texts
+from checker.comparison import compare_many, compare_texts
 from checker.judge.ruleset import load_rules
 
 from fakes import HashEmbedder

@@ -83,7 +83,7 @@ def test_layout_no_import_cycle():
 def test_layout_stages_do_not_reach_into_the_top():
     """The stage packages never import the pipeline, the CLI, the configuration or the public API."""
     modules = _modules()
-    top = {"checker.pipeline", "checker.indexing", "checker.cli", "checker.config", "checker.compare"}
+    top = {"checker.pipeline", "checker.indexing", "checker.cli", "checker.config", "checker.comparison"}
     for name, path in modules.items():
         if name.count(".") >= 1 and name not in top and name.split(".")[1] in {
             "ingest", "extract", "embed", "pair", "judge", "gate", "store", "report"

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from checker.cli import main
-from checker.compare import judge_texts
+from checker.comparison import judge_texts
 from checker.embed.embeddings import SentenceTransformerEmbedder
 from checker.errors import ConfigError
 from checker.judge.nli import label_order

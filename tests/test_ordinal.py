@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.compare import compare_texts
+from checker.comparison import compare_texts
 from checker.judge.ruleset import load_rules
 
 from fakes import HashEmbedder

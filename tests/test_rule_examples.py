@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.compare import judge_texts
+from checker.comparison import judge_texts
 from checker.embed.embeddings import SentenceTransformerEmbedder
 from checker.judge.ruleset import load_rules
 

@@ -192,7 +192,7 @@ def test_similarity_value_join_scores_are_the_exact_per_pair_scores():
 
 
 def test_similarity_compare_scores_are_the_exact_per_pair_scores(monkeypatch):
-    from checker import compare as compare_module
+    from checker import comparison as compare_module
     from tests.fakes import HashEmbedder
 
     seen = []

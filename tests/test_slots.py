@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.extract.claims import sentence_claim
-from checker.compare import compare_texts
+from checker.comparison import compare_texts
 from checker.model import Claim
 from checker.judge.ruleset import load_rules
 from checker.judge.slots import aligned_slots
