@@ -23,7 +23,6 @@ import platform
 import subprocess
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,15 +48,39 @@ def scores(tp: int, fp: int, fn: int, tn: int) -> dict:
 
 
 def tally(rows: list[dict], verdicts: dict[str, str]) -> dict:
-    groups: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for row in rows:
-        predicted = verdicts[row["id"]] == "conflict"
-        actual = row["subset_role"] == "contradiction"
-        cell = 0 if predicted and actual else 1 if predicted else 2 if actual else 3
-        for key in ("all", f"type={row['type']}", f"evidence={row['type_evidence']}",
-                    f"type={row['type']}/evidence={row['type_evidence']}"):
-            groups[key][cell] += 1
-    return {k: scores(*v) for k, v in sorted(groups.items(), key=lambda kv: (kv[0] != "all", kv[0]))}
+    """Confusion counts and scores of the conflict verdict, overall and per type, evidence and both (pandas)."""
+    import pandas
+
+    frame = pandas.DataFrame(
+        {
+            "type": [r["type"] for r in rows],
+            "evidence": [r["type_evidence"] for r in rows],
+            "predicted": [verdicts[r["id"]] == "conflict" for r in rows],
+            "actual": [r["subset_role"] == "contradiction" for r in rows],
+        }
+    )
+    frame["cell"] = (
+        (frame["predicted"] & frame["actual"]).map({True: "tp"})
+        .fillna((frame["predicted"] & ~frame["actual"]).map({True: "fp"}))
+        .fillna((~frame["predicted"] & frame["actual"]).map({True: "fn"}))
+        .fillna("tn")
+    )
+    frame["all"] = "all"
+    frame["by_type"] = "type=" + frame["type"]
+    frame["by_evidence"] = "evidence=" + frame["evidence"]
+    frame["by_both"] = frame["by_type"] + "/" + frame["by_evidence"]
+    long = frame.melt(id_vars=["cell"], value_vars=["all", "by_type", "by_evidence", "by_both"], value_name="group")
+    counts = long.pivot_table(index="group", columns="cell", aggfunc="size", fill_value=0)
+    counts = counts.reindex(columns=["tp", "fp", "fn", "tn"], fill_value=0)
+    order = sorted(counts.index, key=lambda k: (k != "all", k))
+    return {name: scores(*(int(counts.at[name, c]) for c in ("tp", "fp", "fn", "tn"))) for name in order}
+
+
+def pandas_counts(values: list[str]):
+    """How often each value occurs, by value."""
+    import pandas
+
+    return pandas.Series(values, dtype=object).value_counts().sort_index()
 
 
 def _fmt(x) -> str:
@@ -104,7 +127,6 @@ def main(argv: list[str] | None = None) -> int:
     embedder = CachedEmbedder(SentenceTransformerEmbedder(args.model), EmbeddingCache(default_cache_dir()))
     start = time.perf_counter()
     verdicts: dict[str, str] = {}
-    rule_counts: dict[str, int] = defaultdict(int)
     nli = None
     if args.nli:
         from checker.judge.nli import NliJudge
@@ -113,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     results = list(compare_many(((r["id"], r["text_a"], r["text_b"]) for r in rows), rules, embedder, nli=nli))
     for result in results:
         verdicts[result.id] = result.verdict
-        rule_counts[result.rule or "-"] += 1
+    rule_counts = {k: int(v) for k, v in pandas_counts([result.rule or "-" for result in results]).items()}
     seconds = time.perf_counter() - start
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as out:
@@ -123,9 +145,7 @@ def main(argv: list[str] | None = None) -> int:
                                       "message": result.message}, ensure_ascii=False) + "\n")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain", "checker", "rules"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    verdict_counts: dict[str, int] = defaultdict(int)
-    for v in verdicts.values():
-        verdict_counts[v] += 1
+    verdict_counts = {k: int(v) for k, v in pandas_counts(list(verdicts.values())).items()}
     result = {
         "date": dt.date.today().isoformat(),
         "commit": commit + ("+uncommitted" if dirty else ""),
