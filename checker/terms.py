@@ -53,6 +53,14 @@ _FUTURE = re.compile(r"\b(?:will|plans? to|planned|expects?|expected|aims? to|ta
 
 _AFTER_NUMBER = re.compile(r"[0-9](?:[0-9.,]*[0-9])?[^\S\n]?$")
 
+#: ISO currency codes and the letters of currency prefixes ("US$", "HK$", "CN¥", "NT$"): an
+#: amount's currency, never whom the sentence is about ("USD 40 billion" and "US$40 billion"
+#: name no one). "US" counts as a name unless a currency sign follows it.
+_CURRENCY_CODES = frozenset(
+    """USD EUR CNY RMB GBP JPY INR HKD KRW CHF AUD CAD SGD TWD BRL NTD MXN RUB ZAR SEK NOK DKK""".split()
+)
+_CURRENCY_SIGN_AFTER = re.compile(r"[^\S\n]?[$¥￥€£₹₩]")
+
 
 @lru_cache(maxsize=1 << 16)
 def words(text: str) -> tuple[str, ...]:
@@ -102,12 +110,19 @@ def subjects(text: str, known: set[str] | None = None) -> tuple[str, ...]:
         base = w.replace("’", "'")
         if base.endswith("'s"):
             base = base[:-2]
-        if base in _NOT_NAMES or len(base) < 2:
+        if base in _NOT_NAMES or len(base) < 2 or is_currency_code(text, m.start(), m.end()):
             continue
         if title and base.lower() not in known:
             continue
         found.setdefault(base.lower(), None)
     return tuple(found)
+
+
+def is_currency_code(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` writes a currency: an ISO code ("EUR 35 million")
+    or the letters of a prefix glued to a currency sign ("US$", "CN¥", "HK$")."""
+    word = text[start:end]
+    return word in _CURRENCY_CODES or (word.isupper() and bool(_CURRENCY_SIGN_AFTER.match(text, end)))
 
 
 def known_names(sentences) -> set[str]:

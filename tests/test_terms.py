@@ -29,3 +29,14 @@ def test_openers_alone_still_tell_two_companies_apart():
 def test_an_opener_shared_when_neither_sentence_names_anyone_inside():
     a, b = "Huawei sold 10 million phones.", "Huawei sold 12 million phones."
     assert not subjects_disjoint(subjects(a), a, subjects(b), b)
+
+
+def test_terms_currency_codes_and_prefixes_name_no_one():
+    assert subjects("Orsolan Capital raised US$18.2 billion in its second round.") == ("orsolan", "capital")
+    assert subjects("Orsolan Capital raised USD 18.2 billion in its second round.") == ("orsolan", "capital")
+    assert subjects("Fines reach EUR 12 million for a breach.") == ("fines",)
+    a = "The round brought in US$18.2 billion for the venture."
+    b = "The venture's round closed at USD 18.2 billion."
+    assert not subjects_disjoint(subjects(a), a, subjects(b), b)
+    # "US" that is not glued to a currency sign is still a place
+    assert "us" in subjects("Exports to the US fell 4% in March.")
