@@ -86,6 +86,7 @@ UNIT_SYMBOLS: dict[str, str] = {
     "hrs": "hour", "hr": "hour", "h": "hour", "mins": "minute", "min": "minute",
     "secs": "second", "sec": "second", "ms": "millisecond",
     "mg": "mg", "µg": "µg", "mcg": "µg", "mL": "ml", "ml": "ml",
+    "lbs": "lb", "lb": "lb", "ft": "foot", "mi": "mile",
 }
 #: Symbols that are units only when glued to the number ("5h", not "5 h").
 GLUED_ONLY_SYMBOLS = frozenset({"W", "m", "h", "ms"})
@@ -271,6 +272,21 @@ _PERCENT_RE = re.compile(
 )
 _RATIO_RE = re.compile(rf"[xX×](?![\w])|{_WS}?×|{_WS}+(?i:times)\b|-?(?i:fold)\b")
 _SYMBOL_RE = re.compile(rf"(?P<sp>{_WS}?)(?P<sym>{_alternation(UNIT_SYMBOLS)})(?![\w/])")
+#: Floating-point rates with an SI prefix, written out or abbreviated, any case, with or without
+#: "/s" and per watt: "1.2 exaflops", "442 Pflop/s", "52.6 Gflops/watt", "GigaFLOPS/W".
+_FLOP_PREFIXES = {"exa": "exa", "e": "exa", "peta": "peta", "p": "peta", "tera": "tera", "t": "tera",
+                  "giga": "giga", "g": "giga", "mega": "mega", "m": "mega"}
+_FLOP_RE = re.compile(
+    rf"{_WS}?(?P<prefix>(?i:exa|peta|tera|giga|mega|[EPTGM]))(?i:flop(?:s|/s)?)(?![\w])"
+    rf"(?P<per>(?:/|{_WS}+per{_WS}+)(?i:watt|w)(?![\w]))?"
+)
+#: Areas: "270 square feet", "25 sq m", "6.5 km²", "1,000 square miles".
+_AREA_UNITS = {"foot": "sq ft", "feet": "sq ft", "ft": "sq ft", "metre": "m²", "meter": "m²", "m": "m²",
+               "kilometre": "km²", "kilometer": "km²", "km": "km²", "mile": "sq mi", "mi": "sq mi"}
+_AREA_RE = re.compile(
+    rf"{_WS}?(?i:square|sq\.?){_WS}+(?P<u>(?i:feet|foot|ft|metres?|meters?|m|kilometres?|kilometers?|km|miles?|mi))(?![\w])"
+    rf"|{_WS}?(?P<sym>m²|km²|m2|km2|ft²)(?![\w])"
+)
 _COMPOUND_RE = re.compile(r"-(?P<word>[^\W\d_][\w]*)(?P<old>-(?i:old)\b)?")
 _PLUS_RE = re.compile(r"\+(?![\w])")
 _GLUED_AFTER_RE = re.compile(r"[\w+]|[.:,][0-9]")
@@ -497,6 +513,20 @@ def _read_tail(text: str, fig: _Figure, pos: int, currency: str | None, is_words
     if rm:
         fig.unit, fig.kind = "times", "ratio"
         return rm.end()
+    fm = _FLOP_RE.match(text, pos)
+    if fm:
+        prefix = _FLOP_PREFIXES[fm.group("prefix").lower()]
+        fig.unit, fig.kind = f"{prefix}flop" + ("/watt" if fm.group("per") else ""), "measure"
+        return fm.end()
+    am = _AREA_RE.match(text, pos)
+    if am:
+        if am.group("u"):
+            word = am.group("u").lower()
+            fig.unit = _AREA_UNITS.get(word) or _AREA_UNITS[word.rstrip("s")]
+        else:
+            fig.unit = {"m2": "m²", "km2": "km²", "ft²": "sq ft"}.get(am.group("sym"), am.group("sym"))
+        fig.kind = "measure"
+        return am.end()
     um = _SYMBOL_RE.match(text, pos)
     if um and not (um.group("sp") and um.group("sym") in GLUED_ONLY_SYMBOLS):
         fig.unit, fig.kind = UNIT_SYMBOLS[um.group("sym")], "measure"

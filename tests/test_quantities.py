@@ -678,3 +678,24 @@ def test_fast_paths_equal_the_full_expressions_on_examples(text):
 
     assert [m.span() for m in _figure_matches(text)] == [m.span() for m in _FIGURE_RE.finditer(text)]
     assert _skipped_spans(text) == [m.span() for m in _SKIP_RE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text, fragment, unit",
+    [
+        ("The cluster sustained 1.412 Eflop/s on the benchmark.", "1.412 Eflop/s", "exaflop"),
+        ("The cluster sustained 1,412 Pflop/s on the benchmark.", "1,412 Pflop/s", "petaflop"),
+        ("The cluster sustained 1.412 exaflops on the benchmark.", "1.412 exaflops", "exaflop"),
+        ("Its efficiency is 61.3 gigaflops/watt under load.", "61.3 gigaflops/watt", "gigaflop/watt"),
+        ("Its efficiency is 61.3 Gflops/watt under load.", "61.3 Gflops/watt", "gigaflop/watt"),
+        ("Its efficiency is 61.3 GFLOPS/W under load.", "61.3 GFLOPS/W", "gigaflop/watt"),
+        ("Its efficiency is 61.3 GigaFLOPS per watt under load.", "61.3 GigaFLOPS per watt", "gigaflop/watt"),
+        ("The probe weighs 9,800 lbs with fuel.", "9,800 lbs", "lb"),
+        ("The panel covers 410 square feet of the deck.", "410 square feet", "sq ft"),
+        ("The lot covers 38 sq m of land.", "38 sq m", "m²"),
+        ("The park spans 12 km² of wetland.", "12 km²", "km²"),
+    ],
+)
+def test_quantities_unit_variants_are_read_as_one_canonical_unit(text, fragment, unit):
+    q = find(text, fragment)
+    assert (q.unit, q.kind) == (unit, "measure")
