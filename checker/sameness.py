@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .model import Claim, DateExpr, Quantity
@@ -88,6 +89,27 @@ def _last_digit_half(q: Quantity) -> float:
     return 0.5 * 10.0 ** min(zeros, max(len(literal.lstrip("0")) - 2, 0)) * factor
 
 
+def _decimals(q: Quantity) -> int:
+    """Digits written after the decimal point ("17.44" 2, "17" 0)."""
+    m = _LITERAL.search(q.text)
+    if not m or "." not in m.group(0):
+        return 0
+    return len(m.group(0).split(".")[1])
+
+
+def _rounding(q: Quantity, other: Quantity) -> float:
+    """How far the value ``q`` was rounded from may lie from it, given the figure it is compared with.
+
+    :func:`precision` reads an integer without trailing zeros ("17") as exact; set against a
+    figure written with decimals ("17.44%"), it is that figure rounded to the unit, so it
+    covers half its last digit ("17" is 16.5 to 17.5). Two integers stay exact: "scored 76"
+    and "scored 77" differ."""
+    found = precision(q)
+    if found == 0.0 and _decimals(q) == 0 and _decimals(other) > 0 and q.qualifier in (None, "about"):
+        return _last_digit_half(q)
+    return found
+
+
 def _trailing_zeros(q: Quantity) -> int:
     m = _LITERAL.search(q.text)
     if not m or "." in m.group(0):
@@ -126,7 +148,7 @@ def values_agree(
     a_lo, a_hi, a_lo_strict, a_hi_strict = interval(a, about_tolerance)
     b_lo, b_hi, b_lo_strict, b_hi_strict = interval(b, about_tolerance)
     scale = max(abs(a.value), abs(b.value), 1e-12)
-    slack = min(max(precision(a), precision(b)), rounding_limit * scale) + relative_tolerance * scale
+    slack = min(max(_rounding(a, b), _rounding(b, a)), rounding_limit * scale) + relative_tolerance * scale
     exact = slack == 0
     return _before(a_lo - slack, b_hi, exact and (a_lo_strict or b_hi_strict)) and _before(
         b_lo - slack, a_hi, exact and (b_lo_strict or a_hi_strict)
@@ -184,6 +206,43 @@ def comparable(a: Quantity, b: Quantity) -> tuple[bool, str]:
         if (a.unit or "") != (b.unit or ""):
             return False, f"{a.unit} vs {b.unit}"
     return True, ""
+
+
+#: Units one figure may be restated in: unit -> (base unit, factor to it, system). Within a
+#: system the factor is a power of ten (442 petaflops are 0.442 exaflops); between the metric
+#: and the imperial system it is a conversion that writers round loosely.
+_PREFIXES = {"exa": 1e18, "peta": 1e15, "tera": 1e12, "giga": 1e9, "mega": 1e6}
+UNIT_BASES: dict[str, tuple[str, float, str]] = {
+    **{f"{p}flop": ("flop/s", f, "si") for p, f in _PREFIXES.items()},
+    **{f"{p}flop/watt": ("flop/s per W", f, "si") for p, f in _PREFIXES.items()},
+    "TW": ("W", 1e12, "si"), "GW": ("W", 1e9, "si"), "MW": ("W", 1e6, "si"), "kW": ("W", 1e3, "si"),
+    "W": ("W", 1.0, "si"),
+    "TWh": ("Wh", 1e12, "si"), "GWh": ("Wh", 1e9, "si"), "MWh": ("Wh", 1e6, "si"), "kWh": ("Wh", 1e3, "si"),
+    "PB": ("B", 1e15, "si"), "TB": ("B", 1e12, "si"), "GB": ("B", 1e9, "si"), "MB": ("B", 1e6, "si"),
+    "nm": ("m", 1e-9, "si"), "mm": ("m", 1e-3, "si"), "cm": ("m", 1e-2, "si"), "m": ("m", 1.0, "si"),
+    "km": ("m", 1e3, "si"),
+    "mile": ("m", 1609.344, "imperial"), "yard": ("m", 0.9144, "imperial"), "foot": ("m", 0.3048, "imperial"),
+    "inch": ("m", 0.0254, "imperial"),
+    "mg": ("kg", 1e-6, "si"), "g": ("kg", 1e-3, "si"), "kg": ("kg", 1.0, "si"), "tonne": ("kg", 1e3, "si"),
+    "lb": ("kg", 0.45359237, "imperial"), "ounce": ("kg", 0.028349523125, "imperial"),
+    "m²": ("m²", 1.0, "si"), "km²": ("m²", 1e6, "si"), "hectare": ("m²", 1e4, "si"),
+    "sq ft": ("m²", 0.09290304, "imperial"), "sq mi": ("m²", 2589988.110336, "imperial"),
+    "acre": ("m²", 4046.8564224, "imperial"),
+}
+
+
+def in_common_unit(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity, bool]:
+    """``a`` and ``b`` restated in one unit when they are measures of one dimension in two
+    units ("442 Pflop/s" and "0.442 Eflop/s"; "14,300 lb" and "6,500 kg"), else as they are;
+    and whether the restatement crossed from metric to imperial units, an approximate
+    conversion that may back an agreement but not prove a disagreement."""
+    if a.kind != "measure" or b.kind != "measure" or a.unit == b.unit:
+        return a, b, False
+    ua, ub = UNIT_BASES.get(a.unit or ""), UNIT_BASES.get(b.unit or "")
+    if ua is None or ub is None or ua[0] != ub[0]:
+        return a, b, False
+    convert = lambda q, u: replace(q, value=q.value * u[1], unit=u[0])  # noqa: E731
+    return convert(a, ua), convert(b, ub), ua[2] != ub[2]
 
 
 def comparable_ignoring_base(a: Quantity, b: Quantity) -> bool:

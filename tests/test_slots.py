@@ -280,3 +280,72 @@ def test_value_join_pairs_a_takeaway_with_its_own_documents_figure_beyond_the_li
     pairs = same_value_pairs(claims, np.eye(len(claims), dtype=np.float32), limit=2)
     assert (5, 6, 0.0) in pairs  # the same document, though the noun differs and the limit is reached
     assert {(i, j) for i, j, _ in pairs} == {(0, 5), (1, 5), (5, 6)}
+
+
+def test_value_join_pairs_two_body_claims_of_other_documents_with_one_specific_figure():
+    import numpy as np
+
+    from checker.value_join import same_value_pairs
+
+    a = _in("The observatory's builders have spent $9.74 billion on it so far.", "a", "d1", "body")
+    b = _in("Launching the $9.74 billion observatory took two decades.", "b", "d2", "body")
+    c = _in("The same $9.74 billion figure appears in the audit.", "c", "d1", "body")
+    d = _in("Tickets cost $12 each.", "d", "d3", "body")
+    e = _in("Parking costs $12 a day.", "e", "d4", "body")
+    vectors = np.full((5, 4), 0.5, dtype=np.float32)  # every pair at similarity 1.0
+    pairs = {(i, j) for i, j, _ in same_value_pairs([a, b, c, d, e], vectors)}
+    assert (0, 1) in pairs and (1, 2) in pairs
+    assert (0, 2) not in pairs  # the same document: no join between two body claims
+    assert (3, 4) not in pairs  # "$12" is not specific enough
+    # below the similarity floor nothing is joined
+    assert same_value_pairs([a, b], np.eye(2, dtype=np.float32)) == []
+
+
+def test_value_join_pairs_one_figure_in_two_prefixed_units_and_one_calendar_day():
+    import numpy as np
+
+    from checker.value_join import same_value_pairs
+
+    a = _in("The machine holds 2,315 Pflop/s on the list.", "a", "d1", "body")
+    b = _in("It is rated at 2.315 Eflop/s.", "b", "d2", "body")
+    c = _in("The treaty entered into force on 3 March 2031.", "c", "d3", "body")
+    d = _in("Since March 3, 2031 the treaty has applied to every member.", "d", "d4", "body")
+    vectors = np.full((4, 4), 0.5, dtype=np.float32)
+    pairs = {(i, j) for i, j, _ in same_value_pairs([a, b, c, d], vectors)}
+    assert pairs == {(0, 1), (2, 3)}
+
+
+def _numeric(a: str, b: str, similarity: float, docs=("d1", "d2")):
+    from checker.rulekinds import PairContext
+    from checker.rulekinds.numeric import NumericMismatch
+
+    rule = NumericMismatch({})
+    return [v.relation for v in rule.compare(_in(a, "c1", docs[0], "body"), _in(b, "c2", docs[1], "body"),
+                                             PairContext(similarity=similarity))]
+
+
+def test_numeric_an_equal_specific_figure_supports_without_shared_words():
+    a = "Agencies have put $9.74 billion into the observatory since 2003."
+    b = "The $9.74 billion observatory finally reached its orbit."
+    assert _numeric(a, b, 0.35) == ["supports"]
+    # a round, unspecific figure needs the ordinary support similarity and shared words
+    assert _numeric("Agencies have put $10 billion into the observatory.", "The $10 billion observatory reached orbit.", 0.35) == []
+    # below the floor nothing is said
+    assert _numeric(a, b, 0.2) == []
+
+
+def test_numeric_a_figure_with_an_agreeing_counterpart_is_not_set_against_a_neighbour():
+    # "23 percent" is the rounded "23.38%"; the other holder's "11.5 percent" is another stake
+    a = "The pension fund is the largest holder, with a 23.38% stake."
+    b = ("The largest holder is the pension fund, with a 23 percent stake and paid-in capital of 40 billion yuan, "
+         "followed by a state bank, with an 11.5 percent stake.")
+    assert "conflicts" not in _numeric(a, b, 0.75)
+
+
+def test_numeric_metric_against_imperial_backs_but_never_contradicts():
+    a = "The lander weighs 9,800 pounds fully fuelled."
+    assert _numeric(a, "The lander weighs 4,450 kg fully fuelled.", 0.95) == ["supports"]
+    assert _numeric(a, "The lander weighs 3,100 kg fully fuelled.", 0.95) == []
+    # prefixed units of one system do contradict
+    assert _numeric("The cluster sustained 1,412 Pflop/s on the benchmark.",
+                    "The cluster sustained 1.9 Eflop/s on the benchmark.", 0.95) == ["conflicts"]

@@ -19,6 +19,7 @@ million)") conflicts through its rate only, which the conversion rules check.
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..model import Claim, Quantity
@@ -27,6 +28,7 @@ from ..sameness import (
     context_terms,
     derived,
     describe,
+    in_common_unit,
     overlap,
     periods_differ,
     periods_nested,
@@ -49,6 +51,9 @@ class NumericMismatch(RuleKind):
         "summary_similarity": Param(
             float, 0.35, "least similarity for a body sentence of the same document to back a summary figure"
         ),
+        "specific_similarity": Param(
+            float, 0.3, "least similarity for two equal specific figures (three significant digits) to support"
+        ),
         "context_overlap": Param(float, 0.5, "least overlap of the words around two percentages or amounts"),
         "relative_tolerance": Param(float, 0.0, "relative difference always accepted as agreement"),
         "about_tolerance": Param(float, 0.05, "relative spread of a figure qualified by 'about'"),
@@ -65,6 +70,7 @@ class NumericMismatch(RuleKind):
         verdicts: list[Verdict] = []
         supported: set[int] = set()
         backed: set[int] = set()  # figures of b that agree with some figure of a
+        matched: set[int] = set()  # figures of a that agree with some figure of b
         conflicting: list[tuple[Quantity, Quantity, float]] = []
         # figures in a common slot are the same quantity unless one sentence names someone the
         # other does not ("exports of Arizona reached ..." / "exports of Sonora reached ...")
@@ -81,24 +87,32 @@ class NumericMismatch(RuleKind):
                     backed.add(id(qb))
                     verdicts.append(self._verdict(a, b, qa, qb, "supports", 1.0, ctx))
                     continue
-                ok, _ = comparable(qa, qb)
+                ca, cb, approximate = in_common_unit(qa, qb)  # "442 Pflop/s" / "0.442 Eflop/s"
+                ok, _ = comparable(ca, cb)
                 if not ok:
                     continue
                 words = 1.0 if in_slot else overlap(context_terms(a, qa), context_terms(b, qb))
                 agree = values_agree(
-                    qa,
-                    qb,
+                    ca,
+                    cb,
                     about_tolerance=self.p["about_tolerance"],
                     relative_tolerance=self.p["relative_tolerance"],
                     rounding_limit=self.p["rounding_limit"],
                 )
                 if agree:
+                    # an agreeing value of the same kind and unit is this figure's counterpart,
+                    # even where the words around the two differ too much for a supports edge
+                    if _counterparts(ca, cb):
+                        matched.add(i)
+                        backed.add(id(qb))
                     if (in_slot and ctx.similarity >= self.p["support_similarity"]) or self._supports(
-                        a, b, qa, qb, words, ctx.similarity
+                        a, b, ca, cb, words, ctx.similarity
                     ):
                         supported.add(i)
                         backed.add(id(qb))
                         verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx))
+                elif approximate:
+                    continue  # miles against kilometres: a loose conversion proves no disagreement
                 elif qa.equivalent_of is not None or qb.equivalent_of is not None:
                     continue  # "($290 million)" restating "¥2.3 billion": a rate question (conversion rules)
                 elif in_slot:
@@ -112,13 +126,15 @@ class NumericMismatch(RuleKind):
             conflicting = []  # a year's figure and a quarter's (or a month's) are two quantities
         for qa, qb, words in conflicting:
             index = a.quantities.index(qa)
-            if index in supported or id(qb) in backed:
+            if index in supported or index in matched or id(qb) in backed:
                 continue  # either figure is also matched by an agreeing value
             verdicts.append(self._verdict(a, b, qa, qb, "conflicts", words, ctx))
         return _best_per_figure(verdicts)
 
     def _supports(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
         if self._backs_summary(a, b, qa, qb, sim):
+            return True
+        if sim >= self.p["specific_similarity"] and _specific_match(qa, qb):
             return True
         if sim < self.p["support_similarity"]:
             return False
@@ -190,6 +206,26 @@ class NumericMismatch(RuleKind):
             fields={"a": describe(qa), "b": describe(qb), "thing": thing},
             key=f"{qa.start}:{qb.start}",
         )
+
+
+def _specific_match(qa: Quantity, qb: Quantity) -> bool:
+    """Two agreeing figures specific enough that two writers are unlikely to give them by chance
+    for different things: each has three significant digits or more ("1.012 exaflops",
+    "$165 billion", "17.44%" / "17.4%"), or two for equal amounts of a million or more ("$47
+    billion"); of the same unit (counts of the same thing), and neither a bound."""
+    if qa.kind == "count" and not (qa.unit and same_counted_thing(qa, qb)):
+        return False
+    if (qa.unit or "") != (qb.unit or "") or not _counterparts(qa, qb):
+        return False
+    digits = min(_significant_digits(qa), _significant_digits(qb))
+    return digits >= 3 or (digits >= 2 and qa.kind == "money" and abs(qa.value) >= 1e6 and math.isclose(qa.value, qb.value))
+
+
+def _counterparts(qa: Quantity, qb: Quantity) -> bool:
+    """Two agreeing figures that state one value ("17%" / "17.44%"), not a value within a bound
+    ("12 members" / "less than 50 representatives"), and for counts of the same thing."""
+    finite = all(math.isfinite(x) for x in (*qa.bounds, *qb.bounds))
+    return finite and same_counted_thing(qa, qb)
 
 
 def _best_per_figure(verdicts: list[Verdict]) -> list[Verdict]:
