@@ -322,6 +322,12 @@ _EQUIVALENT_GAP_RE = re.compile(
     rf"{_WS}*(?:(?i:{_QUALIFIER_ALT}){_WS}*)?"
 )
 _RANGE_GAP_RE = re.compile(rf"{_WS}?[-–]{_WS}?|{_WS}+to{_WS}+|{_WS}+and{_WS}+|/")
+#: "shares fell from Friday's close of $142.62 to $118.51": a change from one level to another,
+#: not a range of values (the two figures are levels, not bounds).
+_CHANGE_FROM_RE = re.compile(
+    rf"(?i)\b(?:{INCREASE_VERBS}|{DECREASE_VERBS}|went|moved|changed|cut|raised|lowered)"
+    rf"{_WS}+from\b[^;:!?()\n]*$"
+)
 _RANGE_OPENER_RE = re.compile(rf"(?i)\b(?P<w>from|between){_WS}+$")
 _JPY_RE = re.compile(r"\bJPY\b|(?i:\byen\b)")
 _PHONE = (
@@ -774,7 +780,8 @@ def _share_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
             a.scale = b.scale
             a.value *= SCALES[b.scale]
         b.change = b.change or a.change
-        if joiner != "/" and a.unit == b.unit and not (opener and opener.group("w").lower() == "from"):
+        moved = joiner == "to" and _CHANGE_FROM_RE.search(text, max(0, a.start - 80), a.start)
+        if joiner != "/" and a.unit == b.unit and not (opener and opener.group("w").lower() == "from") and not moved:
             a.qualifier = a.qualifier or "at least"
             b.qualifier = b.qualifier or "at most"
     return [f for i, f in enumerate(figs) if i not in drop]

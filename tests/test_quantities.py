@@ -699,3 +699,12 @@ def test_fast_paths_equal_the_full_expressions_on_examples(text):
 def test_quantities_unit_variants_are_read_as_one_canonical_unit(text, fragment, unit):
     q = find(text, fragment)
     assert (q.unit, q.kind) == (unit, "measure")
+
+
+def test_quantities_a_move_from_one_level_to_another_is_two_levels_not_a_range():
+    text = "Orvane shares slid from Friday's close of $88.14 to $71.90 by Monday."
+    assert [(q.text, q.qualifier) for q in extract_quantities(text)] == [("$88.14", None), ("$71.90", None)]
+    text = "Revenue climbed from $4.1 billion to $5.2 billion."
+    assert [q.qualifier for q in extract_quantities(text)] == [None, None]
+    # without a verb of change, "A to B" is still a range of values
+    assert [q.qualifier for q in extract_quantities("Tickets cost $5 to $9 each.")] == ["at least", "at most"]
