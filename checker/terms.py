@@ -59,6 +59,7 @@ _AFTER_NUMBER = re.compile(r"[0-9](?:[0-9.,]*[0-9])?[^\S\n]?$")
 _CURRENCY_CODES = frozenset(
     """USD EUR CNY RMB GBP JPY INR HKD KRW CHF AUD CAD SGD TWD BRL NTD MXN RUB ZAR SEK NOK DKK""".split()
 )
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 _CURRENCY_SIGN_AFTER = re.compile(r"[^\S\n]?[$¥￥€£₹₩]")
 
 
@@ -290,7 +291,9 @@ def confirmed_names(names, text: str) -> tuple[str, ...]:
 def _names_inside(text: str) -> frozenset[str]:
     inside = set()
     for i, w in enumerate(words(text)):
-        if i and w[0].isupper():
+        # an acronym opening the sentence ("TSMC's plant ...") is a name, as no ordinary word is
+        # written in capitals; a capitalised ordinary opener ("Sales in Germany") is not confirmed
+        if (i or _ACRONYM.fullmatch(w.replace("’", "'").removesuffix("'s"))) and w[0].isupper():
             base = w.replace("’", "'")
             inside.add((base[:-2] if base.endswith("'s") else base).lower())
     return frozenset(inside)

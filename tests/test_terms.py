@@ -40,3 +40,13 @@ def test_terms_currency_codes_and_prefixes_name_no_one():
     assert not subjects_disjoint(subjects(a), a, subjects(b), b)
     # "US" that is not glued to a currency sign is still a place
     assert "us" in subjects("Exports to the US fell 4% in March.")
+
+
+def test_terms_an_acronym_opening_the_sentence_is_a_confirmed_name():
+    a = "KVX's investment in the United States is projected to reach $212 billion."
+    b = "KVX's Nevada buildout is now projected at $212 billion."
+    assert confirmed_names(subjects(a), a) == ("kvx", "united", "states")
+    assert not subjects_disjoint(subjects(a), a, subjects(b), b)
+    # an ordinary capitalised opener still is not
+    a, b = "Sales in Germany rose 12% in 2022.", "Sales in France rose 9% in 2022."
+    assert subjects_disjoint(subjects(a), a, subjects(b), b)
