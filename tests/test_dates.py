@@ -354,3 +354,23 @@ def test_quarter_trigger_equals_the_case_insensitive_words():
     loose = re.compile(r"[QH][1-4]|[1-4][QH]|(?i:quarter|half)")
     for text in ["Q3 2024", "3Q", "the QUARTER", "First Half of 2023", "qUaRtEr", "halfway", "H1", "hal f", "quartet"]:
         assert bool(_TRIGGERS["P"].search(text)) == bool(loose.search(text)), text
+
+
+def test_dates_one_calendar_day_in_two_wordings_supports():
+    from checker.claims import sentence_claim
+    from checker.model import Claim
+    from checker.rulekinds import PairContext
+    from checker.rulekinds.dates import DateMismatch
+
+    def claim(text, cid):
+        return Claim(id=cid, doc=cid, path=cid, start=0, end=len(text), line=1, column=1, text=text,
+                     section="body", **sentence_claim(text))
+
+    rule = DateMismatch({})
+    a = claim("The Velmar treaty entered into force on 3 March 2031.", "a")
+    b = claim("On March 3, 2031, the Velmar treaty enters into force, twenty days after its signature.", "b")
+    assert [v.relation for v in rule.compare(a, b, PairContext(similarity=0.5))] == ["supports"]
+    assert rule.compare(a, b, PairContext(similarity=0.3)) == []
+    # no shared word: one day, two events
+    c = claim("Ratification by the last member closed on 3 March 2031 in Lisbon.", "c")
+    assert rule.compare(a, c, PairContext(similarity=0.5)) == []

@@ -349,3 +349,19 @@ def test_numeric_metric_against_imperial_backs_but_never_contradicts():
     # prefixed units of one system do contradict
     assert _numeric("The cluster sustained 1,412 Pflop/s on the benchmark.",
                     "The cluster sustained 1.9 Eflop/s on the benchmark.", 0.95) == ["conflicts"]
+
+
+def test_numeric_a_shared_specific_figure_anchors_the_other_figures_of_the_pair():
+    a = "The machine has 6,412,208 total cores, a power efficiency rating of 41.17 gigaflops/watt, and a new interconnect."
+    other = "It also has 6,412,208 cores and an impressive energy efficiency rating of {} Gflops/watt."
+    assert "conflicts" in _numeric(a, other.format("44.9"), 0.6)
+    assert "conflicts" not in _numeric(a, other.format("41.2"), 0.6)
+    # without the shared core count the wording is too far apart to call it one quantity
+    assert "conflicts" not in _numeric(
+        "The machine has a power efficiency rating of 41.17 gigaflops/watt and a new interconnect.",
+        "It has an impressive energy efficiency rating of 44.9 Gflops/watt.", 0.6)
+    # one fine and one share on each side: the equal fine anchors the shares
+    fine = "A lower tier of up to €12.5 million or {} applies to supplying misleading information to regulators"
+    short = "Misleading the regulator — up to EUR 12,500,000 or 2%"
+    assert "conflicts" in _numeric(fine.format("2.5%"), short, 0.6)
+    assert _numeric(fine.format("2%"), short, 0.6).count("supports") == 2

@@ -108,6 +108,14 @@ class DateMismatch(RuleKind):
                 if x.granularity == "day" and y.granularity == "day" and x.value == y.value]
         if not days or not _shares_a_term(a, b):
             return None
+        if ctx.similarity >= self.p["event_similarity"] or _life_event_dates(a, b) is not None:
+            # close enough for the rules below to judge the pair as one event (another date
+            # of it may disagree: "born 12 June 1875" / "born 12 October 1875", both died on
+            # one day), unless every date of each agrees with one of the other
+            if not all(any(dates_overlap(x, y) for y in b.dates) for x in a.dates) or not all(
+                any(dates_overlap(x, y) for x in a.dates) for y in b.dates
+            ):
+                return None
         if subjects_disjoint(a.subjects, a.text, b.subjects, b.text) or not _figures_agree(a, b):
             return None
         return days[0]

@@ -72,6 +72,11 @@ class NumericMismatch(RuleKind):
         backed: set[int] = set()  # figures of b that agree with some figure of a
         matched: set[int] = set()  # figures of a that agree with some figure of b
         conflicting: list[tuple[Quantity, Quantity, float]] = []
+        anchored = False  # the two claims share an equal specific figure ("8,699,904 cores")
+        rivals: list[tuple[int, Quantity, float]] = []  # comparable figures whose values disagree
+        agreeing: list[tuple[int, Quantity, float]] = []  # and those that agree without a supports edge
+        partners_a: dict[int, int] = {}  # comparable figures of b for each figure of a
+        partners_b: dict[int, int] = {}  # and of a for each figure of b (by id)
         # figures in a common slot are the same quantity unless one sentence names someone the
         # other does not ("exports of Arizona reached ..." / "exports of Sonora reached ...")
         aligned = aligned_slots(a, b, "q") if names_within(a.subjects, a.text, b.subjects, b.text) else {}
@@ -91,6 +96,8 @@ class NumericMismatch(RuleKind):
                 ok, _ = comparable(ca, cb)
                 if not ok:
                     continue
+                partners_a[i] = partners_a.get(i, 0) + 1
+                partners_b[id(qb)] = partners_b.get(id(qb), 0) + 1
                 words = 1.0 if in_slot else overlap(context_terms(a, qa), context_terms(b, qb))
                 agree = values_agree(
                     ca,
@@ -105,12 +112,15 @@ class NumericMismatch(RuleKind):
                     if _counterparts(ca, cb):
                         matched.add(i)
                         backed.add(id(qb))
+                    anchored = anchored or _anchor(ca, cb)
                     if (in_slot and ctx.similarity >= self.p["support_similarity"]) or self._supports(
                         a, b, ca, cb, words, ctx.similarity
                     ):
                         supported.add(i)
                         backed.add(id(qb))
                         verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx))
+                    elif _counterparts(ca, cb):
+                        agreeing.append((i, qb, words))
                 elif approximate:
                     continue  # miles against kilometres: a loose conversion proves no disagreement
                 elif qa.equivalent_of is not None or qb.equivalent_of is not None:
@@ -119,6 +129,26 @@ class NumericMismatch(RuleKind):
                     if ctx.similarity >= self.p["conflict_similarity"]:
                         conflicting.append((qa, qb, words))
                 elif self._conflicts(qa, qb, words, ctx.similarity) and not (
+                    derived(qb, a) or derived(qa, b)
+                ):
+                    conflicting.append((qa, qb, words))
+                else:
+                    rivals.append((i, qb, words))
+        if anchored and ctx.similarity >= self.p["support_similarity"]:
+            # and an agreeing figure that is the only one of its kind and unit on each side
+            # ("or 3%" / "or 3%" beside one fine) states the same thing, whatever words surround it
+            for i, qb, words in agreeing:
+                if i not in supported and partners_a.get(i) == 1 and partners_b.get(id(qb)) == 1:
+                    supported.add(i)
+                    backed.add(id(qb))
+                    verdicts.append(self._verdict(a, b, a.quantities[i], qb, "supports", words, ctx))
+            # An equal specific figure in both ("8,699,904 cores") says the two sentences describe
+            # one thing; a figure that is then the only one of its kind and unit on each side and
+            # disagrees ("52.23 gigaflops/watt" / "52.59 Gflops/watt") is the same quantity stated
+            # two ways, though the sentences are worded apart.
+            for i, qb, words in rivals:
+                qa = a.quantities[i]
+                if partners_a.get(i) == 1 and partners_b.get(id(qb)) == 1 and _counterparts(qa, qb) and not (
                     derived(qb, a) or derived(qa, b)
                 ):
                     conflicting.append((qa, qb, words))
@@ -215,10 +245,29 @@ def _specific_match(qa: Quantity, qb: Quantity) -> bool:
     billion"); of the same unit (counts of the same thing), and neither a bound."""
     if qa.kind == "count" and not (qa.unit and same_counted_thing(qa, qb)):
         return False
-    if (qa.unit or "") != (qb.unit or "") or not _counterparts(qa, qb):
+    if (qa.unit or "") != (qb.unit or "") or not same_counted_thing(qa, qb):
         return False
+    if not (_counterparts(qa, qb) or math.isclose(qa.value, qb.value)):
+        return False  # a value within a bound is no repetition; "up to €7.5 million" / "€7.5 million" is
     digits = min(_significant_digits(qa), _significant_digits(qb))
     return digits >= 3 or (digits >= 2 and qa.kind == "money" and abs(qa.value) >= 1e6 and math.isclose(qa.value, qb.value))
+
+
+def _anchor(qa: Quantity, qb: Quantity) -> bool:
+    """The same specific figure, written the same way in both claims: an equal value of three
+    significant digits or more, or two for an amount of a million or more, with the same
+    qualifier ("up to €12.5 million" / "up to EUR 12,500,000"), of one unit or counted thing
+    (or, with four significant digits, a count whose noun one side leaves out)."""
+    if qa.qualifier != qb.qualifier or not math.isclose(qa.value, qb.value):
+        return False
+    digits = min(_significant_digits(qa), _significant_digits(qb))
+    if qa.kind == "count":
+        # a count of four significant digits or more ("6,412,208") is specific whatever noun it has
+        if not (qa.unit and qb.unit and same_counted_thing(qa, qb)) and (digits < 4 or qa.unit and qb.unit):
+            return False
+    elif (qa.unit or "") != (qb.unit or ""):
+        return False
+    return digits >= 3 or (digits >= 2 and qa.kind == "money" and abs(qa.value) >= 1e6)
 
 
 def _counterparts(qa: Quantity, qb: Quantity) -> bool:
