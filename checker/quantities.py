@@ -289,7 +289,16 @@ _AREA_RE = re.compile(
 )
 _COMPOUND_RE = re.compile(r"-(?P<word>[^\W\d_][\w]*)(?P<old>-(?i:old)\b)?")
 _PLUS_RE = re.compile(r"\+(?![\w])")
-_GLUED_AFTER_RE = re.compile(r"[\w+]|[.:,][0-9]")
+#: Chinese and Japanese characters (and full-width forms): text around a figure is written
+#: without spaces there, so a figure glued to them is no part of a longer token.
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_GLUED_AFTER_RE = re.compile(rf"(?![{_CJK}])[\w+]|[.:,][0-9]")
+#: Chinese scale characters and the yuan after a figure: 3440亿元, 1.5兆元, 19万, 500元.
+_CJK_SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
+_CJK_TAIL_RE = re.compile(r"(?P<scale>[万萬亿億兆])?(?P<yuan>元)?")
+#: Currency written before a figure in Chinese: 人民币 (yuan), 新台币 (Taiwan dollars), 港币, 美元.
+_CJK_CURRENCY_BEFORE_RE = re.compile(r"(?:(?P<cny>人民[币幣])|(?P<twd>新[台臺][币幣])|(?P<hkd>港[币幣元]))[約约]?$")
 _WORD_AFTER_RE = re.compile(rf"{_WS}+([^\W\d_][\w]*(?:['’-][\w]+)*)")
 _COMPARATIVE_RE = re.compile(rf"{_WS}+(?P<w>(?i:{_alternation(COMPARATIVES)}))\b")
 
@@ -480,6 +489,8 @@ def _clean_start(text: str, start: int) -> bool:
     if start == 0:
         return True
     prev = text[start - 1]
+    if _CJK_RE.match(prev):
+        return True  # Chinese writes figures glued to the words around them: 成立于2014年
     if prev.isalnum() or prev in "_#@+:'’^.\\&":
         return False
     if prev in "-/":
@@ -492,6 +503,18 @@ def _clean_start(text: str, start: int) -> bool:
 
 def _read_tail(text: str, fig: _Figure, pos: int, currency: str | None, is_words: bool = False) -> int | None:
     """Read scale, currency, percent, ratio and unit after a number; the new end or None."""
+    cjk = _CJK_TAIL_RE.match(text, pos) if not is_words else None
+    if cjk and cjk.end() > pos:
+        if cjk.group("scale"):
+            fig.value *= _CJK_SCALES[cjk.group("scale")]  # applied here; no English scale word to record
+        before = _CJK_CURRENCY_BEFORE_RE.search(text, max(0, fig.start - 4), fig.start)
+        if before:
+            currency = "CNY" if before.group("cny") else "TWD" if before.group("twd") else "HKD"
+        elif cjk.group("yuan") and currency is None:
+            currency = "CNY"
+        if currency is not None:
+            fig.unit, fig.kind = currency, "money"
+        return cjk.end()
     sm = _SCALE_RE.match(text, pos)
     if sm:
         name = sm.group("word") or sm.group("abbr") or sm.group("letter")

@@ -374,3 +374,12 @@ def test_dates_one_calendar_day_in_two_wordings_supports():
     # no shared word: one day, two events
     c = claim("Ratification by the last member closed on 3 March 2031 in Lisbon.", "c")
     assert rule.compare(a, c, PairContext(similarity=0.5)) == []
+
+
+def test_dates_chinese_year_month_day_forms():
+    from checker.dates import extract_dates
+
+    found = extract_dates("华东基金股份有限公司成立于2031年3月5日,注册资本为2875.4亿元。")
+    assert [(d.text, d.value, d.granularity) for d in found] == [("2031年3月5日", "2031-03-05", "day")]
+    found = extract_dates("二期基金于2032 年10月成立,并在2033年完成首轮投资。")
+    assert [(d.value, d.granularity) for d in found] == [("2032-10", "month"), ("2033", "year")]

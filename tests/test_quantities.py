@@ -708,3 +708,16 @@ def test_quantities_a_move_from_one_level_to_another_is_two_levels_not_a_range()
     assert [q.qualifier for q in extract_quantities(text)] == [None, None]
     # without a verb of change, "A to B" is still a range of values
     assert [q.qualifier for q in extract_quantities("Tickets cost $5 to $9 each.")] == ["at least", "at most"]
+
+
+def test_quantities_chinese_figures_glued_to_characters_are_read_with_their_scale_and_currency():
+    text = "华东基金(二期)于2032年10月正式成立,注册资本高达人民币3150亿元,持股比例为22.61%。"
+    assert [(q.text, q.value, q.unit, q.kind) for q in extract_quantities(text)] == [
+        ("3150亿元", 3150e8, "CNY", "money"),
+        ("22.61%", 22.61, "percent", "percent"),
+    ]
+    twd = find("註冊資本計新台幣1.2兆元,財政部持有15.3%股份。", "1.2兆元")
+    assert (twd.value, twd.unit) == (1.2e12, "TWD")
+    assert find("该项目投资约58万元。", "58万元").value == 58e4
+    # a figure glued to Latin letters is still no figure
+    assert extract_quantities("The H800 and the N4 process") == []
