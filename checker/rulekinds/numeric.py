@@ -40,6 +40,8 @@ from ..terms import names_within, subjects_disjoint
 from .base import PairContext, Param, RuleKind, Verdict
 
 _SUMMARY_SECTIONS = ("headline", "summary", "quote")
+#: Units of time: durations of anything ("20 days", "36 months"), so they name no measure.
+_TIME_UNITS = frozenset("second minute hour day week month year decade century millisecond".split())
 _LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -175,6 +177,10 @@ class NumericMismatch(RuleKind):
             # accept another noun for an exact, specific figure when the sentences are close.
             summary = a.section in _SUMMARY_SECTIONS or b.section in _SUMMARY_SECTIONS
             return summary and qa.value == qb.value and (words > 0 or sim >= 0.6)
+        if qa.kind == "measure" and qa.unit and qa.unit not in _TIME_UNITS and qa.unit == qb.unit:
+            # a physical unit says what is measured ("273 square feet" / "270 square feet", "1.1
+            # exaflops" / "1.102 Eflop/s"), as a currency or "percent" does not
+            return True
         return words >= self.p["context_overlap"] or (qa.value == qb.value and sim >= 0.75)
 
     def _backs_summary(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, sim: float) -> bool:
