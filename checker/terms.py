@@ -83,14 +83,25 @@ def normalise(word: str) -> str:
     return w
 
 
+#: A word, or a run of Chinese or Japanese ideographs (written without spaces between words).
+_WORD_OR_IDEOGRAPHS = re.compile(_WORD.pattern + r"|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
 @lru_cache(maxsize=1 << 16)
 def content_terms(text: str) -> tuple[str, ...]:
-    """Distinct normalised content words of ``text``, in order."""
+    """Distinct normalised content words of ``text``, in order. A run of ideographs, which has
+    no spaces to split it into words, gives its overlapping character pairs ("注册资本" gives
+    "注册", "册资", "资本"), as Chinese text search does."""
     seen: dict[str, None] = {}
-    for w in words(text):
-        n = normalise(w)
-        if len(n) > 1 and n not in STOPWORDS:
-            seen.setdefault(n, None)
+    for m in _WORD_OR_IDEOGRAPHS.finditer(text):
+        w = m.group(0)
+        if w[0].isascii():
+            n = normalise(w)
+            if len(n) > 1 and n not in STOPWORDS:
+                seen.setdefault(n, None)
+        else:
+            for i in range(len(w) - 1):
+                seen.setdefault(w[i:i + 2], None)
     return tuple(seen)
 
 

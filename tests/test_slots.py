@@ -365,3 +365,11 @@ def test_numeric_a_shared_specific_figure_anchors_the_other_figures_of_the_pair(
     short = "Misleading the regulator — up to EUR 12,500,000 or 2%"
     assert "conflicts" in _numeric(fine.format("2.5%"), short, 0.6)
     assert _numeric(fine.format("2%"), short, 0.6).count("supports") == 2
+
+
+def test_numeric_agreeing_measures_in_one_physical_unit_support_without_shared_words():
+    a = "The collecting area of the dish is about 410 square feet, the largest of its class."
+    b = "Engineers gave the dish a 412 square feet surface to gather faint signals."
+    assert _numeric(a, b, 0.55) == ["supports"]
+    # a duration is no measure of anything in particular
+    assert _numeric("The review took 14 days after the filing.", "Staff had 14 days of leave in the spring.", 0.55) == []

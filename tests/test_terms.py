@@ -50,3 +50,10 @@ def test_terms_an_acronym_opening_the_sentence_is_a_confirmed_name():
     # an ordinary capitalised opener still is not
     a, b = "Sales in Germany rose 12% in 2022.", "Sales in France rose 9% in 2022."
     assert subjects_disjoint(subjects(a), a, subjects(b), b)
+
+
+def test_terms_ideograph_runs_give_their_character_pairs():
+    from checker.terms import content_terms
+
+    assert content_terms("华东基金注册资本为2875.4亿元") == ("华东", "东基", "基金", "金注", "注册", "册资", "资本", "本为", "亿元")
+    assert content_terms("Sales in Germany rose 12% in 2022.") == ("sale", "germany", "rose")
