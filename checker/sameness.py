@@ -110,6 +110,18 @@ def _rounding(q: Quantity, other: Quantity) -> float:
     return found
 
 
+def _truncates(q: Quantity, other: Quantity, rounding_limit: float = 0.05) -> bool:
+    """Whether the integer ``q`` is ``other``'s decimals cut off ("$593 billion" for "$593.7
+    billion"): writers truncate as well as round, so an integer set against a figure with
+    decimals covers the whole unit above it (593 to 594), not only the half either side."""
+    if q.qualifier is not None or other.qualifier not in (None, "exactly") or _decimals(q) or not _decimals(other):
+        return False
+    if precision(q) != 0.0 or q.value == 0 or (q.value > 0) != (other.value > 0):
+        return False
+    unit = min(2 * _last_digit_half(q), rounding_limit * abs(other.value))  # "1%" is no cut "1.5%"
+    return abs(q.value) <= abs(other.value) < abs(q.value) + unit
+
+
 def _trailing_zeros(q: Quantity) -> int:
     m = _LITERAL.search(q.text)
     if not m or "." in m.group(0):
@@ -145,6 +157,8 @@ def values_agree(
             # "180" and "more than 180": the same written figure, which one side excludes;
             # only a figure with two or more trailing zeros ("2,400") reads as rounded here
             return False
+    if _truncates(a, b, rounding_limit) or _truncates(b, a, rounding_limit):
+        return True
     a_lo, a_hi, a_lo_strict, a_hi_strict = interval(a, about_tolerance)
     b_lo, b_hi, b_lo_strict, b_hi_strict = interval(b, about_tolerance)
     scale = max(abs(a.value), abs(b.value), 1e-12)

@@ -97,3 +97,14 @@ def test_sameness_metric_and_imperial_measures_are_an_approximate_restatement():
     # other dimensions, or a count, are left as they are
     metres = q("12 m", 12, kind="measure", unit="m")
     assert in_common_unit(pounds, metres) == (pounds, metres, False)
+
+
+def test_sameness_an_integer_may_be_its_decimals_cut_off():
+    usd = dict(kind="money", unit="USD")
+    assert values_agree(q("$412 billion", 412e9, **usd), q("$412.8 billion", 412.8e9, **usd))
+    assert not values_agree(q("$412 billion", 412e9, **usd), q("$411.3 billion", 411.3e9, **usd))
+    # a cut may not explain more than rounding_limit: "1%" is not "1.5%"
+    pct = dict(kind="percent", unit="percent")
+    assert not values_agree(q("1%", 1, **pct), q("1.5%", 1.5, **pct))
+    # qualified figures are not cut-off figures
+    assert not values_agree(q("over $412 billion", 412e9, "over", **usd), q("$411.3 billion", 411.3e9, **usd))
