@@ -12,8 +12,9 @@ figure often sits in sentences about different sides of one fact ("the agencies 
 spent $9.7 billion" / "the $9.7 billion observatory"). They are paired too when they
 state the same *specific* figure (three significant digits or more, in the same unit, or
 an amount of a million or more with two: "1.012 exaflops", "$165 billion", "$47 billion") or the
-same calendar day, and their masked sentences are at least ``floor`` alike; the rules
-decide what the pair means. A figure is joined in its base unit ("442 Pflop/s" with
+same calendar day, and their masked sentences are at least ``floor`` alike (half of it
+for two claims that share two such values: two coincidences are far less likely than one);
+the rules decide what the pair means. A figure is joined in its base unit ("442 Pflop/s" with
 "0.442 Eflop/s").
 """
 
@@ -63,30 +64,31 @@ def same_value_pairs(
             for m in chosen:
                 if m != n:
                     pairs.add((min(n, m), max(n, m)))
-    across: set[tuple[int, int]] = set()
+    across: dict[tuple[int, int], int] = {}  # pair -> how many specific values it shares
     for members in specific.values():
         members = sorted(set(members))[:limit]
         for x, n in enumerate(members):
             for m in members[x + 1 :]:
                 if claims[n].doc != claims[m].doc and (n, m) not in pairs:
-                    across.add((n, m))
+                    across[(n, m)] = across.get((n, m), 0) + 1
     if not pairs and not across:
         return []
-    ordered = sorted(pairs | across)
+    ordered = sorted(pairs | set(across))
     ends = np.asarray(ordered, dtype=np.int64)
     scores = pair_scores(vectors, ends[:, 0], vectors, ends[:, 1])
     return [
         (i, j, round(s, 6))
         for (i, j), s in zip(ordered, scores.tolist())
-        if (i, j) in pairs or s >= floor
+        if (i, j) in pairs or s >= (floor if across[(i, j)] < 2 else floor / 2)
     ]
 
 
 def _specific(q) -> bool:
     """A figure unlikely to recur by chance in another document: three significant digits or
     more ("1.012", "165", "14,300"), or two for an amount of a million or more ("$47 billion");
-    never a change, a bound or a count of unnamed things."""
-    if getattr(q, "change", None) is not None or getattr(q, "qualifier", None) not in (None, "about", "exactly"):
+    never a change or a count of unnamed things. Bounds are joined too ("up to EUR
+    35,000,000" with "EUR 35 million"): the rules judge them."""
+    if getattr(q, "change", None) is not None:
         return False
     if q.kind == "count" and not q.unit:
         return False

@@ -373,3 +373,26 @@ def test_numeric_agreeing_measures_in_one_physical_unit_support_without_shared_w
     assert _numeric(a, b, 0.55) == ["supports"]
     # a duration is no measure of anything in particular
     assert _numeric("The review took 14 days after the filing.", "Staff had 14 days of leave in the spring.", 0.55) == []
+
+
+def test_value_join_half_the_floor_for_two_shared_specific_figures_and_bounds_are_joined():
+    import numpy as np
+
+    from checker.value_join import same_value_pairs
+
+    a = _in("The pension board holds 23.38% of the venture, ahead of a state bank with 11.62%.", "a", "d1", "body")
+    b = _in("Holders: pension board (23.38%), state bank (11.62%), city investor (6.1%).", "b", "d2", "body")
+    c = _in("The venture's largest holder keeps 23.38% of it.", "c", "d3", "body")
+    angle = np.array([[1.0, 0.0], [0.2, 0.98], [0.2, 0.98]], dtype=np.float32)  # a is 0.2 from b and c
+    pairs = {(i, j) for i, j, _ in same_value_pairs([a, b, c], angle)}
+    assert (0, 1) in pairs and (0, 2) not in pairs  # two shared figures pass at 0.2, one does not
+    fine = _in("Prohibited uses — up to EUR 35,000,000 or 7% of turnover", "f", "d4", "body")
+    plain = _in("EUR 35 million or 7% for prohibited applications", "g", "d5", "body")
+    assert {(i, j) for i, j, _ in same_value_pairs([fine, plain], np.ones((2, 2), dtype=np.float32))} == {(0, 1)}
+
+
+def test_numeric_two_shared_specific_figures_support_at_half_the_specific_similarity():
+    a = "The pension board holds 23.38% of the venture, ahead of a state bank with 11.62%."
+    b = "Holders: pension board (23.38%), state bank (11.62%), city investor (6.1%)."
+    assert "supports" in _numeric(a, b, 0.2)
+    assert _numeric("The largest holder keeps 23.38% of it.", b, 0.2) == []

@@ -54,7 +54,9 @@ class NumericMismatch(RuleKind):
             float, 0.35, "least similarity for a body sentence of the same document to back a summary figure"
         ),
         "specific_similarity": Param(
-            float, 0.3, "least similarity for two equal specific figures (three significant digits) to support"
+            float, 0.3,
+            "least similarity for two equal specific figures (three significant digits) to support; half of it "
+            "when the claims share two such figures",
         ),
         "context_overlap": Param(float, 0.5, "least overlap of the words around two percentages or amounts"),
         "relative_tolerance": Param(float, 0.0, "relative difference always accepted as agreement"),
@@ -166,7 +168,10 @@ class NumericMismatch(RuleKind):
     def _supports(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
         if self._backs_summary(a, b, qa, qb, sim):
             return True
-        if sim >= self.p["specific_similarity"] and _specific_match(qa, qb):
+        if _specific_match(qa, qb) and (
+            sim >= self.p["specific_similarity"]
+            or sim >= self.p["specific_similarity"] / 2 and _shared_specific(a, b) >= 2
+        ):
             return True
         if sim < self.p["support_similarity"]:
             return False
@@ -274,6 +279,18 @@ def _anchor(qa: Quantity, qb: Quantity) -> bool:
     elif (qa.unit or "") != (qb.unit or ""):
         return False
     return digits >= 3 or (digits >= 2 and qa.kind == "money" and abs(qa.value) >= 1e6)
+
+
+def _shared_specific(a: Claim, b: Claim) -> int:
+    """How many distinct values the two claims share as specific figures (":func:`_specific_match`"):
+    two sentences giving both "17.44%" and "10.47%" state one set of facts, however worded."""
+    shared = set()
+    for qa in a.quantities:
+        for qb in b.quantities:
+            ca, cb, _ = in_common_unit(qa, qb)
+            if comparable(ca, cb)[0] and math.isclose(ca.value, cb.value) and _specific_match(ca, cb):
+                shared.add(round(ca.value, 9))
+    return len(shared)
 
 
 def _counterparts(qa: Quantity, qb: Quantity) -> bool:
