@@ -396,3 +396,17 @@ def test_numeric_two_shared_specific_figures_support_at_half_the_specific_simila
     b = "Holders: pension board (23.38%), state bank (11.62%), city investor (6.1%)."
     assert "supports" in _numeric(a, b, 0.2)
     assert _numeric("The largest holder keeps 23.38% of it.", b, 0.2) == []
+
+
+def test_numeric_the_rest_of_two_bags_of_figures_pairs_up_once_a_rounded_specific_figure_matches():
+    a = ("The Orsk and Tavda funds were set up in 2027 and 2029 with registered capital of 61.35 billion yuan "
+         "and 118.42 billion yuan, respectively.")
+    b = ("The first fund was set up in 2027, with registered capital of {} billion yuan, and the second "
+         "in 2029, with 118 billion yuan.")
+    # below the conflict similarity: only the matched 118 / 118.42 lets the rest face each other
+    assert "conflicts" in _numeric(a, b.format("87.6"), 0.6)
+    assert "conflicts" not in _numeric(a, b.format("61.4"), 0.6)
+    # with two unmatched figures left on one side, nothing says which faces which
+    c = ("The first fund was set up in 2027, with registered capital of 87.6 billion yuan and 12.3 billion yuan "
+         "of loans, and the second in 2029, with 118 billion yuan.")
+    assert "conflicts" not in _numeric(a, c, 0.6)

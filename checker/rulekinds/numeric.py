@@ -79,8 +79,8 @@ class NumericMismatch(RuleKind):
         anchored = False  # the two claims share an equal specific figure ("8,699,904 cores")
         rivals: list[tuple[int, Quantity, float]] = []  # comparable figures whose values disagree
         agreeing: list[tuple[int, Quantity, float]] = []  # and those that agree without a supports edge
-        partners_a: dict[int, int] = {}  # comparable figures of b for each figure of a
-        partners_b: dict[int, int] = {}  # and of a for each figure of b (by id)
+        partners_a: dict[int, list[int]] = {}  # comparable figures of b (ids) for each figure of a
+        partners_b: dict[int, list[int]] = {}  # and of a (indices) for each figure of b (by id)
         # figures in a common slot are the same quantity unless one sentence names someone the
         # other does not ("exports of Arizona reached ..." / "exports of Sonora reached ...")
         aligned = aligned_slots(a, b, "q") if names_within(a.subjects, a.text, b.subjects, b.text) else {}
@@ -100,8 +100,8 @@ class NumericMismatch(RuleKind):
                 ok, _ = comparable(ca, cb)
                 if not ok:
                     continue
-                partners_a[i] = partners_a.get(i, 0) + 1
-                partners_b[id(qb)] = partners_b.get(id(qb), 0) + 1
+                partners_a.setdefault(i, []).append(id(qb))
+                partners_b.setdefault(id(qb), []).append(i)
                 words = 1.0 if in_slot else overlap(context_terms(a, qa), context_terms(b, qb))
                 agree = values_agree(
                     ca,
@@ -142,7 +142,7 @@ class NumericMismatch(RuleKind):
             # and an agreeing figure that is the only one of its kind and unit on each side
             # ("or 3%" / "or 3%" beside one fine) states the same thing, whatever words surround it
             for i, qb, words in agreeing:
-                if i not in supported and partners_a.get(i) == 1 and partners_b.get(id(qb)) == 1:
+                if i not in supported and _alone(i, qb, partners_a, partners_b, matched, backed):
                     supported.add(i)
                     backed.add(id(qb))
                     verdicts.append(self._verdict(a, b, a.quantities[i], qb, "supports", words, ctx))
@@ -152,7 +152,7 @@ class NumericMismatch(RuleKind):
             # two ways, though the sentences are worded apart.
             for i, qb, words in rivals:
                 qa = a.quantities[i]
-                if partners_a.get(i) == 1 and partners_b.get(id(qb)) == 1 and _counterparts(qa, qb) and not (
+                if _alone(i, qb, partners_a, partners_b, matched, backed) and _counterparts(qa, qb) and not (
                     derived(qb, a) or derived(qa, b)
                 ):
                     conflicting.append((qa, qb, words))
@@ -264,14 +264,25 @@ def _specific_match(qa: Quantity, qb: Quantity) -> bool:
     return digits >= 3 or (digits >= 2 and qa.kind == "money" and abs(qa.value) >= 1e6 and math.isclose(qa.value, qb.value))
 
 
+def _alone(i: int, qb: Quantity, partners_a, partners_b, matched: set[int], backed: set[int]) -> bool:
+    """Whether figure ``i`` of a and ``qb`` are each other's only comparable figure once the
+    figures matched by agreeing values are set aside: "98.72 and 204.15 billion yuan" against
+    "138.7 billion yuan ... 204 billion yuan" leaves 98.72 and 138.7 facing each other."""
+    others_a = [x for x in partners_a.get(i, []) if x not in backed or x == id(qb)]
+    others_b = [x for x in partners_b.get(id(qb), []) if x not in matched or x == i]
+    return others_a == [id(qb)] and others_b == [i]
+
+
 def _anchor(qa: Quantity, qb: Quantity) -> bool:
-    """The same specific figure, written the same way in both claims: an equal value of three
-    significant digits or more, or two for an amount of a million or more, with the same
+    """The same specific figure, written the same way in both claims: an equal (or, with three
+    digits on each side, rounding-equal) value of three significant digits or more, or two for an amount of a million or more, with the same
     qualifier ("up to €12.5 million" / "up to EUR 12,500,000"), of one unit or counted thing
     (or, with four significant digits, a count whose noun one side leaves out)."""
-    if qa.qualifier != qb.qualifier or not math.isclose(qa.value, qb.value):
-        return False
     digits = min(_significant_digits(qa), _significant_digits(qb))
+    if qa.qualifier != qb.qualifier:
+        return False
+    if not math.isclose(qa.value, qb.value) and not (digits >= 3 and _counterparts(qa, qb)):
+        return False  # "204 billion" rounds "204.15 billion": specific enough with three digits
     if qa.kind == "count":
         # a count of four significant digits or more ("6,412,208") is specific whatever noun it has
         if not (qa.unit and qb.unit and same_counted_thing(qa, qb)) and (digits < 4 or qa.unit and qb.unit):
