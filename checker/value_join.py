@@ -13,7 +13,8 @@ spent $9.7 billion" / "the $9.7 billion observatory"). They are paired too when 
 state the same *specific* figure (three significant digits or more, in the same unit, or
 an amount of a million or more with two: "1.012 exaflops", "$165 billion", "$47 billion") or the
 same calendar day, and their masked sentences are at least ``floor`` alike (half of it
-for two claims that share two such values: two coincidences are far less likely than one);
+for two claims that share two such values, or one of four significant digits: coincidences
+that are far less likely);
 the rules decide what the pair means. A figure is joined in its base unit ("442 Pflop/s" with
 "0.442 Eflop/s").
 """
@@ -44,11 +45,14 @@ def same_value_pairs(
     """
     index: dict[tuple, list[int]] = {}
     specific: dict[tuple, list[int]] = {}
+    strong: set[tuple] = set()  # values of four significant digits or more
     for n, claim in enumerate(claims):
         for q in claim.quantities:
             index.setdefault(_join_key(q), []).append(n)
             if _specific(q):
                 specific.setdefault(_base_key(q), []).append(n)
+                if _significant_digits(getattr(q, "text", "")) >= 4:
+                    strong.add(_base_key(q))
         for d in getattr(claim, "dates", ()):
             if d.granularity == "day":
                 specific.setdefault(("date", d.value), []).append(n)
@@ -65,12 +69,12 @@ def same_value_pairs(
                 if m != n:
                     pairs.add((min(n, m), max(n, m)))
     across: dict[tuple[int, int], int] = {}  # pair -> how many specific values it shares
-    for members in specific.values():
+    for key, members in specific.items():
         members = sorted(set(members))[:limit]
         for x, n in enumerate(members):
             for m in members[x + 1 :]:
                 if claims[n].doc != claims[m].doc and (n, m) not in pairs:
-                    across[(n, m)] = across.get((n, m), 0) + 1
+                    across[(n, m)] = across.get((n, m), 0) + (2 if key in strong else 1)
     if not pairs and not across:
         return []
     ordered = sorted(pairs | set(across))

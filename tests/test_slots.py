@@ -410,3 +410,10 @@ def test_numeric_the_rest_of_two_bags_of_figures_pairs_up_once_a_rounded_specifi
     c = ("The first fund was set up in 2027, with registered capital of 87.6 billion yuan and 12.3 billion yuan "
          "of loans, and the second in 2029, with 118 billion yuan.")
     assert "conflicts" not in _numeric(a, c, 0.6)
+
+
+def test_numeric_an_equal_figure_of_four_significant_digits_supports_at_half_the_specific_similarity():
+    a = "The array now counts 7,318,452 cores after the upgrade."
+    b = "Engineers wired 7,318,452 cores into the machine's cabinets."
+    assert _numeric(a, b, 0.2) == ["supports"]
+    assert _numeric("The array now counts 731 cores after the upgrade.", "Engineers wired 731 cores into the cabinets.", 0.2) == []

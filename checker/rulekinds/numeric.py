@@ -56,7 +56,7 @@ class NumericMismatch(RuleKind):
         "specific_similarity": Param(
             float, 0.3,
             "least similarity for two equal specific figures (three significant digits) to support; half of it "
-            "when the claims share two such figures",
+            "for four significant digits or when the claims share two such figures",
         ),
         "context_overlap": Param(float, 0.5, "least overlap of the words around two percentages or amounts"),
         "relative_tolerance": Param(float, 0.0, "relative difference always accepted as agreement"),
@@ -170,7 +170,8 @@ class NumericMismatch(RuleKind):
             return True
         if _specific_match(qa, qb) and (
             sim >= self.p["specific_similarity"]
-            or sim >= self.p["specific_similarity"] / 2 and _shared_specific(a, b) >= 2
+            or sim >= self.p["specific_similarity"] / 2
+            and (min(_significant_digits(qa), _significant_digits(qb)) >= 4 or _shared_specific(a, b) >= 2)
         ):
             return True
         if sim < self.p["support_similarity"]:
