@@ -335,8 +335,8 @@ def test_numeric_an_equal_specific_figure_supports_without_shared_words():
 
 
 def test_numeric_a_figure_with_an_agreeing_counterpart_is_not_set_against_a_neighbour():
-    # "23 percent" is the rounded "23.38%"; the other holder's "11.5 percent" is another stake
-    a = "The pension fund is the largest holder, with a 23.38% stake."
+    # "23 percent" is the rounded "23.4%"; the other holder's "11.5 percent" is another stake
+    a = "The pension fund is the largest holder, with a 23.4% stake."
     b = ("The largest holder is the pension fund, with a 23 percent stake and paid-in capital of 40 billion yuan, "
          "followed by a state bank, with an 11.5 percent stake.")
     assert "conflicts" not in _numeric(a, b, 0.75)
@@ -380,9 +380,9 @@ def test_value_join_half_the_floor_for_two_shared_specific_figures_and_bounds_ar
 
     from checker.value_join import same_value_pairs
 
-    a = _in("The pension board holds 23.38% of the venture, ahead of a state bank with 11.62%.", "a", "d1", "body")
-    b = _in("Holders: pension board (23.38%), state bank (11.62%), city investor (6.1%).", "b", "d2", "body")
-    c = _in("The venture's largest holder keeps 23.38% of it.", "c", "d3", "body")
+    a = _in("The pension board holds 23.4% of the venture, ahead of a state bank with 11.6%.", "a", "d1", "body")
+    b = _in("Holders: pension board (23.4%), state bank (11.6%), city investor (6.1%).", "b", "d2", "body")
+    c = _in("The venture's largest holder keeps 23.4% of it.", "c", "d3", "body")
     angle = np.array([[1.0, 0.0], [0.2, 0.98], [0.2, 0.98]], dtype=np.float32)  # a is 0.2 from b and c
     pairs = {(i, j) for i, j, _ in same_value_pairs([a, b, c], angle)}
     assert (0, 1) in pairs and (0, 2) not in pairs  # two shared figures pass at 0.2, one does not
@@ -392,10 +392,10 @@ def test_value_join_half_the_floor_for_two_shared_specific_figures_and_bounds_ar
 
 
 def test_numeric_two_shared_specific_figures_support_at_half_the_specific_similarity():
-    a = "The pension board holds 23.38% of the venture, ahead of a state bank with 11.62%."
-    b = "Holders: pension board (23.38%), state bank (11.62%), city investor (6.1%)."
+    a = "The pension board holds 23.4% of the venture, ahead of a state bank with 11.6%."
+    b = "Holders: pension board (23.4%), state bank (11.6%), city investor (6.1%)."
     assert "supports" in _numeric(a, b, 0.2)
-    assert _numeric("The largest holder keeps 23.38% of it.", b, 0.2) == []
+    assert _numeric("The largest holder keeps 23.4% of it.", b, 0.2) == []
 
 
 def test_numeric_the_rest_of_two_bags_of_figures_pairs_up_once_a_rounded_specific_figure_matches():
