@@ -417,3 +417,10 @@ def test_numeric_an_equal_figure_of_four_significant_digits_supports_at_half_the
     b = "Engineers wired 7,318,452 cores into the machine's cabinets."
     assert _numeric(a, b, 0.2) == ["supports"]
     assert _numeric("The array now counts 731 cores after the upgrade.", "Engineers wired 731 cores into the cabinets.", 0.2) == []
+
+
+def test_numeric_a_million_amount_rounded_to_two_digits_is_a_specific_match():
+    a = "The lab trained its model for roughly $7.34 million in compute."
+    b = "Training the system cost the company $7.3 million, its filing shows."
+    assert _numeric(a, b, 0.35) == ["supports"]
+    assert _numeric(a, "Training the system cost the company $7.9 million, its filing shows.", 0.35) == []

@@ -253,8 +253,8 @@ class NumericMismatch(RuleKind):
 def _specific_match(qa: Quantity, qb: Quantity) -> bool:
     """Two agreeing figures specific enough that two writers are unlikely to give them by chance
     for different things: each has three significant digits or more ("1.012 exaflops",
-    "$165 billion", "17.44%" / "17.4%"), or two for equal amounts of a million or more ("$47
-    billion"); of the same unit (counts of the same thing), and neither a bound."""
+    "$165 billion", "17.44%" / "17.4%"), or two for amounts of a million or more ("$47
+    billion", "$5.6 million" / "$5.57 million"); of the same unit (counts of the same thing), and neither a bound."""
     if qa.kind == "count" and not (qa.unit and same_counted_thing(qa, qb)):
         return False
     if (qa.unit or "") != (qb.unit or "") or not same_counted_thing(qa, qb):
@@ -262,7 +262,7 @@ def _specific_match(qa: Quantity, qb: Quantity) -> bool:
     if not (_counterparts(qa, qb) or math.isclose(qa.value, qb.value)):
         return False  # a value within a bound is no repetition; "up to €7.5 million" / "€7.5 million" is
     digits = min(_significant_digits(qa), _significant_digits(qb))
-    return digits >= 3 or (digits >= 2 and qa.kind == "money" and abs(qa.value) >= 1e6 and math.isclose(qa.value, qb.value))
+    return digits >= 3 or (digits >= 2 and qa.kind == "money" and abs(qa.value) >= 1e6)
 
 
 def _alone(i: int, qb: Quantity, partners_a, partners_b, matched: set[int], backed: set[int]) -> bool:
