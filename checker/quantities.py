@@ -337,6 +337,7 @@ _CHANGE_FROM_RE = re.compile(
     rf"(?i)\b(?:{INCREASE_VERBS}|{DECREASE_VERBS}|went|moved|changed|cut|raised|lowered)"
     rf"{_WS}+from\b[^;:!?()\n]*$"
 )
+_BY_BEFORE_RE = re.compile(rf"(?i)\bby{_WS}+(?:(?:{_alternation(QUALIFIERS)}){_WS}+)?(?:[$€£¥]{_WS}?)?$")
 _RANGE_OPENER_RE = re.compile(rf"(?i)\b(?P<w>from|between){_WS}+$")
 _JPY_RE = re.compile(r"\bJPY\b|(?i:\byen\b)")
 _PHONE = (
@@ -802,6 +803,11 @@ def _share_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
         elif a.kind == "money" and b.kind == "money" and b.scale and a.scale is None:
             a.scale = b.scale
             a.value *= SCALES[b.scale]
+        if joiner == "to" and a.change and (a.unit != b.unit or _BY_BEFORE_RE.search(text, max(0, a.start - 24), a.start)):
+            # "rose by $25 billion to $65 billion", "grew 4% to $3.1 billion": the change, then
+            # the level it reached (not a range of changes, as "rose 3% to 5%" may be)
+            b.change = None
+            continue
         b.change = b.change or a.change
         moved = joiner == "to" and _CHANGE_FROM_RE.search(text, max(0, a.start - 80), a.start)
         if joiner != "/" and a.unit == b.unit and not (opener and opener.group("w").lower() == "from") and not moved:

@@ -721,3 +721,15 @@ def test_quantities_chinese_figures_glued_to_characters_are_read_with_their_scal
     assert find("该项目投资约58万元。", "58万元").value == 58e4
     # a figure glued to Latin letters is still no figure
     assert extract_quantities("The H800 and the N4 process") == []
+
+
+def test_quantities_a_change_by_x_to_y_gives_the_change_and_the_level_reached():
+    text = "The grant lifts the plant's planned budget by $14 billion to $52 billion."
+    assert [(q.text, q.qualifier, q.change) for q in extract_quantities(text)] == [
+        ("$14 billion", None, "increase"),
+        ("$52 billion", None, None),
+    ]
+    text = "Turnover grew 6% to $2.4 billion."
+    assert [q.change for q in extract_quantities(text)] == ["increase", None]
+    # "rose 3% to 5%" may be a range of changes: it stays one
+    assert [q.change for q in extract_quantities("Fares rose 3% to 5% last year.")] == ["increase", "increase"]
