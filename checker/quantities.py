@@ -273,7 +273,7 @@ _PERCENT_RE = re.compile(
 _RATIO_RE = re.compile(rf"[xX×](?![\w])|{_WS}?×|{_WS}+(?i:times)\b|-?(?i:fold)\b")
 _SYMBOL_RE = re.compile(rf"(?P<sp>{_WS}?)(?P<sym>{_alternation(UNIT_SYMBOLS)})(?![\w/])")
 #: Floating-point rates with an SI prefix, written out or abbreviated, any case, with or without
-#: "/s" and per watt: "1.2 exaflops", "442 Pflop/s", "52.6 Gflops/watt", "GigaFLOPS/W".
+#: "/s" and per watt: "1.2 exaflops", "615 Pflop/s", "61.3 Gflops/watt", "GigaFLOPS/W".
 _FLOP_PREFIXES = {"exa": "exa", "e": "exa", "peta": "peta", "p": "peta", "tera": "tera", "t": "tera",
                   "giga": "giga", "g": "giga", "mega": "mega", "m": "mega"}
 _FLOP_RE = re.compile(
@@ -294,7 +294,7 @@ _PLUS_RE = re.compile(r"\+(?![\w])")
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _GLUED_AFTER_RE = re.compile(rf"(?![{_CJK}])[\w+]|[.:,][0-9]")
-#: Chinese scale characters and the yuan after a figure: 3440亿元, 1.5兆元, 19万, 500元.
+#: Chinese scale characters and the yuan after a figure: 2875亿元, 1.2兆元, 19万, 500元.
 _CJK_SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 _CJK_TAIL_RE = re.compile(r"(?P<scale>[万萬亿億兆])?(?P<yuan>元)?")
 #: Currency written before a figure in Chinese: 人民币 (yuan), 新台币 (Taiwan dollars), 港币, 美元.

@@ -90,7 +90,7 @@ def _last_digit_half(q: Quantity) -> float:
 
 
 def _decimals(q: Quantity) -> int:
-    """Digits written after the decimal point ("17.44" 2, "17" 0)."""
+    """Digits written after the decimal point ("23.38" 2, "23" 0)."""
     m = _LITERAL.search(q.text)
     if not m or "." not in m.group(0):
         return 0
@@ -100,9 +100,9 @@ def _decimals(q: Quantity) -> int:
 def _rounding(q: Quantity, other: Quantity) -> float:
     """How far the value ``q`` was rounded from may lie from it, given the figure it is compared with.
 
-    :func:`precision` reads an integer without trailing zeros ("17") as exact; set against a
-    figure written with decimals ("17.44%"), it is that figure rounded to the unit, so it
-    covers half its last digit ("17" is 16.5 to 17.5). Two integers stay exact: "scored 76"
+    :func:`precision` reads an integer without trailing zeros ("23") as exact; set against a
+    figure written with decimals ("23.38%"), it is that figure rounded to the unit, so it
+    covers half its last digit ("23" is 22.5 to 23.5). Two integers stay exact: "scored 76"
     and "scored 77" differ."""
     found = precision(q)
     if found == 0.0 and _decimals(q) == 0 and _decimals(other) > 0 and q.qualifier in (None, "about"):
@@ -111,9 +111,9 @@ def _rounding(q: Quantity, other: Quantity) -> float:
 
 
 def _truncates(q: Quantity, other: Quantity, rounding_limit: float = 0.05) -> bool:
-    """Whether the integer ``q`` is ``other``'s decimals cut off ("$593 billion" for "$593.7
+    """Whether the integer ``q`` is ``other``'s decimals cut off ("$412 billion" for "$412.8
     billion"): writers truncate as well as round, so an integer set against a figure with
-    decimals covers the whole unit above it (593 to 594), not only the half either side."""
+    decimals covers the whole unit above it (412 to 413), not only the half either side."""
     if q.qualifier is not None or other.qualifier not in (None, "exactly") or _decimals(q) or not _decimals(other):
         return False
     if precision(q) != 0.0 or q.value == 0 or (q.value > 0) != (other.value > 0):
@@ -223,7 +223,7 @@ def comparable(a: Quantity, b: Quantity) -> tuple[bool, str]:
 
 
 #: Units one figure may be restated in: unit -> (base unit, factor to it, system). Within a
-#: system the factor is a power of ten (442 petaflops are 0.442 exaflops); between the metric
+#: system the factor is a power of ten (615 petaflops are 0.615 exaflops); between the metric
 #: and the imperial system it is a conversion that writers round loosely.
 _PREFIXES = {"exa": 1e18, "peta": 1e15, "tera": 1e12, "giga": 1e9, "mega": 1e6}
 UNIT_BASES: dict[str, tuple[str, float, str]] = {
@@ -247,7 +247,7 @@ UNIT_BASES: dict[str, tuple[str, float, str]] = {
 
 def in_common_unit(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity, bool]:
     """``a`` and ``b`` restated in one unit when they are measures of one dimension in two
-    units ("442 Pflop/s" and "0.442 Eflop/s"; "14,300 lb" and "6,500 kg"), else as they are;
+    units ("615 Pflop/s" and "0.615 Eflop/s"; "9,800 lb" and "4,450 kg"), else as they are;
     and whether the restatement crossed from metric to imperial units, an approximate
     conversion that may back an agreement but not prove a disagreement."""
     if a.kind != "measure" or b.kind != "measure" or a.unit == b.unit:

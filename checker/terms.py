@@ -302,7 +302,7 @@ def confirmed_names(names, text: str) -> tuple[str, ...]:
 def _names_inside(text: str) -> frozenset[str]:
     inside = set()
     for i, w in enumerate(words(text)):
-        # an acronym opening the sentence ("TSMC's plant ...") is a name, as no ordinary word is
+        # an acronym opening the sentence ("KVX's plant ...") is a name, as no ordinary word is
         # written in capitals; a capitalised ordinary opener ("Sales in Germany") is not confirmed
         if (i or _ACRONYM.fullmatch(w.replace("’", "'").removesuffix("'s"))) and w[0].isupper():
             base = w.replace("’", "'")

@@ -8,15 +8,15 @@ figure of the same kind, unit (any noun for counts) and value: a hash join, line
 the number of figures.
 
 Two body claims of different documents are worded by different writers, and the same
-figure often sits in sentences about different sides of one fact ("the agencies have
-spent $9.7 billion" / "the $9.7 billion observatory"). They are paired too when they
+figure often sits in sentences about different sides of one fact ("auditors tallied
+$9.74 billion in outlays" / "the $9.74 billion canal"). They are paired too when they
 state the same *specific* figure (three significant digits or more, in the same unit, or
-an amount of a million or more with two: "1.012 exaflops", "$165 billion", "$47 billion") or the
+an amount of a million or more with two: "2.315 exaflops", "$212 billion", "$38 billion") or the
 same calendar day, and their masked sentences are at least ``floor`` alike (half of it
 for two claims that share two such values, or one of four significant digits: coincidences
 that are far less likely);
-the rules decide what the pair means. A figure is joined in its base unit ("442 Pflop/s" with
-"0.442 Eflop/s").
+the rules decide what the pair means. A figure is joined in its base unit ("615 Pflop/s" with
+"0.615 Eflop/s").
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def same_value_pairs(
 
 def _specific(q) -> bool:
     """A figure unlikely to recur by chance in another document: three significant digits or
-    more ("1.012", "165", "14,300"), or two for an amount of a million or more ("$47 billion");
+    more ("2.315", "212", "9,800"), or two for an amount of a million or more ("$38 billion");
     never a change or a count of unnamed things. Bounds are joined too ("up to EUR
     35,000,000" with "EUR 35 million"): the rules judge them."""
     if getattr(q, "change", None) is not None:

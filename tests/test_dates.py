@@ -367,8 +367,8 @@ def test_dates_one_calendar_day_in_two_wordings_supports():
                      section="body", **sentence_claim(text))
 
     rule = DateMismatch({})
-    a = claim("The Velmar treaty entered into force on 3 March 2031.", "a")
-    b = claim("On March 3, 2031, the Velmar treaty enters into force, twenty days after its signature.", "b")
+    a = claim("Harbour tolls under the Velmar accord took effect on 3 March 2031.", "a")
+    b = claim("Since March 3, 2031, ships docking in Velmar have paid the accord's harbour tolls.", "b")
     assert [v.relation for v in rule.compare(a, b, PairContext(similarity=0.5))] == ["supports"]
     assert rule.compare(a, b, PairContext(similarity=0.3)) == []
     # no shared word: one day, two events
@@ -379,7 +379,7 @@ def test_dates_one_calendar_day_in_two_wordings_supports():
 def test_dates_chinese_year_month_day_forms():
     from checker.dates import extract_dates
 
-    found = extract_dates("华东基金股份有限公司成立于2031年3月5日,注册资本为2875.4亿元。")
+    found = extract_dates("这座大桥于2031年3月5日通车,全长12.4公里。")
     assert [(d.text, d.value, d.granularity) for d in found] == [("2031年3月5日", "2031-03-05", "day")]
-    found = extract_dates("二期基金于2032 年10月成立,并在2033年完成首轮投资。")
+    found = extract_dates("第二座码头于2032 年10月动工,预计2033年完工。")
     assert [(d.value, d.granularity) for d in found] == [("2032-10", "month"), ("2033", "year")]

@@ -287,8 +287,8 @@ def test_value_join_pairs_two_body_claims_of_other_documents_with_one_specific_f
 
     from checker.value_join import same_value_pairs
 
-    a = _in("The observatory's builders have spent $9.74 billion on it so far.", "a", "d1", "body")
-    b = _in("Launching the $9.74 billion observatory took two decades.", "b", "d2", "body")
+    a = _in("Auditors tallied $9.74 billion in outlays on the canal project.", "a", "d1", "body")
+    b = _in("The $9.74 billion canal opened to barges last spring.", "b", "d2", "body")
     c = _in("The same $9.74 billion figure appears in the audit.", "c", "d1", "body")
     d = _in("Tickets cost $12 each.", "d", "d3", "body")
     e = _in("Parking costs $12 a day.", "e", "d4", "body")
@@ -308,8 +308,8 @@ def test_value_join_pairs_one_figure_in_two_prefixed_units_and_one_calendar_day(
 
     a = _in("The machine holds 2,315 Pflop/s on the list.", "a", "d1", "body")
     b = _in("It is rated at 2.315 Eflop/s.", "b", "d2", "body")
-    c = _in("The treaty entered into force on 3 March 2031.", "c", "d3", "body")
-    d = _in("Since March 3, 2031 the treaty has applied to every member.", "d", "d4", "body")
+    c = _in("The bridge opened to traffic on 3 March 2031.", "c", "d3", "body")
+    d = _in("Since March 3, 2031 the bridge has carried traffic.", "d", "d4", "body")
     vectors = np.full((4, 4), 0.5, dtype=np.float32)
     pairs = {(i, j) for i, j, _ in same_value_pairs([a, b, c, d], vectors)}
     assert pairs == {(0, 1), (2, 3)}
@@ -325,20 +325,20 @@ def _numeric(a: str, b: str, similarity: float, docs=("d1", "d2")):
 
 
 def test_numeric_an_equal_specific_figure_supports_without_shared_words():
-    a = "Agencies have put $9.74 billion into the observatory since 2003."
-    b = "The $9.74 billion observatory finally reached its orbit."
+    a = "Auditors tallied $9.74 billion in outlays on the canal project."
+    b = "The $9.74 billion canal opened to barges last spring."
     assert _numeric(a, b, 0.35) == ["supports"]
     # a round, unspecific figure needs the ordinary support similarity and shared words
-    assert _numeric("Agencies have put $10 billion into the observatory.", "The $10 billion observatory reached orbit.", 0.35) == []
+    assert _numeric("Auditors tallied $10 billion in outlays on the canal.", "The $10 billion canal opened to barges.", 0.35) == []
     # below the floor nothing is said
     assert _numeric(a, b, 0.2) == []
 
 
 def test_numeric_a_figure_with_an_agreeing_counterpart_is_not_set_against_a_neighbour():
-    # "23 percent" is the rounded "23.4%"; the other holder's "11.5 percent" is another stake
-    a = "The pension fund is the largest holder, with a 23.4% stake."
-    b = ("The largest holder is the pension fund, with a 23 percent stake and paid-in capital of 40 billion yuan, "
-         "followed by a state bank, with an 11.5 percent stake.")
+    # "23 percent" is the rounded "23.4%"; the bank's "11.5 percent" is another holder's stake
+    a = "The pension board holds a stake of 23.4% in the venture."
+    b = ("The pension board holds a stake of 23 percent, worth 40 billion yuan, and a provincial bank "
+         "holds a stake of 11.5 percent.")
     assert "conflicts" not in _numeric(a, b, 0.75)
 
 
@@ -352,19 +352,19 @@ def test_numeric_metric_against_imperial_backs_but_never_contradicts():
 
 
 def test_numeric_a_shared_specific_figure_anchors_the_other_figures_of_the_pair():
-    a = "The machine has 6,412,208 total cores, a power efficiency rating of 41.17 gigaflops/watt, and a new interconnect."
-    other = "It also has 6,412,208 cores and an impressive energy efficiency rating of {} Gflops/watt."
-    assert "conflicts" in _numeric(a, other.format("44.9"), 0.6)
-    assert "conflicts" not in _numeric(a, other.format("41.2"), 0.6)
+    a = "Built by Korvell, the Tessaly cluster links 3,215,776 processor cores and returns 38.6 gigaflops/watt on the efficiency list."
+    other = "Tessaly's 3,215,776 cores deliver {} Gflops/watt, its operators say."
+    assert "conflicts" in _numeric(a, other.format("44.9"), 0.55)
+    assert "conflicts" not in _numeric(a, other.format("38.6"), 0.55)
     # without the shared core count the wording is too far apart to call it one quantity
     assert "conflicts" not in _numeric(
-        "The machine has a power efficiency rating of 41.17 gigaflops/watt and a new interconnect.",
-        "It has an impressive energy efficiency rating of 44.9 Gflops/watt.", 0.6)
+        "Built by Korvell, the Tessaly cluster returns 38.6 gigaflops/watt on the efficiency list.",
+        "Tessaly delivers 44.9 Gflops/watt, its operators say.", 0.55)
     # one fine and one share on each side: the equal fine anchors the shares
-    fine = "A lower tier of up to €12.5 million or {} applies to supplying misleading information to regulators"
-    short = "Misleading the regulator — up to EUR 12,500,000 or 2%"
-    assert "conflicts" in _numeric(fine.format("2.5%"), short, 0.6)
-    assert _numeric(fine.format("2%"), short, 0.6).count("supports") == 2
+    fine = "Penalties for late filings reach up to £4.2 million or {} of revenue under the new code."
+    short = "Penalties for late filing — up to £4,200,000 or 1.1%"
+    assert "conflicts" in _numeric(fine.format("0.8%"), short, 0.6)
+    assert _numeric(fine.format("1.1%"), short, 0.6).count("supports") == 2
 
 
 def test_numeric_agreeing_measures_in_one_physical_unit_support_without_shared_words():
@@ -380,35 +380,34 @@ def test_value_join_half_the_floor_for_two_shared_specific_figures_and_bounds_ar
 
     from checker.value_join import same_value_pairs
 
-    a = _in("The pension board holds 23.4% of the venture, ahead of a state bank with 11.6%.", "a", "d1", "body")
-    b = _in("Holders: pension board (23.4%), state bank (11.6%), city investor (6.1%).", "b", "d2", "body")
+    a = _in("Filings give the Pension Board 23.4% and the State Bank 11.6% of the venture.", "a", "d1", "body")
+    b = _in("The register shows the Pension Board at 23.4%, the State Bank at 11.6% and others at 65%.", "b", "d2", "body")
     c = _in("The venture's largest holder keeps 23.4% of it.", "c", "d3", "body")
     angle = np.array([[1.0, 0.0], [0.2, 0.98], [0.2, 0.98]], dtype=np.float32)  # a is 0.2 from b and c
     pairs = {(i, j) for i, j, _ in same_value_pairs([a, b, c], angle)}
     assert (0, 1) in pairs and (0, 2) not in pairs  # two shared figures pass at 0.2, one does not
-    fine = _in("Prohibited uses — up to EUR 35,000,000 or 7% of turnover", "f", "d4", "body")
-    plain = _in("EUR 35 million or 7% for prohibited applications", "g", "d5", "body")
+    fine = _in("Dumping waste — up to £6,400,000 or 3% of turnover", "f", "d4", "body")
+    plain = _in("£6.4 million or 3% for dumping waste", "g", "d5", "body")
     assert {(i, j) for i, j, _ in same_value_pairs([fine, plain], np.ones((2, 2), dtype=np.float32))} == {(0, 1)}
 
 
 def test_numeric_two_shared_specific_figures_support_at_half_the_specific_similarity():
-    a = "The pension board holds 23.4% of the venture, ahead of a state bank with 11.6%."
-    b = "Holders: pension board (23.4%), state bank (11.6%), city investor (6.1%)."
+    a = "Filings give the Pension Board 23.4% and the State Bank 11.6% of the venture."
+    b = "The register shows the Pension Board at 23.4%, the State Bank at 11.6% and others at 65%."
     assert "supports" in _numeric(a, b, 0.2)
     assert _numeric("The largest holder keeps 23.4% of it.", b, 0.2) == []
 
 
 def test_numeric_the_rest_of_two_bags_of_figures_pairs_up_once_a_rounded_specific_figure_matches():
-    a = ("The Orsk and Tavda funds were set up in 2027 and 2029 with registered capital of 61.35 billion yuan "
-         "and 118.42 billion yuan, respectively.")
-    b = ("The first fund was set up in 2027, with registered capital of {} billion yuan, and the second "
-         "in 2029, with 118 billion yuan.")
+    a = ("Budgets for the Orsk and Tavda bridges stand at 61.35 billion yuan and 118.42 billion yuan "
+         "respectively, according to the ministry.")
+    b = "The ministry puts the Orsk bridge at {} billion yuan and the Tavda bridge at 118 billion yuan."
     # below the conflict similarity: only the matched 118 / 118.42 lets the rest face each other
     assert "conflicts" in _numeric(a, b.format("87.6"), 0.6)
     assert "conflicts" not in _numeric(a, b.format("61.4"), 0.6)
     # with two unmatched figures left on one side, nothing says which faces which
-    c = ("The first fund was set up in 2027, with registered capital of 87.6 billion yuan and 12.3 billion yuan "
-         "of loans, and the second in 2029, with 118 billion yuan.")
+    c = ("The ministry puts the Orsk bridge at 87.6 billion yuan plus 12.3 billion yuan of loans and the "
+         "Tavda bridge at 118 billion yuan.")
     assert "conflicts" not in _numeric(a, c, 0.6)
 
 
@@ -420,7 +419,7 @@ def test_numeric_an_equal_figure_of_four_significant_digits_supports_at_half_the
 
 
 def test_numeric_a_million_amount_rounded_to_two_digits_is_a_specific_match():
-    a = "The lab trained its model for roughly $7.34 million in compute."
-    b = "Training the system cost the company $7.3 million, its filing shows."
+    a = "Dredging the harbour cost the port authority $7.34 million."
+    b = "The port authority's dredging bill came to $7.3 million, its filing shows."
     assert _numeric(a, b, 0.35) == ["supports"]
-    assert _numeric(a, "Training the system cost the company $7.9 million, its filing shows.", 0.35) == []
+    assert _numeric(a, "The port authority's dredging bill came to $7.9 million, its filing shows.", 0.35) == []

@@ -43,9 +43,9 @@ def test_terms_currency_codes_and_prefixes_name_no_one():
 
 
 def test_terms_an_acronym_opening_the_sentence_is_a_confirmed_name():
-    a = "KVX's investment in the United States is projected to reach $212 billion."
-    b = "KVX's Nevada buildout is now projected at $212 billion."
-    assert confirmed_names(subjects(a), a) == ("kvx", "united", "states")
+    a = "KVX's spending in the United Kingdom should total $212 billion."
+    b = "KVX's Leeds campus alone accounts for $212 billion, analysts say."
+    assert confirmed_names(subjects(a), a) == ("kvx", "united", "kingdom")
     assert not subjects_disjoint(subjects(a), a, subjects(b), b)
     # an ordinary capitalised opener still is not
     a, b = "Sales in Germany rose 12% in 2022.", "Sales in France rose 9% in 2022."
@@ -55,5 +55,5 @@ def test_terms_an_acronym_opening_the_sentence_is_a_confirmed_name():
 def test_terms_ideograph_runs_give_their_character_pairs():
     from checker.terms import content_terms
 
-    assert content_terms("华东基金注册资本为2875.4亿元") == ("华东", "东基", "基金", "金注", "注册", "册资", "资本", "本为", "亿元")
+    assert content_terms("这座大桥的总投资为2875.4亿元") == ("这座", "座大", "大桥", "桥的", "的总", "总投", "投资", "资为", "亿元")
     assert content_terms("Sales in Germany rose 12% in 2022.") == ("sale", "germany", "rose")

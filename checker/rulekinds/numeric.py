@@ -76,7 +76,7 @@ class NumericMismatch(RuleKind):
         backed: set[int] = set()  # figures of b that agree with some figure of a
         matched: set[int] = set()  # figures of a that agree with some figure of b
         conflicting: list[tuple[Quantity, Quantity, float]] = []
-        anchored = False  # the two claims share an equal specific figure ("8,699,904 cores")
+        anchored = False  # the two claims share an equal specific figure ("3,215,776 cores")
         rivals: list[tuple[int, Quantity, float]] = []  # comparable figures whose values disagree
         agreeing: list[tuple[int, Quantity, float]] = []  # and those that agree without a supports edge
         partners_a: dict[int, list[int]] = {}  # comparable figures of b (ids) for each figure of a
@@ -96,7 +96,7 @@ class NumericMismatch(RuleKind):
                     backed.add(id(qb))
                     verdicts.append(self._verdict(a, b, qa, qb, "supports", 1.0, ctx))
                     continue
-                ca, cb, approximate = in_common_unit(qa, qb)  # "442 Pflop/s" / "0.442 Eflop/s"
+                ca, cb, approximate = in_common_unit(qa, qb)  # "615 Pflop/s" / "0.615 Eflop/s"
                 ok, _ = comparable(ca, cb)
                 if not ok:
                     continue
@@ -146,9 +146,9 @@ class NumericMismatch(RuleKind):
                     supported.add(i)
                     backed.add(id(qb))
                     verdicts.append(self._verdict(a, b, a.quantities[i], qb, "supports", words, ctx))
-            # An equal specific figure in both ("8,699,904 cores") says the two sentences describe
+            # An equal specific figure in both ("3,215,776 cores") says the two sentences describe
             # one thing; a figure that is then the only one of its kind and unit on each side and
-            # disagrees ("52.23 gigaflops/watt" / "52.59 Gflops/watt") is the same quantity stated
+            # disagrees ("38.6 gigaflops/watt" / "44.9 Gflops/watt") is the same quantity stated
             # two ways, though the sentences are worded apart.
             for i, qb, words in rivals:
                 qa = a.quantities[i]
@@ -184,8 +184,8 @@ class NumericMismatch(RuleKind):
             summary = a.section in _SUMMARY_SECTIONS or b.section in _SUMMARY_SECTIONS
             return summary and qa.value == qb.value and (words > 0 or sim >= 0.6)
         if qa.kind == "measure" and qa.unit and qa.unit not in _TIME_UNITS and qa.unit == qb.unit:
-            # a physical unit says what is measured ("273 square feet" / "270 square feet", "1.1
-            # exaflops" / "1.102 Eflop/s"), as a currency or "percent" does not
+            # a physical unit says what is measured ("273 square feet" / "270 square feet", "2.3
+            # exaflops" / "2.315 Eflop/s"), as a currency or "percent" does not
             return True
         return words >= self.p["context_overlap"] or (qa.value == qb.value and sim >= 0.75)
 
@@ -252,23 +252,23 @@ class NumericMismatch(RuleKind):
 
 def _specific_match(qa: Quantity, qb: Quantity) -> bool:
     """Two agreeing figures specific enough that two writers are unlikely to give them by chance
-    for different things: each has three significant digits or more ("1.012 exaflops",
-    "$165 billion", "17.44%" / "17.4%"), or two for amounts of a million or more ("$47
-    billion", "$5.6 million" / "$5.57 million"); of the same unit (counts of the same thing), and neither a bound."""
+    for different things: each has three significant digits or more ("2.315 exaflops",
+    "$212 billion", "23.38%" / "23.4%"), or two for amounts of a million or more ("$38
+    billion", "$7.3 million" / "$7.34 million"); of the same unit (counts of the same thing), and neither a bound."""
     if qa.kind == "count" and not (qa.unit and same_counted_thing(qa, qb)):
         return False
     if (qa.unit or "") != (qb.unit or "") or not same_counted_thing(qa, qb):
         return False
     if not (_counterparts(qa, qb) or math.isclose(qa.value, qb.value)):
-        return False  # a value within a bound is no repetition; "up to €7.5 million" / "€7.5 million" is
+        return False  # a value within a bound is no repetition; "up to €4.2 million" / "€4.2 million" is
     digits = min(_significant_digits(qa), _significant_digits(qb))
     return digits >= 3 or (digits >= 2 and qa.kind == "money" and abs(qa.value) >= 1e6)
 
 
 def _alone(i: int, qb: Quantity, partners_a, partners_b, matched: set[int], backed: set[int]) -> bool:
     """Whether figure ``i`` of a and ``qb`` are each other's only comparable figure once the
-    figures matched by agreeing values are set aside: "98.72 and 204.15 billion yuan" against
-    "138.7 billion yuan ... 204 billion yuan" leaves 98.72 and 138.7 facing each other."""
+    figures matched by agreeing values are set aside: "61.35 and 118.42 billion yuan" against
+    "87.6 billion yuan ... 118 billion yuan" leaves 61.35 and 87.6 facing each other."""
     others_a = [x for x in partners_a.get(i, []) if x not in backed or x == id(qb)]
     others_b = [x for x in partners_b.get(id(qb), []) if x not in matched or x == i]
     return others_a == [id(qb)] and others_b == [i]
@@ -283,7 +283,7 @@ def _anchor(qa: Quantity, qb: Quantity) -> bool:
     if qa.qualifier != qb.qualifier:
         return False
     if not math.isclose(qa.value, qb.value) and not (digits >= 3 and _counterparts(qa, qb)):
-        return False  # "204 billion" rounds "204.15 billion": specific enough with three digits
+        return False  # "118 billion" rounds "118.42 billion": specific enough with three digits
     if qa.kind == "count":
         # a count of four significant digits or more ("6,412,208") is specific whatever noun it has
         if not (qa.unit and qb.unit and same_counted_thing(qa, qb)) and (digits < 4 or qa.unit and qb.unit):
@@ -295,7 +295,7 @@ def _anchor(qa: Quantity, qb: Quantity) -> bool:
 
 def _shared_specific(a: Claim, b: Claim) -> int:
     """How many distinct values the two claims share as specific figures (":func:`_specific_match`"):
-    two sentences giving both "17.44%" and "10.47%" state one set of facts, however worded."""
+    two sentences giving both "23.38%" and "11.62%" state one set of facts, however worded."""
     shared = set()
     for qa in a.quantities:
         for qb in b.quantities:
@@ -306,7 +306,7 @@ def _shared_specific(a: Claim, b: Claim) -> int:
 
 
 def _counterparts(qa: Quantity, qb: Quantity) -> bool:
-    """Two agreeing figures that state one value ("17%" / "17.44%"), not a value within a bound
+    """Two agreeing figures that state one value ("23%" / "23.38%"), not a value within a bound
     ("12 members" / "less than 50 representatives"), and for counts of the same thing."""
     finite = all(math.isfinite(x) for x in (*qa.bounds, *qb.bounds))
     return finite and same_counted_thing(qa, qb)
