@@ -28,10 +28,10 @@ def timed(fn, *args):
 
 
 def main() -> None:
-    from checker import markup_html, markup_markdown
-    from checker.claims import document_claims
-    from checker.documents import load_document
-    from checker.segment import split_sentences
+    from checker.ingest import markup_html, markup_markdown
+    from checker.extract.claims import document_claims
+    from checker.ingest.documents import load_document
+    from checker.ingest.segment import split_sentences
 
     lines = []
     for path in sorted((ROOT / "seeds").glob("*.txt")):

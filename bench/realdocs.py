@@ -489,7 +489,7 @@ def git(*args: str) -> str:
 
 def default_cache() -> str:
     try:
-        from checker.embedding_cache import default_cache_dir
+        from checker.store.embedding_cache import default_cache_dir
 
         return str(default_cache_dir())
     except Exception:  # noqa: BLE001 - the bench only needs some folder outside the documents

@@ -354,3 +354,32 @@ def test_quarter_trigger_equals_the_case_insensitive_words():
     loose = re.compile(r"[QH][1-4]|[1-4][QH]|(?i:quarter|half)")
     for text in ["Q3 2024", "3Q", "the QUARTER", "First Half of 2023", "qUaRtEr", "halfway", "H1", "hal f", "quartet"]:
         assert bool(_TRIGGERS["P"].search(text)) == bool(loose.search(text)), text
+
+
+def test_dates_one_calendar_day_in_two_wordings_supports():
+    from checker.extract.claims import sentence_claim
+    from checker.model import Claim
+    from checker.judge.rulekinds import PairContext
+    from checker.judge.rulekinds.dates import DateMismatch
+
+    def claim(text, cid):
+        return Claim(id=cid, doc=cid, path=cid, start=0, end=len(text), line=1, column=1, text=text,
+                     section="body", **sentence_claim(text))
+
+    rule = DateMismatch({})
+    a = claim("Harbour tolls under the Velmar accord took effect on 3 March 2031.", "a")
+    b = claim("Since March 3, 2031, ships docking in Velmar have paid the accord's harbour tolls.", "b")
+    assert [v.relation for v in rule.compare(a, b, PairContext(similarity=0.5))] == ["supports"]
+    assert rule.compare(a, b, PairContext(similarity=0.3)) == []
+    # no shared word: one day, two events
+    c = claim("Ratification by the last member closed on 3 March 2031 in Lisbon.", "c")
+    assert rule.compare(a, c, PairContext(similarity=0.5)) == []
+
+
+def test_dates_chinese_year_month_day_forms():
+    from checker.extract.dates import extract_dates
+
+    found = extract_dates("这座大桥于2031年3月5日通车,全长12.4公里。")
+    assert [(d.text, d.value, d.granularity) for d in found] == [("2031年3月5日", "2031-03-05", "day")]
+    found = extract_dates("第二座码头于2032 年10月动工,预计2033年完工。")
+    assert [(d.value, d.granularity) for d in found] == [("2032-10", "month"), ("2033", "year")]

@@ -679,3 +679,58 @@ def test_fast_paths_equal_the_full_expressions_on_examples(text):
 
     assert [m.span() for m in _figure_matches(text)] == [m.span() for m in _FIGURE_RE.finditer(text)]
     assert _skipped_spans(text) == [m.span() for m in _SKIP_RE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text, fragment, unit",
+    [
+        ("The cluster sustained 1.412 Eflop/s on the benchmark.", "1.412 Eflop/s", "exaflop"),
+        ("The cluster sustained 1,412 Pflop/s on the benchmark.", "1,412 Pflop/s", "petaflop"),
+        ("The cluster sustained 1.412 exaflops on the benchmark.", "1.412 exaflops", "exaflop"),
+        ("Its efficiency is 61.3 gigaflops/watt under load.", "61.3 gigaflops/watt", "gigaflop/watt"),
+        ("Its efficiency is 61.3 Gflops/watt under load.", "61.3 Gflops/watt", "gigaflop/watt"),
+        ("Its efficiency is 61.3 GFLOPS/W under load.", "61.3 GFLOPS/W", "gigaflop/watt"),
+        ("Its efficiency is 61.3 GigaFLOPS per watt under load.", "61.3 GigaFLOPS per watt", "gigaflop/watt"),
+        ("The probe weighs 9,800 lbs with fuel.", "9,800 lbs", "lb"),
+        ("The panel covers 410 square feet of the deck.", "410 square feet", "sq ft"),
+        ("The lot covers 38 sq m of land.", "38 sq m", "m²"),
+        ("The park spans 12 km² of wetland.", "12 km²", "km²"),
+    ],
+)
+def test_quantities_unit_variants_are_read_as_one_canonical_unit(text, fragment, unit):
+    q = find(text, fragment)
+    assert (q.unit, q.kind) == (unit, "measure")
+
+
+def test_quantities_a_move_from_one_level_to_another_is_two_levels_not_a_range():
+    text = "Orvane stock slid from its opening price of $88.14 to $71.90 during the session."
+    assert [(q.text, q.qualifier) for q in extract_quantities(text)] == [("$88.14", None), ("$71.90", None)]
+    text = "Revenue climbed from $4.1 billion to $5.2 billion."
+    assert [q.qualifier for q in extract_quantities(text)] == [None, None]
+    # without a verb of change, "A to B" is still a range of values
+    assert [q.qualifier for q in extract_quantities("Tickets cost $5 to $9 each.")] == ["at least", "at most"]
+
+
+def test_quantities_chinese_figures_glued_to_characters_are_read_with_their_scale_and_currency():
+    text = "该市2032年10月新建的大桥总投资为人民币3150亿元,其中地方财政出资比例为22.61%。"
+    assert [(q.text, q.value, q.unit, q.kind) for q in extract_quantities(text)] == [
+        ("3150亿元", 3150e8, "CNY", "money"),
+        ("22.61%", 22.61, "percent", "percent"),
+    ]
+    twd = find("這座港口的擴建預算為新台幣1.2兆元,政府出資15.3%。", "1.2兆元")
+    assert (twd.value, twd.unit) == (1.2e12, "TWD")
+    assert find("该项目投资约58万元。", "58万元").value == 58e4
+    # a figure glued to Latin letters is still no figure
+    assert extract_quantities("The H800 and the N4 process") == []
+
+
+def test_quantities_a_change_by_x_to_y_gives_the_change_and_the_level_reached():
+    text = "A second grant raised the museum's budget by $14 million to $52 million."
+    assert [(q.text, q.qualifier, q.change) for q in extract_quantities(text)] == [
+        ("$14 million", None, "increase"),
+        ("$52 million", None, None),
+    ]
+    text = "Turnover grew 6% to $2.4 billion."
+    assert [q.change for q in extract_quantities(text)] == ["increase", None]
+    # "rose 3% to 5%" may be a range of changes: it stays one
+    assert [q.change for q in extract_quantities("Fares rose 3% to 5% last year.")] == ["increase", "increase"]

@@ -56,3 +56,55 @@ def test_sameness_units_after_numbers_are_not_subjects():
     from checker.extract.terms import subjects
 
     assert subjects("In 2022, Zurich installed 28 GW and Basel 40 TOPS.") == ("zurich", "basel")
+
+
+def test_sameness_an_integer_against_decimals_is_that_figure_rounded():
+    whole = q("23 percent", 23, kind="percent", unit="percent")
+    assert values_agree(whole, q("23.38%", 23.38, kind="percent", unit="percent"))
+    assert values_agree(q("23.38%", 23.38, kind="percent", unit="percent"), whole)
+    assert not values_agree(whole, q("24.1%", 24.1, kind="percent", unit="percent"))
+    # two integers stay exact, and "exactly" keeps the integer exact against decimals
+    assert not values_agree(whole, q("24 percent", 24, kind="percent", unit="percent"))
+    assert not values_agree(
+        q("exactly 23 percent", 23, "exactly", kind="percent", unit="percent"),
+        q("23.38%", 23.38, kind="percent", unit="percent"),
+    )
+
+
+def test_sameness_an_amount_in_billions_rounds_to_its_last_digit():
+    a = q("312 billion yuan", 312e9, kind="money", unit="CNY")
+    assert values_agree(a, q("312.27 billion yuan", 312.27e9, kind="money", unit="CNY"))
+    assert not values_agree(a, q("313.8 billion yuan", 313.8e9, kind="money", unit="CNY"))
+
+
+def test_sameness_measures_in_two_prefixed_units_are_restated_in_one():
+    from checker.judge.sameness import in_common_unit
+
+    peta = q("2,315 Pflop/s", 2315, kind="measure", unit="petaflop")
+    exa = q("2.315 Eflop/s", 2.315, kind="measure", unit="exaflop")
+    ca, cb, approximate = in_common_unit(peta, exa)
+    assert (ca.unit, cb.unit, approximate) == ("flop/s", "flop/s", False)
+    assert comparable(ca, cb)[0] and values_agree(ca, cb)
+    assert not values_agree(*in_common_unit(peta, q("2.9 Eflop/s", 2.9, kind="measure", unit="exaflop"))[:2])
+
+
+def test_sameness_metric_and_imperial_measures_are_an_approximate_restatement():
+    from checker.judge.sameness import in_common_unit
+
+    pounds = q("9,800 pounds", 9800, kind="measure", unit="lb")
+    ca, cb, approximate = in_common_unit(pounds, q("4,450 kg", 4450, kind="measure", unit="kg"))
+    assert approximate and values_agree(ca, cb)
+    # other dimensions, or a count, are left as they are
+    metres = q("12 m", 12, kind="measure", unit="m")
+    assert in_common_unit(pounds, metres) == (pounds, metres, False)
+
+
+def test_sameness_an_integer_may_be_its_decimals_cut_off():
+    usd = dict(kind="money", unit="USD")
+    assert values_agree(q("$412 billion", 412e9, **usd), q("$412.8 billion", 412.8e9, **usd))
+    assert not values_agree(q("$412 billion", 412e9, **usd), q("$411.3 billion", 411.3e9, **usd))
+    # a cut may not explain more than rounding_limit: "1%" is not "1.5%"
+    pct = dict(kind="percent", unit="percent")
+    assert not values_agree(q("1%", 1, **pct), q("1.5%", 1.5, **pct))
+    # qualified figures are not cut-off figures
+    assert not values_agree(q("over $412 billion", 412e9, "over", **usd), q("$411.3 billion", 411.3e9, **usd))

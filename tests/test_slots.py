@@ -280,3 +280,146 @@ def test_value_join_pairs_a_takeaway_with_its_own_documents_figure_beyond_the_li
     pairs = same_value_pairs(claims, np.eye(len(claims), dtype=np.float32), limit=2)
     assert (5, 6, 0.0) in pairs  # the same document, though the noun differs and the limit is reached
     assert {(i, j) for i, j, _ in pairs} == {(0, 5), (1, 5), (5, 6)}
+
+
+def test_value_join_pairs_two_body_claims_of_other_documents_with_one_specific_figure():
+    import numpy as np
+
+    from checker.pair.value_join import same_value_pairs
+
+    a = _in("Auditors tallied $9.74 billion in outlays on the canal project.", "a", "d1", "body")
+    b = _in("The $9.74 billion canal opened to barges last spring.", "b", "d2", "body")
+    c = _in("The same $9.74 billion figure appears in the audit.", "c", "d1", "body")
+    d = _in("Tickets cost $12 each.", "d", "d3", "body")
+    e = _in("Parking costs $12 a day.", "e", "d4", "body")
+    vectors = np.full((5, 4), 0.5, dtype=np.float32)  # every pair at similarity 1.0
+    pairs = {(i, j) for i, j, _ in same_value_pairs([a, b, c, d, e], vectors)}
+    assert (0, 1) in pairs and (1, 2) in pairs
+    assert (0, 2) not in pairs  # the same document: no join between two body claims
+    assert (3, 4) not in pairs  # "$12" is not specific enough
+    # below the similarity floor nothing is joined
+    assert same_value_pairs([a, b], np.eye(2, dtype=np.float32)) == []
+
+
+def test_value_join_pairs_one_figure_in_two_prefixed_units_and_one_calendar_day():
+    import numpy as np
+
+    from checker.pair.value_join import same_value_pairs
+
+    a = _in("The machine holds 2,315 Pflop/s on the list.", "a", "d1", "body")
+    b = _in("It is rated at 2.315 Eflop/s.", "b", "d2", "body")
+    c = _in("The bridge opened to traffic on 3 March 2031.", "c", "d3", "body")
+    d = _in("Since March 3, 2031 the bridge has carried traffic.", "d", "d4", "body")
+    vectors = np.full((4, 4), 0.5, dtype=np.float32)
+    pairs = {(i, j) for i, j, _ in same_value_pairs([a, b, c, d], vectors)}
+    assert pairs == {(0, 1), (2, 3)}
+
+
+def _numeric(a: str, b: str, similarity: float, docs=("d1", "d2")):
+    from checker.judge.rulekinds import PairContext
+    from checker.judge.rulekinds.numeric import NumericMismatch
+
+    rule = NumericMismatch({})
+    return [v.relation for v in rule.compare(_in(a, "c1", docs[0], "body"), _in(b, "c2", docs[1], "body"),
+                                             PairContext(similarity=similarity))]
+
+
+def test_numeric_an_equal_specific_figure_supports_without_shared_words():
+    a = "Auditors tallied $9.74 billion in outlays on the canal project."
+    b = "The $9.74 billion canal opened to barges last spring."
+    assert _numeric(a, b, 0.35) == ["supports"]
+    # a round, unspecific figure needs the ordinary support similarity and shared words
+    assert _numeric("Auditors tallied $10 billion in outlays on the canal.", "The $10 billion canal opened to barges.", 0.35) == []
+    # below the floor nothing is said
+    assert _numeric(a, b, 0.2) == []
+
+
+def test_numeric_a_figure_with_an_agreeing_counterpart_is_not_set_against_a_neighbour():
+    # "23 percent" is the rounded "23.4%"; the bank's "11.5 percent" is another holder's stake
+    a = "The pension board holds a stake of 23.4% in the venture."
+    b = ("The pension board holds a stake of 23 percent, worth 40 billion yuan, and a provincial bank "
+         "holds a stake of 11.5 percent.")
+    assert "conflicts" not in _numeric(a, b, 0.75)
+
+
+def test_numeric_metric_against_imperial_backs_but_never_contradicts():
+    a = "The lander weighs 9,800 pounds fully fuelled."
+    assert _numeric(a, "The lander weighs 4,450 kg fully fuelled.", 0.95) == ["supports"]
+    assert _numeric(a, "The lander weighs 3,100 kg fully fuelled.", 0.95) == []
+    # prefixed units of one system do contradict
+    assert _numeric("The cluster sustained 1,412 Pflop/s on the benchmark.",
+                    "The cluster sustained 1.9 Eflop/s on the benchmark.", 0.95) == ["conflicts"]
+
+
+def test_numeric_a_shared_specific_figure_anchors_the_other_figures_of_the_pair():
+    a = "Built by Korvell, the Tessaly cluster links 3,215,776 processor cores and returns 38.6 gigaflops/watt on the efficiency list."
+    other = "Tessaly's 3,215,776 cores deliver {} Gflops/watt, its operators say."
+    assert "conflicts" in _numeric(a, other.format("44.9"), 0.55)
+    assert "conflicts" not in _numeric(a, other.format("38.6"), 0.55)
+    # without the shared core count the wording is too far apart to call it one quantity
+    assert "conflicts" not in _numeric(
+        "Built by Korvell, the Tessaly cluster returns 38.6 gigaflops/watt on the efficiency list.",
+        "Tessaly delivers 44.9 Gflops/watt, its operators say.", 0.55)
+    # one fine and one share on each side: the equal fine anchors the shares
+    fine = "Penalties for late filings reach up to £4.2 million or {} of revenue under the new code."
+    short = "Penalties for late filing — up to £4,200,000 or 1.1%"
+    assert "conflicts" in _numeric(fine.format("0.8%"), short, 0.6)
+    assert _numeric(fine.format("1.1%"), short, 0.6).count("supports") == 2
+
+
+def test_numeric_agreeing_measures_in_one_physical_unit_support_without_shared_words():
+    a = "The collecting area of the dish is about 410 square feet, the largest of its class."
+    b = "Engineers gave the dish a 412 square feet surface to gather faint signals."
+    assert _numeric(a, b, 0.55) == ["supports"]
+    # a duration is no measure of anything in particular
+    assert _numeric("The review took 14 days after the filing.", "Staff had 14 days of leave in the spring.", 0.55) == []
+
+
+def test_value_join_half_the_floor_for_two_shared_specific_figures_and_bounds_are_joined():
+    import numpy as np
+
+    from checker.pair.value_join import same_value_pairs
+
+    a = _in("Filings give the Pension Board 23.4% and the State Bank 11.6% of the venture.", "a", "d1", "body")
+    b = _in("The register shows the Pension Board at 23.4%, the State Bank at 11.6% and others at 65%.", "b", "d2", "body")
+    c = _in("The venture's largest holder keeps 23.4% of it.", "c", "d3", "body")
+    angle = np.array([[1.0, 0.0], [0.2, 0.98], [0.2, 0.98]], dtype=np.float32)  # a is 0.2 from b and c
+    pairs = {(i, j) for i, j, _ in same_value_pairs([a, b, c], angle)}
+    assert (0, 1) in pairs and (0, 2) not in pairs  # two shared figures pass at 0.2, one does not
+    fine = _in("Dumping waste — up to £6,400,000 or 3% of turnover", "f", "d4", "body")
+    plain = _in("£6.4 million or 3% for dumping waste", "g", "d5", "body")
+    assert {(i, j) for i, j, _ in same_value_pairs([fine, plain], np.ones((2, 2), dtype=np.float32))} == {(0, 1)}
+
+
+def test_numeric_two_shared_specific_figures_support_at_half_the_specific_similarity():
+    a = "Filings give the Pension Board 23.4% and the State Bank 11.6% of the venture."
+    b = "The register shows the Pension Board at 23.4%, the State Bank at 11.6% and others at 65%."
+    assert "supports" in _numeric(a, b, 0.2)
+    assert _numeric("The largest holder keeps 23.4% of it.", b, 0.2) == []
+
+
+def test_numeric_the_rest_of_two_bags_of_figures_pairs_up_once_a_rounded_specific_figure_matches():
+    a = ("Budgets for the Orsk and Tavda bridges stand at 61.35 billion yuan and 118.42 billion yuan "
+         "respectively, according to the ministry.")
+    b = "The ministry puts the Orsk bridge at {} billion yuan and the Tavda bridge at 118 billion yuan."
+    # below the conflict similarity: only the matched 118 / 118.42 lets the rest face each other
+    assert "conflicts" in _numeric(a, b.format("87.6"), 0.6)
+    assert "conflicts" not in _numeric(a, b.format("61.4"), 0.6)
+    # with two unmatched figures left on one side, nothing says which faces which
+    c = ("The ministry puts the Orsk bridge at 87.6 billion yuan plus 12.3 billion yuan of loans and the "
+         "Tavda bridge at 118 billion yuan.")
+    assert "conflicts" not in _numeric(a, c, 0.6)
+
+
+def test_numeric_an_equal_figure_of_four_significant_digits_supports_at_half_the_specific_similarity():
+    a = "The array now counts 7,318,452 cores after the upgrade."
+    b = "Engineers wired 7,318,452 cores into the machine's cabinets."
+    assert _numeric(a, b, 0.2) == ["supports"]
+    assert _numeric("The array now counts 731 cores after the upgrade.", "Engineers wired 731 cores into the cabinets.", 0.2) == []
+
+
+def test_numeric_a_million_amount_rounded_to_two_digits_is_a_specific_match():
+    a = "Dredging the harbour cost the port authority $7.34 million."
+    b = "The port authority's dredging bill came to $7.3 million, its filing shows."
+    assert _numeric(a, b, 0.35) == ["supports"]
+    assert _numeric(a, "The port authority's dredging bill came to $7.9 million, its filing shows.", 0.35) == []

@@ -29,3 +29,31 @@ def test_openers_alone_still_tell_two_companies_apart():
 def test_an_opener_shared_when_neither_sentence_names_anyone_inside():
     a, b = "Huawei sold 10 million phones.", "Huawei sold 12 million phones."
     assert not subjects_disjoint(subjects(a), a, subjects(b), b)
+
+
+def test_terms_currency_codes_and_prefixes_name_no_one():
+    assert subjects("Orsolan Capital raised US$18.2 billion in its second round.") == ("orsolan", "capital")
+    assert subjects("Orsolan Capital raised USD 18.2 billion in its second round.") == ("orsolan", "capital")
+    assert subjects("Fines reach EUR 12 million for a breach.") == ("fines",)
+    a = "The round brought in US$18.2 billion for the venture."
+    b = "The venture's round closed at USD 18.2 billion."
+    assert not subjects_disjoint(subjects(a), a, subjects(b), b)
+    # "US" that is not glued to a currency sign is still a place
+    assert "us" in subjects("Exports to the US fell 4% in March.")
+
+
+def test_terms_an_acronym_opening_the_sentence_is_a_confirmed_name():
+    a = "KVX's spending in the United Kingdom should total $212 billion."
+    b = "KVX's Leeds campus alone accounts for $212 billion, analysts say."
+    assert confirmed_names(subjects(a), a) == ("kvx", "united", "kingdom")
+    assert not subjects_disjoint(subjects(a), a, subjects(b), b)
+    # an ordinary capitalised opener still is not
+    a, b = "Sales in Germany rose 12% in 2022.", "Sales in France rose 9% in 2022."
+    assert subjects_disjoint(subjects(a), a, subjects(b), b)
+
+
+def test_terms_ideograph_runs_give_their_character_pairs():
+    from checker.extract.terms import content_terms
+
+    assert content_terms("这座大桥的总投资为2875.4亿元") == ("这座", "座大", "大桥", "桥的", "的总", "总投", "投资", "资为", "亿元")
+    assert content_terms("Sales in Germany rose 12% in 2022.") == ("sale", "germany", "rose")

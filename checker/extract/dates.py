@@ -252,6 +252,14 @@ def _b_ymd(text: str, m: re.Match[str]) -> Span | None:
     return _day_span(int(m["y"]), int(m["m"]), int(m["d"]))
 
 
+def _b_cjk_month(text: str, m: re.Match[str]) -> Span | None:
+    return _month_span(int(m["y"]), int(m["m"]))
+
+
+def _b_cjk_year(text: str, m: re.Match[str]) -> Span | None:
+    return _year_span(int(m["y"]))
+
+
 def _b_numeric_day(text: str, m: re.Match[str]) -> Span | None:
     a, b = int(m["a"]), int(m["b"])
     if a > 12 or (m["sep"] == "." and b <= 12):
@@ -347,6 +355,11 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 _PATTERNS: tuple[tuple[str, re.Pattern[str], Builder], ...] = tuple(
     (needs, re.compile(p), b)
     for needs, p, b in (
+        # Chinese and Japanese dates: 2031年3月5日, 2031 年 3 月 (a year, month and day written
+        # with 年, 月 and 日 or 号, glued to the characters around them)
+        ("Y", rf"(?<![0-9])(?P<y>{_YEAR})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>3[01]|[12][0-9]|0?[1-9])\s*[日号號]", _b_ymd),
+        ("Y", rf"(?<![0-9])(?P<y>{_YEAR})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?!\s*[0-9])", _b_cjk_month),
+        ("Y", rf"(?<![0-9])(?P<y>{_YEAR})\s*年(?!\s*[0-9])", _b_cjk_year),
         ("Y", rf"{_BEGIN}(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>[0-9]{{1,2}})(?P=sep)(?P<d>[0-9]{{1,2}}){_END}", _b_ymd),
         ("Y", rf"{_BEGIN}(?P<a>[0-9]{{1,2}})(?P<sep>[-/.])(?P<b>[0-9]{{1,2}})(?P=sep)(?P<y>{_YEAR}){_END}", _b_numeric_day),
         ("YM", rf"(?P<mon>{_MONTH})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{_COMMA}\s+(?P<y>{_ANY_YEAR}){_END}", _b_month_day),

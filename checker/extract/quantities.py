@@ -86,6 +86,7 @@ UNIT_SYMBOLS: dict[str, str] = {
     "hrs": "hour", "hr": "hour", "h": "hour", "mins": "minute", "min": "minute",
     "secs": "second", "sec": "second", "ms": "millisecond",
     "mg": "mg", "µg": "µg", "mcg": "µg", "mL": "ml", "ml": "ml",
+    "lbs": "lb", "lb": "lb", "ft": "foot", "mi": "mile",
 }
 #: Symbols that are units only when glued to the number ("5h", not "5 h").
 GLUED_ONLY_SYMBOLS = frozenset({"W", "m", "h", "ms"})
@@ -271,9 +272,33 @@ _PERCENT_RE = re.compile(
 )
 _RATIO_RE = re.compile(rf"[xX×](?![\w])|{_WS}?×|{_WS}+(?i:times)\b|-?(?i:fold)\b")
 _SYMBOL_RE = re.compile(rf"(?P<sp>{_WS}?)(?P<sym>{_alternation(UNIT_SYMBOLS)})(?![\w/])")
+#: Floating-point rates with an SI prefix, written out or abbreviated, any case, with or without
+#: "/s" and per watt: "1.2 exaflops", "615 Pflop/s", "61.3 Gflops/watt", "GigaFLOPS/W".
+_FLOP_PREFIXES = {"exa": "exa", "e": "exa", "peta": "peta", "p": "peta", "tera": "tera", "t": "tera",
+                  "giga": "giga", "g": "giga", "mega": "mega", "m": "mega"}
+_FLOP_RE = re.compile(
+    rf"{_WS}?(?P<prefix>(?i:exa|peta|tera|giga|mega|[EPTGM]))(?i:flop(?:s|/s)?)(?![\w])"
+    rf"(?P<per>(?:/|{_WS}+per{_WS}+)(?i:watt|w)(?![\w]))?"
+)
+#: Areas: "270 square feet", "25 sq m", "6.5 km²", "1,000 square miles".
+_AREA_UNITS = {"foot": "sq ft", "feet": "sq ft", "ft": "sq ft", "metre": "m²", "meter": "m²", "m": "m²",
+               "kilometre": "km²", "kilometer": "km²", "km": "km²", "mile": "sq mi", "mi": "sq mi"}
+_AREA_RE = re.compile(
+    rf"{_WS}?(?i:square|sq\.?){_WS}+(?P<u>(?i:feet|foot|ft|metres?|meters?|m|kilometres?|kilometers?|km|miles?|mi))(?![\w])"
+    rf"|{_WS}?(?P<sym>m²|km²|m2|km2|ft²)(?![\w])"
+)
 _COMPOUND_RE = re.compile(r"-(?P<word>[^\W\d_][\w]*)(?P<old>-(?i:old)\b)?")
 _PLUS_RE = re.compile(r"\+(?![\w])")
-_GLUED_AFTER_RE = re.compile(r"[\w+]|[.:,][0-9]")
+#: Chinese and Japanese characters (and full-width forms): text around a figure is written
+#: without spaces there, so a figure glued to them is no part of a longer token.
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_GLUED_AFTER_RE = re.compile(rf"(?![{_CJK}])[\w+]|[.:,][0-9]")
+#: Chinese scale characters and the yuan after a figure: 2875亿元, 1.2兆元, 19万, 500元.
+_CJK_SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
+_CJK_TAIL_RE = re.compile(r"(?P<scale>[万萬亿億兆])?(?P<yuan>元)?")
+#: Currency written before a figure in Chinese: 人民币 (yuan), 新台币 (Taiwan dollars), 港币, 美元.
+_CJK_CURRENCY_BEFORE_RE = re.compile(r"(?:(?P<cny>人民[币幣])|(?P<twd>新[台臺][币幣])|(?P<hkd>港[币幣元]))[約约]?$")
 _WORD_AFTER_RE = re.compile(rf"{_WS}+([^\W\d_][\w]*(?:['’-][\w]+)*)")
 _COMPARATIVE_RE = re.compile(rf"{_WS}+(?P<w>(?i:{_alternation(COMPARATIVES)}))\b")
 
@@ -306,6 +331,13 @@ _EQUIVALENT_GAP_RE = re.compile(
     rf"{_WS}*(?:(?i:{_QUALIFIER_ALT}){_WS}*)?"
 )
 _RANGE_GAP_RE = re.compile(rf"{_WS}?[-–]{_WS}?|{_WS}+to{_WS}+|{_WS}+and{_WS}+|/")
+#: "shares fell from Friday's close of $142.62 to $118.51": a change from one level to another,
+#: not a range of values (the two figures are levels, not bounds).
+_CHANGE_FROM_RE = re.compile(
+    rf"(?i)\b(?:{INCREASE_VERBS}|{DECREASE_VERBS}|went|moved|changed|cut|raised|lowered)"
+    rf"{_WS}+from\b[^;:!?()\n]*$"
+)
+_BY_BEFORE_RE = re.compile(rf"(?i)\bby{_WS}+(?:(?:{_alternation(QUALIFIERS)}){_WS}+)?(?:[$€£¥]{_WS}?)?$")
 _RANGE_OPENER_RE = re.compile(rf"(?i)\b(?P<w>from|between){_WS}+$")
 _JPY_RE = re.compile(r"\bJPY\b|(?i:\byen\b)")
 _PHONE = (
@@ -458,6 +490,8 @@ def _clean_start(text: str, start: int) -> bool:
     if start == 0:
         return True
     prev = text[start - 1]
+    if _CJK_RE.match(prev):
+        return True  # Chinese writes figures glued to the words around them: 成立于2014年
     if prev.isalnum() or prev in "_#@+:'’^.\\&":
         return False
     if prev in "-/":
@@ -470,6 +504,18 @@ def _clean_start(text: str, start: int) -> bool:
 
 def _read_tail(text: str, fig: _Figure, pos: int, currency: str | None, is_words: bool = False) -> int | None:
     """Read scale, currency, percent, ratio and unit after a number; the new end or None."""
+    cjk = _CJK_TAIL_RE.match(text, pos) if not is_words else None
+    if cjk and cjk.end() > pos:
+        if cjk.group("scale"):
+            fig.value *= _CJK_SCALES[cjk.group("scale")]  # applied here; no English scale word to record
+        before = _CJK_CURRENCY_BEFORE_RE.search(text, max(0, fig.start - 4), fig.start)
+        if before:
+            currency = "CNY" if before.group("cny") else "TWD" if before.group("twd") else "HKD"
+        elif cjk.group("yuan") and currency is None:
+            currency = "CNY"
+        if currency is not None:
+            fig.unit, fig.kind = currency, "money"
+        return cjk.end()
     sm = _SCALE_RE.match(text, pos)
     if sm:
         name = sm.group("word") or sm.group("abbr") or sm.group("letter")
@@ -497,6 +543,20 @@ def _read_tail(text: str, fig: _Figure, pos: int, currency: str | None, is_words
     if rm:
         fig.unit, fig.kind = "times", "ratio"
         return rm.end()
+    fm = _FLOP_RE.match(text, pos)
+    if fm:
+        prefix = _FLOP_PREFIXES[fm.group("prefix").lower()]
+        fig.unit, fig.kind = f"{prefix}flop" + ("/watt" if fm.group("per") else ""), "measure"
+        return fm.end()
+    am = _AREA_RE.match(text, pos)
+    if am:
+        if am.group("u"):
+            word = am.group("u").lower()
+            fig.unit = _AREA_UNITS.get(word) or _AREA_UNITS[word.rstrip("s")]
+        else:
+            fig.unit = {"m2": "m²", "km2": "km²", "ft²": "sq ft"}.get(am.group("sym"), am.group("sym"))
+        fig.kind = "measure"
+        return am.end()
     um = _SYMBOL_RE.match(text, pos)
     if um and not (um.group("sp") and um.group("sym") in GLUED_ONLY_SYMBOLS):
         fig.unit, fig.kind = UNIT_SYMBOLS[um.group("sym")], "measure"
@@ -743,8 +803,14 @@ def _share_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
         elif a.kind == "money" and b.kind == "money" and b.scale and a.scale is None:
             a.scale = b.scale
             a.value *= SCALES[b.scale]
+        if joiner == "to" and a.change and (a.unit != b.unit or _BY_BEFORE_RE.search(text, max(0, a.start - 24), a.start)):
+            # "rose by $25 billion to $65 billion", "grew 4% to $3.1 billion": the change, then
+            # the level it reached (not a range of changes, as "rose 3% to 5%" may be)
+            b.change = None
+            continue
         b.change = b.change or a.change
-        if joiner != "/" and a.unit == b.unit and not (opener and opener.group("w").lower() == "from"):
+        moved = joiner == "to" and _CHANGE_FROM_RE.search(text, max(0, a.start - 80), a.start)
+        if joiner != "/" and a.unit == b.unit and not (opener and opener.group("w").lower() == "from") and not moved:
             a.qualifier = a.qualifier or "at least"
             b.qualifier = b.qualifier or "at most"
     return [f for i, f in enumerate(figs) if i not in drop]

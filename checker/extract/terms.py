@@ -53,6 +53,15 @@ _FUTURE = re.compile(r"\b(?:will|plans? to|planned|expects?|expected|aims? to|ta
 
 _AFTER_NUMBER = re.compile(r"[0-9](?:[0-9.,]*[0-9])?[^\S\n]?$")
 
+#: ISO currency codes and the letters of currency prefixes ("US$", "HK$", "CN¥", "NT$"): an
+#: amount's currency, never whom the sentence is about ("USD 40 billion" and "US$40 billion"
+#: name no one). "US" counts as a name unless a currency sign follows it.
+_CURRENCY_CODES = frozenset(
+    """USD EUR CNY RMB GBP JPY INR HKD KRW CHF AUD CAD SGD TWD BRL NTD MXN RUB ZAR SEK NOK DKK""".split()
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
+_CURRENCY_SIGN_AFTER = re.compile(r"[^\S\n]?[$¥￥€£₹₩]")
+
 
 @lru_cache(maxsize=1 << 16)
 def words(text: str) -> tuple[str, ...]:
@@ -74,14 +83,25 @@ def normalise(word: str) -> str:
     return w
 
 
+#: A word, or a run of Chinese or Japanese ideographs (written without spaces between words).
+_WORD_OR_IDEOGRAPHS = re.compile(_WORD.pattern + r"|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
 @lru_cache(maxsize=1 << 16)
 def content_terms(text: str) -> tuple[str, ...]:
-    """Distinct normalised content words of ``text``, in order."""
+    """Distinct normalised content words of ``text``, in order. A run of ideographs, which has
+    no spaces to split it into words, gives its overlapping character pairs ("注册资本" gives
+    "注册", "册资", "资本"), as Chinese text search does."""
     seen: dict[str, None] = {}
-    for w in words(text):
-        n = normalise(w)
-        if len(n) > 1 and n not in STOPWORDS:
-            seen.setdefault(n, None)
+    for m in _WORD_OR_IDEOGRAPHS.finditer(text):
+        w = m.group(0)
+        if w[0].isascii():
+            n = normalise(w)
+            if len(n) > 1 and n not in STOPWORDS:
+                seen.setdefault(n, None)
+        else:
+            for i in range(len(w) - 1):
+                seen.setdefault(w[i:i + 2], None)
     return tuple(seen)
 
 
@@ -102,12 +122,19 @@ def subjects(text: str, known: set[str] | None = None) -> tuple[str, ...]:
         base = w.replace("’", "'")
         if base.endswith("'s"):
             base = base[:-2]
-        if base in _NOT_NAMES or len(base) < 2:
+        if base in _NOT_NAMES or len(base) < 2 or is_currency_code(text, m.start(), m.end()):
             continue
         if title and base.lower() not in known:
             continue
         found.setdefault(base.lower(), None)
     return tuple(found)
+
+
+def is_currency_code(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` writes a currency: an ISO code ("EUR 35 million")
+    or the letters of a prefix glued to a currency sign ("US$", "CN¥", "HK$")."""
+    word = text[start:end]
+    return word in _CURRENCY_CODES or (word.isupper() and bool(_CURRENCY_SIGN_AFTER.match(text, end)))
 
 
 def known_names(sentences) -> set[str]:
@@ -275,7 +302,9 @@ def confirmed_names(names, text: str) -> tuple[str, ...]:
 def _names_inside(text: str) -> frozenset[str]:
     inside = set()
     for i, w in enumerate(words(text)):
-        if i and w[0].isupper():
+        # an acronym opening the sentence ("KVX's plant ...") is a name, as no ordinary word is
+        # written in capitals; a capitalised ordinary opener ("Sales in Germany") is not confirmed
+        if (i or _ACRONYM.fullmatch(w.replace("’", "'").removesuffix("'s"))) and w[0].isupper():
             base = w.replace("’", "'")
             inside.add((base[:-2] if base.endswith("'s") else base).lower())
     return frozenset(inside)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Claim, DateExpr, Quantity
@@ -88,6 +89,39 @@ def _last_digit_half(q: Quantity) -> float:
     return 0.5 * 10.0 ** min(zeros, max(len(literal.lstrip("0")) - 2, 0)) * factor
 
 
+def _decimals(q: Quantity) -> int:
+    """Digits written after the decimal point ("23.38" 2, "23" 0)."""
+    m = _LITERAL.search(q.text)
+    if not m or "." not in m.group(0):
+        return 0
+    return len(m.group(0).split(".")[1])
+
+
+def _rounding(q: Quantity, other: Quantity) -> float:
+    """How far the value ``q`` was rounded from may lie from it, given the figure it is compared with.
+
+    :func:`precision` reads an integer without trailing zeros ("23") as exact; set against a
+    figure written with decimals ("23.38%"), it is that figure rounded to the unit, so it
+    covers half its last digit ("23" is 22.5 to 23.5). Two integers stay exact: "scored 76"
+    and "scored 77" differ."""
+    found = precision(q)
+    if found == 0.0 and _decimals(q) == 0 and _decimals(other) > 0 and q.qualifier in (None, "about"):
+        return _last_digit_half(q)
+    return found
+
+
+def _truncates(q: Quantity, other: Quantity, rounding_limit: float = 0.05) -> bool:
+    """Whether the integer ``q`` is ``other``'s decimals cut off ("$412 billion" for "$412.8
+    billion"): writers truncate as well as round, so an integer set against a figure with
+    decimals covers the whole unit above it (412 to 413), not only the half either side."""
+    if q.qualifier is not None or other.qualifier not in (None, "exactly") or _decimals(q) or not _decimals(other):
+        return False
+    if precision(q) != 0.0 or q.value == 0 or (q.value > 0) != (other.value > 0):
+        return False
+    unit = min(2 * _last_digit_half(q), rounding_limit * abs(other.value))  # "1%" is no cut "1.5%"
+    return abs(q.value) <= abs(other.value) < abs(q.value) + unit
+
+
 def _trailing_zeros(q: Quantity) -> int:
     m = _LITERAL.search(q.text)
     if not m or "." in m.group(0):
@@ -123,10 +157,12 @@ def values_agree(
             # "180" and "more than 180": the same written figure, which one side excludes;
             # only a figure with two or more trailing zeros ("2,400") reads as rounded here
             return False
+    if _truncates(a, b, rounding_limit) or _truncates(b, a, rounding_limit):
+        return True
     a_lo, a_hi, a_lo_strict, a_hi_strict = interval(a, about_tolerance)
     b_lo, b_hi, b_lo_strict, b_hi_strict = interval(b, about_tolerance)
     scale = max(abs(a.value), abs(b.value), 1e-12)
-    slack = min(max(precision(a), precision(b)), rounding_limit * scale) + relative_tolerance * scale
+    slack = min(max(_rounding(a, b), _rounding(b, a)), rounding_limit * scale) + relative_tolerance * scale
     exact = slack == 0
     return _before(a_lo - slack, b_hi, exact and (a_lo_strict or b_hi_strict)) and _before(
         b_lo - slack, a_hi, exact and (b_lo_strict or a_hi_strict)
@@ -184,6 +220,23 @@ def comparable(a: Quantity, b: Quantity) -> tuple[bool, str]:
         if (a.unit or "") != (b.unit or ""):
             return False, f"{a.unit} vs {b.unit}"
     return True, ""
+
+
+from ..extract.units import UNIT_BASES  # noqa: E402 - the unit table, with the extractor that reads the units
+
+
+def in_common_unit(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity, bool]:
+    """``a`` and ``b`` restated in one unit when they are measures of one dimension in two
+    units ("615 Pflop/s" and "0.615 Eflop/s"; "9,800 lb" and "4,450 kg"), else as they are;
+    and whether the restatement crossed from metric to imperial units, an approximate
+    conversion that may back an agreement but not prove a disagreement."""
+    if a.kind != "measure" or b.kind != "measure" or a.unit == b.unit:
+        return a, b, False
+    ua, ub = UNIT_BASES.get(a.unit or ""), UNIT_BASES.get(b.unit or "")
+    if ua is None or ub is None or ua[0] != ub[0]:
+        return a, b, False
+    convert = lambda q, u: replace(q, value=q.value * u[1], unit=u[0])  # noqa: E731
+    return convert(a, ua), convert(b, ub), ua[2] != ub[2]
 
 
 def comparable_ignoring_base(a: Quantity, b: Quantity) -> bool:

@@ -6,28 +6,56 @@ neighbours. Every summary, headline or quote claim is therefore also paired with
 each claim of its own document, and up to ``limit`` claims elsewhere, that state a
 figure of the same kind, unit (any noun for counts) and value: a hash join, linear in
 the number of figures.
+
+Two body claims of different documents are worded by different writers, and the same
+figure often sits in sentences about different sides of one fact ("auditors tallied
+$9.74 billion in outlays" / "the $9.74 billion canal"). They are paired too when they
+state the same *specific* figure (three significant digits or more, in the same unit, or
+an amount of a million or more with two: "2.315 exaflops", "$212 billion", "$38 billion") or the
+same calendar day, and their masked sentences are at least ``floor`` alike (half of it
+for two claims that share two such values, or one of four significant digits: coincidences
+that are far less likely);
+the rules decide what the pair means. A figure is joined in its base unit ("615 Pflop/s" with
+"0.615 Eflop/s").
 """
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from ..model import Claim
+from ..extract.units import UNIT_BASES
 from .similarity import pair_scores
 
 SUMMARY_SECTIONS = ("summary", "headline", "quote")
+_LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def same_value_pairs(claims: list[Claim], vectors: np.ndarray, limit: int = 20) -> list[tuple[int, int, float]]:
-    """Pairs ``(i, j, similarity)``, ``i < j``, of a summary claim and a claim with an equal figure.
+def same_value_pairs(
+    claims: list[Claim], vectors: np.ndarray, limit: int = 20, floor: float = 0.3
+) -> list[tuple[int, int, float]]:
+    """Pairs ``(i, j, similarity)``, ``i < j``: a summary claim and a claim with an equal figure,
+    and two body claims of different documents with an equal specific figure or calendar day
+    whose similarity is at least ``floor``.
 
     ``limit`` caps the partners per figure so that a very common value ("100%") cannot
     make the join quadratic.
     """
     index: dict[tuple, list[int]] = {}
+    specific: dict[tuple, list[int]] = {}
+    strong: set[tuple] = set()  # values of four significant digits or more
     for n, claim in enumerate(claims):
         for q in claim.quantities:
             index.setdefault(_join_key(q), []).append(n)
+            if _specific(q):
+                specific.setdefault(_base_key(q), []).append(n)
+                if _significant_digits(getattr(q, "text", "")) >= 4:
+                    strong.add(_base_key(q))
+        for d in getattr(claim, "dates", ()):
+            if d.granularity == "day":
+                specific.setdefault(("date", d.value), []).append(n)
     pairs: set[tuple[int, int]] = set()
     for n, claim in enumerate(claims):
         if claim.section not in SUMMARY_SECTIONS:
@@ -40,12 +68,55 @@ def same_value_pairs(claims: list[Claim], vectors: np.ndarray, limit: int = 20) 
             for m in chosen:
                 if m != n:
                     pairs.add((min(n, m), max(n, m)))
-    if not pairs:
+    across: dict[tuple[int, int], int] = {}  # pair -> how many specific values it shares
+    for key, members in specific.items():
+        members = sorted(set(members))[:limit]
+        for x, n in enumerate(members):
+            for m in members[x + 1 :]:
+                if claims[n].doc != claims[m].doc and (n, m) not in pairs:
+                    across[(n, m)] = across.get((n, m), 0) + (2 if key in strong else 1)
+    if not pairs and not across:
         return []
-    ordered = sorted(pairs)
+    ordered = sorted(pairs | set(across))
     ends = np.asarray(ordered, dtype=np.int64)
     scores = pair_scores(vectors, ends[:, 0], vectors, ends[:, 1])
-    return [(i, j, round(s, 6)) for (i, j), s in zip(ordered, scores.tolist())]
+    return [
+        (i, j, round(s, 6))
+        for (i, j), s in zip(ordered, scores.tolist())
+        if (i, j) in pairs or s >= (floor if across[(i, j)] < 2 else floor / 2)
+    ]
+
+
+def _specific(q) -> bool:
+    """A figure unlikely to recur by chance in another document: three significant digits or
+    more ("2.315", "212", "9,800"), or two for an amount of a million or more ("$38 billion");
+    never a change or a count of unnamed things. Bounds are joined too ("up to EUR
+    35,000,000" with "EUR 35 million"): the rules judge them."""
+    if getattr(q, "change", None) is not None:
+        return False
+    if q.kind == "count" and not q.unit:
+        return False
+    digits = _significant_digits(getattr(q, "text", ""))
+    return digits >= 3 or (digits >= 2 and q.kind == "money" and abs(q.value) >= 1e6)
+
+
+def _significant_digits(text: str) -> int:
+    m = _LITERAL.search(text)
+    if not m:
+        return 0
+    literal = m.group(0).replace(",", "")
+    if "." in literal:
+        return len(literal.replace(".", "").lstrip("0"))
+    return len(literal.strip("0"))
+
+
+def _base_key(q) -> tuple:
+    """:func:`_join_key` in the figure's base unit, to nine significant digits."""
+    unit, value = q.unit, q.value
+    base = UNIT_BASES.get(unit or "") if q.kind == "measure" else None
+    if base is not None:
+        unit, value = base[0], value * base[1]
+    return (q.kind, None if q.kind == "count" else unit, float(f"{value:.9g}"))
 
 
 def _join_key(q) -> tuple:

@@ -35,6 +35,9 @@ class DateMismatch(RuleKind):
     name = "date_mismatch"
     params = {
         "event_similarity": Param(float, 0.8, "least masked-sentence similarity for the same event"),
+        "day_similarity": Param(
+            float, 0.4, "least similarity for two sentences giving one calendar day and sharing a word to support"
+        ),
         "life_event_similarity": Param(
             float, 0.6, "least similarity when both name the same person or body and date its birth, death or founding"
         ),
@@ -43,6 +46,9 @@ class DateMismatch(RuleKind):
     def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
         if not a.dates or not b.dates:
             return []
+        day = self._same_day(a, b, ctx)
+        if day is not None:
+            return [self._support(a, b, *day, ctx)]
         if ctx.similarity < min(self.p["event_similarity"], self.p["life_event_similarity"]):
             return []  # every verdict below needs one of the two
         if ctx.similarity < self.p["event_similarity"] and _life_event_dates(a, b) is None:
@@ -90,6 +96,30 @@ class DateMismatch(RuleKind):
             if not dates_overlap(x, y):
                 return [self._conflict(a, b, x, y, ctx)]
         return []
+
+    def _same_day(self, a: Claim, b: Claim, ctx: PairContext):
+        """The dates ``(x, y)`` of one calendar day that two sentences about one thing both give
+        ("entered into force on 3 March 2031" / "On March 3, 2031, the treaty enters into force"),
+        or None. A full date is specific, as a figure of three significant digits is: two
+        sentences that give it and share a content word (besides month names) state one fact
+        even when worded apart, from ``day_similarity``; their names and figures must not differ."""
+        if ctx.similarity < self.p["day_similarity"]:
+            return None
+        days = [(x, y) for x in a.dates for y in b.dates
+                if x.granularity == "day" and y.granularity == "day" and x.value == y.value]
+        if not days or not _shares_a_term(a, b):
+            return None
+        if ctx.similarity >= self.p["event_similarity"] or _life_event_dates(a, b) is not None:
+            # close enough for the rules below to judge the pair as one event (another date
+            # of it may disagree: "born 12 June 1875" / "born 12 October 1875", both died on
+            # one day), unless every date of each agrees with one of the other
+            if not all(any(dates_overlap(x, y) for y in b.dates) for x in a.dates) or not all(
+                any(dates_overlap(x, y) for x in a.dates) for y in b.dates
+            ):
+                return None
+        if subjects_disjoint(a.subjects, a.text, b.subjects, b.text) or not _figures_agree(a, b):
+            return None
+        return days[0]
 
     @staticmethod
     def _same_event(a: Claim, b: Claim) -> bool:
@@ -226,6 +256,12 @@ def _other_kind_of_same_noun(qa, qb) -> bool:
 
 #: Words of a dateline or a byline: "Published October 23, 2025" names no event of its own.
 _DATELINE_WORDS = frozenset("published posted updated last dated issued modified revised".split())
+
+
+def _shares_a_term(a: Claim, b: Claim) -> bool:
+    """Whether the two claims share a content word besides month names and dateline words."""
+    shared = set(a.terms) & set(b.terms)
+    return any(t not in _MONTH_WORDS and t not in _DATELINE_WORDS and not t[0].isdigit() for t in shared)
 
 
 def _tells_something(claim: Claim) -> bool:

@@ -19,6 +19,7 @@ million)") conflicts through its rate only, which the conversion rules check.
 
 from __future__ import annotations
 
+import math
 import re
 
 from ...model import Claim, Quantity
@@ -27,6 +28,7 @@ from ..sameness import (
     context_terms,
     derived,
     describe,
+    in_common_unit,
     overlap,
     periods_differ,
     periods_nested,
@@ -38,6 +40,8 @@ from ...extract.terms import names_within, subjects_disjoint
 from .base import PairContext, Param, RuleKind, Verdict
 
 _SUMMARY_SECTIONS = ("headline", "summary", "quote")
+#: Units of time: durations of anything ("20 days", "36 months"), so they name no measure.
+_TIME_UNITS = frozenset("second minute hour day week month year decade century millisecond".split())
 _LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -48,6 +52,11 @@ class NumericMismatch(RuleKind):
         "support_similarity": Param(float, 0.5, "least masked-sentence similarity for a support"),
         "summary_similarity": Param(
             float, 0.35, "least similarity for a body sentence of the same document to back a summary figure"
+        ),
+        "specific_similarity": Param(
+            float, 0.3,
+            "least similarity for two equal specific figures (three significant digits) to support; half of it "
+            "for four significant digits or when the claims share two such figures",
         ),
         "context_overlap": Param(float, 0.5, "least overlap of the words around two percentages or amounts"),
         "relative_tolerance": Param(float, 0.0, "relative difference always accepted as agreement"),
@@ -65,7 +74,13 @@ class NumericMismatch(RuleKind):
         verdicts: list[Verdict] = []
         supported: set[int] = set()
         backed: set[int] = set()  # figures of b that agree with some figure of a
+        matched: set[int] = set()  # figures of a that agree with some figure of b
         conflicting: list[tuple[Quantity, Quantity, float]] = []
+        anchored = False  # the two claims share an equal specific figure ("3,215,776 cores")
+        rivals: list[tuple[int, Quantity, float]] = []  # comparable figures whose values disagree
+        agreeing: list[tuple[int, Quantity, float]] = []  # and those that agree without a supports edge
+        partners_a: dict[int, list[int]] = {}  # comparable figures of b (ids) for each figure of a
+        partners_b: dict[int, list[int]] = {}  # and of a (indices) for each figure of b (by id)
         # figures in a common slot are the same quantity unless one sentence names someone the
         # other does not ("exports of Arizona reached ..." / "exports of Sonora reached ...")
         aligned = aligned_slots(a, b, "q") if names_within(a.subjects, a.text, b.subjects, b.text) else {}
@@ -81,24 +96,37 @@ class NumericMismatch(RuleKind):
                     backed.add(id(qb))
                     verdicts.append(self._verdict(a, b, qa, qb, "supports", 1.0, ctx))
                     continue
-                ok, _ = comparable(qa, qb)
+                ca, cb, approximate = in_common_unit(qa, qb)  # "615 Pflop/s" / "0.615 Eflop/s"
+                ok, _ = comparable(ca, cb)
                 if not ok:
                     continue
+                partners_a.setdefault(i, []).append(id(qb))
+                partners_b.setdefault(id(qb), []).append(i)
                 words = 1.0 if in_slot else overlap(context_terms(a, qa), context_terms(b, qb))
                 agree = values_agree(
-                    qa,
-                    qb,
+                    ca,
+                    cb,
                     about_tolerance=self.p["about_tolerance"],
                     relative_tolerance=self.p["relative_tolerance"],
                     rounding_limit=self.p["rounding_limit"],
                 )
                 if agree:
+                    # an agreeing value of the same kind and unit is this figure's counterpart,
+                    # even where the words around the two differ too much for a supports edge
+                    if _counterparts(ca, cb):
+                        matched.add(i)
+                        backed.add(id(qb))
+                    anchored = anchored or _anchor(ca, cb)
                     if (in_slot and ctx.similarity >= self.p["support_similarity"]) or self._supports(
-                        a, b, qa, qb, words, ctx.similarity
+                        a, b, ca, cb, words, ctx.similarity
                     ):
                         supported.add(i)
                         backed.add(id(qb))
                         verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx))
+                    elif _counterparts(ca, cb):
+                        agreeing.append((i, qb, words))
+                elif approximate:
+                    continue  # miles against kilometres: a loose conversion proves no disagreement
                 elif qa.equivalent_of is not None or qb.equivalent_of is not None:
                     continue  # "($290 million)" restating "¥2.3 billion": a rate question (conversion rules)
                 elif in_slot:
@@ -108,17 +136,43 @@ class NumericMismatch(RuleKind):
                     derived(qb, a) or derived(qa, b)
                 ):
                     conflicting.append((qa, qb, words))
+                else:
+                    rivals.append((i, qb, words))
+        if anchored and ctx.similarity >= self.p["support_similarity"]:
+            # and an agreeing figure that is the only one of its kind and unit on each side
+            # ("or 3%" / "or 3%" beside one fine) states the same thing, whatever words surround it
+            for i, qb, words in agreeing:
+                if i not in supported and _alone(i, qb, partners_a, partners_b, matched, backed):
+                    supported.add(i)
+                    backed.add(id(qb))
+                    verdicts.append(self._verdict(a, b, a.quantities[i], qb, "supports", words, ctx))
+            # An equal specific figure in both ("3,215,776 cores") says the two sentences describe
+            # one thing; a figure that is then the only one of its kind and unit on each side and
+            # disagrees ("38.6 gigaflops/watt" / "44.9 Gflops/watt") is the same quantity stated
+            # two ways, though the sentences are worded apart.
+            for i, qb, words in rivals:
+                qa = a.quantities[i]
+                if _alone(i, qb, partners_a, partners_b, matched, backed) and _counterparts(qa, qb) and not (
+                    derived(qb, a) or derived(qa, b)
+                ):
+                    conflicting.append((qa, qb, words))
         if conflicting and periods_nested(a, b):
             conflicting = []  # a year's figure and a quarter's (or a month's) are two quantities
         for qa, qb, words in conflicting:
             index = a.quantities.index(qa)
-            if index in supported or id(qb) in backed:
+            if index in supported or index in matched or id(qb) in backed:
                 continue  # either figure is also matched by an agreeing value
             verdicts.append(self._verdict(a, b, qa, qb, "conflicts", words, ctx))
         return _best_per_figure(verdicts)
 
     def _supports(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
         if self._backs_summary(a, b, qa, qb, sim):
+            return True
+        if _specific_match(qa, qb) and (
+            sim >= self.p["specific_similarity"]
+            or sim >= self.p["specific_similarity"] / 2
+            and (min(_significant_digits(qa), _significant_digits(qb)) >= 4 or _shared_specific(a, b) >= 2)
+        ):
             return True
         if sim < self.p["support_similarity"]:
             return False
@@ -129,6 +183,10 @@ class NumericMismatch(RuleKind):
             # accept another noun for an exact, specific figure when the sentences are close.
             summary = a.section in _SUMMARY_SECTIONS or b.section in _SUMMARY_SECTIONS
             return summary and qa.value == qb.value and (words > 0 or sim >= 0.6)
+        if qa.kind == "measure" and qa.unit and qa.unit not in _TIME_UNITS and qa.unit == qb.unit:
+            # a physical unit says what is measured ("273 square feet" / "270 square feet", "2.3
+            # exaflops" / "2.315 Eflop/s"), as a currency or "percent" does not
+            return True
         return words >= self.p["context_overlap"] or (qa.value == qb.value and sim >= 0.75)
 
     def _backs_summary(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, sim: float) -> bool:
@@ -190,6 +248,68 @@ class NumericMismatch(RuleKind):
             fields={"a": describe(qa), "b": describe(qb), "thing": thing},
             key=f"{qa.start}:{qb.start}",
         )
+
+
+def _specific_match(qa: Quantity, qb: Quantity) -> bool:
+    """Two agreeing figures specific enough that two writers are unlikely to give them by chance
+    for different things: each has three significant digits or more ("2.315 exaflops",
+    "$212 billion", "23.38%" / "23.4%"), or two for amounts of a million or more ("$38
+    billion", "$7.3 million" / "$7.34 million"); of the same unit (counts of the same thing), and neither a bound."""
+    if qa.kind == "count" and not (qa.unit and same_counted_thing(qa, qb)):
+        return False
+    if (qa.unit or "") != (qb.unit or "") or not same_counted_thing(qa, qb):
+        return False
+    if not (_counterparts(qa, qb) or math.isclose(qa.value, qb.value)):
+        return False  # a value within a bound is no repetition; "up to €4.2 million" / "€4.2 million" is
+    digits = min(_significant_digits(qa), _significant_digits(qb))
+    return digits >= 3 or (digits >= 2 and qa.kind == "money" and abs(qa.value) >= 1e6)
+
+
+def _alone(i: int, qb: Quantity, partners_a, partners_b, matched: set[int], backed: set[int]) -> bool:
+    """Whether figure ``i`` of a and ``qb`` are each other's only comparable figure once the
+    figures matched by agreeing values are set aside: "61.35 and 118.42 billion yuan" against
+    "87.6 billion yuan ... 118 billion yuan" leaves 61.35 and 87.6 facing each other."""
+    others_a = [x for x in partners_a.get(i, []) if x not in backed or x == id(qb)]
+    others_b = [x for x in partners_b.get(id(qb), []) if x not in matched or x == i]
+    return others_a == [id(qb)] and others_b == [i]
+
+
+def _anchor(qa: Quantity, qb: Quantity) -> bool:
+    """The same specific figure, written the same way in both claims: an equal (or, with three
+    digits on each side, rounding-equal) value of three significant digits or more, or two for an amount of a million or more, with the same
+    qualifier ("up to €12.5 million" / "up to EUR 12,500,000"), of one unit or counted thing
+    (or, with four significant digits, a count whose noun one side leaves out)."""
+    digits = min(_significant_digits(qa), _significant_digits(qb))
+    if qa.qualifier != qb.qualifier:
+        return False
+    if not math.isclose(qa.value, qb.value) and not (digits >= 3 and _counterparts(qa, qb)):
+        return False  # "118 billion" rounds "118.42 billion": specific enough with three digits
+    if qa.kind == "count":
+        # a count of four significant digits or more ("6,412,208") is specific whatever noun it has
+        if not (qa.unit and qb.unit and same_counted_thing(qa, qb)) and (digits < 4 or qa.unit and qb.unit):
+            return False
+    elif (qa.unit or "") != (qb.unit or ""):
+        return False
+    return digits >= 3 or (digits >= 2 and qa.kind == "money" and abs(qa.value) >= 1e6)
+
+
+def _shared_specific(a: Claim, b: Claim) -> int:
+    """How many distinct values the two claims share as specific figures (":func:`_specific_match`"):
+    two sentences giving both "23.38%" and "11.62%" state one set of facts, however worded."""
+    shared = set()
+    for qa in a.quantities:
+        for qb in b.quantities:
+            ca, cb, _ = in_common_unit(qa, qb)
+            if comparable(ca, cb)[0] and math.isclose(ca.value, cb.value) and _specific_match(ca, cb):
+                shared.add(round(ca.value, 9))
+    return len(shared)
+
+
+def _counterparts(qa: Quantity, qb: Quantity) -> bool:
+    """Two agreeing figures that state one value ("23%" / "23.38%"), not a value within a bound
+    ("12 members" / "less than 50 representatives"), and for counts of the same thing."""
+    finite = all(math.isfinite(x) for x in (*qa.bounds, *qb.bounds))
+    return finite and same_counted_thing(qa, qb)
 
 
 def _best_per_figure(verdicts: list[Verdict]) -> list[Verdict]:

@@ -1,0 +1,30 @@
+"""The units a figure may be restated in, with their base unit and the factor to it.
+
+Read where two figures are compared in one unit (:func:`checker.judge.sameness.in_common_unit`)
+and where figures are joined by value (:mod:`checker.pair.value_join`); the unit names are
+those :mod:`checker.extract.quantities` gives a measure.
+"""
+
+from __future__ import annotations
+
+#: Units one figure may be restated in: unit -> (base unit, factor to it, system). Within a
+#: system the factor is a power of ten (615 petaflops are 0.615 exaflops); between the metric
+#: and the imperial system it is a conversion that writers round loosely.
+_PREFIXES = {"exa": 1e18, "peta": 1e15, "tera": 1e12, "giga": 1e9, "mega": 1e6}
+UNIT_BASES: dict[str, tuple[str, float, str]] = {
+    **{f"{p}flop": ("flop/s", f, "si") for p, f in _PREFIXES.items()},
+    **{f"{p}flop/watt": ("flop/s per W", f, "si") for p, f in _PREFIXES.items()},
+    "TW": ("W", 1e12, "si"), "GW": ("W", 1e9, "si"), "MW": ("W", 1e6, "si"), "kW": ("W", 1e3, "si"),
+    "W": ("W", 1.0, "si"),
+    "TWh": ("Wh", 1e12, "si"), "GWh": ("Wh", 1e9, "si"), "MWh": ("Wh", 1e6, "si"), "kWh": ("Wh", 1e3, "si"),
+    "PB": ("B", 1e15, "si"), "TB": ("B", 1e12, "si"), "GB": ("B", 1e9, "si"), "MB": ("B", 1e6, "si"),
+    "nm": ("m", 1e-9, "si"), "mm": ("m", 1e-3, "si"), "cm": ("m", 1e-2, "si"), "m": ("m", 1.0, "si"),
+    "km": ("m", 1e3, "si"),
+    "mile": ("m", 1609.344, "imperial"), "yard": ("m", 0.9144, "imperial"), "foot": ("m", 0.3048, "imperial"),
+    "inch": ("m", 0.0254, "imperial"),
+    "mg": ("kg", 1e-6, "si"), "g": ("kg", 1e-3, "si"), "kg": ("kg", 1.0, "si"), "tonne": ("kg", 1e3, "si"),
+    "lb": ("kg", 0.45359237, "imperial"), "ounce": ("kg", 0.028349523125, "imperial"),
+    "m²": ("m²", 1.0, "si"), "km²": ("m²", 1e6, "si"), "hectare": ("m²", 1e4, "si"),
+    "sq ft": ("m²", 0.09290304, "imperial"), "sq mi": ("m²", 2589988.110336, "imperial"),
+    "acre": ("m²", 4046.8564224, "imperial"),
+}
