@@ -14,12 +14,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import math
-from html import escape as _escape
 
 import checker
 from checker.model import SEVERITIES, Claim, Report
 
-from ._common import ReportView, figure_spans, kind_counts, score, severity_counts, summary_line
+from ._common import ReportView, kind_counts, score, severity_counts, summary_line
+from ._html_text import e, highlight  # noqa: F401 - the escaping and figure marks every HTML part shares
 
 #: The one inline script; it reads only data- attributes and form values.
 SCRIPT = """(function () {
@@ -127,34 +127,6 @@ svg .node.flagged text { font-weight: 700; }
 
 #: Fill colours given to documents, in order, in the graph.
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#edc948", "#76b7b2", "#ff9da7", "#9c755f")
-
-
-def e(value) -> str:
-    """Escape any value for HTML text or a double-quoted attribute."""
-    return _escape("" if value is None else str(value), quote=True)
-
-
-def highlight(claim: Claim) -> str:
-    """The claim sentence, escaped, with ``<mark>`` around each quantity and date."""
-    out: list[str] = []
-    pos = 0
-    text = claim.text
-    for start, end, kind, item in figure_spans(claim):
-        out.append(e(text[pos:start]))
-        if kind == "quantity":
-            tip = " ".join(str(x) for x in (_fmt_value(item.value), item.unit or "") if x).strip()
-        else:
-            tip = f"{item.value} ({item.granularity})"
-        out.append(f'<mark class="{kind}" title="{e(tip)}">{e(text[start:end])}</mark>')
-        pos = end
-    out.append(e(text[pos:]))
-    return "".join(out)
-
-
-def _fmt_value(value: float) -> str:
-    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-        return f"{int(value):,}"
-    return f"{value:,}" if isinstance(value, (int, float)) and math.isfinite(value) else str(value)
 
 
 def _fmt(x: float) -> str:
