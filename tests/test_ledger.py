@@ -226,3 +226,79 @@ def test_ledger_review_severity_setting_layers_flag_file_default(tmp_path):
         parse_config('review_severity = "loud"\n', "c.toml")
     with pytest.raises(ConfigError, match="review_severity"):
         resolve_settings(config=parse_config("", "c.toml"), environ={}, review_severity="loud")
+
+
+def _page_text(html: str) -> str:
+    """The text a reader sees: everything outside tags, scripts and styles."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.out, self.skip = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style")
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.out.append(data)
+
+    parser = Text()
+    parser.feed(html)
+    return "".join(parser.out)
+
+
+def test_ledger_html_shows_the_draft_with_every_claim_in_its_status_colour(report):
+    import base64
+    import hashlib
+
+    from checker.report import html_ledger
+
+    html = render(report, "html")
+    assert '<section id="ledger">' in html
+    for cid, status in [("c1", "conflicting"), ("c2", "confirmed"), ("c3", "review"), ("c4", "unverified"), ("c5", "conflicting")]:
+        assert f'<a class="claim st-{status}" href="#ev-{cid}" data-status="{status}"' in html
+        assert f'<section class="evidence" id="ev-{cid}" data-status="{status}">' in html
+    # the draft as written: its heading and the pull quote's marker are there, escaped
+    assert "# Draft\n" in html and "&gt; <a class=\"claim st-conflicting\" href=\"#ev-c5\"" in html
+    assert '<mark class="quantity">798,000</mark>' in html
+    text = _page_text(html)
+    assert "5 draft claims: 1 confirmed, 2 conflicting, 1 to review, 1 unverified" in text
+    assert "Archive A" in text and "archive/a.txt:1:1, archive/a.txt:5:1" in text
+    for leaked in ("similarity", "context words", "0.99"):
+        assert leaked not in text
+    assert not re.search(r"\b[cf]\d+\b", text), re.findall(r"\b[cf]\d+\b", text)
+    # both scripts, each allowed by its hash, and nothing else
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html).group(1)
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert len(scripts) == 2
+    for body in scripts:
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+        assert f"'sha256-{digest}'" in csp
+    assert html_ledger.SCRIPT in scripts
+    assert "unsafe-inline" not in csp.split("script-src", 1)[1].split(";")[0]
+
+
+def test_ledger_html_escapes_document_text_in_the_draft_view(report):
+    hostile = "<script>alert(1)</script> <img src=x onerror=alert(2)>"
+    draft = report.documents[0]
+    text = draft.text.replace("# Draft", "# " + hostile)
+    docs = [dataclasses.replace(draft, text=text, line_starts=[]), report.documents[1]]
+    shift = len(hostile) - len("Draft")
+    claims = [dataclasses.replace(c, start=c.start + shift, end=c.end + shift) if c.doc == "d1" else c for c in report.claims]
+    html = render(dataclasses.replace(report, documents=docs, claims=claims), "html")
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert '<a class="claim st-conflicting" href="#ev-c1"' in html  # the spans still land on the claims
+
+
+def test_ledger_html_of_a_scan_is_unchanged_by_the_ledger(report):
+    from checker.report import html
+
+    scan = render(dataclasses.replace(report, draft_paths=None), "html")
+    assert 'id="ledger"' not in scan and scan.count("<script>") == 1
+    assert f'content="{html.CSP}"' in scan
