@@ -194,7 +194,7 @@ def explain(kind: str | None, status: str, draft: Claim, other: Claim | None, ot
         return " ".join(t for t in (text.strip(), agree) if t), action
     if status == "review":
         if said:
-            text = f"{them[0].upper() + them[1:]} has a similar statement with another {what}: {'; '.join(said)}. No rule could tell whether they are the same thing."
+            text = f"{them[0].upper() + them[1:]} has a similar statement with another {what}: {'; '.join(said)}. {agree + ' ' if agree else ''}No rule could tell whether they are the same thing."
             action = f"Decide whether both speak of the same thing; if they do, check the {what}: {them} says {archive_values} ({src})."
         elif shared:
             text = f"{them[0].upper() + them[1:]} has a similar statement that states {_join(shared)} too, but no rule could match the two."
