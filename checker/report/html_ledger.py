@@ -193,7 +193,7 @@ def ledger_section(report: Report, view: ReportView) -> list[str]:
             f"{e(STATUS_WORDS[status])} ({counts[status]})</label>"
         )
     out.append("</fieldset></form>")
-    out.append('<p class="muted" id="evidence-hint">Click a highlighted claim to see its evidence beside it.</p>')
+    out.append('<p class="muted" id="evidence-hint">Click a highlighted claim to see its evidence: the draft and the archive side by side.</p>')
     by_doc: dict[str, list] = {}
     for entry in ledger:
         by_doc.setdefault(claims[entry.claim].doc, []).append(entry)
