@@ -113,3 +113,28 @@ def test_browser_ledger_evidence_opens_without_scripts(browser, tmp_path):  # no
         assert page.locator("section.evidence:visible").count() == 1
     finally:
         context.close()
+
+
+def test_browser_ledger_hostile_draft_stays_inert(browser, tmp_path):  # noqa: F811
+    """A draft full of markup and script: the ledger view shows it as text, and only the page's two scripts run."""
+    from checker.pipeline import Pipeline, Settings
+    from tests.fakes import HashEmbedder
+    from tests.test_browser_report import _assert_inert, _hostile_docs, _open
+
+    folder = tmp_path / "docs"
+    _hostile_docs(folder)
+    pipeline = Pipeline(Settings(use_cache=False), embedder=HashEmbedder(), warn=lambda m: None)
+    drafts = [str(folder / "hostile.md"), str(folder / "hostile.html")]
+    report = pipeline.check(drafts, [str(folder / "hostile.txt")])
+    assert report.ledger() and {e.status for e in report.ledger()} & {"conflicting", "review", "confirmed"}
+    page, dialogs, _ = _open(browser, render(report, "html"), tmp_path, "hostile-check.html")
+    try:
+        _assert_inert(page, dialogs, scripts_allowed=2)
+        assert page.is_visible("#ledger-filters")  # the ledger's own script ran
+        text = page.inner_text("pre.draft-text >> nth=0")
+        assert "<script>" in text or "&lt;script&gt;" in text  # the draft as written, markup shown as text
+        page.click("pre.draft-text a.claim >> nth=0")
+        assert page.locator("section.evidence:visible").count() == 1
+        _assert_inert(page, dialogs, scripts_allowed=2)
+    finally:
+        page.close()

@@ -7,7 +7,7 @@
   side by side, figures marked, with the archive's title, date and ``path:line:column``,
   what matched and what differed in plain words and a suggested action. The panel shows
   with the page's script (which keeps the page where it is) or, with scripts off, as the
-  link's ``:target``. A status filter un-highlights claims and hides ledger rows.
+  link's ``:target``. A status filter (a ``div``, not a form: nothing to submit) un-highlights claims and hides ledger rows.
 * **What to act on** (``<section id="findings">``): findings grouped by draft sentence
   (:mod:`checker.report.editorial`), each an ``article.finding`` so the page's finding
   filters apply to them too.
@@ -73,6 +73,11 @@ CSS = """
 :root { --st-confirmed: #1a7f37; --st-conflicting: #cf222e; --st-review: #bc4c00; --st-unverified: #6e7781;
   --bg-confirmed: #dafbe1; --bg-conflicting: #ffebe9; --bg-review: #fff1e5; --bg-unverified: #eaeef2; }
 .ledger-line { font-weight: 600; }
+div.filters { background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 8px 14px; margin: 8px 0 16px; }
+div.filters fieldset { border: 0; display: inline-block; margin: 0; padding: 4px 0; }
+div.filters legend { font-weight: 600; padding: 0; margin-right: 6px; float: left; }
+div.filters label { margin-right: 10px; white-space: nowrap; }
+div.filters[hidden] { display: none; }
 .st-confirmed { color: var(--st-confirmed); } .st-conflicting { color: var(--st-conflicting); }
 .st-review { color: var(--st-review); } .st-unverified { color: var(--st-unverified); }
 .draft-doc { border: 1px solid var(--border); border-radius: 8px; margin: 12px 0; }
@@ -186,13 +191,13 @@ def ledger_section(report: Report, view: ReportView) -> list[str]:
     counts = status_counts(ledger)
     claims = view.claims
     out = ['<section id="ledger">', "<h2>The draft, claim by claim</h2>", f'<p class="ledger-line">{e(ledger_line(ledger))}</p>']
-    out.append('<form id="ledger-filters" class="filters" hidden><fieldset><legend>Status</legend>')
+    out.append('<div id="ledger-filters" class="filters" hidden><fieldset><legend>Status</legend>')
     for status in STATUSES:
         out.append(
             f'<label class="st-{status}"><input type="checkbox" name="status" value="{status}" checked> '
             f"{e(STATUS_WORDS[status])} ({counts[status]})</label>"
         )
-    out.append("</fieldset></form>")
+    out.append("</fieldset></div>")
     out.append('<p class="muted" id="evidence-hint">Click a highlighted claim to see its evidence: the draft and the archive side by side.</p>')
     by_doc: dict[str, list] = {}
     for entry in ledger:
