@@ -30,12 +30,20 @@ from .model import SEVERITIES, Report
 __all__ = ["Session", "scan", "check", "index", "compare", "run_gated", "exit_code"]
 
 
-def exit_code(report: Report, fail_on: str, exit_zero: bool = False) -> int:
-    """The command line's exit status for ``report``: 1 when a finding is at or above ``fail_on``."""
+def exit_code(report: Report, fail_on: str, exit_zero: bool = False, review_severity: str = "none") -> int:
+    """The command line's exit status for ``report``: 1 when a finding is at or above ``fail_on``,
+    or, in a check, when its claim ledger has a ``review`` entry and ``review_severity`` is at or
+    above ``fail_on`` (``none``, the default: reviews never fail a run)."""
     if exit_zero or fail_on == "never":
         return 0
     limit = SEVERITIES.index(fail_on)
-    return 1 if any(SEVERITIES.index(f.severity) <= limit for f in report.findings) else 0
+    if any(SEVERITIES.index(f.severity) <= limit for f in report.findings):
+        return 1
+    if review_severity != "none" and report.draft_paths is not None:
+        from .ledger import review_fails
+
+        return 1 if review_fails(report.ledger(), fail_on, review_severity) else 0
+    return 0
 
 
 def run_gated(pipeline, command: str, inputs: Sequence[str], against: Sequence[str] = (), gate=None):
@@ -173,7 +181,7 @@ class Session:
     def exit_code(self, report: Report) -> int:
         """The exit status ``claimgraph`` would give ``report`` under this session's ``fail_on``."""
         gate = self.resolved.gate
-        return exit_code(report, gate.fail_on, gate.exit_zero)
+        return exit_code(report, gate.fail_on, gate.exit_zero, gate.review_severity)
 
 
 def _paths(paths) -> list[str]:

@@ -15,3 +15,6 @@ FAIL_LEVELS = (*SEVERITIES, "never")
 DEVICES = ("cpu", "cuda", "auto")
 #: ``--backend`` and ``backend``: the encoder runtime (:mod:`checker.embed.onnx_encoder` for the ONNX ones).
 BACKENDS = ("torch", "onnx", "onnx-int8")
+#: ``--review-severity`` and ``review_severity``: the severity a claim-ledger ``review`` entry counts as
+#: for ``--fail-on`` (:mod:`checker.ledger`); ``none``: it never fails a run.
+REVIEW_SEVERITIES = ("none", *SEVERITIES)

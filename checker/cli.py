@@ -277,6 +277,11 @@ def scan(**kwargs) -> int:
 @click.option("--against", multiple=True, required=True, metavar="PATH...", help="the archive: files and folders, or one index folder")
 @output_options
 @gate_options
+@click.option(
+    "--review-severity", type=_Choice(_constant("REVIEW_SEVERITIES")),
+    help="what a claim-ledger 'review' entry (an archive statement no rule could decide) counts as for --fail-on "
+    "(default: none, never fails)",
+)
 @input_options
 @model_options
 @nli_option
@@ -399,7 +404,7 @@ def _nothing_written() -> str:
 
 
 _SETTING_FLAGS = (
-    "model", "device", "backend", "cache_dir", "no_cache", "rules", "max_size", "nli", "fail_on",
+    "model", "device", "backend", "cache_dir", "no_cache", "rules", "max_size", "nli", "fail_on", "review_severity",
     "exit_zero", "baseline", "write_baseline", "warn_unused_suppressions",
 )
 
@@ -572,12 +577,16 @@ def _check_or_scan(args, app: App) -> int:
         if stats.overridden:
             extra.append(f"disabled by overrides: {stats.overridden}")
         print(f"claimgraph: {summary_line(report)}{'; ' + ', '.join(extra) if extra else ''}", file=sys.stderr)
+        if report.draft_paths is not None:
+            from .ledger import ledger_line
+
+            print(f"claimgraph: {ledger_line(report.ledger())}", file=sys.stderr)
         for path, _ in targets:
             if path:
                 print(f"claimgraph: wrote {path}", file=sys.stderr)
         if args.write_baseline:
             print(f"claimgraph: wrote baseline {args.write_baseline} ({len(report.findings) + stats.baselined} findings)", file=sys.stderr)
-    return exit_code(report, gate.fail_on, gate.exit_zero)
+    return exit_code(report, gate.fail_on, gate.exit_zero, gate.review_severity)
 
 
 def _refuse_input(path: str, inputs: list[str], flag: str) -> None:
@@ -588,10 +597,10 @@ def _refuse_input(path: str, inputs: list[str], flag: str) -> None:
             raise ClaimgraphError(f"refusing to overwrite an input document with {flag}: {path}")
 
 
-def exit_code(report, fail_on: str, exit_zero: bool = False) -> int:
+def exit_code(report, fail_on: str, exit_zero: bool = False, review_severity: str = "none") -> int:
     from .api import exit_code as gated_exit_code
 
-    return gated_exit_code(report, fail_on, exit_zero)
+    return gated_exit_code(report, fail_on, exit_zero, review_severity)
 
 
 if __name__ == "__main__":  # pragma: no cover

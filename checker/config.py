@@ -27,13 +27,14 @@ from typing import Any, Sequence
 
 from .errors import ConfigError
 from .model import SEVERITIES
-from .choices import BACKENDS, DEVICES, FAIL_LEVELS
+from .choices import BACKENDS, DEVICES, FAIL_LEVELS, REVIEW_SEVERITIES
 
 #: ``disable = ["all"]`` turns every rule off (top level or in an override).
 ALL = "all"
 
 _KEYS = (
-    "rules", "disable", "severity", "params", "model", "device", "backend", "fail_on", "cache_dir", "max_size", "overrides", "nli"
+    "rules", "disable", "severity", "params", "model", "device", "backend", "fail_on", "cache_dir", "max_size", "overrides", "nli",
+    "review_severity",
 )
 _OVERRIDE_KEYS = ("paths", "disable", "severity")
 
@@ -66,6 +67,7 @@ class Config:
     cache_dir: str | None = None  # resolved against the file's folder
     max_size: float | None = None  # document size limit in MiB (0: no limit), as --max-size
     nli: str | None = None  # an NLI cross-encoder (checker.nli); None: the NLI stage is off
+    review_severity: str | None = None  # what a claim-ledger "review" counts as for fail_on (checker.ledger)
     overrides: list[Override] = field(default_factory=list)
 
     @property
@@ -187,6 +189,7 @@ class Config:
             "cache_dir": self.cache_dir,
             "max_size": self.max_size,
             "nli": self.nli,
+            "review_severity": self.review_severity,
         }
         data.update(resolved)
         data["overrides"] = [
@@ -308,7 +311,8 @@ def parse_config(text: str, shown: str, pyproject: bool = False) -> Config:
             fail(f"params.{rule_id} must be a table of parameter = value", ("params", rule_id))
     config.params = {k: dict(v) for k, v in params.items()}
     for key, choices in (
-        ("model", None), ("device", DEVICES), ("backend", BACKENDS), ("fail_on", FAIL_LEVELS), ("cache_dir", None), ("nli", None)
+        ("model", None), ("device", DEVICES), ("backend", BACKENDS), ("fail_on", FAIL_LEVELS), ("cache_dir", None), ("nli", None),
+        ("review_severity", REVIEW_SEVERITIES),
     ):
         if key not in table:
             continue

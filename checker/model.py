@@ -217,7 +217,8 @@ class Report:
     clusters: list[list[str]] = field(default_factory=list)  # claim ids of each group of related claims
     # What the gate reads, never rendered: doc id -> (start, end, claim id) of EVERY claim the run
     # read (a check's report keeps only some), for in-place suppressions; and a check's drafts'
-    # paths, whose unused directives are reported.
+    # paths, whose unused directives are reported. ``draft_paths`` is also what makes a report a
+    # check's: its documents at those paths are the drafts of the claim ledger (``ledger()``).
     claim_spans: dict[str, list[tuple[int, int, str]]] | None = field(default=None, compare=False, repr=False)
     draft_paths: set[str] | None = field(default=None, compare=False, repr=False)
 
@@ -226,6 +227,14 @@ class Report:
 
     def document_by_id(self) -> dict[str, Document]:
         return {d.id: d for d in self.documents}
+
+    def ledger(self):
+        """The claim ledger of a check: one :class:`checker.ledger.LedgerEntry` per draft claim
+        (status ``confirmed``, ``conflicting``, ``review`` or ``unverified``, with its evidence);
+        empty for a scan (:func:`checker.ledger.compute_ledger`)."""
+        from .ledger import compute_ledger
+
+        return compute_ledger(self)
 
     def claims_frame(self):
         """The claims as a ``pandas.DataFrame`` (:func:`checker.tables.claims_frame`)."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Mapping
 
-from .choices import BACKENDS, DEVICES, FAIL_LEVELS
+from .choices import BACKENDS, DEVICES, FAIL_LEVELS, REVIEW_SEVERITIES
 from .errors import ConfigError
 
 if TYPE_CHECKING:
@@ -34,14 +34,16 @@ if TYPE_CHECKING:
 
 #: The defaults of the settings that have one (``model``, ``cache_dir`` and ``max_size``
 #: default to the packaged model, the user cache folder and 10 MB further down).
-DEFAULTS: dict[str, Any] = {"device": "cpu", "backend": "torch", "fail_on": "error"}
+DEFAULTS: dict[str, Any] = {"device": "cpu", "backend": "torch", "fail_on": "error", "review_severity": "none"}
 
 #: Settings that an environment variable can set, between the flag and the file.
 ENVIRONMENT: dict[str, str] = {"cache_dir": "CLAIMGRAPH_CACHE_DIR"}
 
-_CHOICES: dict[str, tuple[str, ...]] = {"device": DEVICES, "backend": BACKENDS, "fail_on": FAIL_LEVELS}
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "device": DEVICES, "backend": BACKENDS, "fail_on": FAIL_LEVELS, "review_severity": REVIEW_SEVERITIES
+}
 #: Settings layered flag > environment > file > default.
-_LAYERED = ("model", "device", "backend", "cache_dir", "fail_on", "max_size", "nli")
+_LAYERED = ("model", "device", "backend", "cache_dir", "fail_on", "max_size", "nli", "review_severity")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Gate:
     baseline: str | None = None
     write_baseline: str | None = None
     warn_unused_suppressions: bool = False
+    review_severity: str = "none"  # what a check's claim-ledger "review" entry counts as for fail_on (checker.ledger)
 
 
 @dataclass
@@ -104,13 +107,14 @@ class Resolved:
             device=self.device,
             backend=self.backend,
             fail_on=self.gate.fail_on,
+            review_severity=self.gate.review_severity,
             cache_dir=cache,
             max_size=int(size) if float(size).is_integer() else size,
         )
 
 
 _OPTIONS = (
-    "model", "device", "backend", "cache_dir", "no_cache", "rules", "max_size", "nli", "fail_on",
+    "model", "device", "backend", "cache_dir", "no_cache", "rules", "max_size", "nli", "fail_on", "review_severity",
     "exit_zero", "baseline", "write_baseline", "warn_unused_suppressions",
 )
 
@@ -155,6 +159,7 @@ def resolve_settings(
     max_size = values["max_size"]
     gate = Gate(
         fail_on=values["fail_on"],
+        review_severity=values["review_severity"],
         exit_zero=bool(options.get("exit_zero")),
         baseline=options.get("baseline"),
         write_baseline=options.get("write_baseline"),

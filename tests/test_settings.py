@@ -27,7 +27,9 @@ def test_settings_defaults_without_flags_environment_or_file(tmp_path):
         None, "cpu", "torch", None, True, None, None,
     )
     assert r.gate == settings.Gate(fail_on="error")
-    assert r.sources == dict.fromkeys(("model", "device", "backend", "cache_dir", "fail_on", "max_size", "nli"), "default")
+    assert r.sources == dict.fromkeys(
+        ("model", "device", "backend", "cache_dir", "fail_on", "max_size", "nli", "review_severity"), "default"
+    )
 
 
 def test_settings_flag_then_environment_then_file_then_default(tmp_path):

@@ -14,12 +14,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import math
-from html import escape as _escape
 
 import checker
+from checker.ledger import ledger_line
 from checker.model import SEVERITIES, Claim, Report
 
-from ._common import ReportView, figure_spans, kind_counts, score, severity_counts, summary_line
+from ._common import ReportView, kind_counts, score, severity_counts, summary_line
+from ._html_text import e, highlight  # noqa: F401 - the escaping and figure marks every HTML part shares
 
 #: The one inline script; it reads only data- attributes and form values.
 SCRIPT = """(function () {
@@ -63,6 +64,11 @@ CSP = (
     f"default-src 'none'; style-src 'unsafe-inline'; script-src '{SCRIPT_HASH}'; img-src data:; "
     "base-uri 'none'; form-action 'none'"
 )
+
+
+def csp(*hashes: str) -> str:
+    """The policy allowing exactly the scripts of these hashes (``CSP``: the page's one script)."""
+    return CSP.replace(f"'{SCRIPT_HASH}'", " ".join(f"'{h}'" for h in hashes))
 
 CSS = """
 :root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --panel: #f6f8fa;
@@ -127,34 +133,6 @@ svg .node.flagged text { font-weight: 700; }
 
 #: Fill colours given to documents, in order, in the graph.
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#edc948", "#76b7b2", "#ff9da7", "#9c755f")
-
-
-def e(value) -> str:
-    """Escape any value for HTML text or a double-quoted attribute."""
-    return _escape("" if value is None else str(value), quote=True)
-
-
-def highlight(claim: Claim) -> str:
-    """The claim sentence, escaped, with ``<mark>`` around each quantity and date."""
-    out: list[str] = []
-    pos = 0
-    text = claim.text
-    for start, end, kind, item in figure_spans(claim):
-        out.append(e(text[pos:start]))
-        if kind == "quantity":
-            tip = " ".join(str(x) for x in (_fmt_value(item.value), item.unit or "") if x).strip()
-        else:
-            tip = f"{item.value} ({item.granularity})"
-        out.append(f'<mark class="{kind}" title="{e(tip)}">{e(text[start:end])}</mark>')
-        pos = end
-    out.append(e(text[pos:]))
-    return "".join(out)
-
-
-def _fmt_value(value: float) -> str:
-    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-        return f"{int(value):,}"
-    return f"{value:,}" if isinstance(value, (int, float)) and math.isfinite(value) else str(value)
 
 
 def _fmt(x: float) -> str:
@@ -222,8 +200,8 @@ def _summary(report: Report, view: ReportView) -> list[str]:
     return out
 
 
-def _filters(report: Report, view: ReportView) -> list[str]:
-    kinds = sorted({f.kind for f in report.findings})
+def _filters(report: Report, view: ReportView, extra_kinds: tuple[str, ...] = ()) -> list[str]:
+    kinds = sorted({f.kind for f in report.findings} | set(extra_kinds))
     sevs = [s for s in SEVERITIES] + sorted({f.severity for f in report.findings} - set(SEVERITIES))
     out = ['<form id="filters" class="filters" hidden>']
     out.append("<fieldset><legend>Severity</legend>")
@@ -329,8 +307,9 @@ def _edges(report: Report, view: ReportView) -> list[str]:
     return out
 
 
-def _graph(report: Report, view: ReportView) -> list[str]:
-    """An inline SVG of the claim graph: claims on a circle grouped by document."""
+def _graph(report: Report, view: ReportView, by_place: bool = False) -> list[str]:
+    """An inline SVG of the claim graph: claims on a circle grouped by document. ``by_place``
+    (a check's report): claims are named by file and line, edges by their ends, not by ids."""
     out = ['<section id="graph">', "<h2>Claim graph</h2>"]
     involved = {e_.source for e_ in report.edges} | {e_.target for e_ in report.edges}
     for f in report.findings:
@@ -378,9 +357,11 @@ def _graph(report: Report, view: ReportView) -> list[str]:
         x2, y2, _ = pos[edge.target]
         rel = edge.relation if edge.relation in ("supports", "conflicts") else "related"
         tip = f"{edge.source} {edge.relation} {edge.target}"
+        if by_place:
+            tip = f"{_short_place(view, edge.source)} {edge.relation} {_short_place(view, edge.target)}"
         if edge.rule:
             tip += f" ({edge.rule})"
-        if edge.explanation:
+        if edge.explanation and not by_place:
             tip += f": {edge.explanation}"
         out.append(
             f'<line class="edge {rel}" x1="{_fmt(x1)}" y1="{_fmt(y1)}" x2="{_fmt(x2)}" y2="{_fmt(y2)}">'
@@ -396,10 +377,11 @@ def _graph(report: Report, view: ReportView) -> list[str]:
         cos = math.cos(angle)
         anchor = "start" if cos > 0.2 else ("end" if cos < -0.2 else "middle")
         loc = view.location(c).label
+        name = _short_place(view, c.id) if by_place else c.id
         out.append(
-            f'<g class="node{" flagged" if c.id in flagged else ""}"><title>{e(c.id)} · {e(loc)}\n{e(c.text)}</title>'
+            f'<g class="node{" flagged" if c.id in flagged else ""}"><title>{e(name)} · {e(loc)}\n{e(c.text)}</title>'
             f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="7" fill="{colour.get(c.doc, "#cccccc")}"></circle>'
-            f'<text x="{_fmt(lx)}" y="{_fmt(ly)}" dy="0.35em" text-anchor="{anchor}">{e(c.id)}</text></g>'
+            f'<text x="{_fmt(lx)}" y="{_fmt(ly)}" dy="0.35em" text-anchor="{anchor}">{e(name)}</text></g>'
         )
     out.append("</g>")
     out.append("</svg>")
@@ -423,30 +405,53 @@ def _graph(report: Report, view: ReportView) -> list[str]:
     return out
 
 
+def _short_place(view: ReportView, claim_id: str) -> str:
+    """``file:line`` of a claim (its file's name only), for the graph of a check."""
+    c = view.claims.get(claim_id)
+    return f"{c.path.replace(chr(92), '/').rsplit('/', 1)[-1]}:{c.line}" if c is not None else "?"
+
+
 def render(report: Report) -> str:
+    """The page; a check's (a report with drafts) opens with the ledger view of
+    :mod:`checker.report.html_ledger` and groups its findings by draft sentence."""
     view = ReportView(report)
+    check = report.draft_paths is not None
+    if check:
+        from .html_ledger import CSS as LEDGER_CSS, SCRIPT as LEDGER_SCRIPT, SCRIPT_HASH as LEDGER_HASH
+        from .html_ledger import findings_section, ledger_section
     head = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         # CSP is a constant without '"', so it goes in verbatim (quotes unescaped).
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp(SCRIPT_HASH, LEDGER_HASH) if check else CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         "<title>claimgraph report</title>",
-        f"<style>\n{CSS}\n</style>",
+        f"<style>\n{CSS}\n{LEDGER_CSS}\n</style>" if check else f"<style>\n{CSS}\n</style>",
         "</head>",
         "<body>",
         '<div class="container">',
         "<header>",
         "<h1>claimgraph report</h1>",
         f'<p class="summary-line">{e(summary_line(report))}</p>',
+        *([f'<p class="summary-line ledger-line">{e(ledger_line(report.ledger()))}</p>'] if check else []),
         f'<p class="meta">claimgraph {e(checker.__version__)}'
         + (f" · model <code>{e(report.model)}</code>" if report.model else "")
         + "</p>",
         "</header>",
     ]
-    body = _summary(report, view) + _findings(report, view) + _graph(report, view) + _edges(report, view) + _documents(report)
-    tail = ["</div>", f"<script>{SCRIPT}</script>", "</body>", "</html>"]
+    if check:
+        # a check's: no claim ids, scores or rule messages as text; the edges are in JSON and --graph
+        filters = _filters(report, view, extra_kinds=("review",) if any(e_.status == "review" for e_ in report.ledger()) else ())
+        body = (
+            _summary(report, view) + ledger_section(report, view) + findings_section(report, view, filters)
+            + _graph(report, view, by_place=True) + _documents(report)
+        )
+        scripts = [f"<script>{SCRIPT}</script>", f"<script>{LEDGER_SCRIPT}</script>"]
+    else:
+        body = _summary(report, view) + _findings(report, view) + _graph(report, view) + _edges(report, view) + _documents(report)
+        scripts = [f"<script>{SCRIPT}</script>"]
+    tail = ["</div>", *scripts, "</body>", "</html>"]
     return "\n".join(head + body + tail) + "\n"

@@ -4,6 +4,9 @@ The output is deterministic: keys appear in the contract order, findings in the 
 order every format shares, documents, claims and edges in report order, integer-valued
 numbers as ints and scores rounded to 4 decimals; the text ends with a newline.
 
+A check's report (one with drafts) has a ``ledger`` after the edges: one entry per draft
+claim (:mod:`checker.ledger`), and ``summary.ledger`` counts them by status; a scan's has none.
+
 Claim ``start``/``end`` (and ``line``/``column``) are positions in the document's
 ORIGINAL text. Quantity and date ``start``/``end`` are offsets RELATIVE TO THE CLAIM
 TEXT (``claim["text"][q["start"]:q["end"]] == q["text"]``), as in the model.
@@ -14,6 +17,7 @@ from __future__ import annotations
 import json
 
 import checker
+from checker.ledger import compute_ledger, status_counts
 from checker.model import Claim, DateExpr, Document, Edge, Quantity, Report
 
 from ._common import ReportView, kind_counts, number, score, severity_counts
@@ -81,6 +85,7 @@ def _edge(e: Edge) -> dict:
 def to_dict(report: Report) -> dict:
     """The report as plain JSON-ready data, keys in contract order."""
     view = ReportView(report)
+    ledger = compute_ledger(report) if report.draft_paths is not None else None
     findings = []
     for f in view.findings:
         findings.append(
@@ -99,22 +104,27 @@ def to_dict(report: Report) -> dict:
                 ],
             }
         )
-    return {
+    data = {
         "schema": SCHEMA,
         "tool": {"name": "claimgraph", "version": checker.__version__, "model": report.model},
         "documents": [_document(d) for d in report.documents],
         "claims": [_claim(c) for c in report.claims],
         "findings": findings,
         "edges": [_edge(e) for e in report.edges],
-        "clusters": [list(group) for group in report.clusters],
-        "summary": {
-            "documents": len(report.documents),
-            "claims": len(report.claims),
-            "findings": len(report.findings),
-            "by_severity": severity_counts(report),
-            "by_kind": kind_counts(report),
-        },
     }
+    if ledger is not None:  # a check's: every draft claim
+        data["ledger"] = [entry.as_json() for entry in ledger]
+    data["clusters"] = [list(group) for group in report.clusters]
+    data["summary"] = {
+        "documents": len(report.documents),
+        "claims": len(report.claims),
+        "findings": len(report.findings),
+        "by_severity": severity_counts(report),
+        "by_kind": kind_counts(report),
+    }
+    if ledger is not None:
+        data["summary"]["ledger"] = status_counts(ledger)
+    return data
 
 
 def render(report: Report) -> str:

@@ -5,15 +5,24 @@ that quotes each claim. Every piece of text that comes from a document, a path o
 rule is made inert: ``&``, ``<`` and ``>`` become entities (so no raw HTML renders)
 and Markdown punctuation is backslash-escaped (so no emphasis, code, link, image,
 heading, list, table cell break or ``$math$`` can be formed).
+
+A check's report (:func:`render_check`) is grouped by draft sentence, as the records of
+:mod:`checker.report.editorial` give it: each draft sentence with something to act on,
+once, with all its places and its figures in bold; under it each finding or archive
+statement to review in plain words, the archive statement (all its places, the archive's
+title and date) and a suggested action; then the claim ledger, every draft claim with its
+status and the places of its evidence. No claim ids, scores or rule messages appear there.
 """
 
 from __future__ import annotations
 
 import re
 
+from checker.ledger import ledger_line
 from checker.model import Report
 
 from ._common import ReportView, one_line, summary_line
+from .editorial import marked_segments, review
 
 #: Markdown punctuation escaped with a backslash wherever it appears.
 _PUNCT = set("\\`*_[]#|~$")
@@ -54,6 +63,9 @@ def _short(text: str, width: int = MESSAGE_WIDTH) -> str:
 
 
 def render(report: Report) -> str:
+    """The report as Markdown (a check's by draft sentence, with its ledger: :mod:`checker.report.markdown_check`)."""
+    if report.draft_paths is not None:
+        return render_check(report)
     view = ReportView(report)
     out = ["## claimgraph report", "", summary_line(report), ""]
     if not view.findings:
@@ -88,4 +100,65 @@ def render(report: Report) -> str:
             if cid not in view.claims:
                 out.append(f"- claim {escape(cid)} is not in the report")
                 out.append("")
+    return "\n".join(out)
+
+
+_STATUS_WORDS = {"conflicting": "conflicting", "review": "to review", "confirmed": "confirmed", "unverified": "unverified"}
+
+
+def _piece(text: str) -> str:
+    """A run of a sentence, escaped, keeping a space at either end (``escape`` trims them)."""
+    if not text.strip():
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + escape(text) + (" " if text[-1].isspace() else "")
+
+
+def _marked(claim) -> str:
+    """The sentence, escaped, its figures in bold."""
+    out = "".join(f"**{escape(piece)}**" if fig and piece.strip() else _piece(piece) for piece, fig in marked_segments(claim))
+    return out.strip()
+
+
+def render_check(report: Report) -> str:
+    """A check's report: what to act on by draft sentence (:mod:`checker.report.editorial`), then the claim ledger."""
+    view = ReportView(report)
+    groups, ledger = review(report)
+    out = ["## claimgraph report", "", summary_line(report), "", f"**{ledger_line(ledger)}**", ""]
+    acted = [g for g in groups if g.items]
+    out += ["### To act on, by draft sentence", ""]
+    if not acted:
+        out += ["Nothing to act on.", ""]
+    for n, g in enumerate(acted, 1):
+        places = ", ".join(escape(view.location(c).label) for c in g.draft.claims)
+        out += [f"#### {n}\\. {places} \\({escape(_STATUS_WORDS.get(g.status, g.status))}\\)", "", f"> {_marked(g.draft.claim)}", ""]
+        for item in g.items:
+            if item.finding is not None:
+                f = item.finding
+                head = f"**{escape(f.severity)} · {escape(f.kind)}** \\({escape(f.rule)} {escape(f.name)}\\)"
+            else:
+                head = "**to review** \\(no rule could decide\\)"
+            out.append(f"- {head}: {escape(item.explanation)}")
+            if item.other is not None:
+                doc = view.documents.get(item.other.claim.doc)
+                about = [escape(doc.title)] if doc is not None and doc.title else []
+                about += [escape(doc.date)] if doc is not None and doc.date else []
+                side = "other draft sentence" if item.other_is_draft else "archive"
+                where = ", ".join(escape(view.location(c).label) for c in item.other.claims)
+                out.append(f"  - {side}: {where}" + (f" \\({'; '.join(about)}\\)" if about else ""))
+                out.append("")
+                out.append(f"    > {_marked(item.other.claim)}")
+                out.append("")
+            out.append(f"  - suggested action: {escape(item.action)}")
+            out.append("")
+    out += ["### Claim ledger", "", "| # | Draft claim | Where | Status | Evidence |", "| ---: | --- | --- | --- | --- |"]
+    claims = view.claims
+    for n, entry in enumerate(ledger, 1):
+        claim = claims[entry.claim]
+        evidence = [view.location(claims[c]).label for c in entry.evidence if c in claims]
+        shown = ", ".join(escape(e) for e in evidence[:3]) + (f" \\(\\+{len(evidence) - 3}\\)" if len(evidence) > 3 else "")
+        out.append(
+            f"| {n} | {escape(_short(claim.text, 80))} | {escape(view.location(claim).label)} | "
+            f"{escape(_STATUS_WORDS.get(entry.status, entry.status))} | {shown or '—'} |"
+        )
+    out.append("")
     return "\n".join(out)

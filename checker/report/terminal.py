@@ -23,7 +23,11 @@ def _sentence(claim) -> str:
 
 
 def render(report: Report) -> str:
-    """Render ``report`` as plain text."""
+    """Render ``report`` as plain text (a check's by draft sentence: :mod:`checker.report.terminal_check`)."""
+    if report.draft_paths is not None:
+        from .terminal_check import render as render_check
+
+        return render_check(report)
     view = ReportView(report)
     out: list[str] = []
     if not view.findings:
