@@ -265,7 +265,7 @@ def _args(command: str, kwargs: dict) -> SimpleNamespace:
 @click.option("--jobs", type=int, metavar="N", help="embed and search on a local cluster of N worker processes (Dask)")
 @click.option("--scheduler", metavar="ADDRESS", help="embed and search on the Dask cluster at ADDRESS (tcp://host:port)")
 def scan(**kwargs) -> int:
-    """Check a set of documents (files .txt, .md, .html, or folders) against each other.
+    """Check a set of documents (files .txt, .md, .html, .docx, .pdf, or folders) against each other.
 
     --jobs and --scheduler need pip install 'claimgraph[distributed]'.
     """

@@ -108,7 +108,7 @@ def _build_locked(pipeline, paths: list[str], folder: Path, rebuild: bool) -> In
             documents.append(("new", (doc, str(path.resolve()), digest)))
             fresh_loaded.append(loaded)
         if not documents:
-            raise ClaimgraphError("no readable documents (.txt, .md, .html) in the given paths")
+            raise ClaimgraphError("no readable documents (.txt, .md, .html, .docx, .pdf) in the given paths")
         fresh_docs = [item[0] for kind, item in documents if kind == "new"]
         claims = pipeline.extract(fresh_loaded).claims
         per_doc: dict[str, list[Claim]] = {}

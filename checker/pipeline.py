@@ -33,8 +33,8 @@ from .store.claims_cache import ClaimsCache, document_key, pairs_key
 from .ingest.documents import (
     DEFAULT_MAX_SIZE_MB,
     _format_of,
-    decode,
     discover,
+    document_text,
     display_path_of,
     load_or_warn,
     parse_document,
@@ -226,12 +226,12 @@ class Pipeline:
         for path in self.progress.iterate("reading", files, len(files), "file"):
             shown = display_path_of(path)
             notes: list[str] = []
+            fmt = _format_of(path) or "text"
             try:
-                text = decode(read_bytes(path, shown, max_bytes), shown, notes)
+                text = document_text(read_bytes(path, shown, max_bytes), fmt, shown, notes)
             except InputError:
                 read.append((path, shown, None))  # load_document below says why
                 continue
-            fmt = _format_of(path) or "text"
             read.append((path, shown, None if notes or not text.strip() else (text, fmt, document_key(fmt, text))))
         cache = self.claims_cache
         found = cache.get_many([r[2][2] for r in read if r[2] is not None]) if cache is not None else {}
@@ -463,7 +463,7 @@ class Pipeline:
             draft_loaded = self.read(drafts)
             draft_docs = _renumber([item.document for item in draft_loaded])
             if not draft_docs:
-                raise ClaimgraphError("no readable draft documents (.txt, .md, .html) in the given paths")
+                raise ClaimgraphError("no readable draft documents (.txt, .md, .html, .docx, .pdf) in the given paths")
             claims = self.extract(draft_loaded).claims
             vectors = self.embed(claims)
             t = time.perf_counter()
