@@ -80,12 +80,14 @@ def claim_location(claim, doc=None) -> Location:
 def _finding_key(finding, claims: dict):
     first = next((claims[c] for c in finding.claims if c in claims), None)
     where = (first.path, first.line, first.column) if first else ("\uffff", 0, 0)
-    return (severity_rank(finding.severity), finding.severity, finding.kind, where, finding.rule, finding.id)
+    places = tuple((claims[c].path, claims[c].line, claims[c].column) for c in finding.claims if c in claims)
+    return (severity_rank(finding.severity), finding.severity, finding.kind, where, finding.rule, places, finding.id)
 
 
 def sort_findings(findings, claims: dict) -> list:
     """Findings in the one order every format uses: severity rank, kind, first
-    claim's path/line/column, rule id (and finding id to break remaining ties)."""
+    claim's path/line/column, rule id, every claim's path/line/column (and finding id to break
+    remaining ties), so that the order does not depend on what the claims are called."""
     return sorted(findings, key=lambda f: _finding_key(f, claims))
 
 
