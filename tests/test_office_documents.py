@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker.errors import InputError
 from checker.ingest.documents import discover, load_document, load_or_warn
@@ -233,3 +235,30 @@ def test_office_word_draft_against_the_seeds_with_the_real_model(tmp_path):
     assert len(conflict) == 1
     mine = next(claims[c] for c in conflict[0].claims if claims[c].path.endswith("draft.docx"))
     assert claim_location(mine, docs[mine.doc]).label.endswith("draft.docx:3:1 (paragraph 3)")
+
+
+@pytest.fixture(scope="module")
+def sample_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("office")
+    pdf = write_pdf(folder / "s.pdf", [["Page one has 12 robots."], ["Page two has 14 drones."]]).read_bytes()
+    word = _draft_docx(folder).read_bytes()
+    return {"pdf": pdf, "docx": word}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_office_readers_on_damaged_files_give_text_or_one_input_error(sample_files, data):
+    """A real file with bytes overwritten or cut short: text, or InputError (a warning), never another exception."""
+    fmt = data.draw(st.sampled_from(["pdf", "docx"]))
+    raw = bytearray(sample_files[fmt])
+    for _ in range(data.draw(st.integers(1, 8))):
+        at = data.draw(st.integers(0, len(raw) - 1))
+        raw[at] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(raw) // 2, len(raw)))
+    read = pdf_text if fmt == "pdf" else docx_text
+    try:
+        text = read(bytes(raw[:cut]), f"x.{fmt}")
+    except InputError as exc:
+        assert exc.message.startswith(f"x.{fmt}: ") and "\n" not in exc.message
+    else:
+        assert isinstance(text, str) and text.strip()
