@@ -29,9 +29,10 @@ import numpy as np
 from .pair.candidates import clusters, nearest_pairs
 from .extract.claims import document_claims
 from .store.cached_stages import CachedExtractor, CachedJudge, Extraction, Loaded
-from .store.claims_cache import ClaimsCache, document_key, pairs_key
+from .store.claims_cache import ClaimsCache, document_key, pairs_key, text_key
 from .ingest.documents import (
     DEFAULT_MAX_SIZE_MB,
+    EXTRACTED,
     _format_of,
     discover,
     document_text,
@@ -228,7 +229,7 @@ class Pipeline:
             notes: list[str] = []
             fmt = _format_of(path) or "text"
             try:
-                text = document_text(read_bytes(path, shown, max_bytes), fmt, shown, notes)
+                text = self._document_text(read_bytes(path, shown, max_bytes), fmt, shown, notes)
             except InputError:
                 read.append((path, shown, None))  # load_document below says why
                 continue
@@ -265,6 +266,19 @@ class Pipeline:
                 continue
             docs.append(Loaded(doc, None if notes else document_key(doc.format, doc.text)))
         return docs, warnings
+
+    def _document_text(self, data: bytes, fmt: str, shown: str, notes: list[str]) -> str:
+        """:func:`~checker.ingest.documents.document_text`, with the text of a Word or PDF file
+        looked up in (and put in) the claims cache by the file's bytes."""
+        cache = self.claims_cache
+        if fmt not in EXTRACTED or cache is None:
+            return document_text(data, fmt, shown, notes)
+        key = text_key(fmt, data)
+        text = cache.get_text(key)
+        if text is None:
+            text = document_text(data, fmt, shown, notes)
+            cache.put_text(key, text)
+        return text
 
     def extract(self, loaded: list[Loaded]) -> Extraction:
         """Claims of every document, numbered across them in order: decoded from the claims

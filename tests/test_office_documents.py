@@ -262,3 +262,27 @@ def test_office_readers_on_damaged_files_give_text_or_one_input_error(sample_fil
         assert exc.message.startswith(f"x.{fmt}: ") and "\n" not in exc.message
     else:
         assert isinstance(text, str) and text.strip()
+
+
+def test_office_pdf_text_is_kept_in_the_cache_and_not_parsed_again(tmp_path, monkeypatch):
+    from checker.ingest import office_pdf
+    from checker.pipeline import Pipeline, Settings
+    from tests.fakes import HashEmbedder
+
+    path = write_pdf(tmp_path / "r.pdf", [["Robots: 12 in 2024."]])
+    calls = []
+    real = office_pdf.pdf_text
+    monkeypatch.setattr(office_pdf, "pdf_text", lambda data, name: calls.append(name) or real(data, name))
+
+    def claims():
+        pipeline = Pipeline(Settings(cache_dir=str(tmp_path / "cache")), embedder=HashEmbedder(), warn=lambda m: None)
+        try:
+            return [(c.text, c.line) for c in pipeline.extract(pipeline.read([str(path)])).claims]
+        finally:
+            pipeline.close()
+
+    first = claims()
+    assert first == [("Robots: 12 in 2024.", 1)] and len(calls) == 1
+    assert claims() == first and len(calls) == 1  # the second run read the text from the cache
+    path.write_bytes(write_pdf(tmp_path / "other.pdf", [["Robots: 13 in 2024."]]).read_bytes())
+    assert claims() == [("Robots: 13 in 2024.", 1)] and len(calls) == 2  # other bytes: parsed again
