@@ -286,3 +286,13 @@ def test_office_pdf_text_is_kept_in_the_cache_and_not_parsed_again(tmp_path, mon
     assert claims() == first and len(calls) == 1  # the second run read the text from the cache
     path.write_bytes(write_pdf(tmp_path / "other.pdf", [["Robots: 13 in 2024."]]).read_bytes())
     assert claims() == [("Robots: 13 in 2024.", 1)] and len(calls) == 2  # other bytes: parsed again
+
+
+def test_office_word_paragraph_suppresses_the_next_claim(tmp_path):
+    plain = write_docx(tmp_path / "plain.docx", paragraphs=[CONFLICT])
+    silenced = write_docx(tmp_path / "silenced.docx", paragraphs=["claimgraph: disable=NUM001", CONFLICT])
+    loud = invoke("check", plain, "--against", SEEDS, "--no-cache", "--format", "json")
+    quiet = invoke("check", silenced, "--against", SEEDS, "--no-cache", "--format", "json")
+    assert any(f["rule"] == "NUM001" for f in json.loads(loud.stdout)["findings"])
+    assert not any(f["rule"] == "NUM001" for f in json.loads(quiet.stdout)["findings"])
+    assert "suppressed: 1" in quiet.stderr
