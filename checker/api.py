@@ -65,7 +65,7 @@ def run_gated(pipeline, command: str, inputs: Sequence[str], against: Sequence[s
     else:
         report = pipeline.check(list(inputs), list(against))
     if not report.documents:
-        raise ClaimgraphError("no readable documents (.txt, .md, .html) in the given paths")
+        raise ClaimgraphError("no readable documents (.txt, .md, .html, .docx, .pdf) in the given paths")
     report, stats = pipeline.gate(report)
     if gate is not None and gate.write_baseline:
         write_baseline(gate.write_baseline, report.findings, report.claim_by_id())

@@ -78,10 +78,14 @@ class _Choice(click.Choice):
         pass
 
 
+#: Other names of report formats: --format md is markdown.
+FORMAT_ALIASES = {"md": "markdown"}
+
+
 def _report_formats() -> tuple[str, ...]:
     from .report import FORMATS
 
-    return tuple(FORMATS)
+    return tuple(FORMATS) + tuple(FORMAT_ALIASES)
 
 
 def _constant(name: str) -> Callable[[], tuple[str, ...]]:
@@ -170,6 +174,10 @@ output_options = _options(
     _FAIL_ON,
     click.option("--exit-zero", is_flag=True, help="exit 0 even when findings are reported"),
     click.option("--quiet", "-q", is_flag=True, help="no summary, warnings or progress bar on stderr"),
+    click.option(
+        "--color", "--colour", "color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
+        help="colour the terminal report on stdout: auto is on when stdout is a terminal and NO_COLOR is not set",
+    ),
 )
 
 #: what gates the findings of scan and check
@@ -194,6 +202,7 @@ class _Group(click.Group):
         extra.pop("windows_expand_args", None)  # arguments are taken as given
         self._main_shell_completion(extra, prog_name, complete_var)  # _CLAIMGRAPH_COMPLETE=bash_source: exits
         _RUNNING["command"] = None
+        _RUNNING["code"] = None
 
         def run() -> int:
             with self.make_context(prog_name, args, **extra) as ctx:
@@ -201,7 +210,10 @@ class _Group(click.Group):
             return 0 if code is None else code
 
         code = _guarded(run)
-        sys.stdout.flush()
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader went away (| head): the output ends there, quietly
+            _stdout_gone()
         if standalone_mode:
             sys.exit(code)
         return code
@@ -265,7 +277,7 @@ def _args(command: str, kwargs: dict) -> SimpleNamespace:
 @click.option("--jobs", type=int, metavar="N", help="embed and search on a local cluster of N worker processes (Dask)")
 @click.option("--scheduler", metavar="ADDRESS", help="embed and search on the Dask cluster at ADDRESS (tcp://host:port)")
 def scan(**kwargs) -> int:
-    """Check a set of documents (files .txt, .md, .html, or folders) against each other.
+    """Check a set of documents (files .txt, .md, .html, .docx, .pdf, or folders) against each other.
 
     --jobs and --scheduler need pip install 'claimgraph[distributed]'.
     """
@@ -292,13 +304,20 @@ def check(**kwargs) -> int:
 
 @cli.command(short_help="build or update a saved index of an archive, for check --against")
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
-@click.option("--index", required=True, metavar="DIR", help="the index folder (created, or updated in place)")
+@click.option("--index", metavar="DIR", help="the index folder (created, or updated in place)")
+@click.option(
+    "--status", metavar="DIR",
+    help="say which archive files changed, appeared or vanished since the index in DIR was built, and write nothing "
+    "(exit 0: up to date, 1: out of date)",
+)
 @click.option("--rebuild", is_flag=True, help="build from scratch, replacing an index of another version or model")
 @click.option("--quiet", "-q", is_flag=True, help="no summary, warnings or progress bar on stderr")
 @input_options
 @model_options
 def index(**kwargs) -> int:
-    """Build or update a saved index of an archive (PATHs default to those it was built from)."""
+    """Build or update a saved index of an archive (PATHs default to those it was built from).
+
+    With --status DIR: what an update would process, and exit 1 when there is any."""
     return _index(_args("index", kwargs), _app())
 
 
@@ -376,6 +395,11 @@ def _guarded(run: Callable[[], int]) -> int:
             return run()
     except click.exceptions.Exit as exc:  # --help, --version
         return exc.exit_code
+    except BrokenPipeError:
+        # stdout (or stderr) is a pipe whose reader has gone (claimgraph rules | head -1): no
+        # "Broken pipe" line, the exit code the run had reached (0 for the printing commands)
+        _stdout_gone(stderr=True)
+        return _RUNNING.get("code") or 0
     except click.ClickException as exc:  # a usage error: one line, not click's usage text
         message = " ".join(exc.format_message().split("\n"))
         print(f"claimgraph: error: {message}", file=sys.stderr)
@@ -394,7 +418,52 @@ def _guarded(run: Callable[[], int]) -> int:
     return 2
 
 
-_RUNNING: dict[str, str | None] = {"command": None}  # the command being run, for the interruption message
+_RUNNING: dict[str, Any] = {"command": None, "code": None}  # the command being run, for the interruption message
+
+
+def _stdout_gone(stderr: bool = False) -> None:
+    """After a write to a closed pipe: point stdout (and ``stderr``) at the null device, so
+    that nothing written later, nor Python's flush at exit, fails again (as Python's
+    documentation of SIGPIPE recommends)."""
+    streams = [sys.stdout] + ([sys.stderr] if stderr else [])
+    for stream in streams:
+        try:
+            fd = stream.fileno()
+        except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+            continue
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, fd)
+            os.close(devnull)
+        except OSError:  # pragma: no cover - nothing more to do
+            pass
+
+
+def _echo(text: str) -> bool:
+    """Write ``text`` to stdout and flush it; False when the reader has gone (a closed pipe,
+    ``| head``), after which stdout is silenced (:func:`_stdout_gone`)."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_gone()
+        return False
+    return True
+
+
+def _use_color(choice: str | None) -> bool:
+    """``--color``: always, never, or auto (stdout is a terminal, ``NO_COLOR`` is unset or
+    empty and ``TERM`` is not ``dumb``)."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _nothing_written() -> str:
@@ -455,10 +524,12 @@ def _compare(args, app: App) -> int:
     try:
         for result in compare_many(items, pipeline.rules, pipeline.embedder, nli=pipeline.nli_judge):
             if args.format == "json":
-                print(result.as_json())
+                line = result.as_json()
             else:
                 rule = f" [{result.rule}]" if result.rule else ""
-                print(f"{result.id}: {result.verdict}{rule} {result.message}")
+                line = f"{result.id}: {result.verdict}{rule} {result.message}"
+            if not _echo(line + "\n"):
+                break  # the reader has all it wanted (| head -1): the other pairs are not judged
     finally:
         pipeline.close()
     return 0
@@ -495,6 +566,13 @@ def _index(args, app: App) -> int:
     from .indexing import build_index
     from .runtime.progress import for_stderr
 
+    if args.status is not None:
+        if args.index is not None:
+            raise ClaimgraphError("give --index DIR to build or update an index, or --status DIR to see its state, not both")
+        return _index_status(args)
+    if args.index is None:
+        raise ClaimgraphError("Missing option '--index' (or --status DIR)")
+
     pipeline = app.pipeline(_resolve(args).settings, warn=_warner(args.quiet), progress=for_stderr(args.quiet))
     try:
         stats = build_index(pipeline, args.paths, args.index, rebuild=args.rebuild)
@@ -503,6 +581,26 @@ def _index(args, app: App) -> int:
     if not args.quiet:
         print(f"claimgraph: {stats.line(args.index)}", file=sys.stderr)
     return 0
+
+
+def _index_status(args) -> int:
+    """``index --status DIR``: the files an update would process, one a line on stdout; exit 1
+    when there are any (the index is out of date), 0 when it is up to date."""
+    from .indexing import index_status
+    from .ingest.documents import discover
+
+    if args.paths:
+        discover(list(args.paths))  # a path that does not exist is an error, as for an update
+    status = index_status(args.status, list(args.paths), _resolve(args).settings.max_size_mb)
+    if not status.stale:
+        _echo(f"index {args.status}: up to date ({status.documents} documents)\n")
+        return 0
+    lines = [f"index {args.status}: out of date ({status.documents} documents indexed; {status.counts()})"]
+    for what, names in (("changed", status.changed), ("new", status.new), ("gone", status.gone)):
+        lines += [f"{what:<8}{name}" for name in names]
+    lines.append(f"update it with: claimgraph index --index {args.status}")
+    _echo("\n".join(lines) + "\n")
+    return 1
 
 
 def _show_config(args) -> int:
@@ -527,10 +625,12 @@ def _check_or_scan(args, app: App) -> int:
     from .api import run_gated
     from .report import render, summary_line
     from .report.graph import graph_text
+    from .report.terminal import render as terminal_text
     from .runtime.progress import for_stderr
     from .store.atomic import write_text_atomic
 
     inputs = list(args.paths) if args.command == "scan" else list(args.drafts) + list(args.against)
+    args.format = FORMAT_ALIASES.get(args.format, args.format)
     targets = _outputs(args, inputs)
     if args.write_baseline:
         _refuse_input(args.write_baseline, inputs, "--write-baseline")
@@ -556,11 +656,16 @@ def _check_or_scan(args, app: App) -> int:
             disconnect(client, args.scheduler)
     baseline = gate.baseline
     # Render everything before writing anything: a failure then leaves every file as it was.
-    rendered: dict[str, str] = {fmt: render(report, fmt) for fmt in dict.fromkeys(fmt for _, fmt in targets)}
+    rendered: dict[str, str] = {fmt: render(report, fmt) for fmt in dict.fromkeys(fmt for path, fmt in targets if path)}
+    for path, fmt in targets:
+        if path is None:  # the terminal report on stdout: coloured for a terminal, its summary on stderr only
+            rendered["-"] = terminal_text(report, color=_use_color(args.color), summary=False) if fmt == "terminal" else render(report, fmt)
     graph = graph_text(report, args.graph) if args.graph else None
+    code = exit_code(report, gate.fail_on, gate.exit_zero, gate.review_severity)
+    _RUNNING["code"] = code
     for path, fmt in targets:
         if path is None:
-            sys.stdout.write(rendered[fmt])
+            _echo(rendered["-"])
         else:
             write_text_atomic(path, rendered[fmt])
     if graph is not None:
@@ -586,7 +691,7 @@ def _check_or_scan(args, app: App) -> int:
                 print(f"claimgraph: wrote {path}", file=sys.stderr)
         if args.write_baseline:
             print(f"claimgraph: wrote baseline {args.write_baseline} ({len(report.findings) + stats.baselined} findings)", file=sys.stderr)
-    return exit_code(report, gate.fail_on, gate.exit_zero, gate.review_severity)
+    return code
 
 
 def _refuse_input(path: str, inputs: list[str], flag: str) -> None:

@@ -4,7 +4,8 @@
 changed runs the pipeline's stages (read, extract, embed: :class:`~checker.pipeline.Pipeline`)
 and hands the records to the saved index's storage (:mod:`checker.store.index`), which
 writes a new version folder atomically. Unchanged documents keep their stored claims and
-vectors.
+vectors. :func:`index_status` tells what an update would process (``index --status``, and the
+warning of a check against an index whose archive moved on).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +64,7 @@ def _build_locked(pipeline, paths: list[str], folder: Path, rebuild: bool) -> In
         plan: list[tuple[str, Any]] = []  # ("old", record) or ("new", Document)
         fresh: list[Path] = []
         seen: set[str] = set()
-        skipped: set[str] = set()  # unreadable or too large: dropped from the index
+        skipped: dict[str, str] = {}  # unreadable or too large: dropped from the index; abspath -> sha256 ("" unread)
         limit = max_bytes_of(pipeline.settings.max_size_mb)
         for path in pipeline.progress.iterate("hashing", files, len(files), "file"):
             abspath = str(path.resolve())
@@ -74,7 +76,7 @@ def _build_locked(pipeline, paths: list[str], folder: Path, rebuild: bool) -> In
                 digest = hashlib.sha256(read_bytes(path, shown, limit)).hexdigest()
             except InputError as exc:
                 pipeline.warn(f"{exc.message}; skipped")
-                skipped.add(abspath)
+                skipped[abspath] = ""
                 continue
             before = previous.get(abspath)
             if before is not None and before["sha256"] == digest:
@@ -83,7 +85,7 @@ def _build_locked(pipeline, paths: list[str], folder: Path, rebuild: bool) -> In
             else:
                 plan.append(("new", (path, shown, digest, before is not None)))
                 fresh.append(path)
-        stats.removed = len(set(previous) - (seen - skipped))
+        stats.removed = len(set(previous) - (seen - set(skipped)))
         new_docs = pipeline.read([str(p) for p in fresh], preload_encoder=True) if fresh else []
         by_path = {item.document.path: item for item in new_docs}
         known_rules = {r.id for r in pipeline.rules}
@@ -96,6 +98,7 @@ def _build_locked(pipeline, paths: list[str], folder: Path, rebuild: bool) -> In
             path, shown, digest, changed = item
             loaded = by_path.get(shown)
             if loaded is None:  # unreadable: read() warned
+                skipped[str(path.resolve())] = digest
                 continue
             doc = loaded.document
             if changed:
@@ -108,7 +111,7 @@ def _build_locked(pipeline, paths: list[str], folder: Path, rebuild: bool) -> In
             documents.append(("new", (doc, str(path.resolve()), digest)))
             fresh_loaded.append(loaded)
         if not documents:
-            raise ClaimgraphError("no readable documents (.txt, .md, .html) in the given paths")
+            raise ClaimgraphError("no readable documents (.txt, .md, .html, .docx, .pdf) in the given paths")
         fresh_docs = [item[0] for kind, item in documents if kind == "new"]
         claims = pipeline.extract(fresh_loaded).claims
         per_doc: dict[str, list[Claim]] = {}
@@ -122,14 +125,85 @@ def _build_locked(pipeline, paths: list[str], folder: Path, rebuild: bool) -> In
         nothing_changed = (
             old is not None and not fresh and stats.removed == 0 and sorted(roots) == sorted(manifest.get("roots", []))
             and all(item["shown"] == item["path"] for kind, item in documents if kind == "old")
+            and skipped == manifest.get("skipped", {})
         )
         stats.documents = len(documents)
         stats.claims = sum(item["claims"] for kind, item in documents if kind == "old") + len(ordered_new)
         if nothing_changed:
             return stats
-        _write_version(folder, old, documents, per_doc, new_vectors, model, roots, next_doc)
+        _write_version(folder, old, documents, per_doc, new_vectors, model, roots, next_doc, skipped)
         stats.written = True
         return stats
     finally:
         if old is not None:
             old.close()
+
+
+@dataclass
+class IndexStatus:
+    """How an index's archive has moved since the index was last built or updated: the
+    files (as shown, relative to the current folder when under it) whose bytes changed, that
+    appeared under its folders, and that vanished (or can no longer be read)."""
+
+    folder: str
+    documents: int
+    changed: list[str] = field(default_factory=list)
+    new: list[str] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)
+
+    @property
+    def stale(self) -> bool:
+        return bool(self.changed or self.new or self.gone)
+
+    def counts(self) -> str:
+        return f"{len(self.changed)} changed, {len(self.new)} new, {len(self.gone)} gone"
+
+    def warning(self, limit: int = 10) -> str:
+        """One line naming the files (the first ``limit`` of each kind)."""
+        parts = []
+        for what, names in (("changed", self.changed), ("new", self.new), ("gone", self.gone)):
+            if names:
+                shown = ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
+                parts.append(f"{what}: {shown}")
+        return (
+            f"index {self.folder} is out of date ({self.counts()} since it was built; {'; '.join(parts)}): "
+            f"the check used the archive as indexed; update it with claimgraph index --index {self.folder}"
+        )
+
+
+def index_status(folder: str | Path, paths: list[str] | None = None, max_size_mb: float | None = None) -> IndexStatus:
+    """What changed under the index's folders (or ``paths``) since it was built, by content
+    hash: what ``claimgraph index`` would process. Files the index skipped (unreadable, too
+    large) are not new while their bytes stay the same. Reads the manifest and the document
+    table only; any model will do."""
+    from .store.index import index_documents
+
+    manifest, rows = index_documents(folder)
+    roots = list(paths) if paths else list(manifest.get("roots", []))
+    skipped = manifest.get("skipped", {}) if isinstance(manifest.get("skipped"), dict) else {}
+    stored = {row["abspath"]: row for row in rows}
+    status = IndexStatus(str(folder), len(rows))
+    files, _ = discover([r for r in roots if os.path.exists(r)])
+    limit = max_bytes_of(max_size_mb)
+    seen: set[str] = set()
+    for path in files:
+        abspath = str(path.resolve())
+        if abspath in seen:
+            continue
+        seen.add(abspath)
+        shown = display_path_of(path)
+        try:
+            digest = hashlib.sha256(read_bytes(path, shown, limit)).hexdigest()
+        except InputError:
+            digest = ""  # unreadable or too large: what index would skip
+        row = stored.get(abspath)
+        if row is not None:
+            if row["sha256"] != digest:
+                status.changed.append(shown)
+        elif abspath in skipped:
+            if skipped[abspath] != digest:
+                status.changed.append(shown)
+        elif digest:
+            status.new.append(shown)
+    status.gone = [display_path_of(Path(a)) for a in sorted(set(stored) - seen)]
+    return status

@@ -47,7 +47,7 @@ class Document:
     id: str
     path: str
     text: str
-    format: str  # "text", "markdown", "html"
+    format: str  # "text", "markdown", "html", "docx", "pdf"
     title: str | None = None
     date: str | None = None  # ISO date of publication when the document states it
     blocks: list[Block] = field(default_factory=list)
@@ -62,6 +62,37 @@ class Document:
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 
+    def page_paragraph(self, offset: int) -> tuple[int | None, int | None]:
+        """Where an offset sits in a Word or PDF document, as a person finds it: ``(page,
+        paragraph)``, 1-based; ``(None, None)`` for text, Markdown and HTML.
+
+        The text of a Word or PDF document is the text claimgraph extracted from it, one
+        paragraph a line (:mod:`checker.ingest.office_docx`, :mod:`checker.ingest.office_pdf`),
+        so a Word document's paragraph is its line (``(None, line)``). A PDF's text ends each
+        page with :data:`PAGE_BREAK` (one for each page, so a page with no text adds one more);
+        its paragraph is counted from the top of its page.
+        """
+        line = self.line_column(offset)[0]
+        if self.format == "docx":
+            return None, line
+        if self.format != "pdf":
+            return None, None
+        text = self.text
+        offset = max(0, min(offset, len(text)))
+        page = text.count(PAGE_BREAK, 0, offset) + 1
+        last = text.rfind(PAGE_BREAK, 0, offset)
+        if last < 0:
+            return page, line
+        top = last + 1  # the page's text starts after its break and the line break that follows it
+        if text.startswith("\r\n", top):
+            top += 2
+        elif text[top : top + 1] in ("\n", "\r"):
+            top += 1
+        return page, line - self.line_column(min(top, offset))[0] + 1
+
+
+#: Ends each page of a PDF's extracted text (form feed; whitespace, so no reader keeps it).
+PAGE_BREAK = "\f"
 
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 

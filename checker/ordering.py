@@ -32,10 +32,25 @@ class Location:
     column: int
     end_line: int | None = None
     end_column: int | None = None
+    page: int | None = None  # a PDF's page
+    paragraph: int | None = None  # a Word document's paragraph, or a PDF's on its page
+
+    @property
+    def where(self) -> str:
+        """``"page 2, paragraph 3"`` (PDF), ``"paragraph 7"`` (Word), else ``""``."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.paragraph is not None:
+            parts.append(f"paragraph {self.paragraph}")
+        return ", ".join(parts)
 
     @property
     def label(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+        """``path:line:column``, and for Word and PDF documents where a person finds it:
+        ``report.pdf:14:1 (page 3, paragraph 2)``."""
+        where = self.where
+        return f"{self.path}:{self.line}:{self.column}" + (f" ({where})" if where else "")
 
 
 def severity_rank(severity: str) -> int:
@@ -48,7 +63,9 @@ def claim_location(claim, doc=None) -> Location:
     The start is always the claim's own ``line``/``column`` so that every format
     agrees; the end is computed from the document text when the document is known.
     """
-    end_line = end_column = None
+    end_line = end_column = page = paragraph = None
+    if doc is not None and getattr(doc, "format", None) in ("docx", "pdf"):
+        page, paragraph = doc.page_paragraph(claim.start)
     if doc is not None and doc.line_starts:
         end = max(claim.end, claim.start)
         # A claim ending with a line break ends on that line, not at the next one.
@@ -57,18 +74,20 @@ def claim_location(claim, doc=None) -> Location:
         end_line, end_column = doc.line_column(end)
         if (end_line, end_column) < (claim.line, claim.column):
             end_line, end_column = claim.line, claim.column
-    return Location(claim.id, claim.path, claim.line, claim.column, end_line, end_column)
+    return Location(claim.id, claim.path, claim.line, claim.column, end_line, end_column, page, paragraph)
 
 
 def _finding_key(finding, claims: dict):
     first = next((claims[c] for c in finding.claims if c in claims), None)
     where = (first.path, first.line, first.column) if first else ("\uffff", 0, 0)
-    return (severity_rank(finding.severity), finding.severity, finding.kind, where, finding.rule, finding.id)
+    places = tuple((claims[c].path, claims[c].line, claims[c].column) for c in finding.claims if c in claims)
+    return (severity_rank(finding.severity), finding.severity, finding.kind, where, finding.rule, places, finding.id)
 
 
 def sort_findings(findings, claims: dict) -> list:
     """Findings in the one order every format uses: severity rank, kind, first
-    claim's path/line/column, rule id (and finding id to break remaining ties)."""
+    claim's path/line/column, rule id, every claim's path/line/column (and finding id to break
+    remaining ties), so that the order does not depend on what the claims are called."""
     return sorted(findings, key=lambda f: _finding_key(f, claims))
 
 

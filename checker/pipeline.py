@@ -29,12 +29,13 @@ import numpy as np
 from .pair.candidates import clusters, nearest_pairs
 from .extract.claims import document_claims
 from .store.cached_stages import CachedExtractor, CachedJudge, Extraction, Loaded
-from .store.claims_cache import ClaimsCache, document_key, pairs_key
+from .store.claims_cache import ClaimsCache, document_key, pairs_key, text_key
 from .ingest.documents import (
     DEFAULT_MAX_SIZE_MB,
+    EXTRACTED,
     _format_of,
-    decode,
     discover,
+    document_text,
     display_path_of,
     load_or_warn,
     parse_document,
@@ -226,12 +227,12 @@ class Pipeline:
         for path in self.progress.iterate("reading", files, len(files), "file"):
             shown = display_path_of(path)
             notes: list[str] = []
+            fmt = _format_of(path) or "text"
             try:
-                text = decode(read_bytes(path, shown, max_bytes), shown, notes)
+                text = self._document_text(read_bytes(path, shown, max_bytes), fmt, shown, notes)
             except InputError:
                 read.append((path, shown, None))  # load_document below says why
                 continue
-            fmt = _format_of(path) or "text"
             read.append((path, shown, None if notes or not text.strip() else (text, fmt, document_key(fmt, text))))
         cache = self.claims_cache
         found = cache.get_many([r[2][2] for r in read if r[2] is not None]) if cache is not None else {}
@@ -265,6 +266,19 @@ class Pipeline:
                 continue
             docs.append(Loaded(doc, None if notes else document_key(doc.format, doc.text)))
         return docs, warnings
+
+    def _document_text(self, data: bytes, fmt: str, shown: str, notes: list[str]) -> str:
+        """:func:`~checker.ingest.documents.document_text`, with the text of a Word or PDF file
+        looked up in (and put in) the claims cache by the file's bytes."""
+        cache = self.claims_cache
+        if fmt not in EXTRACTED or cache is None:
+            return document_text(data, fmt, shown, notes)
+        key = text_key(fmt, data)
+        text = cache.get_text(key)
+        if text is None:
+            text = document_text(data, fmt, shown, notes)
+            cache.put_text(key, text)
+        return text
 
     def extract(self, loaded: list[Loaded]) -> Extraction:
         """Claims of every document, numbered across them in order: decoded from the claims
@@ -435,8 +449,16 @@ class Pipeline:
         for p in against:
             refuse_broken_index(p)
         draft_loaded = self.read(drafts)
+        if not draft_loaded:
+            raise InputError(f"no readable draft documents ({_KNOWN}) in the given paths")
         draft_paths = {item.document.path for item in draft_loaded}
-        archive_loaded = [item for item in self.read(against, preload_encoder=True) if item.document.path not in draft_paths]
+        read_archive = self.read(against, preload_encoder=True)
+        archive_loaded = [item for item in read_archive if item.document.path not in draft_paths]
+        if not archive_loaded:
+            named = " ".join(against)
+            if read_archive:
+                raise InputError(f"--against {named}: no document besides the drafts themselves to check them against")
+            raise InputError(f"--against {named}: no readable document ({_KNOWN}) to check the drafts against")
         loaded = draft_loaded + archive_loaded
         documents = _renumber([item.document for item in loaded])
         extraction = self.extract(loaded)
@@ -463,7 +485,8 @@ class Pipeline:
             draft_loaded = self.read(drafts)
             draft_docs = _renumber([item.document for item in draft_loaded])
             if not draft_docs:
-                raise ClaimgraphError("no readable draft documents (.txt, .md, .html) in the given paths")
+                raise ClaimgraphError(f"no readable draft documents ({_KNOWN}) in the given paths")
+            self._warn_if_stale(folder, {str(Path(d.path).resolve()) for d in draft_docs})
             claims = self.extract(draft_loaded).claims
             vectors = self.embed(claims)
             t = time.perf_counter()
@@ -484,6 +507,18 @@ class Pipeline:
             report = self.judge_pairs(draft_docs + archive_docs, claims + archive, pairs, t)
         report = restrict_to(report, {d.id for d in draft_docs})
         return dataclasses.replace(report, claim_spans=spans, draft_paths={d.path for d in draft_docs})
+
+    def _warn_if_stale(self, folder: str, drafts: set[str]) -> None:
+        """One warning naming the archive files that changed, appeared or vanished since the
+        index was built (:func:`checker.indexing.index_status`); the drafts, read as they are,
+        are left out."""
+        from .indexing import index_status
+
+        status = index_status(folder, max_size_mb=self.settings.max_size_mb)
+        status.changed = [p for p in status.changed if str(Path(p).resolve()) not in drafts]
+        status.new = [p for p in status.new if str(Path(p).resolve()) not in drafts]
+        if status.stale:
+            self.warn(status.warning())
 
     def gate(self, report: Report, baseline: set[str] | None = None) -> tuple[Report, GateStats]:
         """The report with path overrides, in-place suppressions and the baseline applied.
@@ -529,6 +564,9 @@ class Pipeline:
             self._claims_cache.close()
 
 
+_KNOWN = ".txt, .md, .html, .docx, .pdf"  # the document suffixes, for messages
+
+
 def _renumber(documents: list[Document]) -> list[Document]:
     for n, doc in enumerate(documents, 1):
         doc.id = f"d{n}"
@@ -551,10 +589,13 @@ def _cluster_lists(claims: list[Claim], labels: list[int]) -> list[list[str]]:
 
 
 def restrict_to(report: Report, doc_ids: set[str]) -> Report:
-    """Keep the findings and edges that involve a claim of the given documents."""
+    """Keep the findings and edges that involve a claim of the given documents (the findings
+    numbered again when some were left out)."""
     claims = report.claim_by_id()
     involves = lambda ids: any(claims[c].doc in doc_ids for c in ids)  # noqa: E731
     findings = [f for f in report.findings if involves(f.claims)]
+    if len(findings) != len(report.findings):  # numbered f1, f2, ... again, as a check against an index numbers them
+        findings = order_findings(findings, claims)
     edges = [e for e in report.edges if involves((e.source, e.target))]
     wanted = {c.id for c in report.claims if c.doc in doc_ids}
     for f in findings:

@@ -41,8 +41,12 @@ def assert_block_offsets(block: Block, text: str) -> None:
     """
     assert len(block.offsets) == len(block.text) + 1, block
     assert block.text == block.text.strip() and block.text, block
+    virtual = _context_length(block)
     for i, ch in enumerate(block.text):
         off = block.offsets[i]
+        if i < virtual:  # a table cell's row label and column header, placed at the cell
+            assert off == block.offsets[virtual], block
+            continue
         assert 0 <= off < len(text), (block.text, i, off)
         if ch == " ":
             continue
@@ -50,6 +54,18 @@ def assert_block_offsets(block: Block, text: str) -> None:
     assert block.offsets[-1] <= len(text)
     assert block.offsets[-1] > block.offsets[len(block.text) - 1]
     assert list(block.offsets) == sorted(block.offsets), block
+
+
+def _context_length(block: Block) -> int:
+    """How many characters of a table cell's block are its context ("Row — Header: "), which
+    map to the cell's first character (checker.ingest.tables)."""
+    if block.kind != "table_cell":
+        return 0
+    same = 0
+    while same < len(block.text) and block.offsets[same] == block.offsets[0]:
+        same += 1
+    head = block.text[: same - 1]
+    return same - 1 if head.endswith(": ") else 0
 
 
 def assert_document_offsets(doc: Document) -> None:
@@ -87,7 +103,7 @@ def test_documents_discover_folder_recursive_sorted(tmp_path: Path) -> None:
     (tmp_path / "b" / "two.md").write_text("# Two\n", encoding="utf-8")
     (tmp_path / "a" / "deep" / "three.HTML").write_text("<p>x</p>", encoding="utf-8")
     (tmp_path / "a" / "one.txt").write_text("one\n", encoding="utf-8")
-    (tmp_path / "a" / "skip.pdf").write_bytes(b"%PDF")
+    (tmp_path / "a" / "skip.odt").write_bytes(b"PK")
     (tmp_path / ".git" / "hidden.txt").write_text("no\n", encoding="utf-8")
     (tmp_path / ".hidden.md").write_text("no\n", encoding="utf-8")
     files, warnings = discover([str(tmp_path)])
@@ -105,8 +121,8 @@ def test_documents_discover_missing_path_raises(tmp_path: Path) -> None:
 
 
 def test_documents_discover_unknown_suffix_named_explicitly_warns(tmp_path: Path) -> None:
-    pdf = tmp_path / "report.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
+    pdf = tmp_path / "report.odt"
+    pdf.write_bytes(b"PK\x03\x04")
     txt = tmp_path / "report.txt"
     txt.write_text("Hello\n", encoding="utf-8")
     files, warnings = discover([str(pdf), str(txt), str(txt)])
@@ -123,8 +139,8 @@ def test_documents_discover_survives_symlink_loop(tmp_path: Path) -> None:
     assert [f.name for f in files] == ["a.txt"]
 
 
-def test_documents_suffixes_cover_the_three_formats() -> None:
-    assert set(SUFFIXES.values()) == {"text", "markdown", "html"}
+def test_documents_suffixes_cover_the_five_formats() -> None:
+    assert set(SUFFIXES.values()) == {"text", "markdown", "html", "docx", "pdf"}
 
 
 # --------------------------------------------------------------------------- decoding
@@ -321,6 +337,8 @@ def test_markup_markdown_kinds_and_sections(md_doc: Document) -> None:
     assert kinds["Over 2,400 firms, per the city report"] == ("list_item", "summary")
     assert kinds["Firms & labs"] == ("table_cell", "summary")
     assert kinds["Revenue | CNY"] == ("table_cell", "summary")
+    assert kinds["Firms & labs — Value: 2,400"] == ("table_cell", "summary")  # with its row label and header
+    assert kinds["Revenue | CNY — Value: ¥300 billion"] == ("table_cell", "summary")
     assert kinds["Analysts caution that over 80% of startups rely on two cloud platforms."] == ("quote", "quote")
     assert kinds["“Beijing now hosts 14 national AI labs.”"] == ("quote", "quote")
     assert kinds["HTML block: 12 labs & 3 parks."] == ("paragraph", "body")
@@ -378,7 +396,7 @@ def test_markup_html_kinds_and_sections(html_doc: Document) -> None:
     assert kinds["Applies to all fintech firms"] == ("list_item", "summary")
     assert kinds["“This is a first for China,” an official said."] == ("quote", "quote")
     assert kinds["Compliance is not optional."] == ("quote", "quote")
-    assert kinds["1,200"] == ("table_cell", "summary")
+    assert kinds["Shenzhen — Firms: 1,200"] == ("table_cell", "summary")  # the cell with its row and column
     assert kinds["Unclosed paragraph with emphasis"] == ("paragraph", "body")
     assert kinds["deeper text © 2025"] == ("paragraph", "body")
 
@@ -589,3 +607,27 @@ def test_display_path_is_relative_below_the_current_folder_else_absolute(tmp_pat
             except ValueError:
                 expected = absolute.as_posix()
             assert display_path_of(Path(p)) == expected, (cwd, p)
+
+
+@pytest.mark.parametrize(
+    "fmt, text",
+    [
+        ("markdown", "# Patents\n\n| Metric | 2023 | 2024 |\n|---|---|---|\n| Invention patents | 921,000 | |\n"),
+        (
+            "html",
+            "<h1>Patents</h1>\n<table><tr><th>Metric</th><th>2023</th><th>2024</th></tr>\n"
+            "<tr><td>Invention patents</td><td>921,000</td><td></td></tr></table>\n",
+        ),
+    ],
+)
+def test_markup_tables_give_a_cell_its_row_label_and_column_header(fmt: str, text: str) -> None:
+    from checker.extract.claims import document_claims
+    from checker.ingest.documents import parse_document
+
+    doc = parse_document(text, fmt, "d1", "t")
+    assert_document_offsets(doc)
+    claim = next(c for c in document_claims(doc) if c.quantities)
+    assert claim.text == "Invention patents — 2023: 921,000"
+    assert [q.value for q in claim.quantities] == [921000] and [d.value for d in claim.dates] == ["2023"]
+    line = text.split("\n")[claim.line - 1]
+    assert line[claim.column - 1 :].startswith("921,000")  # the claim points at the cell itself

@@ -78,7 +78,9 @@ def _hostile_folder(root: Path) -> Path:
     os.symlink("missing.txt", docs / "dangling.md")
     (docs / "sub").mkdir()
     os.symlink("..", docs / "sub" / "up")  # a folder loop
-    (docs / "notes.pdf").write_bytes(b"%PDF-1.4")  # another suffix: ignored silently
+    (docs / "notes.odt").write_bytes(b"PK\x03\x04")  # another suffix: ignored silently
+    (docs / "truncated.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<")  # a broken PDF
+    (docs / "truncated.docx").write_bytes(b"PK\x03\x04\x14\x00")  # a broken Word document
     return docs
 
 
@@ -111,6 +113,8 @@ def test_hostile_folder_is_scanned_with_one_warning_per_bad_file(tmp_path, fake_
         "docs/loop-b.txt": "broken symbolic link or link loop; skipped",
         "docs/dangling.md": "broken symbolic link or link loop; skipped",
         "docs/bad-utf8.txt": "1 byte sequence not valid UTF-8, replaced with \ufffd",
+        "docs/truncated.pdf": "skipped",
+        "docs/truncated.docx": "skipped",
     }
     for name, ending in expected.items():
         assert name in by_file, (name, warned)
@@ -127,7 +131,7 @@ def test_hostile_only_bad_files_is_exit_2(tmp_path, fake_model, capsys):
     code = fake_model(["scan", str(tmp_path)])
     err = capsys.readouterr().err
     assert code == 2
-    assert err.splitlines()[-1] == "claimgraph: error: no readable documents (.txt, .md, .html) in the given paths"
+    assert err.splitlines()[-1] == "claimgraph: error: no readable documents (.txt, .md, .html, .docx, .pdf) in the given paths"
     assert len(_warnings(err)) == 2 and "Traceback" not in err
 
 

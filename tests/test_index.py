@@ -215,6 +215,8 @@ def test_index_check_gives_the_same_findings_as_reading_the_archive(archive, tmp
         return findings, edges, sorted(d.path for d in report.documents)
 
     assert summary(indexed) == summary(direct)
+    # and in the same order, under the same ids
+    assert [(f.id, f.rule, f.fingerprint) for f in indexed.findings] == [(f.id, f.rule, f.fingerprint) for f in direct.findings]
     assert [f.rule for f in indexed.findings] == ["NUM001"]
     ids = [c.id for c in indexed.claims]
     assert len(ids) == len(set(ids)) and any(i.startswith("a") for i in ids) and any(i.startswith("c") for i in ids)

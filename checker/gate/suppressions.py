@@ -59,7 +59,7 @@ class Directive:
 def parse_directives(doc: Document, known_rules: set[str] | frozenset[str]) -> list[Directive]:
     """The directives of a document in text order; a malformed one raises ConfigError."""
     found: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group("body")) for m in _COMMENT.finditer(doc.text)]
-    if doc.format == "text":
+    if doc.format in ("text", "docx", "pdf"):  # a line of its own; in Word and PDF, a paragraph
         inside = [(s, e) for s, e, _ in found]
         for m in _TEXT_LINE.finditer(doc.text):
             if not any(s <= m.start() < e for s, e in inside):

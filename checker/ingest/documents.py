@@ -1,7 +1,8 @@
 """Finding input files and reading them into :class:`~checker.model.Document` records.
 
 :func:`discover` expands the paths given on the command line (files and folders,
-recursively, sorted); :func:`load_document` reads one file, decodes it, splits it into
+recursively, sorted); :func:`load_document` reads one file, decodes it (or extracts the
+text of a Word document or a PDF, one paragraph a line: :func:`document_text`), splits it into
 blocks with the reader for its format (:mod:`checker.ingest.markup_text`,
 :mod:`checker.ingest.markup_markdown`, :mod:`checker.ingest.markup_html`), marks the sections of the
 blocks (:mod:`checker.ingest.sections`) and finds its title and publication date;
@@ -42,12 +43,20 @@ SUFFIXES = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
 }
+
+#: Formats whose files are not text: their text is extracted (:func:`document_text`).
+EXTRACTED = ("docx", "pdf")
 
 _READERS = {
     "text": markup_text.parse_with_meta,
     "markdown": markup_markdown.parse_with_meta,
     "html": markup_html.parse_with_meta,
+    # Word and PDF text is extracted one paragraph a line (office_docx, office_pdf): read as plain text
+    "docx": markup_text.parse_with_meta,
+    "pdf": markup_text.parse_with_meta,
 }
 
 #: Default size limit of one document, in MiB (``--max-size``). A document costs about
@@ -253,6 +262,21 @@ def _decode_bom(data: bytes, codec: str, name: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def document_text(data: bytes, fmt: str, name: str, notes: list[str] | None = None) -> str:
+    """The text of a file's bytes in format ``fmt``: extracted from a Word document or a PDF
+    (:mod:`checker.ingest.office_docx`, :mod:`checker.ingest.office_pdf`), else decoded
+    (:func:`decode`). Raises :class:`~checker.errors.InputError` when it has none to give."""
+    if fmt == "docx":
+        from .office_docx import docx_text
+
+        return docx_text(data, name)
+    if fmt == "pdf":
+        from .office_pdf import pdf_text
+
+        return pdf_text(data, name)
+    return decode(data, name, notes)
+
+
 # --------------------------------------------------------------------------- loading
 
 
@@ -302,10 +326,13 @@ def load_document(
     """
     name = display_path or str(path)
     data = read_bytes(Path(path), name, max_bytes)
-    text = decode(data, name, notes)
+    fmt = _format_of(Path(path)) or "text"
+    if not data.strip():
+        raise InputError(f"{name}: empty file")
+    text = document_text(data, fmt, name, notes)
     if not text.strip():
         raise InputError(f"{name}: empty file")
-    return parse_document(text, _format_of(Path(path)) or "text", doc_id, name)
+    return parse_document(text, fmt, doc_id, name)
 
 
 def parse_document(text: str, fmt: str, doc_id: str, name: str) -> Document:

@@ -5,7 +5,8 @@ The standard library's :class:`html.parser.HTMLParser` (iterative, forgiving, wi
 event's line and column; they are turned into offsets into the original text. Text
 inside ``script``, ``style``, ``noscript``, ``template`` and ``head`` (except
 ``<title>``) is skipped. Block-level elements end the current block; ``h1``-``h6``
-give ``heading`` blocks, ``li`` ``list_item``, ``td``/``th`` ``table_cell`` and a
+give ``heading`` blocks, ``li`` ``list_item``, ``td``/``th`` ``table_cell`` (a data cell
+with its row label and column header before it, :mod:`checker.ingest.tables`) and a
 ``blockquote`` (or a paragraph that is one ``<q>``) a ``quote``. Entities are
 decoded, each decoded character mapped to the offset where its entity starts.
 
@@ -30,6 +31,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from .tables import apply_to_rows
 from .markup_text import collapse, is_boilerplate, is_pull_quote
 from ..model import Block
 
@@ -149,6 +151,7 @@ class _Parser(HTMLParser):
         self.meta_date: str | None = None
         self.time_date: str | None = None
         self.meta_title: str | None = None
+        self.tables: list[tuple[list[list[int | None]], list[bool]]] = []  # open tables (see _table_start)
 
     # -- positions -------------------------------------------------------
     def _offset(self) -> int:
@@ -167,6 +170,10 @@ class _Parser(HTMLParser):
             kind = "quote"
         if text and not is_boilerplate(text):
             self.blocks.append((Block(kind=kind, section="body", text=text, offsets=offsets), self.block_h1))
+            if kind == "table_cell" and self.tables and self.tables[-1][0] and self.tables[-1][0][-1]:
+                row = self.tables[-1][0][-1]
+                if row[-1] is None:
+                    row[-1] = len(self.blocks) - 1
         self.chars, self.offs, self.ends = [], [], []
 
     def _add(self, s: str, start: int, ends: list[int] | None = None) -> None:
@@ -248,6 +255,8 @@ class _Parser(HTMLParser):
             self._flush()
         if tag in ("p", "li", "dt", "dd", "tr", "td", "th") and self.open_count.get(tag):
             self._implicit_close(tag)
+        if tag in ("table", "tr", "td", "th") and not self.skip:
+            self._table_start(tag)
         if not void:
             self._push(tag, attrs)
 
@@ -282,6 +291,29 @@ class _Parser(HTMLParser):
         self._pop_to(tag)
         if tag in BLOCK:
             self._flush()
+        if tag == "table" and self.tables:
+            self._table_end()
+
+    # -- tables ----------------------------------------------------------
+    def _table_start(self, tag: str) -> None:
+        """Note a table's rows and cells (``self.tables``: per open table, its rows of block
+        indices and whether its first row is a header), for :meth:`_table_end`."""
+        if tag == "table":
+            self.tables.append(([], [False]))
+        elif not self.tables:
+            return
+        elif tag == "tr":
+            self.tables[-1][0].append([])
+        elif self.tables[-1][0]:  # td, th
+            rows, head = self.tables[-1]
+            rows[-1].append(None)
+            if tag == "th" and len(rows) == 1:
+                head[0] = True
+
+    def _table_end(self) -> None:
+        """Give the closed table's data cells their row label and column header."""
+        rows, head = self.tables.pop()
+        apply_to_rows(_Blocks(self.blocks), rows, 1 if head[0] else 0)
 
     def _end_title(self) -> None:
         text, offsets = collapse(self.title_chars, self.title_offs, self.title_ends)
@@ -342,6 +374,21 @@ class _Parser(HTMLParser):
             self.in_title = False
             self._end_title()
         self._flush()
+        while self.tables:  # tables never closed
+            self._table_end()
+
+
+class _Blocks:
+    """The parser's ``(block, from h1)`` list seen as a list of blocks (for :func:`apply_to_rows`)."""
+
+    def __init__(self, items: list) -> None:
+        self.items = items
+
+    def __getitem__(self, i: int) -> Block:
+        return self.items[i][0]
+
+    def __setitem__(self, i: int, block: Block) -> None:
+        self.items[i] = (block, self.items[i][1])
 
 
 def _run(text: str) -> _Parser:

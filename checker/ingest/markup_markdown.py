@@ -4,7 +4,7 @@ The document is parsed with ``MarkdownIt("commonmark").enable("table")``. Each
 ``inline`` token becomes a block whose kind comes from its container: a heading
 (``heading``; the first ``#`` heading is the ``title``), a paragraph (``paragraph``,
 or ``list_item`` / ``quote`` inside a list item / block quote), a table cell
-(``table_cell``). A paragraph that is all bold (``**Key Takeaways**``) is a
+(``table_cell``, given its row label and column header: :mod:`checker.ingest.tables`). A paragraph that is all bold (``**Key Takeaways**``) is a
 ``heading``; one wrapped in quotation marks is a ``quote``. Code blocks are skipped;
 HTML blocks are read with :mod:`checker.ingest.markup_html`.
 
@@ -23,6 +23,7 @@ import re
 from markdown_it import MarkdownIt
 
 from . import markup_html
+from .tables import apply_to_rows
 from .markup_text import collapse, is_boilerplate, is_pull_quote, word_count
 from ..model import Block, line_starts
 
@@ -266,6 +267,8 @@ def parse_with_meta(text: str) -> tuple[list[Block], dict]:
     heading_tag: str | None = None
     first_h1: int | None = None
     last_map = (0, 0)
+    rows: list[list[int | None]] = []  # the open table's rows: each cell's index in blocks
+    header_rows = 0
     for tok in tokens:
         t = tok.type
         if tok.map:
@@ -276,6 +279,17 @@ def parse_with_meta(text: str) -> tuple[list[Block], dict]:
             containers.append("list_item")
         elif t in ("th_open", "td_open"):
             containers.append("table_cell")
+            if rows:
+                rows[-1].append(None)
+        elif t == "table_open":
+            rows, header_rows = [], 0
+        elif t == "thead_open":
+            header_rows = 1
+        elif t == "tr_open":
+            rows.append([])
+        elif t == "table_close":
+            apply_to_rows(blocks, rows, header_rows)  # each data cell with its row label and column header
+            rows = []
         elif t in ("blockquote_close", "list_item_close", "th_close", "td_close"):
             if containers:
                 containers.pop()
@@ -308,6 +322,8 @@ def parse_with_meta(text: str) -> tuple[list[Block], dict]:
                 first_h1 = len(blocks)
                 block = Block("title", block.section, block.text, block.offsets)
             blocks.append(block)
+            if kind == "table_cell" and rows and rows[-1]:
+                rows[-1][-1] = len(blocks) - 1
     title = meta.get("title")
     if title is None and first_h1 is not None:
         title = blocks[first_h1].text

@@ -39,16 +39,22 @@ def make_finding(rule: Rule, verdict: Verdict, claims: dict[str, Claim]) -> Find
 
 
 def order_findings(findings: list[Finding], claims: dict[str, Claim]) -> list[Finding]:
-    """Sort by severity, kind, first location and rule; number f1, f2, ...; drop duplicates."""
+    """Sort by severity, kind, first location and rule, then every claim's location and the
+    message; number f1, f2, ...; drop duplicates. Claim ids only break what is left, so the order
+    is the same whatever the claims are called (a check against a folder or its index)."""
     rank = {s: i for i, s in enumerate(SEVERITIES)}
 
     def location(f: Finding):
         c = claims[f.claims[0]]
         return (c.path, c.line, c.column)
 
+    def places(f: Finding):
+        # every claim's place, not its id: ids differ between --against FOLDER and --against INDEX
+        return tuple((claims[c].path, claims[c].line, claims[c].column) for c in f.claims)
+
     unique = {f.fingerprint: f for f in findings}
     ordered = sorted(
         unique.values(),
-        key=lambda f: (rank[f.severity], f.kind, location(f), f.rule, f.claims, f.message),
+        key=lambda f: (rank[f.severity], f.kind, location(f), f.rule, places(f), f.message, f.claims),
     )
     return [Finding(**{**f.__dict__, "id": f"f{i}"}) for i, f in enumerate(ordered, 1)]

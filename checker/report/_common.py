@@ -145,3 +145,13 @@ def shorten(text: str, spans: list[tuple[int, int]], width: int = 160) -> str:
             if sp != -1:
                 end = sp
     return ("…" if start > 0 else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+#: ANSI SGR codes: each severity's colour, the rule's bold, the locations' dim.
+COLOURS = {"error": "1;31", "warning": "1;33", "info": "1;36", "rule": "1", "location": "2"}
+
+
+def paint(text: str, what: str, color: bool) -> str:
+    """``text`` in the colour of ``what`` (a severity, ``rule`` or ``location``) when ``color``."""
+    code = COLOURS.get(what) if color else None
+    return f"\x1b[{code}m{text}\x1b[0m" if code else text

@@ -61,7 +61,9 @@ def graph_text(report: Report, path: str) -> str:
     suffix = Path(path).suffix.lower()
     if suffix == ".graphml":
         buffer = io.BytesIO()
-        nx.write_graphml(graph, buffer, encoding="utf-8")
+        # the standard library's writer, whether or not lxml is installed (python-docx brings it, and
+        # nx.write_graphml would then switch to lxml's writer, whose bytes differ)
+        nx.write_graphml_xml(graph, buffer, encoding="utf-8")
         return buffer.getvalue().decode("utf-8")
     if suffix == ".json":
         data = nx.node_link_data(graph, edges="edges")

@@ -10,6 +10,10 @@ claim (:mod:`checker.ledger`), and ``summary.ledger`` counts them by status; a s
 Claim ``start``/``end`` (and ``line``/``column``) are positions in the document's
 ORIGINAL text. Quantity and date ``start``/``end`` are offsets RELATIVE TO THE CLAIM
 TEXT (``claim["text"][q["start"]:q["end"]] == q["text"]``), as in the model.
+
+A Word document's or a PDF's text is the text claimgraph extracted, one paragraph a line,
+so ``line`` is a paragraph; their claims and finding locations add ``paragraph`` (a PDF's
+counted on its page) and, for a PDF, ``page`` (additive fields of ``claimgraph/report@1``).
 """
 
 from __future__ import annotations
@@ -82,6 +86,16 @@ def _edge(e: Edge) -> dict:
     }
 
 
+def _placed(entry: dict, loc) -> dict:
+    """``entry`` with the claim's ``page`` (PDF) and ``paragraph`` (PDF: on its page; Word: its
+    ``line``) where the document has them; other documents' entries are left as they were."""
+    if loc.page is not None:
+        entry["page"] = loc.page
+    if loc.paragraph is not None:
+        entry["paragraph"] = loc.paragraph
+    return entry
+
+
 def to_dict(report: Report) -> dict:
     """The report as plain JSON-ready data, keys in contract order."""
     view = ReportView(report)
@@ -99,7 +113,7 @@ def to_dict(report: Report) -> dict:
                 "claims": list(f.claims),
                 "fingerprint": f.fingerprint,
                 "locations": [
-                    {"claim": loc.claim, "path": loc.path, "line": loc.line, "column": loc.column}
+                    _placed({"claim": loc.claim, "path": loc.path, "line": loc.line, "column": loc.column}, loc)
                     for loc in view.locations(f)
                 ],
             }
@@ -108,7 +122,7 @@ def to_dict(report: Report) -> dict:
         "schema": SCHEMA,
         "tool": {"name": "claimgraph", "version": checker.__version__, "model": report.model},
         "documents": [_document(d) for d in report.documents],
-        "claims": [_claim(c) for c in report.claims],
+        "claims": [_placed(_claim(c), view.location(c)) for c in report.claims],
         "findings": findings,
         "edges": [_edge(e) for e in report.edges],
     }

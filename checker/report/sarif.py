@@ -6,6 +6,8 @@ the result's location, the other claims are ``relatedLocations``. Columns are
 counted in Unicode code points (``columnKind: "unicodeCodePoints"``), the same
 1-based line and column every other format shows; the region's end is computed from
 the document text (``endColumn`` is the column just past the claim's last character).
+A Word document's or a PDF's lines are the paragraphs of its extracted text; their
+locations carry ``page 2, paragraph 3`` as a message and ``page``/``paragraph`` properties.
 """
 
 from __future__ import annotations
@@ -42,6 +44,18 @@ def _physical(view: ReportView, claim: Claim) -> dict:
     return {"artifactLocation": {"uri": artifact_uri(claim.path)}, "region": region}
 
 
+def _location(view: ReportView, claim: Claim) -> dict:
+    """A result's location; for a Word document or a PDF, whose lines are the paragraphs of
+    its extracted text, with where a person finds it (``page 2, paragraph 3``) as its
+    message and ``page``/``paragraph`` as properties."""
+    out: dict = {"physicalLocation": _physical(view, claim)}
+    loc = view.location(claim)
+    if loc.where:
+        out["message"] = {"text": loc.where}
+        out["properties"] = {k: v for k, v in (("page", loc.page), ("paragraph", loc.paragraph)) if v is not None}
+    return out
+
+
 def to_dict(report: Report) -> dict:
     view = ReportView(report)
     rules: dict[str, dict] = {}
@@ -71,13 +85,14 @@ def to_dict(report: Report) -> dict:
             "message": {"text": f.message or f.name},
         }
         if claims:
-            result["locations"] = [{"physicalLocation": _physical(view, claims[0])}]
+            result["locations"] = [_location(view, claims[0])]
         if len(claims) > 1:
             result["relatedLocations"] = [
                 {
                     "id": i,
                     "physicalLocation": _physical(view, c),
                     "message": {"text": f"{c.id}: {view.location(c).label}"},
+                    **({"properties": _location(view, c)["properties"]} if view.location(c).where else {}),
                 }
                 for i, c in enumerate(claims[1:], 1)
             ]

@@ -5,13 +5,18 @@ one ``path:line:col  "sentence"`` line per claim. Long sentences are shortened a
 their figures with an ellipsis; the figures themselves are always shown whole.
 Control characters in document text are shown escaped so they cannot drive the
 terminal.
+
+``color=True`` marks the severities (error red, warning yellow, info cyan), the rule and
+the locations with ANSI colours, for a terminal (the command line decides: ``--color``,
+``NO_COLOR``, whether stdout is a terminal). ``summary=False`` leaves out the closing
+summary line, which the command line prints on stderr when the report goes to stdout.
 """
 
 from __future__ import annotations
 
 from checker.model import Report
 
-from ._common import ReportView, figure_spans, inert_controls, one_line, shorten, summary_line
+from ._common import ReportView, figure_spans, inert_controls, one_line, paint as _paint, shorten, summary_line
 
 #: Sentences longer than this many code points are shortened around their figures.
 WIDTH = 160
@@ -22,31 +27,34 @@ def _sentence(claim) -> str:
     return inert_controls(one_line(shorten(claim.text, spans, WIDTH)))
 
 
-def render(report: Report) -> str:
-    """Render ``report`` as plain text (a check's by draft sentence: :mod:`checker.report.terminal_check`)."""
+def render(report: Report, color: bool = False, summary: bool = True) -> str:
+    """Render ``report`` as plain text (see the module docstring for ``color`` and ``summary``)."""
     if report.draft_paths is not None:
         from .terminal_check import render as render_check
 
-        return render_check(report)
+        return render_check(report, color=color, summary=summary)
     view = ReportView(report)
     out: list[str] = []
     if not view.findings:
         out.append("No findings.")
         out.append("")
     for finding in view.findings:
-        sev = inert_controls(finding.severity)
-        rest = inert_controls(f"{finding.rule} {finding.name}  {finding.kind}")
-        out.append(f"{sev}  {rest}")
+        sev = _paint(inert_controls(finding.severity), finding.severity, color)
+        rule = _paint(inert_controls(f"{finding.rule} {finding.name}"), "rule", color)
+        out.append(f"{sev}  {rule}  {inert_controls(finding.kind)}")
         out.append("  " + inert_controls(one_line(finding.message)))
         claims = view.claims_of(finding)
         labels = [view.location(c).label for c in claims]
         pad = max((len(lab) for lab in labels), default=0)
         for claim, label in zip(claims, labels):
-            loc = inert_controls(label).ljust(pad)
+            loc = _paint(inert_controls(label).ljust(pad), "location", color)
             out.append(f"    {loc}  \"{_sentence(claim)}\"")
         missing = [c for c in finding.claims if c not in view.claims]
         for cid in missing:
             out.append(f"    (claim {inert_controls(cid)} not in report)")
         out.append("")
-    out.append(summary_line(report))
+    if summary:
+        out.append(summary_line(report))
+    elif out and out[-1] == "":
+        out.pop()
     return "\n".join(out) + "\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from checker.ledger import ledger_line
 from checker.model import Report
 
-from ._common import ReportView, figure_spans, inert_controls, one_line, shorten, summary_line
+from ._common import ReportView, figure_spans, inert_controls, one_line, paint as _paint, shorten, summary_line
 from .editorial import review
 
 #: Sentences longer than this many code points are shortened around their figures.
@@ -31,8 +31,9 @@ def _places(view: ReportView, claims) -> str:
     return inert_controls(", ".join(view.location(c).label for c in claims))
 
 
-def render(report: Report) -> str:
-    """Render a check's report as plain text, grouped by draft sentence."""
+def render(report: Report, color: bool = False, summary: bool = True) -> str:
+    """Render a check's report as plain text, grouped by draft sentence; ``color`` and
+    ``summary`` as in :func:`checker.report.terminal.render` (the ledger line goes with the summary)."""
     view = ReportView(report)
     groups, ledger = review(report)
     out: list[str] = []
@@ -45,7 +46,7 @@ def render(report: Report) -> str:
         for item in g.items:
             if item.finding is not None:
                 f = item.finding
-                head = inert_controls(f"{f.severity}  {f.kind}  {f.rule} {f.name}")
+                head = f"{_paint(inert_controls(f.severity), f.severity, color)}  {inert_controls(f.kind)}  {_paint(inert_controls(f'{f.rule} {f.name}'), 'rule', color)}"
             else:
                 head = "review  an archive statement no rule could decide"
             out.append(f"    {head}")
@@ -55,6 +56,9 @@ def render(report: Report) -> str:
                 out.append(f"      {side}  {_places(view, item.other.claims)}  \"{_sentence(item.other.claim)}\"")
             out.append(f"      action   {inert_controls(one_line(item.action))}")
         out.append("")
-    out.append(ledger_line(ledger))
-    out.append(summary_line(report))
+    if summary:
+        out.append(ledger_line(ledger))
+        out.append(summary_line(report))
+    elif out and out[-1] == "":
+        out.pop()
     return "\n".join(out) + "\n"

@@ -29,7 +29,8 @@ claims and texts enter that key through a :class:`ClaimsDigest` built while the 
 read from the cache or extracted (each document's cache key and its stored claims string),
 so a warm rescan neither encodes the claims again nor hashes the texts twice. A document
 whose decoding left a note (a lossy decode) is read the ordinary way each time, so the note
-is repeated.
+is repeated. The text extracted from a Word or PDF file is kept too (``texts``, by the file's
+bytes: :func:`text_key`), so an unchanged PDF is not parsed again.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ import importlib
 import json
 import pkgutil
 import sqlite3
+import zlib
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
@@ -118,6 +120,14 @@ def document_key(fmt: str, text: str) -> bytes:
     h = hashlib.sha256(extractor_digest().encode())
     h.update(b"\0" + fmt.encode() + b"\0")
     h.update(text.encode("utf-8", "surrogatepass"))
+    return h.digest()
+
+
+def text_key(fmt: str, data: bytes) -> bytes:
+    """The key of the text extracted from a Word or PDF file: the extractor digest, the format
+    and the file's bytes (extracting a PDF is the slow part of reading it: some 30 pages a second)."""
+    h = hashlib.sha256(b"text\0" + extractor_digest().encode() + b"\0" + fmt.encode() + b"\0")
+    h.update(data)
     return h.digest()
 
 
@@ -270,9 +280,27 @@ class ClaimsCache(SqliteCache):
         conn.execute(
             "CREATE TABLE IF NOT EXISTS judgements (key BLOB PRIMARY KEY, used INTEGER NOT NULL, data BLOB NOT NULL)"
         )
+        conn.execute("CREATE TABLE IF NOT EXISTS texts (key BLOB PRIMARY KEY, used INTEGER NOT NULL, data BLOB NOT NULL)")
+
+    #: Extracted texts of Word and PDF files kept (the most recently used).
+    KEEP_TEXTS = 20000
+
+    def get_text(self, key: bytes) -> str | None:
+        """The text extracted from a Word or PDF file with this :func:`text_key`, or None."""
+        data = self.get_blob("texts", key)
+        if data is None:
+            return None
+        try:
+            return zlib.decompress(data).decode("utf-8", "surrogatepass")
+        except (zlib.error, UnicodeDecodeError):
+            return None
+
+    def put_text(self, key: bytes, text: str) -> None:
+        """Keep the text extracted from a Word or PDF file under its :func:`text_key`."""
+        self.put_blob("texts", key, zlib.compress(text.encode("utf-8", "surrogatepass"), 6), self.KEEP_TEXTS)
 
     def get_blob(self, table: str, key: bytes) -> bytes | None:
-        """A value of the ``pairs`` or ``judgements`` table (marked as just used), or None."""
+        """A value of the ``pairs``, ``judgements`` or ``texts`` table (marked as just used), or None."""
         conn = self._connect()
         if conn is None:
             return None

@@ -225,6 +225,30 @@ class Index:
         return [d for _, d in sorted(out, key=lambda x: x[0])]
 
 
+def index_documents(folder: str | Path) -> tuple[dict, list[dict]]:
+    """The manifest and the document records (path, abspath, sha256, ...) of the index in
+    ``folder``, for a status report: the format is checked, not the model or version."""
+    folder = Path(folder)
+    manifest = read_manifest(folder)
+    if manifest.get("format") != FORMAT:
+        raise BadIndexError(
+            f"index {folder} has format {manifest.get('format')!r}; this claimgraph reads {FORMAT!r}: {_rebuild_hint()}"
+        )
+    version = folder / str(manifest.get("version", ""))
+    database = version / DATABASE
+    if not _VERSION_DIR.match(str(manifest.get("version", ""))) or not database.is_file():
+        raise BadIndexError(f"index {folder} is corrupt: version folder {manifest.get('version')} is missing; {_rebuild_hint()}")
+    try:
+        conn = sqlite3.connect(f"file:{database.resolve().as_posix()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error as exc:
+        raise BadIndexError(f"index {folder} is corrupt: {exc}; {_rebuild_hint()}") from None
+    index = Index(folder, manifest, conn, np.zeros((0, 0), np.float32), np.zeros((0, 0)))
+    try:
+        return manifest, index.document_rows()
+    finally:
+        index.close()
+
+
 def open_index(folder: str | Path, model: str, verify: bool = True) -> Index:
     """Open and verify the index in ``folder`` for a run with embedding model ``model``."""
     folder = Path(folder)
@@ -545,7 +569,7 @@ def _prepare_folder(folder: Path, rebuild: bool) -> None:
         raise BadIndexError(f"index {folder} is corrupt: {MANIFEST} is missing; {_rebuild_hint()}")
 
 
-def _write_version(folder: Path, old: Index | None, documents, per_doc, new_vectors, model, roots, next_doc) -> None:
+def _write_version(folder: Path, old: Index | None, documents, per_doc, new_vectors, model, roots, next_doc, skipped=None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     existing = sorted(int(p.name[1:]) for p in folder.iterdir() if _VERSION_DIR.match(p.name))
     number = (existing[-1] if existing else 0) + 1
@@ -655,6 +679,7 @@ def _write_version(folder: Path, old: Index | None, documents, per_doc, new_vect
         "claims": int(vectors.shape[0]),
         "next_doc": next_doc,
         "roots": roots,
+        "skipped": dict(sorted((skipped or {}).items())),  # files left out (abspath -> sha256, "" unread): not new
         "neighbours": NEIGHBOURS_K,
         "files": files,
     }
