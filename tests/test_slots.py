@@ -435,3 +435,12 @@ def test_numeric_a_physical_measure_named_alike_of_one_subject_conflicts_from_th
     assert _numeric(a, b.replace("Korvel", "Tamsin"), 0.6) == []
     assert _numeric("Korvel finished the upgrade in a build time of 14 days.",
                     "Crews gave the Korvel array a build time of 19 days after the delay.", 0.6) == []
+
+
+def test_numeric_the_same_round_figure_beside_a_shared_word_supports_from_the_support_similarity():
+    a = "The utility is raising its Kestrel investment to €50 billion with a second storage plant near Lorne."
+    b = "The utility's total investment in the region is expected to reach EUR 50 billion."
+    assert _numeric(a, b, 0.55) == ["supports"]
+    assert _numeric(a, b, 0.45) == []  # below the support similarity
+    assert _numeric(a, b.replace("EUR 50", "about EUR 50"), 0.55) == []  # another qualifier
+    assert _numeric(a, b.replace("investment", "debt"), 0.55) == []  # no word beside both figures in common

@@ -187,6 +187,12 @@ class NumericMismatch(RuleKind):
             # a physical unit says what is measured ("273 square feet" / "270 square feet", "2.3
             # exaflops" / "2.315 Eflop/s"), as a currency or "percent" does not
             return True
+        if qa.kind == "money" and qa.value == qb.value and qa.qualifier == qb.qualifier and words > 0:
+            # the same amount in one currency, even a round one, with the same qualifier, beside
+            # a word both use of it ("raising its Kestrel investment to €50 billion" / "total
+            # investment ... EUR 50 billion"): one fact from the support similarity, however the
+            # rest is worded (a share is not: "35% of installations" / "a 35% density surge")
+            return True
         return words >= self.p["context_overlap"] or (qa.value == qb.value and sim >= 0.75)
 
     def _backs_summary(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, sim: float) -> bool:
