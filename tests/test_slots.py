@@ -423,3 +423,24 @@ def test_numeric_a_million_amount_rounded_to_two_digits_is_a_specific_match():
     b = "The port authority's dredging bill came to $7.3 million, its filing shows."
     assert _numeric(a, b, 0.35) == ["supports"]
     assert _numeric(a, "The port authority's dredging bill came to $7.9 million, its filing shows.", 0.35) == []
+
+
+def test_numeric_a_physical_measure_named_alike_of_one_subject_conflicts_from_the_support_similarity():
+    a = "Korvel returned to the top of the table a year later with a peak rate of 3.14 Pflop/s."
+    b = "The ninth edition of the table showed Korvel to be the first true machine of its class with a peak rate of 2.86 Pflop/s."
+    assert _numeric(a, b, 0.6) == ["conflicts"]
+    assert _numeric(a, b, 0.45) == []  # below the support similarity
+    # another measure in the same unit ("sustained rate"), another subject, or a duration: no conflict
+    assert _numeric(a, b.replace("peak rate", "sustained rate"), 0.6) == []
+    assert _numeric(a, b.replace("Korvel", "Tamsin"), 0.6) == []
+    assert _numeric("Korvel finished the upgrade in a build time of 14 days.",
+                    "Crews gave the Korvel array a build time of 19 days after the delay.", 0.6) == []
+
+
+def test_numeric_the_same_round_figure_beside_a_shared_word_supports_from_the_support_similarity():
+    a = "The utility is raising its Kestrel investment to €50 billion with a second storage plant near Lorne."
+    b = "The utility's total investment in the region is expected to reach EUR 50 billion."
+    assert _numeric(a, b, 0.55) == ["supports"]
+    assert _numeric(a, b, 0.45) == []  # below the support similarity
+    assert _numeric(a, b.replace("EUR 50", "about EUR 50"), 0.55) == []  # another qualifier
+    assert _numeric(a, b.replace("investment", "debt"), 0.55) == []  # no word beside both figures in common

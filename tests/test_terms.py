@@ -57,3 +57,21 @@ def test_terms_ideograph_runs_give_their_character_pairs():
 
     assert content_terms("这座大桥的总投资为2875.4亿元") == ("这座", "座大", "大桥", "桥的", "的总", "总投", "投资", "资为", "亿元")
     assert content_terms("Sales in Germany rose 12% in 2022.") == ("sale", "germany", "rose")
+
+
+def test_terms_an_acronym_and_its_spelled_out_name_are_one_subject():
+    from checker.extract.terms import subjects, subjects_disjoint
+
+    short = "The KMT plant reached an output of 41,200 vans in 2031."
+    long = "The Kestrel Motor Trust plant built 41,200 vans in 2031."
+    other = "The Kestrel Motors plant built 41,200 vans in 2031."
+    small_words = "The Bank of the North Isles lent 3.1 billion in 2031."
+    assert not subjects_disjoint(subjects(short), short, subjects(long), long)
+    assert not subjects_disjoint(subjects(long), long, subjects(short), short)
+    assert subjects_disjoint(subjects(short), short, subjects(other), other)  # KM is not KMT
+    bni = "BNI lent 3.4 billion in 2031."
+    assert not subjects_disjoint(subjects(bni), bni, subjects(small_words), small_words)
+    # a currency code is no acronym: "USD" does not abbreviate "United States Dollar Fund"
+    usd = "Lenders put USD 40 billion into the Orsk port."
+    fund = "The United Steel Dominion put 40 billion into the Tavda port."
+    assert subjects_disjoint(subjects(usd), usd, subjects(fund), fund)

@@ -181,6 +181,8 @@ def _subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool
     """
     if not a_subjects or not b_subjects:
         return False
+    if _acronym_spelled_out(a_text, b_text) or _acronym_spelled_out(b_text, a_text):
+        return False  # "the KMT plant" / "the Kestrel Motor Trust plant": one name, short and long
     a, b = _names_of(a_subjects, a_text), _names_of(b_subjects, b_text)
     if a.normalised.isdisjoint(b.words) and b.normalised.isdisjoint(a.words):
         return True  # no name of one among the other's words (the checks below only remove names)
@@ -195,6 +197,30 @@ def _subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool
         if n in a.words and (a.title or n in a.capitalised) and _name_shared(s, b, a):
             return False
     return True
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+#: A run of capitalised words, with the small words a name may hold ("Bank of the North").
+_NAME_RUN = re.compile(r"[A-Z][A-Za-z0-9\-]*(?:\s+(?:(?:of|the|and|for|de|&)\s+)*[A-Z][A-Za-z0-9\-]*)+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _acronym_spelled_out(short: str, long: str) -> bool:
+    """Whether an acronym of ``short`` (two to six capitals: "KMT") is spelled out in ``long``
+    as the initials of consecutive capitalised words of one name ("Kestrel Motor Trust"; the
+    small words of a name, "of", "the", "and", left out). A one-word name in ``long`` that
+    is the acronym itself is left to the word comparison."""
+    acronyms = {m.group(0) for m in _ACRONYM.finditer(short) if not is_currency_code(short, m.start(), m.end())}
+    if not acronyms:
+        return False
+    for m in _NAME_RUN.finditer(long):
+        capitals = [w for w in re.split(r"[\s\-]+", m.group(0)) if w and w[0].isupper()]
+        initials = "".join(w[0] for w in capitals)
+        for size in range(2, len(capitals) + 1):
+            for start in range(len(capitals) - size + 1):
+                if initials[start:start + size] in acronyms:
+                    return True
+    return False
 
 
 class _Names:

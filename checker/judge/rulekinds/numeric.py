@@ -132,7 +132,7 @@ class NumericMismatch(RuleKind):
                 elif in_slot:
                     if ctx.similarity >= self.p["conflict_similarity"]:
                         conflicting.append((qa, qb, words))
-                elif self._conflicts(qa, qb, words, ctx.similarity) and not (
+                elif self._conflicts(a, b, ca, cb, words, ctx.similarity) and not (
                     derived(qb, a) or derived(qa, b)
                 ):
                     conflicting.append((qa, qb, words))
@@ -183,9 +183,15 @@ class NumericMismatch(RuleKind):
             # accept another noun for an exact, specific figure when the sentences are close.
             summary = a.section in _SUMMARY_SECTIONS or b.section in _SUMMARY_SECTIONS
             return summary and qa.value == qb.value and (words > 0 or sim >= 0.6)
-        if qa.kind == "measure" and qa.unit and qa.unit not in _TIME_UNITS and qa.unit == qb.unit:
+        if _physical_measure(qa, qb):
             # a physical unit says what is measured ("273 square feet" / "270 square feet", "2.3
             # exaflops" / "2.315 Eflop/s"), as a currency or "percent" does not
+            return True
+        if qa.kind == "money" and qa.value == qb.value and qa.qualifier == qb.qualifier and words > 0:
+            # the same amount in one currency, even a round one, with the same qualifier, beside
+            # a word both use of it ("raising its Kestrel investment to €50 billion" / "total
+            # investment ... EUR 50 billion"): one fact from the support similarity, however the
+            # rest is worded (a share is not: "35% of installations" / "a 35% density surge")
             return True
         return words >= self.p["context_overlap"] or (qa.value == qb.value and sim >= 0.75)
 
@@ -214,9 +220,18 @@ class NumericMismatch(RuleKind):
         same_period = bool(a.dates) and {d.value for d in a.dates} == {d.value for d in b.dates}
         return bool(qa.unit) and qa.unit == qb.unit and _significant_digits(qa) >= 2 and same_period
 
-    def _conflicts(self, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
+    def _conflicts(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
         if sim < self.p["conflict_similarity"]:
-            return False
+            # a measure in one physical unit, named by the same two words just before it, of a
+            # subject both sentences name ("Orca set a peak rate of 3.1 Pflop/s last week" / "the
+            # Orca array ... with a peak rate of 2.8 Pflop/s") is one quantity from the support
+            # similarity, as for a support: the unit and the words say what is measured, the name whose
+            return (
+                sim >= self.p["support_similarity"]
+                and _physical_measure(qa, qb)
+                and _named_alike(a, qa, b, qb)
+                and bool(set(a.subjects) & set(b.subjects))
+            )
         if qa.kind == "count":
             return same_counted_thing(qa, qb)
         return words >= self.p["context_overlap"]
@@ -248,6 +263,18 @@ class NumericMismatch(RuleKind):
             fields={"a": describe(qa), "b": describe(qb), "thing": thing},
             key=f"{qa.start}:{qb.start}",
         )
+
+
+def _physical_measure(qa: Quantity, qb: Quantity) -> bool:
+    """Two measures in one physical unit, not a unit of time ("exaflop", "square foot")."""
+    return qa.kind == "measure" and bool(qa.unit) and qa.unit not in _TIME_UNITS and qa.unit == qb.unit
+
+
+def _named_alike(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """The two content words just before each figure, in its clause, are the same two words
+    ("a peak rate of 3.1 Pflop/s" / "its peak rate of 2.8 Pflop/s"): the figures name one measure."""
+    before_a = context_terms(a, qa, before=2, after=0)
+    return len(before_a) == 2 and before_a == context_terms(b, qb, before=2, after=0)
 
 
 def _specific_match(qa: Quantity, qb: Quantity) -> bool:
