@@ -931,3 +931,17 @@ def extract_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), dated
         if math.isfinite(f.value)
     ]
     return _equivalents(text, quantities)
+
+
+_WRITTEN_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def significant_digits(text: str) -> int:
+    """Significant digits of the first figure written in ``text`` ("2,191" 4, "2,000" 1, "9.0" 2, "0.25" 2; none: 0)."""
+    m = _WRITTEN_FIGURE.search(text)
+    if not m:
+        return 0
+    literal = m.group(0).replace(",", "")
+    if "." in literal:
+        return len(literal.replace(".", "").lstrip("0"))
+    return len(literal.strip("0"))

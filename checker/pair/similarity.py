@@ -112,15 +112,20 @@ def top_k(
     rr, cc = np.nonzero(keep)
     if not rr.size:
         return index, scores
-    exact = score(rr, cc)
+    _best_per_row(rr, cc, score(rr, cc), index, scores)
+    return index, scores
+
+
+def _best_per_row(rr: np.ndarray, cc: np.ndarray, exact: np.ndarray, index: np.ndarray, scores: np.ndarray) -> None:
+    """Fill ``index``/``scores`` (rows x k) with each row's best columns of the scored pairs
+    ``(rr, cc, exact)``: best first, ties to the lower column, at most k a row."""
     order = np.lexsort((cc, -exact, rr))  # by row, best first, then lower column
     rr, cc, exact = rr[order], cc[order], exact[order]
-    starts = np.searchsorted(rr, np.arange(rows))
+    starts = np.searchsorted(rr, np.arange(index.shape[0]))
     rank = np.arange(rr.shape[0]) - starts[rr]
-    take = rank < k
+    take = rank < index.shape[1]
     index[rr[take], rank[take]] = cc[take]
     scores[rr[take], rank[take]] = exact[take]
-    return index, scores
 
 
 def rescore_neighbours(
@@ -151,11 +156,5 @@ def rescore_neighbours(
         lo, hi = np.minimum(rr + first_row, cols), np.maximum(rr + first_row, cols)
         unique, where = np.unique(lo * base.shape[0] + hi, return_inverse=True)
         exact = pair_scores(base, unique // base.shape[0], base, unique % base.shape[0])[where.reshape(-1)]
-    order = np.lexsort((cols, -exact, rr))
-    rr, cols, exact = rr[order], cols[order], exact[order]
-    starts = np.searchsorted(rr, np.arange(nq))
-    rank = np.arange(rr.shape[0]) - starts[rr]
-    take = rank < k
-    out_i[rr[take], rank[take]] = cols[take]
-    out_s[rr[take], rank[take]] = exact[take]
+    _best_per_row(rr, cols, exact, out_i, out_s)
     return out_i, out_s

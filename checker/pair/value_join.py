@@ -21,16 +21,15 @@ the rules decide what the pair means. A figure is joined in its base unit ("615 
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 
 from ..model import Claim
+from ..extract.quantities import significant_digits
 from ..extract.units import UNIT_BASES
 from .similarity import pair_scores
 
 SUMMARY_SECTIONS = ("summary", "headline", "quote")
-_LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def same_value_pairs(
@@ -51,7 +50,7 @@ def same_value_pairs(
             index.setdefault(_join_key(q), []).append(n)
             if _specific(q):
                 specific.setdefault(_base_key(q), []).append(n)
-                if _significant_digits(getattr(q, "text", "")) >= 4:
+                if significant_digits(getattr(q, "text", "")) >= 4:
                     strong.add(_base_key(q))
         for d in getattr(claim, "dates", ()):
             if d.granularity == "day":
@@ -96,18 +95,9 @@ def _specific(q) -> bool:
         return False
     if q.kind == "count" and not q.unit:
         return False
-    digits = _significant_digits(getattr(q, "text", ""))
+    digits = significant_digits(getattr(q, "text", ""))
     return digits >= 3 or (digits >= 2 and q.kind == "money" and abs(q.value) >= 1e6)
 
-
-def _significant_digits(text: str) -> int:
-    m = _LITERAL.search(text)
-    if not m:
-        return 0
-    literal = m.group(0).replace(",", "")
-    if "." in literal:
-        return len(literal.replace(".", "").lstrip("0"))
-    return len(literal.strip("0"))
 
 
 def _base_key(q) -> tuple:

@@ -20,7 +20,6 @@ million)") conflicts through its rate only, which the conversion rules check.
 from __future__ import annotations
 
 import math
-import re
 
 from ...model import Claim, Quantity
 from ..sameness import (
@@ -36,13 +35,13 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
+from ...extract.quantities import significant_digits
 from ...extract.terms import names_within, subjects_disjoint
 from .base import PairContext, Param, RuleKind, Verdict
 
 _SUMMARY_SECTIONS = ("headline", "summary", "quote")
 #: Units of time: durations of anything ("20 days", "36 months"), so they name no measure.
 _TIME_UNITS = frozenset("second minute hour day week month year decade century millisecond".split())
-_LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 class NumericMismatch(RuleKind):
@@ -351,10 +350,4 @@ def _best_per_figure(verdicts: list[Verdict]) -> list[Verdict]:
 
 def _significant_digits(q: Quantity) -> int:
     """Significant digits of the written figure ("2,191" 4, "2,000" 1, "9.0" 2, "0.25" 2)."""
-    m = _LITERAL.search(q.text)
-    if not m:
-        return 0
-    literal = m.group(0).replace(",", "")
-    if "." in literal:
-        return len(literal.replace(".", "").lstrip("0"))
-    return len(literal.strip("0"))
+    return significant_digits(q.text)
