@@ -91,6 +91,7 @@ def _findings(tmp_path: Path, *names: str) -> list[dict]:
         ("Headquarters: Columbus, Ohio", True),
         ("Founded: 2019 Employees: 1,200 Revenue: $40 million", True),
         ("Key facts:", False),
+        ("Huawei (China): Ascend chips power 42% of new AI projects", False),
         ("Chapter 3: 2019", False),
         ("The company said: revenue rose to $40 million. Analysts were surprised by the jump in sales.", False),
         ("Revenue rose to $40 million in 2024.", False),

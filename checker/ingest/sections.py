@@ -93,8 +93,8 @@ _NUMBER_RE = re.compile(r"\d+(?:[,\u202f\u00a0]\d{3})*(?:\.\d+)?")
 def is_fact_line(text: str) -> bool:
     """A ``Label: value`` line of a fact box ("Employees: 1,200", "Founded: 2019").
 
-    The label is one to five words with no digits, the value a short phrase, not a
-    sentence; several such pairs run together in one paragraph (a Markdown fact box
+    The label is one to five words with no digits, the value a short phrase (six words at
+    most), not a statement; several such pairs run together in one paragraph (a Markdown fact box
     written without list markers) count too.
     """
     t = " ".join(text.split())
@@ -105,7 +105,9 @@ def is_fact_line(text: str) -> bool:
     if not value:
         return False
     pairs = 1 + len(re.findall(r"(?<=\S):(?=\s)", value))
-    if len(value.split()) > 12 * pairs or re.search(r"[.!?]\s+[A-Z]", value) and pairs == 1:
+    # a value is a datum ("$40 million", "Columbus, Ohio"), not a statement: a watchlist's
+    # "Huawei (China): Ascend chips power 42% of new AI projects" is no fact line
+    if len(value.split()) > 6 * pairs or re.search(r"[.!?]\s+[A-Z]", value) and pairs == 1:
         return False
     return True
 
@@ -137,16 +139,20 @@ def _unsummarise_fact_boxes(blocks: list[Block], sections: list[str]) -> None:
             i += 1
             continue
         j = i
-        while j < len(blocks) and sections[j] == "summary":
+        while j < len(blocks) and sections[j] in ("summary", "quote"):
             j += 1
-        # the run i..j: its label paragraph ("Key facts:") and the items under it
-        items = [b for b in blocks[i:j] if _numbers(b.text) and not _is_summary_label(b)]
+        # the box i..j: its label paragraph ("Key facts:") and the items under it, up to the
+        # next heading or body paragraph (a pull quote inside it does not end it)
+        items = [
+            b for b, sec in zip(blocks[i:j], sections[i:j])
+            if sec == "summary" and _numbers(b.text) and not _is_summary_label(b)
+        ]
         facts = [b for b in items if _is_fact_item(b)]
         if items and 2 * len(facts) > len(items):
             restated = sum(1 for b in facts if _numbers(b.text) & body_numbers)
             if 2 * restated < len(facts):  # mostly not restated: the box is body content
                 for k in range(i, j):
-                    if not _is_summary_label(blocks[k]):
+                    if sections[k] == "summary" and not _is_summary_label(blocks[k]):
                         sections[k] = "body"
         i = j
 
