@@ -225,8 +225,9 @@ def test_ci_snippets_precommit_hook_fails_a_conflicting_draft(tmp_path):
         PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"),
         GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
         GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org",
-        GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1",
+        GIT_CONFIG_GLOBAL=str(tmp_path / "gitconfig"), GIT_CONFIG_NOSYSTEM="1",
     )
+    (tmp_path / "gitconfig").write_text("")  # no user or system git configuration
     _git(repo, "init", "-q", env=env)
     (repo / ".pre-commit-config.yaml").write_text(_precommit_config())
     (repo / "archive").mkdir()
