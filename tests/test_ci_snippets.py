@@ -100,7 +100,10 @@ def test_ci_snippets_workflow_steps_in_order():
     # the cache holds the index and the embedding cache, keyed by claimgraph's version and the archive
     cached = steps[cache]["with"]["path"].split()
     assert set(cached) == {".claimgraph-index", "~/.cache/claimgraph"}
-    assert "archive/**" in steps[cache]["with"]["key"] and f"{folder}/pyproject.toml" in steps[cache]["with"]["key"]
+    key, restore = steps[cache]["with"]["key"], steps[cache]["with"]["restore-keys"]
+    assert "archive/**" in key and f"{folder}/pyproject.toml" in key
+    # an archive change restores the last index of the same claimgraph version (then updated)
+    assert key.startswith(restore) and "archive" not in restore
 
     # the index the check reads is the one the index step writes, and the one cached
     index_args, check_args = shlex.split(runs[index]), shlex.split(runs[check])
