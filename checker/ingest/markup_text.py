@@ -25,6 +25,7 @@ from typing import Sequence
 
 from ..extract.dates import DATELINE_BLOCKS, find_dateline
 from ..model import Block
+from .sections import is_fact_line
 
 #: Characters that close a sentence-final quotation or bracket.
 CLOSERS = "”’\"')]»」』"
@@ -268,8 +269,14 @@ def parse_with_meta(text: str) -> tuple[list[Block], dict]:
         else:
             if is_pull_quote(line):
                 kind = "quote"
-            elif is_heading_like(line) and not (len(blocks) < DATELINE_BLOCKS and find_dateline([line])):
-                kind = "heading"  # (a dateline such as "Published: 3 March 2025" is not)
+            elif (
+                is_heading_like(line)
+                and not (len(blocks) < DATELINE_BLOCKS and find_dateline([line]))
+                and not (is_fact_line(line) and any(c.isdigit() for c in line))
+            ):
+                # (a dateline such as "Published: 3 March 2025" is not, nor a fact box line
+                # such as "Employees: 1,200")
+                kind = "heading"
         block = span_block(kind, text, s, end)
         if block is not None:
             blocks.append(block)
