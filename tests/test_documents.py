@@ -631,3 +631,14 @@ def test_markup_tables_give_a_cell_its_row_label_and_column_header(fmt: str, tex
     assert [q.value for q in claim.quantities] == [921000] and [d.value for d in claim.dates] == ["2023"]
     line = text.split("\n")[claim.line - 1]
     assert line[claim.column - 1 :].startswith("921,000")  # the claim points at the cell itself
+
+
+def test_markup_html_entity_at_the_end_is_read_once() -> None:
+    """At the end of the input html.parser reports "&a.a" as the entity "a" and the data ".a";
+    the entity is what the parser consumed, so its tail is not read twice (found by the
+    property test above)."""
+    for text in ("&a.a", "x &b.c", "&amp; x", "&ampfoo"):
+        blocks = markup_html.parse(text)
+        assert len(blocks) == 1
+        assert_block_offsets(blocks[0], text)
+    assert markup_html.parse("&a.a")[0].text == "&a.a"

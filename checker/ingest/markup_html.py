@@ -66,8 +66,6 @@ _DATE_META = (
     "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date",
 )
 
-_ENTITY_TAIL_RE = re.compile(r"[a-zA-Z][-.a-zA-Z0-9]*;?")
-
 # What html.parser (via _markupbase) looks for to close ``<!--`` and ``<![name[``.
 _COMMENT_CLOSE_RE = re.compile(r"--\s*>")
 _MS_CLOSE_RE = re.compile(r"]\s*>")
@@ -337,8 +335,9 @@ class _Parser(HTMLParser):
 
     def handle_entityref(self, name: str) -> None:
         start = self._offset()
-        m = _ENTITY_TAIL_RE.match(self.src, start + 1)
-        raw = "&" + (m.group(0) if m else name)
+        # what the parser consumed: "&", the name it reports (at the end of the input it can
+        # report less than a name pattern would match: "&a.a" gives "a", then data ".a"), ";"
+        raw = "&" + name + (";" if self.src.startswith(";", start + 1 + len(name)) else "")
         decoded = html.unescape(raw)
         # "&patents" (no such entity) or "&ampfoo" (a legacy entity and text): whatever
         # unescape left as written maps character by character to the source.
