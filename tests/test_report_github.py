@@ -38,3 +38,27 @@ def test_github_escapes_properties_in_output():
 
 def test_github_no_findings_empty():
     assert render(Report([], [], [], []), "github") == ""
+
+
+def test_github_word_and_pdf_annotations_say_page_and_paragraph():
+    """A Word document's or a PDF's line is a paragraph of its extracted text: the annotation
+    says where a person finds the claim, as every other format does."""
+    from checker.model import PAGE_BREAK
+
+    pdf_text = "Title page\n" + PAGE_BREAK + "Intro\nSales were 40 units in 2024.\n"
+    docx_text = "Heading\nSales were 45 units in 2024.\n"
+    pdf = Document(id="d1", path="r.pdf", text=pdf_text, format="pdf")
+    docx = Document(id="d2", path="d.docx", text=docx_text, format="docx")
+
+    def claim(cid, doc, sentence):
+        start = doc.text.index(sentence)
+        line, column = doc.line_column(start)
+        return Claim(id=cid, doc=doc.id, path=doc.path, start=start, end=start + len(sentence), line=line,
+                     column=column, text=sentence, section="body")
+
+    c1, c2 = claim("c1", pdf, "Sales were 40 units in 2024."), claim("c2", docx, "Sales were 45 units in 2024.")
+    finding = Finding(id="f1", rule="NUM001", name="numeric.mismatch", kind="conflict", severity="error",
+                      message="40 units vs 45 units in 2024.", claims=("c1", "c2"), fingerprint="x")
+    line = render(Report(documents=[pdf, docx], claims=[c1, c2], findings=[finding], edges=[]), "github").strip()
+    assert line.startswith("::error file=r.pdf,line=")
+    assert "(page 2, paragraph 2)" in line and "d.docx:2:1 (paragraph 2)" in line

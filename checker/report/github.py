@@ -1,7 +1,9 @@
 """GitHub Actions workflow commands: one annotation line per finding.
 
 ``::error file=PATH,line=L,col=C,title=RULE name::message`` at the finding's first
-claim; the other claims' locations are named in the message. Severity ``warning``
+claim; the other claims' locations are named in the message. For a Word document or a
+PDF, whose lines are the paragraphs of its extracted text, the message adds where a person
+finds the claim ("page 2, paragraph 3"). Severity ``warning``
 gives ``::warning`` and ``info`` gives ``::notice``. In the message (data) ``%``,
 ``\\r`` and ``\\n`` are escaped as ``%25``, ``%0D``, ``%0A``; in properties ``:`` and
 ``,`` are escaped too, as ``%3A`` and ``%2C``.
@@ -36,6 +38,8 @@ def render(report: Report) -> str:
             props += [f"file={escape_property(first.path)}", f"line={first.line}", f"col={first.column}"]
         props.append(f"title={escape_property(f'{f.rule} {f.name}')}")
         message = f.message or f.name
+        if locs and locs[0].where:  # a Word document or a PDF: its line is a paragraph
+            message += f" ({locs[0].where})"
         if len(locs) > 1:
             message += " (also at " + ", ".join(loc.label for loc in locs[1:]) + ")"
         lines.append(f"::{command} {','.join(props)}::{escape_data(message)}")
