@@ -232,3 +232,28 @@ def test_judgement_of_other_claim_objects_is_keyed_by_their_content(tmp_path, mo
     assert ran == [1, 1, 1]
     assert (originals.findings, originals.edges) == (copies.findings, copies.edges)
     pipeline.close()
+
+
+def test_package_digest_covers_the_judge_and_extract_code(monkeypatch):
+    # the judgement cache is keyed by the package's code: a change in a rule kind must miss it
+    from pathlib import Path
+
+    import checker
+    from checker.store import claims_cache
+
+    root = Path(checker.__file__).resolve().parent
+    seen: list[str] = []
+    real = Path.read_bytes
+
+    def spy(self):
+        seen.append(self.resolve().relative_to(root).as_posix())
+        return real(self)
+
+    claims_cache.package_digest.cache_clear()
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    try:
+        claims_cache.package_digest()
+    finally:
+        monkeypatch.undo()
+        claims_cache.package_digest.cache_clear()
+    assert "judge/rulekinds/numeric.py" in seen and "extract/quantities.py" in seen

@@ -444,3 +444,31 @@ def test_numeric_the_same_round_figure_beside_a_shared_word_supports_from_the_su
     assert _numeric(a, b, 0.45) == []  # below the support similarity
     assert _numeric(a, b.replace("EUR 50", "about EUR 50"), 0.55) == []  # another qualifier
     assert _numeric(a, b.replace("investment", "debt"), 0.55) == []  # no word beside both figures in common
+
+
+def _numeric(a_text: str, b_text: str, similarity: float) -> list[str]:
+    from checker.judge.rulekinds import PairContext
+    from checker.judge.rulekinds.numeric import NumericMismatch
+
+    return [v.relation for v in NumericMismatch({}).compare(claim(a_text, "a"), claim(b_text, "b"),
+                                                              PairContext(similarity=similarity))]
+
+
+def test_numeric_equal_figures_of_swapped_holders_do_not_support():
+    # each figure sits beside a name the other sentence never mentions: two holders' figures
+    assert "supports" not in _numeric(
+        "Ostrava and Brno together hold 58% of the region's rail freight.",
+        "Analysts note that Ostrava and Plzen together hold 58% of the region's rail freight.", 0.85)
+    assert "supports" not in _numeric(
+        "Over 70% of Lisbon's bakeries buy flour from Moagem and Cerealis.",
+        "Over 70% of Porto's bakeries buy flour from Moagem and Cerealis, a survey found.", 0.85)
+
+
+def test_numeric_a_holder_named_on_one_side_only_still_supports():
+    # one sentence naming the holder, the other leaving it implicit, is no swap
+    assert "supports" in _numeric(
+        "Over 70% of Porto's bakeries buy flour from Moagem and Cerealis.",
+        "Over 70% of bakeries buy flour from Moagem and Cerealis, a survey found.", 0.85)
+    assert "supports" in _numeric(
+        "Ostrava and Brno together hold 58% of the region's rail freight.",
+        "Analysts note that Ostrava and Brno together hold 58% of the region's rail freight.", 0.85)

@@ -146,7 +146,7 @@ def package_digest() -> str:
     from .. import __version__
 
     h = hashlib.sha256(f"claimgraph {__version__}\0".encode())
-    folder = Path(__file__).resolve().parent
+    folder = Path(__file__).resolve().parent.parent  # checker/, not checker/store/
     for path in sorted(folder.rglob("*.py")):
         h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()

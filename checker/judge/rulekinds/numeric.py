@@ -36,7 +36,7 @@ from ..sameness import (
 )
 from ..slots import aligned_slots
 from ...extract.quantities import significant_digits
-from ...extract.terms import names_within, subjects_disjoint
+from ...extract.terms import names_within, normalise, subjects_disjoint, word_set
 from .base import PairContext, Param, RuleKind, Verdict
 
 _SUMMARY_SECTIONS = ("headline", "summary", "quote")
@@ -109,6 +109,12 @@ class NumericMismatch(RuleKind):
                     relative_tolerance=self.p["relative_tolerance"],
                     rounding_limit=self.p["rounding_limit"],
                 )
+                if agree and ctx.similarity >= self.p["conflict_similarity"] and _holders_swapped(a, qa, b, qb):
+                    # "Beijing and Shanghai account for 62%" / "... Beijing and Shenzhen ... 62%": in
+                    # sentences close enough for a changed figure to conflict, each figure is beside a
+                    # name the other never mentions, so the equal values may be two holders' figures;
+                    # no support (the pair stays related, for review)
+                    continue
                 if agree:
                     # an agreeing value of the same kind and unit is this figure's counterpart,
                     # even where the words around the two differ too much for a supports edge
@@ -262,6 +268,21 @@ class NumericMismatch(RuleKind):
             fields={"a": describe(qa), "b": describe(qb), "thing": thing},
             key=f"{qa.start}:{qb.start}",
         )
+
+
+def _holders_swapped(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Each figure has a name among the words beside it (:func:`context_terms`) that the other
+    sentence does not mention anywhere: "Beijing and Shanghai account for 62%" against "Beijing and
+    Shenzhen already accounting for 62%", "80% of Shenzhen's startups" against "80% of Beijing's
+    startups". One side alone naming more ("80% of Beijing's startups" / "80% of startups") is no swap."""
+
+    def stray(x: Claim, qx: Quantity, y: Claim) -> bool:
+        if not x.subjects:
+            return False
+        near, other = context_terms(x, qx), word_set(y.text)
+        return any((n := normalise(s)) in near and n not in other for s in x.subjects)
+
+    return stray(a, qa, b) and stray(b, qb, a)
 
 
 def _physical_measure(qa: Quantity, qb: Quantity) -> bool:
