@@ -75,3 +75,18 @@ def test_terms_an_acronym_and_its_spelled_out_name_are_one_subject():
     usd = "Lenders put USD 40 billion into the Orsk port."
     fund = "The United Steel Dominion put 40 billion into the Tavda port."
     assert subjects_disjoint(subjects(usd), usd, subjects(fund), fund)
+
+
+def test_an_ordinary_word_opening_a_sentence_is_no_name_when_the_other_writes_it_in_lower_case():
+    from checker.extract.terms import subjects, subjects_disjoint
+
+    a = "Kettle shipments reached 41,000 units last quarter."
+    b = "A trade survey from the Brightwater Guild shows kettle shipments hit 44,000 units last quarter."
+    assert not subjects_disjoint(subjects(a), a, subjects(b), b)
+    # real names at the opening stay names: two countries, two holders
+    c, d = "Germany's kettle exports reached 41,000 units.", "France's kettle exports reached 41,000 units."
+    assert subjects_disjoint(subjects(c), c, subjects(d), d)
+    # and a name written mid-sentence is a name wherever the other sentence puts it
+    e = "Kettle shipments from Brightwater reached 41,000 units."
+    f = "A survey from the Ashford Guild shows kettle shipments hit 44,000 units."
+    assert subjects_disjoint(subjects(e), e, subjects(f), f)

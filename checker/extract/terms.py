@@ -184,6 +184,8 @@ def _subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool
     if _acronym_spelled_out(a_text, b_text) or _acronym_spelled_out(b_text, a_text):
         return False  # "the KMT plant" / "the Kestrel Motor Trust plant": one name, short and long
     a, b = _names_of(a_subjects, a_text), _names_of(b_subjects, b_text)
+    if _ordinary_opener_only(a, b) or _ordinary_opener_only(b, a):
+        return False  # "Robot installations reached ..." names no one: "robot installations hit ..."
     if a.normalised.isdisjoint(b.words) and b.normalised.isdisjoint(a.words):
         return True  # no name of one among the other's words (the checks below only remove names)
     # A capitalised sentence opener ("Sales in Germany ...") may be an ordinary word, so it
@@ -202,6 +204,16 @@ def _subjects_disjoint(a_subjects, a_text: str, b_subjects, b_text: str) -> bool
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 #: A run of capitalised words, with the small words a name may hold ("Bank of the North").
 _NAME_RUN = re.compile(r"[A-Z][A-Za-z0-9\-]*(?:\s+(?:(?:of|the|and|for|de|&)\s+)*[A-Z][A-Za-z0-9\-]*)+")
+
+
+def _ordinary_opener_only(own: "_Names", other: "_Names") -> bool:
+    """Whether ``own``'s only names are words it capitalises nowhere but at its opening, each of
+    which ``other`` (not a title-case headline) writes in lower case: an ordinary word opening the
+    sentence ("Robot installations reached 535,000 units" / "... shows robot installations hit
+    553,000 units"), not a name. "Germany's exports ..." / "France's exports ..." keep their names."""
+    if not own.names or own.confirmed or own.title or other.title:
+        return False
+    return all(n in other.words and n not in other.capitalised for _, n in own.names)
 
 
 @lru_cache(maxsize=1 << 16)
