@@ -734,3 +734,17 @@ def test_quantities_a_change_by_x_to_y_gives_the_change_and_the_level_reached():
     assert [q.change for q in extract_quantities(text)] == ["increase", None]
     # "rose 3% to 5%" may be a range of changes: it stays one
     assert [q.change for q in extract_quantities("Fares rose 3% to 5% last year.")] == ["increase", "increase"]
+
+
+def test_a_label_word_used_as_a_verb_leaves_the_figure_a_quantity():
+    from checker.extract.quantities import extract_quantities
+
+    def texts(t):
+        return [q.text for q in extract_quantities(t)]
+
+    assert texts("The yard aims to build 40 ferries each year.") == ["40"]
+    assert texts("Orders are expected to top $3 billion.") == ["$3 billion"]
+    assert texts("The studio will release 6 titles.") == ["6"]
+    # the label words themselves still label a number
+    assert texts("Testers installed build 40 on Monday.") == []
+    assert texts("The studio will release version 6 soon.") == []

@@ -304,6 +304,12 @@ _COMPARATIVE_RE = re.compile(rf"{_WS}+(?P<w>(?i:{_alternation(COMPARATIVES)}))\b
 
 _QUALIFIER_RE = re.compile(rf"(?i)(?<![\w.])(?P<q>{_alternation(QUALIFIERS)}){_WS}*$")
 _LABEL_RE = re.compile(rf"(?i)(?<![\w.])(?:{_alternation(LABELS)})\.?{_WS}*#?{_WS}*$|#{_WS}*$")
+#: A label word used as a verb, after "to" or a modal: "aims to build 10,000 robots", "will top $1
+#: billion", "plans to release 5 models" state a figure; "build 10" alone is a label.
+_VERB_LABEL_RE = re.compile(
+    rf"(?i)(?<![\w.])(?:to|will|would|could|can|may|might|must|shall|should){_WS}+"
+    rf"(?:build|top|release|mark|patch|rank){_WS}*$"
+)
 _MONTH_ALT = _alternation(name.capitalize() for name in MONTHS)
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTH_ALT})\.?{_WS}+$")
 _MONTH_AFTER_RE = re.compile(rf"{_WS}+(?:of{_WS}+)?(?:{_MONTH_ALT})\b")
@@ -702,8 +708,15 @@ def qualifier_start(text: str, start: int) -> int:
 def _labelled(text: str, start: int) -> bool:
     """A label or a month name just before: "No. 10", "Phase 2", "July 12"."""
     return bool(
-        _LABEL_RE.search(text, max(0, start - 16), start)
+        _label_before(text, start)
         or _MONTH_BEFORE_RE.search(text, max(0, start - 12), start)
+    )
+
+
+def _label_before(text: str, start: int) -> bool:
+    """A label word just before ("Phase 2", "build 7"), unless it is a verb ("to build 7 robots")."""
+    return bool(_LABEL_RE.search(text, max(0, start - 16), start)) and not _VERB_LABEL_RE.search(
+        text, max(0, start - 24), start
     )
 
 
@@ -756,7 +769,7 @@ def _read_words(text: str, m: re.Match[str]) -> _Figure | None:
     parsed = _words_value(m.group(0))
     if parsed is None or not _clean_start(text, m.start()):
         return None
-    if _LABEL_RE.search(text, max(0, m.start() - 16), m.start()):
+    if _label_before(text, m.start()):
         return None
     value, scale = parsed
     fig = _Figure(start=m.start(), end=m.end(), value=value, scale=scale)
