@@ -748,3 +748,15 @@ def test_a_label_word_used_as_a_verb_leaves_the_figure_a_quantity():
     # the label words themselves still label a number
     assert texts("Testers installed build 40 on Monday.") == []
     assert texts("The studio will release version 6 soon.") == []
+
+
+def test_up_in_a_phrasal_verb_of_a_level_is_no_rise():
+    from checker.extract.quantities import extract_quantities
+
+    def changes(t):
+        return [q.change for q in extract_quantities(t)]
+
+    assert changes("Heat pumps make up 31% of new installations.") == [None]
+    assert changes("Parking took up 12% of the site.") == [None]
+    assert changes("Installations were up 31% on the year.") == ["increase"]
+    assert changes("Fares went up 4%.") == ["increase"]

@@ -324,6 +324,8 @@ _CHANGE_BEFORE_RE = re.compile(
     rf"|\b(?:(?P<incby>{INCREASE_BY_VERBS})|(?P<decby>{DECREASE_BY_VERBS}))\b"
     rf"[^.;:!?\n]{{0,40}}?{_WS}by{_WS}+(?:(?:{_QUALIFIER_ALT}){_WS}*)?$"
 )
+#: Verbs that make "up" part of a phrasal verb of a level ("make up 28%", "takes up 40%").
+_PHRASAL_UP_RE = re.compile(rf"(?i)\b(?:mak(?:e|es|ing)|made|tak(?:e|es|en|ing)|took){_WS}+$")
 _ADDITION_BEFORE_RE = re.compile(
     rf"(?i)\b(?:another|an{_WS}+additional|additional|a{_WS}+further|further|an{_WS}+extra|extra){_WS}+(?:[$€£¥]{_WS}?)?$"
 )
@@ -693,6 +695,8 @@ def _context(text: str, fig: _Figure) -> None:
     if qm and fig.qualifier is None:
         fig.qualifier = QUALIFIERS[" ".join(qm.group("q").lower().split())]
     cm = _CHANGE_BEFORE_RE.search(text, lo, fig.start)
+    if cm and (cm.group("inc") or "").lower() == "up" and _PHRASAL_UP_RE.search(text, max(0, cm.start() - 12), cm.start()):
+        cm = None  # "make up 28% of sales", "took up 40% of the floor": a share, not a rise
     if cm and fig.change is None:
         fig.change = "increase" if cm.group("inc") or cm.group("incby") else "decrease"
     if fig.change is None and _ADDITION_BEFORE_RE.search(text, max(0, fig.start - 20), fig.start):
