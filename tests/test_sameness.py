@@ -108,3 +108,15 @@ def test_sameness_an_integer_may_be_its_decimals_cut_off():
     assert not values_agree(q("1%", 1, **pct), q("1.5%", 1.5, **pct))
     # qualified figures are not cut-off figures
     assert not values_agree(q("over $412 billion", 412e9, "over", **usd), q("$411.3 billion", 411.3e9, **usd))
+
+
+def test_a_clipped_head_noun_counts_what_its_full_word_does():
+    from checker.extract.quantities import extract_quantities
+    from checker.judge.sameness import same_counted_thing
+
+    def q(t):
+        return extract_quantities(t)[0]
+
+    assert same_counted_thing(q("The port runs 6 testing labs."), q("The port runs 6 testing laboratories."))
+    assert same_counted_thing(q("Visitors took 900 photos."), q("Visitors took 900 photographs."))
+    assert not same_counted_thing(q("The port runs 6 testing labs."), q("The port runs 6 testing cranes."))

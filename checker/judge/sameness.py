@@ -256,7 +256,14 @@ def same_counted_thing(a: Quantity, b: Quantity) -> bool:
         return False
     if a.unit == b.unit:
         return True
-    return a.unit.split()[-1] == b.unit.split()[-1]
+    head_a, head_b = a.unit.split()[-1], b.unit.split()[-1]
+    return _CLIPPED.get(head_a, head_a) == _CLIPPED.get(head_b, head_b)
+
+
+#: Clipped forms of head nouns, to their full word: "14 national AI labs" counts what "14 national
+#: AI laboratories" does.
+_CLIPPED = {"lab": "laboratory", "photo": "photograph", "exam": "examination", "bike": "bicycle",
+            "dept": "department", "govt": "government"}
 
 
 def context_terms(claim: Claim, q: Quantity, before: int = 4, after: int = 6) -> frozenset[str]:
