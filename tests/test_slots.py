@@ -472,3 +472,17 @@ def test_numeric_a_holder_named_on_one_side_only_still_supports():
     assert "supports" in _numeric(
         "Ostrava and Brno together hold 58% of the region's rail freight.",
         "Analysts note that Ostrava and Brno together hold 58% of the region's rail freight.", 0.85)
+
+
+def test_numeric_a_specific_count_of_units_repeats_the_same_count_of_a_named_thing():
+    # "units" says nothing about what is counted: an equal specific count supports
+    assert "supports" in _numeric(
+        "The guild says 318,400 kettles were sold abroad.",
+        "Export sales hit 318,400 units last year, the Brightwater Guild's survey shows.", 0.6)
+    # a round count of units is no such repetition, and two named things stay apart
+    assert "supports" not in _numeric(
+        "The guild says 300 kettles were sold abroad.",
+        "Export sales hit 300 units last year, the Brightwater Guild's survey shows.", 0.6)
+    assert "supports" not in _numeric(
+        "The guild says 318,400 kettles were sold abroad.",
+        "Export sales hit 318,400 toasters last year, the Brightwater Guild's survey shows.", 0.6)

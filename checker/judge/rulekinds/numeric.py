@@ -40,6 +40,8 @@ from ...extract.terms import names_within, normalise, subjects_disjoint, word_se
 from .base import PairContext, Param, RuleKind, Verdict
 
 _SUMMARY_SECTIONS = ("headline", "summary", "quote")
+#: Count nouns that say nothing about what is counted ("553,000 units").
+_GENERIC_COUNTS = frozenset({"unit"})
 #: Units of time: durations of anything ("20 days", "36 months"), so they name no measure.
 _TIME_UNITS = frozenset("second minute hour day week month year decade century millisecond".split())
 
@@ -302,10 +304,14 @@ def _specific_match(qa: Quantity, qb: Quantity) -> bool:
     for different things: each has three significant digits or more ("2.315 exaflops",
     "$212 billion", "23.38%" / "23.4%"), or two for amounts of a million or more ("$38
     billion", "$7.3 million" / "$7.34 million"); of the same unit (counts of the same thing), and neither a bound."""
-    if qa.kind == "count" and not (qa.unit and same_counted_thing(qa, qb)):
-        return False
-    if (qa.unit or "") != (qb.unit or "") or not same_counted_thing(qa, qb):
-        return False
+    generic = qa.kind == "count" and qb.kind == "count" and bool(qa.unit and qb.unit) and (
+        qa.unit in _GENERIC_COUNTS or qb.unit in _GENERIC_COUNTS
+    )  # "553,000 units" repeats "553,000 robots": "units" names no other thing
+    if not generic:
+        if qa.kind == "count" and not (qa.unit and same_counted_thing(qa, qb)):
+            return False
+        if (qa.unit or "") != (qb.unit or "") or not same_counted_thing(qa, qb):
+            return False
     if not (_counterparts(qa, qb) or math.isclose(qa.value, qb.value)):
         return False  # a value within a bound is no repetition; "up to €4.2 million" / "€4.2 million" is
     digits = min(_significant_digits(qa), _significant_digits(qb))
