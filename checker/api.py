@@ -27,7 +27,7 @@ from typing import Any, Callable, Sequence
 from .errors import ClaimgraphError
 from .model import SEVERITIES, Report
 
-__all__ = ["Session", "scan", "check", "index", "compare", "run_gated", "exit_code"]
+__all__ = ["Session", "scan", "check", "index", "compare", "make_pipeline", "run_gated", "exit_code"]
 
 
 def exit_code(report: Report, fail_on: str, exit_zero: bool = False, review_severity: str = "none") -> int:
@@ -44,6 +44,23 @@ def exit_code(report: Report, fail_on: str, exit_zero: bool = False, review_seve
 
         return 1 if review_fails(report.ledger(), fail_on, review_severity) else 0
     return 0
+
+
+def make_pipeline(settings, *, encoder=None, warn=None, progress=None, client=None):
+    """The pipeline of a run: on the Dask ``client``'s cluster when one is given, else in this
+    process; ``encoder`` makes the sentence encoder in place of the configured model. The one
+    place the command line and :class:`Session` build pipelines."""
+    from .runtime.progress import NO_PROGRESS
+
+    warn = warn or (lambda message: None)
+    progress = progress or NO_PROGRESS
+    if client is not None:
+        from .runtime.distributed import DistributedPipeline
+
+        return DistributedPipeline(settings, client=client, embedder_factory=encoder, warn=warn, progress=progress)
+    from .pipeline import Pipeline
+
+    return Pipeline(settings, warn=warn, progress=progress, encoder=encoder)
 
 
 def run_gated(pipeline, command: str, inputs: Sequence[str], against: Sequence[str] = (), gate=None):
@@ -134,20 +151,11 @@ class Session:
     def pipeline(self):
         """The session's :class:`checker.pipeline.Pipeline` (made on first use)."""
         if self._pipeline is None:
-            from .runtime.progress import NO_PROGRESS
-
-            settings = self.resolved.settings
             if self._jobs is not None or self._scheduler:
-                from .runtime.distributed import DistributedPipeline, connect
+                from .runtime.distributed import connect
 
                 self._client = connect(self._jobs, self._scheduler)
-                self._pipeline = DistributedPipeline(
-                    settings, client=self._client, embedder_factory=self._encoder, warn=self._warn, progress=NO_PROGRESS
-                )
-            else:
-                from .pipeline import Pipeline
-
-                self._pipeline = Pipeline(settings, warn=self._warn, progress=NO_PROGRESS, encoder=self._encoder)
+            self._pipeline = make_pipeline(self.resolved.settings, encoder=self._encoder, warn=self._warn, client=self._client)
         return self._pipeline
 
     # ------------------------------------------------------------------ operations

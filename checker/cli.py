@@ -48,13 +48,9 @@ class App:
 
     def pipeline(self, settings, *, warn, progress, client=None):
         """The pipeline of a run (on the Dask ``client``'s cluster when one is given)."""
-        if client is not None:
-            from .runtime.distributed import DistributedPipeline
+        from .api import make_pipeline
 
-            return DistributedPipeline(settings, client=client, embedder_factory=self.encoder, warn=warn, progress=progress)
-        from .pipeline import Pipeline
-
-        return Pipeline(settings, warn=warn, progress=progress, encoder=self.encoder)
+        return make_pipeline(settings, encoder=self.encoder, warn=warn, progress=progress, client=client)
 
 
 # ---------------------------------------------------------------------- parameter types

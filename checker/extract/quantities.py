@@ -950,12 +950,13 @@ def extract_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), dated
     return _equivalents(text, quantities)
 
 
-_WRITTEN_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+#: A figure as written: digits with thousands separators and decimals ("1,234.5").
+WRITTEN_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def significant_digits(text: str) -> int:
     """Significant digits of the first figure written in ``text`` ("2,191" 4, "2,000" 1, "9.0" 2, "0.25" 2; none: 0)."""
-    m = _WRITTEN_FIGURE.search(text)
+    m = WRITTEN_FIGURE.search(text)
     if not m:
         return 0
     literal = m.group(0).replace(",", "")

@@ -15,9 +15,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Claim, DateExpr, Quantity
+from ..extract.quantities import WRITTEN_FIGURE as _LITERAL
 from ..extract.terms import content_terms
+from ..extract.units import UNIT_BASES
 
-_LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CLAUSE_END = re.compile(r"[,;:()\[\]—–]| - ")
 
 
@@ -220,9 +221,6 @@ def comparable(a: Quantity, b: Quantity) -> tuple[bool, str]:
         if (a.unit or "") != (b.unit or ""):
             return False, f"{a.unit} vs {b.unit}"
     return True, ""
-
-
-from ..extract.units import UNIT_BASES  # noqa: E402 - the unit table, with the extractor that reads the units
 
 
 def in_common_unit(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity, bool]:
