@@ -166,6 +166,70 @@ class Citation:
     refs: tuple[int, ...]
 
 
+#: Where a slot of a fact came from, nearest first: the claim's own sentence, the sentence
+#: before it, the section heading over it, the document's title, the headers of the table cell
+#: it sits in, a relative expression resolved against the document's date ("last year"), the
+#: document's own date (a figure stated with no time is "as of" it), or a date the user gave.
+SLOT_SOURCES = (
+    "sentence",
+    "previous sentence",
+    "heading",
+    "title",
+    "table header",
+    "relative",
+    "document date",
+    "given date",
+)
+
+#: What a fact states: an outcome, a plan or target, a forecast or estimate, or what someone
+#: reportedly said ("according to", "reportedly").
+MODALITIES = ("actual", "plan", "forecast", "reported")
+
+#: Kinds of fact: a figure (one of the claim's quantities), a date (one of its dates), or a
+#: non-numeric value (a place or an organisation an event is bound to).
+FACT_KINDS = ("quantity", "date", "entity")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One slot of a fact (its measure, holder, time or place).
+
+    ``value`` is the normalised key rules compare (lower-case lemmas for a measure, a name for a
+    holder or place, an ISO-like period for a time: ``"2024"``, ``"2025-Q3"``); ``text`` is the
+    words as written where they were found; ``source`` is one of :data:`SLOT_SOURCES`.
+    """
+
+    value: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure, date or non-numeric value of a claim, bound to what it is about.
+
+    ``figure`` indexes the claim's ``quantities`` (kind ``quantity``) or ``dates`` (kind
+    ``date``); it is None for kind ``entity``, whose value is ``value`` itself. ``measure`` is
+    what the figure counts or is an attribute of ("registered capital", "price"), or for a date
+    the event it dates, synonyms folded ("launch" for opened, launched, went live); ``holder``
+    whose measure it is; ``time`` the period it holds for; ``place`` where. ``direction`` is the
+    sense of a change or event ("up", "down"; "open", "close"; "buy", "sell"): opposite
+    directions of one measure conflict.
+    """
+
+    id: str  # "<claim id>.f<n>", n from 1 in the claim's order of facts
+    kind: str  # one of FACT_KINDS
+    figure: int | None
+    value: str  # as written: "$900", "March 2026", "Phoenix"
+    measure: Slot | None = None
+    holder: Slot | None = None
+    time: Slot | None = None
+    place: Slot | None = None
+    modality: str = "actual"  # one of MODALITIES
+    direction: str | None = None
+    qualifier: str | None = None
+
+
 @dataclass(frozen=True)
 class Claim:
     """One sentence (or list item, headline, quote) that states a figure or a date."""
@@ -185,6 +249,7 @@ class Claim:
     terms: tuple[str, ...] = ()  # lower-case content words: what is measured and of whom
     subjects: tuple[str, ...] = ()  # proper names (places, organisations) the sentence is about
     past_tense: bool = False
+    facts: tuple[Fact, ...] = ()  # the claim's figures and dates bound to measure, holder, time, place
 
     @property
     def masked_text(self) -> str:
