@@ -24,3 +24,14 @@ def test_period_bounds():
     assert period_bounds("2024") == ("2024-01-01", "2024-12-31")
     assert period_bounds("2024-Q1") == ("2024-01-01", "2024-03-31")
     assert period_bounds("2023-02") == ("2023-02-01", "2023-02-28")
+
+
+def test_weekday_end_of_year_and_differ():
+    from checker.frame.timeframe import times_differ
+    from checker.model import Slot
+    assert resolve_relative("on Monday", "2024-03-06") == "2024-03-04"
+    assert resolve_relative("by the end of the year", "2024-03-06") == "2024"
+    assert times_differ(Slot("2024", "", "sentence"), Slot("2023-Q4", "", "relative"))
+    assert not times_differ(Slot("2024", "", "sentence"), Slot("2024-Q4", "", "relative"))
+    assert not times_differ(Slot("2024-03-01", "", "document date"), Slot("2024-09-01", "", "document date"))
+    assert times_differ(Slot("2024-03-01", "", "document date"), Slot("2023-09-01", "", "given date"))

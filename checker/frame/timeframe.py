@@ -15,7 +15,9 @@ _YEAR_REL = {"last year": -1, "previous year": -1, "past year": -1, "this year":
 _RELATIVE = re.compile(
     r"\b(last year|previous year|this year|next year|a year earlier|a year ago|a year before|"
     r"two years ago|earlier this year|year-on-year|(?:the )?(?:previous|last|past) quarter|"
-    r"this quarter|last month|this month|yesterday|today|now|currently)\b", re.I)
+    r"this quarter|last month|this month|yesterday|today|now|currently|by the end of the year|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _anchor_date(anchor: str) -> _dt.date | None:
@@ -46,6 +48,11 @@ def resolve_relative(text: str, anchor: str) -> str | None:
         return f"{d.year}-{d.month:02d}"
     if t == "yesterday":
         return (d - _dt.timedelta(days=1)).isoformat()
+    if t == "by the end of the year":
+        return str(d.year)
+    if t.startswith("on ") and t[3:] in _WEEKDAYS:
+        back = (d.weekday() - _WEEKDAYS.index(t[3:])) % 7
+        return (d - _dt.timedelta(days=back)).isoformat()
     if t in ("today", "now", "currently"):
         return anchor
     return None
@@ -86,3 +93,19 @@ def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str 
     if anchor:
         return Slot(anchor, anchor, anchor_source)
     return None
+
+
+def times_differ(a: Slot | None, b: Slot | None) -> bool:
+    """Whether two time slots name different periods. Explicit or relative times differ
+    when their periods do not overlap; an "as of" document or given date differs from
+    another time only at year granularity (a present-tense figure in a 2024 page and
+    one in a 2023 page are two periods). A missing slot never differs."""
+    if a is None or b is None:
+        return False
+    as_of = ("document date", "given date")
+    if a.source in as_of or b.source in as_of:
+        return a.value[:4] != b.value[:4]
+    ba, bb = period_bounds(a.value), period_bounds(b.value)
+    if ba is None or bb is None:
+        return a.value != b.value
+    return ba[1] < bb[0] or bb[1] < ba[0]
