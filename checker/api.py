@@ -11,7 +11,7 @@
         print(session.exit_code(draft))                        # 0, or 1 as the CLI would exit
 
 Options are the command line's long flags with underscores (``cache_dir``, ``fail_on``,
-``no_cache``, ``max_size``, ``baseline``, ...) and are resolved as the command line resolves
+``no_cache``, ``max_size``, ``date``, ``baseline``, ...) and are resolved as the command line resolves
 them (:func:`checker.settings.resolve_settings`: the option, then the environment, then the
 configuration file found from the current folder up or named by ``config_path``, then the
 default). A report is gated as the command line gates it: path overrides and disabled rules

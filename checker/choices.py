@@ -18,3 +18,19 @@ BACKENDS = ("torch", "onnx", "onnx-int8")
 #: ``--review-severity`` and ``review_severity``: the severity a claim-ledger ``review`` entry counts as
 #: for ``--fail-on`` (:mod:`checker.ledger`); ``none``: it never fails a run.
 REVIEW_SEVERITIES = ("none", *SEVERITIES)
+
+
+def iso_date(value: object) -> str | None:
+    """``--date`` and ``date``: the ``YYYY-MM-DD`` date ``value`` names (a string, or a TOML
+    date), or None when it names none (a malformed or impossible date)."""
+    import datetime
+    import re
+
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        return None

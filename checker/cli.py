@@ -107,6 +107,18 @@ class _SizeMB(click.ParamType):
             self.fail(exc.message, param, ctx)
 
 
+class _Date(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        from .settings import given_date
+
+        try:
+            return given_date(value)
+        except ClaimgraphError as exc:
+            self.fail(exc.message, param, ctx)
+
+
 # ---------------------------------------------------------------------- shared options
 
 
@@ -125,11 +137,16 @@ _FAIL_ON = click.option(
     "--fail-on", type=_Choice(_constant("FAIL_LEVELS")), help="exit 1 when a finding is at or above this severity (default: error)"
 )
 
-#: --max-size: scan, check, index, config
+#: --max-size, --date: scan, check, index, config
 input_options = _options(
     click.option(
         "--max-size", type=_SizeMB(), metavar="MB",
         help="skip, with a warning, any document larger than MB mebibytes (default: 10; 0: no limit)",
+    ),
+    click.option(
+        "--date", type=_Date(), metavar="YYYY-MM-DD",
+        help="the date of every input document that states none (front matter, <meta>, dateline): "
+        "figures stated without a date, and \"last year\", are read against it",
     ),
 )
 
@@ -470,7 +487,7 @@ def _nothing_written() -> str:
 
 _SETTING_FLAGS = (
     "model", "device", "backend", "cache_dir", "no_cache", "rules", "max_size", "nli", "fail_on", "review_severity",
-    "exit_zero", "baseline", "write_baseline", "warn_unused_suppressions",
+    "exit_zero", "baseline", "write_baseline", "warn_unused_suppressions", "date",
 )
 
 

@@ -27,14 +27,14 @@ from typing import Any, Sequence
 
 from .errors import ConfigError
 from .model import SEVERITIES
-from .choices import BACKENDS, DEVICES, FAIL_LEVELS, REVIEW_SEVERITIES
+from .choices import BACKENDS, DEVICES, FAIL_LEVELS, REVIEW_SEVERITIES, iso_date
 
 #: ``disable = ["all"]`` turns every rule off (top level or in an override).
 ALL = "all"
 
 _KEYS = (
     "rules", "disable", "severity", "params", "model", "device", "backend", "fail_on", "cache_dir", "max_size", "overrides", "nli",
-    "review_severity",
+    "review_severity", "date",
 )
 _OVERRIDE_KEYS = ("paths", "disable", "severity")
 
@@ -68,6 +68,7 @@ class Config:
     max_size: float | None = None  # document size limit in MiB (0: no limit), as --max-size
     nli: str | None = None  # an NLI cross-encoder (checker.nli); None: the NLI stage is off
     review_severity: str | None = None  # what a claim-ledger "review" counts as for fail_on (checker.ledger)
+    date: str | None = None  # ISO date of the documents that state none, as --date
     overrides: list[Override] = field(default_factory=list)
 
     @property
@@ -190,6 +191,7 @@ class Config:
             "max_size": self.max_size,
             "nli": self.nli,
             "review_severity": self.review_severity,
+            "date": self.date,
         }
         data.update(resolved)
         data["overrides"] = [
@@ -324,6 +326,10 @@ def parse_config(text: str, shown: str, pyproject: bool = False) -> Config:
         setattr(config, key, value)
     if "max_size" in table:
         config.max_size = _size_mb(table["max_size"], fail)
+    if "date" in table:
+        config.date = iso_date(table["date"])
+        if config.date is None:
+            fail(f"'date' must be a date, YYYY-MM-DD, not {table['date']!r}", ("date",))
     if config.cache_dir is not None:
         config.cache_dir = str(_relative_to(base, config.cache_dir))
     if config.model is not None and config.model.startswith(("./", "../", "~")):

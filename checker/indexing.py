@@ -58,7 +58,11 @@ def _build_locked(pipeline, paths: list[str], folder: Path, rebuild: bool) -> In
         files, warnings = discover(list(paths))
         for w in warnings:
             pipeline.warn(w)
-        previous = {d["abspath"]: d for d in old.document_rows()} if old else {}
+        given = pipeline.settings.date
+        # another --date than the index was built with: every document is read again (those
+        # that state no date took the old one)
+        same_date = manifest.get("date") == given
+        previous = {d["abspath"]: d for d in old.document_rows()} if old and same_date else {}
         next_doc = manifest.get("next_doc", 1)
         stats = IndexStats()
         plan: list[tuple[str, Any]] = []  # ("old", record) or ("new", Document)
@@ -125,13 +129,13 @@ def _build_locked(pipeline, paths: list[str], folder: Path, rebuild: bool) -> In
         nothing_changed = (
             old is not None and not fresh and stats.removed == 0 and sorted(roots) == sorted(manifest.get("roots", []))
             and all(item["shown"] == item["path"] for kind, item in documents if kind == "old")
-            and skipped == manifest.get("skipped", {})
+            and skipped == manifest.get("skipped", {}) and same_date
         )
         stats.documents = len(documents)
         stats.claims = sum(item["claims"] for kind, item in documents if kind == "old") + len(ordered_new)
         if nothing_changed:
             return stats
-        _write_version(folder, old, documents, per_doc, new_vectors, model, roots, next_doc, skipped)
+        _write_version(folder, old, documents, per_doc, new_vectors, model, roots, next_doc, skipped, date=given)
         stats.written = True
         return stats
     finally:

@@ -52,6 +52,8 @@ class Document:
     date: str | None = None  # ISO date of publication when the document states it
     blocks: list[Block] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
+    #: where ``date`` comes from: "document date" (the document states it) or "given date" (``--date``)
+    date_source: str = "document date"
 
     def __post_init__(self) -> None:
         if not self.line_starts:

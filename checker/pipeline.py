@@ -30,6 +30,7 @@ from .pair.candidates import clusters, nearest_pairs
 from .extract.claims import document_claims
 from .store.cached_stages import CachedExtractor, CachedJudge, Extraction, Loaded
 from .store.claims_cache import ClaimsCache, document_key, pairs_key, text_key
+from .ingest.docdate import GIVEN as GIVEN_DATE, with_given_date
 from .ingest.documents import (
     DEFAULT_MAX_SIZE_MB,
     EXTRACTED,
@@ -77,6 +78,7 @@ class Settings:
     max_size_mb: float | None = DEFAULT_MAX_SIZE_MB  # size limit of one document (MiB); None or 0: no limit
     config: "Config | None" = None  # checker.config: rule settings and path overrides from a file
     nli: str | None = None  # an NLI cross-encoder for the pairs no rule decided (checker.judge.nli); None: off
+    date: str | None = None  # ISO date of every document that states none (--date; checker.ingest.docdate)
 
 
 @dataclass
@@ -212,11 +214,11 @@ class Pipeline:
             files, warnings = discover(paths)
             documents = []
             for f in self.progress.iterate("reading", files, len(files), "file"):
-                docs, more = load_documents([str(f)], max_bytes=max_bytes)
+                docs, more = load_documents([str(f)], max_bytes=max_bytes, given_date=self.settings.date)
                 documents.extend(docs)
                 warnings.extend(more)
             return [Loaded(d) for d in _renumber(documents)], warnings
-        documents, warnings = load_documents(paths, max_bytes=max_bytes)
+        documents, warnings = load_documents(paths, max_bytes=max_bytes, given_date=self.settings.date)
         return [Loaded(d) for d in documents], warnings
 
     def _load_cached(self, paths: list[str], max_bytes: int | None, preload_encoder: bool = False) -> tuple[list[Loaded], list[str]]:
@@ -235,15 +237,30 @@ class Pipeline:
                 continue
             read.append((path, shown, None if notes or not text.strip() else (text, fmt, document_key(fmt, text))))
         cache = self.claims_cache
+        given = self.settings.date
         found = cache.get_many([r[2][2] for r in read if r[2] is not None]) if cache is not None else {}
+        keys: dict[bytes, bytes] = {}  # a document's key -> the key its claims are stored under
+        if given and cache is not None:
+            # one stored without a date of its own was read without this date: look under the dated key
+            dated = {r[2][2]: document_key(r[2][1], r[2][0], given) for r in read
+                     if r[2] is not None and (r[2][2] not in found or found[r[2][2]][1] is None)}
+            more = cache.get_many(list(dated.values()))
+            for key, dated_key in dated.items():
+                found.pop(key, None)
+                if dated_key in more:
+                    found[key], keys[key] = more[dated_key], dated_key
         missing = [r for r in read if r[2] is not None and r[2][2] not in found]
         if worth_a_pool(len(missing)):
             # many documents to parse: on all cores, while this process loads the encoder
             t = time.perf_counter()
             preload = (lambda: prepare_encoder(self.embedder)) if preload_encoder else None
-            done = extract_many([(known[0], known[1], shown) for _, shown, known in missing], preload)
-            fresh = [(known[2], *result) for (_, _, known), result in zip(missing, done)]
-            found.update((key, (title, date, claims)) for key, title, date, claims in fresh)
+            done = extract_many([(known[0], known[1], shown, given) for _, shown, known in missing], preload)
+            fresh = []
+            for (_, _, known), (title, date, claims) in zip(missing, done):
+                stored = known[2] if date is not None or not given else document_key(known[1], known[0], given)
+                keys[known[2]] = stored
+                found[known[2]] = (title, date, claims)
+                fresh.append((stored, title, date, claims))
             if cache is not None:
                 cache.put_many(fresh)
             self.timings["extract"] = self.timings.get("extract", 0.0) + time.perf_counter() - t
@@ -254,18 +271,23 @@ class Pipeline:
             if known is not None and known[2] in found:
                 text, fmt, key = known
                 title, date, claims = found[key]
-                doc = Document(id=doc_id, path=shown, text=text, format=fmt, title=title, date=date)
-                docs.append(Loaded(doc, key, claims))
+                doc = with_given_date(Document(id=doc_id, path=shown, text=text, format=fmt, title=title, date=date), given)
+                docs.append(Loaded(doc, keys.get(key, key), claims))
                 continue
             if known is not None:  # decoded cleanly above: parse that text, do not read the file again
                 text, fmt, key = known
-                docs.append(Loaded(parse_document(text, fmt, doc_id, shown), key))
+                doc = parse_document(text, fmt, doc_id, shown, given)
+                docs.append(Loaded(doc, self._key_of(doc)))
                 continue
-            doc, notes = load_or_warn(path, doc_id, shown, max_bytes, warnings)  # says why it cannot be used
+            doc, notes = load_or_warn(path, doc_id, shown, max_bytes, warnings, given)  # says why it cannot be used
             if doc is None:
                 continue
-            docs.append(Loaded(doc, None if notes else document_key(doc.format, doc.text)))
+            docs.append(Loaded(doc, None if notes else self._key_of(doc)))
         return docs, warnings
+
+    def _key_of(self, doc: Document) -> bytes:
+        """The claims-cache key of a parsed document: its text's, with the given date when it took it."""
+        return document_key(doc.format, doc.text, doc.date if doc.date_source == GIVEN_DATE else None)
 
     def _document_text(self, data: bytes, fmt: str, shown: str, notes: list[str]) -> str:
         """:func:`~checker.ingest.documents.document_text`, with the text of a Word or PDF file
@@ -304,12 +326,12 @@ class Pipeline:
         cache = self.claims_cache
         if cache is None:
             return self.extract([Loaded(d) for d in documents]).claims
-        keys = [document_key(d.format, d.text) for d in documents]
+        keys = [self._key_of(d) for d in documents]
         found = cache.get_many(keys)
         loaded = []
         for doc, key in zip(documents, keys):
             if key not in found and not doc.blocks and doc.text.strip():  # read from the cache, since dropped
-                doc = parse_document(doc.text, doc.format, doc.id, doc.path)
+                doc = parse_document(doc.text, doc.format, doc.id, doc.path, self.settings.date)
             loaded.append(Loaded(doc, key, found[key][2] if key in found else None))
         return self.extract(loaded).claims
 

@@ -10,8 +10,9 @@ API call. Its keyword options are named as the command line's flags (``--cache-d
     resolved.settings   # checker.pipeline.Settings, for a Pipeline (built when first read)
     resolved.gate       # fail_on, exit_zero, baseline, ...: what decides the exit code
 
-The environment has one variable today, ``$CLAIMGRAPH_CACHE_DIR`` (see
-:data:`ENVIRONMENT`). The constants below are the only definition of the values the
+The environment has two variables, ``$CLAIMGRAPH_CACHE_DIR`` and ``$CLAIMGRAPH_DATE`` (see
+:data:`ENVIRONMENT`). ``date`` (``--date YYYY-MM-DD``) dates every input document that
+states no date of its own (:mod:`checker.ingest.docdate`). The constants below are the only definition of the values the
 flags and the configuration keys accept (report formats are :data:`checker.report.FORMATS`).
 
 This module imports nothing heavy (the rest lazily): the command line reads its
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Mapping
 
-from .choices import BACKENDS, DEVICES, FAIL_LEVELS, REVIEW_SEVERITIES
+from .choices import BACKENDS, DEVICES, FAIL_LEVELS, REVIEW_SEVERITIES, iso_date
 from .errors import ConfigError
 
 if TYPE_CHECKING:
@@ -37,13 +38,13 @@ if TYPE_CHECKING:
 DEFAULTS: dict[str, Any] = {"device": "cpu", "backend": "torch", "fail_on": "error", "review_severity": "none"}
 
 #: Settings that an environment variable can set, between the flag and the file.
-ENVIRONMENT: dict[str, str] = {"cache_dir": "CLAIMGRAPH_CACHE_DIR"}
+ENVIRONMENT: dict[str, str] = {"cache_dir": "CLAIMGRAPH_CACHE_DIR", "date": "CLAIMGRAPH_DATE"}
 
 _CHOICES: dict[str, tuple[str, ...]] = {
     "device": DEVICES, "backend": BACKENDS, "fail_on": FAIL_LEVELS, "review_severity": REVIEW_SEVERITIES
 }
 #: Settings layered flag > environment > file > default.
-_LAYERED = ("model", "device", "backend", "cache_dir", "fail_on", "max_size", "nli", "review_severity")
+_LAYERED = ("model", "device", "backend", "cache_dir", "fail_on", "max_size", "nli", "review_severity", "date")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Resolved:
     use_cache: bool = True
     max_size: float | None = None  # MiB, 0: no limit; None: the default (10)
     nli: str | None = None
+    date: str | None = None  # ISO date of every document that states none (--date)
     #: where each layered setting came from: "flag", "environment", "file" or "default"
     sources: dict[str, str] = field(default_factory=dict)
 
@@ -91,6 +93,7 @@ class Resolved:
             rule_paths=list(self.rule_paths),
             config=self.config,
             nli=self.nli,
+            date=self.date,
         )
 
     def effective(self) -> dict[str, Any]:
@@ -110,12 +113,13 @@ class Resolved:
             review_severity=self.gate.review_severity,
             cache_dir=cache,
             max_size=int(size) if float(size).is_integer() else size,
+            date=self.date,
         )
 
 
 _OPTIONS = (
     "model", "device", "backend", "cache_dir", "no_cache", "rules", "max_size", "nli", "fail_on", "review_severity",
-    "exit_zero", "baseline", "write_baseline", "warn_unused_suppressions",
+    "exit_zero", "baseline", "write_baseline", "warn_unused_suppressions", "date",
 )
 
 
@@ -155,6 +159,8 @@ def resolve_settings(
             value, source = DEFAULTS.get(name), "default"
         if value is not None and name in _CHOICES and value not in _CHOICES[name]:
             raise ConfigError(f"{name} must be one of {', '.join(_CHOICES[name])}, not {value!r}")
+        if value is not None and name == "date":
+            value = given_date(value)
         values[name], sources[name] = value, source
     max_size = values["max_size"]
     gate = Gate(
@@ -176,6 +182,7 @@ def resolve_settings(
         use_cache=not options.get("no_cache"),
         max_size=None if max_size is None else size_mb(max_size),
         nli=values["nli"],
+        date=values["date"],
         sources=sources,
     )
 
@@ -188,6 +195,14 @@ def _rule_paths(from_file, from_flags) -> list[str]:
     for p in [*from_file, *map(str, from_flags)]:
         out.setdefault(os.path.abspath(p), p)
     return list(out.values())
+
+
+def given_date(value: Any) -> str:
+    """The date of documents that state none (``--date``, ``$CLAIMGRAPH_DATE``, ``date``): ``YYYY-MM-DD``."""
+    iso = iso_date(value)
+    if iso is None:
+        raise ConfigError(f"not a date (YYYY-MM-DD): {value!r}")
+    return iso
 
 
 def size_mb(value: Any) -> float:

@@ -32,8 +32,8 @@ from pathlib import Path
 
 from . import markup_html, markup_markdown, markup_text
 from ..errors import InputError
-from ..extract.dates import locate_dateline, parse_date
-from ..model import Block, Document
+from ..model import Document
+from .docdate import document_date, with_given_date
 from .sections import assign_sections
 
 SUFFIXES = {
@@ -317,6 +317,7 @@ def load_document(
     display_path: str | None = None,
     max_bytes: int | None = None,
     notes: list[str] | None = None,
+    given_date: str | None = None,
 ) -> Document:
     """Read, decode and parse one file into a :class:`~checker.model.Document`.
 
@@ -332,23 +333,19 @@ def load_document(
     text = document_text(data, fmt, name, notes)
     if not text.strip():
         raise InputError(f"{name}: empty file")
-    return parse_document(text, fmt, doc_id, name)
+    return parse_document(text, fmt, doc_id, name, given_date)
 
 
-def parse_document(text: str, fmt: str, doc_id: str, name: str) -> Document:
-    """Parse decoded, non-empty ``text`` of format ``fmt`` into a :class:`~checker.model.Document`."""
+def parse_document(text: str, fmt: str, doc_id: str, name: str, given_date: str | None = None) -> Document:
+    """Parse decoded, non-empty ``text`` of format ``fmt`` into a :class:`~checker.model.Document`,
+    dated ``given_date`` (``--date``) when it states no date (:mod:`checker.ingest.docdate`)."""
     blocks, meta = _READERS[fmt](text)
     blocks = assign_sections(blocks)
     title = meta.get("title")
     if title is None:
         title = next((b.text for b in blocks if b.kind == "title"), None)
-    dateline = locate_dateline([b.text for b in blocks])
-    date = parse_date(meta.get("date")) or (dateline[1] if dateline else None)
-    if dateline and dateline[2]:
-        # a block that is only the dateline is the document's own metadata, no claim
-        b = blocks[dateline[0]]
-        blocks[dateline[0]] = Block(kind="dateline", section=b.section, text=b.text, offsets=b.offsets)
-    return Document(
+    date, blocks = document_date(meta.get("date"), blocks)
+    return with_given_date(Document(
         id=doc_id,
         path=name,
         text=text,
@@ -356,7 +353,7 @@ def parse_document(text: str, fmt: str, doc_id: str, name: str) -> Document:
         title=title,
         date=date,
         blocks=blocks,
-    )
+    ), given_date)
 
 
 def display_path_of(path: Path) -> str:
@@ -378,32 +375,33 @@ def display_path_of(path: Path) -> str:
 
 
 def load_documents(
-    paths: list[str], max_bytes: int | None = int(DEFAULT_MAX_SIZE_MB * _MIB)
+    paths: list[str], max_bytes: int | None = int(DEFAULT_MAX_SIZE_MB * _MIB), given_date: str | None = None
 ) -> tuple[list[Document], list[str]]:
     """Discover and read every input file; ids ``d1``, ``d2``, ... in path order.
 
     A file that cannot be used becomes a warning ``"path: reason; skipped"`` and is
     skipped; ``max_bytes`` (None: no limit) is the size limit of one file. A path that
-    does not exist raises :class:`~checker.errors.InputError`.
+    does not exist raises :class:`~checker.errors.InputError`. ``given_date`` (ISO,
+    ``--date``) dates the documents that state no date of their own.
     """
     files, warnings = discover(paths)
     docs: list[Document] = []
     for path in files:
-        doc, _ = load_or_warn(path, f"d{len(docs) + 1}", display_path_of(path), max_bytes, warnings)
+        doc, _ = load_or_warn(path, f"d{len(docs) + 1}", display_path_of(path), max_bytes, warnings, given_date)
         if doc is not None:
             docs.append(doc)
     return docs, warnings
 
 
 def load_or_warn(
-    path: Path, doc_id: str, shown: str, max_bytes: int | None, warnings: list[str]
+    path: Path, doc_id: str, shown: str, max_bytes: int | None, warnings: list[str], given_date: str | None = None
 ) -> tuple[Document | None, list[str]]:
     """:func:`load_document`, with a file that cannot be used turned into a warning
     ``"path: reason; skipped"`` (and None); the decoding notes are added to ``warnings``
     and returned too."""
     notes: list[str] = []
     try:
-        doc = load_document(path, doc_id, shown, max_bytes=max_bytes, notes=notes)
+        doc = load_document(path, doc_id, shown, max_bytes=max_bytes, notes=notes, given_date=given_date)
     except InputError as exc:
         message = exc.message if exc.message.startswith(shown + ":") else f"{shown}: {exc.message}"
         warnings.append(f"{message}; skipped")

@@ -11,7 +11,8 @@ with its row label and column header before it, :mod:`checker.ingest.tables`) an
 decoded, each decoded character mapped to the offset where its entity starts.
 
 ``<meta name="date">``, ``<meta property="article:published_time">`` and similar,
-or a ``<time datetime>``, give the date; ``<title>`` or the first ``<h1>`` the title.
+or a ``<time datetime>`` in the page's header (inside ``<header>``, ``pubdate``,
+``itemprop="datePublished"``, or before the first paragraph), give the date; ``<title>`` or the first ``<h1>`` the title.
 Broken or unclosed HTML never raises, and the element stack is a plain list, so
 deeply nested input cannot hit the recursion limit.
 
@@ -121,6 +122,11 @@ def _defuse(text: str) -> str:
     for p in bad:
         chars[p] = _DEFUSED
     return "".join(chars)
+
+
+#: What may come before a ``<time>`` at the top of a page for it to date the page: nothing, or a
+#: byline or a "Published" label ("The plant opened on <time>" dates an event).
+_BYLINE_START = re.compile(r"-$|(?:by|published|posted|updated|last updated|date|dated)\b", re.I)
 
 
 class _Parser(HTMLParser):
@@ -240,9 +246,14 @@ class _Parser(HTMLParser):
         if tag == "meta":
             self._meta(attrs)
         elif tag == "time" and self.time_date is None:
-            for k, v in attrs:
-                if k == "datetime" and v:
-                    self.time_date = v.strip()
+            a = {k: (v or "") for k, v in attrs}
+            # the page's own date: a <time> in its header, marked as the publication date, or
+            # before any paragraph; one further down dates an event (checker.ingest.docdate)
+            header = (self.open_count.get("header") or "pubdate" in a or a.get("itemprop", "").lower() == "datepublished"
+                      or (not any(b.kind == "paragraph" for b, _ in self.blocks)
+                          and _BYLINE_START.match("".join(self.chars).strip() or "-")))
+            if a.get("datetime", "").strip() and header:
+                self.time_date = a["datetime"].strip()
         if self.open_count.get("head") and (tag == "body" or (tag in BLOCK and tag not in ("title", "html"))):
             self._pop_to("head")  # a body element in an unclosed <head>
         if tag == "title" and not self.skip_outside_head():

@@ -20,8 +20,8 @@ from . import forkpool
 #: about half a second to start).
 MIN_DOCUMENTS = 200
 
-Job = tuple[str, str, str]  # (decoded text, format, displayed path)
-Result = tuple[str | None, str | None, str]  # (title, date, encoded claims)
+Job = tuple  # (decoded text, format, displayed path[, given date: --date, or None])
+Result = tuple[str | None, str | None, str]  # (title, the date the document states, encoded claims)
 
 
 def worth_a_pool(documents: int) -> bool:
@@ -38,8 +38,9 @@ def extract_one(job: Job) -> Result:
     """Parse one decoded document and extract its claims (numbered from 1; the caller renumbers)."""
     from ..extract.claims import document_claims
     from ..store.claims_cache import encode_claims
+    from ..ingest.docdate import stated_date
     from ..ingest.documents import parse_document
 
-    text, fmt, shown = job
-    doc = parse_document(text, fmt, "d1", shown)
-    return doc.title, doc.date, encode_claims(document_claims(doc, 1))
+    text, fmt, shown, *given = job
+    doc = parse_document(text, fmt, "d1", shown, given[0] if given else None)
+    return doc.title, stated_date(doc), encode_claims(document_claims(doc, 1))

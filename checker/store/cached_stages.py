@@ -24,6 +24,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from ..ingest.docdate import stated_date
 from ..judge.evaluate import Judgement
 from ..model import Claim, Document, Edge, Finding
 from .claims_cache import ClaimsCache, ClaimsDigest, decode_claims, encode_claims, judgement_key
@@ -66,7 +67,7 @@ class CachedExtractor:
                 found = self.extract(doc, first)
                 if item.key is not None:
                     encoded = encode_claims(found)
-                    fresh.append((item.key, doc.title, doc.date, encoded))
+                    fresh.append((item.key, doc.title, stated_date(doc), encoded))
             digest.add(doc, first, len(found), encoded if encoded is not None else encode_claims(found), item.key)
             claims.extend(found)
         if fresh:

@@ -115,11 +115,15 @@ def _search_digest() -> str:
     return code_digest(SEARCH_MODULES)
 
 
-def document_key(fmt: str, text: str) -> bytes:
-    """The cache key of a document's reading and claims (see the module docstring)."""
+def document_key(fmt: str, text: str, given_date: str | None = None) -> bytes:
+    """The cache key of a document's reading and claims (see the module docstring). A document
+    that states no date of its own and takes the one given with ``--date`` is keyed with that
+    date too (``given_date``), since its facts' times depend on it."""
     h = hashlib.sha256(extractor_digest().encode())
     h.update(b"\0" + fmt.encode() + b"\0")
     h.update(text.encode("utf-8", "surrogatepass"))
+    if given_date:
+        h.update(b"\0given date\0" + given_date.encode())
     return h.digest()
 
 

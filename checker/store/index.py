@@ -569,7 +569,8 @@ def _prepare_folder(folder: Path, rebuild: bool) -> None:
         raise BadIndexError(f"index {folder} is corrupt: {MANIFEST} is missing; {_rebuild_hint()}")
 
 
-def _write_version(folder: Path, old: Index | None, documents, per_doc, new_vectors, model, roots, next_doc, skipped=None) -> None:
+def _write_version(folder: Path, old: Index | None, documents, per_doc, new_vectors, model, roots, next_doc, skipped=None,
+                   date: str | None = None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     existing = sorted(int(p.name[1:]) for p in folder.iterdir() if _VERSION_DIR.match(p.name))
     number = (existing[-1] if existing else 0) + 1
@@ -683,6 +684,8 @@ def _write_version(folder: Path, old: Index | None, documents, per_doc, new_vect
         "neighbours": NEIGHBOURS_K,
         "files": files,
     }
+    if date:
+        manifest["date"] = date  # --date: the date of the documents that state none
     write_text_atomic(folder / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     # Keep the version before this one for readers that opened it a moment ago.
     keep = {name, old.manifest["version"]} if old else {name}
