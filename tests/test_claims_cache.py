@@ -64,7 +64,7 @@ def test_claims_cache_changed_document_is_read_again(tmp_path, monkeypatch):
     parsed = []
     real = checker.pipeline.parse_document
     monkeypatch.setattr(
-        checker.pipeline, "parse_document", lambda text, fmt, doc_id, name: parsed.append(Path(name).name) or real(text, fmt, doc_id, name)
+        checker.pipeline, "parse_document", lambda text, fmt, doc_id, name, *given: parsed.append(Path(name).name) or real(text, fmt, doc_id, name, *given)
     )
     report = _scan([corpus], tmp_path / "cache")
     assert parsed == [changed.name]

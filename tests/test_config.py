@@ -288,9 +288,9 @@ def test_config_toml_output_reads_back_as_the_json_output(tmp_path, monkeypatch,
     data = json.loads(capsys.readouterr().out)
     assert main(["config"]) == 0
     text = capsys.readouterr().out
-    assert text.startswith("# effective configuration; file: claimgraph.toml\n# nli is not set\n[tool.claimgraph]\n")
+    assert text.startswith("# effective configuration; file: claimgraph.toml\n# nli is not set\n# date is not set\n[tool.claimgraph]\n")
     table = tomllib.loads(text)["tool"]["claimgraph"]
-    del data["config"], data["nli"]
+    del data["config"], data["nli"], data["date"]
     assert table == data
     assert table["overrides"] == [{"paths": ["legacy/**", "*.txt"], "disable": [], "severity": {"NUM001": "info"}}]
 

@@ -147,3 +147,20 @@ def test_claims_cache_keys_only_the_documents_that_take_the_date(tmp_path, monke
     assert other["plain.txt"] == ("2025-01-02", GIVEN, False)  # read again under the new date
     assert other["dated.txt"] == ("2021-07-01", STATED, not pool)  # its own date: the cache still serves it
     assert read(None)["plain.txt"][:2] == (None, STATED)
+
+
+def test_index_with_another_date_reads_every_document_again(tmp_path):
+    import checker
+    from tests.fake_cli import FakeModel
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "plain.txt").write_text("The ferry line now runs 14 boats.\n")
+    folder, cache = str(tmp_path / "idx"), str(tmp_path / "cache")
+    first = checker.index([str(tmp_path / "docs")], folder, encoder=FakeModel, cache_dir=cache, date="2024-05-06")
+    assert first.written and first.new == 1
+    same = checker.index([str(tmp_path / "docs")], folder, encoder=FakeModel, cache_dir=cache, date="2024-05-06")
+    assert not same.written and same.unchanged == 1
+    other = checker.index([str(tmp_path / "docs")], folder, encoder=FakeModel, cache_dir=cache, date="2025-01-02")
+    assert other.written and other.unchanged == 0
+    manifest = json.loads((tmp_path / "idx" / "claimgraph-index.json").read_text())
+    assert manifest["date"] == "2025-01-02"
