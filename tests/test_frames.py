@@ -64,3 +64,22 @@ def test_json_report_lists_facts(tmp_path):
     assert facts[0]["kind"] == "quantity" and facts[0]["time"] == {"value": "2024", "text": "2024", "from": "sentence"}
     assert set(facts[0]) == {"id", "kind", "figure", "value", "measure", "holder", "time", "place", "modality",
                              "direction", "qualifier"}
+
+
+def test_bad_nlp_model_is_a_one_line_config_error():
+    import pytest
+
+    from checker.errors import ConfigError
+    from checker.frame.nlp import load_nlp
+
+    with pytest.raises(ConfigError, match="cannot load nlp_model 'no_such_pipeline'"):
+        load_nlp("no_such_pipeline")
+
+
+def test_default_nlp_model_is_an_installed_pipeline():
+    import importlib.util
+
+    from checker.frame.nlp import DEFAULT_NLP_MODELS, default_nlp_model
+
+    assert default_nlp_model() in DEFAULT_NLP_MODELS
+    assert importlib.util.find_spec(default_nlp_model()) is not None

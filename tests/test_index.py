@@ -77,7 +77,7 @@ def test_index_build_writes_manifest_version_and_the_same_claims(archive, tmp_pa
     stats = build_index(pipeline, [str(archive)], folder)
     assert (stats.documents, stats.new, stats.written) == (2, 2, True)
     manifest = json.loads((folder / MANIFEST).read_text())
-    assert manifest["format"] == "claimgraph/index@4" and manifest["model"] == "fake-hash-256"
+    assert manifest["format"] == "claimgraph/index@5" and manifest["model"] == "fake-hash-256"
     assert manifest["claimgraph"] and manifest["version"] == "v000001" and (folder / "v000001").is_dir()
     scanned = _pipeline().scan([str(archive)])
     with open_index(folder, "fake-hash-256") as index:
