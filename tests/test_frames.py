@@ -83,3 +83,13 @@ def test_default_nlp_model_is_an_installed_pipeline():
 
     assert default_nlp_model() in DEFAULT_NLP_MODELS
     assert importlib.util.find_spec(default_nlp_model()) is not None
+
+
+def test_nlp_model_setting_layers_flag_environment_file_default(tmp_path):
+    from checker.settings import resolve_settings
+
+    cfg = tmp_path / "claimgraph.toml"
+    cfg.write_text('nlp_model = "from_file"\n')
+    assert resolve_settings(cfg, environ={}, nlp_model="flag").nlp_model == "flag"
+    assert resolve_settings(cfg, environ={"CLAIMGRAPH_NLP_MODEL": "env"}).nlp_model == "env"
+    assert resolve_settings(cfg, environ={}).nlp_model == "from_file"
