@@ -113,3 +113,15 @@ def test_html_discrepancies_escaped_and_first():
 def test_pipeline_report_keeps_groups_of_a_check():
     report = _report()
     assert report.groups and all(len(v.claims) for g in report.groups for v in g.values)
+
+
+def test_check_ledger_says_how_many_archive_documents_back_each_value():
+    report = _report()
+    report.draft_paths = {"docs/d4.md"}
+    entry = next(x for x in report.ledger() if x.claim == "c4")
+    assert entry.group == "g1"
+    assert entry.backing[0] == ("2,400", 4, False) and entry.backing[1] == ("3,100", 0, True)
+    assert "2,400 in 4 archive documents" in entry.backing_line()
+    assert "2,400 in 4 archive documents" in terminal.render(report)
+    assert "2,400 in 4 archive documents" in markdown.render(report)
+    assert "2,400 in 4 archive documents" in html.render(report)

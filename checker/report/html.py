@@ -420,6 +420,7 @@ def render(report: Report) -> str:
     :mod:`checker.report.html_ledger` and groups its findings by draft sentence."""
     view = ReportView(report)
     check = report.draft_paths is not None
+    extra = (GROUPS_HASH,) if report.groups else ()  # the discrepancy section's script
     if check:
         from .html_ledger import CSS as LEDGER_CSS, SCRIPT as LEDGER_SCRIPT, SCRIPT_HASH as LEDGER_HASH
         from .html_ledger import findings_section, ledger_section
@@ -429,7 +430,7 @@ def render(report: Report) -> str:
         "<head>",
         '<meta charset="utf-8">',
         # CSP is a constant without '"', so it goes in verbatim (quotes unescaped).
-        f'<meta http-equiv="Content-Security-Policy" content="{csp(SCRIPT_HASH, LEDGER_HASH, GROUPS_HASH) if check else csp(SCRIPT_HASH, GROUPS_HASH)}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp(SCRIPT_HASH, LEDGER_HASH, *extra) if check else (csp(SCRIPT_HASH, *extra) if extra else CSP)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         "<title>claimgraph report</title>",

@@ -159,6 +159,9 @@ def render_check(report: Report) -> str:
     for n, g in enumerate(acted, 1):
         places = ", ".join(escape(view.location(c).label) for c in g.draft.claims)
         out += [f"#### {n}\\. {places} \\({escape(_STATUS_WORDS.get(g.status, g.status))}\\)", "", f"> {_marked(g.draft.claim)}", ""]
+        entry = next((x for x in ledger if x.claim == g.draft.claim.id and x.backing), None)
+        if entry is not None:
+            out += [f"In the archive: {escape(entry.backing_line())}", ""]
         for item in g.items:
             if item.finding is not None:
                 f = item.finding
