@@ -99,6 +99,11 @@ def build_groups(report: Report) -> list[FactGroup]:
             fig = _figure(claims[cid], hint)
             if fig is not None:
                 readings.append((cid, fig))
+        # one group, one kind of figure: readings in another unit than most of the group's are left out
+        kinds = Counter(fig[2] for _, fig in readings)
+        if kinds:
+            main_unit = kinds.most_common(1)[0][0]
+            readings = [(cid, fig) for cid, fig in readings if fig[2] == main_unit]
         if len({cid for cid, _ in readings}) < 2:
             continue
         groups.append(_group(readings, claims, docs, conflicts, order))
