@@ -125,3 +125,11 @@ def test_check_ledger_says_how_many_archive_documents_back_each_value():
     assert "2,400 in 4 archive documents" in terminal.render(report)
     assert "2,400 in 4 archive documents" in markdown.render(report)
     assert "2,400 in 4 archive documents" in html.render(report)
+
+
+def test_one_value_whatever_the_unit_as_written():
+    report = _report(relations=[("c1", "c2", "supports")])
+    object.__setattr__(report.claims[1].quantities[0], "unit", "unit")
+    report.groups = build_groups(report)
+    (g,) = report.groups
+    assert len(g.values) == 1 and len(g.values[0].claims) == 2

@@ -40,6 +40,10 @@ def _figure(claim: Claim, unit_hint: str | None = None):
     return None
 
 
+def _category(unit) -> str:
+    return unit if unit in ("date", "entity") else "number"
+
+
 def _num_key(v: float) -> str:
     return f"{v:.6g}"
 
@@ -100,10 +104,10 @@ def build_groups(report: Report) -> list[FactGroup]:
             if fig is not None:
                 readings.append((cid, fig))
         # one group, one kind of figure: readings in another unit than most of the group's are left out
-        kinds = Counter(fig[2] for _, fig in readings)
+        kinds = Counter(_category(fig[2]) for _, fig in readings)
         if kinds:
-            main_unit = kinds.most_common(1)[0][0]
-            readings = [(cid, fig) for cid, fig in readings if fig[2] == main_unit]
+            main_kind = kinds.most_common(1)[0][0]
+            readings = [(cid, fig) for cid, fig in readings if _category(fig[2]) == main_kind]
         if len({cid for cid, _ in readings}) < 2:
             continue
         groups.append(_group(readings, claims, docs, conflicts, order))
@@ -115,8 +119,8 @@ def build_groups(report: Report) -> list[FactGroup]:
 def _group(readings, claims, docs, conflicts, order) -> FactGroup:
     # readings: [(claim id, (text, key, unit, qualifier, fact))]
     by_key: dict[str, list] = defaultdict(list)
-    for cid, fig in readings:
-        by_key[(fig[1], fig[2])].append((cid, fig))
+    for cid, fig in readings:  # a value is its number (or date, or name); units as written may differ
+        by_key[(fig[1], _category(fig[2]))].append((cid, fig))
     keys = list(by_key)
     # fold rounding: a finer value joins a coarser one it rounds to, unless a rule called them a conflict
     numeric = [k for k in keys if k[1] not in ("date", "entity")]
@@ -126,7 +130,7 @@ def _group(readings, claims, docs, conflicts, order) -> FactGroup:
         if coarse in merged:
             continue
         for fine in numeric[i + 1:]:
-            if fine in merged or fine[1] != coarse[1] or _sig(fine[0]) <= _sig(coarse[0]):
+            if fine in merged or _sig(fine[0]) <= _sig(coarse[0]):
                 continue
             if not _rounds_to(float(fine[0]), float(coarse[0]), _sig(coarse[0])):
                 continue
@@ -144,7 +148,8 @@ def _group(readings, claims, docs, conflicts, order) -> FactGroup:
         dates = sorted(d for d in (docs[x].date if x in docs else None for x in doc_ids) if d)
         plain = [fig[0] for _, fig in items if not fig[3]]
         text = plain[0] if plain else items[0][1][0]
-        values.append(GroupValue(text, key, None if unit in ("date", "entity") and False else unit, cids, doc_ids,
+        unit = _common(fig[2] for _, fig in items)
+        values.append(GroupValue(text, key, unit, cids, doc_ids,
                                  dates[0] if dates else None, dates[-1] if dates else None))
     values.sort(key=lambda v: (-len(v.documents), v.first_date or "", v.value))
     facts = [fig[4] for _, fig in readings if fig[4] is not None]
