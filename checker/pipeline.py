@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from .pair.candidates import clusters, nearest_pairs
-from .extract.claims import document_claims
+from .frame.facts import document_claims_with_facts as document_claims
 from .store.cached_stages import CachedExtractor, CachedJudge, Extraction, Loaded
 from .store.claims_cache import ClaimsCache, document_key, pairs_key, text_key
 from .ingest.documents import (

@@ -37,13 +37,13 @@ if TYPE_CHECKING:
 DEFAULTS: dict[str, Any] = {"device": "cpu", "backend": "torch", "fail_on": "error", "review_severity": "none"}
 
 #: Settings that an environment variable can set, between the flag and the file.
-ENVIRONMENT: dict[str, str] = {"cache_dir": "CLAIMGRAPH_CACHE_DIR"}
+ENVIRONMENT: dict[str, str] = {"cache_dir": "CLAIMGRAPH_CACHE_DIR", "nlp_model": "CLAIMGRAPH_NLP_MODEL"}
 
 _CHOICES: dict[str, tuple[str, ...]] = {
     "device": DEVICES, "backend": BACKENDS, "fail_on": FAIL_LEVELS, "review_severity": REVIEW_SEVERITIES
 }
 #: Settings layered flag > environment > file > default.
-_LAYERED = ("model", "device", "backend", "cache_dir", "fail_on", "max_size", "nli", "review_severity")
+_LAYERED = ("model", "device", "backend", "cache_dir", "fail_on", "max_size", "nli", "review_severity", "nlp_model")
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,7 @@ class Resolved:
     use_cache: bool = True
     max_size: float | None = None  # MiB, 0: no limit; None: the default (10)
     nli: str | None = None
+    nlp_model: str | None = None  # None: checker.frame.nlp.default_nlp_model()
     #: where each layered setting came from: "flag", "environment", "file" or "default"
     sources: dict[str, str] = field(default_factory=dict)
 
@@ -98,6 +99,7 @@ class Resolved:
         from .ingest.documents import DEFAULT_MAX_SIZE_MB
         from .store.embedding_cache import default_cache_dir
         from .embed.embeddings import DEFAULT_MODEL
+        from .frame.nlp import default_nlp_model
 
         cache = "off" if not self.use_cache else (self.cache_dir or str(default_cache_dir()))
         size = DEFAULT_MAX_SIZE_MB if self.max_size is None else self.max_size
@@ -110,11 +112,12 @@ class Resolved:
             review_severity=self.gate.review_severity,
             cache_dir=cache,
             max_size=int(size) if float(size).is_integer() else size,
+            nlp_model=self.nlp_model or default_nlp_model(),
         )
 
 
 _OPTIONS = (
-    "model", "device", "backend", "cache_dir", "no_cache", "rules", "max_size", "nli", "fail_on", "review_severity",
+    "model", "device", "backend", "cache_dir", "no_cache", "rules", "max_size", "nli", "fail_on", "review_severity", "nlp_model",
     "exit_zero", "baseline", "write_baseline", "warn_unused_suppressions",
 )
 
@@ -176,6 +179,7 @@ def resolve_settings(
         use_cache=not options.get("no_cache"),
         max_size=None if max_size is None else size_mb(max_size),
         nli=values["nli"],
+        nlp_model=values["nlp_model"],
         sources=sources,
     )
 

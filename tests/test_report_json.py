@@ -30,7 +30,7 @@ def test_json_contract_keys_in_order():
     assert data["tool"] == {"name": "claimgraph", "version": checker.__version__, "model": "test-model"}
     assert list(data["documents"][0]) == ["id", "path", "title", "date"]
     assert list(data["claims"][0]) == [
-        "id", "doc", "line", "column", "start", "end", "text", "section", "quantities", "dates", "citations",
+        "id", "doc", "line", "column", "start", "end", "text", "section", "quantities", "dates", "citations", "facts",
     ]
     assert list(data["claims"][0]["quantities"][0]) == [
         "text", "start", "end", "value", "unit", "qualifier", "kind", "of_total", "equivalent_of", "change",

@@ -22,7 +22,7 @@ import json
 
 import checker
 from checker.ledger import compute_ledger, status_counts
-from checker.model import Claim, DateExpr, Document, Edge, Quantity, Report
+from checker.model import Claim, DateExpr, Document, Edge, Fact, Quantity, Report, Slot
 
 from ._common import ReportView, kind_counts, number, score, severity_counts
 
@@ -72,6 +72,27 @@ def _claim(c: Claim) -> dict:
         "quantities": [_quantity(q) for q in c.quantities],
         "dates": [_date(d) for d in c.dates],
         "citations": [ci.text for ci in c.citations],
+        "facts": [_fact(f) for f in c.facts],
+    }
+
+
+def _slot(s: Slot | None) -> dict | None:
+    return None if s is None else {"value": s.value, "text": s.text, "from": s.source}
+
+
+def _fact(f: Fact) -> dict:
+    return {
+        "id": f.id,
+        "kind": f.kind,
+        "figure": f.figure,
+        "value": f.value,
+        "measure": _slot(f.measure),
+        "holder": _slot(f.holder),
+        "time": _slot(f.time),
+        "place": _slot(f.place),
+        "modality": f.modality,
+        "direction": f.direction,
+        "qualifier": f.qualifier,
     }
 
 
