@@ -668,6 +668,10 @@ def _check_or_scan(args, app: App) -> int:
             _echo(rendered["-"])
         else:
             write_text_atomic(path, rendered[fmt])
+            if fmt == "csv" and report.groups:  # the groups table beside the findings table
+                from .report.csv_format import groups_path, render_groups
+
+                write_text_atomic(groups_path(path), render_groups(report))
     if graph is not None:
         write_text_atomic(args.graph, graph)
     if not args.quiet:

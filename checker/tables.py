@@ -107,3 +107,29 @@ def edges_frame(report) -> "pandas.DataFrame":
 
 
 __all__ = ["claims_frame", "findings_frame", "edges_frame"]
+
+
+#: Columns of :func:`groups_frame`: one row per fact group and value.
+GROUP_COLUMNS = (
+    "group", "label", "status", "holder", "measure", "time", "place", "majority",
+    "value", "text", "unit", "documents", "claims", "paths", "first_date", "last_date",
+)
+
+
+def groups_frame(report) -> "pandas.DataFrame":
+    """One row per fact group and value: the discrepancy report as a table (issue 18)."""
+    docs = {d.id: d for d in report.documents}
+    rows = []
+    for g in report.groups:
+        for v in g.values:
+            rows.append(
+                {
+                    "group": g.id, "label": g.label, "status": g.status, "holder": g.holder,
+                    "measure": g.measure, "time": g.time, "place": g.place, "majority": g.majority,
+                    "value": v.value, "text": v.text, "unit": v.unit, "documents": len(v.documents),
+                    "claims": " ".join(v.claims),
+                    "paths": " ".join(docs[d].path if d in docs else d for d in v.documents),
+                    "first_date": v.first_date, "last_date": v.last_date,
+                }
+            )
+    return _frame(rows, GROUP_COLUMNS)
