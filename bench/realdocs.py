@@ -280,6 +280,22 @@ def strongest(found: dict[str, list[str]]) -> str:
     return "none"
 
 
+def group_placement(report: dict, a_claims: list[str], b_claims: list[str]) -> tuple[bool, bool]:
+    """(one disagreeing group holds a claim of each quote, one group holds them under different values)
+    from the report's fact groups (issue 18)."""
+    together = split = False
+    for g in report.get("groups", []):
+        value_of = {c: i for i, v in enumerate(g["values"]) for c in v["claims"]}
+        va = {value_of[c] for c in a_claims if c in value_of}
+        vb = {value_of[c] for c in b_claims if c in value_of}
+        if va and vb:
+            if g["status"] != "agree":
+                together = True
+            if not (va & vb):
+                split = True
+    return together, split
+
+
 def match_pairs(pairs: list[GoldPair], bodies: dict[str, str], report: dict) -> list[dict]:
     """One row per gold pair: where its quotes were found as claims and what relation claimgraph gave."""
     docs = {d["id"]: Path(d["path"]).name for d in report.get("documents", [])}
@@ -297,6 +313,7 @@ def match_pairs(pairs: list[GoldPair], bodies: dict[str, str], report: dict) -> 
                 "claims": locate(quote, body, claims_of.get(file, [])) if body is not None else [],
             }
         found = rel.between(side["a"]["claims"], side["b"]["claims"])
+        grouped, split = group_placement(report, side["a"]["claims"], side["b"]["claims"])
         rows.append({
             "topic": p.topic, "pair": p.id, "verdict": p.verdict, "uncertain": p.uncertain,
             "within": p.file_a == p.file_b,
@@ -307,6 +324,7 @@ def match_pairs(pairs: list[GoldPair], bodies: dict[str, str], report: dict) -> 
             "conflict": "conflict" in found, "scope": "scope" in found,
             "supports": "supports" in found, "related": "related" in found,
             "rules": {k: v for k, v in sorted(found.items())},
+            "grouped": grouped, "split": split,
         })
     return rows
 
@@ -358,6 +376,10 @@ def tally(frame: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.DataFra
             "quotes": q_total,
             "quotes_not_claims": q_missing,
             "quotes_not_in_text": q_not_text,
+            # issue 18: certain conflicts found whose two quotes' claims sit in one disagreeing group,
+            # and consistent pairs whose quotes sit in one group under different values
+            "conflict_grouped": int((conf["conflict"] & conf["grouped"]).sum()) if "grouped" in conf else 0,
+            "consistent_split": int(cons["split"].sum()) if "split" in cons else 0,
         }
     table = pd.DataFrame.from_dict(out, orient="index")
     counts = [c for c in table.columns if not c.endswith(("_rate", "_recall"))]
@@ -387,7 +409,7 @@ def quote_frame(pairs: list[GoldPair], rows: list[dict]) -> pd.DataFrame:
 _COUNT_COLUMNS = frozenset({
     "pairs", "uncertain", "conflict_n", "conflict_found", "consistent_n", "false_conflict_consistent",
     "supports_consistent", "scope_n", "false_conflict_scope", "scope_finding_scope", "pairs_both_quotes_found",
-    "quotes", "quotes_not_claims", "quotes_not_in_text",
+    "quotes", "quotes_not_claims", "quotes_not_in_text", "conflict_grouped", "consistent_split",
 })
 
 
@@ -401,7 +423,7 @@ def text_table(summary: pd.DataFrame, relations: pd.DataFrame, meta: dict) -> st
         f"{meta['pairs']} judged pairs, {meta['uncertain']} uncertain left out of the scores; {meta['seconds']:.0f} s",
         "",
         f"{'topic':<20} {'conflicts found':>17} {'false conf. consistent':>23} {'false conf. scope':>19} "
-        f"{'supports consistent':>21} {'quotes not claims':>18}",
+        f"{'supports consistent':>21} {'quotes not claims':>18} {'conf. in one group':>19} {'consistent split':>17}",
     ]
     for topic, r in summary.iterrows():
         r = {k: (int(v) if k in _COUNT_COLUMNS else v) for k, v in r.items()}
@@ -412,9 +434,12 @@ def text_table(summary: pd.DataFrame, relations: pd.DataFrame, meta: dict) -> st
             f"{r.false_conflict_scope:>5}/{r.scope_n:<3} {_pct(r.false_conflict_scope_rate)} "
             f"{r.supports_consistent:>7}/{r.consistent_n:<3} {_pct(r.supports_consistent_rate)} "
             f"{r.quotes_not_claims:>10}/{r.quotes:<3}"
+            f" {r.conflict_grouped:>12}/{r.conflict_found:<3} {r.consistent_split:>12}/{r.consistent_n:<3}"
         )
     lines += ["", "targets: " + ", ".join(f"{k} {v}" for k, v in TARGETS.items()), "",
               "quotes not claims: distinct gold quotes (of all pairs, uncertain ones too) that no claim holds",
+              "conf. in one group: certain conflicts found whose quotes' claims sit in one disagreeing fact group",
+              "consistent split: certain consistent pairs whose quotes sit in one fact group under different values",
               "", "strongest relation per verdict (certain pairs):", relations.to_string(), ""]
     return "\n".join(lines)
 

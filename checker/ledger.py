@@ -47,9 +47,53 @@ class LedgerEntry:
     status: str  # one of STATUSES
     evidence: tuple[str, ...] = ()
     finding: str | None = None
+    # From the fact group the draft claim sits in (checker.group): per value, how many archive
+    # documents state it, most first: (value as written, archive documents, is the draft's value).
+    backing: tuple[tuple[str, int, bool], ...] = ()
+    group: str | None = None
 
     def as_json(self) -> dict:
-        return {"claim": self.claim, "status": self.status, "evidence": list(self.evidence), "finding": self.finding}
+        data = {"claim": self.claim, "status": self.status, "evidence": list(self.evidence), "finding": self.finding}
+        if self.group is not None:
+            data["group"] = self.group
+            data["backing"] = [{"text": t, "documents": n, "draft": mine} for t, n, mine in self.backing]
+        return data
+
+    def backing_line(self) -> str:
+        """"921,000 in 4 archive documents (the draft's), 798,000 in 1"; empty without a group."""
+        parts = []
+        for text, n, mine in self.backing:
+            parts.append(f"{text} in {n} archive document{'s' if n != 1 else ''}" + (" (the draft's)" if mine else ""))
+        return ", ".join(parts)
+
+
+def _with_backing(entries, report, drafts_docs) -> list:
+    """Each entry with the archive documents behind each value of its claim's fact group."""
+    from dataclasses import replace
+
+    groups = getattr(report, "groups", None) or []
+    if not groups:
+        return entries
+    where: dict[str, tuple] = {}
+    for g in groups:
+        for v in g.values:
+            for cid in v.claims:
+                where[cid] = (g, v)
+    out = []
+    for entry in entries:
+        hit = where.get(entry.claim)
+        if hit is None:
+            out.append(entry)
+            continue
+        g, mine = hit
+        backing = []
+        for v in g.values:
+            n = sum(1 for d in v.documents if d not in drafts_docs)
+            if n or v is mine:
+                backing.append((v.text, n, v is mine))
+        backing.sort(key=lambda b: -b[1])
+        out.append(replace(entry, backing=tuple(backing), group=g.id))
+    return out
 
 
 def draft_doc_ids(report) -> set[str] | None:
@@ -131,7 +175,7 @@ def compute_ledger(report, drafts: set[str] | None = None) -> list[LedgerEntry]:
             entries.append(LedgerEntry(c.id, "review", ordered(review[c.id]), review_finding.get(c.id)))
         else:
             entries.append(LedgerEntry(c.id, "unverified"))
-    return entries
+    return _with_backing(entries, report, draft_doc_ids(report) or set())
 
 
 def status_counts(entries) -> dict[str, int]:

@@ -303,6 +303,36 @@ class Edge:
     explanation: str = ""
 
 
+@dataclass(frozen=True)
+class GroupValue:
+    """One reading of a fact group: a distinct value (qualifiers and rounding folded) and who states it."""
+
+    text: str  # as written by the first claim that states it
+    value: str  # normalised key: a number ("921000") or an ISO-like date
+    unit: str | None
+    claims: tuple[str, ...]
+    documents: tuple[str, ...]  # document ids
+    first_date: str | None = None  # earliest document date among its documents
+    last_date: str | None = None
+
+
+@dataclass(frozen=True)
+class FactGroup:
+    """Facts of several claims that state the same thing (joined by supports and conflicts)."""
+
+    id: str  # "g<n>"
+    label: str  # holder, measure, time, place in words
+    holder: str | None
+    measure: str | None
+    time: str | None
+    place: str | None
+    status: str  # "agree", "disagree", "revised"
+    values: tuple[GroupValue, ...]  # most documents first
+    majority: str | None = None  # the value most documents give (None on a tie)
+    first_date: str | None = None
+    last_date: str | None = None
+
+
 @dataclass
 class Report:
     """Everything a report format renders: one record shared by all formats."""
@@ -313,6 +343,7 @@ class Report:
     edges: list[Edge]
     model: str = ""
     clusters: list[list[str]] = field(default_factory=list)  # claim ids of each group of related claims
+    groups: list[FactGroup] = field(default_factory=list)  # fact groups (checker.group), disagreeing first
     # What the gate reads, never rendered: doc id -> (start, end, claim id) of EVERY claim the run
     # read (a check's report keeps only some), for in-place suppressions; and a check's drafts'
     # paths, whose unused directives are reported. ``draft_paths`` is also what makes a report a
@@ -340,11 +371,23 @@ class Report:
 
         return claims_frame(self)
 
+    def facts_frame(self):
+        """One row per fact of each claim, as a ``pandas.DataFrame`` (:func:`checker.tables.facts_frame`)."""
+        from .tables import facts_frame
+
+        return facts_frame(self)
+
     def findings_frame(self):
         """One row per finding and claim, as a ``pandas.DataFrame`` (:func:`checker.tables.findings_frame`)."""
         from .tables import findings_frame
 
         return findings_frame(self)
+
+    def groups_frame(self):
+        """One row per fact group and value, as a ``pandas.DataFrame`` (:func:`checker.tables.groups_frame`)."""
+        from .tables import groups_frame
+
+        return groups_frame(self)
 
     def edges_frame(self):
         """The claim graph's edges as a ``pandas.DataFrame`` (:func:`checker.tables.edges_frame`)."""

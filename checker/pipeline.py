@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from .pair.candidates import clusters, nearest_pairs
-from .extract.claims import document_claims
+from .frame.facts import document_claims_with_facts as document_claims
 from .store.cached_stages import CachedExtractor, CachedJudge, Extraction, Loaded
 from .store.claims_cache import ClaimsCache, document_key, pairs_key, text_key
 from .ingest.docdate import GIVEN as GIVEN_DATE, with_given_date
@@ -47,6 +47,7 @@ from .ingest.documents import (
 from .store.embedding_cache import CachedEmbedder, EmbeddingCache, cache_dir_is_explicit, default_cache_dir
 from .embed.embeddings import Embedder, SentenceTransformerEmbedder, encoding_order, prepare_encoder
 from .errors import ClaimgraphError, InputError
+from .group import build_groups
 from .judge.evaluate import Judgement, evaluate
 from .judge.findings import order_findings
 from .runtime.gcpause import gc_paused
@@ -426,7 +427,7 @@ class Pipeline:
             judged = self._judge(documents, claims, pairs)
         spent_on_rules = self.timings.setdefault("rules", 0.0) - rules_before
         self.timings["pairs"] = self.timings.get("pairs", 0.0) + time.perf_counter() - t - spent_on_rules
-        return Report(
+        report = Report(
             documents=documents,
             claims=claims,
             findings=judged.findings,
@@ -434,6 +435,10 @@ class Pipeline:
             model=self.embedder.name if claims else (self._embedder.name if self._embedder else ""),
             clusters=_cluster_lists(claims, judged.labels),
         )
+        t_group = time.perf_counter()
+        report.groups = build_groups(report)
+        self.timings["groups"] = self.timings.get("groups", 0.0) + time.perf_counter() - t_group
+        return report
 
     def _judge(self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]]) -> Judgement:
         """The judging stage: clusters, then the rules over the pairs."""
@@ -633,6 +638,7 @@ def restrict_to(report: Report, doc_ids: set[str]) -> Report:
         edges=edges,
         model=report.model,
         clusters=[[c for c in group if c in wanted] for group in report.clusters if any(c in wanted for c in group)],
+        groups=[grp for grp in report.groups if any(c in wanted for v in grp.values for c in v.claims)],
         claim_spans=report.claim_spans,
         draft_paths=report.draft_paths,
     )

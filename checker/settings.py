@@ -10,10 +10,10 @@ API call. Its keyword options are named as the command line's flags (``--cache-d
     resolved.settings   # checker.pipeline.Settings, for a Pipeline (built when first read)
     resolved.gate       # fail_on, exit_zero, baseline, ...: what decides the exit code
 
-The environment has two variables, ``$CLAIMGRAPH_CACHE_DIR`` and ``$CLAIMGRAPH_DATE`` (see
-:data:`ENVIRONMENT`). ``date`` (``--date YYYY-MM-DD``) dates every input document that
-states no date of its own (:mod:`checker.ingest.docdate`). The constants below are the only definition of the values the
-flags and the configuration keys accept (report formats are :data:`checker.report.FORMATS`).
+The environment variables are :data:`ENVIRONMENT`'s (``$CLAIMGRAPH_CACHE_DIR``,
+``$CLAIMGRAPH_NLP_MODEL``, ``$CLAIMGRAPH_DATE``). ``date`` (``--date YYYY-MM-DD``) dates every
+input document that states no date of its own (:mod:`checker.ingest.docdate`). The constants
+below are the only definition of the values the flags and the configuration keys accept (report formats are :data:`checker.report.FORMATS`).
 
 This module imports nothing heavy (the rest lazily): the command line reads its
 constants to build ``--help``.
@@ -38,13 +38,15 @@ if TYPE_CHECKING:
 DEFAULTS: dict[str, Any] = {"device": "cpu", "backend": "torch", "fail_on": "error", "review_severity": "none"}
 
 #: Settings that an environment variable can set, between the flag and the file.
-ENVIRONMENT: dict[str, str] = {"cache_dir": "CLAIMGRAPH_CACHE_DIR", "date": "CLAIMGRAPH_DATE"}
+ENVIRONMENT: dict[str, str] = {"cache_dir": "CLAIMGRAPH_CACHE_DIR", "nlp_model": "CLAIMGRAPH_NLP_MODEL", "date": "CLAIMGRAPH_DATE"}
 
 _CHOICES: dict[str, tuple[str, ...]] = {
     "device": DEVICES, "backend": BACKENDS, "fail_on": FAIL_LEVELS, "review_severity": REVIEW_SEVERITIES
 }
 #: Settings layered flag > environment > file > default.
-_LAYERED = ("model", "device", "backend", "cache_dir", "fail_on", "max_size", "nli", "review_severity", "date")
+_LAYERED = (
+    "model", "device", "backend", "cache_dir", "fail_on", "max_size", "nli", "review_severity", "nlp_model", "date",
+)
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Resolved:
     use_cache: bool = True
     max_size: float | None = None  # MiB, 0: no limit; None: the default (10)
     nli: str | None = None
+    nlp_model: str | None = None  # None: checker.frame.nlp.default_nlp_model()
     date: str | None = None  # ISO date of every document that states none (--date)
     #: where each layered setting came from: "flag", "environment", "file" or "default"
     sources: dict[str, str] = field(default_factory=dict)
@@ -101,6 +104,7 @@ class Resolved:
         from .ingest.documents import DEFAULT_MAX_SIZE_MB
         from .store.embedding_cache import default_cache_dir
         from .embed.embeddings import DEFAULT_MODEL
+        from .frame.nlp import default_nlp_model
 
         cache = "off" if not self.use_cache else (self.cache_dir or str(default_cache_dir()))
         size = DEFAULT_MAX_SIZE_MB if self.max_size is None else self.max_size
@@ -113,12 +117,13 @@ class Resolved:
             review_severity=self.gate.review_severity,
             cache_dir=cache,
             max_size=int(size) if float(size).is_integer() else size,
+            nlp_model=self.nlp_model or default_nlp_model(),
             date=self.date,
         )
 
 
 _OPTIONS = (
-    "model", "device", "backend", "cache_dir", "no_cache", "rules", "max_size", "nli", "fail_on", "review_severity",
+    "model", "device", "backend", "cache_dir", "no_cache", "rules", "max_size", "nli", "fail_on", "review_severity", "nlp_model",
     "exit_zero", "baseline", "write_baseline", "warn_unused_suppressions", "date",
 )
 
@@ -182,6 +187,7 @@ def resolve_settings(
         use_cache=not options.get("no_cache"),
         max_size=None if max_size is None else size_mb(max_size),
         nli=values["nli"],
+        nlp_model=values["nlp_model"],
         date=values["date"],
         sources=sources,
     )

@@ -28,6 +28,11 @@ FINDING_COLUMNS = (
     "finding", "rule", "name", "kind", "severity", "message", "fingerprint",
     "claim", "path", "line", "column", "section", "text",
 )
+#: Columns of :func:`facts_frame`: one row per fact; a slot is its value (its source in ``*_from``).
+FACT_COLUMNS = (
+    "fact", "claim", "kind", "figure", "value", "measure", "measure_from", "holder", "holder_from",
+    "time", "time_from", "place", "place_from", "modality", "direction", "qualifier",
+)
 #: Columns of :func:`edges_frame`.
 EDGE_COLUMNS = ("source", "target", "relation", "rule", "score", "explanation")
 
@@ -56,6 +61,20 @@ def claims_frame(report) -> "pandas.DataFrame":
             }
         )
     return _frame(rows, CLAIM_COLUMNS)
+
+
+def facts_frame(report) -> "pandas.DataFrame":
+    """One row per fact of each claim, in report order (claims, then their facts)."""
+    rows = []
+    for c in report.claims:
+        for f in c.facts:
+            row = {"fact": f.id, "claim": c.id, "kind": f.kind, "figure": f.figure, "value": f.value,
+                   "modality": f.modality, "direction": f.direction, "qualifier": f.qualifier}
+            for slot in ("measure", "holder", "time", "place"):
+                s = getattr(f, slot)
+                row[slot], row[f"{slot}_from"] = (s.value, s.source) if s else (None, None)
+            rows.append(row)
+    return _frame(rows, FACT_COLUMNS)
 
 
 def findings_frame(report) -> "pandas.DataFrame":
@@ -88,3 +107,29 @@ def edges_frame(report) -> "pandas.DataFrame":
 
 
 __all__ = ["claims_frame", "findings_frame", "edges_frame"]
+
+
+#: Columns of :func:`groups_frame`: one row per fact group and value.
+GROUP_COLUMNS = (
+    "group", "label", "status", "holder", "measure", "time", "place", "majority",
+    "value", "text", "unit", "documents", "claims", "paths", "first_date", "last_date",
+)
+
+
+def groups_frame(report) -> "pandas.DataFrame":
+    """One row per fact group and value: the discrepancy report as a table (issue 18)."""
+    docs = {d.id: d for d in report.documents}
+    rows = []
+    for g in report.groups:
+        for v in g.values:
+            rows.append(
+                {
+                    "group": g.id, "label": g.label, "status": g.status, "holder": g.holder,
+                    "measure": g.measure, "time": g.time, "place": g.place, "majority": g.majority,
+                    "value": v.value, "text": v.text, "unit": v.unit, "documents": len(v.documents),
+                    "claims": " ".join(v.claims),
+                    "paths": " ".join(docs[d].path if d in docs else d for d in v.documents),
+                    "first_date": v.first_date, "last_date": v.last_date,
+                }
+            )
+    return _frame(rows, GROUP_COLUMNS)

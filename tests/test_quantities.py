@@ -760,3 +760,10 @@ def test_up_in_a_phrasal_verb_of_a_level_is_no_rise():
     assert changes("Parking took up 12% of the site.") == [None]
     assert changes("Installations were up 31% on the year.") == ["increase"]
     assert changes("Fares went up 4%.") == ["increase"]
+
+
+def test_fullwidth_digits_read_with_original_text() -> None:
+    from checker.extract.quantities import extract_quantities
+
+    qs = extract_quantities("总计５０万台。")
+    assert [(q.text, q.value) for q in qs] == [("５０万", 500000.0)]

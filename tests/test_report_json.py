@@ -25,12 +25,12 @@ def test_json_round_trips():
 
 def test_json_contract_keys_in_order():
     data = _data()
-    assert list(data) == ["schema", "tool", "documents", "claims", "findings", "edges", "clusters", "summary"]
+    assert list(data) == ["schema", "tool", "documents", "claims", "findings", "edges", "clusters", "groups", "summary"]
     assert data["schema"] == "claimgraph/report@1"
     assert data["tool"] == {"name": "claimgraph", "version": checker.__version__, "model": "test-model"}
     assert list(data["documents"][0]) == ["id", "path", "title", "date"]
     assert list(data["claims"][0]) == [
-        "id", "doc", "line", "column", "start", "end", "text", "section", "quantities", "dates", "citations",
+        "id", "doc", "line", "column", "start", "end", "text", "section", "quantities", "dates", "citations", "facts",
     ]
     assert list(data["claims"][0]["quantities"][0]) == [
         "text", "start", "end", "value", "unit", "qualifier", "kind", "of_total", "equivalent_of", "change",
@@ -38,7 +38,7 @@ def test_json_contract_keys_in_order():
     assert list(data["claims"][0]["dates"][0]) == ["text", "start", "end", "value", "granularity", "qualifier"]
     assert list(data["findings"][0]) == [
         "id", "rule", "name", "kind", "severity", "message", "claims", "fingerprint", "locations",
-    ]
+    ] + (["group"] if data["findings"][0]["kind"] == "conflict" else [])
     assert list(data["findings"][0]["locations"][0]) == ["claim", "path", "line", "column"]
     assert list(data["edges"][0]) == ["source", "target", "relation", "rule", "score", "explanation"]
     assert list(data["summary"]) == ["documents", "claims", "findings", "by_severity", "by_kind"]

@@ -174,3 +174,10 @@ def test_segment_never_raises_and_spans_are_ordered(text: str) -> None:
         pos = e
     covered = {i for s, e in spans for i in range(s, e)}
     assert all(i in covered for i, c in enumerate(text) if not c.isspace())
+
+
+def test_segment_cjk_semicolon_ends_a_clause() -> None:
+    assert sentences("公司去年营收为120亿元；今年预计增长到150亿元。") == [
+        "公司去年营收为120亿元；",
+        "今年预计增长到150亿元。",
+    ]

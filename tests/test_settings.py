@@ -28,7 +28,8 @@ def test_settings_defaults_without_flags_environment_or_file(tmp_path):
     )
     assert r.gate == settings.Gate(fail_on="error")
     assert r.sources == dict.fromkeys(
-        ("model", "device", "backend", "cache_dir", "fail_on", "max_size", "nli", "review_severity", "date"), "default"
+        ("model", "device", "backend", "cache_dir", "fail_on", "max_size", "nli", "review_severity", "nlp_model", "date"),
+        "default",
     )
 
 

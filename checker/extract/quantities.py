@@ -31,6 +31,7 @@ without a unit (``24/7``), phone numbers, URLs and e-mail addresses.
 from __future__ import annotations
 
 import math
+import dataclasses
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -885,6 +886,10 @@ def _figure_matches(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+_FULLWIDTH_DIGITS = {0xFF10 + i: ord("0") + i for i in range(10)}
+_FULLWIDTH_DIGIT_RE = re.compile("[\uff10-\uff19]")
+
+
 def extract_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), dated: bool = False) -> list[Quantity]:
     """Every figure in ``text`` outside dates, citations and ``exclude``, by position.
 
@@ -895,6 +900,10 @@ def extract_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), dated
     """
     if not isinstance(text, str) or not text:
         return []
+    if _FULLWIDTH_DIGIT_RE.search(text):
+        # Full-width digits ("５０万台") read as ASCII ones: one character each, so offsets hold.
+        found = extract_quantities(text.translate(_FULLWIDTH_DIGITS), exclude, dated)
+        return [dataclasses.replace(q, text=text[q.start : q.end]) for q in found]
     spans = [(int(s), int(e)) for s, e in exclude]
     has_digit = _DIGIT_RE.search(text) is not None
     if has_digit and not dated:

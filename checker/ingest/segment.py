@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 _BOUNDARY_RE = re.compile(
-    r"(?P<term>[.!?…]+|[。！？]+)"
+    r"(?P<term>[.!?…]+|[。！？；]+)"
     r"(?P<close>[”’\"'»)\]」』]*)"
     r"(?P<cite>(?:[ \t]*\[\d{1,4}(?:[ \t]*[,;–—-][ \t]*\d{1,4})*\])*)"
     r"(?P<ws>\s*)"
@@ -98,7 +98,7 @@ def _is_boundary(text: str, m: re.Match, start: int) -> bool:
     term = m.group("term")
     if end >= n:
         return False  # the block's end, not an inner boundary
-    if term[0] in "。！？":
+    if term[0] in "。！？；":
         return True
     if not m.group("ws"):
         return False  # "15.3%", "U.S.-China", "JD.com", "[1].Next"
@@ -208,7 +208,7 @@ def _split(text: str) -> list[tuple[int, int]]:
     start = 0
     # Fast path: no sentence punctuation before the last character.
     body = text.rstrip()[:-1]
-    if not any(c in body for c in ".!?…。！？"):
+    if not any(c in body for c in ".!?…。！？；"):
         return _strip_span(text, 0, len(text))
     for m in _BOUNDARY_RE.finditer(text):
         if m.end() <= start or not m.group("term"):

@@ -411,11 +411,16 @@ def _short_place(view: ReportView, claim_id: str) -> str:
     return f"{c.path.replace(chr(92), '/').rsplit('/', 1)[-1]}:{c.line}" if c is not None else "?"
 
 
+from .html_groups import CSS as GROUPS_CSS, SCRIPT as GROUPS_SCRIPT, SCRIPT_HASH as GROUPS_HASH  # noqa: E402
+from .html_groups import section as groups_section  # noqa: E402
+
+
 def render(report: Report) -> str:
     """The page; a check's (a report with drafts) opens with the ledger view of
     :mod:`checker.report.html_ledger` and groups its findings by draft sentence."""
     view = ReportView(report)
     check = report.draft_paths is not None
+    extra = (GROUPS_HASH,) if report.groups else ()  # the discrepancy section's script
     if check:
         from .html_ledger import CSS as LEDGER_CSS, SCRIPT as LEDGER_SCRIPT, SCRIPT_HASH as LEDGER_HASH
         from .html_ledger import findings_section, ledger_section
@@ -425,11 +430,11 @@ def render(report: Report) -> str:
         "<head>",
         '<meta charset="utf-8">',
         # CSP is a constant without '"', so it goes in verbatim (quotes unescaped).
-        f'<meta http-equiv="Content-Security-Policy" content="{csp(SCRIPT_HASH, LEDGER_HASH) if check else CSP}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp(SCRIPT_HASH, LEDGER_HASH, *extra) if check else (csp(SCRIPT_HASH, *extra) if extra else CSP)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         "<title>claimgraph report</title>",
-        f"<style>\n{CSS}\n{LEDGER_CSS}\n</style>" if check else f"<style>\n{CSS}\n</style>",
+        f"<style>\n{CSS}\n{LEDGER_CSS}\n{GROUPS_CSS}\n</style>" if check else f"<style>\n{CSS}\n{GROUPS_CSS}\n</style>",
         "</head>",
         "<body>",
         '<div class="container">',
@@ -446,12 +451,14 @@ def render(report: Report) -> str:
         # a check's: no claim ids, scores or rule messages as text; the edges are in JSON and --graph
         filters = _filters(report, view, extra_kinds=("review",) if any(e_.status == "review" for e_ in report.ledger()) else ())
         body = (
-            _summary(report, view) + ledger_section(report, view) + findings_section(report, view, filters)
+            groups_section(report, e) + _summary(report, view) + ledger_section(report, view) + findings_section(report, view, filters)
             + _graph(report, view, by_place=True) + _documents(report)
         )
         scripts = [f"<script>{SCRIPT}</script>", f"<script>{LEDGER_SCRIPT}</script>"]
     else:
-        body = _summary(report, view) + _findings(report, view) + _graph(report, view) + _edges(report, view) + _documents(report)
+        body = groups_section(report, e) + _summary(report, view) + _findings(report, view) + _graph(report, view) + _edges(report, view) + _documents(report)
         scripts = [f"<script>{SCRIPT}</script>"]
+    if report.groups:
+        scripts.append(f"<script>{GROUPS_SCRIPT}</script>")
     tail = ["</div>", *scripts, "</body>", "</html>"]
     return "\n".join(head + body + tail) + "\n"

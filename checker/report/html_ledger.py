@@ -214,6 +214,8 @@ def ledger_section(report: Report, view: ReportView) -> list[str]:
             claim = claims[entry.claim]
             out.append(f'<section class="evidence" id="ev-{e(claim.id)}" data-status="{e(entry.status)}">')
             out.append(f"<h3>{_status_badge(entry.status)} {_places(view, [claim])}</h3>")
+            if entry.backing:
+                out.append(f'<p class="backing"><b>In the archive:</b> {e(entry.backing_line())}</p>')
             shown = items.get(claim.id, [])
             if not shown:
                 figures = [q.text for q in claim.quantities] + [d.text for d in claim.dates]

@@ -22,7 +22,7 @@ import json
 
 import checker
 from checker.ledger import compute_ledger, status_counts
-from checker.model import Claim, DateExpr, Document, Edge, Quantity, Report
+from checker.model import Claim, DateExpr, Document, Edge, Fact, Quantity, Report, Slot
 
 from ._common import ReportView, kind_counts, number, score, severity_counts
 
@@ -72,6 +72,27 @@ def _claim(c: Claim) -> dict:
         "quantities": [_quantity(q) for q in c.quantities],
         "dates": [_date(d) for d in c.dates],
         "citations": [ci.text for ci in c.citations],
+        "facts": [_fact(f) for f in c.facts],
+    }
+
+
+def _slot(s: Slot | None) -> dict | None:
+    return None if s is None else {"value": s.value, "text": s.text, "from": s.source}
+
+
+def _fact(f: Fact) -> dict:
+    return {
+        "id": f.id,
+        "kind": f.kind,
+        "figure": f.figure,
+        "value": f.value,
+        "measure": _slot(f.measure),
+        "holder": _slot(f.holder),
+        "time": _slot(f.time),
+        "place": _slot(f.place),
+        "modality": f.modality,
+        "direction": f.direction,
+        "qualifier": f.qualifier,
     }
 
 
@@ -96,10 +117,40 @@ def _placed(entry: dict, loc) -> dict:
     return entry
 
 
+def _group(g) -> dict:
+    return {
+        "id": g.id,
+        "label": g.label,
+        "holder": g.holder,
+        "measure": g.measure,
+        "time": g.time,
+        "place": g.place,
+        "status": g.status,
+        "majority": g.majority,
+        "first_date": g.first_date,
+        "last_date": g.last_date,
+        "values": [
+            {
+                "text": v.text,
+                "value": v.value,
+                "unit": v.unit,
+                "claims": list(v.claims),
+                "documents": list(v.documents),
+                "first_date": v.first_date,
+                "last_date": v.last_date,
+            }
+            for v in g.values
+        ],
+    }
+
+
 def to_dict(report: Report) -> dict:
     """The report as plain JSON-ready data, keys in contract order."""
     view = ReportView(report)
     ledger = compute_ledger(report) if report.draft_paths is not None else None
+    from ..group import group_of_claims
+
+    in_group = group_of_claims(report.groups)
     findings = []
     for f in view.findings:
         findings.append(
@@ -118,6 +169,8 @@ def to_dict(report: Report) -> dict:
                 ],
             }
         )
+        if f.kind == "conflict":
+            findings[-1]["group"] = next((in_group[c] for c in f.claims if c in in_group), None)
     data = {
         "schema": SCHEMA,
         "tool": {"name": "claimgraph", "version": checker.__version__, "model": report.model},
@@ -129,6 +182,7 @@ def to_dict(report: Report) -> dict:
     if ledger is not None:  # a check's: every draft claim
         data["ledger"] = [entry.as_json() for entry in ledger]
     data["clusters"] = [list(group) for group in report.clusters]
+    data["groups"] = [_group(g) for g in report.groups]
     data["summary"] = {
         "documents": len(report.documents),
         "claims": len(report.claims),

@@ -62,16 +62,44 @@ def _short(text: str, width: int = MESSAGE_WIDTH) -> str:
     return text[: cut if cut > width // 2 else width].rstrip() + "…"
 
 
+def discrepancies(report: Report) -> list[str]:
+    """The "Discrepancies" section: a table per group whose documents disagree, agreeing groups collapsed."""
+    from ._groups import agreeing, disagreeing, value_places
+
+    if not report.groups:
+        return []
+    claims, docs = report.claim_by_id(), report.document_by_id()
+    out = ["### Discrepancies", ""]
+    for g in disagreeing(report):
+        out += [f"#### {escape(g.label)} \\({escape(g.status)}\\)", "", "| Value | Documents | Where |", "| --- | ---: | --- |"]
+        for v in g.values:
+            where = ", ".join(escape(p) for p in value_places(report, v, claims, docs))
+            mark = " \\(majority\\)" if g.majority == v.value else ""
+            out.append(f"| {escape(v.text)}{mark} | {len(v.documents)} | {where} |")
+        out.append("")
+    agree = agreeing(report)
+    if agree:
+        out += [f"<details><summary>{len(agree)} agreeing group{'s' if len(agree) != 1 else ''}</summary>", ""]
+        for g in agree:
+            v = g.values[0]
+            out.append(f"- {escape(g.label)}: {escape(v.text)} in {len(v.documents)} documents")
+        out += ["", "</details>", ""]
+    return out
+
+
 def render(report: Report) -> str:
     """The report as Markdown (a check's by draft sentence, with its ledger: :mod:`checker.report.markdown_check`)."""
     if report.draft_paths is not None:
         return render_check(report)
     view = ReportView(report)
     out = ["## claimgraph report", "", summary_line(report), ""]
+    out += discrepancies(report)
     if not view.findings:
         out += ["No findings.", ""]
         return "\n".join(out)
 
+    if report.groups:
+        out += ["### Findings", ""]
     out += [
         "| # | Severity | Rule | Kind | Location | Message |",
         "| ---: | --- | --- | --- | --- | --- |",
@@ -131,6 +159,9 @@ def render_check(report: Report) -> str:
     for n, g in enumerate(acted, 1):
         places = ", ".join(escape(view.location(c).label) for c in g.draft.claims)
         out += [f"#### {n}\\. {places} \\({escape(_STATUS_WORDS.get(g.status, g.status))}\\)", "", f"> {_marked(g.draft.claim)}", ""]
+        entry = next((x for x in ledger if x.claim == g.draft.claim.id and x.backing), None)
+        if entry is not None:
+            out += [f"In the archive: {escape(entry.backing_line())}", ""]
         for item in g.items:
             if item.finding is not None:
                 f = item.finding

@@ -27,6 +27,24 @@ def _sentence(claim) -> str:
     return inert_controls(one_line(shorten(claim.text, spans, WIDTH)))
 
 
+def _discrepancies(report: Report, color: bool) -> list[str]:
+    """One block per fact group whose documents disagree (or whose value was revised)."""
+    from ._groups import disagreeing, value_places
+
+    out: list[str] = []
+    claims, docs = report.claim_by_id(), report.document_by_id()
+    for g in disagreeing(report):
+        out.append(_paint(inert_controls(one_line(f"{g.label}")), "rule", color) + f"  {g.status}")
+        for v in g.values:
+            n = len(v.documents)
+            places = value_places(report, v, claims, docs)
+            shown = ", ".join(places[:3]) + (f" (+{len(places) - 3})" if len(places) > 3 else "")
+            mark = " (majority)" if g.majority == v.value else ""
+            out.append(f"    {inert_controls(one_line(v.text))}{mark}: {n} document{'s' if n != 1 else ''}  {inert_controls(shown)}")
+        out.append("")
+    return out
+
+
 def render(report: Report, color: bool = False, summary: bool = True) -> str:
     """Render ``report`` as plain text (see the module docstring for ``color`` and ``summary``)."""
     if report.draft_paths is not None:
@@ -34,7 +52,7 @@ def render(report: Report, color: bool = False, summary: bool = True) -> str:
 
         return render_check(report, color=color, summary=summary)
     view = ReportView(report)
-    out: list[str] = []
+    out: list[str] = _discrepancies(report, color)
     if not view.findings:
         out.append("No findings.")
         out.append("")

@@ -37,12 +37,15 @@ def render(report: Report, color: bool = False, summary: bool = True) -> str:
     view = ReportView(report)
     groups, ledger = review(report)
     out: list[str] = []
+    backing = {entry.claim: entry.backing_line() for entry in ledger if entry.backing}
     acted = [g for g in groups if g.items]
     if not acted:
         out += ["Nothing to act on.", ""]
     for g in acted:
         out.append(f"{_places(view, g.draft.claims)}  [{_STATUS_WORDS.get(g.status, g.status)}]")
         out.append(f"  \"{_sentence(g.draft.claim)}\"")
+        if backing.get(g.draft.claim.id):
+            out.append(f"  archive  {inert_controls(one_line(backing[g.draft.claim.id]))}")
         for item in g.items:
             if item.finding is not None:
                 f = item.finding

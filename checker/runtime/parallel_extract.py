@@ -36,7 +36,7 @@ def extract_many(jobs: list[Job], while_waiting: Callable[[], object] | None = N
 
 def extract_one(job: Job) -> Result:
     """Parse one decoded document and extract its claims (numbered from 1; the caller renumbers)."""
-    from ..extract.claims import document_claims
+    from ..frame.facts import document_claims_with_facts as document_claims
     from ..store.claims_cache import encode_claims
     from ..ingest.docdate import stated_date
     from ..ingest.documents import parse_document

@@ -51,11 +51,11 @@ import numpy as np
 
 from .embedding_cache import SqliteCache
 from ..errors import ClaimgraphError
-from ..model import Citation, Claim, DateExpr, Document, Quantity
+from ..model import Citation, Claim, DateExpr, Document, Fact, Quantity, Slot
 
 #: Modules (or packages: every module in them) whose code decides what a document reads as
 #: and which claims it holds, by dotted name: their code is hashed as imported.
-EXTRACTOR_MODULES = ("checker.ingest", "checker.extract", "checker.model", "checker.store.claims_cache")
+EXTRACTOR_MODULES = ("checker.ingest", "checker.extract", "checker.frame", "checker.model", "checker.store.claims_cache")
 #: The nearest-neighbour search, for :func:`pairs_key`: the whole pair stage, so a module
 #: added to it is covered without a word here.
 SEARCH_MODULES = ("checker.pair",)
@@ -220,12 +220,30 @@ def _row(c: Claim) -> list:
         [[getattr(q, f) for f in _Q] for q in c.quantities],
         [[getattr(d, f) for f in _D] for d in c.dates],
         [[getattr(x, f) for f in _C] for x in c.citations],
+        [_fact_row(f) for f in c.facts],
     ]
+
+
+_SLOTS = ("measure", "holder", "time", "place")
+
+
+def _fact_row(f: Fact) -> list:
+    slots = [None if getattr(f, s) is None else [getattr(f, s).value, getattr(f, s).text, getattr(f, s).source] for s in _SLOTS]
+    return [f.kind, f.figure, f.value, *slots, f.modality, f.direction, f.qualifier]
+
+
+def _fact(row: list, claim_id: str, n: int) -> Fact:
+    """A fact of a stored row; its id is rebuilt from the claim's (claims are renumbered on load)."""
+    ident = f"{claim_id}.f{n}"
+    kind, figure, value = row[:3]
+    slots = {s: None if v is None else Slot(*v) for s, v in zip(_SLOTS, row[3:7])}
+    modality, direction, qualifier = row[7:]
+    return Fact(ident, kind, figure, value, **slots, modality=modality, direction=direction, qualifier=qualifier)
 
 
 def _claim(row: list, claim_id: str, doc: str, path: str) -> Claim:
     local = dict(zip(_LOCAL, row))
-    quantities, dates, citations = row[len(_LOCAL) :]
+    quantities, dates, citations, facts = row[len(_LOCAL) :]
     return Claim(
         id=claim_id,
         doc=doc,
@@ -233,6 +251,7 @@ def _claim(row: list, claim_id: str, doc: str, path: str) -> Claim:
         quantities=tuple(Quantity(*q) for q in quantities),
         dates=tuple(DateExpr(*d) for d in dates),
         citations=tuple(Citation(*x[:-1], tuple(x[-1])) for x in citations),
+        facts=tuple(_fact(f, claim_id, n) for n, f in enumerate(facts, 1)),
         **{**local, "terms": tuple(local["terms"]), "subjects": tuple(local["subjects"])},
     )
 
@@ -257,7 +276,7 @@ def claim_json(claim: Claim) -> str:
 def claim_from_json(text: str) -> Claim:
     """The claim of :func:`claim_json`; ValueError for anything else."""
     row = json.loads(text)
-    if not isinstance(row, list) or len(row) != 3 + len(_LOCAL) + 3 or not all(isinstance(v, str) for v in row[:3]):
+    if not isinstance(row, list) or len(row) != 3 + len(_LOCAL) + 4 or not all(isinstance(v, str) for v in row[:3]):
         raise ValueError("not a claim record")
     return _claim(row[3:], *row[:3])
 

