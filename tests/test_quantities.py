@@ -838,6 +838,7 @@ def test_a_yuan_amount_with_the_cn_prefix() -> None:
 def test_a_unit_used_as_a_modifier_is_the_unit() -> None:
     assert _read("The dish is a 4.2 meter diameter antenna.") == [(4.2, "m", "measure")]
     assert _read("It has a 13.8 foot-wide reflector.") == [(13.8, "foot", "measure")]
+    assert _read("Buyers took 40 day passes.") == [(40.0, "day pass", "count")]
     # a possessive after a name's number is no plural noun: "Falcon 9 rocket’s" stays a name
     assert _read("It rode in the Falcon 9 rocket’s fairing.") == []
 

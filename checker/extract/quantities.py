@@ -696,7 +696,9 @@ def _finish(text: str, fig: _Figure, pos: int, is_words: bool) -> _Figure | None
         canonical = _unit_word(head)
         lead = _MEASURE_COMPOUND_RE.fullmatch(phrase[0].group(1))
         lead_unit = _unit_word(lead.group("u")) if lead else _unit_word(phrase[0].group(1))
-        if not canonical and len(phrase) > 1 and lead_unit and not _plural(phrase[0].group(1)):
+        if not canonical and len(phrase) > 1 and lead_unit and not _plural(phrase[0].group(1)) and (
+            lead or not _plural(head)  # "5 foot soldiers", "3 day passes" count soldiers and passes
+        ):
             # "a 6.5 meter diameter mirror", "a 21 foot-wide mirror": a unit used as a modifier,
             # then what it measures
             fig.unit, fig.kind = lead_unit, "measure"
