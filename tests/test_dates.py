@@ -383,3 +383,14 @@ def test_dates_chinese_year_month_day_forms():
     assert [(d.text, d.value, d.granularity) for d in found] == [("2031年3月5日", "2031-03-05", "day")]
     found = extract_dates("第二座码头于2032 年10月动工,预计2033年完工。")
     assert [(d.value, d.granularity) for d in found] == [("2032-10", "month"), ("2033", "year")]
+
+
+def test_a_moved_date_is_two_dates_not_a_range():
+    from checker.extract.dates import extract_dates
+
+    got = [(d.value, d.qualifier) for d in extract_dates("The opening was postponed from 2026 to 2029.")]
+    assert got == [("2026", "formerly"), ("2029", None)]
+    got = [(d.value, d.qualifier) for d in extract_dates("The launch was pushed back from May 2024 to August 2024.")]
+    assert got == [("2024-05", "formerly"), ("2024-08", None)]
+    # a plain "from ... to ..." is still a range
+    assert [d.value for d in extract_dates("The plan runs from 2025 to 2030.")] == ["2025/2030"]

@@ -766,4 +766,93 @@ def test_fullwidth_digits_read_with_original_text() -> None:
     from checker.extract.quantities import extract_quantities
 
     qs = extract_quantities("总计５０万台。")
-    assert [(q.text, q.value) for q in qs] == [("５０万", 500000.0)]
+    assert [(q.text, q.value, q.unit) for q in qs] == [("５０万台", 500000.0, "台")]
+
+
+def _read(text: str) -> list[tuple]:
+    from checker.extract.quantities import extract_quantities
+
+    return [(q.value, q.unit, q.kind) for q in extract_quantities(text)]
+
+
+def test_cjk_counting_words_currencies_and_durations_after_a_figure() -> None:
+    # a counting word after the figure (and its scale) is what is counted; people counters fold
+    assert _read("工厂去年售出8万台设备。") == [(80000.0, "台", "count")]
+    assert _read("园区内有350家企业。") == [(350.0, "家", "count")]
+    assert _read("项目组有42名工程师。") == [(42.0, "person", "count")]
+    # a currency after the scale, and the yuan with 人民币 after it
+    assert _read("总投资达120亿美元。") == [(1.2e10, "USD", "money")]
+    assert _read("注册资本为800亿元人民币。") == [(8e10, "CNY", "money")]
+    # a duration, and a four-digit year that is no duration
+    assert _read("合同为期15年。") == [(15.0, "year", "measure")]
+    assert _read("工期约18个月。") == [(18.0, "month", "measure")]
+    assert _read("公司于2011年成立。") == []
+
+
+def test_table_cell_counts_what_its_row_label_names() -> None:
+    # the name after the figure in its cell (a chip, a model) is no unit; the row label is
+    assert _read("| Compute hours | 3.1M X900 | 2.4M |") == [(3.1e6, "hour", "measure"), (2.4e6, "hour", "measure")]
+    assert _read("| Training tokens | 9.6T |") == [(9.6e12, "training token", "count")]
+    # a figure with its own unit keeps it, and running text is no table
+    assert _read("| Power | 21 MW |") == [(21.0, "MW", "measure")]
+
+
+def test_a_letter_t_is_a_trillion_only_before_a_counted_noun_or_a_cell_end() -> None:
+    assert _read("The model saw 6.2T tokens.") == [(6.2e12, "token", "count")]
+    assert _read("a 3T magnet") == []
+
+
+def test_a_duration_written_as_a_long_compound() -> None:
+    from checker.extract.quantities import extract_quantities
+
+    (q,) = extract_quantities("The crew began a week-long voyage.")
+    assert (q.value, q.unit, q.kind, q.qualifier) == (1.0, "week", "measure", "about")
+    assert [(x.value, x.unit) for x in extract_quantities("a three-month-long survey")] == [(3.0, "month")]
+
+
+def test_a_label_word_used_as_a_verb_reads_the_figure_after_it() -> None:
+    assert _read("They build 1,200 flats a year.") == [(1200.0, "flat", "count")]
+    assert _read("The council expects to build 800 houses.") == [(800.0, "house", "count")]
+    assert _read("The city did not top 40 stations.") == [(40.0, "station", "count")]
+    assert _read("Build 7 shipped today.") == []
+    assert _read("It rose to the top 10 list.") == []
+
+
+def test_a_chinese_restatement_naming_its_currency_leaves_the_first_amount_unnamed() -> None:
+    from checker.extract.quantities import extract_quantities
+
+    qs = extract_quantities("登記資本為1500億元(約人民幣340億元)。")
+    assert [(q.value, q.unit, q.equivalent_of) for q in qs] == [(1.5e11, "元", None), (3.4e10, "CNY", 0)]
+    qs = extract_quantities("总投资人民币900亿元（约125亿美元）。")
+    assert [(q.value, q.unit, q.equivalent_of) for q in qs] == [(9e10, "CNY", None), (1.25e10, "USD", 0)]
+
+
+def test_a_chinese_month_and_day_are_no_counts() -> None:
+    assert _read("该公司于3月18日宣布融资50亿元。") == [(5e9, "CNY", "money")]
+
+
+def test_a_yuan_amount_with_the_cn_prefix() -> None:
+    assert _read("It reserved CN¥27 billion for tooling.") == [(2.7e10, "CNY", "money")]
+
+
+def test_a_unit_used_as_a_modifier_is_the_unit() -> None:
+    assert _read("The dish is a 4.2 meter diameter antenna.") == [(4.2, "m", "measure")]
+    assert _read("It has a 13.8 foot-wide reflector.") == [(13.8, "foot", "measure")]
+    assert _read("Buyers took 40 day passes.") == [(40.0, "day pass", "count")]
+    # a possessive after a name's number is no plural noun: "Falcon 9 rocket’s" stays a name
+    assert _read("It rode in the Falcon 9 rocket’s fairing.") == []
+
+
+def test_a_range_opened_by_a_number_word() -> None:
+    from checker.extract.quantities import extract_quantities
+
+    qs = extract_quantities("The pump should last three to 8 years.")
+    assert [(q.value, q.unit, q.qualifier) for q in qs] == [(3.0, "year", "at least"), (8.0, "year", "at most")]
+
+
+def test_a_change_named_before_its_figure() -> None:
+    from checker.extract.quantities import extract_quantities
+
+    assert [q.change for q in extract_quantities("Sales slid, a decline of nearly 12 percent.")] == ["decrease"]
+    assert [q.change for q in extract_quantities("It posted an increase of $4 million.")] == ["increase"]
+    assert [q.change for q in extract_quantities("It has a share of 30%.")] == [None]

@@ -342,10 +342,13 @@ def test_numeric_a_figure_with_an_agreeing_counterpart_is_not_set_against_a_neig
     assert "conflicts" not in _numeric(a, b, 0.75)
 
 
-def test_numeric_metric_against_imperial_backs_but_never_contradicts():
+def test_numeric_metric_against_imperial_backs_within_rounding_and_contradicts_only_beyond_it():
     a = "The lander weighs 9,800 pounds fully fuelled."
     assert _numeric(a, "The lander weighs 4,450 kg fully fuelled.", 0.95) == ["supports"]
-    assert _numeric(a, "The lander weighs 3,100 kg fully fuelled.", 0.95) == []
+    # 4,445 kg converted: 4,100 kg is neither a rounding of it nor clearly another weight
+    assert _numeric(a, "The lander weighs 4,100 kg fully fuelled.", 0.95) == []
+    # a gap no loose conversion explains is a disagreement
+    assert _numeric(a, "The lander weighs 3,100 kg fully fuelled.", 0.95) == ["conflicts"]
     # prefixed units of one system do contradict
     assert _numeric("The cluster sustained 1,412 Pflop/s on the benchmark.",
                     "The cluster sustained 1.9 Eflop/s on the benchmark.", 0.95) == ["conflicts"]

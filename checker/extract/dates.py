@@ -133,6 +133,11 @@ _AMOUNT_AFTER_RE = re.compile(
     r"seats?|pages?|words?|miles?|units?|km|metres?|meters?)\b"
 )
 _FOLLOWING_WORD_RE = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+#: Verbs that move a date, before "from A to B": A is the date given before, B the one now.
+_RESCHEDULED_RE = re.compile(
+    r"(?i)\b(?:postpon|delay|push|mov|shift|reschedul|brought|bring|advanc|slipp?|slid|defer|revis|chang|extend|pulled|pull)"
+    r"\w*(?:\s+(?:back|forward|up|out|ahead))?(?:\s+\w+){0,3}\s*$"
+)
 _RANGE_OPENER_RE = re.compile(r"(?i)\b(from|between)\s+$")
 _DIGIT_RE = re.compile(r"[0-9]")
 _RANGE_GAP_RE = re.compile(r"\s*[-–]\s*|—|/|\s+(?:to|through|till|until|and)\s+")
@@ -427,6 +432,14 @@ def _join_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
             b = atoms[i + 1]
             gap = _RANGE_GAP_RE.fullmatch(text, a.end, b.start)
             opener = _RANGE_OPENER_RE.search(text, max(0, a.start - 12), a.start)
+            if gap and gap.group(0).strip() == "to" and opener and opener.group(1).lower() == "from" and (
+                _RESCHEDULED_RE.search(text, max(0, opener.start(1) - 60), opener.start(1))
+            ):
+                # "postponed from 2025 to 2027": the date moved; the old one is no bound of a range
+                out.append(a)
+                out.append(b)
+                i += 2
+                continue
             if (
                 gap
                 and b.first > a.first
@@ -458,10 +471,20 @@ def extract_dates(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Da
             granularity=a.granularity,
             first=a.first,
             last=a.last,
-            qualifier=_qualifier(text, a.start),
+            qualifier="formerly" if _moved_from(text, a) else _qualifier(text, a.start),
         )
         for a in atoms
     ]
+
+
+def _moved_from(text: str, a: _Atom) -> bool:
+    """The old date of a move ("postponed from 2025 to 2027"): compared only with other old dates."""
+    opener = _RANGE_OPENER_RE.search(text, max(0, a.start - 12), a.start)
+    if not opener or opener.group(1).lower() != "from":
+        return False
+    return bool(_RESCHEDULED_RE.search(text, max(0, opener.start(1) - 60), opener.start(1))) and bool(
+        re.match(r"\s+to\s+", text[a.end:])
+    )
 
 
 # --------------------------------------------------------------------------- datelines and metadata dates

@@ -59,7 +59,7 @@ SCALE_ABBREVIATIONS: dict[str, str] = {
 
 #: Currency signs and codes written before the number.
 CURRENCY_PREFIXES: dict[str, str] = {
-    "US$": "USD", "US $": "USD", "HK$": "HKD", "NT$": "TWD", "A$": "AUD", "C$": "CAD",
+    "US$": "USD", "US $": "USD", "CN¥": "CNY", "CN￥": "CNY", "RMB¥": "CNY", "HK$": "HKD", "NT$": "TWD", "A$": "AUD", "C$": "CAD",
     "S$": "SGD", "R$": "BRL", "$": "USD", "¥": "CNY", "￥": "CNY", "€": "EUR", "£": "GBP",
     "₹": "INR", "₩": "KRW",
     "USD": "USD", "CNY": "CNY", "RMB": "CNY", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY",
@@ -297,7 +297,29 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 _GLUED_AFTER_RE = re.compile(rf"(?![{_CJK}])[\w+]|[.:,][0-9]")
 #: Chinese scale characters and the yuan after a figure: 2875亿元, 1.2兆元, 19万, 500元.
 _CJK_SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
-_CJK_TAIL_RE = re.compile(r"(?P<scale>[万萬亿億兆])?(?P<yuan>元)?")
+_CJK_TAIL_RE = re.compile(
+    r"(?P<scale>[万萬亿億兆])?"
+    r"(?:(?P<yuan>元)|(?P<cur>美元|欧元|歐元|日元|日圆|港元|英镑|英鎊|韩元|韓元)"
+    r"|(?P<dur>个月|個月|小时|小時|分钟|分鐘|年|天|周|週|秒)"
+    r"|(?P<counter>[名人位台个個家座架辆輛项項款颗顆枚艘所条條]))?"
+)
+#: Currencies written after a figure in Chinese ("430亿美元"), and durations ("10年", "18个月").
+_CJK_CURRENCIES = {"美元": "USD", "欧元": "EUR", "歐元": "EUR", "日元": "JPY", "日圆": "JPY", "港元": "HKD",
+                   "英镑": "GBP", "英鎊": "GBP", "韩元": "KRW", "韓元": "KRW"}
+_CJK_DURATIONS = {"个月": "month", "個月": "month", "小时": "hour", "小時": "hour", "分钟": "minute",
+                  "分鐘": "minute", "年": "year", "天": "day", "周": "week", "週": "week", "秒": "second"}
+#: Counting words for people: "19名员工" counts what "19 people" do.
+_CJK_PERSON_COUNTERS = frozenset("名人位")
+_TRILLION_AFTER_RE = re.compile(rf"{_WS}+(?:[a-z][\w-]*{_WS}+)?[a-z]+s\b|{_WS}*(?:\||$)")
+#: A duration written as a compound without a number: "a month-long journey", "year-long".
+_LONG_RE = re.compile(r"(?i)(?<![\w-])(?P<u>second|minute|hour|day|week|month|year|decade)-long\b")
+#: A table row: cells between "|" on one line.
+_CELL_SPLIT_RE = re.compile(r"\|")
+#: A unit with a dimension word: "foot-wide", "metre-long", "mile-high".
+_MEASURE_COMPOUND_RE = re.compile(r"(?i)(?P<u>[a-z]+)-(?:wide|long|tall|high|deep|thick|across|diameter)")
+_WORDS_RANGE_RE = re.compile(rf"{_WS}*(?:[-–]|{_WS}to{_WS}+)[0-9]")
+_CJK_DAY_MONTH_RE = re.compile(r"月|[日号號](?![元])")
+_CJK_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")
 #: Currency written before a figure in Chinese: 人民币 (yuan), 新台币 (Taiwan dollars), 港币, 美元.
 _CJK_CURRENCY_BEFORE_RE = re.compile(r"(?:(?P<cny>人民[币幣])|(?P<twd>新[台臺][币幣])|(?P<hkd>港[币幣元]))[約约]?$")
 _WORD_AFTER_RE = re.compile(rf"{_WS}+([^\W\d_][\w]*(?:['’-][\w]+)*)")
@@ -308,7 +330,8 @@ _LABEL_RE = re.compile(rf"(?i)(?<![\w.])(?:{_alternation(LABELS)})\.?{_WS}*#?{_W
 #: A label word used as a verb, after "to" or a modal: "aims to build 10,000 robots", "will top $1
 #: billion", "plans to release 5 models" state a figure; "build 10" alone is a label.
 _VERB_LABEL_RE = re.compile(
-    rf"(?i)(?<![\w.])(?:to|will|would|could|can|may|might|must|shall|should){_WS}+"
+    rf"(?i)(?<![\w.])(?:to|will|would|could|can|may|might|must|shall|should|"
+    rf"do|does|did|not|they|we|you|who|also|and|jointly|together){_WS}+"
     rf"(?:build|top|release|mark|patch|rank){_WS}*$"
 )
 _MONTH_ALT = _alternation(name.capitalize() for name in MONTHS)
@@ -327,6 +350,11 @@ _CHANGE_BEFORE_RE = re.compile(
 )
 #: Verbs that make "up" part of a phrasal verb of a level ("make up 28%", "takes up 40%").
 _PHRASAL_UP_RE = re.compile(rf"(?i)\b(?:mak(?:e|es|ing)|made|tak(?:e|es|en|ing)|took){_WS}+$")
+#: "a decline of nearly 17 percent", "an increase of $5 million": a change named before its figure.
+_CHANGE_OF_RE = re.compile(
+    rf"(?i)\b(?:a|an|the|its|their){_WS}+(?:[\w-]+{_WS}+)?(?P<noun>{_alternation(CHANGE_NOUNS)}){_WS}+of{_WS}+"
+    rf"(?:(?:{_alternation(QUALIFIERS)}){_WS}*)?(?:[$€£¥]{_WS}?)?$"
+)
 _ADDITION_BEFORE_RE = re.compile(
     rf"(?i)\b(?:another|an{_WS}+additional|additional|a{_WS}+further|further|an{_WS}+extra|extra){_WS}+(?:[$€£¥]{_WS}?)?$"
 )
@@ -339,6 +367,11 @@ _EQUIVALENT_GAP_RE = re.compile(
     rf"{_WS}*(?:\(|/|,?{_WS}*or|,?{_WS}*(?i:equivalent{_WS}+to|i\.e\.,?))"
     rf"{_WS}*(?:(?i:{_QUALIFIER_ALT}){_WS}*)?"
 )
+#: A Chinese restatement naming its currency: "(約人民幣", "（折合美元".
+_CJK_EQUIVALENT_GAP_RE = re.compile(
+    r"\s*[（(]\s*(?:约|約|合|折合|即|相当于|相當於)?\s*(?:人民[币幣]|新[台臺][币幣]|港[币幣]|美元)\s*(?:约|約)?\s*"
+)
+_CJK_PAREN_GAP_RE = re.compile(r"\s*（\s*(?:约|約|合|折合|即|相当于|相當於)?\s*|\s*\(\s*(?:约|約|合|折合|即|相当于|相當於)\s*")
 _RANGE_GAP_RE = re.compile(rf"{_WS}?[-–]{_WS}?|{_WS}+to{_WS}+|{_WS}+and{_WS}+|/")
 #: "shares fell from Friday's close of $142.62 to $118.51": a change from one level to another,
 #: not a range of values (the two figures are levels, not bounds).
@@ -405,6 +438,8 @@ def _is_acronym(word: str) -> bool:
 
 
 def _plural(word: str) -> bool:
+    if word.endswith(("'s", "’s", "'", "’")):
+        return False  # a possessive: "rocket’s", "firms'"
     if _is_acronym(word):
         return word.endswith("s") and len(word) > 2
     return _singular(word.lower()) is not None
@@ -513,12 +548,25 @@ def _clean_start(text: str, start: int) -> bool:
 
 def _read_tail(text: str, fig: _Figure, pos: int, currency: str | None, is_words: bool = False) -> int | None:
     """Read scale, currency, percent, ratio and unit after a number; the new end or None."""
+    if not is_words and _CJK_DAY_MONTH_RE.match(text, pos) and fig.value.is_integer() and 1 <= fig.value <= 31:
+        return None  # a month or a day of a date without its year: 5月24日
     cjk = _CJK_TAIL_RE.match(text, pos) if not is_words else None
     if cjk and cjk.end() > pos:
+        if cjk.group("dur"):
+            if cjk.group("dur") == "年" and not cjk.group("scale") and 1000 <= fig.value < 3000 and fig.value.is_integer():
+                return None  # a year the date reader did not take
+            fig.unit, fig.kind = _CJK_DURATIONS[cjk.group("dur")], "measure"
         if cjk.group("scale"):
             fig.value *= _CJK_SCALES[cjk.group("scale")]  # applied here; no English scale word to record
+        if cjk.group("cur"):
+            currency = _CJK_CURRENCIES[cjk.group("cur")]
+        if cjk.group("counter"):
+            counter = cjk.group("counter")
+            fig.unit = "person" if counter in _CJK_PERSON_COUNTERS else counter
+            noun = _CJK_NOUN_RE.match(text, cjk.end())
+            fig.noun = noun.group(0) if noun else None
         before = _CJK_CURRENCY_BEFORE_RE.search(text, max(0, fig.start - 4), fig.start)
-        if before:
+        if before and not (cjk.group("counter") or cjk.group("dur")):
             currency = "CNY" if before.group("cny") else "TWD" if before.group("twd") else "HKD"
         elif cjk.group("yuan") and currency is None:
             currency = "CNY"
@@ -532,7 +580,9 @@ def _read_tail(text: str, fig: _Figure, pos: int, currency: str | None, is_words
         # Without a currency, "100m" is metres (unless people follow), "4K" a resolution.
         metre = letter == "m" and not any(_plural(w.group(1)) for w in _words_after(text, sm.end(), 2))
         resolution = letter == "K" and pos - fig.start == 1
-        if not (metre or resolution or letter == "T"):
+        # "14.8T tokens", "| 14.8T |": a trillion before a counted noun or alone in a table cell
+        trillion = letter == "T" and bool(_TRILLION_AFTER_RE.match(text, sm.end()))
+        if not (metre or resolution or letter == "T" and not trillion):
             fig.scale = SCALE_ABBREVIATIONS.get(name) or SCALE_ABBREVIATIONS.get(name.lower()) or name.lower()
             fig.value *= SCALES[fig.scale]
             pos = sm.end()
@@ -644,7 +694,18 @@ def _finish(text: str, fig: _Figure, pos: int, is_words: bool) -> _Figure | None
         unit_from_phrase = True
         head = phrase[-1].group(1)
         canonical = _unit_word(head)
-        if canonical and len(phrase) == 1 and fig.of_total is None:
+        lead = _MEASURE_COMPOUND_RE.fullmatch(phrase[0].group(1))
+        lead_unit = _unit_word(lead.group("u")) if lead else _unit_word(phrase[0].group(1))
+        if not canonical and len(phrase) > 1 and lead_unit and not _plural(phrase[0].group(1)) and (
+            lead or not _plural(head)  # "5 foot soldiers", "3 day passes" count soldiers and passes
+        ):
+            # "a 6.5 meter diameter mirror", "a 21 foot-wide mirror": a unit used as a modifier,
+            # then what it measures
+            fig.unit, fig.kind = lead_unit, "measure"
+            fig.end = phrase[0].end() if not lead else phrase[0].start(1) + len(lead.group("u"))
+            phrase = phrase[1:] if not lead else phrase
+            unit_from_phrase = False
+        elif canonical and len(phrase) == 1 and fig.of_total is None:
             fig.unit, fig.kind = canonical, "measure"
             fig.end = phrase[0].end()
             phrase = _noun_phrase(_words_after(text, fig.end))
@@ -664,7 +725,8 @@ def _finish(text: str, fig: _Figure, pos: int, is_words: bool) -> _Figure | None
         if unit_from_phrase and _is_organisation(phrase):
             return None
     if is_words and fig.unit is None and fig.of_total is None and fig.scale is None and fig.kind == "count":
-        return None
+        if not _WORDS_RANGE_RE.match(text, fig.end):
+            return None  # "five to 10 years" keeps its first bound, which shares the second's unit
     return fig
 
 
@@ -700,6 +762,10 @@ def _context(text: str, fig: _Figure) -> None:
         cm = None  # "make up 28% of sales", "took up 40% of the floor": a share, not a rise
     if cm and fig.change is None:
         fig.change = "increase" if cm.group("inc") or cm.group("incby") else "decrease"
+    if fig.change is None:
+        of = _CHANGE_OF_RE.search(text, max(0, fig.start - 60), fig.start)
+        if of:
+            fig.change = CHANGE_NOUNS[of.group("noun").lower()]
     if fig.change is None and _ADDITION_BEFORE_RE.search(text, max(0, fig.start - 20), fig.start):
         fig.change = "increase"  # "another $215 billion", "a further 5,000 jobs": an addition, not a level
 
@@ -767,7 +833,35 @@ def _read_digits(text: str, m: re.Match[str], yen: bool) -> _Figure | None:
     fig = _finish(text, fig, end, is_words=False)
     if fig is None or _looks_like_name(text, fig, digits):
         return None
+    _table_label(text, fig)
     return fig
+
+
+def _table_label(text: str, fig: _Figure) -> None:
+    """A count at the start of a table cell ("GPU Hours | 2.788M H800") counts what its row label
+    names, not the name written after it in the cell (a chip, a model) or nothing."""
+    if fig.kind != "count" or "|" not in text:
+        return
+    if fig.unit is not None and not any(ch.isdigit() for ch in fig.noun or ""):
+        return
+    line_start = text.rfind("\n", 0, fig.start) + 1
+    line_end = text.find("\n", fig.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    at = fig.start - line_start
+    before = line[:at]
+    if "|" not in before or before[before.rfind("|") + 1 :].strip():
+        return  # not at the start of its cell
+    cells = [c.strip() for c in _CELL_SPLIT_RE.split(before)[:-1]]
+    label = next((c for c in cells if c), "")  # the row's label: its first cell
+    words = re.findall(r"[^\W\d_][\w-]*", label)
+    if not words or any(ch.isdigit() for ch in label) or len(words) > 4:
+        return
+    canonical = _unit_word(words[-1])
+    if canonical:
+        fig.unit, fig.kind = canonical, "measure"
+    else:
+        fig.unit = _unit_of(words)
+    fig.noun = label
 
 
 def _read_words(text: str, m: re.Match[str]) -> _Figure | None:
@@ -839,11 +933,19 @@ def _equivalents(text: str, quantities: list[Quantity]) -> list[Quantity]:
     out = list(quantities)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
+        named = _CJK_EQUIVALENT_GAP_RE.fullmatch(text, a.end, b.start)
+        if named and a.kind == b.kind == "money" and a.unit == b.unit and a.text.endswith("元") and not (
+            _CJK_CURRENCY_BEFORE_RE.search(text, max(0, a.start - 4), a.start)
+        ):
+            # "4383.16億元(約人民幣987.2億元)": the parenthesis names its currency, so the first
+            # amount's bare 元 is another one (a yuan-named currency the text does not name)
+            a = out[i - 1] = replace(a, unit="元")
         if (
             a.kind == b.kind == "money"
             and a.unit != b.unit
             and a.equivalent_of is None
-            and _EQUIVALENT_GAP_RE.fullmatch(text, a.end, b.start)
+            and (_EQUIVALENT_GAP_RE.fullmatch(text, a.end, b.start) or named
+                 or _CJK_PAREN_GAP_RE.fullmatch(text, a.end, b.start))
         ):
             out[i] = replace(b, equivalent_of=i - 1)
     return out
@@ -927,6 +1029,12 @@ def extract_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), dated
         fig = _read_words(text, m)
         if fig is not None:
             figs.append(fig)
+    if "-long" in text or "-Long" in text:
+        for m in _LONG_RE.finditer(text):
+            if not (skipped and skipped.overlaps(m.start(), m.end())):
+                # "a month-long journey": one month, loosely
+                figs.append(_Figure(start=m.start(), end=m.end(), value=1.0, unit=UNIT_WORDS[m.group("u").lower()],
+                                    kind="measure", qualifier="about"))
     figs.sort(key=lambda f: f.start)
     kept: list[_Figure] = []
     taken_end = -1  # figures are taken in order of start, so only the furthest end can overlap

@@ -27,4 +27,10 @@ UNIT_BASES: dict[str, tuple[str, float, str]] = {
     "m²": ("m²", 1.0, "si"), "km²": ("m²", 1e6, "si"), "hectare": ("m²", 1e4, "si"),
     "sq ft": ("m²", 0.09290304, "imperial"), "sq mi": ("m²", 2589988.110336, "imperial"),
     "acre": ("m²", 4046.8564224, "imperial"),
+    # Durations: seconds to weeks convert exactly; a month, a year or a decade is a calendar
+    # span of varying length, so between the two systems a conversion is loose.
+    "second": ("s", 1.0, "clock"), "minute": ("s", 60.0, "clock"), "hour": ("s", 3600.0, "clock"),
+    "day": ("s", 86400.0, "clock"), "week": ("s", 604800.0, "clock"),
+    "month": ("s", 2629746.0, "calendar"), "year": ("s", 31556952.0, "calendar"),
+    "decade": ("s", 315569520.0, "calendar"),
 }

@@ -19,6 +19,7 @@ from ..extract.quantities import WRITTEN_FIGURE as _LITERAL
 from ..extract.terms import content_terms
 from ..extract.units import UNIT_BASES
 
+_CLOSE_PAREN = re.compile(r"\s*\)")
 _CLAUSE_END = re.compile(r"[,;:()\[\]—–]| - ")
 
 
@@ -237,6 +238,17 @@ def in_common_unit(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity, bool]:
     return convert(a, ua), convert(b, ub), ua[2] != ub[2]
 
 
+def clearly_apart(a: Quantity, b: Quantity, margin: float = 0.1) -> bool:
+    """Whether two figures in one unit differ by more than ``margin`` of the larger, beyond what
+    their qualifiers allow: a gap that neither a loose conversion ("940,000 miles" for "1.5
+    million km") nor an exchange rate of another day ("($43 million)" for "EUR 40 million")
+    explains. Figures a conversion only rounds apart are not clearly apart."""
+    a_lo, a_hi, _, _ = interval(a)
+    b_lo, b_hi, _, _ = interval(b)
+    scale = max(abs(a.value), abs(b.value), 1e-12)
+    return a_lo - b_hi > margin * scale or b_lo - a_hi > margin * scale
+
+
 def comparable_ignoring_base(a: Quantity, b: Quantity) -> bool:
     """Same kind, unit and change; the base ("of the world's top 100") may differ."""
     if a.kind != b.kind or (a.change is None) != (b.change is None):
@@ -265,8 +277,19 @@ _CLIPPED = {"lab": "laboratory", "photo": "photograph", "exam": "examination", "
 
 
 def context_terms(claim: Claim, q: Quantity, before: int = 4, after: int = 6) -> frozenset[str]:
-    """Content words next to a figure, within its clause: what the figure is of."""
-    return _context_terms(claim.text, q.start, q.end, before, after)
+    """Content words next to a figure, within its clause: what the figure is of.
+
+    A restatement in another currency ("EUR 40 million ($43 million)") is the figure it restates,
+    so it has that figure's words too (its own are often none: a parenthesis ends the clause)."""
+    terms = _context_terms(claim.text, q.start, q.end, before, after)
+    base = q.equivalent_of
+    if base is not None and 0 <= base < len(claim.quantities):
+        first = claim.quantities[base]
+        terms = terms | _context_terms(claim.text, first.start, first.end, before, after)
+        close = _CLOSE_PAREN.match(claim.text, q.end)
+        if close:  # and the words after its parenthesis: "($43 million) in funding"
+            terms = terms | _context_terms(claim.text, first.start, close.end(), before, after)
+    return terms
 
 
 @lru_cache(maxsize=1 << 18)

@@ -27,6 +27,7 @@ from ..sameness import (
     context_terms,
     derived,
     describe,
+    clearly_apart,
     in_common_unit,
     overlap,
     periods_differ,
@@ -64,6 +65,12 @@ class NumericMismatch(RuleKind):
         "relative_tolerance": Param(float, 0.0, "relative difference always accepted as agreement"),
         "about_tolerance": Param(float, 0.05, "relative spread of a figure qualified by 'about'"),
         "rounding_limit": Param(float, 0.05, "largest relative difference rounding may explain"),
+        "conversion_margin": Param(
+            float, 0.1, "relative gap beyond which a converted or restated figure disagrees"
+        ),
+        "conversion_tolerance": Param(
+            float, 0.03, "relative difference a metric/imperial conversion's rounding may explain"
+        ),
     }
 
     def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
@@ -86,10 +93,11 @@ class NumericMismatch(RuleKind):
         # figures in a common slot are the same quantity unless one sentence names someone the
         # other does not ("exports of Arizona reached ..." / "exports of Sonora reached ...")
         aligned = aligned_slots(a, b, "q") if names_within(a.subjects, a.text, b.subjects, b.text) else {}
-        taken = set(aligned.values())
+        slots = _restated_slots(a, b, aligned)
+        taken = {j for js in slots.values() for j in js}
         for i, qa in enumerate(a.quantities):
-            if i in aligned:
-                partners = [(b.quantities[aligned[i]], True)]
+            if i in slots:
+                partners = [(b.quantities[j], True) for j in slots[i]]
             else:
                 partners = [(qb, False) for j, qb in enumerate(b.quantities) if j not in taken]
             for qb, in_slot in partners:
@@ -111,7 +119,10 @@ class NumericMismatch(RuleKind):
                     about_tolerance=self.p["about_tolerance"],
                     relative_tolerance=self.p["relative_tolerance"],
                     rounding_limit=self.p["rounding_limit"],
-                )
+                ) or (approximate and values_agree(
+                    ca, cb, about_tolerance=self.p["about_tolerance"],
+                    relative_tolerance=self.p["conversion_tolerance"], rounding_limit=self.p["rounding_limit"],
+                ))
                 if agree and ctx.similarity >= self.p["conflict_similarity"] and _holders_swapped(a, qa, b, qb):
                     # "Beijing and Shanghai account for 62%" / "... Beijing and Shenzhen ... 62%": in
                     # sentences close enough for a changed figure to conflict, each figure is beside a
@@ -133,10 +144,13 @@ class NumericMismatch(RuleKind):
                         verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx))
                     elif _counterparts(ca, cb):
                         agreeing.append((i, qb, words))
-                elif approximate:
-                    continue  # miles against kilometres: a loose conversion proves no disagreement
-                elif qa.equivalent_of is not None or qb.equivalent_of is not None:
-                    continue  # "($290 million)" restating "¥2.3 billion": a rate question (conversion rules)
+                elif (approximate or qa.equivalent_of is not None or qb.equivalent_of is not None) and not (
+                    clearly_apart(ca, cb, self.p["conversion_margin"])
+                ):
+                    # miles against kilometres, or "($43 million)" restating "EUR 40 million" against
+                    # $43.5 million: a loose conversion or another day's rate, no disagreement; a gap
+                    # wider than either explains (940,000 miles / 1.5 million km) is one
+                    continue
                 elif in_slot:
                     if ctx.similarity >= self.p["conflict_similarity"]:
                         conflicting.append((qa, qb, words))
@@ -271,6 +285,23 @@ class NumericMismatch(RuleKind):
             fields={"a": describe(qa), "b": describe(qb), "thing": thing},
             key=f"{qa.start}:{qb.start}",
         )
+
+
+def _restated_slots(a: Claim, b: Claim, aligned: dict[int, int]) -> dict[int, list[int]]:
+    """The figures of ``b`` each figure of ``a`` is compared with in a common slot: the aligned one,
+    and where either side restates its figure in another currency ("EUR 40 million ($43
+    million)"), the restatement too, so that the figure in the other's currency finds its match."""
+    def family(quantities: tuple[Quantity, ...], k: int) -> list[int]:
+        base = quantities[k].equivalent_of if quantities[k].equivalent_of is not None else k
+        return [n for n, q in enumerate(quantities) if n == base or q.equivalent_of == base]
+
+    slots: dict[int, list[int]] = {}
+    for i, j in aligned.items():
+        for ia in family(a.quantities, i):
+            for jb in family(b.quantities, j):
+                if jb not in slots.setdefault(ia, []):
+                    slots[ia].append(jb)
+    return slots
 
 
 def _holders_swapped(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
