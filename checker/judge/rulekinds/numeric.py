@@ -35,6 +35,7 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
+from ..factmatch import FactMatch, match as match_facts, quantity_fact
 from ...extract.quantities import significant_digits
 from ...extract.terms import names_within, normalise, word_set
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
@@ -69,7 +70,11 @@ class NumericMismatch(RuleKind):
     def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
         if not a.quantities or not b.quantities:
             return []
-        if subjects_disjoint(a.subjects, a.text, b.subjects, b.text):
+        # the sentences name different subjects: only figures whose facts have one holder and one
+        # measure are compared ("Frontier, with a LINPACK score of ..." / "Frontier topped the list
+        # with a HPL score of ...": both name Frontier as the score's holder)
+        disjoint = subjects_disjoint(a.subjects, a.text, b.subjects, b.text)
+        if disjoint and not _facts_of_one_thing(a, b):
             return []
         if periods_differ(a, b):
             return []
@@ -83,6 +88,7 @@ class NumericMismatch(RuleKind):
         agreeing: list[tuple[int, Quantity, float]] = []  # and those that agree without a supports edge
         partners_a: dict[int, list[int]] = {}  # comparable figures of b (ids) for each figure of a
         partners_b: dict[int, list[int]] = {}  # and of a (indices) for each figure of b (by id)
+        facts: dict[tuple[int, int], FactMatch] = {}  # how the two figures' facts line up
         # figures in a common slot are the same quantity unless one sentence names someone the
         # other does not ("exports of Arizona reached ..." / "exports of Sonora reached ...")
         aligned = aligned_slots(a, b, "q") if names_within(a.subjects, a.text, b.subjects, b.text) else {}
@@ -92,11 +98,21 @@ class NumericMismatch(RuleKind):
                 partners = [(b.quantities[aligned[i]], True)]
             else:
                 partners = [(qb, False) for j, qb in enumerate(b.quantities) if j not in taken]
+            fa = quantity_fact(a, i)
             for qb, in_slot in partners:
+                fm = match_facts(a, fa, qa, b, quantity_fact(b, b.quantities.index(qb)), qb)
+                facts[(i, id(qb))] = fm
+                if disjoint and not fm.one_thing:
+                    continue
+                if fm.one_thing and fm.differ:
+                    # one holder's one measure at another time, in another place, or a plan against an
+                    # outcome: two facts, neither a conflict nor a support; say which slot differs
+                    verdicts.append(self._scope_verdict(a, b, qa, qb, fm, ctx))
+                    continue
                 if self._repeats_exactly(a, b, qa, qb, ctx.similarity):
                     supported.add(i)
                     backed.add(id(qb))
-                    verdicts.append(self._verdict(a, b, qa, qb, "supports", 1.0, ctx))
+                    verdicts.append(self._verdict(a, b, qa, qb, "supports", 1.0, ctx, fm))
                     continue
                 ca, cb, approximate = in_common_unit(qa, qb)  # "615 Pflop/s" / "0.615 Eflop/s"
                 ok, _ = comparable(ca, cb)
@@ -104,7 +120,10 @@ class NumericMismatch(RuleKind):
                     continue
                 partners_a.setdefault(i, []).append(id(qb))
                 partners_b.setdefault(id(qb), []).append(i)
-                words = 1.0 if in_slot else overlap(context_terms(a, qa), context_terms(b, qb))
+                # two figures whose facts have one holder, one measure, a compatible time and the same
+                # modality state one fact, however far apart the sentences are worded
+                one_fact = fm.aligned and not (qa.change is None) != (qb.change is None)
+                words = 1.0 if in_slot or one_fact else overlap(context_terms(a, qa), context_terms(b, qb))
                 agree = values_agree(
                     ca,
                     cb,
@@ -125,18 +144,20 @@ class NumericMismatch(RuleKind):
                         matched.add(i)
                         backed.add(id(qb))
                     anchored = anchored or _anchor(ca, cb)
-                    if (in_slot and ctx.similarity >= self.p["support_similarity"]) or self._supports(
+                    if (in_slot and ctx.similarity >= self.p["support_similarity"]) or one_fact or self._supports(
                         a, b, ca, cb, words, ctx.similarity
                     ):
                         supported.add(i)
                         backed.add(id(qb))
-                        verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx))
+                        verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx, fm))
                     elif _counterparts(ca, cb):
                         agreeing.append((i, qb, words))
                 elif approximate:
                     continue  # miles against kilometres: a loose conversion proves no disagreement
                 elif qa.equivalent_of is not None or qb.equivalent_of is not None:
                     continue  # "($290 million)" restating "¥2.3 billion": a rate question (conversion rules)
+                elif one_fact and not (derived(qb, a) or derived(qa, b)):
+                    conflicting.append((qa, qb, words))
                 elif in_slot:
                     if ctx.similarity >= self.p["conflict_similarity"]:
                         conflicting.append((qa, qb, words))
@@ -153,7 +174,7 @@ class NumericMismatch(RuleKind):
                 if i not in supported and _alone(i, qb, partners_a, partners_b, matched, backed):
                     supported.add(i)
                     backed.add(id(qb))
-                    verdicts.append(self._verdict(a, b, a.quantities[i], qb, "supports", words, ctx))
+                    verdicts.append(self._verdict(a, b, a.quantities[i], qb, "supports", words, ctx, facts.get((i, id(qb)))))
             # An equal specific figure in both ("3,215,776 cores") says the two sentences describe
             # one thing; a figure that is then the only one of its kind and unit on each side and
             # disagrees ("38.6 gigaflops/watt" / "44.9 Gflops/watt") is the same quantity stated
@@ -170,7 +191,7 @@ class NumericMismatch(RuleKind):
             index = a.quantities.index(qa)
             if index in supported or index in matched or id(qb) in backed:
                 continue  # either figure is also matched by an agreeing value
-            verdicts.append(self._verdict(a, b, qa, qb, "conflicts", words, ctx))
+            verdicts.append(self._verdict(a, b, qa, qb, "conflicts", words, ctx, facts.get((index, id(qb)))))
         return _best_per_figure(verdicts)
 
     def _supports(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
@@ -244,23 +265,39 @@ class NumericMismatch(RuleKind):
             return same_counted_thing(qa, qb)
         return words >= self.p["context_overlap"]
 
-    def _verdict(self, a, b, qa, qb, relation, words, ctx) -> Verdict:
+    def _scope_verdict(self, a, b, qa, qb, fm: FactMatch, ctx) -> Verdict:
+        """A related edge for two facts of one holder's measure whose time, place or modality differ."""
+        return Verdict(
+            claims=(a.id, b.id),
+            relation="related",
+            finding=False,
+            reason=f"{describe(qa)} and {describe(qb)}: {fm.explain()}, but {fm.difference()}",
+            score=round(ctx.similarity, 4),
+            fields={"a": describe(qa), "b": describe(qb), "thing": qa.unit or qa.noun or qa.kind},
+            key=f"{qa.start}:{qb.start}",
+        )
+
+    def _verdict(self, a, b, qa, qb, relation, words, ctx, fm: FactMatch | None = None) -> Verdict:
+        """The verdict, its reason in words: the slots that matched (holder, measure, time), never a
+        similarity or a word list (the score says how close the sentences are)."""
         thing = qa.unit or qa.noun or qa.kind
-        why = []
-        if qa.unit and qa.unit == qb.unit:
-            why.append(f"both count {qa.unit}" if qa.kind == "count" else f"both in {qa.unit}")
-        why.append(f"sentence similarity {ctx.similarity:.2f}")
-        if words:
-            why.append(f"same context words ({words:.0%})")
-        shared = sorted(set(a.subjects) & set(b.subjects))
-        if shared:
-            why.append("same subject " + ", ".join(shared[:3]))
-        if a.dates and b.dates:
-            why.append(f"same period {a.dates[0].value}")
+        slots = fm.explain() if fm is not None and fm.one_thing else ""
+        if not slots:
+            why = []
+            if qa.unit and qa.unit == qb.unit:
+                why.append(f"both count {qa.unit}" if qa.kind == "count" else f"both in {qa.unit}")
+            shared = sorted(set(a.subjects) & set(b.subjects))
+            if shared:
+                why.append("same subject " + ", ".join(shared[:3]))
+            if a.dates and b.dates:
+                why.append(f"same period {a.dates[0].value}")
+            if not why:
+                why.append("closely worded sentences")
+            slots = "; ".join(why)
         if relation == "conflicts":
-            reason = f"{describe(qa)} vs {describe(qb)}: incompatible values for the same {thing} ({'; '.join(why)})"
+            reason = f"{describe(qa)} vs {describe(qb)}: incompatible values for the same {thing} ({slots})"
         else:
-            reason = f"{describe(qa)} agrees with {describe(qb)} ({'; '.join(why)})"
+            reason = f"{describe(qa)} agrees with {describe(qb)} ({slots})"
         score = round(min(1.0, 0.5 * ctx.similarity + 0.5 * max(words, 0.5)), 4)
         return Verdict(
             claims=(a.id, b.id),
@@ -271,6 +308,17 @@ class NumericMismatch(RuleKind):
             fields={"a": describe(qa), "b": describe(qb), "thing": thing},
             key=f"{qa.start}:{qb.start}",
         )
+
+
+def _facts_of_one_thing(a: Claim, b: Claim) -> bool:
+    """Some figure of ``a`` and some figure of ``b`` have facts of one holder and one measure."""
+    if not a.facts or not b.facts:
+        return False
+    return any(
+        match_facts(a, quantity_fact(a, i), qa, b, quantity_fact(b, j), qb).one_thing
+        for i, qa in enumerate(a.quantities)
+        for j, qb in enumerate(b.quantities)
+    )
 
 
 def _holders_swapped(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
