@@ -3,16 +3,208 @@ against the document's date, or the document's date itself ("as of")."""
 
 from __future__ import annotations
 
+import calendar
+import datetime as _dt
+import re
+
 from ..model import DateExpr, Slot
 
+_YEAR_REL = {"last year": -1, "previous year": -1, "past year": -1, "this year": 0,
+             "next year": 1, "a year earlier": -1, "a year ago": -1, "a year before": -1,
+             "two years ago": -2, "earlier this year": 0}
+_RELATIVE = re.compile(
+    r"\b(last year|(?:the )?(?:previous|prior) year|past year|this year|next year|a year earlier|a year ago|"
+    r"a year before|the year before|two years ago|earlier this year|(?:the )?(?:previous|last|past|prior) quarter|"
+    r"the quarter before|this quarter|last month|this month|yesterday|today|now|currently|by the end of the year|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b(?![-'’])", re.I)
+#: Expressions that date a figure against the sentence's main time, not the document's date:
+#: "50 in 2024, up from 40 a year earlier" (40 is 2023). Value: ``(years, quarters)`` back.
+_SHIFTS = {"a year earlier": (1, 0), "a year before": (1, 0), "the year before": (1, 0), "previous year": (1, 0),
+           "the previous year": (1, 0), "prior year": (1, 0), "the prior year": (1, 0),
+           "previous quarter": (0, 1), "the previous quarter": (0, 1), "prior quarter": (0, 1),
+           "the prior quarter": (0, 1), "the quarter before": (0, 1)}
+#: Time adverbs that date only the figure of their own clause ("it now has 26 stores").
+_ADVERBS = ("now", "currently", "today")
+#: Where a clause ends: punctuation, a comma before a space, or a conjunction or comparison.
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\u2014\u2013]|,\s|\s(?:and|but|while|whereas|compared (?:with|to)|against|versus|vs\.?)\s"
+    r"|\s(?=(?:up|down) from\b)|\s(?=from\s)", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str | None) -> Slot | None:
-    """The time slot of the figure at ``figure`` (``(start, end)`` in the sentence): the
-    sentence's date nearest to it, else the document's date ``anchor`` (ISO, or None)."""
+
+def _anchor_date(anchor: str) -> _dt.date | None:
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", anchor or "")
+    if not m:
+        return None
+    return _dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+
+
+def resolve_relative(text: str, anchor: str) -> str | None:
+    """The ISO-like period of the relative expression ``text`` read on date ``anchor``."""
+    d = _anchor_date(anchor)
+    if d is None:
+        return None
+    t = text.lower().strip()
+    t = {"the quarter before": "previous quarter", "the year before": "previous year"}.get(t, t)
+    t = t[4:] if t.startswith("the ") else t
+    t = "previous year" if t == "prior year" else t
+    if t in _YEAR_REL:
+        return str(d.year + _YEAR_REL[t])
+    q = (d.month - 1) // 3 + 1
+    if t.endswith("quarter"):
+        if t == "this quarter":
+            return f"{d.year}-Q{q}"
+        y, q = (d.year - 1, 4) if q == 1 else (d.year, q - 1)
+        return f"{y}-Q{q}"
+    if t == "last month":
+        y, m = (d.year - 1, 12) if d.month == 1 else (d.year, d.month - 1)
+        return f"{y}-{m:02d}"
+    if t == "this month":
+        return f"{d.year}-{d.month:02d}"
+    if t == "yesterday":
+        return (d - _dt.timedelta(days=1)).isoformat()
+    if t == "by the end of the year":
+        return str(d.year)
+    if t.startswith("on ") and t[3:] in _WEEKDAYS:
+        back = (d.weekday() - _WEEKDAYS.index(t[3:])) % 7
+        return (d - _dt.timedelta(days=back)).isoformat()
+    if t in ("today", "now", "currently"):
+        return anchor
+    return None
+
+
+def period_bounds(value: str) -> tuple[str, str] | None:
+    """First and last day (ISO) of an ISO-like period: "2024", "2024-Q3", "2024-07", "2024-07-15"."""
+    m = re.match(r"(\d{4})(?:-(?:Q([1-4])|(\d{2}))(?:-(\d{2}))?)?$", value or "")
+    if not m:
+        return None
+    y = int(m[1])
+    if m[4]:
+        return (value, value)
+    if m[2]:
+        first, last = 3 * int(m[2]) - 2, 3 * int(m[2])
+    elif m[3]:
+        first = last = int(m[3])
+    else:
+        first, last = 1, 12
+    return (f"{y}-{first:02d}-01", f"{y}-{last:02d}-{calendar.monthrange(y, last)[1]:02d}")
+
+
+def clause_of(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """``(first, last)`` offsets of the clause of ``sentence`` that holds ``start:end``: the text
+    between the nearest clause breaks (punctuation, a comma and a space, "and", "but", "while",
+    "compared with", "up from", ...) before and after it."""
+    first, last = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            first = m.end()
+        elif m.start() >= end:
+            last = m.start()
+            break
+    return first, last
+
+
+def _relatives(sentence: str) -> list[re.Match]:
+    """The relative time expressions of ``sentence`` ("now that" is a conjunction, not a time)."""
+    out = []
+    for m in _RELATIVE.finditer(sentence):
+        if m.group(1).lower() == "now" and re.match(r"\s+that\b", sentence[m.end():], re.I):
+            continue
+        out.append(m)
+    return out
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    return abs((a[0] + a[1]) - (b[0] + b[1])), a[0]
+
+
+def shift_period(value: str, years: int = 0, quarters: int = 0) -> str | None:
+    """``value`` (``"2024"``, ``"2024-Q3"``, ``"2024-07"``, ``"2024-07-15"``) moved back by
+    ``years`` and ``quarters``; None for a range, or quarters back from a year."""
+    m = re.match(r"(\d{4})(-Q([1-4])|-\d{2}(?:-\d{2})?)?$", value or "")
+    if not m:
+        return None
+    year, rest = int(m[1]) - years, m[2] or ""
+    if quarters:
+        if not m[3]:
+            return None
+        n = year * 4 + int(m[3]) - 1 - quarters
+        return f"{n // 4}-Q{n % 4 + 1}"
+    if rest.endswith("-02-29"):
+        rest = "-02-28"
+    return f"{year}{rest}"
+
+
+def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str | None,
+              *, sentence: str = "", anchor_source: str = "document date") -> Slot | None:
+    """The time slot of the figure at ``figure`` (``(start, end)`` in ``sentence``), the first
+    of:
+
+    1. a date of the figure's clause (:func:`clause_of`), the nearest;
+    2. a relative expression of its clause, the nearest: "a year earlier", "the previous
+       quarter" move the sentence's main time back ("50 in 2024, up from 40 a year earlier":
+       40 is 2023); "now", "currently", "today" count only here, in the figure's own clause;
+       the others ("last year") are read against ``anchor``;
+    3. the sentence's date nearest to the figure;
+    4. the sentence's relative expression nearest to the figure (not a time adverb, not one
+       that moves another time), read against ``anchor``;
+    5. the document's date ``anchor`` (ISO, or None) itself, with source ``anchor_source``
+       ("document date", or "given date" when the user gave it: ``--date``).
+
+    The sentence's main time (what "a year earlier" moves) is 3, 4 or 5 for the figure.
+    """
+    start, end = figure
+    first, last = clause_of(sentence, start, end) if sentence else (0, 0)
+    in_clause = [d for d in dates if first <= d.start and d.end <= last]
+    if in_clause:
+        nearest = min(in_clause, key=lambda d: _distance((d.start, d.end), figure))
+        return Slot(nearest.value, nearest.text, "sentence")
+    relatives = _relatives(sentence) if sentence else []
+    own = [m for m in relatives if first <= m.start() and m.end() <= last]
+    if own:
+        m = min(own, key=lambda m: _distance(m.span(), figure))
+        key = m.group(1).lower()
+        if key in _SHIFTS:
+            main = _main_time(dates, relatives, figure, anchor, anchor_source)
+            as_of = main is None or main.source == anchor_source
+            value = None if as_of else shift_period(main.value, *_SHIFTS[key])
+            if value is None and anchor:
+                value = resolve_relative(key, anchor)
+            if value:
+                return Slot(value, m.group(0), "relative")
+        elif anchor:
+            value = resolve_relative(key, anchor)
+            if value:
+                return Slot(value, m.group(0), "relative")
+    return _main_time(dates, relatives, figure, anchor, anchor_source)
+
+
+def _main_time(dates, relatives, figure, anchor, anchor_source) -> Slot | None:
+    """Steps 3 to 5 of :func:`fact_time`."""
     if dates:
-        start, end = figure
-        nearest = min(dates, key=lambda d: (abs((d.start + d.end) - (start + end)), d.start))
+        nearest = min(dates, key=lambda d: _distance((d.start, d.end), figure))
         return Slot(nearest.value, nearest.text, "sentence")
     if anchor:
-        return Slot(anchor, anchor, "document date")
+        free = [m for m in relatives if m.group(1).lower() not in _SHIFTS and m.group(1).lower() not in _ADVERBS]
+        for m in sorted(free, key=lambda m: _distance(m.span(), figure)):
+            value = resolve_relative(m.group(1), anchor)
+            if value:
+                return Slot(value, m.group(0), "relative")
+        return Slot(anchor, anchor, anchor_source)
     return None
+
+
+def times_differ(a: Slot | None, b: Slot | None) -> bool:
+    """Whether two time slots name different periods. Explicit or relative times differ
+    when their periods do not overlap; an "as of" document or given date differs from
+    another time only at year granularity (a present-tense figure in a 2024 page and
+    one in a 2023 page are two periods). A missing slot never differs."""
+    if a is None or b is None:
+        return False
+    as_of = ("document date", "given date")
+    if a.source in as_of or b.source in as_of:
+        return a.value[:4] != b.value[:4]
+    ba, bb = period_bounds(a.value), period_bounds(b.value)
+    if ba is None or bb is None:
+        return a.value != b.value
+    return ba[1] < bb[0] or bb[1] < ba[0]

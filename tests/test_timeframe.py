@@ -1,0 +1,96 @@
+"""Relative time resolved against a document's date, and period bounds."""
+
+from checker.frame.timeframe import fact_time, period_bounds, resolve_relative
+
+
+def test_relative_forms():
+    assert resolve_relative("last year", "2024-03-05") == "2023"
+    assert resolve_relative("the previous quarter", "2024-02-10") == "2023-Q4"
+    assert resolve_relative("this quarter", "2024-08-10") == "2024-Q3"
+    assert resolve_relative("last month", "2025-01-03") == "2024-12"
+    assert resolve_relative("yesterday", "2024-03-01") == "2024-02-29"
+    assert resolve_relative("now", "2024-03-01") == "2024-03-01"
+
+
+def test_fact_time_relative_and_as_of():
+    s = "Sales rose to 40 units last year."
+    slot = fact_time((), (14, 16), "2024-06-01", sentence=s)
+    assert (slot.value, slot.source, slot.text) == ("2023", "relative", "last year")
+    slot = fact_time((), (0, 2), "2024-06-01", sentence="It has 26 stores.", anchor_source="given date")
+    assert (slot.value, slot.source) == ("2024-06-01", "given date")
+
+
+def test_period_bounds():
+    assert period_bounds("2024") == ("2024-01-01", "2024-12-31")
+    assert period_bounds("2024-Q1") == ("2024-01-01", "2024-03-31")
+    assert period_bounds("2023-02") == ("2023-02-01", "2023-02-28")
+
+
+def test_weekday_end_of_year_and_differ():
+    from checker.frame.timeframe import times_differ
+    from checker.model import Slot
+    assert resolve_relative("on Monday", "2024-03-06") == "2024-03-04"
+    assert resolve_relative("by the end of the year", "2024-03-06") == "2024"
+    assert times_differ(Slot("2024", "", "sentence"), Slot("2023-Q4", "", "relative"))
+    assert not times_differ(Slot("2024", "", "sentence"), Slot("2024-Q4", "", "relative"))
+    assert not times_differ(Slot("2024-03-01", "", "document date"), Slot("2024-09-01", "", "document date"))
+    assert times_differ(Slot("2024-03-01", "", "document date"), Slot("2023-09-01", "", "given date"))
+
+
+def _at(sentence: str, figure: str) -> tuple[int, int]:
+    i = sentence.index(figure)
+    return i, i + len(figure)
+
+
+def _time(sentence, figure, anchor="2024-06-10", dates=None):
+    from checker.extract.dates import extract_dates
+    found = tuple(extract_dates(sentence)) if dates is None else dates
+    slot = fact_time(found, _at(sentence, figure), anchor, sentence=sentence)
+    return None if slot is None else (slot.value, slot.source)
+
+
+def test_a_year_earlier_moves_the_main_time_of_its_own_figure_only():
+    s = "The cooperative ran 31 depots in 2022, up from 24 a year earlier."
+    assert _time(s, "31") == ("2022", "sentence")
+    assert _time(s, "24") == ("2021", "relative")
+    s = "Orders reached 900 last year, up from 700 a year before."
+    assert _time(s, "900") == ("2023", "relative")
+    assert _time(s, "700") == ("2022", "relative")
+    s = "The club counts 410 members, compared with 380 the previous year."
+    assert _time(s, "410") == ("2024-06-10", "document date")
+    assert _time(s, "380") == ("2023", "relative")
+
+
+def test_previous_quarter_moves_a_quarter_back():
+    s = "Output was 12 tonnes in Q3 2024, against 9 tonnes in the previous quarter."
+    assert _time(s, "12") == ("2024-Q3", "sentence")
+    assert _time(s, "9") == ("2024-Q2", "relative")
+
+
+def test_nearest_relative_expression_of_the_clause_applies():
+    s = "The ferry carried 80 cars last month and 95 cars this month."
+    assert _time(s, "80") == ("2024-05", "relative")
+    assert _time(s, "95") == ("2024-06", "relative")
+    s = "Last year, the bakery sold 5,000 loaves."
+    assert _time(s, "5,000") == ("2023", "relative")
+
+
+def test_now_and_currently_only_date_their_own_clause():
+    s = "The library now lends 300 e-readers, while 120 were lent in its first season."
+    assert _time(s, "300") == ("2024-06-10", "relative")
+    assert _time(s, "120") == ("2024-06-10", "document date")
+    s = "Now that the bridge is open, 4,000 cyclists cross it each day."
+    assert _time(s, "4,000") == ("2024-06-10", "document date")
+    s = "The clinic currently has 14 nurses, against 9 in 2019."
+    assert _time(s, "14") == ("2024-06-10", "relative")
+    assert _time(s, "9") == ("2019", "sentence")
+
+
+def test_year_on_year_is_a_change_not_a_time():
+    s = "Ticket sales rose 8% year-on-year."
+    assert _time(s, "8%") == ("2024-06-10", "document date")
+
+
+def test_no_anchor_no_relative_time():
+    s = "Orders reached 900 last year."
+    assert _time(s, "900", anchor=None) is None
