@@ -33,7 +33,7 @@ def _numeric(text_a: str, text_b: str, similarity: float):
 def test_same_holder_and_physical_measure_align_across_wordings():
     fm = _match(
         "Kestrel, with a benchmark score of 2.41 exaflops, has led the ranking since May 2031.",
-        "Kestrel took first place after engineers measured 2.38 exaflops.",
+        "Kestrel took first place with a score of 2.38 exaflops.",
     )
     assert fm.aligned and fm.slots == {"holder", "measure"}
     assert fm.explain() == "same holder (kestrel), same measure (exaflop)"
@@ -56,10 +56,10 @@ def test_an_ordinary_opening_word_is_no_holder():
 
 
 def test_numeric_conflict_gated_on_facts_far_apart_in_wording():
-    # a low sentence similarity, and each sentence names something the other does not (SCORE / TALLY)
+    # a low sentence similarity
     verdicts = _numeric(
-        "Kestrel, with a SCORE of 2.41 exaflops, has led the ranking since May 2031.",
-        "Kestrel topped the TALLY after engineers measured 2.38 exaflops.",
+        "Kestrel, with a benchmark score of 2.41 exaflops, has led the ranking since May 2031.",
+        "Kestrel topped the ranking with a score of 2.38 exaflops.",
         similarity=0.4,
     )
     assert [v.relation for v in verdicts] == ["conflicts"]
@@ -73,7 +73,7 @@ def test_numeric_conflict_gated_on_facts_far_apart_in_wording():
 def test_numeric_agreeing_facts_support_and_plan_against_outcome_is_no_conflict():
     (support,) = _numeric(
         "Kestrel, with a benchmark score of 2.41 exaflops, has led the ranking since May 2031.",
-        "Kestrel took first place after engineers measured 2.41 exaflops.",
+        "Kestrel took first place with a score of 2.41 exaflops.",
         similarity=0.4,
     )
     assert support.relation == "supports"
@@ -143,3 +143,34 @@ def test_a_narrowed_measure_is_not_the_whole():
 def test_a_peak_and_a_sustained_rate_are_two_measures():
     fm = _match("Kestrel reached a peak rate of 3.1 Pflop/s.", "Kestrel held a sustained rate of 2.9 Pflop/s.")
     assert "measure" not in fm.slots
+
+
+def _dated(text: str, doc: str, date: str):
+    from dataclasses import replace
+
+    parsed = replace(parse_document(text, "text", doc, f"{doc}.txt"), date=date)
+    (claim,) = document_claims_with_facts(parsed, 1)
+    return claim
+
+
+def test_present_figures_of_pages_of_two_years_are_two_times_past_ones_are_not():
+    a = _dated("Marlow Bank now employs 4,210 people.", "a", "2031-05-01")
+    b = _dated("Marlow Bank employs 3,900 people.", "b", "2029-03-01")
+    fm = match(a, quantity_fact(a, 0), a.quantities[0], b, quantity_fact(b, 0), b.quantities[0])
+    assert fm.one_thing and [s for s, _, _ in fm.differ] == ["time"]
+    a = _dated("Marlow Bank bought the site for 4.2 million euros.", "a", "2031-05-01")
+    b = _dated("Marlow Bank bought the site for 3.9 million euros.", "b", "2029-03-01")
+    fm = match(a, quantity_fact(a, 0), a.quantities[0], b, quantity_fact(b, 0), b.quantities[0])
+    assert not fm.differ
+
+
+def test_one_physical_unit_beside_other_words_is_not_one_measure():
+    fm = _match("New solar installations in Istria reached 240 MW in 2031.", "Istria's wind capacity came to 270 MW in 2031.")
+    assert "measure" not in fm.slots
+
+
+def test_units_of_two_things_are_two_measures():
+    fm = _match("Tarvos connected 2.9 GW of onshore wind capacity in 2031.", "Tarvos commissioned 990 megawatts of electrolyser capacity in 2031.")
+    assert "measure" not in fm.slots
+    fm = _match("Tarvos connected 2.9 GW of onshore wind capacity in 2031.", "Tarvos added 2.7 GW of onshore wind capacity in 2031.")
+    assert fm.one_thing

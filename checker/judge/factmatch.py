@@ -18,12 +18,18 @@ English word (a capitalised sentence opener such as "Total" or "Training") is no
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ..extract.terms import STOPWORDS, normalise, word_set
+from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
 from ..extract.units import UNIT_BASES
 from ..model import Claim, Fact, Quantity
 from .sameness import context_terms
+
+try:  # relative and "as of" times (checker.frame.timeframe, branch time)
+    from ..frame.timeframe import times_differ
+except ImportError:  # pragma: no cover - before that branch is merged
+    times_differ = None
 
 #: Units of time: durations of anything, so they name no measure.
 _TIME_UNITS = frozenset("second minute hour day week month year decade century millisecond".split())
@@ -154,8 +160,38 @@ def _modifiers_differ(
     if _contrasts(a, qa) != _contrasts(b, qb):
         return True  # "a peak rate of 3.1 Pflop/s" / "a sustained rate of 2.9 Pflop/s"
     if qa.kind == "measure" and qa.unit:
-        return False
+        # a physical unit says what dimension, not which measure of it: "new solar installations
+        # reached 240 MW" / "wind capacity reached 270 MW"; the words beside the figures must share one
+        oa, ob = _of_phrase(a, qa), _of_phrase(b, qb)
+        if oa is not None and ob is not None and oa != ob:
+            return True  # "29 GW of onshore wind capacity" / "997 MW of electrolyser capacity"
+        return not _beside(a, qa, ha) & _beside(b, qb, hb)
     return _modifiers(fa, qa, ha) != _modifiers(fb, qb, hb)
+
+
+_OF = re.compile(r"\s+of\s+((?:[\w-]+\s+){0,4})")
+
+
+def _of_phrase(claim: Claim, q: Quantity) -> frozenset[str] | None:
+    """The words of the "of" phrase after a unit ("2.1 GW of onshore wind capacity": onshore, wind,
+    capacity), up to the first word that is no content word; None when there is none."""
+    m = _OF.match(claim.text[q.end:] + " ")
+    if not m:
+        return None
+    found = []
+    for w in m.group(1).split():
+        n = normalise(w)
+        if n in STOPWORDS:
+            break
+        if n not in _NOT_NARROWING:
+            found.append(n)
+    return frozenset(found) or None
+
+
+def _beside(claim: Claim, q: Quantity, holder: str | None) -> frozenset[str]:
+    """Content words next to the figure, less its own unit's and the holder's words."""
+    own = set(content_terms(q.text)) | (set(holder.split()) if holder else set())
+    return context_terms(claim, q) - own
 
 
 #: Words that set apart two measures of one unit and noun: a peak and a sustained rate, gross and net
@@ -200,6 +236,15 @@ def _mentions(claim: Claim, key: str) -> bool:
     return all(part in words for part in key.split())
 
 
+def _as_of(fact: Fact, claim: Claim):
+    """The fact's time slot, but for an "as of" date of a figure told in the past tense."""
+    if fact.time is None:
+        return None
+    if fact.time.source in ("document date", "given date") and claim.past_tense:
+        return None
+    return fact.time
+
+
 def _time_of(fact: Fact, claim: Claim):
     """The fact's time as a period ``(first, last)`` of the claim's own dates, or None."""
     if fact.time is None or fact.time.source != "sentence":
@@ -231,6 +276,13 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         elif ma.split(":")[0] == mb.split(":")[0]:
             differ.append(("measure", _measure_words(fa, qa), _measure_words(fb, qb)))
     ta, tb = _time_of(fa, a), _time_of(fb, b)
+    if times_differ is not None and (ta is None or tb is None):
+        # relative times resolved against the document's date, and "as of" that date for figures
+        # stated in the present tense ("now employs 26" in a 2024 page / "employs 24" in a 2023 one);
+        # a past-tense figure tells of an event, not of the page's day
+        sa, sb = _as_of(fa, a), _as_of(fb, b)
+        if sa is not None and sb is not None and times_differ(sa, sb):
+            differ.append(("time", sa.text, sb.text))
     if ta is not None and tb is not None:
         if ta.first <= tb.last and tb.first <= ta.last:
             same.append(("time", ta.text if ta.value == tb.value else f"{ta.text} / {tb.text}"))

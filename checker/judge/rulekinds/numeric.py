@@ -70,11 +70,9 @@ class NumericMismatch(RuleKind):
     def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
         if not a.quantities or not b.quantities:
             return []
-        # the sentences name different subjects: only figures whose facts have one holder and one
-        # measure are compared ("Frontier, with a LINPACK score of ..." / "Frontier topped the list
-        # with a HPL score of ...": both name Frontier as the score's holder)
-        disjoint = subjects_disjoint(a.subjects, a.text, b.subjects, b.text)
-        if disjoint and not _facts_of_one_thing(a, b):
+        if subjects_disjoint(a.subjects, a.text, b.subjects, b.text):
+            # the cheap fact frames take a sentence's first capitalised word for its holder ("Official
+            # data show that ..."), so facts do not yet override names that the sentences do not share
             return []
         if periods_differ(a, b):
             return []
@@ -102,8 +100,6 @@ class NumericMismatch(RuleKind):
             for qb, in_slot in partners:
                 fm = match_facts(a, fa, qa, b, quantity_fact(b, b.quantities.index(qb)), qb)
                 facts[(i, id(qb))] = fm
-                if disjoint and not fm.one_thing:
-                    continue
                 if fm.one_thing and fm.differ:
                     # one holder's one measure at another time, in another place, or a plan against an
                     # outcome: two facts, neither a conflict nor a support; say which slot differs
@@ -308,17 +304,6 @@ class NumericMismatch(RuleKind):
             fields={"a": describe(qa), "b": describe(qb), "thing": thing},
             key=f"{qa.start}:{qb.start}",
         )
-
-
-def _facts_of_one_thing(a: Claim, b: Claim) -> bool:
-    """Some figure of ``a`` and some figure of ``b`` have facts of one holder and one measure."""
-    if not a.facts or not b.facts:
-        return False
-    return any(
-        match_facts(a, quantity_fact(a, i), qa, b, quantity_fact(b, j), qb).one_thing
-        for i, qa in enumerate(a.quantities)
-        for j, qb in enumerate(b.quantities)
-    )
 
 
 def _holders_swapped(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
