@@ -174,3 +174,18 @@ def test_units_of_two_things_are_two_measures():
     assert "measure" not in fm.slots
     fm = _match("Tarvos connected 2.9 GW of onshore wind capacity in 2031.", "Tarvos added 2.7 GW of onshore wind capacity in 2031.")
     assert fm.one_thing
+
+
+def test_acronyms_naming_the_measure_leave_one_holders_facts_to_compare():
+    verdicts = _numeric(
+        "Kestrel, with a TPX score of 2.41 exaflops, has led the ranking since May 2031.",
+        "Kestrel topped the ranking with a QRB score of 2.38 exaflops.",
+        similarity=0.4,
+    )
+    assert [v.relation for v in verdicts] == ["conflicts"]
+    # another name, not an acronym: the gate holds
+    assert _numeric(
+        "Official data show that Kestrel reached a score of 2.41 exaflops.",
+        "Official data show that Orvane reached a score of 2.38 exaflops.",
+        similarity=0.4,
+    ) == []

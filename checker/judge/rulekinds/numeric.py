@@ -20,6 +20,7 @@ million)") conflicts through its rate only, which the conversion rules check.
 from __future__ import annotations
 
 import math
+import re
 
 from ...model import Claim, Quantity
 from ..sameness import (
@@ -37,7 +38,7 @@ from ..sameness import (
 from ..slots import aligned_slots
 from ..factmatch import FactMatch, match as match_facts, quantity_fact
 from ...extract.quantities import significant_digits
-from ...extract.terms import names_within, normalise, word_set
+from ...extract.terms import names_missing, names_within, normalise, word_set
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import PairContext, Param, RuleKind, Verdict
 
@@ -70,9 +71,12 @@ class NumericMismatch(RuleKind):
     def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
         if not a.quantities or not b.quantities:
             return []
-        if subjects_disjoint(a.subjects, a.text, b.subjects, b.text):
+        disjoint = subjects_disjoint(a.subjects, a.text, b.subjects, b.text)
+        if disjoint and not _apart_by_acronyms(a, b):
             # the cheap fact frames take a sentence's first capitalised word for its holder ("Official
-            # data show that ..."), so facts do not yet override names that the sentences do not share
+            # data show that ..."), so facts do not override names that the sentences do not share;
+            # only acronyms, which beside a figure name a measure as often as a holder ("its HPL
+            # score", "a LINPACK score"), leave the figures of one holder's facts to compare
             return []
         if periods_differ(a, b):
             return []
@@ -100,6 +104,8 @@ class NumericMismatch(RuleKind):
             for qb, in_slot in partners:
                 fm = match_facts(a, fa, qa, b, quantity_fact(b, b.quantities.index(qb)), qb)
                 facts[(i, id(qb))] = fm
+                if disjoint and not fm.aligned:
+                    continue
                 if fm.one_thing and fm.differ:
                     # one holder's one measure at another time, in another place, or a plan against an
                     # outcome: two facts, neither a conflict nor a support; say which slot differs
@@ -304,6 +310,19 @@ class NumericMismatch(RuleKind):
             fields={"a": describe(qa), "b": describe(qb), "thing": thing},
             key=f"{qa.start}:{qb.start}",
         )
+
+
+def _apart_by_acronyms(a: Claim, b: Claim) -> bool:
+    """Every name of each sentence that the other does not mention is written as an acronym."""
+    missing_a, missing_b = names_missing(a.subjects, a.text, b.subjects, b.text)
+    if not missing_a and not missing_b:
+        return False
+
+    def acronym(name: str, text: str) -> bool:
+        spots = re.findall(rf"(?<![\w]){re.escape(name)}(?![\w])", text, flags=re.I)
+        return bool(spots) and all(w.isupper() and len(w) >= 2 for w in spots)
+
+    return all(acronym(n, a.text) for n in missing_a) and all(acronym(n, b.text) for n in missing_b)
 
 
 def _holders_swapped(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
