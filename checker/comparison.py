@@ -61,8 +61,13 @@ class _Prepared:
 
 
 def _prepare(text_a: str, text_b: str) -> _Prepared:
+    from .frame.facts import document_facts
+
     docs = [_document("a", text_a), _document("b", text_b)]
-    return _Prepared(docs, list(corpus_claims(docs)))
+    claims = list(corpus_claims(docs))
+    # the facts of each side's claims, as a scan fills them (checker.frame.facts)
+    claims = [c for doc in docs for c in document_facts(doc, [c for c in claims if c.doc == doc.id])]
+    return _Prepared(docs, claims)
 
 
 def _judge(prepared: _Prepared, vectors, rules: list[Rule], nli=None) -> Judgement:

@@ -55,7 +55,7 @@ from .model import Claim, Document, Report
 from .runtime.parallel_extract import extract_many, worth_a_pool
 from .runtime.progress import NO_PROGRESS, Progress
 from .judge.ruleset import Rule, load_rules
-from .pair.value_join import merge_pairs, same_value_pairs
+from .pair.value_join import fact_pairs, merge_pairs, same_value_pairs
 
 if TYPE_CHECKING:
     from .config import Config
@@ -377,7 +377,7 @@ class Pipeline:
         t = time.perf_counter()
         with gc_paused():  # hundreds of thousands of pair tuples (see checker.runtime.gcpause)
             pairs = self.candidate_pairs(vectors)
-            pairs = merge_pairs(pairs, same_value_pairs(claims, vectors))
+            pairs = merge_pairs(pairs, same_value_pairs(claims, vectors), fact_pairs(claims, vectors))
             if keep is not None:
                 pairs = [p for p in pairs if keep(claims[p[0]]) or keep(claims[p[1]])]
             return self.judge_pairs(documents, claims, pairs, t, claims_digest)
@@ -526,7 +526,7 @@ class Pipeline:
             pairs = merge_pairs(among, [(i, position[row], sim) for i, row, sim in against])
             if archive:
                 sub = np.concatenate([vectors, np.asarray(index.vectors[ordered], dtype=np.float32)])
-                extra = same_value_pairs(claims + archive, sub)
+                extra = merge_pairs(same_value_pairs(claims + archive, sub), fact_pairs(claims + archive, sub))
                 pairs = merge_pairs(pairs, [p for p in extra if p[0] < len(claims)])
             archive_docs = index.documents(sorted({c.doc for c in archive}))
             spans = claim_spans(claims)

@@ -21,6 +21,7 @@ the rules decide what the pair means. A figure is joined in its base unit ("615 
 
 from __future__ import annotations
 
+import math
 
 import numpy as np
 
@@ -114,6 +115,60 @@ def _join_key(q) -> tuple:
     counts ("503,481 EVs" / "503,481 electric vehicles" / "rose to 503,481"); a change ("adds
     2,191 MW") and a level ("commissioned 2,191 MW") may state one amount."""
     return (q.kind, None if q.kind == "count" else q.unit, q.value)
+
+
+def fact_pairs(
+    claims: list[Claim], vectors: np.ndarray, limit: int = 2, held_limit: int = 4, reach: int = 16
+) -> list[tuple[int, int, float]]:
+    """Pairs ``(i, j, similarity)``, ``i < j``, of claims of different documents whose facts have the
+    same measure (a count's head noun, a physical unit's base, the fact's measure noun) and kind:
+    each figure with its ``limit`` nearest values of that measure elsewhere, and its ``held_limit``
+    nearest among figures whose holder is the same too ("Kestrel's peak score of 2.41 exaflops" /
+    "engineers measured 2.38 exaflops on Kestrel"), however differently the sentences are worded.
+
+    Sorted groups, each figure looking at most ``reach`` places either way for partners of other
+    documents: ``O(n log n)`` in the number of figures, at most ``limit + held_limit`` partners
+    each whatever the corpus holds. The similarity is the exact :func:`pair_scores` (thresholds
+    downstream never see a rounded or split-dependent value); the rules decide what the pair means.
+    """
+    from ..judge.factmatch import holder_key, measure_key, quantity_fact
+
+    groups: dict[tuple, list[tuple[float, int]]] = {}
+    for n, claim in enumerate(claims):
+        if not claim.facts:
+            continue
+        for i, q in enumerate(claim.quantities):
+            fact = quantity_fact(claim, i)
+            measure = measure_key(fact, q)
+            if measure is None or q.change is not None or not math.isfinite(q.value):
+                continue
+            kind, unit, value = _base_key(q)
+            holder = holder_key(fact, claim) if fact is not None else None
+            groups.setdefault((measure, kind, unit, None), []).append((value, n))
+            if holder:
+                groups.setdefault((measure, kind, unit, holder), []).append((value, n))
+    found: set[tuple[int, int]] = set()
+    for key, members in groups.items():
+        if len(members) < 2:
+            continue
+        members.sort()
+        want = held_limit if key[3] is not None else limit
+        for x, (value, n) in enumerate(members):
+            doc = claims[n].doc
+            near: list[tuple[float, int, int]] = []  # (distance, position, claim)
+            for y in range(max(0, x - reach), min(len(members), x + reach + 1)):
+                m = members[y][1]
+                if m != n and claims[m].doc != doc:
+                    near.append((abs(members[y][0] - value), y, m))
+            near.sort()
+            for _, _, m in near[:want]:
+                found.add((min(n, m), max(n, m)))
+    if not found:
+        return []
+    ordered = sorted(found)
+    ends = np.asarray(ordered, dtype=np.int64)
+    scores = pair_scores(vectors, ends[:, 0], vectors, ends[:, 1])
+    return [(i, j, round(s, 6)) for (i, j), s in zip(ordered, scores.tolist())]
 
 
 def merge_pairs(*lists: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

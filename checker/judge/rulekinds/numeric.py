@@ -20,6 +20,7 @@ million)") conflicts through its rate only, which the conversion rules check.
 from __future__ import annotations
 
 import math
+import re
 
 from ...model import Claim, Quantity
 from ..sameness import (
@@ -36,8 +37,9 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
+from ..factmatch import FactMatch, match as match_facts, quantity_fact
 from ...extract.quantities import significant_digits
-from ...extract.terms import names_within, normalise, word_set
+from ...extract.terms import names_missing, names_within, normalise, word_set
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import PairContext, Param, RuleKind, Verdict
 
@@ -76,7 +78,12 @@ class NumericMismatch(RuleKind):
     def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
         if not a.quantities or not b.quantities:
             return []
-        if subjects_disjoint(a.subjects, a.text, b.subjects, b.text):
+        disjoint = subjects_disjoint(a.subjects, a.text, b.subjects, b.text)
+        if disjoint and not _apart_by_acronyms(a, b):
+            # the cheap fact frames take a sentence's first capitalised word for its holder ("Official
+            # data show that ..."), so facts do not override names that the sentences do not share;
+            # only acronyms, which beside a figure name a measure as often as a holder ("its HPL
+            # score", "a LINPACK score"), leave the figures of one holder's facts to compare
             return []
         if periods_differ(a, b):
             return []
@@ -90,6 +97,7 @@ class NumericMismatch(RuleKind):
         agreeing: list[tuple[int, Quantity, float]] = []  # and those that agree without a supports edge
         partners_a: dict[int, list[int]] = {}  # comparable figures of b (ids) for each figure of a
         partners_b: dict[int, list[int]] = {}  # and of a (indices) for each figure of b (by id)
+        facts: dict[tuple[int, int], FactMatch] = {}  # how the two figures' facts line up
         # figures in a common slot are the same quantity unless one sentence names someone the
         # other does not ("exports of Arizona reached ..." / "exports of Sonora reached ...")
         aligned = aligned_slots(a, b, "q") if names_within(a.subjects, a.text, b.subjects, b.text) else {}
@@ -100,11 +108,21 @@ class NumericMismatch(RuleKind):
                 partners = [(b.quantities[j], True) for j in slots[i]]
             else:
                 partners = [(qb, False) for j, qb in enumerate(b.quantities) if j not in taken]
+            fa = quantity_fact(a, i)
             for qb, in_slot in partners:
+                fm = match_facts(a, fa, qa, b, quantity_fact(b, b.quantities.index(qb)), qb)
+                facts[(i, id(qb))] = fm
+                if disjoint and not fm.aligned:
+                    continue
+                if fm.one_thing and fm.differ:
+                    # one holder's one measure at another time, in another place, or a plan against an
+                    # outcome: two facts, neither a conflict nor a support; say which slot differs
+                    verdicts.append(self._scope_verdict(a, b, qa, qb, fm, ctx))
+                    continue
                 if self._repeats_exactly(a, b, qa, qb, ctx.similarity):
                     supported.add(i)
                     backed.add(id(qb))
-                    verdicts.append(self._verdict(a, b, qa, qb, "supports", 1.0, ctx))
+                    verdicts.append(self._verdict(a, b, qa, qb, "supports", 1.0, ctx, fm))
                     continue
                 ca, cb, approximate = in_common_unit(qa, qb)  # "615 Pflop/s" / "0.615 Eflop/s"
                 ok, _ = comparable(ca, cb)
@@ -112,7 +130,10 @@ class NumericMismatch(RuleKind):
                     continue
                 partners_a.setdefault(i, []).append(id(qb))
                 partners_b.setdefault(id(qb), []).append(i)
-                words = 1.0 if in_slot else overlap(context_terms(a, qa), context_terms(b, qb))
+                # two figures whose facts have one holder, one measure, a compatible time and the same
+                # modality state one fact, however far apart the sentences are worded
+                one_fact = fm.aligned and not (qa.change is None) != (qb.change is None)
+                words = 1.0 if in_slot or one_fact else overlap(context_terms(a, qa), context_terms(b, qb))
                 agree = values_agree(
                     ca,
                     cb,
@@ -136,12 +157,12 @@ class NumericMismatch(RuleKind):
                         matched.add(i)
                         backed.add(id(qb))
                     anchored = anchored or _anchor(ca, cb)
-                    if (in_slot and ctx.similarity >= self.p["support_similarity"]) or self._supports(
+                    if (in_slot and ctx.similarity >= self.p["support_similarity"]) or one_fact or self._supports(
                         a, b, ca, cb, words, ctx.similarity
                     ):
                         supported.add(i)
                         backed.add(id(qb))
-                        verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx))
+                        verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx, fm))
                     elif _counterparts(ca, cb):
                         agreeing.append((i, qb, words))
                 elif (approximate or qa.equivalent_of is not None or qb.equivalent_of is not None) and not (
@@ -151,6 +172,8 @@ class NumericMismatch(RuleKind):
                     # $43.5 million: a loose conversion or another day's rate, no disagreement; a gap
                     # wider than either explains (940,000 miles / 1.5 million km) is one
                     continue
+                elif one_fact and not (derived(qb, a) or derived(qa, b)):
+                    conflicting.append((qa, qb, words))
                 elif in_slot:
                     if ctx.similarity >= self.p["conflict_similarity"]:
                         conflicting.append((qa, qb, words))
@@ -167,7 +190,7 @@ class NumericMismatch(RuleKind):
                 if i not in supported and _alone(i, qb, partners_a, partners_b, matched, backed):
                     supported.add(i)
                     backed.add(id(qb))
-                    verdicts.append(self._verdict(a, b, a.quantities[i], qb, "supports", words, ctx))
+                    verdicts.append(self._verdict(a, b, a.quantities[i], qb, "supports", words, ctx, facts.get((i, id(qb)))))
             # An equal specific figure in both ("3,215,776 cores") says the two sentences describe
             # one thing; a figure that is then the only one of its kind and unit on each side and
             # disagrees ("38.6 gigaflops/watt" / "44.9 Gflops/watt") is the same quantity stated
@@ -184,7 +207,7 @@ class NumericMismatch(RuleKind):
             index = a.quantities.index(qa)
             if index in supported or index in matched or id(qb) in backed:
                 continue  # either figure is also matched by an agreeing value
-            verdicts.append(self._verdict(a, b, qa, qb, "conflicts", words, ctx))
+            verdicts.append(self._verdict(a, b, qa, qb, "conflicts", words, ctx, facts.get((index, id(qb)))))
         return _best_per_figure(verdicts)
 
     def _supports(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
@@ -258,23 +281,39 @@ class NumericMismatch(RuleKind):
             return same_counted_thing(qa, qb)
         return words >= self.p["context_overlap"]
 
-    def _verdict(self, a, b, qa, qb, relation, words, ctx) -> Verdict:
+    def _scope_verdict(self, a, b, qa, qb, fm: FactMatch, ctx) -> Verdict:
+        """A related edge for two facts of one holder's measure whose time, place or modality differ."""
+        return Verdict(
+            claims=(a.id, b.id),
+            relation="related",
+            finding=False,
+            reason=f"{describe(qa)} and {describe(qb)}: {fm.explain()}, but {fm.difference()}",
+            score=round(ctx.similarity, 4),
+            fields={"a": describe(qa), "b": describe(qb), "thing": qa.unit or qa.noun or qa.kind},
+            key=f"{qa.start}:{qb.start}",
+        )
+
+    def _verdict(self, a, b, qa, qb, relation, words, ctx, fm: FactMatch | None = None) -> Verdict:
+        """The verdict, its reason in words: the slots that matched (holder, measure, time), never a
+        similarity or a word list (the score says how close the sentences are)."""
         thing = qa.unit or qa.noun or qa.kind
-        why = []
-        if qa.unit and qa.unit == qb.unit:
-            why.append(f"both count {qa.unit}" if qa.kind == "count" else f"both in {qa.unit}")
-        why.append(f"sentence similarity {ctx.similarity:.2f}")
-        if words:
-            why.append(f"same context words ({words:.0%})")
-        shared = sorted(set(a.subjects) & set(b.subjects))
-        if shared:
-            why.append("same subject " + ", ".join(shared[:3]))
-        if a.dates and b.dates:
-            why.append(f"same period {a.dates[0].value}")
+        slots = fm.explain() if fm is not None and fm.one_thing else ""
+        if not slots:
+            why = []
+            if qa.unit and qa.unit == qb.unit:
+                why.append(f"both count {qa.unit}" if qa.kind == "count" else f"both in {qa.unit}")
+            shared = sorted(set(a.subjects) & set(b.subjects))
+            if shared:
+                why.append("same subject " + ", ".join(shared[:3]))
+            if a.dates and b.dates:
+                why.append(f"same period {a.dates[0].value}")
+            if not why:
+                why.append("closely worded sentences")
+            slots = "; ".join(why)
         if relation == "conflicts":
-            reason = f"{describe(qa)} vs {describe(qb)}: incompatible values for the same {thing} ({'; '.join(why)})"
+            reason = f"{describe(qa)} vs {describe(qb)}: incompatible values for the same {thing} ({slots})"
         else:
-            reason = f"{describe(qa)} agrees with {describe(qb)} ({'; '.join(why)})"
+            reason = f"{describe(qa)} agrees with {describe(qb)} ({slots})"
         score = round(min(1.0, 0.5 * ctx.similarity + 0.5 * max(words, 0.5)), 4)
         return Verdict(
             claims=(a.id, b.id),
@@ -302,6 +341,19 @@ def _restated_slots(a: Claim, b: Claim, aligned: dict[int, int]) -> dict[int, li
                 if jb not in slots.setdefault(ia, []):
                     slots[ia].append(jb)
     return slots
+
+
+def _apart_by_acronyms(a: Claim, b: Claim) -> bool:
+    """Every name of each sentence that the other does not mention is written as an acronym."""
+    missing_a, missing_b = names_missing(a.subjects, a.text, b.subjects, b.text)
+    if not missing_a and not missing_b:
+        return False
+
+    def acronym(name: str, text: str) -> bool:
+        spots = re.findall(rf"(?<![\w]){re.escape(name)}(?![\w])", text, flags=re.I)
+        return bool(spots) and all(w.isupper() and len(w) >= 2 for w in spots)
+
+    return all(acronym(n, a.text) for n in missing_a) and all(acronym(n, b.text) for n in missing_b)
 
 
 def _holders_swapped(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:

@@ -1,0 +1,304 @@
+"""Align the facts of two claims: which slots (holder, measure, time, place, modality) match.
+
+Two figures state one fact when their facts have the same holder (names folded: case, a
+possessive, a plural ``s``; a holder inherited from context counts as well as one of the
+sentence), the same measure (the same head noun, or one physical unit: "1.2 exaflops" and
+"1,150 petaflops" measure one thing), a compatible time (the same period, overlapping periods,
+or no time stated on one side) and a compatible modality (a plan or forecast is compared with a plan or forecast, an
+outcome with an outcome, as reported or not). Then the sentences around them may be worded as far apart as two writers like:
+the rules compare the values. A pair whose holder and measure match but whose time, place or
+modality differ is two facts, and :class:`FactMatch` says which slot differed, in words.
+
+The first fact frames are filled by a cheap path (:mod:`checker.frame.facts`): a holder is the
+sentence's first capitalised word that is not sentence furniture, so several figures of one
+measure in a sentence ("500 mg of drug A and 20 mg of drug B") are not yet told apart: their
+measure is left unmatched. A holder that is an ordinary
+English word (a capitalised sentence opener such as "Total" or "Training") is no holder here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
+from ..extract.units import UNIT_BASES
+from ..model import Claim, Fact, Quantity
+from .sameness import context_terms
+
+try:  # relative and "as of" times (checker.frame.timeframe, branch time)
+    from ..frame.timeframe import times_differ
+except ImportError:  # pragma: no cover - before that branch is merged
+    times_differ = None
+
+#: Units of time: durations of anything, so they name no measure.
+_TIME_UNITS = frozenset("second minute hour day week month year decade century millisecond".split())
+
+#: Capitalised openers the cheap path takes for names that hold nothing ("Total: 9 nodes").
+_NO_HOLDER = frozenset(
+    """total overall average compute training once phased entry source note according
+    researchers analysts officials experts company firm government report study
+    unlike despite although however while after before since during""".split()
+)
+
+
+#: Modalities that may state one fact: a plan and a forecast both look ahead; a reported claim states
+#: an outcome as someone gave it.
+_MODE_GROUP = {"plan": "ahead", "forecast": "ahead", "actual": "outcome", "reported": "outcome"}
+
+
+@dataclass(frozen=True)
+class FactMatch:
+    """How two facts line up: ``same`` lists the matching slots as ``(slot, words)``, ``differ``
+    the differing ones as ``(slot, a's words, b's words)``."""
+
+    same: tuple[tuple[str, str], ...] = ()
+    differ: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def slots(self) -> frozenset[str]:
+        return frozenset(s for s, _ in self.same)
+
+    @property
+    def one_thing(self) -> bool:
+        """Same holder and same measure: the two figures are of one thing (maybe at two times)."""
+        return {"holder", "measure"} <= self.slots
+
+    @property
+    def aligned(self) -> bool:
+        """Same holder and measure, and no slot differs: the two figures state one fact."""
+        return self.one_thing and not self.differ
+
+    def explain(self) -> str:
+        """``same holder (Acme X2), same measure (price), same time (2025)``."""
+        return ", ".join(f"same {slot} ({words})" for slot, words in self.same if words)
+
+    def difference(self) -> str:
+        """``another time (2023 vs 2024)``; empty when no slot differs."""
+        return ", ".join(f"another {slot} ({x} vs {y})" for slot, x, y in self.differ)
+
+
+def quantity_fact(claim: Claim, index: int) -> Fact | None:
+    """The fact of the claim's quantity number ``index``, if its facts are filled."""
+    for f in claim.facts:
+        if f.kind == "quantity" and f.figure == index:
+            return f
+    return None
+
+
+def fold(name: str) -> str:
+    """A name folded for comparison: lower case, a leading "the", possessive and plural dropped."""
+    parts = [normalise(w) for w in name.replace("’", "'").split()]
+    if parts and parts[0] == "the":
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def holder_key(fact: Fact, claim: Claim) -> str | None:
+    """The fact's holder, folded; None when there is none or it is an ordinary word."""
+    if fact.holder is None or not fact.holder.value:
+        return None
+    key = fold(fact.holder.value)
+    if not key or key in STOPWORDS or key in _NO_HOLDER:
+        return None
+    if fact.holder.source == "sentence" and _opener_only(fact.holder.text or fact.holder.value, claim.text):
+        return None
+    return key
+
+
+def _opener_only(name: str, text: str) -> bool:
+    """The name is a word written capitalised only as the sentence's first word and ends like an
+    ordinary word ("Misinforming", "Phased") or a plural noun ("Patients", "Analysts"): no name."""
+    word = name.split()[0] if name.split() else name
+    lowered = word.lower()
+    stripped = text.lstrip(" |*-#>\"'“")
+    if not stripped.lower().startswith(lowered) or text.count(word) > 1:
+        return False
+    if word.isupper():
+        return False
+    plural = lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "as", "os"))
+    return plural or lowered.endswith(("ing", "ed", "ly", "ion", "ment"))
+
+
+def measure_key(fact: Fact | None, q: Quantity) -> str | None:
+    """What the figure measures: a physical unit's base ("m" for km and miles; not a unit of
+    time, which measures anything), else the head noun of the fact's measure or a count's noun."""
+    if q.kind == "measure" and q.unit and q.unit not in _TIME_UNITS:
+        base = UNIT_BASES.get(q.unit)
+        return "unit:" + (base[0] if base else q.unit)
+    if q.kind == "count" and q.unit:
+        words = q.unit.lower().split()
+        if words[-1] not in _TIME_UNITS:
+            return "noun:" + normalise(words[-1])
+        if len(words) > 1:  # "GPU hours": a time unit with what it is spent on
+            return "noun:" + " ".join(words[-2:])
+    if fact is not None and fact.measure is not None and fact.measure.value:
+        head = fact.measure.value.split()[-1]
+        if head.lower() not in STOPWORDS:
+            return f"{q.kind}:{normalise(head)}"
+    return None
+
+
+#: Words beside a measure's noun that do not narrow it ("20 different prizes", "a total of 9 plants").
+_NOT_NARROWING = frozenset("different total new more other some overall combined whole entire".split())
+
+
+def _modifiers(fact: Fact | None, q: Quantity, holder: str | None) -> frozenset[str]:
+    """The words before the measure's noun that narrow it ("photojournalism" of "photojournalism
+    prizes"), less the holder's own words and words that narrow nothing."""
+    text = fact.measure.value if fact is not None and fact.measure is not None else (q.unit or "")
+    words = [normalise(w) for w in text.replace("-", " ").split()[:-1]]
+    skip = set(holder.split()) if holder else set()
+    return frozenset(w for w in words if w not in STOPWORDS and w not in _NOT_NARROWING and w not in skip)
+
+
+def _modifiers_differ(
+    a: Claim, fa: Fact, qa: Quantity, ha: str | None, b: Claim, fb: Fact, qb: Quantity, hb: str | None
+) -> bool:
+    """One head noun narrowed two ways, or narrowed on one side only ("two photojournalism prizes"
+    / "20 prizes"): a part and a whole, or two parts, not one measure. Physical units have no modifiers."""
+    if _contrasts(a, qa) != _contrasts(b, qb):
+        return True  # "a peak rate of 3.1 Pflop/s" / "a sustained rate of 2.9 Pflop/s"
+    if qa.kind == "measure" and qa.unit:
+        # a physical unit says what dimension, not which measure of it: "new solar installations
+        # reached 240 MW" / "wind capacity reached 270 MW"; the words beside the figures must share one
+        oa, ob = _of_phrase(a, qa), _of_phrase(b, qb)
+        if oa is not None and ob is not None and oa != ob:
+            return True  # "29 GW of onshore wind capacity" / "997 MW of electrolyser capacity"
+        return not _beside(a, qa, ha) & _beside(b, qb, hb)
+    return _modifiers(fa, qa, ha) != _modifiers(fb, qb, hb)
+
+
+_OF = re.compile(r"\s+of\s+((?:[\w-]+\s+){0,4})")
+
+
+def _of_phrase(claim: Claim, q: Quantity) -> frozenset[str] | None:
+    """The words of the "of" phrase after a unit ("2.1 GW of onshore wind capacity": onshore, wind,
+    capacity), up to the first word that is no content word; None when there is none."""
+    m = _OF.match(claim.text[q.end:] + " ")
+    if not m:
+        return None
+    found = []
+    for w in m.group(1).split():
+        n = normalise(w)
+        if n in STOPWORDS:
+            break
+        if n not in _NOT_NARROWING:
+            found.append(n)
+    return frozenset(found) or None
+
+
+def _beside(claim: Claim, q: Quantity, holder: str | None) -> frozenset[str]:
+    """Content words next to the figure, less its own unit's and the holder's words."""
+    own = set(content_terms(q.text)) | (set(holder.split()) if holder else set())
+    return context_terms(claim, q) - own
+
+
+#: Words that set apart two measures of one unit and noun: a peak and a sustained rate, gross and net
+#: income, a nominal and a real figure, a yearly and a monthly one.
+_CONTRAST = frozenset(
+    """peak sustained theoretical maximum minimum average mean median gross net nominal real adjusted
+    annual yearly monthly weekly daily quarterly initial final""".split()
+)
+
+
+def _contrasts(claim: Claim, q: Quantity) -> frozenset[str]:
+    """The contrast words (:data:`_CONTRAST`) among the content words next to the figure."""
+    return context_terms(claim, q, before=3, after=2) & _CONTRAST
+
+
+def _shared_measure(claim: Claim, q: Quantity, key: str) -> bool:
+    """Another figure of the claim has the same measure ("500 mg of drug A and 20 mg of drug B")."""
+    for i, other in enumerate(claim.quantities):
+        if other is not q and other.start != q.start and measure_key(quantity_fact(claim, i), other) == key:
+            return True
+    return False
+
+
+def _measure_words(fact: Fact | None, q: Quantity) -> str:
+    if fact is not None and fact.measure is not None and fact.measure.text:
+        return fact.measure.text
+    return q.unit or q.noun or q.kind
+
+
+def _holders_match(ka: str, a: Claim, kb: str, b: Claim) -> bool:
+    """The same holder, or each sentence names the other's holder too."""
+    if ka == kb:
+        return True
+    return _mentions(b, ka) and _mentions(a, kb)
+
+
+def _mentions(claim: Claim, key: str) -> bool:
+    own = {fold(s) for s in claim.subjects}
+    if key in own:
+        return True
+    words = {normalise(w) for w in word_set(claim.text)}
+    return all(part in words for part in key.split())
+
+
+def _as_of(fact: Fact, claim: Claim):
+    """The fact's time slot, but for an "as of" date of a figure told in the past tense."""
+    if fact.time is None:
+        return None
+    if fact.time.source in ("document date", "given date") and claim.past_tense:
+        return None
+    return fact.time
+
+
+def _time_of(fact: Fact, claim: Claim):
+    """The fact's time as a period ``(first, last)`` of the claim's own dates, or None."""
+    if fact.time is None or fact.time.source != "sentence":
+        return None  # the document's date says when it was written, not a period the figure claims
+    for d in claim.dates:
+        if d.value == fact.time.value:
+            return d
+    return None
+
+
+def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb: Quantity) -> FactMatch:
+    """Align two quantity facts slot by slot (see the module docstring)."""
+    if fa is None or fb is None:
+        return FactMatch()
+    same: list[tuple[str, str]] = []
+    differ: list[tuple[str, str, str]] = []
+    ha, hb = holder_key(fa, a), holder_key(fb, b)
+    if ha and hb:
+        if _holders_match(ha, a, hb, b):
+            same.append(("holder", fa.holder.text or fa.holder.value))
+        else:
+            differ.append(("holder", fa.holder.text or fa.holder.value, fb.holder.text or fb.holder.value))
+    ma, mb = measure_key(fa, qa), measure_key(fb, qb)
+    if ma and mb and (_shared_measure(a, qa, ma) or _shared_measure(b, qb, mb)):
+        pass  # several figures of one measure in a sentence: which is whose is not read yet
+    elif ma and mb:
+        if ma == mb and not _modifiers_differ(a, fa, qa, ha, b, fb, qb, hb):
+            same.append(("measure", _measure_words(fa, qa)))
+        elif ma.split(":")[0] == mb.split(":")[0]:
+            differ.append(("measure", _measure_words(fa, qa), _measure_words(fb, qb)))
+    ta, tb = _time_of(fa, a), _time_of(fb, b)
+    if times_differ is not None and (ta is None or tb is None):
+        # relative times resolved against the document's date, and "as of" that date for figures
+        # stated in the present tense ("now employs 26" in a 2024 page / "employs 24" in a 2023 one);
+        # a past-tense figure tells of an event, not of the page's day
+        sa, sb = _as_of(fa, a), _as_of(fb, b)
+        if sa is not None and sb is not None and times_differ(sa, sb):
+            differ.append(("time", sa.text, sb.text))
+    if ta is not None and tb is not None:
+        if ta.first <= tb.last and tb.first <= ta.last:
+            same.append(("time", ta.text if ta.value == tb.value else f"{ta.text} / {tb.text}"))
+        else:
+            differ.append(("time", ta.text, tb.text))
+    if fa.place is not None and fb.place is not None:
+        if fold(fa.place.value) == fold(fb.place.value):
+            same.append(("place", fa.place.text or fa.place.value))
+        else:
+            differ.append(("place", fa.place.text or fa.place.value, fb.place.text or fb.place.value))
+    if _MODE_GROUP.get(fa.modality, fa.modality) != _MODE_GROUP.get(fb.modality, fb.modality):
+        differ.append(("modality", _mode_words(fa.modality), _mode_words(fb.modality)))
+    return FactMatch(tuple(same), tuple(differ))
+
+
+def _mode_words(modality: str) -> str:
+    return {"actual": "outcome", "plan": "plan", "forecast": "forecast", "reported": "reported claim"}.get(
+        modality, modality
+    )
