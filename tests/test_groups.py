@@ -187,3 +187,25 @@ def test_evaluate_carries_each_verdicts_figures_and_the_cache_keeps_them():
     e = Edge("cm", "cg", "supports", "NUM001", 1.0, "x", (("supports", "q1", "q0"),))
     back = unpack_judgement(pack_judgement(Judgement([0], [], [e])))
     assert back.edges[0] == e
+
+
+def test_html_big_lists_as_data_each_sentence_once():
+    from checker.report import html_paged
+
+    report = _report()
+    page = html.render(report)
+    data = page[page.index('id="groups-data">'):]
+    data = data[: data.index("</script>")]
+    assert data.count("Acme sold 3,100 drones") == 1
+    assert 'id="edges-data"' not in page and "<svg" in page  # a small report: rows and a drawing
+    old = html_paged.EDGES_INLINE, html_paged.GRAPH_INLINE
+    try:
+        html_paged.EDGES_INLINE = html_paged.GRAPH_INLINE = 1
+        import checker.report.html as h
+        h.GRAPH_INLINE = 1
+        page = html.render(report)
+    finally:
+        html_paged.EDGES_INLINE, html_paged.GRAPH_INLINE = old
+        h.GRAPH_INLINE = old[1]
+    assert 'id="edges-data"' in page and "too many to draw" in page and "<svg" not in page.split('id="graph"')[1].split("</section>")[0]
+    assert html_paged.SCRIPT_HASH in page
