@@ -81,6 +81,9 @@ body { margin: 0; background: var(--bg); color: var(--fg);
 h1 { font-size: 1.7rem; margin: 0 0 4px; }
 h2 { font-size: 1.25rem; margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--border); }
 h3 { font-size: 1rem; margin: 0; }
+/* a page of thousands of findings and rows: the browser lays out only what is on screen */
+article.finding { content-visibility: auto; contain-intrinsic-size: auto 10em; }
+#summary, #documents, #edges { content-visibility: auto; contain-intrinsic-size: auto 60em; }
 .muted, .meta { color: var(--muted); }
 .summary-line { font-size: 1.05rem; margin: 4px 0; }
 code, .loc, .cid { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.9em; }
