@@ -209,3 +209,21 @@ def test_html_big_lists_as_data_each_sentence_once():
         h.GRAPH_INLINE = old[1]
     assert 'id="edges-data"' in page and "too many to draw" in page and "<svg" not in page.split('id="graph"')[1].split("</section>")[0]
     assert html_paged.SCRIPT_HASH in page
+
+
+def test_one_reading_across_units_rounding_and_cut_figures():
+    from checker.group import _converted_alike, _rounds_to
+
+    assert _rounds_to(593.7e9, 593e9, 3) and _rounds_to(593.7e9, 594e9, 3) and not _rounds_to(595e9, 593e9, 3)
+    assert _converted_alike(25.0, 270 * 0.09290304, {"m²"}, {"sq ft"})  # "25 square meters (270 square feet)"
+    assert not _converted_alike(25.0, 30 * 0.09290304 * 10, {"m²"}, {"sq ft"})
+    assert not _converted_alike(6500.0, 6486.0, {"kg"}, {"kg"})  # one system: the rules decide
+
+
+def test_a_measure_is_read_in_its_base_unit():
+    doc = Document(id="x", path="x.md", text="Fugaku scored 442 Pflop/s and 0.442 Eflop/s.\n", format="markdown")
+    s = doc.text.strip()
+    from dataclasses import replace
+    c = _claim("cx", doc, s, quantities=(replace(_q(s, "442 Pflop/s", 442.0, "petaflop", kind="measure")), _q(s, "0.442 Eflop/s", 0.442, "exaflop", kind="measure")))
+    from checker.group import _figure
+    assert _figure(c, "q0")[1] == _figure(c, "q1")[1]

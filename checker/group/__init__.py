@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from math import floor, log10
 
+from ..extract.units import UNIT_BASES
 from ..model import Claim, Document, FactGroup, GroupValue, Report
 
 JOINING = ("supports", "conflicts")
@@ -30,7 +31,9 @@ def _figure(claim: Claim, tag: str):
     if kind == "q" and 0 <= n < len(claim.quantities):
         q = claim.quantities[n]
         fact = next((f for f in claim.facts if f.kind == "quantity" and f.figure == n), None)
-        return q.text, _num_key(q.value), q.unit, q.qualifier, fact
+        base = UNIT_BASES.get(q.unit or "") if q.kind == "measure" else None
+        # a measure's value in its base unit: "442 Pflop/s" and "0.442 Eflop/s" are one reading
+        return q.text, _num_key(q.value * base[1] if base else q.value), q.unit, q.qualifier, fact
     if kind == "d" and 0 <= n < len(claim.dates):
         d = claim.dates[n]
         fact = next((f for f in claim.facts if f.kind == "date" and f.figure == n), None)
@@ -65,11 +68,25 @@ def _sig(key: str) -> int:
 
 
 def _rounds_to(fine: float, coarse: float, sig: int) -> bool:
+    """``fine`` written with ``sig`` significant digits, rounded or cut ("593.7 billion" as "594"
+    or "593 billion"), is ``coarse``."""
     if coarse == 0 or fine == 0:
         return fine == coarse
     mag = floor(log10(abs(coarse)))
     step = 10 ** (mag - sig + 1)
-    return abs(round(fine / step) * step - coarse) < step * 1e-6 + 1e-12
+    return abs(fine - coarse) < step * (1 - 1e-9)
+
+
+def _converted_alike(x: float, y: float, units_x: set, units_y: set) -> bool:
+    """Two measures of one dimension, one in metric and one in imperial units, within 2%:
+    "25 square meters" and "270 square feet" restate one value, rounded."""
+    bases_x = {UNIT_BASES[u][0] for u in units_x if u in UNIT_BASES}
+    systems_x = {UNIT_BASES[u][2] for u in units_x if u in UNIT_BASES}
+    bases_y = {UNIT_BASES[u][0] for u in units_y if u in UNIT_BASES}
+    systems_y = {UNIT_BASES[u][2] for u in units_y if u in UNIT_BASES}
+    if not (bases_x & bases_y) or systems_x == systems_y or not x or not y:
+        return False
+    return abs(x - y) <= 0.02 * max(abs(x), abs(y))
 
 
 def _label(holder, measure, time, place) -> str:
@@ -151,6 +168,17 @@ def _group(readings, claims, docs, conflicts, order) -> FactGroup:
             merged[fine] = coarse
     for fine, coarse in merged.items():
         by_key[coarse].extend(by_key.pop(fine))
+    # a measure restated in the other system of units (metric, imperial) folds within 2%
+    numeric = [k for k in by_key if k[1] not in ("date", "entity")]
+    for i, x in enumerate(numeric):
+        for y in numeric[i + 1:]:
+            if x not in by_key or y not in by_key:
+                continue
+            ux, uy = {fig[2] for _, fig in by_key[x]}, {fig[2] for _, fig in by_key[y]}
+            a, b = {node for node, _ in by_key[x]}, {node for node, _ in by_key[y]}
+            if _converted_alike(float(x[0]), float(y[0]), ux, uy) and not any(frozenset((p, q)) in conflicts for p in a for q in b):
+                keep, drop = (x, y) if len(by_key[x]) >= len(by_key[y]) else (y, x)
+                by_key[keep].extend(by_key.pop(drop))
     values = []
     for (key, unit), items in by_key.items():
         cids = tuple(sorted({node[0] for node, _ in items}, key=lambda c: order.get(c, 0)))
