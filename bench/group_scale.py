@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -83,7 +84,12 @@ def page_row(name: str, report, out: Path, scratch: Path) -> dict:
 def run(name: str, folder: Path, out: Path, scratch: Path, replicas: int = 0) -> list[dict]:
     p = Pipeline(Settings(cache_dir=str(scratch / f"cache-{name}")), warn=lambda m: None)
     t = time.perf_counter()
-    report = p.scan([str(folder)])
+    here = os.getcwd()
+    os.chdir(folder.parent)  # paths in the report relative to the scratch folder, as a user's would be
+    try:
+        report = p.scan([folder.name])
+    finally:
+        os.chdir(here)
     wall = time.perf_counter() - t
     p.close()
     row = {

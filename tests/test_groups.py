@@ -215,6 +215,7 @@ def test_one_reading_across_units_rounding_and_cut_figures():
     from checker.group import _converted_alike, _rounds_to
 
     assert _rounds_to(593.7e9, 593e9, 3) and _rounds_to(593.7e9, 594e9, 3) and not _rounds_to(595e9, 593e9, 3)
+    assert _rounds_to(1.4e18, 1e18, 1) and not _rounds_to(1.9e18, 1e18, 1)
     assert _converted_alike(25.0, 270 * 0.09290304, {"m²"}, {"sq ft"})  # "25 square meters (270 square feet)"
     assert not _converted_alike(25.0, 30 * 0.09290304 * 10, {"m²"}, {"sq ft"})
     assert not _converted_alike(6500.0, 6486.0, {"kg"}, {"kg"})  # one system: the rules decide

@@ -68,13 +68,15 @@ def _sig(key: str) -> int:
 
 
 def _rounds_to(fine: float, coarse: float, sig: int) -> bool:
-    """``fine`` written with ``sig`` significant digits, rounded or cut ("593.7 billion" as "594"
-    or "593 billion"), is ``coarse``."""
+    """``fine`` written with ``sig`` significant digits, rounded ("593.7 billion" as "594 billion"),
+    or with three digits or more also cut ("593 billion"), is ``coarse``."""
     if coarse == 0 or fine == 0:
         return fine == coarse
     mag = floor(log10(abs(coarse)))
     step = 10 ** (mag - sig + 1)
-    return abs(fine - coarse) < step * (1 - 1e-9)
+    if sig >= 3:  # cut: "593 billion" for 593.7 (a one- or two-digit figure is read as rounded only)
+        return abs(fine - coarse) < step * (1 - 1e-9)
+    return abs(round(fine / step) * step - coarse) < step * 1e-6 + 1e-12
 
 
 def _converted_alike(x: float, y: float, units_x: set, units_y: set) -> bool:
