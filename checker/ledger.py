@@ -78,7 +78,7 @@ def _with_backing(entries, report, drafts_docs) -> list:
     for g in groups:
         for v in g.values:
             for cid in v.claims:
-                where[cid] = (g, v)
+                where.setdefault(cid, (g, v))
     out = []
     for entry in entries:
         hit = where.get(entry.claim)

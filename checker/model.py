@@ -301,6 +301,10 @@ class Edge:
     rule: str | None
     score: float
     explanation: str = ""
+    #: Which figures the rules related, one ``(relation, figure in source, figure in target)`` per
+    #: verdict, a figure named ``q<n>`` (the claim's n-th quantity) or ``d<n>`` (its n-th date), or
+    #: "" when the verdict did not say: what the fact groups join (:mod:`checker.group`).
+    figures: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

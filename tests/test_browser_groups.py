@@ -104,3 +104,18 @@ def test_value_links_to_its_sentence(page):
     target = page.locator(f"li{href.replace('#', '#')}" if False else "li:target")
     assert target.count() == 1
     assert target.get_attribute("id") == href[1:]
+
+
+def test_many_edges_are_paged_and_the_graph_is_not_drawn(page):
+    assert page.locator("#graph svg").count() == 0 and "too many to draw" in page.locator("#graph").text_content()
+    assert page.locator("#edges-body tr").count() == 200
+    assert page.locator("#e-count").text_content() == f"Showing 200 of {2 * N} edges"
+    page.select_option("#e-rel", "conflicts")
+    assert page.locator("#e-count").text_content() == f"Showing 200 of {N // 3} edges"
+    page.click("#e-more")
+    assert page.locator("#edges-body tr").count() == min(400, N // 3)
+    page.select_option("#e-rel", "")
+    page.fill("#e-q", "d7-2.md")
+    assert page.locator("#e-count").text_content() == "Showing 1 of 1 edges"
+    page.fill("#e-q", "")
+    assert page.errors == []

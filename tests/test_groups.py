@@ -133,3 +133,98 @@ def test_one_value_whatever_the_unit_as_written():
     report.groups = build_groups(report)
     (g,) = report.groups
     assert len(g.values) == 1 and len(g.values[0].claims) == 2
+
+
+def _two_figure_report(figures):
+    """"The US led with 41 labs, Germany with 12": one claim, two facts, each agreed with elsewhere."""
+    texts = {"m": "The US led with 41 labs, followed by Germany with 12 labs.\n",
+             "u": "The US had 41 labs.\n", "g": "Germany had 12 labs.\n"}
+    docs = [Document(id=k, path=f"docs/{k}.md", text=t, format="markdown") for k, t in texts.items()]
+    by = {d.id: d for d in docs}
+    claims = [
+        _claim("cm", by["m"], texts["m"].strip(), quantities=(_q(texts["m"], "41", 41.0, "lab"), _q(texts["m"], "12", 12.0, "lab")), subjects=("US", "Germany")),
+        _claim("cu", by["u"], texts["u"].strip(), quantities=(_q(texts["u"], "41", 41.0, "lab"),), subjects=("US",)),
+        _claim("cg", by["g"], texts["g"].strip(), quantities=(_q(texts["g"], "12", 12.0, "lab"),), subjects=("Germany",)),
+    ]
+    edges = [Edge("cm", "cu", "supports", "NUM001", 1.0, figures=figures[0]),
+             Edge("cm", "cg", "supports", "NUM001", 1.0, figures=figures[1])]
+    report = Report(documents=docs, claims=claims, findings=[], edges=edges, model="m")
+    report.groups = build_groups(report)
+    return report
+
+
+def test_groups_join_figures_not_sentences():
+    report = _two_figure_report(((("supports", "q0", "q0"),), (("supports", "q1", "q0"),)))
+    assert len(report.groups) == 2  # 41 with 41, 12 with 12: chaining through "cm" merges nothing
+    assert sorted(tuple(v.text for v in g.values) for g in report.groups) == [("12",), ("41",)]
+    assert all(g.status == "agree" for g in report.groups)
+    from checker.group import group_of_finding, groups_by_claim
+    by_claim = groups_by_claim(report.groups)
+    assert len(by_claim["cm"]) == 2
+    g12 = next(g.id for g in report.groups if g.values[0].text == "12")
+    assert group_of_finding(("cm", "cg"), by_claim) == g12
+
+
+def test_edge_without_figures_stands_for_the_first_figure():
+    report = _two_figure_report(((), ()))
+    (g,) = report.groups  # an old edge (no figures) joins the sentences' first figures, as before
+    assert {v.text for v in g.values} == {"41", "12"}
+
+
+def test_evaluate_carries_each_verdicts_figures_and_the_cache_keeps_them():
+    from checker.judge.evaluate import figures_of
+    from checker.judge.rulekinds import Verdict
+    from checker.judge.evaluate import Judgement
+    from checker.store.cached_stages import pack_judgement, unpack_judgement
+
+    report = _two_figure_report(((), ()))
+    by_id = report.claim_by_id()
+    m, g = by_id["cm"], by_id["cg"]
+    v = Verdict(("cm", "cg"), "supports", False, "12 agrees with 12", 1.0, key=f"{m.quantities[1].start}:{g.quantities[0].start}")
+    assert figures_of(v, by_id) == ("supports", "q1", "q0")
+    dated = Verdict(("cm", "cg"), "conflicts", True, "x", 1.0, fields={"a": "12", "b": "12"})
+    assert figures_of(dated, by_id) == ("conflicts", "q1", "q0")
+    e = Edge("cm", "cg", "supports", "NUM001", 1.0, "x", (("supports", "q1", "q0"),))
+    back = unpack_judgement(pack_judgement(Judgement([0], [], [e])))
+    assert back.edges[0] == e
+
+
+def test_html_big_lists_as_data_each_sentence_once():
+    from checker.report import html_paged
+
+    report = _report()
+    page = html.render(report)
+    data = page[page.index('id="groups-data">'):]
+    data = data[: data.index("</script>")]
+    assert data.count("Acme sold 3,100 drones") == 1
+    assert 'id="edges-data"' not in page and "<svg" in page  # a small report: rows and a drawing
+    old = html_paged.EDGES_INLINE, html_paged.GRAPH_INLINE
+    try:
+        html_paged.EDGES_INLINE = html_paged.GRAPH_INLINE = 1
+        import checker.report.html as h
+        h.GRAPH_INLINE = 1
+        page = html.render(report)
+    finally:
+        html_paged.EDGES_INLINE, html_paged.GRAPH_INLINE = old
+        h.GRAPH_INLINE = old[1]
+    assert 'id="edges-data"' in page and "too many to draw" in page and "<svg" not in page.split('id="graph"')[1].split("</section>")[0]
+    assert html_paged.SCRIPT_HASH in page
+
+
+def test_one_reading_across_units_rounding_and_cut_figures():
+    from checker.group import _converted_alike, _rounds_to
+
+    assert _rounds_to(593.7e9, 593e9, 3) and _rounds_to(593.7e9, 594e9, 3) and not _rounds_to(595e9, 593e9, 3)
+    assert _rounds_to(1.4e18, 1e18, 1) and not _rounds_to(1.9e18, 1e18, 1)
+    assert _converted_alike(25.0, 270 * 0.09290304, {"m²"}, {"sq ft"})  # "25 square meters (270 square feet)"
+    assert not _converted_alike(25.0, 30 * 0.09290304 * 10, {"m²"}, {"sq ft"})
+    assert not _converted_alike(6500.0, 6486.0, {"kg"}, {"kg"})  # one system: the rules decide
+
+
+def test_a_measure_is_read_in_its_base_unit():
+    doc = Document(id="x", path="x.md", text="Fugaku scored 442 Pflop/s and 0.442 Eflop/s.\n", format="markdown")
+    s = doc.text.strip()
+    from dataclasses import replace
+    c = _claim("cx", doc, s, quantities=(replace(_q(s, "442 Pflop/s", 442.0, "petaflop", kind="measure")), _q(s, "0.442 Eflop/s", 0.442, "exaflop", kind="measure")))
+    from checker.group import _figure
+    assert _figure(c, "q0")[1] == _figure(c, "q1")[1]

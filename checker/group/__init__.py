@@ -1,9 +1,11 @@
 """Fact groups: the facts of several claims that state the same thing, side by side (issue 18).
 
-After judging, the claims joined by ``supports`` and ``conflicts`` edges (the rules decide;
-embeddings only proposed the pairs) form a graph; each connected component of two or more
-claims is a group. Each claim contributes its fact (from :attr:`Claim.facts` when the frame
-stage filled them, else one derived from its figures). Values are folded: a qualifier ("over",
+After judging, the facts (one per figure or date of a claim) joined by ``supports`` and
+``conflicts`` verdicts (the rules decide; embeddings only proposed the pairs) form a graph; each
+connected component of facts from two or more claims is a group. A verdict names the two figures
+it compared (:attr:`Edge.figures`), so a sentence with several figures ("41 labs in the US, 12 in
+Germany") joins each figure's group, never one to the other's. The label comes from the facts'
+slots (:attr:`Claim.facts`: holder, measure, time, place), else from the claims' words. Values are folded: a qualifier ("over",
 "about") and rounding ("2.4 million" for "2,412,000") do not make a new reading unless a rule
 called the two a conflict. A group is ``agree`` with one reading, ``revised`` when dated
 documents show the readings following one another in time (or the facts are plans), else
@@ -15,29 +17,37 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from math import floor, log10
 
+from ..extract.units import UNIT_BASES
 from ..model import Claim, Document, FactGroup, GroupValue, Report
 
 JOINING = ("supports", "conflicts")
 STATUSES = ("disagree", "revised", "agree")
 
 
-def _figure(claim: Claim, unit_hint: str | None = None):
-    """(text, key, unit, qualifier, fact) of the figure a claim contributes to its group."""
-    facts = [f for f in claim.facts if f.kind == "quantity" and f.figure is not None and f.figure < len(claim.quantities)]
-    quantities = [(claim.quantities[f.figure], f) for f in facts] or [(q, None) for q in claim.quantities]
-    quantities = [(q, f) for q, f in quantities if q.equivalent_of is None] or quantities
-    if quantities:
-        chosen = next(((q, f) for q, f in quantities if unit_hint is not None and q.unit == unit_hint), quantities[0])
-        q, f = chosen
-        return q.text, _num_key(q.value), q.unit, q.qualifier, f
-    if claim.dates:
-        d = claim.dates[0]
-        fact = next((f for f in claim.facts if f.kind == "date" and f.figure == 0), None)
+def _figure(claim: Claim, tag: str):
+    """(text, key, unit, qualifier, fact) of one figure of a claim: ``q<n>`` its n-th quantity,
+    ``d<n>`` its n-th date; None when the claim has no such figure."""
+    kind, n = tag[:1], int(tag[1:]) if tag[1:].isdigit() else -1
+    if kind == "q" and 0 <= n < len(claim.quantities):
+        q = claim.quantities[n]
+        fact = next((f for f in claim.facts if f.kind == "quantity" and f.figure == n), None)
+        base = UNIT_BASES.get(q.unit or "") if q.kind == "measure" else None
+        # a measure's value in its base unit: "442 Pflop/s" and "0.442 Eflop/s" are one reading
+        return q.text, _num_key(q.value * base[1] if base else q.value), q.unit, q.qualifier, fact
+    if kind == "d" and 0 <= n < len(claim.dates):
+        d = claim.dates[n]
+        fact = next((f for f in claim.facts if f.kind == "date" and f.figure == n), None)
         return d.text, d.value, "date", d.qualifier, fact
-    fact = next((f for f in claim.facts if f.kind == "entity"), None)
-    if fact is not None:
-        return fact.value, fact.value.lower(), "entity", None, fact
     return None
+
+
+def _first_figure(claim: Claim) -> str:
+    """The figure a verdict that did not name one stands for: the first quantity (not a
+    currency restatement), else the first date."""
+    for i, q in enumerate(claim.quantities):
+        if q.equivalent_of is None:
+            return f"q{i}"
+    return "q0" if claim.quantities else "d0"
 
 
 def _category(unit) -> str:
@@ -58,11 +68,27 @@ def _sig(key: str) -> int:
 
 
 def _rounds_to(fine: float, coarse: float, sig: int) -> bool:
+    """``fine`` written with ``sig`` significant digits, rounded ("593.7 billion" as "594 billion"),
+    or with three digits or more also cut ("593 billion"), is ``coarse``."""
     if coarse == 0 or fine == 0:
         return fine == coarse
     mag = floor(log10(abs(coarse)))
     step = 10 ** (mag - sig + 1)
+    if sig >= 3:  # cut: "593 billion" for 593.7 (a one- or two-digit figure is read as rounded only)
+        return abs(fine - coarse) < step * (1 - 1e-9)
     return abs(round(fine / step) * step - coarse) < step * 1e-6 + 1e-12
+
+
+def _converted_alike(x: float, y: float, units_x: set, units_y: set) -> bool:
+    """Two measures of one dimension, one in metric and one in imperial units, within 2%:
+    "25 square meters" and "270 square feet" restate one value, rounded."""
+    bases_x = {UNIT_BASES[u][0] for u in units_x if u in UNIT_BASES}
+    systems_x = {UNIT_BASES[u][2] for u in units_x if u in UNIT_BASES}
+    bases_y = {UNIT_BASES[u][0] for u in units_y if u in UNIT_BASES}
+    systems_y = {UNIT_BASES[u][2] for u in units_y if u in UNIT_BASES}
+    if not (bases_x & bases_y) or systems_x == systems_y or not x or not y:
+        return False
+    return abs(x - y) <= 0.02 * max(abs(x), abs(y))
 
 
 def _label(holder, measure, time, place) -> str:
@@ -85,30 +111,33 @@ def build_groups(report: Report) -> list[FactGroup]:
 
     claims = report.claim_by_id()
     docs: dict[str, Document] = report.document_by_id()
-    g = nx.Graph()
+    g = nx.Graph()  # nodes: (claim id, figure), one per fact; edges: the rules' verdicts on two figures
     conflicts: set[frozenset] = set()
     for e in report.edges:
-        if e.relation in JOINING and e.source in claims and e.target in claims and e.source != e.target:
-            g.add_edge(e.source, e.target)
-            if e.relation == "conflicts":
-                conflicts.add(frozenset((e.source, e.target)))
+        if e.relation not in JOINING or e.source not in claims or e.target not in claims or e.source == e.target:
+            continue
+        links = [f for f in e.figures if f[0] in JOINING] or [(e.relation, "", "")]
+        for relation, fa, fb in links:
+            a = (e.source, fa or _first_figure(claims[e.source]))
+            b = (e.target, fb or _first_figure(claims[e.target]))
+            g.add_edge(a, b)
+            if relation == "conflicts":
+                conflicts.add(frozenset((a, b)))
     groups: list[FactGroup] = []
     order = {c.id: i for i, c in enumerate(report.claims)}
     for component in nx.connected_components(g):
-        members = sorted(component, key=lambda cid: order.get(cid, 0))
-        units = Counter(q.unit for cid in members for q in claims[cid].quantities[:1])
-        hint = units.most_common(1)[0][0] if units else None
+        members = sorted(component, key=lambda node: (order.get(node[0], 0), node[1]))
         readings = []
-        for cid in members:
-            fig = _figure(claims[cid], hint)
+        for node in members:
+            fig = _figure(claims[node[0]], node[1])
             if fig is not None:
-                readings.append((cid, fig))
-        # one group, one kind of figure: readings in another unit than most of the group's are left out
+                readings.append((node, fig))
+        # one group, one kind of figure: readings of another kind than most of the group's are left out
         kinds = Counter(_category(fig[2]) for _, fig in readings)
         if kinds:
             main_kind = kinds.most_common(1)[0][0]
-            readings = [(cid, fig) for cid, fig in readings if _category(fig[2]) == main_kind]
-        if len({cid for cid, _ in readings}) < 2:
+            readings = [(node, fig) for node, fig in readings if _category(fig[2]) == main_kind]
+        if len({node[0] for node, _ in readings}) < 2:
             continue
         groups.append(_group(readings, claims, docs, conflicts, order))
     rank = {s: i for i, s in enumerate(STATUSES)}
@@ -117,10 +146,10 @@ def build_groups(report: Report) -> list[FactGroup]:
 
 
 def _group(readings, claims, docs, conflicts, order) -> FactGroup:
-    # readings: [(claim id, (text, key, unit, qualifier, fact))]
+    # readings: [((claim id, figure), (text, key, unit, qualifier, fact))]
     by_key: dict[str, list] = defaultdict(list)
-    for cid, fig in readings:  # a value is its number (or date, or name); units as written may differ
-        by_key[(fig[1], _category(fig[2]))].append((cid, fig))
+    for node, fig in readings:  # a value is its number (or date, or name); units as written may differ
+        by_key[(fig[1], _category(fig[2]))].append((node, fig))
     keys = list(by_key)
     # fold rounding: a finer value joins a coarser one it rounds to, unless a rule called them a conflict
     numeric = [k for k in keys if k[1] not in ("date", "entity")]
@@ -134,16 +163,27 @@ def _group(readings, claims, docs, conflicts, order) -> FactGroup:
                 continue
             if not _rounds_to(float(fine[0]), float(coarse[0]), _sig(coarse[0])):
                 continue
-            a = {cid for cid, _ in by_key[coarse]}
-            b = {cid for cid, _ in by_key[fine]}
+            a = {node for node, _ in by_key[coarse]}
+            b = {node for node, _ in by_key[fine]}
             if any(frozenset((x, y)) in conflicts for x in a for y in b):
                 continue
             merged[fine] = coarse
     for fine, coarse in merged.items():
         by_key[coarse].extend(by_key.pop(fine))
+    # a measure restated in the other system of units (metric, imperial) folds within 2%
+    numeric = [k for k in by_key if k[1] not in ("date", "entity")]
+    for i, x in enumerate(numeric):
+        for y in numeric[i + 1:]:
+            if x not in by_key or y not in by_key:
+                continue
+            ux, uy = {fig[2] for _, fig in by_key[x]}, {fig[2] for _, fig in by_key[y]}
+            a, b = {node for node, _ in by_key[x]}, {node for node, _ in by_key[y]}
+            if _converted_alike(float(x[0]), float(y[0]), ux, uy) and not any(frozenset((p, q)) in conflicts for p in a for q in b):
+                keep, drop = (x, y) if len(by_key[x]) >= len(by_key[y]) else (y, x)
+                by_key[keep].extend(by_key.pop(drop))
     values = []
     for (key, unit), items in by_key.items():
-        cids = tuple(sorted((cid for cid, _ in items), key=lambda c: order.get(c, 0)))
+        cids = tuple(sorted({node[0] for node, _ in items}, key=lambda c: order.get(c, 0)))
         doc_ids = tuple(dict.fromkeys(claims[c].doc for c in cids))
         dates = sorted(d for d in (docs[x].date if x in docs else None for x in doc_ids) if d)
         plain = [fig[0] for _, fig in items if not fig[3]]
@@ -153,13 +193,13 @@ def _group(readings, claims, docs, conflicts, order) -> FactGroup:
                                  dates[0] if dates else None, dates[-1] if dates else None))
     values.sort(key=lambda v: (-len(v.documents), v.first_date or "", v.value))
     facts = [fig[4] for _, fig in readings if fig[4] is not None]
-    members = [claims[cid] for cid, _ in readings]
+    members = [claims[node[0]] for node, _ in readings]
 
     def slot(name):
         return _common(getattr(f, name).text for f in facts if getattr(f, name) is not None)
 
     holder = slot("holder") or _common(s for c in members for s in c.subjects[:1])
-    measure = slot("measure") or _common(fig[4].measure.text if fig[4] and fig[4].measure else (claims[cid].quantities[0].noun if claims[cid].quantities else None) for cid, fig in readings) or _common(fig[2] for _, fig in readings if fig[2] not in (None, "date", "entity"))
+    measure = slot("measure") or _common(fig[4].measure.text if fig[4] and fig[4].measure else (claims[node[0]].quantities[int(node[1][1:])].noun if node[1].startswith("q") else None) for node, fig in readings) or _common(fig[2] for _, fig in readings if fig[2] not in (None, "date", "entity"))
     time = slot("time") or _common(d.text for c in members for d in c.dates[:1] if c.quantities)
     place = slot("place")
     counts = [len(v.documents) for v in values]
@@ -184,5 +224,29 @@ def _successive(values) -> bool:
 
 
 def group_of_claims(groups: list[FactGroup]) -> dict[str, str]:
-    """claim id -> id of the group it sits in."""
-    return {cid: grp.id for grp in groups for v in grp.values for cid in v.claims}
+    """claim id -> id of the first group it sits in (a claim with several figures may sit in several)."""
+    out: dict[str, str] = {}
+    for grp in groups:
+        for v in grp.values:
+            for cid in v.claims:
+                out.setdefault(cid, grp.id)
+    return out
+
+
+def groups_by_claim(groups: list[FactGroup]) -> dict[str, list[str]]:
+    """claim id -> ids of every group it sits in, in group order."""
+    out: dict[str, list[str]] = {}
+    for grp in groups:
+        for cid in dict.fromkeys(c for v in grp.values for c in v.claims):
+            out.setdefault(cid, []).append(grp.id)
+    return out
+
+
+def group_of_finding(claim_ids, by_claim: dict[str, list[str]]) -> str | None:
+    """The group that holds all of a finding's claims, else the first that holds one of them."""
+    lists = [by_claim.get(c, []) for c in claim_ids]
+    common = set(lists[0]).intersection(*lists[1:]) if lists else set()
+    for gid in lists[0] if lists else []:
+        if gid in common:
+            return gid
+    return next((gid for ids in lists for gid in ids), None)

@@ -59,15 +59,20 @@ def evaluate(
     findings: list[Finding] = []
     best: dict[tuple[str, str], Edge] = {}
 
-    def offer(edge: Edge) -> None:
+    def offer(edge: Edge, verdict: Verdict | None = None) -> None:
         key = (edge.source, edge.target)
         current = best.get(key)
+        figures = current.figures if current is not None else ()
+        if verdict is not None and verdict.relation in ("supports", "conflicts") and len(verdict.claims) == 2:
+            mine = figures_of(verdict, by_id)
+            figures = figures if mine in figures else figures + (mine,)
         if current is not None and current.relation == edge.relation and edge.explanation not in current.explanation:
             merged = f"{current.explanation}; {edge.explanation}" if current.score >= edge.score else f"{edge.explanation}; {current.explanation}"
             best[key] = Edge(edge.source, edge.target, edge.relation, current.rule, max(current.score, edge.score), merged)
-            return
-        if current is None or (_STRENGTH[edge.relation], edge.score) > (_STRENGTH[current.relation], current.score):
+        elif current is None or (_STRENGTH[edge.relation], edge.score) > (_STRENGTH[current.relation], current.score):
             best[key] = edge
+        if figures:  # every verdict's figures stay, whichever relation the edge keeps
+            best[key] = replace(best[key], figures=figures)
 
     pair_rules = [r for r in active if r.impl.scope == "pair" and not r.impl.fallback]
     pair_rules += [r for r in active if r.impl.scope == "pair" and r.impl.fallback]
@@ -80,7 +85,7 @@ def evaluate(
             for verdict in verdicts:
                 related = related or verdict.relation in ("supports", "conflicts")
                 if verdict.relation:
-                    offer(Edge(a.id, b.id, verdict.relation, pair_rules[n].id, verdict.score, verdict.reason))
+                    offer(Edge(a.id, b.id, verdict.relation, pair_rules[n].id, verdict.score, verdict.reason), verdict)
                 if verdict.finding:
                     findings.append(make_finding(pair_rules[n], verdict, by_id))
         if not outcome and sim >= related_threshold:
@@ -93,7 +98,7 @@ def evaluate(
         from .nli import nli_verdicts
 
         for rule, verdict in nli_verdicts(claims, undecided, nli_rules, nli):
-            offer(Edge(*verdict.claims, verdict.relation, rule.id, verdict.score, verdict.reason))
+            offer(Edge(*verdict.claims, verdict.relation, rule.id, verdict.score, verdict.reason), verdict)
             if verdict.finding:
                 findings.append(make_finding(rule, verdict, by_id))
 
@@ -103,13 +108,44 @@ def evaluate(
             continue
         for verdict in rule.impl.check(claims, corpus):
             if verdict.relation and len(verdict.claims) == 2:
-                offer(Edge(*verdict.claims, verdict.relation, rule.id, verdict.score, verdict.reason))
+                offer(Edge(*verdict.claims, verdict.relation, rule.id, verdict.score, verdict.reason), verdict)
             if verdict.finding:
                 findings.append(make_finding(rule, verdict, by_id))
 
     order = {c.id: n for n, c in enumerate(claims)}
     edges = sorted(best.values(), key=lambda e: (order[e.source], order[e.target]))
     return order_findings(findings, by_id), edges
+
+
+def figures_of(verdict: Verdict, by_id: dict[str, Claim]) -> tuple[str, str, str]:
+    """``(relation, figure in a, figure in b)`` of a two-claim verdict: from its ``key`` (the
+    figures' start offsets, ``"<start in a>:<start in b>"``), else from the texts its message
+    fields quote (``a``, ``b``) among the claims' figures and dates; "" where neither says."""
+    a, b = (by_id.get(c) for c in verdict.claims[:2])
+    starts = verdict.key.split(":") if verdict.key else []
+
+    def find(claim: Claim | None, n: int) -> str:
+        if claim is None:
+            return ""
+        if len(starts) == 2 and starts[n].lstrip("-").isdigit():
+            at = int(starts[n])
+            for i, q in enumerate(claim.quantities):
+                if q.start == at:
+                    return f"q{i}"
+            for i, d in enumerate(claim.dates):
+                if d.start == at:
+                    return f"d{i}"
+        text = verdict.fields.get("ab"[n], "").strip()
+        if text:
+            for i, d in enumerate(claim.dates):
+                if d.text.strip() == text:
+                    return f"d{i}"
+            for i, q in enumerate(claim.quantities):
+                if q.text.strip() == text:
+                    return f"q{i}"
+        return ""
+
+    return (verdict.relation or "", find(a, 0), find(b, 1))
 
 
 #: Fewer candidate pairs than this are judged in the calling process (a pool costs a

@@ -81,6 +81,9 @@ body { margin: 0; background: var(--bg); color: var(--fg);
 h1 { font-size: 1.7rem; margin: 0 0 4px; }
 h2 { font-size: 1.25rem; margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--border); }
 h3 { font-size: 1rem; margin: 0; }
+/* a page of thousands of findings and rows: the browser lays out only what is on screen */
+article.finding { content-visibility: auto; contain-intrinsic-size: auto 10em; }
+#summary, #documents, #edges { content-visibility: auto; contain-intrinsic-size: auto 60em; }
 .muted, .meta { color: var(--muted); }
 .summary-line { font-size: 1.05rem; margin: 4px 0; }
 code, .loc, .cid { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.9em; }
@@ -279,6 +282,8 @@ def _documents(report: Report) -> list[str]:
 
 
 def _edges(report: Report, view: ReportView) -> list[str]:
+    if paged_edges(report):
+        return edges_section(report, view, e)
     out = ['<section id="edges">', f"<h2>Edges ({len(report.edges)})</h2>"]
     if not report.edges:
         out += ['<p class="muted">No edges.</p>', "</section>"]
@@ -315,6 +320,8 @@ def _graph(report: Report, view: ReportView, by_place: bool = False) -> list[str
     for f in report.findings:
         involved.update(f.claims)
     nodes = [c for c in report.claims if c.id in involved]
+    if len(nodes) > GRAPH_INLINE:
+        return graph_note(len(nodes), len(report.edges))
     if not nodes:
         out += ['<p class="muted">No claims are linked by an edge or a finding.</p>', "</section>"]
         return out
@@ -413,6 +420,8 @@ def _short_place(view: ReportView, claim_id: str) -> str:
 
 from .html_groups import CSS as GROUPS_CSS, SCRIPT as GROUPS_SCRIPT, SCRIPT_HASH as GROUPS_HASH  # noqa: E402
 from .html_groups import section as groups_section  # noqa: E402
+from .html_paged import GRAPH_INLINE, SCRIPT as EDGES_SCRIPT, SCRIPT_HASH as EDGES_HASH  # noqa: E402
+from .html_paged import edges_section, graph_note, paged_edges  # noqa: E402
 
 
 def render(report: Report) -> str:
@@ -421,6 +430,8 @@ def render(report: Report) -> str:
     view = ReportView(report)
     check = report.draft_paths is not None
     extra = (GROUPS_HASH,) if report.groups else ()  # the discrepancy section's script
+    if paged_edges(report) and not check:
+        extra += (EDGES_HASH,)  # the paged edge table's
     if check:
         from .html_ledger import CSS as LEDGER_CSS, SCRIPT as LEDGER_SCRIPT, SCRIPT_HASH as LEDGER_HASH
         from .html_ledger import findings_section, ledger_section
@@ -460,5 +471,7 @@ def render(report: Report) -> str:
         scripts = [f"<script>{SCRIPT}</script>"]
     if report.groups:
         scripts.append(f"<script>{GROUPS_SCRIPT}</script>")
+    if paged_edges(report) and not check:
+        scripts.append(f"<script>{EDGES_SCRIPT}</script>")
     tail = ["</div>", *scripts, "</body>", "</html>"]
     return "\n".join(head + body + tail) + "\n"

@@ -1,10 +1,11 @@
 """The HTML report's "Discrepancies" section: fact groups rendered by a script from inline JSON.
 
-The groups travel as ``<script type="application/json">`` data (never run; ``<`` written as
+The groups travel as ``<script type="application/json">`` data (each sentence once, in a table
+the values name by claim id) (never run; ``<`` written as
 ``\\u003c`` so no text can close the element) and a small script renders one page of them at a
 time (``PAGE`` groups), sorted and filtered by status, document and text, so an archive with tens
 of thousands of groups does not freeze the tab. Every text is put into the page with
-``textContent``; each value links to its sentences (``#s-<claim id>``), shown under the group.
+``textContent``; each value links to its sentences (``#s-<group id>-<claim id>``; a claim with several figures may sit in several groups), shown under the group.
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ SCRIPT = """(function () {
   function el(tag, cls, text) { var n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; return n; }
   function ndocs(g) { var n = 0; g.values.forEach(function (v) { n += v.documents.length; }); return n; }
   function hay(g) { var s = g.label; g.values.forEach(function (v) { s += ' ' + v.text; v.sentences.forEach(function (x) { s += ' ' + x.where + ' ' + x.text; }); }); return s.toLowerCase(); }
-  data.groups.forEach(function (g) { g.hay = hay(g); g.ndocs = ndocs(g); });
+  data.groups.forEach(function (g) {
+    g.values.forEach(function (v) { v.sentences = v.claims.map(function (id) { var c = data.claims[id]; return {claim: id, where: c[0], text: c[1]}; }); });
+    g.hay = hay(g); g.ndocs = ndocs(g);
+  });
   var rank = {disagree: 0, revised: 1, agree: 2};
   function apply() {
     var s = st.value, d = dc.value, t = q.value.trim().toLowerCase(), k = so.value;
@@ -59,12 +63,12 @@ SCRIPT = """(function () {
       if (g.majority === v.value && g.values.length > 1) td.appendChild(el('span', 'majority', ' majority'));
       tr.appendChild(td); tr.appendChild(el('td', 'num', String(v.documents.length)));
       var w = el('td', 'loc');
-      v.sentences.forEach(function (x, i) { if (i) w.appendChild(document.createTextNode(', ')); var a = el('a', 'sentence-link', x.where); a.href = '#s-' + x.claim; w.appendChild(a); });
+      v.sentences.forEach(function (x, i) { if (i) w.appendChild(document.createTextNode(', ')); var a = el('a', 'sentence-link', x.where); a.href = '#s-' + g.id + '-' + x.claim; w.appendChild(a); });
       tr.appendChild(w); tb.appendChild(tr);
     });
     table.appendChild(tb); box.appendChild(table);
     var ul = el('ul', 'group-sentences');
-    g.values.forEach(function (v) { v.sentences.forEach(function (x) { var li = el('li'); li.id = 's-' + x.claim; li.appendChild(el('span', 'loc', x.where + ' ')); li.appendChild(el('span', 'value', v.text + ': ')); li.appendChild(el('q', null, x.text)); ul.appendChild(li); }); });
+    g.values.forEach(function (v) { v.sentences.forEach(function (x) { var li = el('li'); li.id = 's-' + g.id + '-' + x.claim; li.appendChild(el('span', 'loc', x.where + ' ')); li.appendChild(el('span', 'value', v.text + ': ')); li.appendChild(el('q', null, x.text)); ul.appendChild(li); }); });
     box.appendChild(ul);
     return box;
   }
@@ -96,34 +100,39 @@ CSS = """
 
 
 def _payload(report: Report) -> dict:
+    """The groups as data: each sentence once (``claims``: id -> [place, text]), values naming claim ids."""
     claims, docs = report.claim_by_id(), report.document_by_id()
+    table: dict[str, list[str]] = {}
     groups = []
     for i, g in enumerate(report.groups):
         values, gdocs = [], []
         for v in g.values:
-            sentences = []
+            ids = []
             for cid in v.claims:
                 c = claims.get(cid)
                 if c is not None:
-                    sentences.append({"claim": cid, "where": f"{c.path}:{c.line}", "text": c.text})
+                    table.setdefault(cid, [f"{c.path}:{c.line}", c.text])
+                    ids.append(cid)
             paths = [docs[d].path if d in docs else d for d in v.documents]
             gdocs += paths
-            values.append({"text": v.text, "value": v.value, "documents": paths, "sentences": sentences})
+            values.append({"text": v.text, "value": v.value, "documents": paths, "claims": ids})
         groups.append({"id": g.id, "order": i, "label": g.label, "status": g.status, "majority": g.majority,
                        "docs": sorted(set(gdocs)), "values": values})
-    return {"page": PAGE, "groups": groups}
+    return {"page": PAGE, "claims": table, "groups": groups}
 
 
 def section(report: Report, e) -> list[str]:
     """The section's markup (empty when the report has no groups); ``e`` escapes HTML text."""
     if not report.groups:
         return []
-    data = json.dumps(_payload(report), ensure_ascii=False, separators=(",", ":"))
-    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    from .html_paged import json_data
+
+    data = json_data(_payload(report))
     n_dis = sum(1 for g in report.groups if g.status == "disagree")
     n_rev = sum(1 for g in report.groups if g.status == "revised")
     n_agr = len(report.groups) - n_dis - n_rev
-    paths = sorted({d.path for d in report.documents if any(d.id in v.documents for g in report.groups for v in g.values)})
+    used = {d for g in report.groups for v in g.values for d in v.documents}
+    paths = sorted({d.path for d in report.documents if d.id in used})
     opts = "".join(f'<option value="{e(p)}">{e(p)}</option>' for p in paths)
     return [
         '<section id="discrepancies">',

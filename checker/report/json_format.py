@@ -148,9 +148,9 @@ def to_dict(report: Report) -> dict:
     """The report as plain JSON-ready data, keys in contract order."""
     view = ReportView(report)
     ledger = compute_ledger(report) if report.draft_paths is not None else None
-    from ..group import group_of_claims
+    from ..group import group_of_finding, groups_by_claim
 
-    in_group = group_of_claims(report.groups)
+    in_groups = groups_by_claim(report.groups)
     findings = []
     for f in view.findings:
         findings.append(
@@ -170,7 +170,7 @@ def to_dict(report: Report) -> dict:
             }
         )
         if f.kind == "conflict":
-            findings[-1]["group"] = next((in_group[c] for c in f.claims if c in in_group), None)
+            findings[-1]["group"] = group_of_finding(f.claims, in_groups)
     data = {
         "schema": SCHEMA,
         "tool": {"name": "claimgraph", "version": checker.__version__, "model": report.model},

@@ -105,7 +105,7 @@ def pack_judgement(judged: Judgement) -> bytes:
     rows = {
         "labels": judged.labels,
         "findings": [[f.id, f.rule, f.name, f.kind, f.severity, f.message, list(f.claims), f.fingerprint, f.score] for f in judged.findings],
-        "edges": [[e.source, e.target, e.relation, e.rule, e.score, e.explanation] for e in judged.edges],
+        "edges": [[e.source, e.target, e.relation, e.rule, e.score, e.explanation, [list(f) for f in e.figures]] for e in judged.edges],
     }
     return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 1)
 
@@ -117,7 +117,7 @@ def unpack_judgement(data: bytes | None) -> Judgement | None:
     try:
         rows = json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass"))
         findings = [Finding(*f[:6], tuple(f[6]), *f[7:]) for f in rows["findings"]]
-        edges = [Edge(*e) for e in rows["edges"]]
+        edges = [Edge(*e[:6], tuple(tuple(f) for f in (e[6] if len(e) > 6 else ()))) for e in rows["edges"]]
         return Judgement(list(rows["labels"]), findings, edges)
     except (zlib.error, ValueError, TypeError, KeyError, UnicodeDecodeError):
         return None
