@@ -394,3 +394,12 @@ def test_a_moved_date_is_two_dates_not_a_range():
     assert got == [("2024-05", "formerly"), ("2024-08", None)]
     # a plain "from ... to ..." is still a range
     assert [d.value for d in extract_dates("The plan runs from 2025 to 2030.")] == ["2025/2030"]
+
+
+def test_value_span_reads_back_every_value_the_extractor_writes():
+    from checker.extract.dates import extract_dates, value_span
+
+    text = "In 2023, in Q3 2024, in the first half of 2025, in July 2024, on 15 July 2024 and over 2025-2030."
+    for d in extract_dates(text):
+        assert value_span(d.value) == (d.value, d.granularity, d.first, d.last), d
+    assert value_span("2024-13") is None and value_span("2025-02-30") is None and value_span("soon") is None

@@ -190,6 +190,32 @@ def _half_span(y: int, h: int) -> Span:
     return f"{y:04d}-H2", "range", f"{y:04d}-07-01", f"{y:04d}-12-31"
 
 
+_VALUE = re.compile(r"(\d{4})(?:-(?:Q([1-4])|H([12])|(\d{2}))(?:-(\d{2}))?)?$")
+
+
+def value_span(value: str) -> Span | None:
+    """The span of an ISO-like period value as :class:`DateExpr` writes it: ``"2024"``,
+    ``"2024-Q3"``, ``"2024-H1"``, ``"2024-07"``, ``"2024-07-15"``, or a range ``"A/B"`` of two of
+    them; None for anything else (the same calendar as the extractor's, read back)."""
+    if "/" in (value or ""):
+        first, _, last = value.partition("/")
+        a, b = value_span(first), value_span(last)
+        return (value, "range", a[2], b[3]) if a and b and "/" not in last else None
+    m = _VALUE.match(value or "")
+    if not m:
+        return None
+    y = int(m[1])
+    if m[2]:
+        return None if m[5] else _quarter_span(y, int(m[2]))
+    if m[3]:
+        return None if m[5] else _half_span(y, int(m[3]))
+    if m[4] and m[5]:
+        return _day_span(y, int(m[4]), int(m[5]))
+    if m[4]:
+        return _month_span(y, int(m[4]))
+    return _year_span(y)
+
+
 def _year_of(match: re.Match[str]) -> int:
     """The year a match names, from a four-digit ``y`` or a two-digit ``yy`` group."""
     groups = match.groupdict()

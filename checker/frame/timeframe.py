@@ -3,10 +3,10 @@ against the document's date, or the document's date itself ("as of")."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 
+from ..extract.dates import value_span
 from ..model import DateExpr, Slot
 
 _YEAR_REL = {"last year": -1, "previous year": -1, "past year": -1, "this year": 0,
@@ -74,20 +74,10 @@ def resolve_relative(text: str, anchor: str) -> str | None:
 
 
 def period_bounds(value: str) -> tuple[str, str] | None:
-    """First and last day (ISO) of an ISO-like period: "2024", "2024-Q3", "2024-07", "2024-07-15"."""
-    m = re.match(r"(\d{4})(?:-(?:Q([1-4])|(\d{2}))(?:-(\d{2}))?)?$", value or "")
-    if not m:
-        return None
-    y = int(m[1])
-    if m[4]:
-        return (value, value)
-    if m[2]:
-        first, last = 3 * int(m[2]) - 2, 3 * int(m[2])
-    elif m[3]:
-        first = last = int(m[3])
-    else:
-        first, last = 1, 12
-    return (f"{y}-{first:02d}-01", f"{y}-{last:02d}-{calendar.monthrange(y, last)[1]:02d}")
+    """First and last day (ISO) of an ISO-like period: "2024", "2024-Q3", "2024-H1", "2024-07",
+    "2024-07-15", "2024/2026" (:func:`checker.extract.dates.value_span`)."""
+    span = value_span(value)
+    return (span[2], span[3]) if span else None
 
 
 def clause_of(sentence: str, start: int, end: int) -> tuple[int, int]:
