@@ -7,7 +7,8 @@ import numpy as np
 
 from checker.frame.facts import document_claims_with_facts
 from checker.ingest.documents import parse_document
-from checker.judge.factmatch import match, quantity_fact
+from checker.frame.keys import quantity_fact
+from checker.judge.factmatch import match
 from checker.judge.rulekinds.base import PairContext
 from checker.judge.rulekinds.numeric import NumericMismatch
 from checker.pair.similarity import pair_scores

@@ -34,3 +34,7 @@ UNIT_BASES: dict[str, tuple[str, float, str]] = {
     "month": ("s", 2629746.0, "calendar"), "year": ("s", 31556952.0, "calendar"),
     "decade": ("s", 315569520.0, "calendar"),
 }
+
+#: Units of time (durations of anything, so they name no measure), from the table above, and
+#: the ones it does not convert.
+TIME_UNITS = frozenset(u for u, (base, _, _) in UNIT_BASES.items() if base == "s") | {"century", "millisecond"}

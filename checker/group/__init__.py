@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from math import floor, log10
 
+from ..extract.quantities import significant_digits
 from ..extract.units import UNIT_BASES
 from ..model import Claim, Document, FactGroup, GroupValue, Report
 
@@ -59,12 +60,8 @@ def _num_key(v: float) -> str:
 
 
 def _sig(key: str) -> int:
-    """Significant digits of a number key ("921000" -> 3)."""
-    try:
-        digits = key.lstrip("-").replace(".", "").lstrip("0").rstrip("0") if "e" not in key else key.split("e")[0]
-    except Exception:
-        return 6
-    return max(1, len(digits.replace(".", "").replace("-", "")))
+    """Significant digits of a number key ("921000" -> 3), at least one."""
+    return max(1, significant_digits(key))
 
 
 def _rounds_to(fine: float, coarse: float, sig: int) -> bool:

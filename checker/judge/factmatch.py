@@ -22,24 +22,12 @@ import re
 from dataclasses import dataclass
 
 from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
-from ..extract.units import UNIT_BASES
+from ..frame.keys import fold, holder_key, measure_key, quantity_fact
+from ..frame.timeframe import times_differ
 from ..model import Claim, Fact, Quantity
 from .sameness import context_terms
 
-try:  # relative and "as of" times (checker.frame.timeframe, branch time)
-    from ..frame.timeframe import times_differ
-except ImportError:  # pragma: no cover - before that branch is merged
-    times_differ = None
 
-#: Units of time: durations of anything, so they name no measure.
-_TIME_UNITS = frozenset("second minute hour day week month year decade century millisecond".split())
-
-#: Capitalised openers the cheap path takes for names that hold nothing ("Total: 9 nodes").
-_NO_HOLDER = frozenset(
-    """total overall average compute training once phased entry source note according
-    researchers analysts officials experts company firm government report study
-    unlike despite although however while after before since during""".split()
-)
 
 
 #: Modalities that may state one fact: a plan and a forecast both look ahead; a reported claim states
@@ -76,67 +64,6 @@ class FactMatch:
     def difference(self) -> str:
         """``another time (2023 vs 2024)``; empty when no slot differs."""
         return ", ".join(f"another {slot} ({x} vs {y})" for slot, x, y in self.differ)
-
-
-def quantity_fact(claim: Claim, index: int) -> Fact | None:
-    """The fact of the claim's quantity number ``index``, if its facts are filled."""
-    for f in claim.facts:
-        if f.kind == "quantity" and f.figure == index:
-            return f
-    return None
-
-
-def fold(name: str) -> str:
-    """A name folded for comparison: lower case, a leading "the", possessive and plural dropped."""
-    parts = [normalise(w) for w in name.replace("’", "'").split()]
-    if parts and parts[0] == "the":
-        parts = parts[1:]
-    return " ".join(parts)
-
-
-def holder_key(fact: Fact, claim: Claim) -> str | None:
-    """The fact's holder, folded; None when there is none or it is an ordinary word."""
-    if fact.holder is None or not fact.holder.value:
-        return None
-    key = fold(fact.holder.value)
-    if not key or key in STOPWORDS or key in _NO_HOLDER:
-        return None
-    if fact.holder.source == "sentence" and _opener_only(fact.holder.text or fact.holder.value, claim.text):
-        return None
-    return key
-
-
-def _opener_only(name: str, text: str) -> bool:
-    """The name is a word written capitalised only as the sentence's first word and ends like an
-    ordinary word ("Misinforming", "Phased") or a plural noun ("Patients", "Analysts"): no name."""
-    word = name.split()[0] if name.split() else name
-    lowered = word.lower()
-    stripped = text.lstrip(" |*-#>\"'“")
-    if not stripped.lower().startswith(lowered) or text.count(word) > 1:
-        return False
-    if word.isupper():
-        return False
-    plural = lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "as", "os"))
-    return plural or lowered.endswith(("ing", "ed", "ly", "ion", "ment"))
-
-
-def measure_key(fact: Fact | None, q: Quantity) -> str | None:
-    """What the figure measures: a physical unit's base ("m" for km and miles; not a unit of
-    time, which measures anything), else the head noun of the fact's measure or a count's noun."""
-    if q.kind == "measure" and q.unit and q.unit not in _TIME_UNITS:
-        base = UNIT_BASES.get(q.unit)
-        return "unit:" + (base[0] if base else q.unit)
-    if q.kind == "count" and q.unit:
-        words = q.unit.lower().split()
-        if words[-1] not in _TIME_UNITS:
-            return "noun:" + normalise(words[-1])
-        if len(words) > 1:  # "GPU hours": a time unit with what it is spent on
-            return "noun:" + " ".join(words[-2:])
-    if fact is not None and fact.measure is not None and fact.measure.value:
-        head = fact.measure.value.split()[-1]
-        if head.lower() not in STOPWORDS:
-            return f"{q.kind}:{normalise(head)}"
-    return None
 
 
 #: Words beside a measure's noun that do not narrow it ("20 different prizes", "a total of 9 plants").
@@ -276,7 +203,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         elif ma.split(":")[0] == mb.split(":")[0]:
             differ.append(("measure", _measure_words(fa, qa), _measure_words(fb, qb)))
     ta, tb = _time_of(fa, a), _time_of(fb, b)
-    if times_differ is not None and (ta is None or tb is None):
+    if ta is None or tb is None:
         # relative times resolved against the document's date, and "as of" that date for figures
         # stated in the present tense ("now employs 26" in a 2024 page / "employs 24" in a 2023 one);
         # a past-tense figure tells of an event, not of the page's day

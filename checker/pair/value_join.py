@@ -28,6 +28,7 @@ import numpy as np
 from ..model import Claim
 from ..extract.quantities import significant_digits
 from ..extract.units import UNIT_BASES
+from ..frame.keys import holder_key, measure_key, quantity_fact
 from .similarity import pair_scores
 
 SUMMARY_SECTIONS = ("summary", "headline", "quote")
@@ -131,8 +132,6 @@ def fact_pairs(
     each whatever the corpus holds. The similarity is the exact :func:`pair_scores` (thresholds
     downstream never see a rounded or split-dependent value); the rules decide what the pair means.
     """
-    from ..judge.factmatch import holder_key, measure_key, quantity_fact
-
     groups: dict[tuple, list[tuple[float, int]]] = {}
     for n, claim in enumerate(claims):
         if not claim.facts:

@@ -37,8 +37,10 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
-from ..factmatch import FactMatch, match as match_facts, quantity_fact
+from ..factmatch import FactMatch, match as match_facts
+from ...frame.keys import quantity_fact
 from ...extract.quantities import significant_digits
+from ...extract.units import TIME_UNITS
 from ...extract.terms import names_missing, names_within, normalise, word_set
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import PairContext, Param, RuleKind, Verdict
@@ -46,8 +48,6 @@ from .base import PairContext, Param, RuleKind, Verdict
 _SUMMARY_SECTIONS = ("headline", "summary", "quote")
 #: Count nouns that say nothing about what is counted ("553,000 units").
 _GENERIC_COUNTS = frozenset({"unit"})
-#: Units of time: durations of anything ("20 days", "36 months"), so they name no measure.
-_TIME_UNITS = frozenset("second minute hour day week month year decade century millisecond".split())
 
 
 class NumericMismatch(RuleKind):
@@ -103,14 +103,16 @@ class NumericMismatch(RuleKind):
         aligned = aligned_slots(a, b, "q") if names_within(a.subjects, a.text, b.subjects, b.text) else {}
         slots = _restated_slots(a, b, aligned)
         taken = {j for js in slots.values() for j in js}
+        facts_b = [quantity_fact(b, j) for j in range(len(b.quantities))]
         for i, qa in enumerate(a.quantities):
             if i in slots:
-                partners = [(b.quantities[j], True) for j in slots[i]]
+                partners = [(j, True) for j in slots[i]]
             else:
-                partners = [(qb, False) for j, qb in enumerate(b.quantities) if j not in taken]
+                partners = [(j, False) for j in range(len(b.quantities)) if j not in taken]
             fa = quantity_fact(a, i)
-            for qb, in_slot in partners:
-                fm = match_facts(a, fa, qa, b, quantity_fact(b, b.quantities.index(qb)), qb)
+            for j, in_slot in partners:
+                qb = b.quantities[j]
+                fm = match_facts(a, fa, qa, b, facts_b[j], qb)
                 facts[(i, id(qb))] = fm
                 if disjoint and not fm.aligned:
                     continue
@@ -373,7 +375,7 @@ def _holders_swapped(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
 
 def _physical_measure(qa: Quantity, qb: Quantity) -> bool:
     """Two measures in one physical unit, not a unit of time ("exaflop", "square foot")."""
-    return qa.kind == "measure" and bool(qa.unit) and qa.unit not in _TIME_UNITS and qa.unit == qb.unit
+    return qa.kind == "measure" and bool(qa.unit) and qa.unit not in TIME_UNITS and qa.unit == qb.unit
 
 
 def _named_alike(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:

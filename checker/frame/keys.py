@@ -1,0 +1,79 @@
+"""Keys of a fact that stages compare and join on: its holder folded, what its figure measures.
+
+Read where candidate pairs are joined on facts (:func:`checker.pair.value_join.fact_pairs`) and
+where two claims' facts are aligned (:mod:`checker.judge.factmatch`), so both see one key.
+"""
+
+from __future__ import annotations
+
+from ..extract.terms import STOPWORDS, normalise
+from ..extract.units import TIME_UNITS, UNIT_BASES
+from ..model import Claim, Fact, Quantity
+
+#: Capitalised openers the cheap path takes for names that hold nothing ("Total: 9 nodes").
+_NO_HOLDER = frozenset(
+    """total overall average compute training once phased entry source note according
+    researchers analysts officials experts company firm government report study
+    unlike despite although however while after before since during""".split()
+)
+
+
+def quantity_fact(claim: Claim, index: int) -> Fact | None:
+    """The fact of the claim's quantity number ``index``, if its facts are filled."""
+    for f in claim.facts:
+        if f.kind == "quantity" and f.figure == index:
+            return f
+    return None
+
+
+def fold(name: str) -> str:
+    """A name folded for comparison: lower case, a leading "the", possessive and plural dropped."""
+    parts = [normalise(w) for w in name.replace("’", "'").split()]
+    if parts and parts[0] == "the":
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def holder_key(fact: Fact, claim: Claim) -> str | None:
+    """The fact's holder, folded; None when there is none or it is an ordinary word."""
+    if fact.holder is None or not fact.holder.value:
+        return None
+    key = fold(fact.holder.value)
+    if not key or key in STOPWORDS or key in _NO_HOLDER:
+        return None
+    if fact.holder.source == "sentence" and _opener_only(fact.holder.text or fact.holder.value, claim.text):
+        return None
+    return key
+
+
+def _opener_only(name: str, text: str) -> bool:
+    """The name is a word written capitalised only as the sentence's first word and ends like an
+    ordinary word ("Misinforming", "Phased") or a plural noun ("Patients", "Analysts"): no name."""
+    word = name.split()[0] if name.split() else name
+    lowered = word.lower()
+    stripped = text.lstrip(" |*-#>\"'“")
+    if not stripped.lower().startswith(lowered) or text.count(word) > 1:
+        return False
+    if word.isupper():
+        return False
+    plural = lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "as", "os"))
+    return plural or lowered.endswith(("ing", "ed", "ly", "ion", "ment"))
+
+
+def measure_key(fact: Fact | None, q: Quantity) -> str | None:
+    """What the figure measures: a physical unit's base ("m" for km and miles; not a unit of
+    time, which measures anything), else the head noun of the fact's measure or a count's noun."""
+    if q.kind == "measure" and q.unit and q.unit not in TIME_UNITS:
+        base = UNIT_BASES.get(q.unit)
+        return "unit:" + (base[0] if base else q.unit)
+    if q.kind == "count" and q.unit:
+        words = q.unit.lower().split()
+        if words[-1] not in TIME_UNITS:
+            return "noun:" + normalise(words[-1])
+        if len(words) > 1:  # "GPU hours": a time unit with what it is spent on
+            return "noun:" + " ".join(words[-2:])
+    if fact is not None and fact.measure is not None and fact.measure.value:
+        head = fact.measure.value.split()[-1]
+        if head.lower() not in STOPWORDS:
+            return f"{q.kind}:{normalise(head)}"
+    return None
