@@ -17,6 +17,8 @@ baseline to a report's findings.
 
 from __future__ import annotations
 
+from functools import partial
+
 import dataclasses
 import sys
 import time
@@ -80,6 +82,7 @@ class Settings:
     config: "Config | None" = None  # checker.config: rule settings and path overrides from a file
     nli: str | None = None  # an NLI cross-encoder for the pairs no rule decided (checker.judge.nli); None: off
     date: str | None = None  # ISO date of every document that states none (--date; checker.ingest.docdate)
+    nlp_model: str | None = None  # the spaCy pipeline that binds facts (checker.frame.nlp); None: the default
 
 
 @dataclass
@@ -236,14 +239,14 @@ class Pipeline:
             except InputError:
                 read.append((path, shown, None))  # load_document below says why
                 continue
-            read.append((path, shown, None if notes or not text.strip() else (text, fmt, document_key(fmt, text))))
+            read.append((path, shown, None if notes or not text.strip() else (text, fmt, document_key(fmt, text, None, self.settings.nlp_model))))
         cache = self.claims_cache
         given = self.settings.date
         found = cache.get_many([r[2][2] for r in read if r[2] is not None]) if cache is not None else {}
         keys: dict[bytes, bytes] = {}  # a document's key -> the key its claims are stored under
         if given and cache is not None:
             # one stored without a date of its own was read without this date: look under the dated key
-            dated = {r[2][2]: document_key(r[2][1], r[2][0], given) for r in read
+            dated = {r[2][2]: document_key(r[2][1], r[2][0], given, self.settings.nlp_model) for r in read
                      if r[2] is not None and (r[2][2] not in found or found[r[2][2]][1] is None)}
             more = cache.get_many(list(dated.values()))
             for key, dated_key in dated.items():
@@ -255,10 +258,10 @@ class Pipeline:
             # many documents to parse: on all cores, while this process loads the encoder
             t = time.perf_counter()
             preload = (lambda: prepare_encoder(self.embedder)) if preload_encoder else None
-            done = extract_many([(known[0], known[1], shown, given) for _, shown, known in missing], preload)
+            done = extract_many([(known[0], known[1], shown, given, self.settings.nlp_model) for _, shown, known in missing], preload)
             fresh = []
             for (_, _, known), (title, date, claims) in zip(missing, done):
-                stored = known[2] if date is not None or not given else document_key(known[1], known[0], given)
+                stored = known[2] if date is not None or not given else document_key(known[1], known[0], given, self.settings.nlp_model)
                 keys[known[2]] = stored
                 found[known[2]] = (title, date, claims)
                 fresh.append((stored, title, date, claims))
@@ -288,7 +291,7 @@ class Pipeline:
 
     def _key_of(self, doc: Document) -> bytes:
         """The claims-cache key of a parsed document: its text's, with the given date when it took it."""
-        return document_key(doc.format, doc.text, doc.date if doc.date_source == GIVEN_DATE else None)
+        return document_key(doc.format, doc.text, doc.date if doc.date_source == GIVEN_DATE else None, self.settings.nlp_model)
 
     def _document_text(self, data: bytes, fmt: str, shown: str, notes: list[str]) -> str:
         """:func:`~checker.ingest.documents.document_text`, with the text of a Word or PDF file
@@ -312,11 +315,11 @@ class Pipeline:
         with gc_paused():
             items = self.progress.iterate("extracting", loaded, len(loaded), "doc")
             if cache is not None:
-                extraction = CachedExtractor(document_claims, cache)(items)
+                extraction = CachedExtractor(partial(document_claims, nlp_model=self.settings.nlp_model), cache)(items)
             else:
                 claims: list[Claim] = []
                 for item in items:
-                    claims.extend(document_claims(item.document, len(claims) + 1))
+                    claims.extend(document_claims(item.document, len(claims) + 1, self.settings.nlp_model))
                 extraction = Extraction(claims)
         self._timed("extract", t)
         return extraction

@@ -97,6 +97,7 @@ class Resolved:
             config=self.config,
             nli=self.nli,
             date=self.date,
+            nlp_model=self.nlp_model,
         )
 
     def effective(self) -> dict[str, Any]:

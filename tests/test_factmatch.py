@@ -37,7 +37,7 @@ def test_same_holder_and_physical_measure_align_across_wordings():
         "Kestrel took first place with a score of 2.38 exaflops.",
     )
     assert fm.aligned and fm.slots == {"holder", "measure"}
-    assert fm.explain() == "same holder (kestrel), same measure (exaflop)"
+    assert fm.explain() == "same holder (Kestrel), same measure (benchmark score)"
 
 
 def test_a_plan_and_an_outcome_of_one_measure_differ_in_modality():
@@ -66,7 +66,7 @@ def test_numeric_conflict_gated_on_facts_far_apart_in_wording():
     assert [v.relation for v in verdicts] == ["conflicts"]
     assert verdicts[0].reason == (
         "2.41 exaflops vs 2.38 exaflops: incompatible values for the same exaflop "
-        "(same holder (kestrel), same measure (exaflop))"
+        "(same holder (Kestrel), same measure (benchmark score))"
     )
     assert "similarity" not in verdicts[0].reason
 

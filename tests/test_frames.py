@@ -26,7 +26,7 @@ def test_one_fact_per_figure_and_date():
     assert kinds == [("c1.f1", "quantity", 0), ("c1.f2", "date", 0)]
     q = c.facts[0]
     assert q.time.value == "2024" and q.time.source == "sentence"
-    assert q.holder is not None and q.holder.value == "acme"
+    assert q.holder is not None and q.holder.value == "Acme"
 
 
 def test_figure_without_date_holds_as_of_the_document_date():

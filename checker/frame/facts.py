@@ -1,10 +1,16 @@
 """Facts of a document's claims: one :class:`~checker.model.Fact` per figure and per date.
 
-This first version binds by a cheap path, without a parse: the measure is the noun the
-quantity extractor read after the figure (lower-cased), the holder the sentence's first
-proper name (:attr:`Claim.subjects`), the modality and direction from a small lexicon of the
-sentence's words, the time from :func:`checker.frame.timeframe.fact_time` anchored at the
-document's date. The spaCy binder (issue 16) is still to come.
+With a spaCy pipeline (the default, :mod:`checker.frame.nlp`) each claim sentence is parsed
+once (``nlp.pipe`` over the document's claims) and each figure bound by
+:mod:`checker.frame.binding` to its measure, holder, place and (for a date) event; a holder
+the sentence leaves to a pronoun, a definite description or nothing is taken from the
+discourse around it (:mod:`checker.frame.context`: the previous sentence, the heading, the
+title), and the slot says which. The time comes from
+:func:`checker.frame.timeframe.fact_time` anchored at the document's date; modality and
+direction from the sentence's words.
+
+Without a pipeline (``nlp=None``) the cheap path binds: the measure is the noun the quantity
+extractor read after the figure, the holder the sentence's first proper name.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from typing import Sequence
 
 from ..extract.claims import document_claims
 from ..model import Claim, Document, Fact, Slot
+from .binding import Binding, bind
+from .context import DocumentContext
 from .timeframe import fact_time
 
 #: Words that make a figure a plan or target, a forecast or estimate, or a reported claim.
@@ -41,33 +49,99 @@ def direction(sentence: str) -> str | None:
     return "up" if up and not down else "down" if down and not up else None
 
 
-def claim_facts(claim: Claim, anchor: str | None) -> tuple[Fact, ...]:
-    """The facts of one claim, ids ``<claim id>.f<n>``."""
+def claim_facts(
+    claim: Claim, anchor: str | None, anchor_source: str = "document date", parsed=None,
+    context: DocumentContext | None = None,
+) -> tuple[Fact, ...]:
+    """The facts of one claim, ids ``<claim id>.f<n>``; ``parsed``: the claim's sentence as the
+    spaCy pipeline parsed it (None: the cheap path)."""
     facts: list[Fact] = []
-    holder = Slot(claim.subjects[0], claim.subjects[0], "sentence") if claim.subjects else None
+    cheap_holder = Slot(claim.subjects[0], claim.subjects[0], "sentence") if claim.subjects else None
     mode, sense = modality(claim.text), direction(claim.text)
     for i, q in enumerate(claim.quantities):
-        measure = Slot(q.noun.lower(), q.noun, "sentence") if q.noun else None
+        time = fact_time(claim.dates, (q.start, q.end), anchor, sentence=claim.text, anchor_source=anchor_source)
+        if parsed is None:
+            measure = Slot(q.noun.lower(), q.noun, "sentence") if q.noun else None
+            holder, place = cheap_holder, None
+        else:
+            b = bind(parsed, q.start, q.end, "quantity", q.noun, q.kind)
+            measure = Slot(b.measure, b.measure_words or b.measure, "sentence") if b.measure else None
+            holder, place = _holder_slot(b, claim, context), _slot(b.place)
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "quantity", i, q.text, measure=measure, holder=holder,
-                 time=fact_time(claim.dates, (q.start, q.end), anchor), modality=mode, direction=sense,
-                 qualifier=q.qualifier)
+                 time=time, place=place, modality=mode, direction=sense, qualifier=q.qualifier)
         )
     for i, d in enumerate(claim.dates):
+        measure, holder, place = None, cheap_holder, None
+        if parsed is not None:
+            b = bind(parsed, d.start, d.end, "date")
+            measure = Slot(b.event, b.event_words or b.event, "sentence") if b.event else None
+            holder, place = _holder_slot(b, claim, context), _slot(b.place)
         facts.append(
-            Fact(f"{claim.id}.f{len(facts) + 1}", "date", i, d.text, holder=holder,
-                 time=Slot(d.value, d.text, "sentence"), modality=mode, qualifier=d.qualifier)
+            Fact(f"{claim.id}.f{len(facts) + 1}", "date", i, d.text, measure=measure, holder=holder,
+                 time=Slot(d.value, d.text, "sentence"), place=place, modality=mode, qualifier=d.qualifier)
         )
     return tuple(facts)
 
 
+def _slot(name: str | None, source: str = "sentence") -> Slot | None:
+    return Slot(name, name, source) if name else None
+
+
+def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None) -> Slot | None:
+    """The figure's holder: the sentence's own name; for a pronoun or a definite description the
+    previous sentence's name, the heading's or the title's (else the description itself); for
+    no holder at all the heading's or the title's."""
+    if b.holder and not b.holder_ref:
+        return Slot(b.holder, b.holder, "sentence")
+    if context is not None:
+        found = None
+        if b.holder_ref:
+            got = context.previous_holder(claim.start)
+            found = (got, "previous sentence") if got else None
+        if found is None:
+            got = context.heading_holder(claim.start)
+            found = (got, "heading") if got else None
+        if found is None:
+            got = context.title_holder()
+            found = (got, "title") if got else None
+        if found is not None:
+            (name, words), source = found
+            return Slot(name, words, source)
+    if b.holder:  # "the council", with nothing around to say which
+        return Slot(b.holder, b.holder, "sentence")
+    return None
+
+
 def document_facts(doc: Document, claims: Sequence[Claim], nlp=None) -> list[Claim]:
-    """``claims`` of ``doc`` with their facts filled (``nlp`` unused by the cheap path)."""
+    """``claims`` of ``doc`` with their facts filled: bound on each sentence's parse with the
+    spaCy pipeline ``nlp``, or by the cheap path when ``nlp`` is None."""
     anchor = getattr(doc, "date", None)
-    return [replace(c, facts=claim_facts(c, anchor)) for c in claims]
+    source = getattr(doc, "date_source", "document date")
+    if nlp is None or not claims:
+        return [replace(c, facts=claim_facts(c, anchor, source)) for c in claims]
+    english = [c for c in claims if not _foreign(c.text)]
+    parsed = dict(zip((c.id for c in english), nlp.pipe([c.text for c in english], batch_size=64)))
+    context = DocumentContext(doc, nlp)
+    return [
+        replace(c, facts=claim_facts(c, anchor, source, parsed[c.id], context) if c.id in parsed else claim_facts(c, anchor, source))
+        for c in claims
+    ]
 
 
-def document_claims_with_facts(doc: Document, first_number: int = 1) -> list[Claim]:
+def _foreign(text: str) -> bool:
+    """A sentence the English pipeline cannot parse: mostly CJK, Cyrillic, Greek or Arabic letters."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return True
+    other = sum(1 for ch in letters if ord(ch) > 0x2FF)
+    return other * 3 > len(letters)
+
+
+def document_claims_with_facts(doc: Document, first_number: int = 1, nlp_model: str | None = None) -> list[Claim]:
     """The extraction stage with facts: :func:`checker.extract.claims.document_claims`, then
-    :func:`document_facts` (so the claims cache and the extraction pool keep the facts)."""
-    return document_facts(doc, document_claims(doc, first_number))
+    :func:`document_facts` with the spaCy pipeline ``nlp_model`` (the default one when None),
+    so the claims cache and the extraction pool keep the facts."""
+    from .nlp import load_nlp
+
+    return document_facts(doc, document_claims(doc, first_number), load_nlp(nlp_model))

@@ -18,6 +18,17 @@ _NO_HOLDER = frozenset(
 )
 
 
+#: Measures written several ways that are one measure, folded to the last one's words.
+MEASURE_SYNONYMS = {
+    "market capitalization": "market value",
+    "market capitalisation": "market value",
+    "market cap": "market value",
+    "stock market value": "market value",
+    "price tag": "cost",
+    "total cost": "cost",
+}
+
+
 def quantity_fact(claim: Claim, index: int) -> Fact | None:
     """The fact of the claim's quantity number ``index``, if its facts are filled."""
     for f in claim.facts:
@@ -73,7 +84,7 @@ def measure_key(fact: Fact | None, q: Quantity) -> str | None:
         if len(words) > 1:  # "GPU hours": a time unit with what it is spent on
             return "noun:" + " ".join(words[-2:])
     if fact is not None and fact.measure is not None and fact.measure.value:
-        head = fact.measure.value.split()[-1]
+        head = MEASURE_SYNONYMS.get(fact.measure.value, fact.measure.value).split()[-1]
         if head.lower() not in STOPWORDS:
             return f"{q.kind}:{normalise(head)}"
     return None

@@ -241,10 +241,15 @@ def common_terms(claims: list[Claim], share: float = 0.1, least_claims: int = 30
 
 
 def _content_ids(claims: list[Claim]) -> list[int]:
-    """A number per claim, equal for claims of the same content (all but where they sit)."""
+    """A number per claim, equal for claims of the same content (all but where they sit; the
+    facts count, since one sentence takes another holder or time from another context)."""
     ids: dict[tuple, int] = {}
     return [
-        ids.setdefault((c.text, c.section, c.quantities, c.dates, c.citations, c.terms, c.subjects, c.past_tense), len(ids))
+        ids.setdefault(
+            (c.text, c.section, c.quantities, c.dates, c.citations, c.terms, c.subjects, c.past_tense,
+             tuple((f.kind, f.figure, f.measure, f.holder, f.time, f.place, f.modality, f.direction) for f in c.facts)),
+            len(ids),
+        )
         for c in claims
     ]
 

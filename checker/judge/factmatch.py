@@ -155,6 +155,12 @@ def _holders_match(ka: str, a: Claim, kb: str, b: Claim) -> bool:
     return _mentions(b, ka) and _mentions(a, kb)
 
 
+def _name_within(ka: str, kb: str) -> bool:
+    """One name is the other's words or part of them ("Frontier" / "Frontier system specifications")."""
+    wa, wb = set(ka.split()), set(kb.split())
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 def _mentions(claim: Claim, key: str) -> bool:
     own = {fold(s) for s in claim.subjects}
     if key in own:
@@ -190,10 +196,13 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
     differ: list[tuple[str, str, str]] = []
     ha, hb = holder_key(fa, a), holder_key(fb, b)
     if ha and hb:
-        if _holders_match(ha, a, hb, b):
+        inherited = fa.holder.source != "sentence" or fb.holder.source != "sentence"
+        if _holders_match(ha, a, hb, b) or (inherited and _name_within(ha, hb)):
             same.append(("holder", fa.holder.text or fa.holder.value))
-        else:
+        elif not inherited:
             differ.append(("holder", fa.holder.text or fa.holder.value, fb.holder.text or fb.holder.value))
+        # a holder taken from the heading, the title or the sentence before may be the page's
+        # subject rather than the figure's: it can join two facts, never set them apart
     ma, mb = measure_key(fa, qa), measure_key(fb, qb)
     if ma and mb and (_shared_measure(a, qa, ma) or _shared_measure(b, qb, mb)):
         pass  # several figures of one measure in a sentence: which is whose is not read yet

@@ -20,7 +20,7 @@ from . import forkpool
 #: about half a second to start).
 MIN_DOCUMENTS = 200
 
-Job = tuple  # (decoded text, format, displayed path[, given date: --date, or None])
+Job = tuple  # (decoded text, format, displayed path[, given date: --date, or None[, nlp_model]])
 Result = tuple[str | None, str | None, str]  # (title, the date the document states, encoded claims)
 
 
@@ -41,6 +41,8 @@ def extract_one(job: Job) -> Result:
     from ..ingest.docdate import stated_date
     from ..ingest.documents import parse_document
 
-    text, fmt, shown, *given = job
-    doc = parse_document(text, fmt, "d1", shown, given[0] if given else None)
-    return doc.title, stated_date(doc), encode_claims(document_claims(doc, 1))
+    text, fmt, shown, *more = job
+    given = more[0] if more else None
+    nlp_model = more[1] if len(more) > 1 else None
+    doc = parse_document(text, fmt, "d1", shown, given)
+    return doc.title, stated_date(doc), encode_claims(document_claims(doc, 1, nlp_model))

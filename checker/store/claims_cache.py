@@ -115,11 +115,16 @@ def _search_digest() -> str:
     return code_digest(SEARCH_MODULES)
 
 
-def document_key(fmt: str, text: str, given_date: str | None = None) -> bytes:
+def document_key(fmt: str, text: str, given_date: str | None = None, nlp_model: str | None = None) -> bytes:
     """The cache key of a document's reading and claims (see the module docstring). A document
     that states no date of its own and takes the one given with ``--date`` is keyed with that
-    date too (``given_date``), since its facts' times depend on it."""
+    date too (``given_date``), since its facts' times depend on it; so is the spaCy pipeline
+    that bound its facts (``nlp_model``, by name, when it is not the default one)."""
+    from ..frame.nlp import default_nlp_model
+
     h = hashlib.sha256(extractor_digest().encode())
+    if nlp_model and nlp_model != default_nlp_model():
+        h.update(b"\0nlp\0" + nlp_model.encode())
     h.update(b"\0" + fmt.encode() + b"\0")
     h.update(text.encode("utf-8", "surrogatepass"))
     if given_date:

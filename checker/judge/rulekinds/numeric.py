@@ -79,11 +79,11 @@ class NumericMismatch(RuleKind):
         if not a.quantities or not b.quantities:
             return []
         disjoint = subjects_disjoint(a.subjects, a.text, b.subjects, b.text)
-        if disjoint and not _apart_by_acronyms(a, b):
-            # the cheap fact frames take a sentence's first capitalised word for its holder ("Official
-            # data show that ..."), so facts do not override names that the sentences do not share;
-            # only acronyms, which beside a figure name a measure as often as a holder ("its HPL
-            # score", "a LINPACK score"), leave the figures of one holder's facts to compare
+        if disjoint and not _apart_by_acronyms(a, b) and not _some_fact_aligned(a, b):
+            # names the sentences do not share set them apart, unless the parse binds two of their
+            # figures to one holder and one measure ("Compute: 9,408 nodes" under a heading naming the
+            # machine / "the machine has 8,730 nodes"); acronyms, which beside a figure name a measure
+            # as often as a holder ("its HPL score", "a LINPACK score"), set nothing apart
             return []
         if periods_differ(a, b):
             return []
@@ -343,6 +343,19 @@ def _restated_slots(a: Claim, b: Claim, aligned: dict[int, int]) -> dict[int, li
                 if jb not in slots.setdefault(ia, []):
                     slots[ia].append(jb)
     return slots
+
+
+def _some_fact_aligned(a: Claim, b: Claim) -> bool:
+    """Some figure of ``a`` and some of ``b`` state one fact (:attr:`FactMatch.aligned`)."""
+    facts_b = [quantity_fact(b, j) for j in range(len(b.quantities))]
+    for i, qa in enumerate(a.quantities):
+        fa = quantity_fact(a, i)
+        if fa is None or fa.holder is None:
+            continue
+        for j, qb in enumerate(b.quantities):
+            if facts_b[j] is not None and facts_b[j].holder is not None and match_facts(a, fa, qa, b, facts_b[j], qb).aligned:
+                return True
+    return False
 
 
 def _apart_by_acronyms(a: Claim, b: Claim) -> bool:

@@ -1,0 +1,398 @@
+"""Bind one figure or date of a parsed sentence to its measure, holder, place and event.
+
+The extractors (:mod:`checker.extract`) find the figures and dates and their spans; this
+module reads the dependency parse of the sentence around a span (spaCy, see
+:mod:`checker.frame.nlp`) and says:
+
+* **measure**: what the figure counts or is an attribute of. A figure that modifies a noun
+  measures that noun ("a $12 billion *plant*", "41 *labs*"); one in an "of" phrase measures
+  the noun it follows ("a benchmark *score* of 1.19 exaflops"); one a verb reaches ("*revenue*
+  rose to $4.2 billion", "market *value* fell by $12 billion") measures the verb's subject when
+  that is a common noun, else the noun after it ("wiped out $59 billion in market
+  *capitalization*"), else the verb ("*priced* at $900", "plans to *invest* $40 billion").
+* **holder**: whose measure it is: a possessive ("Acme's revenue"), an "of" name ("the revenue
+  of Acme"), a name compounded with the measure ("the Halden plant"), else the subject of the
+  nearest verb above the figure that has one (or its agent: "followed by Germany with 12").
+  A pronoun or a definite description ("it", "the company", "the regulation") is a *reference*:
+  :mod:`checker.frame.context` resolves it from the sentences and headings around.
+* **place**: a place name in an "in"/"at" phrase of the figure's verb or noun.
+* **event** (dates): the verb or noun the date is attached to, with the words that make it
+  one event ("entered into force", "ready for commercial production", "production ... begin").
+
+Everything here is a function of one parsed sentence; nothing is read from other sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Entity labels that can hold a measure (an organisation, a place, a person, a product, a law...).
+HOLDER_LABELS = frozenset({"ORG", "GPE", "PERSON", "PRODUCT", "NORP", "FAC", "LOC", "LAW", "EVENT", "WORK_OF_ART"})
+#: Entity labels of places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Entity labels that are values, never holders.
+VALUE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
+#: Subject dependencies.
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: Verbs through which a figure states the value of the subject ("revenue rose to $4 billion").
+_LINKING = frozenset(
+    """be reach total hit stand rise fall grow climb drop decline increase decrease jump surge slip
+    amount come remain exceed top double triple sink soar edge plunge tumble shrink expand swell
+    gain lose evaporate hover average""".split()
+)
+#: Nouns that count or frame a figure without saying what it measures ("a total of", "some").
+_FRAME_NOUNS = frozenset(
+    """total sum amount figure number level majority minority record average estimate value tally
+    count share rate""".split()
+)
+#: Pronouns and determiners that refer back to a holder named elsewhere.
+_REFERRING = frozenset("it its they their them this that these those he his she her which who".split())
+#: Verbs too light to name an event alone: the event is their object or subject ("begin
+#: production", "production is slated to begin", "ready for commercial production").
+_LIGHT = frozenset("be begin start commence ready set slate schedule due expect plan aim target".split())
+#: Particles and fixed phrases that complete an event verb ("enter into force", "go live").
+_COMPLETING_PREPS = frozenset({"into", "live", "effect", "online", "operational"})
+
+
+@dataclass(frozen=True)
+class Binding:
+    """What one figure or date of a sentence is bound to. ``*_words`` are as written."""
+
+    measure: str | None = None  # lemmas, lower case ("market capitalization")
+    measure_words: str | None = None
+    holder: str | None = None  # a name as written ("Acme", "the Halden plant")
+    holder_ref: bool = False  # the holder is a pronoun or a definite description: resolve from context
+    place: str | None = None
+    event: str | None = None  # a date's event, lemmas ("enter into force", "production begin")
+    event_words: str | None = None
+
+
+def figure_token(doc, start: int, end: int):
+    """The syntactic head of the tokens covering ``[start, end)`` of ``doc``'s text, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None, ()
+    return span.root, frozenset(t.i for t in span)
+
+
+def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = None, figure_kind: str = "count") -> Binding:
+    """The binding of the figure (``kind`` "quantity") or date (``kind`` "date") at
+    ``[start, end)`` of the parsed sentence ``doc``. ``noun``: the noun the extractor read after
+    the figure, if any (a count's noun is its measure); ``figure_kind``: the quantity's kind
+    (only an amount of money is measured by its verb: "priced at $900", "raised $40 million")."""
+    root, own = figure_token(doc, start, end)
+    if root is None:
+        return Binding()
+    if kind == "date":
+        return _bind_date(doc, root, own)
+    noun_tok = _measured_noun(root, own, noun)
+    measure_tok = noun_tok
+    verb = None
+    if measure_tok is None:
+        verb = _governing_verb(root)
+        measure_tok = _measure_through_verb(root, own, verb)
+    measure, words = _phrase(measure_tok) if measure_tok is not None else (None, None)
+    if measure is None and figure_kind == "money" and verb is not None and verb.pos_ == "VERB" and verb.lemma_ not in _LINKING:
+        measure, words = verb.lemma_.lower(), verb.text  # "priced at $900", "plans to invest $40 billion"
+    holder, ref = _holder(root, measure_tok, own)
+    place = _place(root, measure_tok, holder)
+    return Binding(measure, words, holder, ref, place)
+
+
+# --------------------------------------------------------------------------- measure
+
+def _measured_noun(root, own, noun: str | None):
+    """The noun the figure modifies or counts ("41 labs", "a $12 billion plant", "a score of 1.19")."""
+    tok = root
+    if tok.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos") and tok.head.i not in own:
+        head = tok.head
+        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in VALUE_LABELS and not head.like_num:
+            if head.lemma_.lower() in _FRAME_NOUNS:
+                return _of_owner(head) or head
+            return head
+    for t in (root, *[root.doc[i] for i in own]):
+        if t.pos_ == "NOUN" and t.i in own and not t.like_num and t.ent_type_ not in ("MONEY", "PERCENT") and t.text not in "%$€£¥":
+            if noun and t.text.lower() == noun.lower().split()[-1]:
+                return t  # the figure's own noun ("9,408 nodes")
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "of":
+        owner = tok.head.head
+        if owner.pos_ in ("NOUN", "PROPN") and owner.ent_type_ not in VALUE_LABELS:
+            if owner.lemma_.lower() in _FRAME_NOUNS and owner.lemma_.lower() not in ("share", "rate", "value"):
+                return _of_owner(owner) or owner
+            return owner
+    return None
+
+
+def _of_owner(noun):
+    """The noun a framing noun is "of" ("a total of ... *votes*" is read as votes by the extractor)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return None
+
+
+def _governing_verb(tok):
+    """The nearest verb (or adjective predicate) above ``tok``."""
+    seen = 0
+    while tok.head.i != tok.i and seen < 12:
+        tok = tok.head
+        seen += 1
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
+            return tok
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def _measure_through_verb(root, own, verb):
+    """What a figure a verb reaches measures: the verb's common-noun subject (for a linking or
+    change verb), else the noun of an "in"/"of" phrase after the figure."""
+    if verb is None:
+        return None
+    after = [
+        c for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i > root.i and c.i not in own
+    ]
+    for prep in after:
+        for pobj in prep.children:
+            if (
+                pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and pobj.ent_type_ not in VALUE_LABELS
+                and not any(c.lower_ in ("a", "an") or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in pobj.lefts)
+            ):
+                return pobj  # "wiped out $59 billion in market capitalization" (not "in a Series B round")
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.lemma_.lower() in _LINKING:
+        return verb.head  # "with its market value evaporating by $589 billion"
+    if verb.lemma_.lower() in _LINKING:
+        for c in _subjects(verb):
+            if c.pos_ == "NOUN" and c.ent_type_ not in VALUE_LABELS and c.i not in own:
+                return c  # "revenue rose to ...", "the price is $900"
+    return None
+
+
+def _phrase(tok) -> tuple[str | None, str | None]:
+    """A noun's lemma with the lower-case words that narrow it (compounds and adjectives), and the
+    words as written; names and figures beside it are left out (they are holders and values)."""
+    if tok is None:
+        return None, None
+    parts = []
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "VERB") and not c.like_num and c.ent_type_ == "":
+            parts.append(c)
+    parts.append(tok)
+    lemma = " ".join(t.lemma_.lower() if t.i == tok.i else t.lower_ for t in parts)
+    words = tok.doc[parts[0].i : tok.i + 1].text if parts[0].i <= tok.i else tok.text
+    return lemma, words
+
+
+# --------------------------------------------------------------------------- holder
+
+def _subjects(verb):
+    return [c for c in verb.children if c.dep_ in _SUBJECTS]
+
+
+def _holder(root, measure_tok, own) -> tuple[str | None, bool]:
+    """``(holder, is a reference)`` of the figure."""
+    if measure_tok is not None:
+        named = _owner_of_noun(measure_tok, own, compounds=False)
+        if named is not None:
+            return named
+    found = _holder_above(root, measure_tok, own)
+    if found == (None, False) and measure_tok is not None:
+        name = _compound_name(measure_tok)  # "Acme revenue" when no clause names a holder
+        if name is not None:
+            return name, False
+    return found
+
+
+def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
+    """The holder named by the nearest clause above the figure (its subject or agent)."""
+    tok = root
+    for _ in range(12):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX", "ADJ") and tok.dep_ != "ROOT":
+            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos") and tok.i not in own:
+                # "Borealis Tech, with a score of 1.19 exaflops, ...": the figure hangs off a name
+                name = _name_of(tok)
+                if name is not None and _is_named(tok):
+                    return name, False
+            continue
+        for c in tok.children:
+            if c.dep_ == "agent":  # "followed by Germany with 12"
+                for p in c.children:
+                    if p.dep_ == "pobj" and _is_named(p):
+                        return _name_of(p), False
+        for c in _subjects(tok):
+            if c.i in own:
+                continue
+            if c.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
+                break  # "a plant ... which will produce 30,000 cars": the plant's holder
+            if c.lower_ in _REFERRING or c.pos_ == "PRON":
+                return None, True
+            if c is measure_tok or (measure_tok is not None and c.i == measure_tok.i):
+                owner = _owner_of_noun(c, own)
+                return owner if owner is not None else (None, True)
+            if _is_named(c):
+                return _name_of(c), False
+            if c.pos_ == "NOUN":
+                named = _owner_of_noun(c, own)
+                if named is not None:
+                    return named
+                if _compound_name(c) is not None:
+                    return _compound_name(c), False
+                if any(d.lower_ in ("the", "this", "that", "its", "their") for d in c.lefts):
+                    return _strip(_phrase(c)[1] or c.text), True  # "the company raised ...": a definite description
+            return None, False
+        if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "prep", "pobj"):
+            break
+    return None, False
+
+
+def _owner_of_noun(noun, own, compounds: bool = True) -> tuple[str | None, bool] | None:
+    """A noun's possessor or "of" name (or, with ``compounds``, a name compounded with it):
+    ``(name, False)``, ``(None, True)`` for "its"/"the company's", or None when it has neither."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.i not in own:
+            if c.pos_ == "PRON" or c.lower_ in _REFERRING:
+                return None, True
+            if _is_named(c):
+                return _name_of(c), False
+            return None, True  # "the firm's market value"
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and _is_named(p) and p.i not in own:
+                    return _name_of(p), False
+    name = _compound_name(noun) if compounds else None
+    if name is not None:
+        return name, False
+    return None
+
+
+def _is_named(tok) -> bool:
+    if tok.ent_type_ in VALUE_LABELS:
+        return False
+    return tok.pos_ == "PROPN" or tok.ent_type_ in HOLDER_LABELS
+
+
+def _compound_name(noun) -> str | None:
+    """Names compounded with a common noun: "the *Halden* plant" gives "Halden plant" (an
+    entity's name only: an acronym beside a noun names a kind of it as often as a holder, "its
+    HPL score")."""
+    names = [c for c in noun.lefts if c.dep_ == "compound" and c.ent_type_ in HOLDER_LABELS]
+    if not names:
+        return None
+    return noun.doc[names[0].i : noun.i + 1].text
+
+
+def _name_of(tok) -> str | None:
+    """The whole name a token is part of: its entity, else its run of compound proper nouns."""
+    if tok.ent_type_ in HOLDER_LABELS:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return _strip(ent.text)
+    first = tok
+    for c in tok.lefts:
+        if c.dep_ == "compound" and c.pos_ == "PROPN":
+            first = c
+            break
+    return _strip(tok.doc[first.i : tok.i + 1].text)
+
+
+def _strip(name: str) -> str:
+    name = name.strip(" ,.;:'\"“”’")
+    if name.lower().startswith("the "):
+        name = name[4:]
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    return name
+
+
+# --------------------------------------------------------------------------- place
+
+def _place(root, measure_tok, holder: str | None) -> str | None:
+    """A place in an "in"/"at" phrase of the figure's noun or verb (not the holder itself)."""
+    anchors = [t for t in (measure_tok, _governing_verb(root)) if t is not None]
+    for anchor in anchors:
+        for c in anchor.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in PLACE_LABELS:
+                        name = _name_of(p)
+                        if name and (holder is None or name.lower() not in holder.lower()):
+                            return name
+    return None
+
+
+# --------------------------------------------------------------------------- dates
+
+def _bind_date(doc, root, own) -> Binding:
+    """A date's event: the verb or noun it is attached to, completed ("enter into force")."""
+    tok = root
+    while tok.dep_ in ("pobj", "nummod", "compound", "npadvmod", "nmod", "appos") and tok.head.i != tok.i:
+        nxt = tok.head
+        if nxt.dep_ == "prep" and nxt.head.i != nxt.i:
+            nxt = nxt.head
+        if nxt.i in own:
+            tok = nxt
+            continue
+        tok = nxt
+        break
+    else:
+        if tok.i in own:
+            return Binding()
+    if tok.i in own:
+        return Binding()
+    if tok.pos_ in ("VERB", "AUX", "ADJ"):
+        words = _event_of_verb(tok, own)
+    elif tok.pos_ == "NOUN":
+        words = [tok]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in _COMPLETING_PREPS:
+                words += [c] + [p for p in c.children if p.dep_ == "pobj"]
+    else:
+        words = []
+    if not words:
+        return Binding()
+    event = " ".join(t.lemma_.lower() for t in words)
+    holder, ref = _holder(root, None, own)
+    return Binding(holder=holder, holder_ref=ref, event=event, event_words=" ".join(t.text for t in words))
+
+
+def _event_of_verb(verb, own) -> list:
+    """The verb with its particle or completing phrase; a light verb with its object or subject."""
+    words = [verb]
+    for c in verb.children:
+        if c.dep_ == "prt":
+            words.append(c)
+        elif c.dep_ == "prep" and c.lower_ in _COMPLETING_PREPS:
+            words += [c] + [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in ("acomp", "advmod") and c.lower_ in _COMPLETING_PREPS:
+            words.append(c)
+    if verb.lemma_.lower() in _LIGHT:
+        content = _light_content(verb, own)
+        if content is None and verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
+            content = _light_content(verb.head, own)  # "production is slated to begin"
+        if content is not None:
+            ready = [t for t in verb.subtree if t.lower_ == "ready" and t.i < content.i]
+            lead = ready[:1] if ready else ([] if verb.lemma_.lower() == "be" else [verb])
+            return lead + [content]  # "begin production", "ready production"
+    return sorted(set(words), key=lambda t: t.i)
+
+
+def _light_content(verb, own):
+    """The noun a light verb is about: its object, its "for" noun, or its common-noun subject."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN" and c.i not in own:
+            return c
+    for c in verb.children:
+        if c.dep_ in ("acomp",):
+            got = _light_content(c, own)
+            if got is not None:
+                return got
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ == "NOUN":
+                    return p
+    for c in _subjects(verb):
+        if c.pos_ == "NOUN" and c.i not in own:
+            return c
+    return None

@@ -1,0 +1,137 @@
+"""Discourse context of a document: the holder a sentence's figures inherit when it names none.
+
+"Acme unveiled its X2 drone last week. Priced at $900, it ..." -- the price sentence has a
+pronoun for a subject; "The regulation entered into force on 1 August 2024" names the
+regulation of the heading or the title; "Compute: 9,408 nodes" in a page about one machine
+names nothing. :class:`DocumentContext` answers, for the claim at an offset of the document:
+
+* :meth:`~DocumentContext.previous_holder`: the name the sentence before it is about (its
+  subject when that is a name, else its first organisation, product, place or person), from
+  the same block or the block before when the claim opens its block;
+* :meth:`~DocumentContext.heading_holder`: the name of the nearest heading above it;
+* :meth:`~DocumentContext.title_holder`: the name of the document's title.
+
+A pronoun or a definite description ("it", "the company") takes the previous sentence's
+name first; a figure with no holder at all takes the heading's, then the title's. Sentences
+are parsed only when asked for (a few per document), through the same spaCy pipeline.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..ingest.segment import split_sentences
+from ..model import Document
+from .binding import HOLDER_LABELS, VALUE_LABELS, _name_of, _strip
+
+#: Block kinds that are headings of what follows them.
+_HEADINGS = ("heading", "title")
+#: Names a heading or a sentence can be about that hold no figures (a month, "Table", "Note").
+_NO_NAMES = frozenset("table figure note source update summary overview introduction conclusion faq".split())
+
+
+class DocumentContext:
+    """The title, headings and sentences around a document's claims, parsed on demand."""
+
+    def __init__(self, doc: Document, nlp) -> None:
+        self.doc = doc
+        self.nlp = nlp
+        self._parse = lru_cache(maxsize=256)(self._parse_text)
+        blocks = [b for b in doc.blocks if b.offsets]
+        self._blocks = blocks
+
+    def _parse_text(self, text: str):
+        return self.nlp(text)
+
+    def _block_at(self, offset: int) -> int | None:
+        for i, block in enumerate(self._blocks):
+            if block.offsets[0] <= offset < block.offsets[-1]:
+                return i
+        return None
+
+    def previous_sentence(self, offset: int) -> str | None:
+        """The text of the sentence before the one that starts at ``offset`` (original text)."""
+        i = self._block_at(offset)
+        if i is None:
+            return None
+        block = self._blocks[i]
+        before = [(s, e) for s, e in split_sentences(block.text) if block.original_span(s, e)[1] <= offset]
+        if before:
+            s, e = before[-1]
+            return block.text[s:e]
+        if i > 0 and self._blocks[i - 1].kind not in _HEADINGS and self._blocks[i - 1].kind != "dateline":
+            prev = self._blocks[i - 1]
+            spans = split_sentences(prev.text)
+            if spans:
+                s, e = spans[-1]
+                return prev.text[s:e]
+        return None
+
+    def previous_holder(self, offset: int) -> tuple[str, str] | None:
+        """``(name, words)`` of what the previous sentence is about, or None."""
+        text = self.previous_sentence(offset)
+        return self._about(text) if text else None
+
+    def heading_holder(self, offset: int) -> tuple[str, str] | None:
+        """``(name, words)`` of the nearest heading above ``offset``, or None."""
+        i = self._block_at(offset)
+        if i is None:
+            return None
+        for block in reversed(self._blocks[:i]):
+            if block.kind == "heading":
+                return self._about(block.text)
+        return None
+
+    def title_holder(self) -> tuple[str, str] | None:
+        """``(name, words)`` the document's title is about, or None."""
+        title = self.doc.title
+        if not title:
+            titles = [b.text for b in self._blocks if b.kind == "title"]
+            title = titles[0] if titles else None
+        return self._about(title) if title else None
+
+    def _about(self, text: str) -> tuple[str, str] | None:
+        text = " ".join(text.split())[:300]
+        if not text:
+            return None
+        parsed = self._parse(text)
+        return about(parsed)
+
+
+#: Words that end a heading's name without being part of what it names ("Frontier System
+#: Specifications", "EU AI Act Timeline").
+_HEADING_WORDS = frozenset(
+    """specification specifications architecture timeline overview review report update updates analysis
+    guide facts explained explainer details summary profile system systems""".split()
+)
+
+
+def _trimmed(name: str | None) -> str | None:
+    if not name:
+        return None
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _HEADING_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def about(parsed) -> tuple[str, str] | None:
+    """``(name, words)`` a parsed sentence or heading is about: the subject of its main verb when
+    that is a name, else its first name (an organisation, product, place, person or law)."""
+    for tok in parsed:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            if tok.ent_type_ in HOLDER_LABELS or tok.pos_ == "PROPN":
+                name = _trimmed(_name_of(tok))
+                if name and name.lower() not in _NO_NAMES:
+                    return name, name
+    for ent in parsed.ents:
+        if ent.label_ in HOLDER_LABELS and ent.label_ not in VALUE_LABELS:
+            name = _trimmed(_strip(ent.text))
+            if name and name.lower() not in _NO_NAMES and any(ch.isalpha() for ch in name):
+                return name, ent.text
+    for tok in parsed:
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in VALUE_LABELS and tok.dep_ != "compound":
+            name = _trimmed(_name_of(tok))
+            if name and name.lower() not in _NO_NAMES and len(name) > 1:
+                return name, name
+    return None

@@ -1,0 +1,137 @@
+"""The spaCy fact binder (checker.frame.binding) and the discourse context (checker.frame.context).
+
+Every sentence here is written for these tests (fictional companies, places and figures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.claims import sentence_claim
+from checker.frame.binding import bind
+from checker.frame.facts import document_facts
+from checker.frame.nlp import load_nlp
+from checker.ingest.documents import parse_document
+from checker.extract.claims import document_claims
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _bound(nlp, sentence: str, figure: str):
+    """The binding of the first quantity or date of ``sentence`` whose text is ``figure``."""
+    claim = sentence_claim(sentence, set()) or {}
+    parsed = nlp(sentence)
+    for q in claim.get("quantities", ()):
+        if q.text == figure:
+            return bind(parsed, q.start, q.end, "quantity", q.noun, q.kind)
+    for d in claim.get("dates", ()):
+        if d.text == figure:
+            return bind(parsed, d.start, d.end, "date")
+    raise AssertionError(f"no figure {figure!r} in {[q.text for q in claim.get('quantities', ())]}")
+
+
+def test_possessive_holder_and_subject_measure(nlp):
+    b = _bound(nlp, "Acme's quarterly revenue rose 12% to $4.2 billion in 2024.", "$4.2 billion")
+    assert (b.holder, b.measure, b.holder_ref) == ("Acme", "revenue", False)
+
+
+def test_each_figure_of_a_ranking_gets_its_own_holder(nlp):
+    sentence = "The US led with 41 labs, followed by Germany with 12."
+    assert _bound(nlp, sentence, "41").holder == "US"
+    assert _bound(nlp, sentence, "12").holder == "Germany"
+    assert _bound(nlp, sentence, "12").measure is None  # a bare number: its noun is not guessed
+
+
+def test_figure_in_an_of_phrase_measures_its_noun_and_the_clause_names_the_holder(nlp):
+    b = _bound(nlp, "Borealis Tech, with a benchmark score of 1.19 exaflops, has led the list since May 2022.", "1.19 exaflops")
+    assert (b.holder, b.measure) == ("Borealis Tech", "benchmark score")
+
+
+def test_an_acronym_beside_the_measure_is_not_preferred_to_the_clause_subject(nlp):
+    b = _bound(nlp, "Borealis topped the ranking with an HPL score of 1.31 exaflops.", "1.31 exaflops")
+    assert b.holder == "Borealis"
+
+
+def test_measure_after_the_figure_in_an_in_phrase(nlp):
+    b = _bound(nlp, "The collapse wiped out $59 billion in the firm's market capitalization.", "$59 billion")
+    assert b.measure == "market capitalization"
+    assert b.holder_ref  # "the firm's": the context says whose
+
+
+def test_change_amount_measures_the_subject(nlp):
+    b = _bound(nlp, "Its market value fell by $12 billion on Monday.", "$12 billion")
+    assert b.measure == "market value" and b.holder_ref
+
+
+def test_amount_a_verb_reaches_is_measured_by_the_verb(nlp):
+    b = _bound(nlp, "Velmar Corp plans to invest $40 million in new kilns.", "$40 million")
+    assert b.holder == "Velmar Corp"
+    assert b.measure == "invest"
+
+
+def test_indefinite_in_phrase_is_no_measure(nlp):
+    b = _bound(nlp, "The company raised $40 million in a Series B round.", "$40 million")
+    assert b.measure == "raise"
+    assert b.holder == "company" and b.holder_ref
+
+
+def test_relative_clause_figure_belongs_to_the_noun_it_describes(nlp):
+    b = _bound(nlp, "Kestrel Motors is building a US$12 billion plant in Nevada which will produce 30,000 cars a year.", "30,000")
+    assert b.holder == "Kestrel Motors" and b.measure == "car"
+    b = _bound(nlp, "Kestrel Motors is building a US$12 billion plant in Nevada which will produce 30,000 cars a year.", "US$12 billion")
+    assert (b.measure, b.place) == ("plant", "Nevada")
+
+
+def test_pronoun_subject_is_a_reference(nlp):
+    b = _bound(nlp, "Priced at $900, it ships in March.", "$900")
+    assert b.holder is None and b.holder_ref
+
+
+def test_date_events(nlp):
+    assert _bound(nlp, "The regulation entered into force on 1 August 2024.", "1 August 2024").event == "enter into force"
+    assert _bound(nlp, "Production is slated to begin in 2028 at the second fab.", "2028").event == "begin production"
+    b = _bound(nlp, "The Halden plant is expected to be ready for commercial production in 2026.", "2026")
+    assert (b.holder, b.event) == ("Halden plant", "ready production")
+    assert _bound(nlp, "The council adopted the ordinance on March 3, 2024.", "March 3, 2024").event == "adopt"
+
+
+def _facts_of(nlp, text: str, fmt: str = "markdown"):
+    doc = parse_document(text, fmt, "d1", "page.md", None)
+    return doc, document_facts(doc, document_claims(doc, 1), nlp)
+
+
+def test_pronoun_takes_the_previous_sentence_name(nlp):
+    _, claims = _facts_of(nlp, "Tessaro unveiled its Lumen drone on Tuesday. It costs $900 and weighs 2 kg.\n")
+    fact = next(f for c in claims for f in c.facts if f.value == "$900")
+    assert fact.holder.value == "Tessaro" and fact.holder.source == "previous sentence"
+
+
+def test_no_holder_takes_the_heading_then_the_title(nlp):
+    text = "# Orrin supercomputer\n\n## Specifications\n\nCompute: 9,408 nodes.\n"
+    _, claims = _facts_of(nlp, text)
+    fact = next(f for c in claims for f in c.facts if f.value == "9,408")
+    assert fact.holder.value == "Orrin" and fact.holder.source in ("heading", "title")
+
+
+def test_named_holder_in_the_sentence_wins_over_context(nlp):
+    text = "# Orrin supercomputer\n\nThe rival Vasca machine has 7,200 nodes.\n"
+    _, claims = _facts_of(nlp, text)
+    fact = next(f for c in claims for f in c.facts if f.value == "7,200")
+    assert fact.holder.source == "sentence" and "Vasca" in fact.holder.value
+
+
+def test_foreign_sentences_keep_the_cheap_path(nlp):
+    _, claims = _facts_of(nlp, "# 概况\n\n该基金成立于2014年9月24日,总规模为1387亿元。\n")
+    for c in claims:
+        for f in c.facts:
+            assert f.measure is None or f.measure.source == "sentence"
+            assert f.holder is None or f.holder.source == "sentence"
+
+
+def test_relative_time_is_read_against_the_document_date(nlp):
+    text = "---\ndate: 2024-05-02\n---\n\nTessaro shipped 4,000 drones last year.\n"
+    _, claims = _facts_of(nlp, text)
+    fact = next(f for c in claims for f in c.facts if f.value == "4,000")
+    assert fact.time.value == "2023" and fact.time.source == "relative"
