@@ -1,5 +1,14 @@
 """Rule kind ``date_mismatch``: the same event dated differently.
 
+Date facts first (:mod:`checker.judge.eventmatch`): two claims whose date facts have the same
+holder and the same event (both set: "TSMC" and ``production start``) tell of one event, however
+their sentences are worded. Outcomes (or plans) with disjoint dates conflict ("same holder
+(TSMC), same event (production start): 2026 vs 2028"); overlapping dates, granularity-aware,
+support. A plan against an outcome is no conflict but a related pair; two plans with disjoint
+dates from documents of different dates are a plan revised, also related. A claim that dates the
+event twice ("postponed from 2025 to 2027") conflicts with nothing. Claims that share no such
+event (no date facts with both slots, or another event of the same holder) are judged as below.
+
 Two claims tell of the same event when their masked sentences are very close, they
 name the same subject and their figures (if any) agree (and, for a conflict, are the
 same figures: close values with two dates are a series, not one event); two sentences that each state
@@ -27,6 +36,7 @@ from ...extract.dates import MONTHS
 from ...model import Claim
 from ..sameness import comparable, dates_overlap, periods_differ, values_agree
 from ..slots import aligned_slots
+from ..eventmatch import DatedEvent, SharedEvent, shared_events
 from ...extract.terms import event_verbs, names_within, naming_years
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import PairContext, Param, RuleKind, Verdict
@@ -47,6 +57,9 @@ class DateMismatch(RuleKind):
     def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
         if not a.dates or not b.dates:
             return []
+        decided = self._event_verdicts(a, b, ctx)
+        if decided is not None:
+            return decided
         day = self._same_day(a, b, ctx)
         if day is not None:
             return [self._support(a, b, *day, ctx)]
@@ -97,6 +110,51 @@ class DateMismatch(RuleKind):
             if not dates_overlap(x, y):
                 return [self._conflict(a, b, x, y, ctx)]
         return []
+
+    def _event_verdicts(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict] | None:
+        """The verdicts on the events both claims' date facts date (:func:`shared_events`), or
+        None when they share none (the sentence-based rules below judge the pair)."""
+        shared = shared_events(a, b)
+        if not shared:
+            return None
+        verdicts = []
+        for event in shared:
+            if len(event.a) > 1 or len(event.b) > 1:
+                continue  # a moved date or several dates of one event: no one date to hold against the other
+            verdict = self._event_verdict(a, b, event, event.a[0], event.b[0], ctx)
+            if verdict is not None:
+                verdicts.append(verdict)
+        return verdicts
+
+    @staticmethod
+    def _event_verdict(a: Claim, b: Claim, event: SharedEvent, x: DatedEvent, y: DatedEvent,
+                       ctx: PairContext) -> Verdict | None:
+        """One event dated by each claim: supports, conflicts, a plan against an outcome, or a
+        plan revised between two dated documents; None for overlapping dates that differ (two
+        ranges with other ends) and for dates qualified apart ("by 2028" / "in 2026")."""
+        same = f"same holder ({event.holder}), same event ({event.event})"
+        dx, dy = x.date.text.strip(), y.date.text.strip()
+        fields = {"a": x.date.text, "b": y.date.text}
+        key = f"{x.date.start}:{y.date.start}"
+        fitted = round(min(1.0, 0.5 * ctx.similarity + 0.5), 4)  # one event by its facts, however worded
+        if x.ahead != y.ahead:
+            reason = f"{same}, but {x.mode_words} ({dx}) against {y.mode_words} ({dy})"
+            return Verdict((a.id, b.id), "related", False, reason, round(ctx.similarity, 4), fields, key)
+        if _qualifier(x.date) != _qualifier(y.date):
+            return None  # "by 2028" bounds what "in 2026" states; "before" and "after" likewise
+        if same_date(x.date, y.date):
+            return Verdict((a.id, b.id), "supports", False, f"{same}: {dx} agrees with {dy}", fitted, fields, key)
+        if dates_overlap(x.date, y.date):
+            return None
+        if x.ahead:
+            when_a, when_b = ctx.doc_dates.get(a.doc), ctx.doc_dates.get(b.doc)
+            if when_a and when_b and when_a != when_b:
+                (old, then), (new, now) = sorted([(when_a, dx), (when_b, dy)])
+                what = "forecast" if x.fact.modality == y.fact.modality == "forecast" else "plan"
+                reason = (f"{same}: {what} revised: {then} in the document of {old}, "
+                          f"{now} in the document of {new}")
+                return Verdict((a.id, b.id), "related", False, reason, round(ctx.similarity, 4), fields, key)
+        return Verdict((a.id, b.id), "conflicts", True, f"{same}: {dx} vs {dy}", fitted, fields, key)
 
     def _same_day(self, a: Claim, b: Claim, ctx: PairContext):
         """The dates ``(x, y)`` of one calendar day that two sentences about one thing both give

@@ -1,0 +1,233 @@
+"""Event keys: the words that say what a date dates, folded to a small set of general events.
+
+A date fact's measure is the event it dates ("launched in 2024", "the opening in May",
+"entered into force on 1 August"). Two writers name one event in many words: "launched",
+"released", "debuted"; "opened", "went live", "began operations". :func:`event_key` folds the
+words of an event, as written (a verb, a verb phrase or a short noun phrase), to one key of
+:data:`EVENT_KEYS`, so that rules compare events, not wordings.
+
+The folding is plain string handling, no parse: the words are lower-cased and split, each is
+brought to its lemma by a small table of irregular forms and nominalisations
+(:data:`IRREGULAR`: "went" -> "go", "began" -> "begin", "publication" -> "publish") and by
+stripping an inflection (-ed, -ing, -s, -es, -ies) where that gives a word the table knows;
+auxiliaries, articles and a few adverbs are dropped ("was officially founded"); modifiers of a
+production ("volume", "mass", "commercial") fold into one. Then the longest phrase of
+:data:`EVENT_KEYS` found among the words, the first of equally long ones, gives the key.
+Words that tell of a change of a date ("delayed", "postponed", "pushed back"), not of an event,
+give None, as do words the table does not know. Every key folds to itself. Without a parse a
+word has one reading: "found" is the lemma of "founded" (and the past of "find" reads as it).
+
+Some milestones that sound alike are kept apart on purpose: a law *enters into force* (key
+``effect``) on one date and *applies* (key ``apply``) from another; a plant *starts
+construction* and later *starts production*; trial (pilot, risk) production comes before volume
+production. General English only: no word of the table is there for a particular document.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words that name a production; before "production" they fold into ``massproduction``
+#: ("begin volume production", "ready for commercial production", "high-volume manufacturing").
+_PRODUCTION_MODIFIERS = frozenset("mass volume commercial serial series full scale large high".split())
+
+#: Ways of starting something, each with what it starts (for the production phrases below).
+_STARTS = ("start", "begin", "commence", "enter", "go into", "ready for", "start of", "launch")
+
+#: Phrase (lemmas, space-separated) -> event key. The keys are general events:
+#:
+#: - ``launch``: a product, service or model made public (launch, release, debut, unveil, roll out);
+#: - ``open``: a site, line or service starts operating (open, go live, begin operations, inaugurate);
+#: - ``found``: an organisation comes into being (found, establish, set up, incorporate);
+#: - ``effect``: a rule becomes law (take effect, enter / come into force, become effective);
+#: - ``apply``: a law's obligations start to apply (apply, application, become applicable);
+#: - ``production start``: volume production begins (start / begin production, mass production);
+#: - ``trial production``: trial, pilot or risk production;
+#: - ``production end``: production stops;
+#: - ``construction start``: building begins (start construction, break ground);
+#: - ``publish``, ``adopt`` (adopt, pass, approve, vote, enact), ``sign``, ``complete`` (complete,
+#:   finish), ``announce``.
+EVENT_KEYS: dict[str, str] = {
+    # launch
+    "launch": "launch",
+    "release": "launch",
+    "debut": "launch",
+    "unveil": "launch",
+    "roll out": "launch",
+    "rollout": "launch",
+    # open
+    "open": "open",
+    "go live": "open",
+    "begin operation": "open",
+    "start operation": "open",
+    "commence operation": "open",
+    "begin operate": "open",
+    "start operate": "open",
+    "become operational": "open",
+    "operational": "open",
+    "enter service": "open",
+    "enter into service": "open",
+    "inaugurate": "open",
+    # found
+    "found": "found",
+    "establish": "found",
+    "set up": "found",
+    "incorporate": "found",
+    # effect (entry into force)
+    "effect": "effect",
+    "take effect": "effect",
+    "come into effect": "effect",
+    "go into effect": "effect",
+    "enter into force": "effect",
+    "enter in force": "effect",
+    "come into force": "effect",
+    "into force": "effect",
+    "effective": "effect",
+    "become effective": "effect",
+    # apply (application: another milestone than entry into force)
+    "apply": "apply",
+    "applicable": "apply",
+    "become applicable": "apply",
+    # production
+    "massproduction": "production start",
+    "production start": "production start",
+    "production begin": "production start",
+    **{f"{s} production": "production start" for s in _STARTS},
+    **{f"{s} massproduction": "production start" for s in _STARTS},
+    "trial production": "trial production",
+    "pilot production": "trial production",
+    "risk production": "trial production",
+    "test production": "trial production",
+    "end production": "production end",
+    "stop production": "production end",
+    "cease production": "production end",
+    "halt production": "production end",
+    "production end": "production end",
+    # construction
+    "construction start": "construction start",
+    "start construction": "construction start",
+    "begin construction": "construction start",
+    "commence construction": "construction start",
+    "start of construction": "construction start",
+    "break ground": "construction start",
+    "groundbreaking": "construction start",
+    # the acts of a text or a deal
+    "publish": "publish",
+    "adopt": "adopt",
+    "pass": "adopt",
+    "approve": "adopt",
+    "vote": "adopt",
+    "enact": "adopt",
+    "sign": "sign",
+    "complete": "complete",
+    "finish": "complete",
+    "announce": "announce",
+}
+
+#: Words that tell of a change of an event's date, not of an event: the words give no key.
+CHANGE_WORDS = frozenset("delay postpone defer reschedule push slip".split())
+
+#: Irregular forms and nominalisations -> lemma.
+IRREGULAR: dict[str, str] = {
+    "went": "go", "gone": "go", "going": "go", "goes": "go",
+    "began": "begin", "begun": "begin", "beginning": "begin",
+    "came": "come", "become": "become", "became": "become",
+    "took": "take", "taken": "take",
+    "set": "set", "broke": "break", "broken": "break",
+    "entry": "enter",
+    "publication": "publish",
+    "adoption": "adopt", "approval": "approve", "passage": "pass", "enactment": "enact",
+    "signature": "sign",
+    "completion": "complete",
+    "establishment": "establish", "incorporation": "incorporate", "foundation": "found",
+    "application": "apply",
+    "announcement": "announce",
+    "inauguration": "inaugurate",
+    "commencement": "commence",
+    "operations": "operation", "operating": "operate",
+    "manufacture": "production", "manufacturing": "production", "produce": "production",
+    "producing": "production", "output": "production",
+    "ground-breaking": "groundbreaking",
+}
+
+#: Words dropped before matching: auxiliaries, articles, possessives and adverbs of manner.
+_FILLERS = frozenset(
+    """be is are was were been being am have has had having do does did will would shall should may
+    might can could the a an its their his her our my your this that officially formally finally first
+    fully publicly successfully eventually already also only initially originally now""".split()
+)
+
+_VOCABULARY = frozenset(w for phrase in EVENT_KEYS for w in phrase.split()) | CHANGE_WORDS | frozenset(
+    IRREGULAR.values()
+) | {"operation", "operate"}
+_LONGEST = max(len(p.split()) for p in EVENT_KEYS)
+_WORD = re.compile(r"[a-z]+")
+
+
+def lemma(word: str) -> str:
+    """The lemma of one lower-case word as :data:`EVENT_KEYS` spells it: an irregular form or a
+    nominalisation looked up, else an inflection stripped where that gives a known word
+    ("launched" -> "launch", "released" -> "release", "applied" -> "apply", "setting" ->
+    "set"); the word itself when nothing fits."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if word in _VOCABULARY:
+        return word
+    candidates: list[str] = []
+    if word.endswith("ied") or word.endswith("ies"):
+        candidates.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        candidates += [word[:-2], word[:-1]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            candidates.append(word[:-3])  # "stopped" -> "stop"
+    if word.endswith("ing"):
+        candidates += [word[:-3], word[:-3] + "e"]
+        if len(word) > 5 and word[-4] == word[-5]:
+            candidates.append(word[:-4])  # "setting" -> "set"
+    if word.endswith("es"):
+        candidates.append(word[:-2])
+    if word.endswith("s"):
+        candidates.append(word[:-1])
+    for c in candidates:
+        if c in IRREGULAR:
+            return IRREGULAR[c]
+        if c in _VOCABULARY:
+            return c
+    return word
+
+
+def _lemmas(words: str) -> list[str]:
+    """The lemmas of ``words``, fillers dropped, production modifiers folded."""
+    out: list[str] = []
+    for w in _WORD.findall(words.lower().replace("-", " ")):
+        if w in _FILLERS:
+            continue
+        out.append(lemma(w))
+    folded: list[str] = []
+    for w in out:
+        if w == "production" and folded and folded[-1] in _PRODUCTION_MODIFIERS:
+            while folded and folded[-1] in _PRODUCTION_MODIFIERS:
+                folded.pop()
+            w = "massproduction"
+        folded.append(w)
+    return folded
+
+
+def is_change(words: str) -> bool:
+    """Whether the words tell of a change of a date ("postponed", "was delayed", "pushed back")."""
+    lemmas = _lemmas(words)
+    return any(w in CHANGE_WORDS for w in lemmas)
+
+
+def event_key(words: str) -> str | None:
+    """The general event (a key of :data:`EVENT_KEYS`' values) that ``words`` name, or None for
+    words that name no event the table knows, or a change of a date (see the module docstring)."""
+    lemmas = _lemmas(words or "")
+    if not lemmas or any(w in CHANGE_WORDS for w in lemmas):
+        return None
+    for n in range(min(_LONGEST, len(lemmas)), 0, -1):
+        for i in range(len(lemmas) - n + 1):
+            key = EVENT_KEYS.get(" ".join(lemmas[i:i + n]))
+            if key is not None:
+                return key
+    return None

@@ -1,0 +1,116 @@
+"""Align the date facts of two claims: one holder's one event, dated on each side.
+
+A date fact (kind ``date``) says what its date dates: its measure is the event
+(:func:`checker.frame.events.event_key` folds "opened", "went live" and "began operations" to
+``open``) and its holder whose event it is. Two date facts of two claims tell of ONE event when
+both have a holder and the holders fold alike (:func:`checker.frame.keys.holder_key`), both have
+an event and the events fold alike, and their places (where both state one) do not differ. The
+rules then compare the dates, whatever the wording of the sentences around them
+(:class:`checker.judge.rulekinds.dates.DateMismatch`).
+
+A claim may date one event more than once ("postponed from 2025 to 2027", an old and a new
+date): :class:`SharedEvent` keeps every date of each side, and the rule decides what several
+dates mean. Claims whose date facts have no holder or no event (the cheap path of
+:mod:`checker.frame.facts` sets no event) share no event here, and the rule falls back to
+comparing sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..frame.events import event_key, is_change
+from ..frame.keys import fold, holder_key
+from ..model import Claim, DateExpr, Fact
+
+#: Modalities that look ahead (a plan or target, a forecast); the others state an outcome.
+AHEAD = frozenset({"plan", "forecast"})
+
+_MODE_WORDS = {"actual": "an outcome", "plan": "a plan", "forecast": "a forecast", "reported": "a reported outcome"}
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """One date fact of a claim with its keys: the holder folded, the event folded."""
+
+    fact: Fact
+    date: DateExpr
+    holder: str
+    event: str
+
+    @property
+    def ahead(self) -> bool:
+        """A plan or a forecast, not an outcome."""
+        return self.fact.modality in AHEAD
+
+    @property
+    def holder_words(self) -> str:
+        return self.fact.holder.text or self.fact.holder.value
+
+    @property
+    def mode_words(self) -> str:
+        return _MODE_WORDS.get(self.fact.modality, self.fact.modality)
+
+
+@dataclass(frozen=True)
+class SharedEvent:
+    """One holder's one event, dated by both claims: every date of it on each side."""
+
+    holder: str  # as the first claim writes it
+    event: str  # the event key
+    a: tuple[DatedEvent, ...]
+    b: tuple[DatedEvent, ...]
+
+
+def event_of(fact: Fact) -> str | None:
+    """The event key of a date fact: its measure folded (:func:`event_key`), else the measure's
+    value itself, lower-cased, for an event the table does not know (a binder may key events the
+    table has no words for); None when there is no measure or it tells of a change of a date."""
+    if fact.measure is None or not fact.measure.value:
+        return None
+    key = event_key(fact.measure.value)
+    if key is not None:
+        return key
+    if is_change(fact.measure.value):
+        return None
+    return " ".join(fact.measure.value.lower().split()) or None
+
+
+def dated_events(claim: Claim) -> list[DatedEvent]:
+    """The claim's date facts that have a holder and an event, in the order of its facts."""
+    out = []
+    for f in claim.facts:
+        if f.kind != "date" or f.figure is None or not 0 <= f.figure < len(claim.dates):
+            continue
+        holder, event = holder_key(f, claim), event_of(f)
+        if holder and event:
+            out.append(DatedEvent(f, claim.dates[f.figure], holder, event))
+    return out
+
+
+def _places(events: tuple[DatedEvent, ...]) -> set[str]:
+    return {fold(e.fact.place.value) for e in events if e.fact.place is not None and e.fact.place.value}
+
+
+def shared_events(a: Claim, b: Claim) -> list[SharedEvent]:
+    """The events of one holder that both claims date (see the module docstring), in the first
+    claim's order; an event placed by both claims, in places apart, is two."""
+    ours, theirs = dated_events(a), dated_events(b)
+    if not ours or not theirs:
+        return []
+    shared: list[SharedEvent] = []
+    seen: set[tuple[str, str]] = set()
+    for e in ours:
+        key = (e.holder, e.event)
+        if key in seen:
+            continue
+        seen.add(key)
+        side_a = tuple(x for x in ours if (x.holder, x.event) == key)
+        side_b = tuple(y for y in theirs if (y.holder, y.event) == key)
+        if not side_b:
+            continue
+        places_a, places_b = _places(side_a), _places(side_b)
+        if places_a and places_b and not places_a & places_b:
+            continue  # "opened in Lyon in 2024" / "opened in Porto in 2026": two openings
+        shared.append(SharedEvent(e.holder_words, e.event, side_a, side_b))
+    return shared

@@ -1,0 +1,206 @@
+"""Dates judged on facts: event keys (checker.frame.events) and the date rule's fact path
+(checker.judge.eventmatch, DateMismatch). Claims carry hand-made date facts, as the parser stage
+will bind them; companies, places and laws of our own invention."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from checker.extract.claims import sentence_claim
+from checker.frame.events import EVENT_KEYS, event_key, is_change, lemma
+from checker.frame.facts import claim_facts
+from checker.judge.evaluate import evaluate, figures_of
+from checker.judge.eventmatch import shared_events
+from checker.judge.rulekinds import PairContext
+from checker.judge.rulekinds.dates import DateMismatch
+from checker.judge.ruleset import load_rules
+from checker.model import Claim, Fact, Slot
+
+RULE = DateMismatch({})
+
+
+def _claim(text: str, cid: str, holder: str | None, *events: str, modality: str = "actual",
+           place: str | None = None, doc: str | None = None) -> Claim:
+    """A claim of ``text`` whose n-th date fact dates the n-th of ``events`` (words as written;
+    "" for none) of ``holder``."""
+    doc = doc or "d" + cid
+    claim = Claim(id=cid, doc=doc, path=f"{doc}.txt", start=0, end=len(text), line=1, column=1, text=text,
+                  section="body", **sentence_claim(text))
+    assert len(claim.dates) == len(events), claim.dates
+    facts = []
+    for n, (d, words) in enumerate(zip(claim.dates, events)):
+        measure = Slot(event_key(words) or words, words, "sentence") if words else None
+        facts.append(Fact(f"{cid}.f{n + 1}", "date", n, d.text, measure=measure,
+                          holder=Slot(holder, holder, "sentence") if holder else None,
+                          time=Slot(d.value, d.text, "sentence"),
+                          place=Slot(place, place, "sentence") if place else None,
+                          modality=modality, qualifier=d.qualifier))
+    return replace(claim, facts=tuple(facts))
+
+
+def _relations(verdicts):
+    return [v.relation for v in verdicts]
+
+
+# -- event keys ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("words, key", [
+    ("launched", "launch"), ("released", "launch"), ("debuted", "launch"), ("unveiled", "launch"),
+    ("rolled out", "launch"),
+    ("opened", "open"), ("opening", "open"), ("went live", "open"), ("goes live", "open"),
+    ("began operations", "open"),
+    ("was founded", "found"), ("established", "found"), ("was set up", "found"), ("incorporated", "found"),
+    ("entered into force", "effect"), ("came into force", "effect"), ("took effect", "effect"),
+    ("become effective", "effect"), ("entry into force", "effect"),
+    ("applies", "apply"), ("application", "apply"),
+    ("start production", "production start"), ("began production", "production start"),
+    ("begin volume production", "production start"), ("ready for commercial production", "production start"),
+    ("mass production", "production start"), ("high-volume manufacturing", "production start"),
+    ("published in the Official Journal", "publish"), ("publication", "publish"),
+    ("adopted", "adopt"), ("voted", "adopt"), ("passed", "adopt"), ("approval", "adopt"),
+    ("signed", "sign"), ("completed", "complete"), ("finished", "complete"), ("announced", "announce"),
+])
+def test_event_words_fold_to_one_key(words, key):
+    assert event_key(words) == key
+
+
+def test_irregular_forms_and_inflections_find_their_lemma():
+    assert [lemma(w) for w in ("went", "began", "begun", "came", "became", "took", "set", "setting")] == [
+        "go", "begin", "begin", "come", "become", "take", "set", "set"]
+    assert [lemma(w) for w in ("applied", "releasing", "launches", "stopped")] == [
+        "apply", "release", "launch", "stop"]
+
+
+def test_unknown_words_and_changes_of_a_date_give_no_key():
+    for words in ("rained", "began", "production", "", "was delayed", "postponed", "pushed back"):
+        assert event_key(words) is None, words
+    assert is_change("postponed the opening") and event_key("postponed the opening") is None
+
+
+def test_milestones_that_sound_alike_stay_apart():
+    assert event_key("entered into force") != event_key("applies")
+    assert event_key("start construction") == "construction start" != event_key("start production")
+    assert event_key("trial production") == "trial production" != event_key("volume production")
+
+
+def test_every_key_folds_to_itself():
+    for key in set(EVENT_KEYS.values()):
+        assert event_key(key) == key
+
+
+# -- the date rule on facts ---------------------------------------------------------------------
+
+
+def test_one_holders_one_event_dated_apart_conflicts_however_worded():
+    a = _claim("Korvath Semiconductor started production at its Ostrava fab in 2026.", "a",
+               "Korvath Semiconductor", "started production")
+    b = _claim("Mass production at the Ostrava plant of Korvath Semiconductor only began in 2028.", "b",
+               "Korvath Semiconductor", "mass production")
+    found = RULE.compare(a, b, PairContext(similarity=0.3))
+    assert _relations(found) == ["conflicts"] and found[0].finding
+    assert found[0].reason == "same holder (Korvath Semiconductor), same event (production start): 2026 vs 2028"
+    assert "similarity" not in found[0].reason
+    assert figures_of(found[0], {"a": a, "b": b}) == ("conflicts", "d0", "d0")
+    # without the facts the sentences are too far apart to be judged
+    assert RULE.compare(replace(a, facts=()), replace(b, facts=()), PairContext(similarity=0.3)) == []
+
+
+def test_a_year_and_a_month_of_it_support():
+    a = _claim("Brightwater Labs released its Corvo model in 2024.", "a", "Corvo", "released")
+    b = _claim("The Corvo model debuted in December 2024, its makers said.", "b", "Corvo", "debuted")
+    found = RULE.compare(a, b, PairContext(similarity=0.4))
+    assert _relations(found) == ["supports"] and not found[0].finding
+    assert "same event (launch)" in found[0].reason
+
+
+def test_another_event_of_the_same_holder_is_left_to_the_sentence_rules():
+    a = _claim("Korvath Semiconductor started production at its Ostrava fab in 2026.", "a",
+               "Korvath Semiconductor", "started production")
+    b = _claim("Korvath Semiconductor started construction of its Ostrava fab in 2023.", "b",
+               "Korvath Semiconductor", "started construction")
+    assert shared_events(a, b) == []
+    assert RULE._event_verdicts(a, b, PairContext(similarity=0.3)) is None
+    assert RULE.compare(a, b, PairContext(similarity=0.3)) == []
+
+
+def test_other_holders_or_places_share_no_event():
+    a = _claim("Pellwick Foods opened its first store in 2019.", "a", "Pellwick Foods", "opened")
+    b = _claim("Tarsen Retail opened its first store in 2021.", "b", "Tarsen Retail", "opened")
+    assert shared_events(a, b) == []
+    c = _claim("Pellwick Foods opened a store in Lisvik in 2019.", "c", "Pellwick Foods", "opened", place="Lisvik")
+    d = _claim("Pellwick Foods opened a store in Dornholm in 2021.", "d", "Pellwick Foods", "opened",
+               place="Dornholm")
+    assert shared_events(c, d) == []
+
+
+def test_a_plan_against_an_outcome_is_no_conflict():
+    a = _claim("Velmora Rail plans to open the Sandvik line in 2025.", "a", "Sandvik line", "open",
+               modality="plan")
+    b = _claim("The Sandvik line finally went live in 2026.", "b", "Sandvik line", "went live")
+    found = RULE.compare(a, b, PairContext(similarity=0.9))
+    assert _relations(found) == ["related"] and not found[0].finding
+    assert "a plan (2025) against an outcome (2026)" in found[0].reason
+
+
+def test_a_plan_revised_between_dated_documents_is_no_conflict():
+    a = _claim("The Harbour Safety Act is scheduled to enter into force in 2025.", "a", "the Harbour Safety Act",
+               "enter into force", modality="plan", doc="old")
+    b = _claim("The Harbour Safety Act will now enter into force in 2027.", "b", "Harbour Safety Act",
+               "enter into force", modality="plan", doc="new")
+    dates = {"old": "2023-05-02", "new": "2024-11-20"}
+    for x, y in ((a, b), (b, a)):
+        found = RULE.compare(x, y, PairContext(similarity=0.9, doc_dates=dates))
+        assert _relations(found) == ["related"] and not found[0].finding
+        assert found[0].reason.endswith(
+            "plan revised: 2025 in the document of 2023-05-02, 2027 in the document of 2024-11-20")
+    # two plans with no document dates to order them disagree
+    found = RULE.compare(a, b, PairContext(similarity=0.9))
+    assert _relations(found) == ["conflicts"]
+
+
+def test_a_revised_plan_is_a_related_edge_and_no_finding_when_judged():
+    a = _claim("Tolvani Air expects to launch its Kestrel route in 2025.", "a", "Tolvani Air", "launch",
+               modality="forecast", doc="old")
+    b = _claim("Tolvani Air now expects the Kestrel route to debut in 2027.", "b", "Tolvani Air", "debut",
+               modality="forecast", doc="new")
+    rules = [r for r in load_rules() if r.id == "DATE001"]
+    findings, edges = evaluate([a, b], [(0, 1, 0.85)], rules, {"old": "2024-02-01", "new": "2025-03-01"})
+    assert findings == []
+    assert [(e.relation, e.rule) for e in edges] == [("related", "DATE001")]
+    assert "forecast revised: 2025 in the document of 2024-02-01, 2027 in the document of 2025-03-01" in (
+        edges[0].explanation)
+    findings, edges = evaluate([a, b], [(0, 1, 0.85)], rules, {"old": "2024-02-01", "new": "2024-02-01"})
+    assert [f.rule for f in findings] == ["DATE001"] and edges[0].relation == "conflicts"
+    assert "same holder (Tolvani Air), same event (launch): 2025 vs 2027" in findings[0].message
+
+
+def test_an_event_dated_twice_in_one_claim_conflicts_with_neither_date():
+    a = _claim("The opening of the Brenna bridge was postponed from 2025 to 2027.", "a", "Brenna bridge",
+               "opening", "opening")
+    b = _claim("The Brenna bridge opens to traffic in 2025.", "b", "Brenna bridge", "opens")
+    assert "conflicts" not in _relations(RULE.compare(a, b, PairContext(similarity=0.9)))
+    assert "conflicts" not in _relations(RULE.compare(b, a, PairContext(similarity=0.9)))
+
+
+def test_a_bound_and_a_date_are_not_compared():
+    a = _claim("Orsina Bank will complete the merger by 2028.", "a", "Orsina Bank", "complete", modality="plan")
+    b = _claim("Orsina Bank expects to complete the merger in 2026.", "b", "Orsina Bank", "complete",
+               modality="forecast")
+    assert RULE._event_verdicts(a, b, PairContext(similarity=0.9)) == []
+    assert RULE.compare(a, b, PairContext(similarity=0.9)) == []
+
+
+def test_cheap_path_facts_leave_the_sentence_rules_as_they_were():
+    def cheap(text, cid):
+        claim = Claim(id=cid, doc=cid, path=cid, start=0, end=len(text), line=1, column=1, text=text,
+                      section="body", **sentence_claim(text))
+        return replace(claim, facts=claim_facts(claim, None))
+
+    a = cheap("In 2024, Norland unveiled a domestic supercomputer capable of two exaflops.", "a")
+    b = cheap("In 2022, Norland unveiled a domestic supercomputer capable of two exaflops.", "b")
+    assert shared_events(a, b) == []
+    found = RULE.compare(a, b, PairContext(similarity=0.95))
+    assert _relations(found) == ["conflicts"] and "sentence similarity" in found[0].reason
