@@ -93,7 +93,7 @@ def test_date_events(nlp):
     assert _bound(nlp, "The regulation entered into force on 1 August 2024.", "1 August 2024").event == "enter into force"
     assert _bound(nlp, "Production is slated to begin in 2028 at the second fab.", "2028").event == "begin production"
     b = _bound(nlp, "The Halden plant is expected to be ready for commercial production in 2026.", "2026")
-    assert (b.holder, b.event) == ("Halden plant", "ready production")
+    assert (b.holder, b.event) == ("Halden plant", "ready for production")
     assert _bound(nlp, "The council adopted the ordinance on March 3, 2024.", "March 3, 2024").event == "adopt"
 
 

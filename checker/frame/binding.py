@@ -373,8 +373,9 @@ def _event_of_verb(verb, own) -> list:
             content = _light_content(verb.head, own)  # "production is slated to begin"
         if content is not None:
             ready = [t for t in verb.subtree if t.lower_ == "ready" and t.i < content.i]
-            lead = ready[:1] if ready else ([] if verb.lemma_.lower() == "be" else [verb])
-            return lead + [content]  # "begin production", "ready production"
+            if ready:  # "ready for commercial production"
+                return [ready[0]] + ([content.head] if content.head.lower_ == "for" else []) + [content]
+            return ([] if verb.lemma_.lower() == "be" else [verb]) + [content]  # "begin production"
     return sorted(set(words), key=lambda t: t.i)
 
 

@@ -23,6 +23,7 @@ from ..extract.claims import document_claims
 from ..model import Claim, Document, Fact, Slot
 from .binding import Binding, bind
 from .context import DocumentContext
+from .events import event_key
 from .timeframe import fact_time
 
 #: Words that make a figure a plan or target, a forecast or estimate, or a reported claim.
@@ -75,7 +76,8 @@ def claim_facts(
         measure, holder, place = None, cheap_holder, None
         if parsed is not None:
             b = bind(parsed, d.start, d.end, "date")
-            measure = Slot(b.event, b.event_words or b.event, "sentence") if b.event else None
+            # the event folded to a general key ("went live", "opened" -> "open"), else its lemmas
+            measure = Slot(event_key(b.event) or b.event, b.event_words or b.event, "sentence") if b.event else None
             holder, place = _holder_slot(b, claim, context), _slot(b.place)
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "date", i, d.text, measure=measure, holder=holder,
