@@ -135,3 +135,30 @@ def test_relative_time_is_read_against_the_document_date(nlp):
     _, claims = _facts_of(nlp, text)
     fact = next(f for c in claims for f in c.facts if f.value == "4,000")
     assert fact.time.value == "2023" and fact.time.source == "relative"
+
+
+def test_currency_restatement_shares_the_measure_and_holder(nlp):
+    _, claims = _facts_of(nlp, "The Orla Fund has a registered capital of 344 billion yuan ($47.5 billion).\n")
+    facts = {f.value: f for c in claims for f in c.facts}
+    assert facts["$47.5 billion"].measure == facts["344 billion yuan"].measure
+    assert facts["$47.5 billion"].measure.value == "registered capital"
+    assert facts["$47.5 billion"].holder.value == "Orla Fund"
+
+
+def test_an_empty_verb_is_no_measure(nlp):
+    b = _bound(nlp, "Tessaro achieved this with just $5 million.", "$5 million")
+    assert b.measure is None
+
+
+def test_a_currency_code_is_no_holder(nlp):
+    _, claims = _facts_of(nlp, "Fines reach EUR 15 million or 3% of turnover.\n")
+    for f in claims[0].facts:
+        assert f.holder is None or "EUR" not in f.holder.value
+
+
+def test_measure_synonyms_fold():
+    from checker.frame.keys import folded_measure
+
+    assert folded_measure("market capitalization") == "market value"
+    assert folded_measure("single-day market value") == "market value"
+    assert folded_measure("revenue") == "revenue"

@@ -40,6 +40,8 @@ _LINKING = frozenset(
     amount come remain exceed top double triple sink soar edge plunge tumble shrink expand swell
     gain lose evaporate hover average""".split()
 )
+#: Verbs that say nothing of what an amount is ("has $4 billion", "achieved this with $5 million").
+_EMPTY_VERBS = frozenset("have do make get set achieve see take give put keep hold show mark say".split())
 #: Nouns that count or frame a figure without saying what it measures ("a total of", "some").
 _FRAME_NOUNS = frozenset(
     """total sum amount figure number level majority minority record average estimate value tally
@@ -92,7 +94,10 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
         verb = _governing_verb(root)
         measure_tok = _measure_through_verb(root, own, verb)
     measure, words = _phrase(measure_tok) if measure_tok is not None else (None, None)
-    if measure is None and figure_kind == "money" and verb is not None and verb.pos_ == "VERB" and verb.lemma_ not in _LINKING:
+    if (
+        measure is None and figure_kind == "money" and verb is not None and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in _LINKING and verb.lemma_.lower() not in _EMPTY_VERBS
+    ):
         measure, words = verb.lemma_.lower(), verb.text  # "priced at $900", "plans to invest $40 billion"
     holder, ref = _holder(root, measure_tok, own)
     place = _place(root, measure_tok, holder)
@@ -267,8 +272,23 @@ def _owner_of_noun(noun, own, compounds: bool = True) -> tuple[str | None, bool]
     return None
 
 
+#: Key of ``Doc.user_data`` holding the token indices of every figure and date of the sentence
+#: (:func:`mark_values`): a currency code or a unit is never a name ("EUR 15 million or 3%").
+VALUES = "claimgraph.values"
+
+
+def mark_values(doc, spans) -> None:
+    """Record the tokens of the sentence's figures and dates (``(start, end)`` character spans)."""
+    marked: set[int] = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            marked.update(t.i for t in span)
+    doc.user_data[VALUES] = frozenset(marked)
+
+
 def _is_named(tok) -> bool:
-    if tok.ent_type_ in VALUE_LABELS:
+    if tok.ent_type_ in VALUE_LABELS or tok.i in tok.doc.user_data.get(VALUES, ()):
         return False
     return tok.pos_ == "PROPN" or tok.ent_type_ in HOLDER_LABELS
 

@@ -21,7 +21,7 @@ from typing import Sequence
 
 from ..extract.claims import document_claims
 from ..model import Claim, Document, Fact, Slot
-from .binding import Binding, bind
+from .binding import Binding, bind, mark_values
 from .context import DocumentContext
 from .events import event_key
 from .timeframe import fact_time
@@ -59,6 +59,8 @@ def claim_facts(
     facts: list[Fact] = []
     cheap_holder = Slot(claim.subjects[0], claim.subjects[0], "sentence") if claim.subjects else None
     mode, sense = modality(claim.text), direction(claim.text)
+    if parsed is not None:
+        mark_values(parsed, [(q.start, q.end) for q in claim.quantities] + [(d.start, d.end) for d in claim.dates])
     for i, q in enumerate(claim.quantities):
         time = fact_time(claim.dates, (q.start, q.end), anchor, sentence=claim.text, anchor_source=anchor_source)
         if parsed is None:
@@ -68,6 +70,10 @@ def claim_facts(
             b = bind(parsed, q.start, q.end, "quantity", q.noun, q.kind)
             measure = Slot(b.measure, b.measure_words or b.measure, "sentence") if b.measure else None
             holder, place = _holder_slot(b, claim, context), _slot(b.place)
+        if q.equivalent_of is not None and q.equivalent_of < len(facts):
+            # "344 billion yuan ($47.5 billion)": a restatement is the same fact in another currency
+            restated = facts[q.equivalent_of]
+            measure, holder, place = restated.measure, restated.holder, restated.place
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "quantity", i, q.text, measure=measure, holder=holder,
                  time=time, place=place, modality=mode, direction=sense, qualifier=q.qualifier)

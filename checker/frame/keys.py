@@ -29,6 +29,16 @@ MEASURE_SYNONYMS = {
 }
 
 
+def folded_measure(measure: str) -> str:
+    """``measure`` with a synonym of :data:`MEASURE_SYNONYMS` at its end folded ("single-day market
+    capitalization" -> "market value")."""
+    for words, folded in MEASURE_SYNONYMS.items():
+        for form in (words, folded):
+            if measure == form or measure.endswith(" " + form):
+                return folded
+    return measure
+
+
 def quantity_fact(claim: Claim, index: int) -> Fact | None:
     """The fact of the claim's quantity number ``index``, if its facts are filled."""
     for f in claim.facts:
@@ -84,7 +94,7 @@ def measure_key(fact: Fact | None, q: Quantity) -> str | None:
         if len(words) > 1:  # "GPU hours": a time unit with what it is spent on
             return "noun:" + " ".join(words[-2:])
     if fact is not None and fact.measure is not None and fact.measure.value:
-        head = MEASURE_SYNONYMS.get(fact.measure.value, fact.measure.value).split()[-1]
+        head = folded_measure(fact.measure.value).split()[-1]
         if head.lower() not in STOPWORDS:
             return f"{q.kind}:{normalise(head)}"
     return None

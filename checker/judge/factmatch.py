@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
-from ..frame.keys import fold, holder_key, measure_key, quantity_fact
+from ..frame.keys import fold, folded_measure, holder_key, measure_key, quantity_fact
 from ..frame.timeframe import times_differ
 from ..model import Claim, Fact, Quantity
 from .sameness import context_terms
@@ -73,7 +73,7 @@ _NOT_NARROWING = frozenset("different total new more other some overall combined
 def _modifiers(fact: Fact | None, q: Quantity, holder: str | None) -> frozenset[str]:
     """The words before the measure's noun that narrow it ("photojournalism" of "photojournalism
     prizes"), less the holder's own words and words that narrow nothing."""
-    text = fact.measure.value if fact is not None and fact.measure is not None else (q.unit or "")
+    text = folded_measure(fact.measure.value) if fact is not None and fact.measure is not None else (q.unit or "")
     words = [normalise(w) for w in text.replace("-", " ").split()[:-1]]
     skip = set(holder.split()) if holder else set()
     return frozenset(w for w in words if w not in STOPWORDS and w not in _NOT_NARROWING and w not in skip)
@@ -157,7 +157,7 @@ def _holders_match(ka: str, a: Claim, kb: str, b: Claim) -> bool:
 
 def _name_within(ka: str, kb: str) -> bool:
     """One name is the other's words or part of them ("Frontier" / "Frontier system specifications")."""
-    wa, wb = set(ka.split()), set(kb.split())
+    wa, wb = set(ka.replace("-", " ").split()), set(kb.replace("-", " ").split())
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 

@@ -16,6 +16,9 @@ reported: an archive is full of them, and no reader takes one for the other.
 
 from __future__ import annotations
 
+from ..factmatch import match as match_facts
+from ...frame.keys import quantity_fact
+
 from ...model import Claim
 from ..sameness import (
     comparable_ignoring_base,
@@ -42,10 +45,12 @@ class ScopeDifference(RuleKind):
         if ctx.similarity < self.p["min_similarity"] or not a.quantities or not b.quantities:
             return []
         other_subject = other_period = None  # worked out for the first comparable figures
-        for qa in a.quantities:
-            for qb in b.quantities:
+        for i, qa in enumerate(a.quantities):
+            for j, qb in enumerate(b.quantities):
                 if not comparable_ignoring_base(qa, qb):
                     continue
+                if match_facts(a, quantity_fact(a, i), qa, b, quantity_fact(b, j), qb).aligned:
+                    continue  # one holder's one measure: the numeric rule compares the values
                 if not same_counted_thing(qa, qb):
                     continue  # counts of different things are not one metric
                 if other_subject is None:
