@@ -60,13 +60,15 @@ class _Prepared:
     claims: list[Claim]
 
 
-def _prepare(text_a: str, text_b: str) -> _Prepared:
+def _prepare(text_a: str, text_b: str, nlp_model: str | None = None) -> _Prepared:
     from .frame.facts import document_facts
+    from .frame.nlp import load_nlp
 
     docs = [_document("a", text_a), _document("b", text_b)]
     claims = list(corpus_claims(docs))
-    # the facts of each side's claims, as a scan fills them (checker.frame.facts)
-    claims = [c for doc in docs for c in document_facts(doc, [c for c in claims if c.doc == doc.id])]
+    # the facts of each side's claims, bound on the parse as a scan binds them (checker.frame.facts)
+    nlp = load_nlp(nlp_model)
+    claims = [c for doc in docs for c in document_facts(doc, [c for c in claims if c.doc == doc.id], nlp)]
     return _Prepared(docs, claims)
 
 

@@ -162,3 +162,9 @@ def test_measure_synonyms_fold():
     assert folded_measure("market capitalization") == "market value"
     assert folded_measure("single-day market value") == "market value"
     assert folded_measure("revenue") == "revenue"
+
+
+def test_negated_clause_binds_no_event_and_no_measure(nlp):
+    assert _bound(nlp, "The Orla wagon was not introduced in 1993.", "1993").event is None
+    assert _bound(nlp, "The population of Velm was not up to 5,000 in 2010.", "5,000").measure is None
+    assert _bound(nlp, "The Orla wagon was introduced in 1993.", "1993").event == "introduce"

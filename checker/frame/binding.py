@@ -99,6 +99,8 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
         and verb.lemma_.lower() not in _LINKING and verb.lemma_.lower() not in _EMPTY_VERBS
     ):
         measure, words = verb.lemma_.lower(), verb.text  # "priced at $900", "plans to invest $40 billion"
+    if _negated(verb if verb is not None else _governing_verb(root)):
+        measure, words = None, None  # "was not up to 5,000": a figure denied measures nothing here
     holder, ref = _holder(root, measure_tok, own)
     place = _place(root, measure_tok, holder)
     return Binding(measure, words, holder, ref, place)
@@ -184,6 +186,19 @@ def _phrase(tok) -> tuple[str | None, str | None]:
     lemma = " ".join(t.lemma_.lower() if t.i == tok.i else t.lower_ for t in parts)
     words = tok.doc[parts[0].i : tok.i + 1].text if parts[0].i <= tok.i else tok.text
     return lemma, words
+
+
+def _negated(tok) -> bool:
+    """The verb, or a verb it hangs from, is negated ("did not rise", "was never introduced")."""
+    for _ in range(4):
+        if tok is None:
+            return False
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok.dep_ not in ("xcomp", "acomp", "auxpass", "aux") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 # --------------------------------------------------------------------------- holder
@@ -362,6 +377,8 @@ def _bind_date(doc, root, own) -> Binding:
     if tok.i in own:
         return Binding()
     if tok.pos_ in ("VERB", "AUX", "ADJ"):
+        if _negated(tok):
+            return Binding()  # "was not introduced in the 1980s" dates no event
         words = _event_of_verb(tok, own)
     elif tok.pos_ == "NOUN":
         words = [tok]

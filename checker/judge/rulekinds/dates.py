@@ -58,8 +58,17 @@ class DateMismatch(RuleKind):
         if not a.dates or not b.dates:
             return []
         decided = self._event_verdicts(a, b, ctx)
-        if decided is not None:
+        if decided is not None and (not decided or any(v.relation != "supports" for v in decided)):
+            return decided  # the facts decided: a conflict, a revision, or nothing to compare
+        # an event the facts find dated alike may sit beside another date of the sentences that
+        # differs ("born 12 June 1875 -- 1 December 1947" / "born 12 October 1875 -- ..."): the
+        # sentence-based comparison below still runs, and its conflict outranks the support
+        found = self._sentence_verdicts(a, b, ctx)
+        if decided and not any(v.relation == "conflicts" for v in found):
             return decided
+        return found or (decided or [])
+
+    def _sentence_verdicts(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
         day = self._same_day(a, b, ctx)
         if day is not None:
             return [self._support(a, b, *day, ctx)]
