@@ -168,3 +168,22 @@ def test_negated_clause_binds_no_event_and_no_measure(nlp):
     assert _bound(nlp, "The Orla wagon was not introduced in 1993.", "1993").event is None
     assert _bound(nlp, "The population of Velm was not up to 5,000 in 2010.", "5,000").measure is None
     assert _bound(nlp, "The Orla wagon was introduced in 1993.", "1993").event == "introduce"
+
+
+def test_a_date_of_a_counted_object_is_no_event(nlp):
+    _, claims = _facts_of(nlp, "In 2019, buyers in Velm registered 55,386 electric vehicles.\n")
+    (date,) = [f for f in claims[0].facts if f.kind == "date"]
+    assert date.measure is None
+    _, claims = _facts_of(nlp, "Tessaro launched its Lumen drone in March 2024.\n")
+    (date,) = [f for f in claims[0].facts if f.kind == "date"]
+    assert date.measure is not None and date.measure.value == "launch"
+
+
+def test_a_place_of_a_clause_describing_the_measure(nlp):
+    b = _bound(nlp, "Onshore wind capacity connected in Velmoria came to 3.1 GW in 2022.", "3.1 GW")
+    assert b.place == "Velmoria"
+
+
+def test_a_place_of_the_subject(nlp):
+    b = _bound(nlp, "In 2020, wind farms in Portugal added 7.9 GW of capacity.", "7.9 GW")
+    assert b.place == "Portugal"

@@ -188,6 +188,15 @@ def _phrase(tok) -> tuple[str | None, str | None]:
     return lemma, words
 
 
+def _counts_something(verb) -> bool:
+    """The verb's object is a figure or counted by one ("registered 559,386 cars")."""
+    values = verb.doc.user_data.get(VALUES, ())
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "oprd") and (c.i in values or any(g.i in values for g in c.children if g.dep_ in ("nummod", "quantmod", "compound"))):
+            return True
+    return False
+
+
 def _negated(tok) -> bool:
     """The verb, or a verb it hangs from, is negated ("did not rise", "was never introduced")."""
     for _ in range(4):
@@ -344,13 +353,21 @@ def _strip(name: str) -> str:
 # --------------------------------------------------------------------------- place
 
 def _place(root, measure_tok, holder: str | None) -> str | None:
-    """A place in an "in"/"at" phrase of the figure's noun or verb (not the holder itself)."""
-    anchors = [t for t in (measure_tok, _governing_verb(root)) if t is not None]
+    """A place in an "in"/"at" phrase of the figure's noun, of a clause describing that noun
+    ("capacity *connected in Cyprus*"), or of its verb (not the holder itself); an organisation
+    "in" which a figure is counted is its place too ("installations in Elbridge Biotech")."""
+    verb = _governing_verb(root)
+    anchors = [t for t in (measure_tok, verb) if t is not None]
+    if verb is not None:
+        anchors += _subjects(verb)  # "wind farms in Azores added 7.9 GW"
+    for noun in list(anchors):
+        if noun.pos_ in ("NOUN", "PROPN"):
+            anchors += [c for c in noun.children if c.dep_ in ("acl", "relcl")]
     for anchor in anchors:
         for c in anchor.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "at"):
                 for p in c.children:
-                    if p.dep_ == "pobj" and p.ent_type_ in PLACE_LABELS:
+                    if p.dep_ == "pobj" and (p.ent_type_ in PLACE_LABELS or (c.lower_ == "in" and p.ent_type_ == "ORG")):
                         name = _name_of(p)
                         if name and (holder is None or name.lower() not in holder.lower()):
                             return name
@@ -379,6 +396,8 @@ def _bind_date(doc, root, own) -> Binding:
     if tok.pos_ in ("VERB", "AUX", "ADJ"):
         if _negated(tok):
             return Binding()  # "was not introduced in the 1980s" dates no event
+        if _counts_something(tok):
+            return Binding()  # "launched 3 products in 2024": when they were counted, not one event
         words = _event_of_verb(tok, own)
     elif tok.pos_ == "NOUN":
         words = [tok]

@@ -68,6 +68,13 @@ EVENT_KEYS: dict[str, str] = {
     "enter service": "open",
     "enter into service": "open",
     "inaugurate": "open",
+    # birth and death
+    "bear": "birth",
+    "born": "birth",
+    "birth": "birth",
+    "die": "death",
+    "death": "death",
+    "pass away": "death",
     # found
     "found": "found",
     "establish": "found",

@@ -82,8 +82,10 @@ def claim_facts(
         measure, holder, place = None, cheap_holder, None
         if parsed is not None:
             b = bind(parsed, d.start, d.end, "date")
-            # the event folded to a general key ("went live", "opened" -> "open"), else its lemmas
-            measure = Slot(event_key(b.event) or b.event, b.event_words or b.event, "sentence") if b.event else None
+            # the event folded to a general key ("went live", "opened" -> "open"); a verb that is no
+            # event that happens once ("registered 559,386 cars in 2019") is none
+            key = event_key(b.event) if b.event else None
+            measure = Slot(key, b.event_words or b.event, "sentence") if key else None
             holder, place = _holder_slot(b, claim, context), _slot(b.place)
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "date", i, d.text, measure=measure, holder=holder,
@@ -99,7 +101,8 @@ def _slot(name: str | None, source: str = "sentence") -> Slot | None:
 def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None) -> Slot | None:
     """The figure's holder: the sentence's own name; for a pronoun or a definite description the
     previous sentence's name, the heading's or the title's (else the description itself); for
-    no holder at all the heading's or the title's."""
+    no holder at all the heading's or the title's (a place the sentence names stays the fact's
+    place, so "capacity connected in Cyprus" and "in Normandy" under one title stay apart)."""
     if b.holder and not b.holder_ref:
         return Slot(b.holder, b.holder, "sentence")
     if context is not None:

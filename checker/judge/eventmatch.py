@@ -63,17 +63,13 @@ class SharedEvent:
 
 
 def event_of(fact: Fact) -> str | None:
-    """The event key of a date fact: its measure folded (:func:`event_key`), else the measure's
-    value itself, lower-cased, for an event the table does not know (a binder may key events the
-    table has no words for); None when there is no measure or it tells of a change of a date."""
-    if fact.measure is None or not fact.measure.value:
+    """The event key of a date fact: its measure folded (:func:`event_key`); None when there is
+    no measure, it tells of a change of a date, or the table does not know it as an event that
+    happens once to its holder (a launch, a founding, an entry into force): "granted 71,813
+    patents in 2018" dates when something was counted, not an event that another date contradicts."""
+    if fact.measure is None or not fact.measure.value or is_change(fact.measure.value):
         return None
-    key = event_key(fact.measure.value)
-    if key is not None:
-        return key
-    if is_change(fact.measure.value):
-        return None
-    return " ".join(fact.measure.value.lower().split()) or None
+    return event_key(fact.measure.value)
 
 
 def dated_events(claim: Claim) -> list[DatedEvent]:
