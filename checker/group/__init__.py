@@ -4,7 +4,9 @@ After judging, the facts (one per figure or date of a claim) joined by ``support
 ``conflicts`` verdicts (the rules decide; embeddings only proposed the pairs) form a graph; each
 connected component of facts from two or more claims is a group. A verdict names the two figures
 it compared (:attr:`Edge.figures`), so a sentence with several figures ("41 labs in the US, 12 in
-Germany") joins each figure's group, never one to the other's. The label comes from the facts'
+Germany") joins each figure's group, never one to the other's. A chain of verdicts that joins
+facts of different holders or measures (named in their own sentences) is split by holder, then by
+measure (:mod:`checker.group.split`). The label comes from the facts'
 slots (:attr:`Claim.facts`: holder, measure, time, place), else from the claims' words. Values are folded: a qualifier ("over",
 "about") and rounding ("2.4 million" for "2,412,000") do not make a new reading unless a rule
 called the two a conflict. A group is ``agree`` with one reading, ``revised`` when dated
@@ -20,6 +22,7 @@ from math import floor, log10
 from ..extract.quantities import significant_digits
 from ..extract.units import UNIT_BASES
 from ..model import Claim, Document, FactGroup, GroupValue, Report
+from .split import split_component
 
 JOINING = ("supports", "conflicts")
 STATUSES = ("disagree", "revised", "agree")
@@ -40,6 +43,13 @@ def _figure(claim: Claim, tag: str):
         fact = next((f for f in claim.facts if f.kind == "date" and f.figure == n), None)
         return d.text, d.value, "date", d.qualifier, fact
     return None
+
+
+def _fact(claim: Claim, tag: str):
+    """The fact of a claim's figure ``tag`` (``q<n>``, ``d<n>``), if its facts are filled."""
+    kind = {"q": "quantity", "d": "date"}.get(tag[:1])
+    n = int(tag[1:]) if tag[1:].isdigit() else -1
+    return next((f for f in claim.facts if f.kind == kind and f.figure == n), None)
 
 
 def _first_figure(claim: Claim) -> str:
@@ -122,8 +132,12 @@ def build_groups(report: Report) -> list[FactGroup]:
                 conflicts.add(frozenset((a, b)))
     groups: list[FactGroup] = []
     order = {c.id: i for i, c in enumerate(report.claims)}
+    parts = []
     for component in nx.connected_components(g):
         members = sorted(component, key=lambda node: (order.get(node[0], 0), node[1]))
+        # a chain of verdicts through a sentence that names two holders joins two things: split it
+        parts += split_component(members, lambda node: (claims[node[0]], _fact(claims[node[0]], node[1])), g.adj)
+    for members in parts:
         readings = []
         for node in members:
             fig = _figure(claims[node[0]], node[1])
