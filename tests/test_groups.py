@@ -228,3 +228,49 @@ def test_a_measure_is_read_in_its_base_unit():
     c = _claim("cx", doc, s, quantities=(replace(_q(s, "442 Pflop/s", 442.0, "petaflop", kind="measure")), _q(s, "0.442 Eflop/s", 0.442, "exaflop", kind="measure")))
     from checker.group import _figure
     assert _figure(c, "q0")[1] == _figure(c, "q1")[1]
+
+
+def _converted_report(sq_ft: float, tolerance=None):
+    """"25 square meters" against a figure in square feet, joined by a supports verdict."""
+    texts = {"m": "The flat has 25 square meters.\n", "f": f"The flat has {sq_ft:g} square feet.\n"}
+    docs = [Document(id=k, path=f"docs/{k}.md", text=t, format="markdown") for k, t in texts.items()]
+    sm, sf = texts["m"].strip(), texts["f"].strip()
+    claims = [
+        _claim("cm", docs[0], sm, quantities=(_q(sm, "25 square meters", 25.0, "m²", kind="measure"),)),
+        _claim("cf", docs[1], sf, quantities=(_q(sf, f"{sq_ft:g} square feet", sq_ft, "sq ft", kind="measure"),)),
+    ]
+    report = Report(documents=docs, claims=claims, findings=[], edges=[Edge("cm", "cf", "supports", "NUM001", 1.0)], model="m")
+    report.groups = build_groups(report, conversion_tolerance=tolerance)
+    return report
+
+
+def test_groups_fold_conversions_with_num001s_tolerance():
+    from checker.group import CONVERSION_TOLERANCE
+    from checker.judge.rulekinds.numeric import NumericMismatch
+    from checker.judge.ruleset import load_rules
+
+    num001 = next(r for r in load_rules() if r.id == "NUM001")
+    assert CONVERSION_TOLERANCE == NumericMismatch.params["conversion_tolerance"].default == num001.impl.p["conversion_tolerance"]
+    # 276 sq ft = 25.64 m², 2.5% off 25 m²: the rule agrees within 3%, so the group shows one value
+    assert len(_converted_report(276.0).groups[0].values) == 1
+    assert len(_converted_report(280.0).groups[0].values) == 2  # 26.01 m², 3.9% off
+    # a rule file or configuration that sets another tolerance is followed
+    assert len(_converted_report(276.0, tolerance=0.01).groups[0].values) == 2
+    assert len(_converted_report(280.0, tolerance=0.05).groups[0].values) == 1
+
+
+def test_pipeline_passes_the_loaded_rules_conversion_tolerance():
+    from dataclasses import replace
+
+    from tests.fakes import HashEmbedder
+    from checker.judge.ruleset import load_rules
+    from checker.pipeline import Pipeline, Settings
+
+    rules = load_rules()
+    pipeline = Pipeline(Settings(use_cache=False), embedder=HashEmbedder(), warn=lambda m: None, rules=rules)
+    assert pipeline._conversion_tolerance() == 0.03
+    num001 = next(r for r in rules if r.id == "NUM001")
+    tuned = replace(num001, params={**num001.params, "conversion_tolerance": 0.05})
+    pipeline = Pipeline(Settings(use_cache=False), embedder=HashEmbedder(), warn=lambda m: None,
+                        rules=[tuned if r is num001 else r for r in rules])
+    assert pipeline._conversion_tolerance() == 0.05

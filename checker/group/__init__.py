@@ -21,10 +21,15 @@ from math import floor, log10
 
 from ..extract.quantities import significant_digits
 from ..extract.units import UNIT_BASES
+from ..judge.rulekinds.numeric import NumericMismatch
 from ..model import Claim, Document, FactGroup, GroupValue, Report
 from .split import split_component
 
 JOINING = ("supports", "conflicts")
+#: How far apart a metric/imperial restatement may round: NUM001's default, so that a report built
+#: without the rules folds values as the rule judges them (:func:`build_groups` takes the loaded
+#: rule's value).
+CONVERSION_TOLERANCE: float = NumericMismatch.params["conversion_tolerance"].default
 STATUSES = ("disagree", "revised", "agree")
 
 
@@ -86,16 +91,17 @@ def _rounds_to(fine: float, coarse: float, sig: int) -> bool:
     return abs(round(fine / step) * step - coarse) < step * 1e-6 + 1e-12
 
 
-def _converted_alike(x: float, y: float, units_x: set, units_y: set) -> bool:
-    """Two measures of one dimension, one in metric and one in imperial units, within 2%:
-    "25 square meters" and "270 square feet" restate one value, rounded."""
+def _converted_alike(x: float, y: float, units_x: set, units_y: set, tolerance: float = CONVERSION_TOLERANCE) -> bool:
+    """Two measures of one dimension, one in metric and one in imperial units, within ``tolerance``
+    of the larger (NUM001's ``conversion_tolerance``): "25 square meters" and "270 square feet"
+    restate one value, rounded."""
     bases_x = {UNIT_BASES[u][0] for u in units_x if u in UNIT_BASES}
     systems_x = {UNIT_BASES[u][2] for u in units_x if u in UNIT_BASES}
     bases_y = {UNIT_BASES[u][0] for u in units_y if u in UNIT_BASES}
     systems_y = {UNIT_BASES[u][2] for u in units_y if u in UNIT_BASES}
     if not (bases_x & bases_y) or systems_x == systems_y or not x or not y:
         return False
-    return abs(x - y) <= 0.02 * max(abs(x), abs(y))
+    return abs(x - y) <= tolerance * max(abs(x), abs(y))
 
 
 def _label(holder, measure, time, place) -> str:
@@ -112,8 +118,12 @@ def _common(values) -> str | None:
     return c.most_common(1)[0][0] if c else None
 
 
-def build_groups(report: Report) -> list[FactGroup]:
-    """The fact groups of a judged report, disagreeing first, then revised, then agreeing."""
+def build_groups(report: Report, conversion_tolerance: float | None = None) -> list[FactGroup]:
+    """The fact groups of a judged report, disagreeing first, then revised, then agreeing.
+    ``conversion_tolerance``: how far a metric/imperial restatement may round, the
+    ``numeric_mismatch`` rule's parameter as loaded (else its default), so a value is folded or
+    kept apart as the rule judged it."""
+    tolerance = CONVERSION_TOLERANCE if conversion_tolerance is None else conversion_tolerance
     import networkx as nx
 
     claims = report.claim_by_id()
@@ -150,13 +160,13 @@ def build_groups(report: Report) -> list[FactGroup]:
             readings = [(node, fig) for node, fig in readings if _category(fig[2]) == main_kind]
         if len({node[0] for node, _ in readings}) < 2:
             continue
-        groups.append(_group(readings, claims, docs, conflicts, order))
+        groups.append(_group(readings, claims, docs, conflicts, order, tolerance))
     rank = {s: i for i, s in enumerate(STATUSES)}
     groups.sort(key=lambda grp: (rank[grp.status], -sum(len(v.documents) for v in grp.values), grp.label))
     return [FactGroup(**{**grp.__dict__, "id": f"g{i}"}) for i, grp in enumerate(groups, 1)]
 
 
-def _group(readings, claims, docs, conflicts, order) -> FactGroup:
+def _group(readings, claims, docs, conflicts, order, tolerance=CONVERSION_TOLERANCE) -> FactGroup:
     # readings: [((claim id, figure), (text, key, unit, qualifier, fact))]
     by_key: dict[str, list] = defaultdict(list)
     for node, fig in readings:  # a value is its number (or date, or name); units as written may differ
@@ -181,7 +191,7 @@ def _group(readings, claims, docs, conflicts, order) -> FactGroup:
             merged[fine] = coarse
     for fine, coarse in merged.items():
         by_key[coarse].extend(by_key.pop(fine))
-    # a measure restated in the other system of units (metric, imperial) folds within 2%
+    # a measure restated in the other system of units (metric, imperial) folds within the tolerance
     numeric = [k for k in by_key if k[1] not in ("date", "entity")]
     for i, x in enumerate(numeric):
         for y in numeric[i + 1:]:
@@ -189,7 +199,7 @@ def _group(readings, claims, docs, conflicts, order) -> FactGroup:
                 continue
             ux, uy = {fig[2] for _, fig in by_key[x]}, {fig[2] for _, fig in by_key[y]}
             a, b = {node for node, _ in by_key[x]}, {node for node, _ in by_key[y]}
-            if _converted_alike(float(x[0]), float(y[0]), ux, uy) and not any(frozenset((p, q)) in conflicts for p in a for q in b):
+            if _converted_alike(float(x[0]), float(y[0]), ux, uy, tolerance) and not any(frozenset((p, q)) in conflicts for p in a for q in b):
                 keep, drop = (x, y) if len(by_key[x]) >= len(by_key[y]) else (y, x)
                 by_key[keep].extend(by_key.pop(drop))
     values = []
