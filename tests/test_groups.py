@@ -274,3 +274,48 @@ def test_pipeline_passes_the_loaded_rules_conversion_tolerance():
     pipeline = Pipeline(Settings(use_cache=False), embedder=HashEmbedder(), warn=lambda m: None,
                         rules=[tuned if r is num001 else r for r in rules])
     assert pipeline._conversion_tolerance() == 0.05
+
+
+def test_json_group_values_in_a_base_unit():
+    """"1.2 exaflops" and "1,150 petaflops" both in flop/s; money in its currency; a date has none."""
+    texts = {
+        "e": "El Capitan reached 1.2 exaflops and cost $600 million in 2024.\n",
+        "p": "El Capitan reached 1,150 petaflops and cost $600 million in 2024.\n",
+        "x": "El Capitan reached 1.2 exaflops and cost $600 million in 2025.\n",
+    }
+    docs = [Document(id=k, path=f"docs/{k}.md", text=t, format="markdown") for k, t in texts.items()]
+    from report_fixtures import _d
+
+    claims = []
+    for doc in docs:
+        s = doc.text.strip()
+        flops = "1.2 exaflops" if "exa" in s else "1,150 petaflops"
+        year = "2024" if "2024" in s else "2025"
+        claims.append(_claim(f"c{doc.id}", doc, s, quantities=(
+            _q(s, flops, 1.2 if "exa" in s else 1150.0, "exaflop" if "exa" in s else "petaflop", kind="measure"),
+            _q(s, "$600 million", 6e8, "USD", kind="money")),
+            dates=(_d(s, year, year, "year", f"{year}-01-01", f"{year}-12-31"),)))
+    both = (("conflicts", "q0", "q0"), ("supports", "q1", "q1"), ("conflicts", "d0", "d0"))
+    edges = [Edge("ce", "cp", "conflicts", "NUM001", 1.0, figures=both[:2]),
+             Edge("ce", "cx", "supports", "NUM001", 1.0, figures=(("supports", "q0", "q0"), both[2]))]
+    report = Report(documents=docs, claims=claims, findings=[], edges=edges, model="m")
+    report.groups = build_groups(report)
+    data = json.loads(json_format.render(report))
+    by_unit = {}
+    for g in data["groups"]:
+        for v in g["values"]:
+            assert list(v)[-2:] == ["base_value", "base_unit"]
+            by_unit.setdefault(v["base_unit"], []).append((v["text"], v["base_value"]))
+    assert sorted(by_unit["flop/s"]) == [("1,150 petaflops", 1150000000000000000), ("1.2 exaflops", 1200000000000000000)]
+    assert by_unit["USD"] == [("$600 million", 600000000)]
+    assert by_unit[None] == [("2024", None), ("2025", None)]  # a date: its value is already normalised
+    frame = report.groups_frame()
+    assert set(frame["base_unit"].dropna()) == {"flop/s", "USD"}
+
+
+def test_base_value_keeps_every_digit_of_a_count():
+    report = _report(relations=[("c1", "c3", "conflicts")])
+    object.__setattr__(report.claims[2].quantities[0], "value", 3215776.0)
+    report.groups = build_groups(report)
+    (v,) = [v for v in report.groups[0].values if v.claims == ("c3",)]
+    assert v.base_value == 3215776.0 and v.base_unit == "drone"

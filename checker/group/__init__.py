@@ -34,19 +34,23 @@ STATUSES = ("disagree", "revised", "agree")
 
 
 def _figure(claim: Claim, tag: str):
-    """(text, key, unit, qualifier, fact) of one figure of a claim: ``q<n>`` its n-th quantity,
-    ``d<n>`` its n-th date; None when the claim has no such figure."""
+    """(text, key, unit, qualifier, fact, base unit, base value) of one figure of a claim: ``q<n>`` its n-th
+    quantity, ``d<n>`` its n-th date; None when the claim has no such figure. The key of a
+    measure is its value in its base unit (:data:`UNIT_BASES`) to six digits, the base value the
+    exact number, the base unit its name ("flop/s");
+    money keeps its currency, a percentage ``percent``, a count its noun; a date has none."""
     kind, n = tag[:1], int(tag[1:]) if tag[1:].isdigit() else -1
     if kind == "q" and 0 <= n < len(claim.quantities):
         q = claim.quantities[n]
         fact = next((f for f in claim.facts if f.kind == "quantity" and f.figure == n), None)
         base = UNIT_BASES.get(q.unit or "") if q.kind == "measure" else None
         # a measure's value in its base unit: "442 Pflop/s" and "0.442 Eflop/s" are one reading
-        return q.text, _num_key(q.value * base[1] if base else q.value), q.unit, q.qualifier, fact
+        exact = q.value * base[1] if base else q.value
+        return q.text, _num_key(exact), q.unit, q.qualifier, fact, base[0] if base else q.unit, exact
     if kind == "d" and 0 <= n < len(claim.dates):
         d = claim.dates[n]
         fact = next((f for f in claim.facts if f.kind == "date" and f.figure == n), None)
-        return d.text, d.value, "date", d.qualifier, fact
+        return d.text, d.value, "date", d.qualifier, fact, None, None
     return None
 
 
@@ -203,15 +207,21 @@ def _group(readings, claims, docs, conflicts, order, tolerance=CONVERSION_TOLERA
                 keep, drop = (x, y) if len(by_key[x]) >= len(by_key[y]) else (y, x)
                 by_key[keep].extend(by_key.pop(drop))
     values = []
-    for (key, unit), items in by_key.items():
+    for (key, kind), items in by_key.items():
         cids = tuple(sorted({node[0] for node, _ in items}, key=lambda c: order.get(c, 0)))
         doc_ids = tuple(dict.fromkeys(claims[c].doc for c in cids))
         dates = sorted(d for d in (docs[x].date if x in docs else None for x in doc_ids) if d)
         plain = [fig[0] for _, fig in items if not fig[3]]
         text = plain[0] if plain else items[0][1][0]
         unit = _common(fig[2] for _, fig in items)
+        is_number = kind not in ("date", "entity")
+        # the exact number of a reading the value is named by (its key), a plain one first
+        named = sorted((fig for _, fig in items if fig[1] == key), key=lambda fig: bool(fig[3]))
+        base_value = (named[0][6] if named and named[0][6] is not None else float(key)) if is_number else None
         values.append(GroupValue(text, key, unit, cids, doc_ids,
-                                 dates[0] if dates else None, dates[-1] if dates else None))
+                                 dates[0] if dates else None, dates[-1] if dates else None,
+                                 base_value=base_value,
+                                 base_unit=_common(fig[5] for _, fig in items) if is_number else None))
     values.sort(key=lambda v: (-len(v.documents), v.first_date or "", v.value))
     facts = [fig[4] for _, fig in readings if fig[4] is not None]
     members = [claims[node[0]] for node, _ in readings]
