@@ -319,3 +319,21 @@ def test_base_value_keeps_every_digit_of_a_count():
     report.groups = build_groups(report)
     (v,) = [v for v in report.groups[0].values if v.claims == ("c3",)]
     assert v.base_value == 3215776.0 and v.base_unit == "drone"
+
+
+def test_rounding_folds_in_the_unit_as_written():
+    """"2.788M GPU hours" and "2.79 million GPU hours": one reading, though in seconds (the base
+    unit, by 3,600) the digits differ beyond any writer's rounding."""
+    texts = {"a": "Training took 2.788M GPU hours.\n", "b": "Training took 2.79 million GPU hours.\n"}
+    docs = [Document(id=k, path=f"docs/{k}.md", text=t, format="markdown") for k, t in texts.items()]
+    claims = []
+    for doc, figure, value in ((docs[0], "2.788M", 2.788e6), (docs[1], "2.79 million", 2.79e6)):
+        s = doc.text.strip()
+        claims.append(_claim(f"c{doc.id}", doc, s, quantities=(_q(s, figure, value, "hour", kind="measure"),)))
+    report = Report(documents=docs, claims=claims, findings=[], edges=[Edge("ca", "cb", "supports", "NUM001", 1.0)], model="m")
+    (g,) = build_groups(report)
+    assert len(g.values) == 1 and g.status == "agree"
+    assert g.values[0].text == "2.79 million" and g.values[0].base_unit == "s"
+    report.edges = [Edge("ca", "cb", "conflicts", "NUM001", 1.0)]
+    (g,) = build_groups(report)  # a rule's conflict keeps them apart
+    assert len(g.values) == 2

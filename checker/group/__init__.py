@@ -34,7 +34,7 @@ STATUSES = ("disagree", "revised", "agree")
 
 
 def _figure(claim: Claim, tag: str):
-    """(text, key, unit, qualifier, fact, base unit, base value) of one figure of a claim: ``q<n>`` its n-th
+    """(text, key, unit, qualifier, fact, base unit, base value, factor to the base) of one figure of a claim: ``q<n>`` its n-th
     quantity, ``d<n>`` its n-th date; None when the claim has no such figure. The key of a
     measure is its value in its base unit (:data:`UNIT_BASES`) to six digits, the base value the
     exact number, the base unit its name ("flop/s");
@@ -46,11 +46,11 @@ def _figure(claim: Claim, tag: str):
         base = UNIT_BASES.get(q.unit or "") if q.kind == "measure" else None
         # a measure's value in its base unit: "442 Pflop/s" and "0.442 Eflop/s" are one reading
         exact = q.value * base[1] if base else q.value
-        return q.text, _num_key(exact), q.unit, q.qualifier, fact, base[0] if base else q.unit, exact
+        return q.text, _num_key(exact), q.unit, q.qualifier, fact, base[0] if base else q.unit, exact, base[1] if base else 1.0
     if kind == "d" and 0 <= n < len(claim.dates):
         d = claim.dates[n]
         fact = next((f for f in claim.facts if f.kind == "date" and f.figure == n), None)
-        return d.text, d.value, "date", d.qualifier, fact, None, None
+        return d.text, d.value, "date", d.qualifier, fact, None, None, None
     return None
 
 
@@ -93,6 +93,16 @@ def _rounds_to(fine: float, coarse: float, sig: int) -> bool:
     if sig >= 3:  # cut: "593 billion" for 593.7 (a one- or two-digit figure is read as rounded only)
         return abs(fine - coarse) < step * (1 - 1e-9)
     return abs(round(fine / step) * step - coarse) < step * 1e-6 + 1e-12
+
+
+def _written(items, key: float) -> tuple[float, float, int]:
+    """(value in the unit as written, factor from that unit to the base, significant digits as
+    written) of a reading: a measure's key is in its base unit, where "2.788M hours" (seconds by
+    3,600) has digits no writer wrote."""
+    fig = items[0][1]
+    factor = fig[7] or 1.0
+    value = key / factor
+    return value, factor, _sig(_num_key(value))
 
 
 def _converted_alike(x: float, y: float, units_x: set, units_y: set, tolerance: float = CONVERSION_TOLERANCE) -> bool:
@@ -177,16 +187,19 @@ def _group(readings, claims, docs, conflicts, order, tolerance=CONVERSION_TOLERA
         by_key[(fig[1], _category(fig[2]))].append((node, fig))
     keys = list(by_key)
     # fold rounding: a finer value joins a coarser one it rounds to, unless a rule called them a conflict
+    # (in the unit as written: "2.788M" hours rounds to "2.79 million" hours, not in seconds)
     numeric = [k for k in keys if k[1] not in ("date", "entity")]
-    numeric.sort(key=lambda k: _sig(k[0]))
+    written = {k: _written(by_key[k], float(k[0])) for k in numeric}
+    numeric.sort(key=lambda k: written[k][2])
     merged: dict = {}
     for i, coarse in enumerate(numeric):
         if coarse in merged:
             continue
+        value_c, factor_c, sig_c = written[coarse]
         for fine in numeric[i + 1:]:
-            if fine in merged or _sig(fine[0]) <= _sig(coarse[0]):
+            if fine in merged or written[fine][2] <= sig_c:
                 continue
-            if not _rounds_to(float(fine[0]), float(coarse[0]), _sig(coarse[0])):
+            if not _rounds_to(float(fine[0]) / factor_c, value_c, sig_c):
                 continue
             a = {node for node, _ in by_key[coarse]}
             b = {node for node, _ in by_key[fine]}
