@@ -34,11 +34,11 @@ STATUSES = ("disagree", "revised", "agree")
 
 
 def _figure(claim: Claim, tag: str):
-    """(text, key, unit, qualifier, fact, base unit, base value, factor to the base) of one figure of a claim: ``q<n>`` its n-th
-    quantity, ``d<n>`` its n-th date; None when the claim has no such figure. The key of a
-    measure is its value in its base unit (:data:`UNIT_BASES`) to six digits, the base value the
-    exact number, the base unit its name ("flop/s");
-    money keeps its currency, a percentage ``percent``, a count its noun; a date has none."""
+    """(text, key, unit, qualifier, fact, base unit, base value, factor to the base) of one figure
+    of a claim: ``q<n>`` its n-th quantity, ``d<n>`` its n-th date; None when the claim has no
+    such figure. The key of a measure is its value in its base unit (:data:`UNIT_BASES`) to six
+    digits, the base value the exact number, the base unit its name ("flop/s"); money keeps its
+    currency, a percentage ``percent``, a count its noun; a date has none of the three."""
     kind, n = tag[:1], int(tag[1:]) if tag[1:].isdigit() else -1
     if kind == "q" and 0 <= n < len(claim.quantities):
         q = claim.quantities[n]
@@ -181,7 +181,7 @@ def build_groups(report: Report, conversion_tolerance: float | None = None) -> l
 
 
 def _group(readings, claims, docs, conflicts, order, tolerance=CONVERSION_TOLERANCE) -> FactGroup:
-    # readings: [((claim id, figure), (text, key, unit, qualifier, fact))]
+    # readings: [((claim id, figure), _figure's tuple: text, key, unit, qualifier, fact, base unit, base value, factor)]
     by_key: dict[str, list] = defaultdict(list)
     for node, fig in readings:  # a value is its number (or date, or name); units as written may differ
         by_key[(fig[1], _category(fig[2]))].append((node, fig))
