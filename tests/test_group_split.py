@@ -24,16 +24,18 @@ def _fact(cid, holder=None, source="sentence", measure="score", kind="quantity")
     )
 
 
-def _report(holders, relations, unit="exaflop", kind="measure", measures=None):
-    """One claim a document; ``holders``: cid -> (holder, source) or None."""
+def _report(holders, relations, unit="exaflop", kind="measure", measures=None, slots=None):
+    """One claim a document; ``holders``: cid -> (holder, source) or None; ``measures``: cid -> the
+    figure's unit; ``slots``: cid -> its fact's measure slot (default "score")."""
     docs, claims = [], []
     measures = measures or {}
+    slots = slots or {}
     for cid, text in TEXTS.items():
         doc = Document(id=f"d{cid}", path=f"docs/{cid}.md", text=text + "\n", format="markdown")
         figure = "1.1 exaflops" if "1.1" in text else "1.0 exaflops"
         q = _q(text, figure, float(figure.split()[0]), measures.get(cid, unit), kind=kind)
         holder, source = holders.get(cid) or (None, "sentence")
-        fact = _fact(cid, holder, source)
+        fact = _fact(cid, holder, source, measure=slots.get(cid, "score"))
         docs.append(doc)
         claims.append(_claim(cid, doc, text, quantities=(q,), facts=(fact,)))
     edges = [Edge(a, b, r, "NUM001", 1.0, figures=((r, "q0", "q0"),)) for a, b, r in relations]
@@ -84,11 +86,31 @@ def test_group_split_unconnected_holderless_fact_stays_with_the_largest():
 
 
 def test_group_split_measures_that_differ_in_head_noun():
-    measures = {"a": "drone", "b": "drone", "c": "drone", "d": "robot", "e": "robot"}
+    measures = {"a": "drone", "b": "drone", "c": None, "d": "robot", "e": "robot"}
+    holders = {k: ("Acme", "sentence") for k in TEXTS}
+    report = _report(holders, CHAIN, kind="count", measures=measures, slots={"c": None})
+    # a, b count drones; d, e robots; c says nothing of what it counts: it joins d and e, its two verdicts
+    assert _shape(report) == [("agree", ("a", "b")), ("agree", ("c", "d", "e"))]
+
+
+def test_group_split_measures_joined_directly_by_a_verdict_stay_together():
+    """A rule that compared "EVs" with "electric vehicles" read one measure worded two ways."""
+    measures = {"a": "ev", "b": "ev", "c": "electric vehicle", "d": "electric vehicle", "e": "electric vehicle"}
     holders = {k: ("Acme", "sentence") for k in TEXTS}
     report = _report(holders, CHAIN, kind="count", measures=measures)
-    # a, b, c count drones; d, e robots: c is a drone figure of its own, so it stays with a and b
-    assert _shape(report) == [("agree", ("d", "e")), ("disagree", ("a", "b", "c"))]
+    assert _shape(report) == [("disagree", ("a", "b", "c", "d", "e"))]
+
+
+def test_group_split_holder_read_with_its_measure_and_a_name_within_two():
+    # "Frontier score hits 1.1 exaflops": the name bound with the measure's word is still Frontier's
+    report = _report({"a": ("Oak Ridge Frontier", "sentence"), "b": ("Frontier score", "sentence"),
+                      "d": ("Oak Ridge Frontier", "sentence"), "e": ("Oak Ridge Frontier", "sentence")}, CHAIN)
+    assert _shape(report) == [("disagree", ("a", "b", "c", "d", "e"))]
+    # "Ridge" is within "Oak Ridge Frontier" and "Blue Ridge Aurora": no holder of its own, it joins by its verdicts
+    report = _report({"a": ("Oak Ridge Frontier", "sentence"), "b": ("Oak Ridge Frontier", "sentence"),
+                      "c": ("Ridge", "sentence"), "d": ("Blue Ridge Aurora", "sentence"),
+                      "e": ("Blue Ridge Aurora", "sentence")}, CHAIN)
+    assert _shape(report) == [("agree", ("a", "b")), ("agree", ("c", "d", "e"))]
 
 
 def test_group_split_one_holder_one_measure_unchanged():

@@ -8,14 +8,16 @@ different holders in their own sentences (slot source ``"sentence"``, names fold
 component is split by holder; facts with no holder of their own (none, or one inherited from the
 sentence before, the heading or the title) join the part their edges connect them to most, else
 the largest part. Then each part is split the same way by measure: two measures of one kind whose
-head nouns differ (:func:`checker.frame.keys.measure_key`, the key the fact rules compare).
+head nouns differ (:func:`checker.frame.keys.measure_key`, the key the fact rules compare), unless
+a verdict joins a fact of each directly (the rule read them as one measure worded apart: "EVs" and
+"electric vehicles", "sales" and "revenue"); a holder, a name, is read as written.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from ..frame.keys import holder_key, measure_key
+from ..frame.keys import fold, holder_key, measure_key
 from ..model import Claim, Fact
 
 
@@ -24,7 +26,13 @@ def holder_of(claim: Claim, fact: Fact | None) -> str | None:
     inherited from context (which joins two facts but never sets them apart)."""
     if fact is None or fact.holder is None or fact.holder.source != "sentence":
         return None
-    return holder_key(fact, claim)
+    key = holder_key(fact, claim)
+    if not key or fact.measure is None:
+        return key
+    # a headline's name read with its measure ("Falken Solar revenue hits $83 billion": "Solar
+    # revenue"): the measure's words name no holder
+    measure = set(fold(fact.measure.value).split()) | set(fold(fact.measure.text or "").split())
+    return " ".join(w for w in key.split() if w not in measure) or None
 
 
 def measure_of(claim: Claim, tag: str, fact: Fact | None) -> str | None:
@@ -52,20 +60,22 @@ def _name_within(a: str, b: str) -> bool:
 
 
 def _holder_classes(keys: list[str]) -> dict[str, int]:
-    """Each distinct holder key -> its class: names joined when one is within the other."""
-    parent = list(range(len(keys)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(keys):
-        for j in range(i + 1, len(keys)):
-            if _name_within(a, keys[j]):
-                parent[find(j)] = find(i)
-    return {k: find(i) for i, k in enumerate(keys)}
+    """Each distinct holder key -> its class: a name within no other is a class; a name within
+    others ("Frontier", "Oak Ridge Frontier") joins theirs when they are all one class, and is
+    left out (no holder) when it is within two ("Hydrogen": "Zephyr Hydrogen", "Blackmoor Hydrogen")."""
+    widest = [k for k in keys if not any(k != o and _name_within(k, o) and len(o.split()) > len(k.split()) for o in keys)]
+    # names of equal words in another order, or repeated, are one
+    classes: dict[str, int] = {}
+    for k in widest:
+        same = next((classes[o] for o in classes if set(o.split()) == set(k.split())), None)
+        classes[k] = same if same is not None else len(set(classes.values()))
+    for k in keys:
+        if k in classes:
+            continue
+        within = {classes[o] for o in widest if _name_within(k, o)}
+        if len(within) == 1:
+            classes[k] = within.pop()
+    return classes
 
 
 def _measure_classes(keys: list[str]) -> dict[str, int]:
@@ -75,6 +85,26 @@ def _measure_classes(keys: list[str]) -> dict[str, int]:
     main = kinds.most_common(1)[0][0]
     mine = sorted(k for k in keys if k.split(":", 1)[0] == main)
     return {k: i for i, k in enumerate(mine)}
+
+
+def _joined_directly(labels: dict, adjacency: dict) -> dict:
+    """``labels`` with two classes made one where a verdict joins a fact of each directly: the
+    rule that compared the two figures read them as one measure, worded apart ("EVs" / "electric
+    vehicles", "sales" / "revenue"); only a chain through a third fact is suspect."""
+    parent = {c: c for c in set(labels.values())}
+
+    def find(c):
+        while parent[c] != c:
+            c = parent[c]
+        return c
+
+    for node, c in labels.items():
+        for other in adjacency.get(node, ()):
+            if other in labels:
+                a, b = find(c), find(labels[other])
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    return {node: find(c) for node, c in labels.items()}
 
 
 def partition(nodes: list, labels: dict, adjacency: dict) -> list[list]:
@@ -118,7 +148,7 @@ def split_component(nodes: list, figure_of, adjacency: dict) -> list[list]:
     parts = [nodes]
     if len(set(holders.values())) > 1:
         classes = _holder_classes(sorted(set(holders.values())))
-        parts = partition(nodes, {n: classes[k] for n, k in holders.items()}, adjacency)
+        parts = partition(nodes, {n: classes[k] for n, k in holders.items() if k in classes}, adjacency)
     out = []
     for part in parts:
         measures = {}
@@ -133,7 +163,7 @@ def split_component(nodes: list, figure_of, adjacency: dict) -> list[list]:
             labels = {n: classes[k] for n, k in measures.items() if k in classes}
             members = set(part)
             inner = {n: [m for m in adjacency.get(n, ()) if m in members] for n in part}
-            out += partition(part, labels, inner)
+            out += partition(part, _joined_directly(labels, inner), inner)
         else:
             out.append(part)
     return out
