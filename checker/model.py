@@ -318,6 +318,12 @@ class GroupValue:
     documents: tuple[str, ...]  # document ids
     first_date: str | None = None  # earliest document date among its documents
     last_date: str | None = None
+    #: The value as a number in its base unit, so that values can be compared across wordings
+    #: ("1.2 exaflops" and "1,150 petaflops" both in flop/s): a measure in the base unit of
+    #: :data:`checker.extract.units.UNIT_BASES`, money in its currency, a percentage in percent, a
+    #: count of its noun. None for a date or a name, whose ``value`` is already normalised.
+    base_value: float | None = None
+    base_unit: str | None = None
 
 
 @dataclass(frozen=True)

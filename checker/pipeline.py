@@ -439,9 +439,17 @@ class Pipeline:
             clusters=_cluster_lists(claims, judged.labels),
         )
         t_group = time.perf_counter()
-        report.groups = build_groups(report)
+        report.groups = build_groups(report, conversion_tolerance=self._conversion_tolerance())
         self.timings["groups"] = self.timings.get("groups", 0.0) + time.perf_counter() - t_group
         return report
+
+    def _conversion_tolerance(self) -> float | None:
+        """The loaded numeric_mismatch rule's ``conversion_tolerance`` (user rules and the
+        configuration applied), which the fact groups fold converted values by; None: no such rule."""
+        for rule in sorted(self.rules, key=lambda r: r.id != "NUM001"):
+            if rule.kind == "numeric_mismatch" and rule.enabled:
+                return rule.impl.p.get("conversion_tolerance")
+        return None
 
     def _judge(self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]]) -> Judgement:
         """The judging stage: clusters, then the rules over the pairs."""

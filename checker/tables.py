@@ -112,7 +112,7 @@ __all__ = ["claims_frame", "findings_frame", "edges_frame"]
 #: Columns of :func:`groups_frame`: one row per fact group and value.
 GROUP_COLUMNS = (
     "group", "label", "status", "holder", "measure", "time", "place", "majority",
-    "value", "text", "unit", "documents", "claims", "paths", "first_date", "last_date",
+    "value", "text", "unit", "documents", "claims", "paths", "first_date", "last_date", "base_value", "base_unit",
 )
 
 
@@ -130,6 +130,7 @@ def groups_frame(report) -> "pandas.DataFrame":
                     "claims": " ".join(v.claims),
                     "paths": " ".join(docs[d].path if d in docs else d for d in v.documents),
                     "first_date": v.first_date, "last_date": v.last_date,
+                    "base_value": v.base_value, "base_unit": v.base_unit,
                 }
             )
     return _frame(rows, GROUP_COLUMNS)

@@ -228,3 +228,112 @@ def test_a_measure_is_read_in_its_base_unit():
     c = _claim("cx", doc, s, quantities=(replace(_q(s, "442 Pflop/s", 442.0, "petaflop", kind="measure")), _q(s, "0.442 Eflop/s", 0.442, "exaflop", kind="measure")))
     from checker.group import _figure
     assert _figure(c, "q0")[1] == _figure(c, "q1")[1]
+
+
+def _converted_report(sq_ft: float, tolerance=None):
+    """"25 square meters" against a figure in square feet, joined by a supports verdict."""
+    texts = {"m": "The flat has 25 square meters.\n", "f": f"The flat has {sq_ft:g} square feet.\n"}
+    docs = [Document(id=k, path=f"docs/{k}.md", text=t, format="markdown") for k, t in texts.items()]
+    sm, sf = texts["m"].strip(), texts["f"].strip()
+    claims = [
+        _claim("cm", docs[0], sm, quantities=(_q(sm, "25 square meters", 25.0, "m²", kind="measure"),)),
+        _claim("cf", docs[1], sf, quantities=(_q(sf, f"{sq_ft:g} square feet", sq_ft, "sq ft", kind="measure"),)),
+    ]
+    report = Report(documents=docs, claims=claims, findings=[], edges=[Edge("cm", "cf", "supports", "NUM001", 1.0)], model="m")
+    report.groups = build_groups(report, conversion_tolerance=tolerance)
+    return report
+
+
+def test_groups_fold_conversions_with_num001s_tolerance():
+    from checker.group import CONVERSION_TOLERANCE
+    from checker.judge.rulekinds.numeric import NumericMismatch
+    from checker.judge.ruleset import load_rules
+
+    num001 = next(r for r in load_rules() if r.id == "NUM001")
+    assert CONVERSION_TOLERANCE == NumericMismatch.params["conversion_tolerance"].default == num001.impl.p["conversion_tolerance"]
+    # 276 sq ft = 25.64 m², 2.5% off 25 m²: the rule agrees within 3%, so the group shows one value
+    assert len(_converted_report(276.0).groups[0].values) == 1
+    assert len(_converted_report(280.0).groups[0].values) == 2  # 26.01 m², 3.9% off
+    # a rule file or configuration that sets another tolerance is followed
+    assert len(_converted_report(276.0, tolerance=0.01).groups[0].values) == 2
+    assert len(_converted_report(280.0, tolerance=0.05).groups[0].values) == 1
+
+
+def test_pipeline_passes_the_loaded_rules_conversion_tolerance():
+    from dataclasses import replace
+
+    from tests.fakes import HashEmbedder
+    from checker.judge.ruleset import load_rules
+    from checker.pipeline import Pipeline, Settings
+
+    rules = load_rules()
+    pipeline = Pipeline(Settings(use_cache=False), embedder=HashEmbedder(), warn=lambda m: None, rules=rules)
+    assert pipeline._conversion_tolerance() == 0.03
+    num001 = next(r for r in rules if r.id == "NUM001")
+    tuned = replace(num001, params={**num001.params, "conversion_tolerance": 0.05})
+    pipeline = Pipeline(Settings(use_cache=False), embedder=HashEmbedder(), warn=lambda m: None,
+                        rules=[tuned if r is num001 else r for r in rules])
+    assert pipeline._conversion_tolerance() == 0.05
+
+
+def test_json_group_values_in_a_base_unit():
+    """"1.2 exaflops" and "1,150 petaflops" both in flop/s; money in its currency; a date has none."""
+    texts = {
+        "e": "El Capitan reached 1.2 exaflops and cost $600 million in 2024.\n",
+        "p": "El Capitan reached 1,150 petaflops and cost $600 million in 2024.\n",
+        "x": "El Capitan reached 1.2 exaflops and cost $600 million in 2025.\n",
+    }
+    docs = [Document(id=k, path=f"docs/{k}.md", text=t, format="markdown") for k, t in texts.items()]
+    from report_fixtures import _d
+
+    claims = []
+    for doc in docs:
+        s = doc.text.strip()
+        flops = "1.2 exaflops" if "exa" in s else "1,150 petaflops"
+        year = "2024" if "2024" in s else "2025"
+        claims.append(_claim(f"c{doc.id}", doc, s, quantities=(
+            _q(s, flops, 1.2 if "exa" in s else 1150.0, "exaflop" if "exa" in s else "petaflop", kind="measure"),
+            _q(s, "$600 million", 6e8, "USD", kind="money")),
+            dates=(_d(s, year, year, "year", f"{year}-01-01", f"{year}-12-31"),)))
+    both = (("conflicts", "q0", "q0"), ("supports", "q1", "q1"), ("conflicts", "d0", "d0"))
+    edges = [Edge("ce", "cp", "conflicts", "NUM001", 1.0, figures=both[:2]),
+             Edge("ce", "cx", "supports", "NUM001", 1.0, figures=(("supports", "q0", "q0"), both[2]))]
+    report = Report(documents=docs, claims=claims, findings=[], edges=edges, model="m")
+    report.groups = build_groups(report)
+    data = json.loads(json_format.render(report))
+    by_unit = {}
+    for g in data["groups"]:
+        for v in g["values"]:
+            assert list(v)[-2:] == ["base_value", "base_unit"]
+            by_unit.setdefault(v["base_unit"], []).append((v["text"], v["base_value"]))
+    assert sorted(by_unit["flop/s"]) == [("1,150 petaflops", 1150000000000000000), ("1.2 exaflops", 1200000000000000000)]
+    assert by_unit["USD"] == [("$600 million", 600000000)]
+    assert by_unit[None] == [("2024", None), ("2025", None)]  # a date: its value is already normalised
+    frame = report.groups_frame()
+    assert set(frame["base_unit"].dropna()) == {"flop/s", "USD"}
+
+
+def test_base_value_keeps_every_digit_of_a_count():
+    report = _report(relations=[("c1", "c3", "conflicts")])
+    object.__setattr__(report.claims[2].quantities[0], "value", 3215776.0)
+    report.groups = build_groups(report)
+    (v,) = [v for v in report.groups[0].values if v.claims == ("c3",)]
+    assert v.base_value == 3215776.0 and v.base_unit == "drone"
+
+
+def test_rounding_folds_in_the_unit_as_written():
+    """"2.788M GPU hours" and "2.79 million GPU hours": one reading, though in seconds (the base
+    unit, by 3,600) the digits differ beyond any writer's rounding."""
+    texts = {"a": "Training took 2.788M GPU hours.\n", "b": "Training took 2.79 million GPU hours.\n"}
+    docs = [Document(id=k, path=f"docs/{k}.md", text=t, format="markdown") for k, t in texts.items()]
+    claims = []
+    for doc, figure, value in ((docs[0], "2.788M", 2.788e6), (docs[1], "2.79 million", 2.79e6)):
+        s = doc.text.strip()
+        claims.append(_claim(f"c{doc.id}", doc, s, quantities=(_q(s, figure, value, "hour", kind="measure"),)))
+    report = Report(documents=docs, claims=claims, findings=[], edges=[Edge("ca", "cb", "supports", "NUM001", 1.0)], model="m")
+    (g,) = build_groups(report)
+    assert len(g.values) == 1 and g.status == "agree"
+    assert g.values[0].text == "2.79 million" and g.values[0].base_unit == "s"
+    report.edges = [Edge("ca", "cb", "conflicts", "NUM001", 1.0)]
+    (g,) = build_groups(report)  # a rule's conflict keeps them apart
+    assert len(g.values) == 2

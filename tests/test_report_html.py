@@ -142,3 +142,43 @@ def test_html_edges_table():
     edges = page[page.index('<section id="edges">'):]
     assert edges.index("rel-conflicts") < edges.index("rel-supports") < edges.index("rel-related")
     assert "&lt;i&gt;both&lt;/i&gt; about robots" in edges
+
+
+def _many_findings(n):
+    """The fixture report with its first finding repeated ``n`` times (ids f1..fn)."""
+    from dataclasses import replace
+
+    report = make_report()
+    first = report.findings[0]
+    report.findings = [replace(first, id=f"f{i}", fingerprint=f"fp{i}") for i in range(1, n + 1)]
+    return report
+
+
+def test_html_findings_paged_past_200_with_the_same_filters_and_a_search():
+    from checker.report import html_findings
+
+    small = render(_many_findings(html_findings.FINDINGS_INLINE), "html")
+    assert small.count('<article class="finding"') == html_findings.FINDINGS_INLINE  # up to 200: in full, as before
+    assert 'id="findings-data"' not in small and html_findings.SCRIPT_HASH not in small
+    page = render(_many_findings(html_findings.FINDINGS_INLINE + 1), "html")
+    assert '<article class="finding"' not in page and 'id="findings-data"' in page
+    assert "<h2>Findings (201)</h2>" in page
+    form = page[page.index('<form id="filters"'):page.index("</form>")]
+    assert 'name="severity"' in form and 'name="kind"' in form and 'name="doc"' in form and 'id="f-q"' in form
+    assert form.index('id="f-q"') < form.index('type="reset"')
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert html_format.SCRIPT not in scripts and html_findings.SCRIPT in scripts  # the filters' script replaced
+    assert f"'{html_findings.SCRIPT_HASH}'" in page and f"'{html_format.SCRIPT_HASH}'" not in page
+    data = page[page.index('id="findings-data">'):]
+    data = data[len('id="findings-data">'): data.index("</script>")]
+    import json
+
+    payload = json.loads(data)
+    assert len(payload["findings"]) == 201 and payload["page"] == 200
+    first = payload["findings"][0]
+    assert set(first) == {"id", "rule", "name", "kind", "severity", "message", "docs", "claims"}
+    # each claim once, its sentence in pieces with the figures marked; no raw markup in the data
+    assert len(payload["claims"]) == len(first["claims"])
+    assert "<" not in data and ">" not in data
+    pieces = next(iter(payload["claims"].values()))[2]
+    assert any(len(p) == 3 and p[1] in ("quantity", "date") for p in pieces)

@@ -4,7 +4,9 @@ After judging, the facts (one per figure or date of a claim) joined by ``support
 ``conflicts`` verdicts (the rules decide; embeddings only proposed the pairs) form a graph; each
 connected component of facts from two or more claims is a group. A verdict names the two figures
 it compared (:attr:`Edge.figures`), so a sentence with several figures ("41 labs in the US, 12 in
-Germany") joins each figure's group, never one to the other's. The label comes from the facts'
+Germany") joins each figure's group, never one to the other's. A chain of verdicts that joins
+facts of different holders or measures (named in their own sentences) is split by holder, then by
+measure (:mod:`checker.group.split`). The label comes from the facts'
 slots (:attr:`Claim.facts`: holder, measure, time, place), else from the claims' words. Values are folded: a qualifier ("over",
 "about") and rounding ("2.4 million" for "2,412,000") do not make a new reading unless a rule
 called the two a conflict. A group is ``agree`` with one reading, ``revised`` when dated
@@ -19,27 +21,44 @@ from math import floor, log10
 
 from ..extract.quantities import significant_digits
 from ..extract.units import UNIT_BASES
+from ..judge.rulekinds.numeric import NumericMismatch
 from ..model import Claim, Document, FactGroup, GroupValue, Report
+from .split import split_component
 
 JOINING = ("supports", "conflicts")
+#: How far apart a metric/imperial restatement may round: NUM001's default, so that a report built
+#: without the rules folds values as the rule judges them (:func:`build_groups` takes the loaded
+#: rule's value).
+CONVERSION_TOLERANCE: float = NumericMismatch.params["conversion_tolerance"].default
 STATUSES = ("disagree", "revised", "agree")
 
 
 def _figure(claim: Claim, tag: str):
-    """(text, key, unit, qualifier, fact) of one figure of a claim: ``q<n>`` its n-th quantity,
-    ``d<n>`` its n-th date; None when the claim has no such figure."""
+    """(text, key, unit, qualifier, fact, base unit, base value, factor to the base) of one figure
+    of a claim: ``q<n>`` its n-th quantity, ``d<n>`` its n-th date; None when the claim has no
+    such figure. The key of a measure is its value in its base unit (:data:`UNIT_BASES`) to six
+    digits, the base value the exact number, the base unit its name ("flop/s"); money keeps its
+    currency, a percentage ``percent``, a count its noun; a date has none of the three."""
     kind, n = tag[:1], int(tag[1:]) if tag[1:].isdigit() else -1
     if kind == "q" and 0 <= n < len(claim.quantities):
         q = claim.quantities[n]
         fact = next((f for f in claim.facts if f.kind == "quantity" and f.figure == n), None)
         base = UNIT_BASES.get(q.unit or "") if q.kind == "measure" else None
         # a measure's value in its base unit: "442 Pflop/s" and "0.442 Eflop/s" are one reading
-        return q.text, _num_key(q.value * base[1] if base else q.value), q.unit, q.qualifier, fact
+        exact = q.value * base[1] if base else q.value
+        return q.text, _num_key(exact), q.unit, q.qualifier, fact, base[0] if base else q.unit, exact, base[1] if base else 1.0
     if kind == "d" and 0 <= n < len(claim.dates):
         d = claim.dates[n]
         fact = next((f for f in claim.facts if f.kind == "date" and f.figure == n), None)
-        return d.text, d.value, "date", d.qualifier, fact
+        return d.text, d.value, "date", d.qualifier, fact, None, None, None
     return None
+
+
+def _fact(claim: Claim, tag: str):
+    """The fact of a claim's figure ``tag`` (``q<n>``, ``d<n>``), if its facts are filled."""
+    kind = {"q": "quantity", "d": "date"}.get(tag[:1])
+    n = int(tag[1:]) if tag[1:].isdigit() else -1
+    return next((f for f in claim.facts if f.kind == kind and f.figure == n), None)
 
 
 def _first_figure(claim: Claim) -> str:
@@ -76,16 +95,27 @@ def _rounds_to(fine: float, coarse: float, sig: int) -> bool:
     return abs(round(fine / step) * step - coarse) < step * 1e-6 + 1e-12
 
 
-def _converted_alike(x: float, y: float, units_x: set, units_y: set) -> bool:
-    """Two measures of one dimension, one in metric and one in imperial units, within 2%:
-    "25 square meters" and "270 square feet" restate one value, rounded."""
+def _written(items, key: float) -> tuple[float, float, int]:
+    """(value in the unit as written, factor from that unit to the base, significant digits as
+    written) of a reading: a measure's key is in its base unit, where "2.788M hours" (seconds by
+    3,600) has digits no writer wrote."""
+    fig = items[0][1]
+    factor = fig[7] or 1.0
+    value = key / factor
+    return value, factor, _sig(_num_key(value))
+
+
+def _converted_alike(x: float, y: float, units_x: set, units_y: set, tolerance: float = CONVERSION_TOLERANCE) -> bool:
+    """Two measures of one dimension, one in metric and one in imperial units, within ``tolerance``
+    of the larger (NUM001's ``conversion_tolerance``): "25 square meters" and "270 square feet"
+    restate one value, rounded."""
     bases_x = {UNIT_BASES[u][0] for u in units_x if u in UNIT_BASES}
     systems_x = {UNIT_BASES[u][2] for u in units_x if u in UNIT_BASES}
     bases_y = {UNIT_BASES[u][0] for u in units_y if u in UNIT_BASES}
     systems_y = {UNIT_BASES[u][2] for u in units_y if u in UNIT_BASES}
     if not (bases_x & bases_y) or systems_x == systems_y or not x or not y:
         return False
-    return abs(x - y) <= 0.02 * max(abs(x), abs(y))
+    return abs(x - y) <= tolerance * max(abs(x), abs(y))
 
 
 def _label(holder, measure, time, place) -> str:
@@ -102,8 +132,12 @@ def _common(values) -> str | None:
     return c.most_common(1)[0][0] if c else None
 
 
-def build_groups(report: Report) -> list[FactGroup]:
-    """The fact groups of a judged report, disagreeing first, then revised, then agreeing."""
+def build_groups(report: Report, conversion_tolerance: float | None = None) -> list[FactGroup]:
+    """The fact groups of a judged report, disagreeing first, then revised, then agreeing.
+    ``conversion_tolerance``: how far a metric/imperial restatement may round, the
+    ``numeric_mismatch`` rule's parameter as loaded (else its default), so a value is folded or
+    kept apart as the rule judged it."""
+    tolerance = CONVERSION_TOLERANCE if conversion_tolerance is None else conversion_tolerance
     import networkx as nx
 
     claims = report.claim_by_id()
@@ -122,8 +156,12 @@ def build_groups(report: Report) -> list[FactGroup]:
                 conflicts.add(frozenset((a, b)))
     groups: list[FactGroup] = []
     order = {c.id: i for i, c in enumerate(report.claims)}
+    parts = []
     for component in nx.connected_components(g):
         members = sorted(component, key=lambda node: (order.get(node[0], 0), node[1]))
+        # a chain of verdicts through a sentence that names two holders joins two things: split it
+        parts += split_component(members, lambda node: (claims[node[0]], _fact(claims[node[0]], node[1])), g.adj)
+    for members in parts:
         readings = []
         for node in members:
             fig = _figure(claims[node[0]], node[1])
@@ -136,29 +174,32 @@ def build_groups(report: Report) -> list[FactGroup]:
             readings = [(node, fig) for node, fig in readings if _category(fig[2]) == main_kind]
         if len({node[0] for node, _ in readings}) < 2:
             continue
-        groups.append(_group(readings, claims, docs, conflicts, order))
+        groups.append(_group(readings, claims, docs, conflicts, order, tolerance))
     rank = {s: i for i, s in enumerate(STATUSES)}
     groups.sort(key=lambda grp: (rank[grp.status], -sum(len(v.documents) for v in grp.values), grp.label))
     return [FactGroup(**{**grp.__dict__, "id": f"g{i}"}) for i, grp in enumerate(groups, 1)]
 
 
-def _group(readings, claims, docs, conflicts, order) -> FactGroup:
-    # readings: [((claim id, figure), (text, key, unit, qualifier, fact))]
+def _group(readings, claims, docs, conflicts, order, tolerance=CONVERSION_TOLERANCE) -> FactGroup:
+    # readings: [((claim id, figure), _figure's tuple: text, key, unit, qualifier, fact, base unit, base value, factor)]
     by_key: dict[str, list] = defaultdict(list)
     for node, fig in readings:  # a value is its number (or date, or name); units as written may differ
         by_key[(fig[1], _category(fig[2]))].append((node, fig))
     keys = list(by_key)
     # fold rounding: a finer value joins a coarser one it rounds to, unless a rule called them a conflict
+    # (in the unit as written: "2.788M" hours rounds to "2.79 million" hours, not in seconds)
     numeric = [k for k in keys if k[1] not in ("date", "entity")]
-    numeric.sort(key=lambda k: _sig(k[0]))
+    written = {k: _written(by_key[k], float(k[0])) for k in numeric}
+    numeric.sort(key=lambda k: written[k][2])
     merged: dict = {}
     for i, coarse in enumerate(numeric):
         if coarse in merged:
             continue
+        value_c, factor_c, sig_c = written[coarse]
         for fine in numeric[i + 1:]:
-            if fine in merged or _sig(fine[0]) <= _sig(coarse[0]):
+            if fine in merged or written[fine][2] <= sig_c:
                 continue
-            if not _rounds_to(float(fine[0]), float(coarse[0]), _sig(coarse[0])):
+            if not _rounds_to(float(fine[0]) / factor_c, value_c, sig_c):
                 continue
             a = {node for node, _ in by_key[coarse]}
             b = {node for node, _ in by_key[fine]}
@@ -167,7 +208,7 @@ def _group(readings, claims, docs, conflicts, order) -> FactGroup:
             merged[fine] = coarse
     for fine, coarse in merged.items():
         by_key[coarse].extend(by_key.pop(fine))
-    # a measure restated in the other system of units (metric, imperial) folds within 2%
+    # a measure restated in the other system of units (metric, imperial) folds within the tolerance
     numeric = [k for k in by_key if k[1] not in ("date", "entity")]
     for i, x in enumerate(numeric):
         for y in numeric[i + 1:]:
@@ -175,19 +216,25 @@ def _group(readings, claims, docs, conflicts, order) -> FactGroup:
                 continue
             ux, uy = {fig[2] for _, fig in by_key[x]}, {fig[2] for _, fig in by_key[y]}
             a, b = {node for node, _ in by_key[x]}, {node for node, _ in by_key[y]}
-            if _converted_alike(float(x[0]), float(y[0]), ux, uy) and not any(frozenset((p, q)) in conflicts for p in a for q in b):
+            if _converted_alike(float(x[0]), float(y[0]), ux, uy, tolerance) and not any(frozenset((p, q)) in conflicts for p in a for q in b):
                 keep, drop = (x, y) if len(by_key[x]) >= len(by_key[y]) else (y, x)
                 by_key[keep].extend(by_key.pop(drop))
     values = []
-    for (key, unit), items in by_key.items():
+    for (key, kind), items in by_key.items():
         cids = tuple(sorted({node[0] for node, _ in items}, key=lambda c: order.get(c, 0)))
         doc_ids = tuple(dict.fromkeys(claims[c].doc for c in cids))
         dates = sorted(d for d in (docs[x].date if x in docs else None for x in doc_ids) if d)
         plain = [fig[0] for _, fig in items if not fig[3]]
         text = plain[0] if plain else items[0][1][0]
         unit = _common(fig[2] for _, fig in items)
+        is_number = kind not in ("date", "entity")
+        # the exact number of a reading the value is named by (its key), a plain one first
+        named = sorted((fig for _, fig in items if fig[1] == key), key=lambda fig: bool(fig[3]))
+        base_value = (named[0][6] if named and named[0][6] is not None else float(key)) if is_number else None
         values.append(GroupValue(text, key, unit, cids, doc_ids,
-                                 dates[0] if dates else None, dates[-1] if dates else None))
+                                 dates[0] if dates else None, dates[-1] if dates else None,
+                                 base_value=base_value,
+                                 base_unit=_common(fig[5] for _, fig in items) if is_number else None))
     values.sort(key=lambda v: (-len(v.documents), v.first_date or "", v.value))
     facts = [fig[4] for _, fig in readings if fig[4] is not None]
     members = [claims[node[0]] for node, _ in readings]

@@ -20,21 +20,30 @@ def e(value) -> str:
     return _escape("" if value is None else str(value), quote=True)
 
 
-def highlight(claim: Claim) -> str:
-    """The claim sentence, escaped, with ``<mark>`` around each quantity and date."""
-    out: list[str] = []
+def segments(claim: Claim) -> list[tuple[str, str | None, str | None]]:
+    """The claim sentence in pieces ``(text, kind, tip)``: a figure with its kind ("quantity",
+    "date") and the value it reads as, the text between with ``None``; empty pieces left out."""
+    out: list[tuple[str, str | None, str | None]] = []
     pos = 0
     text = claim.text
     for start, end, kind, item in figure_spans(claim):
-        out.append(e(text[pos:start]))
+        out.append((text[pos:start], None, None))
         if kind == "quantity":
             tip = " ".join(str(x) for x in (_fmt_value(item.value), item.unit or "") if x).strip()
         else:
             tip = f"{item.value} ({item.granularity})"
-        out.append(f'<mark class="{kind}" title="{e(tip)}">{e(text[start:end])}</mark>')
+        out.append((text[start:end], kind, tip))
         pos = end
-    out.append(e(text[pos:]))
-    return "".join(out)
+    out.append((text[pos:], None, None))
+    return [piece for piece in out if piece[0] or piece[1]]
+
+
+def highlight(claim: Claim) -> str:
+    """The claim sentence, escaped, with ``<mark>`` around each quantity and date."""
+    return "".join(
+        f'<mark class="{kind}" title="{e(tip)}">{e(text)}</mark>' if kind else e(text)
+        for text, kind, tip in segments(claim)
+    )
 
 
 def _fmt_value(value: float) -> str:

@@ -5,7 +5,8 @@ one inline script (allowed by its sha256 hash, not by ``'unsafe-inline'``) and
 ``data:`` images. Every piece of text that comes from a document, a path or a rule is
 escaped with :func:`html.escape`. Figures are highlighted with ``<mark>`` from the
 quantity and date spans, which are relative to ``claim.text``. The filters are
-progressive: with scripts off they stay hidden and every finding is shown. The output
+progressive: with scripts off they stay hidden and every finding is shown (past 200 findings a
+scan's findings are data a script renders a page at a time: :mod:`checker.report.html_findings`). The output
 is deterministic (no timestamps, stable order, fixed number formatting).
 """
 
@@ -225,6 +226,8 @@ def _filters(report: Report, view: ReportView, extra_kinds: tuple[str, ...] = ()
 
 
 def _findings(report: Report, view: ReportView) -> list[str]:
+    if paged_findings(report):
+        return findings_section(view, _filters(report, view))
     out = ['<section id="findings">', f"<h2>Findings ({len(view.findings)})</h2>"]
     if not view.findings:
         out += ['<p class="muted">No findings.</p>', "</section>"]
@@ -422,6 +425,8 @@ from .html_groups import CSS as GROUPS_CSS, SCRIPT as GROUPS_SCRIPT, SCRIPT_HASH
 from .html_groups import section as groups_section  # noqa: E402
 from .html_paged import GRAPH_INLINE, SCRIPT as EDGES_SCRIPT, SCRIPT_HASH as EDGES_HASH  # noqa: E402
 from .html_paged import edges_section, graph_note, paged_edges  # noqa: E402
+from .html_findings import SCRIPT as FINDINGS_SCRIPT, SCRIPT_HASH as FINDINGS_HASH  # noqa: E402
+from .html_findings import paged_findings, section as findings_section  # noqa: E402
 
 
 def render(report: Report) -> str:
@@ -432,16 +437,19 @@ def render(report: Report) -> str:
     extra = (GROUPS_HASH,) if report.groups else ()  # the discrepancy section's script
     if paged_edges(report) and not check:
         extra += (EDGES_HASH,)  # the paged edge table's
+    # a scan's findings past a few hundred are rendered by their own script, a page at a time
+    paged = paged_findings(report) and not check
+    main_script, main_hash = (FINDINGS_SCRIPT, FINDINGS_HASH) if paged else (SCRIPT, SCRIPT_HASH)
     if check:
         from .html_ledger import CSS as LEDGER_CSS, SCRIPT as LEDGER_SCRIPT, SCRIPT_HASH as LEDGER_HASH
-        from .html_ledger import findings_section, ledger_section
+        from .html_ledger import findings_section as ledger_findings, ledger_section
     head = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         # CSP is a constant without '"', so it goes in verbatim (quotes unescaped).
-        f'<meta http-equiv="Content-Security-Policy" content="{csp(SCRIPT_HASH, LEDGER_HASH, *extra) if check else (csp(SCRIPT_HASH, *extra) if extra else CSP)}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp(SCRIPT_HASH, LEDGER_HASH, *extra) if check else (csp(main_hash, *extra) if extra or paged else CSP)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         "<title>claimgraph report</title>",
@@ -462,13 +470,13 @@ def render(report: Report) -> str:
         # a check's: no claim ids, scores or rule messages as text; the edges are in JSON and --graph
         filters = _filters(report, view, extra_kinds=("review",) if any(e_.status == "review" for e_ in report.ledger()) else ())
         body = (
-            groups_section(report, e) + _summary(report, view) + ledger_section(report, view) + findings_section(report, view, filters)
+            groups_section(report, e) + _summary(report, view) + ledger_section(report, view) + ledger_findings(report, view, filters)
             + _graph(report, view, by_place=True) + _documents(report)
         )
         scripts = [f"<script>{SCRIPT}</script>", f"<script>{LEDGER_SCRIPT}</script>"]
     else:
         body = groups_section(report, e) + _summary(report, view) + _findings(report, view) + _graph(report, view) + _edges(report, view) + _documents(report)
-        scripts = [f"<script>{SCRIPT}</script>"]
+        scripts = [f"<script>{main_script}</script>"]
     if report.groups:
         scripts.append(f"<script>{GROUPS_SCRIPT}</script>")
     if paged_edges(report) and not check:

@@ -117,6 +117,15 @@ def _placed(entry: dict, loc) -> dict:
     return entry
 
 
+def _number(x: float | None):
+    """A base value as JSON, to twelve significant digits (no float noise from a unit's factor:
+    1.2 exaflops is ``1200000000000000000``); an integral value as an integer."""
+    if x is None or x != x or x in (float("inf"), float("-inf")):
+        return None
+    x = float(f"{x:.12g}")
+    return int(x) if x == int(x) and abs(x) < 1e21 else x
+
+
 def _group(g) -> dict:
     return {
         "id": g.id,
@@ -138,6 +147,8 @@ def _group(g) -> dict:
                 "documents": list(v.documents),
                 "first_date": v.first_date,
                 "last_date": v.last_date,
+                "base_value": _number(v.base_value),
+                "base_unit": v.base_unit,
             }
             for v in g.values
         ],
