@@ -198,3 +198,12 @@ def test_nlp_model_none_binds_by_the_cheap_path():
     assert claims and all(f.measure is None or f.measure.source == "sentence" for c in claims for f in c.facts)
     parsed = document_claims_with_facts(doc, 1)
     assert [f.measure for f in claims[0].facts] != [f.measure for f in parsed[0].facts]
+
+
+def test_revenue_at_a_company_is_its_revenue_and_a_place_holds_a_figure_with_no_holder(nlp):
+    b = _bound(nlp, "In 2019, revenue at Oakvale Analytics came to $15.8 billion.", "$15.8 billion")
+    assert b.holder == "Oakvale Analytics"
+    text = "# Velmoria energy review\n\nIn 2024, lithium output in Portugal reached 6.98 million tonnes.\n"
+    _, claims = _facts_of(nlp, text)
+    fact = next(f for c in claims for f in c.facts if f.value == "6.98 million tonnes")
+    assert fact.holder.value == "Portugal" and fact.holder.source == "sentence"

@@ -258,7 +258,7 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
                 return None, True
             if c is measure_tok or (measure_tok is not None and c.i == measure_tok.i):
                 owner = _owner_of_noun(c, own)
-                return owner if owner is not None else (None, True)
+                return owner if owner is not None else (None, False)  # "revenue rose ...": no holder stated
             if _is_named(c):
                 return _name_of(c), False
             if c.pos_ == "NOUN":
@@ -286,9 +286,9 @@ def _owner_of_noun(noun, own, compounds: bool = True) -> tuple[str | None, bool]
                 return _name_of(c), False
             return None, True  # "the firm's market value"
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in ("of", "at", "for"):  # "revenue of / at / for Acme"
             for p in c.children:
-                if p.dep_ == "pobj" and _is_named(p) and p.i not in own:
+                if p.dep_ == "pobj" and _is_named(p) and p.i not in own and p.ent_type_ not in PLACE_LABELS:
                     return _name_of(p), False
     name = _compound_name(noun) if compounds else None
     if name is not None:
@@ -367,7 +367,10 @@ def _place(root, measure_tok, holder: str | None) -> str | None:
         for c in anchor.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "at"):
                 for p in c.children:
-                    if p.dep_ == "pobj" and (p.ent_type_ in PLACE_LABELS or (c.lower_ == "in" and p.ent_type_ == "ORG")):
+                    if p.dep_ == "pobj" and (
+                        p.ent_type_ in PLACE_LABELS
+                        or (c.lower_ == "in" and (p.ent_type_ in HOLDER_LABELS or (p.pos_ == "PROPN" and _is_named(p))))
+                    ):
                         name = _name_of(p)
                         if name and (holder is None or name.lower() not in holder.lower()):
                             return name

@@ -101,10 +101,14 @@ def _slot(name: str | None, source: str = "sentence") -> Slot | None:
 def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None) -> Slot | None:
     """The figure's holder: the sentence's own name; for a pronoun or a definite description the
     previous sentence's name, the heading's or the title's (else the description itself); for
-    no holder at all the heading's or the title's (a place the sentence names stays the fact's
-    place, so "capacity connected in Cyprus" and "in Normandy" under one title stay apart)."""
+    no holder at all the place the sentence counts in ("capacity connected in Cyprus"), else the
+    heading's or the title's."""
     if b.holder and not b.holder_ref:
         return Slot(b.holder, b.holder, "sentence")
+    if not b.holder and not b.holder_ref and b.place:
+        # "output in Punjab reached 6.98 million tonnes": the place the sentence counts in is
+        # whose figure it is, not the page's subject
+        return Slot(b.place, b.place, "sentence")
     if context is not None:
         found = None
         if b.holder_ref:
