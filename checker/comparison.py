@@ -60,13 +60,15 @@ class _Prepared:
     claims: list[Claim]
 
 
-def _prepare(text_a: str, text_b: str) -> _Prepared:
+def _prepare(text_a: str, text_b: str, nlp=None) -> _Prepared:
+    """Both texts read into claims with their facts: by the cheap path, or bound on each claim's
+    parse by the spaCy pipeline ``nlp`` as a scan binds them (entity facts need the parse)."""
     from .frame.facts import document_facts
 
     docs = [_document("a", text_a), _document("b", text_b)]
     claims = list(corpus_claims(docs))
-    # the facts of each side's claims, as a scan fills them (checker.frame.facts)
-    claims = [c for doc in docs for c in document_facts(doc, [c for c in claims if c.doc == doc.id])]
+    # the facts of each side's claims (checker.frame.facts)
+    claims = [c for doc in docs for c in document_facts(doc, [c for c in claims if c.doc == doc.id], nlp)]
     return _Prepared(docs, claims)
 
 
@@ -87,9 +89,10 @@ def _judge(prepared: _Prepared, vectors, rules: list[Rule], nli=None) -> Judgeme
     return Judgement(claims, findings, edges, best)
 
 
-def judge_texts(text_a: str, text_b: str, rules: list[Rule], embedder: Embedder, nli=None) -> Judgement:
-    """Claims of both texts; every claim of A paired with every claim of B; all rules run."""
-    prepared = _prepare(text_a, text_b)
+def judge_texts(text_a: str, text_b: str, rules: list[Rule], embedder: Embedder, nli=None, nlp=None) -> Judgement:
+    """Claims of both texts; every claim of A paired with every claim of B; all rules run.
+    ``nlp``: a spaCy pipeline to bind the claims' facts on their parse (None: the cheap path)."""
+    prepared = _prepare(text_a, text_b, nlp)
     if not prepared.claims:
         return Judgement([], [], [], 0.0)
     vectors = embedder.encode([c.masked_text for c in prepared.claims])

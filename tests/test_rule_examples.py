@@ -1,6 +1,7 @@
 """Meta-test: every rule's documented failing example fires it, every passing one does not.
 
-Runs the real packaged model, as a user's ``claimgraph compare`` would.
+Runs the real packaged model, as a user's ``claimgraph compare`` would (and, for a rule kind that
+reads facts only a parse gives, with the spaCy pipeline, as a scan would).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import pytest
 
 from checker.comparison import judge_texts
 from checker.embed.embeddings import SentenceTransformerEmbedder
+from checker.frame.nlp import load_nlp
 from checker.judge.ruleset import load_rules
 
 pytestmark = pytest.mark.model
@@ -25,7 +27,9 @@ def embedder():
 
 @pytest.mark.parametrize("rule, number, example", CASES, ids=[f"{r.id}-{n}-{e.expect}" for r, n, e in CASES])
 def test_rule_examples_behave_as_documented(rule, number, example, embedder):
-    judged = judge_texts(example.a, example.b, RULES, embedder)
+    # a kind that judges facts only a parse gives (entity facts) is judged on parsed facts, as in a scan
+    nlp = load_nlp() if rule.impl.parsed_facts else None
+    judged = judge_texts(example.a, example.b, RULES, embedder, nlp=nlp)
     messages = [f.message for f in judged.findings if f.rule == rule.id]
     if example.expect == "fail":
         assert messages, f"{rule.id} should fire on: {example.a!r} / {example.b!r}; got {judged.findings}"

@@ -62,6 +62,9 @@ class RuleKind:
     scope: ClassVar[str] = "pair"  # "pair" or "corpus"
     #: A fallback pair kind judges only pairs that no other kind supported or conflicted.
     fallback: ClassVar[bool] = False
+    #: The kind judges facts that only a parse gives (entity facts, :mod:`checker.frame.entities`):
+    #: a scan binds them; ``compare``'s cheap path does not, so its examples are judged parsed.
+    parsed_facts: ClassVar[bool] = False
     params: ClassVar[dict[str, Param]] = {}
 
     def __init__(self, params: dict[str, Any]) -> None:
