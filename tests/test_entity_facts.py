@@ -246,3 +246,11 @@ def test_entity_verdicts_name_entity_facts_not_figures(nlp):
     from checker.group import build_groups
 
     assert build_groups(report) == []
+
+
+def test_entities_an_active_adopter_passes_a_law(nlp):
+    assert _bindings(nlp, "In 2030 the Senate passed the Tarn Act by 61 votes to 40.") == [
+        ("adopter", "Senate", "Tarn Act", False)
+    ]
+    assert _bindings(nlp, "The Tarn Act passed the Senate in 2030 by 61 votes to 40.") == []
+    assert _bindings(nlp, "Kestrel passed the Orrin milestone in 2030.") == []

@@ -23,7 +23,8 @@ itself lies when the sentence says so). Relations, by the words that state them:
   by Korvell"), or who built, manufactured, constructed or assembled it ("Korvell built the
   Tessaly cluster").
 * **adopter**: the body by which a thing was passed, adopted, approved, ratified or enacted, or
-  which passed it ("the Tarn Act was passed by the Senate", "the Senate passed the Tarn Act").
+  which passed a law, bill, regulation, treaty or budget ("the Tarn Act was passed by the Senate",
+  "the Senate passed the Tarn Act"; not "the Tarn Act passed the Senate").
 * **operator**: by whom a thing is operated, run or managed, or who operates or manages it.
 
 A value is a name (a proper noun or a named entity that is not a date or a figure), the whole
@@ -69,6 +70,9 @@ _TYING = {
 _GIVING = frozenset({"award", "grant"})
 #: What is won: a winner fact needs its thing to be one of these (not "won 30% of the market").
 _WON = frozenset("contract tender bid concession licence license order deal franchise procurement".split())
+#: What is passed or adopted in the active voice ("the Senate passed the Tarn Act"; not "the Tarn
+#: Act passed the Senate", where the law is the subject): a law by its label or its head noun.
+_LAWS = frozenset("act bill law regulation directive ordinance treaty statute budget resolution amendment charter code".split())
 #: Prepositions that place a thing.
 _AT = frozenset({"in", "at"})
 
@@ -301,11 +305,17 @@ def _tied(verb, relation: str, active: bool) -> list[EntityBinding]:
     subj, obj = _subject(verb, ("nsubj",)), _object(verb)
     if subj is None or obj is None or (relation == "winner" and not _won(obj)):
         return out
+    if relation == "adopter" and (not _law(obj) or _law(subj)):
+        return out  # "Kestrel passed the milestone", "the Tarn Act passed the Senate"
     for v in _names(subj):
         b = _binding(relation, v, verb.text, _thing(obj))
         if b is not None:
             out.append(b)
     return out
+
+
+def _law(tok) -> bool:
+    return tok.ent_type_ == "LAW" or tok.lemma_.lower() in _LAWS
 
 
 def _won(tok) -> bool:
