@@ -254,3 +254,7 @@ def test_entities_an_active_adopter_passes_a_law(nlp):
     ]
     assert _bindings(nlp, "The Tarn Act passed the Senate in 2030 by 61 votes to 40.") == []
     assert _bindings(nlp, "Kestrel passed the Orrin milestone in 2030.") == []
+
+
+def test_entities_a_plural_class_of_things_is_no_holder(nlp):
+    assert _bindings(nlp, "Some 1,200 Orvane robotics firms located in Lisbon raised $3 billion in 2031.") == []

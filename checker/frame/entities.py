@@ -35,7 +35,8 @@ binder's name helpers (:mod:`checker.frame.binding`): a name, a name compounded 
 ("the Orrin supercomputer"), a noun with a named possessor or "of" name ("Velmar's data
 centre"); a pronoun or a definite description ("it", "the contract") is a reference that the
 caller resolves from the context around the sentence (:mod:`checker.frame.context`). A thing
-that is neither (an indefinite "a supercomputer") gives no fact.
+that is neither (an indefinite "a supercomputer", a plural class of things: "AI firms located
+in Lisbon") gives no fact.
 
 Claims are sentences that state a figure or a date (:mod:`checker.extract.claims`), so entity
 facts are read only in those sentences; "The Orrin machine is housed in Lisbon." with no
@@ -172,8 +173,8 @@ def _thing(tok) -> tuple[str | None, bool]:
         return None, True
     if _is_named(tok):
         return _name_of(tok), False
-    if tok.pos_ != "NOUN":
-        return None, False
+    if tok.pos_ != "NOUN" or tok.tag_ == "NNS":
+        return None, False  # a plural noun is a class of things ("1,200 AI enterprises"), not one thing
     name = _compound_name(tok)
     if name is not None:
         return _strip(name), False
