@@ -258,3 +258,39 @@ def test_entities_an_active_adopter_passes_a_law(nlp):
 
 def test_entities_a_plural_class_of_things_is_no_holder(nlp):
     assert _bindings(nlp, "Some 1,200 Orvane robotics firms located in Lisbon raised $3 billion in 2031.") == []
+
+
+def test_fact_join_pairs_entity_facts_of_one_holder_and_relation(nlp):
+    import numpy as np
+
+    from checker.pair.value_join import fact_pairs
+
+    texts = [
+        ("a", "The Orrin supercomputer, commissioned in 2031, is housed in Lisbon."),
+        ("b", "Engineers say that since 2031 the Orrin supercomputer has been located in Porto, near the river."),
+        ("c", "The Vasca supercomputer, commissioned in 2031, is housed in Faro."),
+    ]
+    claims = []
+    for doc_id, text in texts:
+        doc = parse_document(text + "\n", "markdown", doc_id, f"{doc_id}.md", None)
+        claims += document_facts(doc, document_claims(doc, len(claims) + 1), nlp)
+    vectors = np.eye(len(claims), dtype=np.float32)  # no two sentences alike
+    assert [(i, j) for i, j, _ in fact_pairs(claims, vectors)] == [(0, 1)]
+
+
+def test_scan_reports_a_thing_placed_in_two_cities(tmp_path):
+    """A scan binds entity facts on the parse, joins the two claims on them and ENT001 conflicts."""
+    from checker.pipeline import Pipeline, Settings
+
+    (tmp_path / "a.md").write_text(
+        "# Orrin\n\nThe Orrin supercomputer, commissioned in 2031, is housed in Lisbon.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "# Notes\n\nEngineers say that since 2031 the Orrin supercomputer has been located in Porto.\n",
+        encoding="utf-8")
+    rule = load_rule_file(ROOT / "rules" / "ENT001.yml", "rules/ENT001.yml")
+    report = Pipeline(Settings(use_cache=False), embedder=HashEmbedder(), warn=lambda m: None, rules=[rule]).scan(
+        [str(tmp_path)])
+    (finding,) = [f for f in report.findings if f.rule == "ENT001"]
+    assert finding.kind == "conflict" and finding.severity == "error"
+    assert finding.message == "same holder (Orrin supercomputer), same relation (location): Lisbon vs Porto"
+    assert report.groups == []  # entity facts are no figures: no fact group joins the claims' dates on it
