@@ -294,3 +294,9 @@ def test_scan_reports_a_thing_placed_in_two_cities(tmp_path):
     assert finding.kind == "conflict" and finding.severity == "error"
     assert finding.message == "same holder (Orrin supercomputer), same relation (location): Lisbon vs Porto"
     assert report.groups == []  # entity facts are no figures: no fact group joins the claims' dates on it
+
+
+def test_entity_fact_whose_context_holder_is_the_value_is_dropped(nlp):
+    text = "Halvard filed a bid in 2030. The contract was awarded to Halvard Systems in 2031.\n"
+    _, claims = _facts_of(nlp, text)
+    assert not [f for c in claims for f in c.facts if f.kind == "entity"]

@@ -27,6 +27,7 @@ from .binding import Binding, bind
 from .context import DocumentContext
 from .entities import entity_bindings
 from .events import event_key
+from .keys import name_within
 from .timeframe import fact_time
 
 #: Words that make a figure a plan or target, a forecast or estimate, or a reported claim.
@@ -88,8 +89,8 @@ def claim_facts(
         )
     for e in entity_bindings(parsed) if parsed is not None else ():  # places and organisations (frame/entities)
         holder = _holder_slot(Binding(holder=None if e.holder_ref else e.holder, holder_ref=e.holder_ref), claim, context)
-        if holder is None or holder.value.lower() == e.value.lower():
-            continue  # no thing named, or the context's name is the value itself
+        if holder is None or name_within(holder.value, e.value):
+            continue  # no thing named, or the context's name is the value itself ("Halvard" / "Halvard Systems")
         time = fact_time(claim.dates, (e.start, e.end), anchor, sentence=claim.text, anchor_source=anchor_source)
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "entity", None, e.value, measure=Slot(e.relation, e.words, "sentence"),

@@ -32,7 +32,7 @@ housed in Tennessee." (a city and a region).
 
 from __future__ import annotations
 
-from ...frame.keys import fold, holder_key
+from ...frame.keys import holder_key, name_within as _within
 from ...frame.regions import region_tier
 from ...frame.timeframe import times_differ
 from ...model import Claim, Fact
@@ -55,14 +55,6 @@ def entity_facts(claim: Claim) -> dict[tuple[str, str], list[Fact]]:
         if holder:
             out.setdefault((holder, f.measure.value), []).append(f)
     return out
-
-
-def _within(x: str | None, y: str | None) -> bool:
-    """One name is the other's words or part of them, folded."""
-    if not x or not y:
-        return False
-    wx, wy = set(fold(x).split()), set(fold(y).split())
-    return bool(wx and wy) and (wx <= wy or wy <= wx)
 
 
 def names_agree(x: Fact, y: Fact) -> bool:
