@@ -294,6 +294,13 @@ def test_scan_reports_a_thing_placed_in_two_cities(tmp_path):
     assert finding.kind == "conflict" and finding.severity == "error"
     assert finding.message == "same holder (Orrin supercomputer), same relation (location): Lisbon vs Porto"
     assert report.groups == []  # entity facts are no figures: no fact group joins the claims' dates on it
+    from checker.report import render
+
+    for fmt in ("terminal", "json", "markdown", "html", "sarif", "github", "csv"):
+        out = render(report, fmt)  # every format renders a report with entity facts and an ENT001 finding
+        assert fmt == "csv" or "Lisbon vs Porto" in out
+    (claim,) = [c for c in json.loads(render(report, "json"))["claims"] if "Lisbon" in c["text"]]
+    assert [f["value"] for f in claim["facts"] if f["kind"] == "entity"] == ["Lisbon"]
 
 
 def test_entity_fact_whose_context_holder_is_the_value_is_dropped(nlp):
