@@ -254,6 +254,15 @@ def test_entities_an_active_adopter_passes_a_law(nlp):
     ]
     assert _bindings(nlp, "The Tarn Act passed the Senate in 2030 by 61 votes to 40.") == []
     assert _bindings(nlp, "Kestrel passed the Orrin milestone in 2030.") == []
+    assert _bindings(nlp, "The Tarn Act, which the Senate passed in 2030, cut tariffs by 5%.") == [
+        ("adopter", "Senate", "Tarn Act", False)
+    ]
+
+
+def test_entities_a_form_the_tagger_lemmatises_apart_still_places(nlp):
+    assert _bindings(nlp, "The Halden plant, sited at Varna, produced 30,000 cars in 2030.") == [
+        ("location", "Varna", "Halden plant", False)
+    ]
 
 
 def test_entities_a_plural_class_of_things_is_no_holder(nlp):

@@ -100,8 +100,10 @@ def entity_bindings(doc) -> list[EntityBinding]:
         lemma = tok.lemma_.lower()
         text = tok.lower_
         if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_ in ("VBN", "VBD"):
-            if lemma in _PLACING or text in _PLACING:
-                found += _placed(tok, _PLACING.get(lemma) or _PLACING[text])
+            stems = (text[:-1], text[:-2]) if text.endswith("ed") else (text[:-1],) if text.endswith(("d", "s")) else ()
+            placing = next((_PLACING[w] for w in (lemma, text, *stems) if w in _PLACING), None)
+            if placing is not None:  # the lemma, else the form stripped of "-d", "-ed", "-s" ("sited" read as "sit")
+                found += _placed(tok, placing)
             elif lemma in _TYING:
                 found += _tied(tok, *_TYING[lemma])
             elif lemma in _GIVING:
@@ -304,6 +306,8 @@ def _tied(verb, relation: str, active: bool) -> list[EntityBinding]:
     if not active or _is_passive(verb):
         return out
     subj, obj = _subject(verb, ("nsubj",)), _object(verb)
+    if obj is not None and obj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        obj = verb.head  # "the Tarn Act, which the Senate passed"
     if subj is None or obj is None or (relation == "winner" and not _won(obj)):
         return out
     if relation == "adopter" and (not _law(obj) or _law(subj)):
