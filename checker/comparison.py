@@ -61,6 +61,8 @@ class _Prepared:
 
 
 def _prepare(text_a: str, text_b: str, nlp_model: str | None = None) -> _Prepared:
+    """Both texts read into claims with their facts, bound on each claim's parse by the spaCy
+    pipeline ``nlp_model`` (the default one; ``none``: the cheap path) as a scan binds them."""
     from .frame.facts import document_facts
     from .frame.nlp import load_nlp
 
@@ -89,9 +91,12 @@ def _judge(prepared: _Prepared, vectors, rules: list[Rule], nli=None) -> Judgeme
     return Judgement(claims, findings, edges, best)
 
 
-def judge_texts(text_a: str, text_b: str, rules: list[Rule], embedder: Embedder, nli=None) -> Judgement:
-    """Claims of both texts; every claim of A paired with every claim of B; all rules run."""
-    prepared = _prepare(text_a, text_b)
+def judge_texts(
+    text_a: str, text_b: str, rules: list[Rule], embedder: Embedder, nli=None, nlp_model: str | None = None
+) -> Judgement:
+    """Claims of both texts; every claim of A paired with every claim of B; all rules run.
+    ``nlp_model``: the spaCy pipeline that binds the claims' facts (None: the default one)."""
+    prepared = _prepare(text_a, text_b, nlp_model)
     if not prepared.claims:
         return Judgement([], [], [], 0.0)
     vectors = embedder.encode([c.masked_text for c in prepared.claims])

@@ -216,7 +216,11 @@ class Fact:
     the event it dates, synonyms folded ("launch" for opened, launched, went live); ``holder``
     whose measure it is; ``time`` the period it holds for; ``place`` where. ``direction`` is the
     sense of a change or event ("up", "down"; "open", "close"; "buy", "sell"): opposite
-    directions of one measure conflict.
+    directions of one measure conflict. An ``entity`` fact (:mod:`checker.frame.entities`) binds
+    a place or an organisation (``value``) to a thing (``holder``) by a relation (``measure``:
+    "location", "headquarters", "winner", "builder", "adopter", "operator"); its ``place`` is
+    where the value itself lies, if said, and its ``qualifier`` the value's entity label ("GPE",
+    "ORG", "FAC", ...).
     """
 
     id: str  # "<claim id>.f<n>", n from 1 in the claim's order of facts
@@ -303,7 +307,8 @@ class Edge:
     explanation: str = ""
     #: Which figures the rules related, one ``(relation, figure in source, figure in target)`` per
     #: verdict, a figure named ``q<n>`` (the claim's n-th quantity) or ``d<n>`` (its n-th date), or
-    #: "" when the verdict did not say: what the fact groups join (:mod:`checker.group`).
+    #: "" when the verdict did not say: what the fact groups join (:mod:`checker.group`); ``e<n>``
+    #: names the claim's n-th entity fact (ENT001), which is no figure.
     figures: tuple[tuple[str, str, str], ...] = ()
 
 

@@ -1,6 +1,7 @@
 """Meta-test: every rule's documented failing example fires it, every passing one does not.
 
-Runs the real packaged model, as a user's ``claimgraph compare`` would.
+Runs the real packaged model, as a user's ``claimgraph compare`` would (and, for a rule kind that
+reads facts only a parse gives, with the spaCy pipeline, as a scan would).
 """
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Facts of a document's claims: one :class:`~checker.model.Fact` per figure and per date.
+"""Facts of a document's claims: one :class:`~checker.model.Fact` per figure and per date, and
+(parsed claims only) one per place or organisation a relation binds to a thing
+(:mod:`checker.frame.entities`: "housed in Lisbon", "awarded to Halvard"), after them.
 
 With a spaCy pipeline (the default, :mod:`checker.frame.nlp`) each claim sentence is parsed
 once (``nlp.pipe`` over the document's claims) and each figure bound by
@@ -23,7 +25,9 @@ from ..extract.claims import document_claims
 from ..model import Claim, Document, Fact, Slot
 from .binding import Binding, bind, mark_values
 from .context import DocumentContext
+from .entities import entity_bindings
 from .events import event_key
+from .keys import name_within
 from .timeframe import fact_time
 
 #: Words that make a figure a plan or target, a forecast or estimate, or a reported claim.
@@ -90,6 +94,15 @@ def claim_facts(
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "date", i, d.text, measure=measure, holder=holder,
                  time=Slot(d.value, d.text, "sentence"), place=place, modality=mode, qualifier=d.qualifier)
+        )
+    for e in entity_bindings(parsed) if parsed is not None else ():  # places and organisations (frame/entities)
+        holder = _holder_slot(Binding(holder=None if e.holder_ref else e.holder, holder_ref=e.holder_ref), claim, context)
+        if holder is None or name_within(holder.value, e.value):
+            continue  # no thing named, or the context's name is the value itself ("Halvard" / "Halvard Systems")
+        time = fact_time(claim.dates, (e.start, e.end), anchor, sentence=claim.text, anchor_source=anchor_source)
+        facts.append(
+            Fact(f"{claim.id}.f{len(facts) + 1}", "entity", None, e.value, measure=Slot(e.relation, e.words, "sentence"),
+                 holder=holder, time=time, place=_slot(e.place), modality=mode, qualifier=e.label or None)
         )
     return tuple(facts)
 

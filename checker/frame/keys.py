@@ -55,6 +55,15 @@ def fold(name: str) -> str:
     return " ".join(parts)
 
 
+def name_within(x: str | None, y: str | None) -> bool:
+    """One name is the other's words or part of them, folded ("Oak Ridge" / "Oak Ridge National
+    Laboratory", "Halvard" / "Halvard Systems")."""
+    if not x or not y:
+        return False
+    wx, wy = set(fold(x).split()), set(fold(y).split())
+    return bool(wx and wy) and (wx <= wy or wy <= wx)
+
+
 def holder_key(fact: Fact, claim: Claim) -> str | None:
     """The fact's holder, folded; None when there is none or it is an ordinary word."""
     if fact.holder is None or not fact.holder.value:

@@ -120,8 +120,18 @@ def evaluate(
 def figures_of(verdict: Verdict, by_id: dict[str, Claim]) -> tuple[str, str, str]:
     """``(relation, figure in a, figure in b)`` of a two-claim verdict: from its ``key`` (the
     figures' start offsets, ``"<start in a>:<start in b>"``), else from the texts its message
-    fields quote (``a``, ``b``) among the claims' figures and dates; "" where neither says."""
+    fields quote (``a``, ``b``) among the claims' figures and dates; "" where neither says. A
+    verdict on two entity facts (key ``"e:<fact id in a>:<fact id in b>"``, ENT001) names them
+    ``e<n>``: the claim's n-th entity fact, never a figure or a date."""
     a, b = (by_id.get(c) for c in verdict.claims[:2])
+    if verdict.key.startswith("e:") and verdict.key.count(":") == 2:
+        ids = verdict.key.split(":")[1:]
+
+        def entity(claim: Claim | None, fact_id: str) -> str:
+            own = [f.id for f in claim.facts if f.kind == "entity"] if claim is not None else []
+            return f"e{own.index(fact_id)}" if fact_id in own else ""
+
+        return (verdict.relation or "", entity(a, ids[0]), entity(b, ids[1]))
     starts = verdict.key.split(":") if verdict.key else []
 
     def find(claim: Claim | None, n: int) -> str:

@@ -126,6 +126,9 @@ def fact_pairs(
     each figure with its ``limit`` nearest values of that measure elsewhere, and its ``held_limit``
     nearest among figures whose holder is the same too ("Kestrel's peak score of 2.41 exaflops" /
     "engineers measured 2.38 exaflops on Kestrel"), however differently the sentences are worded.
+    Entity facts (a place or an organisation, :mod:`checker.frame.entities`) of one holder and one
+    relation are joined the same way: each with its ``held_limit`` nearest claims in that group
+    ("the Orrin machine is housed in Lisbon" / "Orrin, installed in Porto, ...").
 
     Sorted groups, each figure looking at most ``reach`` places either way for partners of other
     documents: ``O(n log n)`` in the number of figures, at most ``limit + held_limit`` partners
@@ -146,6 +149,11 @@ def fact_pairs(
             groups.setdefault((measure, kind, unit, None), []).append((value, n))
             if holder:
                 groups.setdefault((measure, kind, unit, holder), []).append((value, n))
+        for f in claim.facts:  # a place or an organisation of one holder's relation (frame/entities)
+            if f.kind == "entity" and f.measure is not None and f.measure.value:
+                holder = holder_key(f, claim)
+                if holder:
+                    groups.setdefault((f.measure.value, "entity", None, holder), []).append((0.0, n))
     found: set[tuple[int, int]] = set()
     for key, members in groups.items():
         if len(members) < 2:

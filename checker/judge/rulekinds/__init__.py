@@ -4,6 +4,7 @@ from .base import PairContext, Param, RuleKind, Verdict
 from .citations import DanglingCitation
 from .conversion import ConversionRate
 from .dates import DateMismatch
+from .entities import EntityMismatch
 from .growth import GrowthArithmetic
 from .nli import NliContradiction
 from .numeric import NumericMismatch
@@ -17,6 +18,7 @@ KINDS: dict[str, type[RuleKind]] = {
     for k in (
         NumericMismatch,
         DateMismatch,
+        EntityMismatch,
         ScopeDifference,
         ConversionRate,
         GrowthArithmetic,
