@@ -207,3 +207,10 @@ def test_revenue_at_a_company_is_its_revenue_and_a_place_holds_a_figure_with_no_
     _, claims = _facts_of(nlp, text)
     fact = next(f for c in claims for f in c.facts if f.value == "6.98 million tonnes")
     assert fact.holder.value == "Portugal" and fact.holder.source == "sentence"
+
+
+def test_agent_of_a_nominal_and_a_place_in_the_figures_phrase(nlp):
+    b = _bound(nlp, "Deliveries of industrial robots by Norvale Foods totalled 1,266 units in 2021.", "1,266")
+    assert b.holder == "Norvale Foods"
+    b = _bound(nlp, "Fibre broadband reached 21.2% of households in Portugal by the end of 2018.", "21.2%")
+    assert b.place == "Portugal"

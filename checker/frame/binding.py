@@ -286,7 +286,7 @@ def _owner_of_noun(noun, own, compounds: bool = True) -> tuple[str | None, bool]
                 return _name_of(c), False
             return None, True  # "the firm's market value"
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "at", "for"):  # "revenue of / at / for Acme"
+        if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "by"):  # "revenue of / at / for Acme", "deliveries by Acme"
             for p in c.children:
                 if p.dep_ == "pobj" and _is_named(p) and p.i not in own and p.ent_type_ not in PLACE_LABELS:
                     return _name_of(p), False
@@ -360,6 +360,7 @@ def _place(root, measure_tok, holder: str | None) -> str | None:
     anchors = [t for t in (measure_tok, verb) if t is not None]
     if verb is not None:
         anchors += _subjects(verb)  # "wind farms in Azores added 7.9 GW"
+    anchors += [t for t in root.subtree if t.pos_ == "NOUN" and t.i != root.i]  # "21.2% of households in Asturias"
     for noun in list(anchors):
         if noun.pos_ in ("NOUN", "PROPN"):
             anchors += [c for c in noun.children if c.dep_ in ("acl", "relcl")]

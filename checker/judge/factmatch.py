@@ -86,6 +86,10 @@ def _modifiers_differ(
     / "20 prizes"): a part and a whole, or two parts, not one measure. Physical units have no modifiers."""
     if _contrasts(a, qa) != _contrasts(b, qb):
         return True  # "a peak rate of 3.1 Pflop/s" / "a sustained rate of 2.9 Pflop/s"
+    if qa.kind == "measure" and qa.unit and _parsed_measure(fa) and _parsed_measure(fb):
+        # both measures read from the parse ("electrolyser capacity" / "onshore wind capacity"):
+        # their narrowing words say whether they are one measure
+        return _modifiers(fa, qa, ha) != _modifiers(fb, qb, hb)
     if qa.kind == "measure" and qa.unit:
         # a physical unit says what dimension, not which measure of it: "new solar installations
         # reached 240 MW" / "wind capacity reached 270 MW"; the words beside the figures must share one
@@ -94,6 +98,11 @@ def _modifiers_differ(
             return True  # "29 GW of onshore wind capacity" / "997 MW of electrolyser capacity"
         return not _beside(a, qa, ha) & _beside(b, qb, hb)
     return _modifiers(fa, qa, ha) != _modifiers(fb, qb, hb)
+
+
+def _parsed_measure(fact: Fact | None) -> bool:
+    """The fact's measure is a noun (phrase) of the sentence, not a unit or a verb."""
+    return fact is not None and fact.measure is not None and bool(fact.measure.value) and " " in fact.measure.value.strip()
 
 
 _OF = re.compile(r"\s+of\s+((?:[\w-]+\s+){0,4})")
