@@ -214,3 +214,18 @@ def test_agent_of_a_nominal_and_a_place_in_the_figures_phrase(nlp):
     assert b.holder == "Norvale Foods"
     b = _bound(nlp, "Fibre broadband reached 21.2% of households in Portugal by the end of 2018.", "21.2%")
     assert b.place == "Portugal"
+
+
+def test_an_estimate_of_the_past_is_a_reported_outcome_and_a_forecast_looks_ahead(nlp):
+    from checker.frame.facts import modality
+
+    past = "Researchers estimated that Velm produced 3.04 million tonnes of copper in 2023."
+    ahead = "Analysts expect Velm to produce 4 million tonnes of copper in 2027."
+    assert modality(past, nlp(past)) == "reported"
+    assert modality(ahead, nlp(ahead)) == "forecast"
+    assert modality(past) == "forecast"  # without the parse, the word alone
+
+
+def test_a_place_in_the_measures_own_phrase(nlp):
+    b = _bound(nlp, "Registrations of electric vehicles in Estonia rose to 95,116 in August 2018.", "95,116")
+    assert b.place == "Estonia"

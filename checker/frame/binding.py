@@ -361,6 +361,8 @@ def _place(root, measure_tok, holder: str | None) -> str | None:
     if verb is not None:
         anchors += _subjects(verb)  # "wind farms in Azores added 7.9 GW"
     anchors += [t for t in root.subtree if t.pos_ == "NOUN" and t.i != root.i]  # "21.2% of households in Asturias"
+    if measure_tok is not None:  # "registrations of electric vehicles in Estonia rose to 95,116"
+        anchors += [t for t in measure_tok.subtree if t.pos_ == "NOUN" and t.i != measure_tok.i]
     for noun in list(anchors):
         if noun.pos_ in ("NOUN", "PROPN"):
             anchors += [c for c in noun.children if c.dep_ in ("acl", "relcl")]

@@ -40,12 +40,28 @@ _UP = re.compile(r"\b(rose|rises?|risen|increased?|increases|grew|grow|up|climbe
 _DOWN = re.compile(r"\b(fell|falls?|fallen|dropped|drops?|declined?|decreased?|down|shrank|slipped)\b", re.I)
 
 
-def modality(sentence: str) -> str:
-    """``actual``, ``plan``, ``forecast`` or ``reported`` for the words of ``sentence``."""
+def modality(sentence: str, parsed=None) -> str:
+    """``actual``, ``plan``, ``forecast`` or ``reported`` for the words of ``sentence``; with its
+    parse, an estimate of what happened ("researchers estimated that Bern *produced* 3 million
+    tonnes", a past tense under the estimating verb) is a reported outcome, not a forecast."""
     for name, pattern in _MODALITY:
-        if pattern.search(sentence):
+        m = pattern.search(sentence)
+        if m:
+            if name == "forecast" and parsed is not None and _estimates_the_past(parsed, m.start()):
+                return "reported"
             return name
     return "actual"
+
+
+def _estimates_the_past(parsed, offset: int) -> bool:
+    """The estimating word at ``offset`` governs a clause in the past tense with no "will"."""
+    for tok in parsed:
+        if tok.idx == offset:
+            for c in tok.children:
+                if c.dep_ == "ccomp" and c.tag_ == "VBD" and not any(a.lower_ in ("will", "would") for a in c.children):
+                    return True
+            return False
+    return False
 
 
 def direction(sentence: str) -> str | None:
@@ -62,7 +78,7 @@ def claim_facts(
     spaCy pipeline parsed it (None: the cheap path)."""
     facts: list[Fact] = []
     cheap_holder = Slot(claim.subjects[0], claim.subjects[0], "sentence") if claim.subjects else None
-    mode, sense = modality(claim.text), direction(claim.text)
+    mode, sense = modality(claim.text, parsed), direction(claim.text)
     if parsed is not None:
         mark_values(parsed, [(q.start, q.end) for q in claim.quantities] + [(d.start, d.end) for d in claim.dates])
     for i, q in enumerate(claim.quantities):
