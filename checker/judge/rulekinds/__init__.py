@@ -4,6 +4,7 @@ from .base import PairContext, Param, RuleKind, Verdict
 from .citations import DanglingCitation
 from .conversion import ConversionRate
 from .dates import DateMismatch
+from .direction import DirectionMismatch
 from .growth import GrowthArithmetic
 from .nli import NliContradiction
 from .numeric import NumericMismatch
@@ -25,6 +26,7 @@ KINDS: dict[str, type[RuleKind]] = {
         FutureEventPastTense,
         NliContradiction,
         OrdinalMismatch,
+        DirectionMismatch,
     )
 }
 

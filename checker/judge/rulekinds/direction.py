@@ -1,0 +1,102 @@
+"""Rule kind ``direction_mismatch``: one fact told going opposite ways.
+
+"Acme's revenue rose 4% in 2024" against "Acme's revenue fell 4% in 2024": two figures whose
+facts are aligned (:mod:`checker.judge.factmatch`: one holder, one measure, a compatible time,
+place and modality) and whose directions (:mod:`checker.frame.direction`) are the two sides of
+one pair (up / down, buy / sell, open / close, hire / fire) cannot both hold, whatever their
+values: "cut 300 jobs" / "added 300 jobs", "sold 2 million shares" / "bought 2 million shares".
+
+Only when nothing sets the two apart: two measures ("imports rose 5%" / "exports fell 5%") or
+two times ("fell 5% in Q1" / "rose 3% in Q2") do not align, and the word just before each
+direction word, when it is no holder's, must be one ("imports rose by 300 containers" / "exports
+fell by 300 containers": the cheap path, with no parse, binds both to containers); changes measured against two bases
+("down 5% from its peak" / "up 3% year on year"), or against a base on one side only, are two
+changes (:func:`checker.frame.direction.comparison_base`). A figure with no direction (a level,
+"to $3 billion"; a negated verb, "did not rise") conflicts with none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...extract.terms import STOPWORDS, normalise
+from ...frame.direction import comparison_base, direction_span, direction_word, opposite
+from ...frame.keys import fold, holder_key, quantity_fact
+from ...model import Claim, Fact, Quantity
+from ..factmatch import match
+from ..sameness import describe
+from .base import PairContext, RuleKind, Verdict
+
+
+class DirectionMismatch(RuleKind):
+    name = "direction_mismatch"
+
+    def compare(self, a: Claim, b: Claim, ctx: PairContext) -> list[Verdict]:
+        turned_a = _turned(a)
+        turned_b = _turned(b) if turned_a else []
+        verdicts: list[Verdict] = []
+        done: set[int] = set()
+        for qa, fa in turned_a:
+            for qb, fb in turned_b:
+                if qa.start in done or not opposite(fa.direction, fb.direction):
+                    continue
+                fm = match(a, fa, qa, b, fb, qb)
+                if not fm.aligned:
+                    continue
+                if comparison_base(a.text, qa.start, qa.end) != comparison_base(b.text, qb.start, qb.end):
+                    continue  # "down 5% from its peak" / "up 3% year on year": two changes
+                wa, wb = _what_turned(a, qa, fa), _what_turned(b, qb, fb)
+                if wa is not None and wb is not None and wa != wb:
+                    continue  # "imports rose by 300 containers" / "exports fell by 300 containers"
+                done.add(qa.start)
+                said_a, said_b = _said(a, qa, fa), _said(b, qb, fb)
+                verdicts.append(
+                    Verdict(
+                        claims=(a.id, b.id),
+                        relation="conflicts",
+                        finding=True,
+                        reason=f"{fm.explain()}: {said_a} vs {said_b}",
+                        score=round(0.5 + 0.5 * ctx.similarity, 4),
+                        fields={"a": describe(qa), "b": describe(qb), "thing": fm.same[0][1] if fm.same else ""},
+                        key=f"{qa.start}:{qb.start}",
+                    )
+                )
+        return verdicts
+
+
+def _turned(claim: Claim) -> list[tuple[Quantity, Fact]]:
+    """The claim's figures whose facts have a direction."""
+    out = []
+    for i, q in enumerate(claim.quantities):
+        fact = quantity_fact(claim, i)
+        if fact is not None and fact.direction is not None:
+            out.append((q, fact))
+    return out
+
+
+def _said(claim: Claim, q: Quantity, fact: Fact) -> str:
+    """The word that gives the figure its direction, as written ("rose"), else the key ("up")."""
+    return direction_word(claim.text, q.start, q.end, fact.direction) or fact.direction
+
+
+_WORD = re.compile(r"[\w'’-]+|[,;:()]")
+
+
+def _what_turned(claim: Claim, q: Quantity, fact: Fact) -> str | None:
+    """The content word just before the direction word, within its clause ("imports" of "Acme's
+    imports rose 5%", "index" of "the index is down 5%"), folded; None when the holder ("Acme sold")
+    or nothing comes first."""
+    span = direction_span(claim.text, q.start, q.end, fact.direction)
+    if span is None:
+        return None
+    holder = set((holder_key(fact, claim) or "").split())
+    for w in reversed(_WORD.findall(claim.text[: span[0]])[-4:]):
+        if w in ",;:()":
+            return None
+        n = normalise(w)
+        if fold(w) in holder or n in holder:
+            return None
+        if n in STOPWORDS or n.isdigit():
+            continue
+        return n
+    return None
