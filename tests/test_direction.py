@@ -151,6 +151,15 @@ def test_direction_facts_parsed_path_per_figure(nlp):
     assert [(f.value, f.direction) for f in quantities] == [("5%", "up"), ("3%", "down")]
 
 
+def test_direction_noun_of_a_change_measures_what_changed(nlp):
+    (claim,) = _facts("Marrowind reported a 5% decline in revenue in 2025.", nlp)
+    (fact,) = [f for f in claim.facts if f.kind == "quantity"]
+    assert (fact.measure.value, fact.holder.value, fact.direction) == ("revenue", "Marrowind", "down")
+    (claim,) = _facts("Marrowind booked a loss of $3 million in 2025.", nlp)
+    (fact,) = [f for f in claim.facts if f.kind == "quantity"]
+    assert fact.measure.value == "loss"  # no "in" phrase: the loss is the measure
+
+
 def test_direction_facts_cheap_path_keeps_the_sentence_regex():
     (claim,) = _facts("Marrowind's revenue rose 5% in 2025.")
     assert [f.direction for f in claim.facts if f.kind == "quantity"] == ["up"]
@@ -181,6 +190,8 @@ def _judge(nlp, text_a: str, text_b: str):
         ("Pellgrove sold 2 million shares in March 2025.", "Pellgrove bought 2 million shares in March 2025.", "sold vs bought"),
         ("Tamsin Foods opened 40 stores in 2024.", "Tamsin Foods closed 12 stores in 2024.", "opened vs closed"),
         ("Ostrava Mills added 1,200 jobs in 2025.", "Ostrava Mills cut 1,200 jobs in 2025.", "added vs cut"),
+        # a noun of a fall measures what fell (checker.frame.binding)
+        ("Marrowind reported a 5% decline in revenue in 2025.", "Marrowind's revenue rose 5% in 2025.", "decline vs rose"),
     ],
 )
 def test_direction_rule_opposite_directions_of_one_fact_conflict(nlp, a, b, words):
@@ -245,3 +256,12 @@ def test_numeric_rule_two_bases_are_two_changes():
         "t", "The Brisa index is down 5% from its peak.", "The Brisa index is down 3% year on year.", RULES, HashEmbedder(),
     )
     assert v.verdict == "neutral"
+
+
+def test_direction_rule_cheap_path_another_word_before_the_verb():
+    # the cheap path binds both figures to "containers"; the words that rose and fell differ
+    v = compare_texts(
+        "t", "In 2025, Brisa Freight's imports rose by 300 containers.",
+        "In 2025, Brisa Freight's exports fell by 300 containers.", RULES, HashEmbedder(),
+    )
+    assert v.rule != "DIR001" and v.verdict != "conflict"

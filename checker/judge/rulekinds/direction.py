@@ -84,13 +84,14 @@ _WORD = re.compile(r"[\w'’-]+|[,;:()]")
 
 def _what_turned(claim: Claim, q: Quantity, fact: Fact) -> str | None:
     """The content word just before the direction word, within its clause ("imports" of "Acme's
-    imports rose 5%", "index" of "the index is down 5%"), folded; None when the holder ("Acme sold")
-    or nothing comes first."""
+    imports rose 5%", "index" of "the index is down 5%"), folded; None when the holder ("Acme sold"),
+    the figure ("a 5% decline") or nothing comes first."""
     span = direction_span(claim.text, q.start, q.end, fact.direction)
     if span is None:
         return None
     holder = set((holder_key(fact, claim) or "").split())
-    for w in reversed(_WORD.findall(claim.text[: span[0]])[-4:]):
+    first = q.end if q.end <= span[0] else 0  # "a 5% decline", "300 jobs were cut": not past the figure
+    for w in reversed(_WORD.findall(claim.text[first : span[0]])[-4:]):
         if w in ",;:()":
             return None
         n = normalise(w)
