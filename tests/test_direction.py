@@ -188,7 +188,7 @@ def _judge(nlp, text_a: str, text_b: str):
         ("Marrowind's revenue rose 4% in 2025.", "Marrowind's revenue fell 4% in 2025.", "rose vs fell"),
         ("Marrowind's revenue rose 4% in 2025.", "Marrowind's revenue fell 2% in 2025.", "rose vs fell"),
         ("Pellgrove sold 2 million shares in March 2025.", "Pellgrove bought 2 million shares in March 2025.", "sold vs bought"),
-        ("Tamsin Foods opened 40 stores in 2024.", "Tamsin Foods closed 12 stores in 2024.", "opened vs closed"),
+        ("Tamsin Foods opened 40 stores in 2024.", "Tamsin Foods closed 40 stores in 2024.", "opened vs closed"),
         ("Ostrava Mills added 1,200 jobs in 2025.", "Ostrava Mills cut 1,200 jobs in 2025.", "added vs cut"),
         # a noun of a fall measures what fell (checker.frame.binding)
         ("Marrowind reported a 5% decline in revenue in 2025.", "Marrowind's revenue rose 5% in 2025.", "decline vs rose"),
@@ -220,6 +220,14 @@ def test_direction_rule_names_the_slots(nlp):
         ("Marrowind's revenue fell 4% in 2025 from its peak.", "Marrowind's revenue rose 4% in 2025."),
         # one way
         ("Marrowind's revenue rose 4% in 2025.", "Marrowind's revenue grew 4% in 2025."),
+        # two events of a year that may both have happened
+        ("Tamsin Foods opened 40 stores in 2024.", "Tamsin Foods closed 12 stores in 2024."),
+        ("Pellgrove sold 2 million shares in March 2025.", "Pellgrove bought 500,000 shares in March 2025."),
+        # no period stated, a year against its quarter, a place on one side only
+        ("Marrowind's revenue rose 4%.", "Marrowind's revenue fell 4%."),
+        ("Marrowind's stock fell 17% last week.", "Marrowind's stock rose 4% this week."),
+        ("Marrowind's revenue rose 4% in 2025.", "Marrowind's revenue fell 4% in the fourth quarter of 2025."),
+        ("Marrowind's revenue rose 4% in 2025.", "Marrowind's revenue fell 4% in Europe in 2025."),
         # a negated verb and a level
         ("Marrowind's revenue did not rise 4% in 2025.", "Marrowind's revenue fell 4% in 2025."),
         ("Marrowind's revenue fell to $3 billion in 2025.", "Marrowind's revenue rose to $3 billion in 2025."),

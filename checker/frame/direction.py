@@ -5,9 +5,9 @@ stores": a figure is often the size of a change or of an event, and the verb or 
 governs it says which way it goes. :func:`figure_direction` reads that word on the sentence's
 dependency parse (spaCy, :mod:`checker.frame.nlp`) and folds it, by :data:`DIRECTIONS`, to a
 general key. Keys come in opposite pairs (:data:`OPPOSITES`): ``up``/``down`` (a measure
-rises or falls), ``buy``/``sell``, ``open``/``close``, ``hire``/``fire``. Two facts of one
-holder's measure, at one time, whose keys are the two sides of one pair cannot both hold
-(rule DIR001, :mod:`checker.judge.rulekinds.direction`).
+rises or falls), ``buy``/``sell``, ``open``/``close``, ``hire``/``fire``. One holder's
+measure does not both rise and fall over one period, and one figure is not both bought and
+sold (rule DIR001, :mod:`checker.judge.rulekinds.direction`).
 
 Each figure gets its own direction: in "revenue rose 5% while costs fell 3%" the 5% is ``up``
 and the 3% ``down``. A figure that is the level a change reached or started from ("fell 4% *to*

@@ -3,10 +3,15 @@
 "Acme's revenue rose 4% in 2024" against "Acme's revenue fell 4% in 2024": two figures whose
 facts are aligned (:mod:`checker.judge.factmatch`: one holder, one measure, a compatible time,
 place and modality) and whose directions (:mod:`checker.frame.direction`) are the two sides of
-one pair (up / down, buy / sell, open / close, hire / fire) cannot both hold, whatever their
-values: "cut 300 jobs" / "added 300 jobs", "sold 2 million shares" / "bought 2 million shares".
+one pair cannot both hold. A measure that rose over a period did not fall over it, whatever
+the two values ("rose 4%" / "fell 2%", "added 300 jobs" / "cut 120 jobs"). Events of the other
+pairs (buy / sell, open / close, hire / fire) can both happen in one period ("opened 40 stores"
+and "closed 12 stores" in 2024), so they conflict only where the values agree: one figure told
+as opposite events ("sold 2 million shares" / "bought 2 million shares").
 
-Only when nothing sets the two apart: two measures ("imports rose 5%" / "exports fell 5%") or
+Only when nothing sets the two apart, and a change is of a period: both sentences must state
+one period (the same, not overlapping ones: "rose 4% in 2024" / "fell 4% in the fourth quarter")
+and a place on both sides or neither. Two measures ("imports rose 5%" / "exports fell 5%") or
 two times ("fell 5% in Q1" / "rose 3% in Q2") do not align, and the word just before each
 direction word, when it is no holder's, must be one ("imports rose by 300 containers" / "exports
 fell by 300 containers": the cheap path, with no parse, binds both to containers); changes measured against two bases
@@ -24,7 +29,7 @@ from ...frame.direction import comparison_base, direction_span, direction_word, 
 from ...frame.keys import fold, holder_key, quantity_fact
 from ...model import Claim, Fact, Quantity
 from ..factmatch import match
-from ..sameness import describe
+from ..sameness import comparable, describe, values_agree
 from .base import PairContext, RuleKind, Verdict
 
 
@@ -41,8 +46,10 @@ class DirectionMismatch(RuleKind):
                 if qa.start in done or not opposite(fa.direction, fb.direction):
                     continue
                 fm = match(a, fa, qa, b, fb, qb)
-                if not fm.aligned:
+                if not fm.aligned or not _one_period_and_place(fa, fb, fm):
                     continue
+                if {fa.direction, fb.direction} != {"up", "down"} and not (comparable(qa, qb)[0] and values_agree(qa, qb)):
+                    continue  # "opened 40 stores" / "closed 12 stores": two events, both may have happened
                 if comparison_base(a.text, qa.start, qa.end) != comparison_base(b.text, qb.start, qb.end):
                     continue  # "down 5% from its peak" / "up 3% year on year": two changes
                 wa, wb = _what_turned(a, qa, fa), _what_turned(b, qb, fb)
@@ -62,6 +69,15 @@ class DirectionMismatch(RuleKind):
                     )
                 )
         return verdicts
+
+
+def _one_period_and_place(fa: Fact, fb: Fact, fm) -> bool:
+    """Both facts state one period in their sentences (a rise over 2024 and a fall in its fourth
+    quarter are two changes; a change with no period stated may be of any) and a place on both
+    sides or on neither ("revenue fell 4% in Europe" is a part of "revenue rose 4%")."""
+    if "time" not in fm.slots or fa.time is None or fb.time is None or fa.time.value != fb.time.value:
+        return False
+    return (fa.place is None) == (fb.place is None)
 
 
 def _turned(claim: Claim) -> list[tuple[Quantity, Fact]]:
