@@ -99,6 +99,13 @@ def test_direction_a_level_has_none(nlp):
     assert _directions(nlp, "Marrowind's revenue fell 4% to $3 billion.") == [("4%", "down"), ("$3 billion", None)]
     assert _directions(nlp, "Revenue rose from $2 billion to $3 billion.") == [("$2 billion", None), ("$3 billion", None)]
     assert _directions(nlp, "Quillon shares closed at $42 on Monday.") == [("$42", None)]
+    assert _directions(nlp, "Output at Tamsin fell by a third to 12,000 tonnes.") == [("12,000 tonnes", None)]
+
+
+def test_direction_words_that_need_their_preposition(nlp):
+    assert _directions(nlp, "Marrowind raised prices by 5% in 2025.") == [("5%", "up")]
+    assert _directions(nlp, "Marrowind raised $40 million in a Series B round.") == [("$40 million", None)]
+    assert _directions(nlp, "Marrowind recorded 2 million sales in 2025.") == [("2 million", None)]
 
 
 def test_direction_unknown_governing_verb_gives_none(nlp):

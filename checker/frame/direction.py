@@ -57,9 +57,10 @@ OPPOSITES: tuple[tuple[str, str], ...] = (("up", "down"), ("buy", "sell"), ("ope
 
 #: Adverbs and comparatives right above a figure ("is down 5%", "closed 3% higher").
 _ADVERBS = {"up": "up", "higher": "up", "down": "down", "lower": "down"}
-#: Nouns that give a direction only through an "of" phrase ("the sale of 2 million shares"):
-#: as the figure's own noun they name a measure ("2 million sales").
-_ONLY_THROUGH_OF = frozenset({"sale"})
+#: Words that give a direction only through one preposition: "the sale *of* 2 million shares"
+#: (as the figure's own noun, "2 million sales" names a measure), "raised prices *by* 5%" ("raised
+#: $40 million" is money collected, no change of a measure).
+_ONLY_THROUGH = {"sale": "of", "raise": "by", "boost": "by", "lift": "by"}
 #: Prepositions through which a figure is the size of the change ("rose by 4%", "a decline of 5%");
 #: any other ("to $3 billion", "from $2 billion", "at $42") makes it a level.
 _SIZE_PREPS = frozenset({"by", "of"})
@@ -83,6 +84,8 @@ def figure_direction(doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     own = {t.i for t in span}
+    if any(c.dep_ == "quantmod" and c.lower_ in ("to", "from") and c.i not in own for t in span for c in t.children):
+        return None  # "fell by a third to 12,000 tonnes", parsed as a range: a level
     tok, via = span.root, None
     for _ in range(8):
         if tok.i not in own:
@@ -113,12 +116,10 @@ def _direction_of(tok, via: str | None) -> str | None:
         key = next((DIRECTIONS[f"{lemma} {p}"] for p in particles if f"{lemma} {p}" in DIRECTIONS), None)
         key = key or DIRECTIONS.get(lemma)
     elif tok.pos_ == "NOUN":
-        if lemma in _ONLY_THROUGH_OF and via != "of":
-            return None
         key = DIRECTIONS.get(lemma)
     else:
         return None
-    if key is None:
+    if key is None or _ONLY_THROUGH.get(lemma, via) != via:
         return None
     if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children):
         return ""

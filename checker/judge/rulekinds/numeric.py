@@ -18,7 +18,8 @@ million)") conflicts through its rate only, which the conversion rules check.
 
 A rise and a fall ("rose 4%" / "fell 4%") never agree; two changes measured against two named
 bases ("down 5% from its peak" / "up 3% year on year") are two quantities; two figures of one
-fact whose directions are opposite are rule DIR001's (:mod:`.direction`), whatever their values.
+fact whose directions are opposite ("rose" / "fell", "opened" / "closed") are left to rule DIR001
+(:mod:`.direction`).
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ class NumericMismatch(RuleKind):
                     verdicts.append(self._scope_verdict(a, b, qa, qb, fm, ctx))
                     continue
                 if (fm.aligned and opposite(fa.direction, facts_b[j].direction)) or _bases_differ(a, qa, b, qb):
-                    continue  # one fact going opposite ways (DIR001's, whatever the values), or two bases
+                    continue  # one fact going opposite ways (left to DIR001), or two bases
                 turned = _opposite_changes(qa, qb)  # "rose 4%" / "fell 4%": never one value
                 if not turned and self._repeats_exactly(a, b, qa, qb, ctx.similarity):
                     supported.add(i)
