@@ -227,6 +227,11 @@ def test_direction_rule_names_the_slots(nlp):
         ("Marrowind's revenue fell 4% in 2025 from its peak.", "Marrowind's revenue rose 4% in 2025."),
         # one way
         ("Marrowind's revenue rose 4% in 2025.", "Marrowind's revenue grew 4% in 2025."),
+        # one trade told from its two sides, and an actor not named on one side
+        ("Kestrel Capital sold 2 million shares of Brisa Dairy in March 2025.",
+         "Tamsin Foods bought 2 million shares of Brisa Dairy in March 2025."),
+        ("The fund sold 2 million shares of Brisa Dairy in March 2025.",
+         "Tamsin Foods bought 2 million shares of Brisa Dairy in March 2025."),
         # two events of a year that may both have happened
         ("Tamsin Foods opened 40 stores in 2024.", "Tamsin Foods closed 12 stores in 2024."),
         ("Pellgrove sold 2 million shares in March 2025.", "Pellgrove bought 500,000 shares in March 2025."),

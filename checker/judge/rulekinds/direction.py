@@ -7,7 +7,9 @@ one pair cannot both hold. A measure that rose over a period did not fall over i
 the two values ("rose 4%" / "fell 2%", "added 300 jobs" / "cut 120 jobs"). Events of the other
 pairs (buy / sell, open / close, hire / fire) can both happen in one period ("opened 40 stores"
 and "closed 12 stores" in 2024), so they conflict only where the values agree: one figure told
-as opposite events ("sold 2 million shares" / "bought 2 million shares").
+as opposite events ("sold 2 million shares" / "bought 2 million shares"), by one actor named
+just before the verb on both sides: the holder of "2 million shares of Brisa" is Brisa, and
+"Kestrel sold" them while "Tamsin bought" them is one trade told from its two sides.
 
 Only when nothing sets the two apart, and a change is of a period: both sentences must state
 one period (the same, not overlapping ones: "rose 4% in 2024" / "fell 4% in the fourth quarter")
@@ -48,8 +50,12 @@ class DirectionMismatch(RuleKind):
                 fm = match(a, fa, qa, b, fb, qb)
                 if not fm.aligned or not _one_period_and_place(fa, fb, fm):
                     continue
-                if {fa.direction, fb.direction} != {"up", "down"} and not (comparable(qa, qb)[0] and values_agree(qa, qb)):
-                    continue  # "opened 40 stores" / "closed 12 stores": two events, both may have happened
+                if {fa.direction, fb.direction} != {"up", "down"}:
+                    if not (comparable(qa, qb)[0] and values_agree(qa, qb)):
+                        continue  # "opened 40 stores" / "closed 12 stores": two events, both may have happened
+                    actor_a, actor_b = _actor(a, qa, fa), _actor(b, qb, fb)
+                    if actor_a is None or actor_a != actor_b:
+                        continue  # "Kestrel sold 2 million shares of Brisa" / "Tamsin bought" them: one trade
                 if comparison_base(a.text, qa.start, qa.end) != comparison_base(b.text, qb.start, qb.end):
                     continue  # "down 5% from its peak" / "up 3% year on year": two changes
                 wa, wb = _what_turned(a, qa, fa), _what_turned(b, qb, fb)
@@ -98,22 +104,54 @@ def _said(claim: Claim, q: Quantity, fact: Fact) -> str:
 _WORD = re.compile(r"[\w'’-]+|[,;:()]")
 
 
+#: Words before a noun that make it a definite description, which may name the holder another
+#: way ("the grocer sold" for "Tamsin Foods bought"): no measure word.
+_DEFINITE = frozenset("the this that these those".split())
+
+
 def _what_turned(claim: Claim, q: Quantity, fact: Fact) -> str | None:
-    """The content word just before the direction word, within its clause ("imports" of "Acme's
-    imports rose 5%", "index" of "the index is down 5%"), folded; None when the holder ("Acme sold"),
-    the figure ("a 5% decline") or nothing comes first."""
+    """The common noun just before the direction word, within its clause ("imports" of "Acme's
+    imports rose 5%", "index" of "the Brisa index is down 5%"), folded; names (capitalised words
+    after the sentence's first) are passed over. None when the holder ("Acme sold"), a definite
+    description ("the grocer sold"), the figure ("a 5% decline") or nothing comes first."""
     span = direction_span(claim.text, q.start, q.end, fact.direction)
     if span is None:
         return None
     holder = set((holder_key(fact, claim) or "").split())
     first = q.end if q.end <= span[0] else 0  # "a 5% decline", "300 jobs were cut": not past the figure
-    for w in reversed(_WORD.findall(claim.text[first : span[0]])[-4:]):
+    words = list(_WORD.finditer(claim.text[: span[0]]))
+    for n in range(len(words) - 1, max(-1, len(words) - 7), -1):
+        m = words[n]
+        if m.start() < first:
+            return None
+        w = m.group(0)
         if w in ",;:()":
             return None
-        n = normalise(w)
-        if fold(w) in holder or n in holder:
+        key = normalise(w)
+        if fold(w) in holder or key in holder:
             return None
-        if n in STOPWORDS or n.isdigit():
-            continue
-        return n
+        if key in STOPWORDS or key.isdigit() or (w[0].isupper() and n > 0):
+            continue  # a name is a holder or a place, not what rose or fell
+        if n > 0 and words[n - 1].group(0).lower() in _DEFINITE:
+            return None
+        return key
     return None
+
+
+def _actor(claim: Claim, q: Quantity, fact: Fact) -> str | None:
+    """The name just before the direction word, folded ("kestrel capital" of "In March, Kestrel
+    Capital sold ..."): the capitalised words next to it, past auxiliaries and adverbs; None when
+    a common noun ("the fund sold"), a pronoun or nothing comes first."""
+    span = direction_span(claim.text, q.start, q.end, fact.direction)
+    if span is None:
+        return None
+    words = list(_WORD.finditer(claim.text[: span[0]]))
+    name: list[str] = []
+    for m in reversed(words):
+        w = m.group(0)
+        if w[0].isupper() and w not in ",;:()":
+            name.insert(0, w)
+            continue
+        if name or w in ",;:()" or normalise(w) not in STOPWORDS:
+            break
+    return fold(" ".join(name)) or None if name else None
