@@ -211,6 +211,7 @@ def test_direction_rule_opposite_directions_of_one_fact_conflict(nlp, a, b, word
 def test_direction_rule_names_the_slots(nlp):
     (verdict,) = _judge(nlp, "Marrowind's revenue rose 4% in 2025.", "Marrowind's revenue fell 4% in 2025.")
     assert verdict.reason == "same holder (Marrowind), same measure (revenue), same time (2025): rose vs fell"
+    assert verdict.fields == {"a": "4%", "b": "4%", "thing": "revenue"}
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,12 @@ just before the verb on both sides: the holder of "2 million shares of Brisa" is
 Only when nothing sets the two apart, and a change is of a period: both sentences must state
 one period (the same, not overlapping ones: "rose 4% in 2024" / "fell 4% in the fourth quarter")
 and a place on both sides or neither. Two measures ("imports rose 5%" / "exports fell 5%") or
-two times ("fell 5% in Q1" / "rose 3% in Q2") do not align, and the word just before each
-direction word, when it is no holder's, must be one ("imports rose by 300 containers" / "exports
-fell by 300 containers": the cheap path, with no parse, binds both to containers); changes measured against two bases
-("down 5% from its peak" / "up 3% year on year"), or against a base on one side only, are two
-changes (:func:`checker.frame.direction.comparison_base`). A figure with no direction (a level,
+two times ("fell 5% in Q1" / "rose 3% in Q2") do not align, and the common noun just before
+each direction word, when there is one on both sides, must be one ("imports rose by 300
+containers" / "exports fell by 300 containers": the cheap path, with no parse, binds both to
+containers). Changes measured against two bases ("down 5% from its peak" / "up 3% year on
+year"), or against a base on one side only, are two changes
+(:func:`checker.frame.direction.comparison_base`). A figure with no direction (a level,
 "to $3 billion"; a negated verb, "did not rise") conflicts with none.
 """
 
@@ -70,7 +71,7 @@ class DirectionMismatch(RuleKind):
                         finding=True,
                         reason=f"{fm.explain()}: {said_a} vs {said_b}",
                         score=round(0.5 + 0.5 * ctx.similarity, 4),
-                        fields={"a": describe(qa), "b": describe(qb), "thing": fm.same[0][1] if fm.same else ""},
+                        fields={"a": describe(qa), "b": describe(qb), "thing": dict(fm.same).get("measure", "")},
                         key=f"{qa.start}:{qb.start}",
                     )
                 )
