@@ -7,10 +7,11 @@ module reads the dependency parse of the sentence around a span (spaCy, see
 * **measure**: what the figure counts or is an attribute of. A figure that modifies a noun
   measures that noun ("a $12 billion *plant*", "41 *labs*"), but a noun of a rise or a fall
   measures what rose or fell ("a 5% decline in *revenue*", "12% growth in *exports*"); one in
-  an "of" phrase measures the noun it follows ("a benchmark *score* of 1.19 exaflops"); one a verb reaches ("*revenue*
-  rose to $4.2 billion", "market *value* fell by $12 billion") measures the verb's subject when
-  that is a common noun, else the noun after it ("wiped out $59 billion in market
-  *capitalization*"), else the verb ("*priced* at $900", "plans to *invest* $40 billion").
+  an "of" phrase measures the noun it follows ("a benchmark *score* of 1.19 exaflops"); one a
+  verb reaches ("*revenue* rose to $4.2 billion", "market *value* fell by $12 billion")
+  measures the verb's subject when that is a common noun, else the noun after it ("wiped out
+  $59 billion in market *capitalization*"), else the verb ("*priced* at $900", "plans to
+  *invest* $40 billion").
 * **holder**: whose measure it is: a possessive ("Acme's revenue"), an "of" name ("the revenue
   of Acme"), a name compounded with the measure ("the Halden plant"), else the subject of the
   nearest verb above the figure that has one (or its agent: "followed by Germany with 12").
