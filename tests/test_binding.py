@@ -220,7 +220,7 @@ def test_an_estimate_of_the_past_is_a_reported_outcome_and_a_forecast_looks_ahea
     from checker.frame.facts import modality
 
     past = "Researchers estimated that Velm produced 3.04 million tonnes of copper in 2023."
-    ahead = "Analysts expect Velm to produce 4 million tonnes of copper in 2027."
+    ahead = "Velm is expected to produce 4 million tonnes of copper in 2027."
     assert modality(past, nlp(past)) == "reported"
     assert modality(ahead, nlp(ahead)) == "forecast"
     assert modality(past) == "forecast"  # without the parse, the word alone

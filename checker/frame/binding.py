@@ -5,11 +5,13 @@ module reads the dependency parse of the sentence around a span (spaCy, see
 :mod:`checker.frame.nlp`) and says:
 
 * **measure**: what the figure counts or is an attribute of. A figure that modifies a noun
-  measures that noun ("a $12 billion *plant*", "41 *labs*"); one in an "of" phrase measures
-  the noun it follows ("a benchmark *score* of 1.19 exaflops"); one a verb reaches ("*revenue*
-  rose to $4.2 billion", "market *value* fell by $12 billion") measures the verb's subject when
-  that is a common noun, else the noun after it ("wiped out $59 billion in market
-  *capitalization*"), else the verb ("*priced* at $900", "plans to *invest* $40 billion").
+  measures that noun ("a $12 billion *plant*", "41 *labs*"), but a noun of a rise or a fall
+  measures what rose or fell ("a 5% decline in *revenue*", "12% growth in *exports*"); one in
+  an "of" phrase measures the noun it follows ("a benchmark *score* of 1.19 exaflops"); one a
+  verb reaches ("*revenue* rose to $4.2 billion", "market *value* fell by $12 billion")
+  measures the verb's subject when that is a common noun, else the noun after it ("wiped out
+  $59 billion in market *capitalization*"), else the verb ("*priced* at $900", "plans to
+  *invest* $40 billion").
 * **holder**: whose measure it is: a possessive ("Acme's revenue"), an "of" name ("the revenue
   of Acme"), a name compounded with the measure ("the Halden plant"), else the subject of the
   nearest verb above the figure that has one (or its agent: "followed by Germany with 12").
@@ -25,6 +27,8 @@ Everything here is a function of one parsed sentence; nothing is read from other
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .direction import DIRECTIONS
 
 #: Entity labels that can hold a measure (an organisation, a place, a person, a product, a law...).
 HOLDER_LABELS = frozenset({"ORG", "GPE", "PERSON", "PRODUCT", "NORP", "FAC", "LOC", "LAW", "EVENT", "WORK_OF_ART"})
@@ -87,7 +91,7 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
         return Binding()
     if kind == "date":
         return _bind_date(doc, root, own)
-    noun_tok = _measured_noun(root, own, noun)
+    noun_tok = _changed_thing(_measured_noun(root, own, noun))
     measure_tok = noun_tok
     verb = None
     if measure_tok is None:
@@ -128,6 +132,19 @@ def _measured_noun(root, own, noun: str | None):
                 return _of_owner(owner) or owner
             return owner
     return None
+
+
+def _changed_thing(noun):
+    """For a noun of a rise or a fall with an "in" phrase ("a 5% decline in revenue"), the noun
+    of that phrase (what declined); else ``noun`` itself."""
+    if noun is None or DIRECTIONS.get(noun.lemma_.lower()) not in ("up", "down"):
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for p in prep.children:
+                if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ not in VALUE_LABELS:
+                    return p
+    return noun
 
 
 def _of_owner(noun):

@@ -8,11 +8,13 @@ once (``nlp.pipe`` over the document's claims) and each figure bound by
 the sentence leaves to a pronoun, a definite description or nothing is taken from the
 discourse around it (:mod:`checker.frame.context`: the previous sentence, the heading, the
 title), and the slot says which. The time comes from
-:func:`checker.frame.timeframe.fact_time` anchored at the document's date; modality and
-direction from the sentence's words.
+:func:`checker.frame.timeframe.fact_time` anchored at the document's date; modality from the
+sentence's words; a figure's direction from the word that governs it
+(:func:`checker.frame.direction.figure_direction`: "rose 5%" up, "cut 300 jobs" down).
 
 Without a pipeline (``nlp=None``) the cheap path binds: the measure is the noun the quantity
-extractor read after the figure, the holder the sentence's first proper name.
+extractor read after the figure, the holder the sentence's first proper name, the direction
+the sentence's (:func:`direction`: up or down when its words go one way only).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ..extract.claims import document_claims
 from ..model import Claim, Document, Fact, Slot
 from .binding import Binding, bind, mark_values
 from .context import DocumentContext
+from .direction import figure_direction
 from .entities import entity_bindings
 from .events import event_key
 from .keys import name_within
@@ -96,7 +99,8 @@ def claim_facts(
             measure, holder, place = restated.measure, restated.holder, restated.place
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "quantity", i, q.text, measure=measure, holder=holder,
-                 time=time, place=place, modality=mode, direction=sense, qualifier=q.qualifier)
+                 time=time, place=place, modality=mode, qualifier=q.qualifier,
+                 direction=sense if parsed is None else figure_direction(parsed, q.start, q.end))
         )
     for i, d in enumerate(claim.dates):
         measure, holder, place = None, cheap_holder, None

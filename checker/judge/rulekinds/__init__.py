@@ -4,6 +4,7 @@ from .base import PairContext, Param, RuleKind, Verdict
 from .citations import DanglingCitation
 from .conversion import ConversionRate
 from .dates import DateMismatch
+from .direction import DirectionMismatch
 from .entities import EntityMismatch
 from .growth import GrowthArithmetic
 from .nli import NliContradiction
@@ -27,6 +28,7 @@ KINDS: dict[str, type[RuleKind]] = {
         FutureEventPastTense,
         NliContradiction,
         OrdinalMismatch,
+        DirectionMismatch,
     )
 }
 

@@ -15,6 +15,11 @@ sentence's figures by one addition, subtraction, multiplication or division ("12
 birds ... and 8 more land" against "20 birds are on the fence" states a result, not
 another value). An amount restated in another currency ("¥2.3 billion ($290
 million)") conflicts through its rate only, which the conversion rules check.
+
+A rise and a fall ("rose 4%" / "fell 4%") never agree; two changes measured against two named
+bases ("down 5% from its peak" / "up 3% year on year") are two quantities; two figures of one
+fact whose directions are opposite ("rose" / "fell", "opened" / "closed") are left to rule DIR001
+(:mod:`.direction`).
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from ..sameness import (
 from ..slots import aligned_slots
 from ..factmatch import FactMatch, match as match_facts
 from ...frame.keys import quantity_fact
+from ...frame.direction import comparison_base, opposite
 from ...extract.quantities import significant_digits
 from ...extract.units import TIME_UNITS
 from ...extract.terms import names_missing, names_within, normalise, word_set
@@ -121,7 +127,10 @@ class NumericMismatch(RuleKind):
                     # outcome: two facts, neither a conflict nor a support; say which slot differs
                     verdicts.append(self._scope_verdict(a, b, qa, qb, fm, ctx))
                     continue
-                if self._repeats_exactly(a, b, qa, qb, ctx.similarity):
+                if (fm.aligned and opposite(fa.direction, facts_b[j].direction)) or _bases_differ(a, qa, b, qb):
+                    continue  # one fact going opposite ways (left to DIR001), or two bases
+                turned = _opposite_changes(qa, qb)  # "rose 4%" / "fell 4%": never one value
+                if not turned and self._repeats_exactly(a, b, qa, qb, ctx.similarity):
                     supported.add(i)
                     backed.add(id(qb))
                     verdicts.append(self._verdict(a, b, qa, qb, "supports", 1.0, ctx, fm))
@@ -146,6 +155,7 @@ class NumericMismatch(RuleKind):
                     ca, cb, about_tolerance=self.p["about_tolerance"],
                     relative_tolerance=self.p["conversion_tolerance"], rounding_limit=self.p["rounding_limit"],
                 ))
+                agree = agree and not turned
                 if agree and ctx.similarity >= self.p["conflict_similarity"] and _holders_swapped(a, qa, b, qb):
                     # "Beijing and Shanghai account for 62%" / "... Beijing and Shenzhen ... 62%": in
                     # sentences close enough for a changed figure to conflict, each figure is beside a
@@ -312,7 +322,9 @@ class NumericMismatch(RuleKind):
             if not why:
                 why.append("closely worded sentences")
             slots = "; ".join(why)
-        if relation == "conflicts":
+        if relation == "conflicts" and _opposite_changes(qa, qb):
+            reason = f"{describe(qa)} ({qa.change}) vs {describe(qb)} ({qb.change}): opposite changes of the same {thing} ({slots})"
+        elif relation == "conflicts":
             reason = f"{describe(qa)} vs {describe(qb)}: incompatible values for the same {thing} ({slots})"
         else:
             reason = f"{describe(qa)} agrees with {describe(qb)} ({slots})"
@@ -477,3 +489,23 @@ def _best_per_figure(verdicts: list[Verdict]) -> list[Verdict]:
 def _significant_digits(q: Quantity) -> int:
     """Significant digits of the written figure ("2,191" 4, "2,000" 1, "9.0" 2, "0.25" 2)."""
     return significant_digits(q.text)
+
+
+# --------------------------------------------------------------------------- directions (issue 16)
+
+
+def _opposite_changes(qa: Quantity, qb: Quantity) -> bool:
+    """A rise against a fall ("rose 4%" / "fell 4%"): opposite signs, so never one value."""
+    return {qa.change, qb.change} == {"increase", "decrease"}
+
+
+def _bases_differ(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Two changes each measured against a base the sentence names, and the bases differ ("down 5%
+    from its peak" / "up 3% year on year"), or a rise and a fall with a base named on one side only:
+    two changes (:func:`checker.frame.direction.comparison_base`)."""
+    if qa.change is None or qb.change is None:
+        return False
+    base_a, base_b = comparison_base(a.text, qa.start, qa.end), comparison_base(b.text, qb.start, qb.end)
+    if _opposite_changes(qa, qb):
+        return base_a != base_b  # a rise and a fall: a base on one side only sets them apart too, as in DIR001
+    return base_a is not None and base_b is not None and base_a != base_b
