@@ -17,6 +17,8 @@ TEXTS = {
     "d4": "Acme sold 3,100 drones in 2024.\n",
     "d5": "Acme sold 2,400 drones in 2024. <script>alert(1)</script>\n",
     "d6": "Beta hired 40 people.\n",
+    "d7": "Acme raised $47b in 2024.\n",
+    "d8": "Acme raised $47.5 billion in 2024.\n",
 }
 
 
@@ -337,3 +339,18 @@ def test_rounding_folds_in_the_unit_as_written():
     report.edges = [Edge("ca", "cb", "conflicts", "NUM001", 1.0)]
     (g,) = build_groups(report)  # a rule's conflict keeps them apart
     assert len(g.values) == 2
+
+
+def test_values_a_rule_found_agreeing_are_one_reading():
+    docs = [_doc("d7"), _doc("d8")]
+    claims = [
+        _claim("c1", docs[0], docs[0].text.strip(), quantities=(_q(docs[0].text.strip(), "$47b", 47e9, "USD"),), subjects=("Acme",)),
+        _claim("c2", docs[1], docs[1].text.strip(), quantities=(_q(docs[1].text.strip(), "$47.5 billion", 47.5e9, "USD"),), subjects=("Acme",)),
+    ]
+    joined = Report(documents=docs, claims=claims, findings=[], edges=[Edge("c1", "c2", "supports", "NUM001", 1.0, figures=(("supports", "q0", "q0"),))], model="m")
+    (group,) = build_groups(joined)
+    assert group.status == "agree" and len(group.values) == 1
+    # the same two figures that a rule set against each other stay two values
+    apart = Report(documents=docs, claims=claims, findings=[], edges=[Edge("c1", "c2", "conflicts", "NUM001", 1.0)], model="m")
+    (group,) = build_groups(apart)
+    assert len(group.values) == 2

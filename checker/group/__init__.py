@@ -144,16 +144,20 @@ def build_groups(report: Report, conversion_tolerance: float | None = None) -> l
     docs: dict[str, Document] = report.document_by_id()
     g = nx.Graph()  # nodes: (claim id, figure), one per fact; edges: the rules' verdicts on two figures
     conflicts: set[frozenset] = set()
+    supports: set[frozenset] = set()  # figures a rule found agreeing, though written apart
     for e in report.edges:
         if e.relation not in JOINING or e.source not in claims or e.target not in claims or e.source == e.target:
             continue
-        links = [f for f in e.figures if f[0] in JOINING] or [(e.relation, "", "")]
+        named = [f for f in e.figures if f[0] in JOINING]
+        links = named or [(e.relation, "", "")]
         for relation, fa, fb in links:
             a = (e.source, fa or _first_figure(claims[e.source]))
             b = (e.target, fb or _first_figure(claims[e.target]))
             g.add_edge(a, b)
             if relation == "conflicts":
                 conflicts.add(frozenset((a, b)))
+            elif relation == "supports" and named:  # an old edge naming no figures says which agree only by guess
+                supports.add(frozenset((a, b)))
     groups: list[FactGroup] = []
     order = {c.id: i for i, c in enumerate(report.claims)}
     parts = []
@@ -174,13 +178,13 @@ def build_groups(report: Report, conversion_tolerance: float | None = None) -> l
             readings = [(node, fig) for node, fig in readings if _category(fig[2]) == main_kind]
         if len({node[0] for node, _ in readings}) < 2:
             continue
-        groups.append(_group(readings, claims, docs, conflicts, order, tolerance))
+        groups.append(_group(readings, claims, docs, conflicts, order, tolerance, supports))
     rank = {s: i for i, s in enumerate(STATUSES)}
     groups.sort(key=lambda grp: (rank[grp.status], -sum(len(v.documents) for v in grp.values), grp.label))
     return [FactGroup(**{**grp.__dict__, "id": f"g{i}"}) for i, grp in enumerate(groups, 1)]
 
 
-def _group(readings, claims, docs, conflicts, order, tolerance=CONVERSION_TOLERANCE) -> FactGroup:
+def _group(readings, claims, docs, conflicts, order, tolerance=CONVERSION_TOLERANCE, supports=frozenset()) -> FactGroup:
     # readings: [((claim id, figure), _figure's tuple: text, key, unit, qualifier, fact, base unit, base value, factor)]
     by_key: dict[str, list] = defaultdict(list)
     for node, fig in readings:  # a value is its number (or date, or name); units as written may differ
@@ -217,6 +221,20 @@ def _group(readings, claims, docs, conflicts, order, tolerance=CONVERSION_TOLERA
             ux, uy = {fig[2] for _, fig in by_key[x]}, {fig[2] for _, fig in by_key[y]}
             a, b = {node for node, _ in by_key[x]}, {node for node, _ in by_key[y]}
             if _converted_alike(float(x[0]), float(y[0]), ux, uy, tolerance) and not any(frozenset((p, q)) in conflicts for p in a for q in b):
+                keep, drop = (x, y) if len(by_key[x]) >= len(by_key[y]) else (y, x)
+                by_key[keep].extend(by_key.pop(drop))
+    # values a rule found agreeing ("$47b" / "$47.5 billion": about, rounded as the rule reads it) are
+    # one reading, unless a rule also set two of their figures against each other
+    numeric = [k for k in by_key if k[1] not in ("date", "entity")]
+    for i, x in enumerate(numeric):
+        for y in numeric[i + 1:]:
+            if x not in by_key or y not in by_key:
+                continue
+            if {fig[2] for _, fig in by_key[x]} != {fig[2] for _, fig in by_key[y]}:
+                continue  # another unit as written: a conversion, folded (or not) within the tolerance above
+            a, b = {node for node, _ in by_key[x]}, {node for node, _ in by_key[y]}
+            pairs = [frozenset((p, q)) for p in a for q in b]
+            if any(pq in supports for pq in pairs) and not any(pq in conflicts for pq in pairs):
                 keep, drop = (x, y) if len(by_key[x]) >= len(by_key[y]) else (y, x)
                 by_key[keep].extend(by_key.pop(drop))
     values = []
