@@ -23,6 +23,7 @@ year on year are two changes, not one stated two ways.
 from __future__ import annotations
 
 import re
+from .inflection import stem_candidates
 
 #: Lemma of a governing verb or noun (a phrasal verb as "verb particle") -> direction key.
 #: Small and general on purpose: no word here is there for a particular document.
@@ -146,21 +147,7 @@ def word_lemma(word: str) -> str:
         return _IRREGULAR[w]
     if w in DIRECTIONS or w in _ADVERBS:
         return w
-    candidates = []
-    if w.endswith(("ied", "ies")):
-        candidates.append(w[:-3] + "y")
-    if w.endswith("ed"):
-        candidates += [w[:-2], w[:-1]]
-        if len(w) > 4 and w[-3] == w[-4]:
-            candidates.append(w[:-3])  # "slipped" -> "slip"
-    if w.endswith("ing"):
-        candidates += [w[:-3], w[:-3] + "e"]
-        if len(w) > 5 and w[-4] == w[-5]:
-            candidates.append(w[:-4])
-    if w.endswith("es"):
-        candidates.append(w[:-2])
-    if w.endswith("s"):
-        candidates.append(w[:-1])
+    candidates = stem_candidates(w)
     return next((c for c in candidates if c in DIRECTIONS), w)
 
 

@@ -26,6 +26,7 @@ production. General English only: no word of the table is there for a particular
 from __future__ import annotations
 
 import re
+from .inflection import stem_candidates
 
 #: Words that name a production; before "production" they fold into ``massproduction``
 #: ("begin volume production", "ready for commercial production", "high-volume manufacturing").
@@ -180,21 +181,7 @@ def lemma(word: str) -> str:
         return IRREGULAR[word]
     if word in _VOCABULARY:
         return word
-    candidates: list[str] = []
-    if word.endswith("ied") or word.endswith("ies"):
-        candidates.append(word[:-3] + "y")
-    if word.endswith("ed"):
-        candidates += [word[:-2], word[:-1]]
-        if len(word) > 4 and word[-3] == word[-4]:
-            candidates.append(word[:-3])  # "stopped" -> "stop"
-    if word.endswith("ing"):
-        candidates += [word[:-3], word[:-3] + "e"]
-        if len(word) > 5 and word[-4] == word[-5]:
-            candidates.append(word[:-4])  # "setting" -> "set"
-    if word.endswith("es"):
-        candidates.append(word[:-2])
-    if word.endswith("s"):
-        candidates.append(word[:-1])
+    candidates = stem_candidates(word)
     for c in candidates:
         if c in IRREGULAR:
             return IRREGULAR[c]

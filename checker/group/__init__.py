@@ -213,30 +213,17 @@ def _group(readings, claims, docs, conflicts, order, tolerance=CONVERSION_TOLERA
     for fine, coarse in merged.items():
         by_key[coarse].extend(by_key.pop(fine))
     # a measure restated in the other system of units (metric, imperial) folds within the tolerance
-    numeric = [k for k in by_key if k[1] not in ("date", "entity")]
-    for i, x in enumerate(numeric):
-        for y in numeric[i + 1:]:
-            if x not in by_key or y not in by_key:
-                continue
-            ux, uy = {fig[2] for _, fig in by_key[x]}, {fig[2] for _, fig in by_key[y]}
-            a, b = {node for node, _ in by_key[x]}, {node for node, _ in by_key[y]}
-            if _converted_alike(float(x[0]), float(y[0]), ux, uy, tolerance) and not any(frozenset((p, q)) in conflicts for p in a for q in b):
-                keep, drop = (x, y) if len(by_key[x]) >= len(by_key[y]) else (y, x)
-                by_key[keep].extend(by_key.pop(drop))
+    def converted(x, y, ux, uy, pairs):
+        return _converted_alike(float(x[0]), float(y[0]), ux, uy, tolerance)
+
+    def agreed(x, y, ux, uy, pairs):
+        # another unit as written is a conversion, folded (or not) within the tolerance above
+        return ux == uy and any(pq in supports for pq in pairs)
+
+    _fold_pairs(by_key, converted, conflicts)
     # values a rule found agreeing ("$47b" / "$47.5 billion": about, rounded as the rule reads it) are
     # one reading, unless a rule also set two of their figures against each other
-    numeric = [k for k in by_key if k[1] not in ("date", "entity")]
-    for i, x in enumerate(numeric):
-        for y in numeric[i + 1:]:
-            if x not in by_key or y not in by_key:
-                continue
-            if {fig[2] for _, fig in by_key[x]} != {fig[2] for _, fig in by_key[y]}:
-                continue  # another unit as written: a conversion, folded (or not) within the tolerance above
-            a, b = {node for node, _ in by_key[x]}, {node for node, _ in by_key[y]}
-            pairs = [frozenset((p, q)) for p in a for q in b]
-            if any(pq in supports for pq in pairs) and not any(pq in conflicts for pq in pairs):
-                keep, drop = (x, y) if len(by_key[x]) >= len(by_key[y]) else (y, x)
-                by_key[keep].extend(by_key.pop(drop))
+    _fold_pairs(by_key, agreed, conflicts)
     values = []
     for (key, kind), items in by_key.items():
         cids = tuple(sorted({node[0] for node, _ in items}, key=lambda c: order.get(c, 0)))
@@ -275,6 +262,21 @@ def _group(readings, claims, docs, conflicts, order, tolerance=CONVERSION_TOLERA
         status = "disagree"
     return FactGroup("", _label(holder, measure, time, place), holder, measure, time, place, status, tuple(values),
                      majority, all_dates[0] if all_dates else None, all_dates[-1] if all_dates else None)
+
+
+def _fold_pairs(by_key: dict, alike, conflicts: set) -> None:
+    """Fold two numeric values of ``by_key`` into the one with more readings where ``alike(x, y,
+    units of x, units of y, figure pairs)`` holds and no rule set two of their figures apart."""
+    numeric = [k for k in by_key if k[1] not in ("date", "entity")]
+    for i, x in enumerate(numeric):
+        for y in numeric[i + 1:]:
+            if x not in by_key or y not in by_key:
+                continue
+            ux, uy = {fig[2] for _, fig in by_key[x]}, {fig[2] for _, fig in by_key[y]}
+            pairs = [frozenset((p, q)) for p in {n for n, _ in by_key[x]} for q in {n for n, _ in by_key[y]}]
+            if alike(x, y, ux, uy, pairs) and not any(pq in conflicts for pq in pairs):
+                keep, drop = (x, y) if len(by_key[x]) >= len(by_key[y]) else (y, x)
+                by_key[keep].extend(by_key.pop(drop))
 
 
 def _successive(values) -> bool:
