@@ -229,3 +229,27 @@ def test_an_estimate_of_the_past_is_a_reported_outcome_and_a_forecast_looks_ahea
 def test_a_place_in_the_measures_own_phrase(nlp):
     b = _bound(nlp, "Registrations of electric vehicles in Estonia rose to 95,116 in August 2018.", "95,116")
     assert b.place == "Estonia"
+
+
+@pytest.mark.parametrize(
+    "sentence, figure, holder",
+    [
+        ("The patent office granted Valdor Solar 2,995 invention patents in 2021.", "2,995", "Valdor Solar"),
+        ("The startup register of Portugal listed 169 firms by the end of 2025.", "169", "Portugal"),
+        ("Output of microcontroller chips at Denholm Semiconductor totalled 289.2 million in 2023.", "289.2 million", "Denholm Semiconductor"),
+        ("In 2024, Portugal exported machinery worth €24.0 billion.", "€24.0 billion", "Portugal"),
+    ],
+)
+def test_holders_of_datives_of_phrases_and_nested_figures(nlp, sentence, figure, holder):
+    assert _bound(nlp, sentence, figure).holder == holder
+
+
+def test_a_units_of_phrase_is_its_measure_and_a_fixed_expression_is_none(nlp):
+    assert _bound(nlp, "In 2020, Portugal commissioned 711 megawatts of electrolyser capacity.", "711 megawatts").measure == "electrolyser capacity"
+    b = _bound(nlp, "In 2025, unemployment in Portugal averaged 9.2% of the labour force, in line with targets.", "9.2%")
+    assert b.measure != "line"
+
+
+def test_a_place_compounded_in_the_figures_phrase(nlp):
+    b = _bound(nlp, "Fibre reaches 95.2% of Portugal homes (2020)", "95.2%")
+    assert "Portugal" in (b.place, b.holder)

@@ -117,6 +117,8 @@ def _measured_noun(root, own, noun: str | None):
     tok = root
     if tok.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos") and tok.head.i not in own:
         head = tok.head
+        if head.pos_ == "PROPN" and head.dep_ in ("nmod", "compound") and head.head.pos_ == "NOUN":
+            head = head.head  # "Valdor Solar 2,995 invention patents" misread: the count is of the patents
         if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in VALUE_LABELS and not head.like_num:
             if head.lemma_.lower() in _FRAME_NOUNS:
                 return _of_owner(head) or head
@@ -125,6 +127,12 @@ def _measured_noun(root, own, noun: str | None):
         if t.pos_ == "NOUN" and t.i in own and not t.like_num and t.ent_type_ not in ("MONEY", "PERCENT") and t.text not in "%$€£¥":
             if noun and t.text.lower() == noun.lower().split()[-1]:
                 return t  # the figure's own noun ("9,408 nodes")
+    if tok.pos_ in ("NOUN", "PROPN") and not noun_is_generic(tok):
+        for c in tok.children:  # "7.9 GW of capacity", "3.04 million tonnes of lithium carbonate"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ not in VALUE_LABELS:
+                        return p
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "of":
         owner = tok.head.head
         if owner.pos_ in ("NOUN", "PROPN") and owner.ent_type_ not in VALUE_LABELS:
@@ -145,6 +153,11 @@ def _changed_thing(noun):
                 if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ not in VALUE_LABELS:
                     return p
     return noun
+
+
+def noun_is_generic(tok) -> bool:
+    """A word that frames a figure without saying what it counts ("total", "share")."""
+    return tok.lemma_.lower() in _FRAME_NOUNS
 
 
 def _of_owner(noun):
@@ -179,6 +192,7 @@ def _measure_through_verb(root, own, verb):
             if (
                 pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and pobj.ent_type_ not in VALUE_LABELS
                 and not any(c.lower_ in ("a", "an") or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in pobj.lefts)
+                and not any(c.dep_ == "prep" for c in pobj.children)  # "in line with", "in response to"
             ):
                 return pobj  # "wiped out $59 billion in market capitalization" (not "in a Series B round")
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.lemma_.lower() in _LINKING:
@@ -241,7 +255,7 @@ def _holder(root, measure_tok, own) -> tuple[str | None, bool]:
             return named
     found = _holder_above(root, measure_tok, own)
     if found == (None, False) and measure_tok is not None:
-        name = _compound_name(measure_tok)  # "Acme revenue" when no clause names a holder
+        name = _compound_name(measure_tok, with_noun=False)  # "Acme revenue" when no clause names a holder
         if name is not None:
             return name, False
     return found
@@ -262,6 +276,9 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
                     return name, False
             continue
         for c in tok.children:
+            if c.dep_ == "dative" and _is_named(c) and c.i not in own:
+                return _name_of(c), False  # "the patent office granted Valdor Solar 2,995 patents"
+        for c in tok.children:
             if c.dep_ == "agent":  # "followed by Germany with 12"
                 for p in c.children:
                     if p.dep_ == "pobj" and _is_named(p):
@@ -274,7 +291,7 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
             if c.lower_ in _REFERRING or c.pos_ == "PRON":
                 return None, True
             if c is measure_tok or (measure_tok is not None and c.i == measure_tok.i):
-                owner = _owner_of_noun(c, own)
+                owner = _owner_of_noun(c, own, with_noun=False)
                 return owner if owner is not None else (None, False)  # "revenue rose ...": no holder stated
             if _is_named(c):
                 return _name_of(c), False
@@ -287,12 +304,12 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
                 if any(d.lower_ in ("the", "this", "that", "its", "their") for d in c.lefts):
                     return _strip(_phrase(c)[1] or c.text), True  # "the company raised ...": a definite description
             return None, False
-        if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "prep", "pobj"):
-            break
+        if tok.dep_ in ("ccomp", "parataxis"):
+            break  # a clause of its own: "Analysts noted that ..." says nothing of whose figure it is
     return None, False
 
 
-def _owner_of_noun(noun, own, compounds: bool = True) -> tuple[str | None, bool] | None:
+def _owner_of_noun(noun, own, compounds: bool = True, with_noun: bool = True) -> tuple[str | None, bool] | None:
     """A noun's possessor or "of" name (or, with ``compounds``, a name compounded with it):
     ``(name, False)``, ``(None, True)`` for "its"/"the company's", or None when it has neither."""
     for c in noun.children:
@@ -303,11 +320,13 @@ def _owner_of_noun(noun, own, compounds: bool = True) -> tuple[str | None, bool]
                 return _name_of(c), False
             return None, True  # "the firm's market value"
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "by"):  # "revenue of / at / for Acme", "deliveries by Acme"
-            for p in c.children:
-                if p.dep_ == "pobj" and _is_named(p) and p.i not in own and p.ent_type_ not in PLACE_LABELS:
-                    return _name_of(p), False
-    name = _compound_name(noun) if compounds else None
+        if c.dep_ in ("nmod", "poss") and c.i not in own and _is_named(c) and not (c.text.isupper() and len(c.text) <= 4):
+            return _name_of(c), False  # "granted Valdor Solar 2,995 patents" read as a name beside the noun
+    for c in _owner_preps(noun):
+        for p in c.children:
+            if p.dep_ == "pobj" and _is_named(p) and p.i not in own and not (c.lower_ == "at" and p.ent_type_ in PLACE_LABELS):
+                return _name_of(p), False
+    name = _compound_name(noun, with_noun) if compounds else None
     if name is not None:
         return name, False
     return None
@@ -328,20 +347,37 @@ def mark_values(doc, spans) -> None:
     doc.user_data[VALUES] = frozenset(marked)
 
 
+def _owner_preps(noun) -> list:
+    """The noun's "of/at/for/by/from" phrases, and those of its "of" phrase's noun ("output of chips
+    *at Denholm*", "the value of machinery exports *from Corsica*")."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "by", "from")]
+    for c in list(preps):
+        if c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    preps += [g for g in p.children if g.dep_ == "prep" and g.lower_ in ("at", "for", "by", "from")]
+    return preps
+
+
 def _is_named(tok) -> bool:
     if tok.ent_type_ in VALUE_LABELS or tok.i in tok.doc.user_data.get(VALUES, ()):
         return False
     return tok.pos_ == "PROPN" or tok.ent_type_ in HOLDER_LABELS
 
 
-def _compound_name(noun) -> str | None:
-    """Names compounded with a common noun: "the *Halden* plant" gives "Halden plant" (an
-    entity's name only: an acronym beside a noun names a kind of it as often as a holder, "its
-    HPL score")."""
-    names = [c for c in noun.lefts if c.dep_ == "compound" and c.ent_type_ in HOLDER_LABELS]
+def _compound_name(noun, with_noun: bool = True) -> str | None:
+    """The name compounded with a common noun: "*Blackmoor Materials* revenue", "the *Halden*
+    plant" (an entity's name only, and no short acronym: an acronym beside a noun names a kind of
+    it as often as a holder, "its HPL score", "AI startups")."""
+    names = [
+        c for c in noun.lefts
+        if c.dep_ == "compound" and c.ent_type_ in HOLDER_LABELS and not (c.text.isupper() and len(c.text) <= 4)
+    ]
     if not names:
         return None
-    return noun.doc[names[0].i : noun.i + 1].text
+    if with_noun:  # a thing: "the Halden plant", "the Orrin supercomputer"
+        return noun.doc[names[0].i : noun.i + 1].text
+    return _name_of(names[-1])  # a measure: "Blackmoor Materials revenue" is Blackmoor Materials's
 
 
 def _name_of(tok) -> str | None:
@@ -385,6 +421,10 @@ def _place(root, measure_tok, holder: str | None) -> str | None:
             anchors += [c for c in noun.children if c.dep_ in ("acl", "relcl")]
     for anchor in anchors:
         for c in anchor.children:
+            if c.dep_ == "compound" and c.ent_type_ in PLACE_LABELS and anchor.pos_ == "NOUN" and anchor.i != root.i:
+                name = _name_of(c)  # "95.2% of Punjab homes"
+                if name and (holder is None or name.lower() not in holder.lower()):
+                    return name
             if c.dep_ == "prep" and c.lower_ in ("in", "at"):
                 for p in c.children:
                     if p.dep_ == "pobj" and (
