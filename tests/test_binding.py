@@ -253,3 +253,8 @@ def test_a_units_of_phrase_is_its_measure_and_a_fixed_expression_is_none(nlp):
 def test_a_place_compounded_in_the_figures_phrase(nlp):
     b = _bound(nlp, "Fibre reaches 95.2% of Portugal homes (2020)", "95.2%")
     assert "Portugal" in (b.place, b.holder)
+
+
+def test_a_collection_frames_the_counted_noun(nlp):
+    assert _bound(nlp, "Velmar has a fleet of 50,000 GPUs.", "50,000").measure == "fleet gpu"
+    assert _bound(nlp, "Velmar trained the model on 2,048 GPUs.", "2,048").measure == "gpu"

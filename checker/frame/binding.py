@@ -98,6 +98,9 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
         verb = _governing_verb(root)
         measure_tok = _measure_through_verb(root, own, verb)
     measure, words = _phrase(measure_tok) if measure_tok is not None else (None, None)
+    container = _container(measure_tok) if noun_tok is not None else None
+    if container is not None and measure:  # "a fleet of 50,000 GPUs" is not "2,048 GPUs to train"
+        measure, words = f"{container.lemma_.lower()} {measure}", f"{container.text} of {words}"
     if (
         measure is None and figure_kind == "money" and verb is not None and verb.pos_ == "VERB"
         and verb.lemma_.lower() not in _LINKING and verb.lemma_.lower() not in _EMPTY_VERBS
@@ -158,6 +161,16 @@ def _changed_thing(noun):
 def noun_is_generic(tok) -> bool:
     """A word that frames a figure without saying what it counts ("total", "share")."""
     return tok.lemma_.lower() in _FRAME_NOUNS
+
+
+def _container(noun):
+    """The noun a counted noun is "of", when that noun frames a collection of it ("a *fleet* of
+    GPUs", "a *network* of stores"), not a total ("a total of 9 plants")."""
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        owner = noun.head.head
+        if owner.pos_ == "NOUN" and not noun_is_generic(owner) and owner.ent_type_ not in VALUE_LABELS:
+            return owner
+    return None
 
 
 def _of_owner(noun):
@@ -269,7 +282,10 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
             break
         tok = tok.head
         if tok.pos_ not in ("VERB", "AUX", "ADJ") and tok.dep_ != "ROOT":
-            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos") and tok.i not in own:
+            if (
+                tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos") and tok.i not in own
+                and (measure_tok is None or tok.i != measure_tok.i)  # "2,048 H800 GPUs": the measure, not its holder
+            ):
                 # "Borealis Tech, with a score of 1.19 exaflops, ...": the figure hangs off a name
                 name = _name_of(tok)
                 if name is not None and _is_named(tok):

@@ -164,6 +164,20 @@ def _holders_match(ka: str, a: Claim, kb: str, b: Claim) -> bool:
     return _mentions(b, ka) and _mentions(a, kb)
 
 
+def _inherited_within(fa: Fact, ka: str, fb: Fact, kb: str) -> bool:
+    """Two holders, one or both inherited from context, that name one thing: both inherited and
+    one within the other ("Frontier" / "Frontier system"), or the inherited one names at least
+    the words of the sentence's own ("DeepSeek-V3" from the title / "DeepSeek" in the sentence;
+    not "DeepSeek" from the title against "DeepSeek V3 model" in the sentence: the sentence is
+    more specific than the page)."""
+    own_a, own_b = fa.holder.source == "sentence", fb.holder.source == "sentence"
+    if not own_a and not own_b:
+        return _name_within(ka, kb)
+    inherited, own = (kb, ka) if own_a else (ka, kb)
+    words = lambda k: set(k.replace("-", " ").split())  # noqa: E731
+    return bool(words(own)) and words(own) <= words(inherited)
+
+
 def _name_within(ka: str, kb: str) -> bool:
     """One name is the other's words or part of them ("Frontier" / "Frontier system specifications")."""
     wa, wb = set(ka.replace("-", " ").split()), set(kb.replace("-", " ").split())
@@ -206,7 +220,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
     ha, hb = holder_key(fa, a), holder_key(fb, b)
     if ha and hb:
         inherited = fa.holder.source != "sentence" or fb.holder.source != "sentence"
-        if _holders_match(ha, a, hb, b) or (inherited and _name_within(ha, hb)):
+        if _holders_match(ha, a, hb, b) or (inherited and _inherited_within(fa, ha, fb, hb)):
             same.append(("holder", fa.holder.text or fa.holder.value))
         elif not inherited:
             differ.append(("holder", fa.holder.text or fa.holder.value, fb.holder.text or fb.holder.value))
