@@ -258,3 +258,12 @@ def test_a_place_compounded_in_the_figures_phrase(nlp):
 def test_a_collection_frames_the_counted_noun(nlp):
     assert _bound(nlp, "Velmar has a fleet of 50,000 GPUs.", "50,000").measure == "fleet gpu"
     assert _bound(nlp, "Velmar trained the model on 2,048 GPUs.", "2,048").measure == "gpu"
+
+
+def test_the_agent_of_a_clause_describing_the_subject_and_several_misread_subjects(nlp):
+    b = _bound(nlp, "In 2023, fabs operated by Brightwater Materials made 48.2 million microcontroller chips.", "48.2 million")
+    assert b.holder == "Brightwater Materials"
+    b = _bound(nlp, "A filing revealed that the AI startup register of Portugal listed 5,578 firms by the end of 2021.", "5,578")
+    assert b.holder == "Portugal"
+    b = _bound(nlp, "Velmoria counts 3,791 AI startups (2019)", "3,791")
+    assert b.place != "AI" and b.holder != "AI"

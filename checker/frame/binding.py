@@ -299,29 +299,43 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
                 for p in c.children:
                     if p.dep_ == "pobj" and _is_named(p):
                         return _name_of(p), False
-        for c in _subjects(tok):
-            if c.i in own:
-                continue
-            if c.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
-                break  # "a plant ... which will produce 30,000 cars": the plant's holder
-            if c.lower_ in _REFERRING or c.pos_ == "PRON":
-                return None, True
-            if c is measure_tok or (measure_tok is not None and c.i == measure_tok.i):
-                owner = _owner_of_noun(c, own, with_noun=False)
-                return owner if owner is not None else (None, False)  # "revenue rose ...": no holder stated
-            if _is_named(c):
-                return _name_of(c), False
-            if c.pos_ == "NOUN":
-                named = _owner_of_noun(c, own)
-                if named is not None:
-                    return named
-                if _compound_name(c) is not None:
-                    return _compound_name(c), False
-                if any(d.lower_ in ("the", "this", "that", "its", "their") for d in c.lefts):
-                    return _strip(_phrase(c)[1] or c.text), True  # "the company raised ...": a definite description
-            return None, False
+        subjects = [c for c in _subjects(tok) if c.i not in own]
+        if subjects:
+            # a misparse may give several subjects ("the AI startup register of Zealand listed ..."):
+            # the first that names a holder wins; else the first's reading
+            fallback = None
+            for c in subjects:
+                if c.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
+                    fallback = fallback or ("climb",)  # "a plant ... which will produce 30,000 cars": the plant's holder
+                    continue
+                found = _subject_holder(c, measure_tok, own)
+                if found[0] is not None:
+                    return found
+                fallback = fallback or found
+            if fallback != ("climb",):
+                return fallback
         if tok.dep_ in ("ccomp", "parataxis"):
             break  # a clause of its own: "Analysts noted that ..." says nothing of whose figure it is
+    return None, False
+
+
+def _subject_holder(c, measure_tok, own) -> tuple[str | None, bool]:
+    """``(holder, is a reference)`` that the subject ``c`` of the figure's clause gives."""
+    if c.lower_ in _REFERRING or c.pos_ == "PRON":
+        return None, True
+    if measure_tok is not None and c.i == measure_tok.i:
+        owner = _owner_of_noun(c, own, with_noun=False)
+        return owner if owner is not None else (None, False)  # "revenue rose ...": no holder stated
+    if _is_named(c):
+        return _name_of(c), False
+    if c.pos_ == "NOUN":
+        named = _owner_of_noun(c, own)
+        if named is not None:
+            return named
+        if _compound_name(c) is not None:
+            return _compound_name(c), False
+        if any(d.lower_ in ("the", "this", "that", "its", "their") for d in c.lefts):
+            return _strip(_phrase(c)[1] or c.text), True  # "the company raised ...": a definite description
     return None, False
 
 
@@ -338,6 +352,14 @@ def _owner_of_noun(noun, own, compounds: bool = True, with_noun: bool = True) ->
     for c in noun.children:
         if c.dep_ in ("nmod", "poss") and c.i not in own and _is_named(c) and not (c.text.isupper() and len(c.text) <= 4):
             return _name_of(c), False  # "granted Valdor Solar 2,995 patents" read as a name beside the noun
+    for c in noun.children:
+        if c.dep_ == "acl" and c.i > noun.i and not any(t.is_punct for t in noun.doc[noun.i + 1 : c.i]):
+            # "fabs operated by Brightwater Materials" (not "41 labs, followed by Germany")
+            for a in c.children:
+                if a.dep_ == "agent":
+                    for p in a.children:
+                        if p.dep_ == "pobj" and _is_named(p) and p.i not in own:
+                            return _name_of(p), False
     for c in _owner_preps(noun):
         for p in c.children:
             if p.dep_ == "pobj" and _is_named(p) and p.i not in own and not (c.lower_ == "at" and p.ent_type_ in PLACE_LABELS):
@@ -378,6 +400,8 @@ def _owner_preps(noun) -> list:
 def _is_named(tok) -> bool:
     if tok.ent_type_ in VALUE_LABELS or tok.i in tok.doc.user_data.get(VALUES, ()):
         return False
+    if tok.text.isupper() and len(tok.text) <= 3 and tok.dep_ == "compound":
+        return False  # "AI startups", "EV sales": an acronym beside a noun says what kind, not whose
     return tok.pos_ == "PROPN" or tok.ent_type_ in HOLDER_LABELS
 
 
@@ -437,7 +461,7 @@ def _place(root, measure_tok, holder: str | None) -> str | None:
             anchors += [c for c in noun.children if c.dep_ in ("acl", "relcl")]
     for anchor in anchors:
         for c in anchor.children:
-            if c.dep_ == "compound" and c.ent_type_ in PLACE_LABELS and anchor.pos_ == "NOUN" and anchor.i != root.i:
+            if c.dep_ == "compound" and c.ent_type_ in PLACE_LABELS and _is_named(c) and anchor.pos_ == "NOUN" and anchor.i != root.i:
                 name = _name_of(c)  # "95.2% of Punjab homes"
                 if name and (holder is None or name.lower() not in holder.lower()):
                     return name
