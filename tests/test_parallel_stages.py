@@ -147,7 +147,7 @@ def _die(job):
 
 def test_dead_worker_is_one_error_not_a_hang(monkeypatch):
     started = _workers(monkeypatch, "start")
-    monkeypatch.setattr(parallel_extract, "extract_one", _die)
+    monkeypatch.setattr(parallel_extract, "extract_batch", _die)
     with pytest.raises(ClaimgraphError, match="worker process parsing documents ended unexpectedly"):
         parallel_extract.extract_many([("Revenue rose 5% in 2024.", "text", "a.txt")] * 4)
     _assert_no_workers_left(started)

@@ -37,7 +37,7 @@ class DocumentContext:
         self._parsed: dict[str, object] = {}
         self._blocks = [b for b in doc.blocks if b.offsets]
         #: while True, a text not parsed yet is noted in :attr:`wanted` and answers nothing; then
-        #: :meth:`parse_wanted` parses them all in one ``nlp.pipe`` (see :func:`checker.frame.facts.document_facts`)
+        #: :meth:`parse_all` parses them all in one ``nlp.pipe`` (see :func:`checker.frame.facts.documents_facts`)
         self.collecting = False
         self.wanted: set[str] = set()
 
@@ -45,12 +45,19 @@ class DocumentContext:
         """A sentence already parsed (a claim's), so that a claim after it does not parse it again."""
         self._parsed.setdefault(_key(text), parsed)
 
-    def parse_wanted(self) -> None:
-        """Parse the texts noted while :attr:`collecting`, in one batch."""
-        todo = sorted(t for t in self.wanted if t not in self._parsed)
-        for text, parsed in zip(todo, self.nlp.pipe(todo, batch_size=64)):
-            self._parsed[text] = parsed
-        self.wanted.clear()
+    @staticmethod
+    def parse_all(contexts: "list[DocumentContext]") -> None:
+        """Parse the texts each of ``contexts`` noted while :attr:`collecting`, all in one batch
+        (a text two documents want is parsed once)."""
+        todo = sorted({t for c in contexts for t in c.wanted if t not in c._parsed})
+        if todo:
+            parsed = dict(zip(todo, contexts[0].nlp.pipe(todo, batch_size=64)))
+            for c in contexts:
+                for t in c.wanted:
+                    if t in parsed:
+                        c._parsed.setdefault(t, parsed[t])
+        for c in contexts:
+            c.wanted.clear()
 
     def _parse(self, text: str):
         parsed = self._parsed.get(text)

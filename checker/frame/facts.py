@@ -3,7 +3,7 @@
 (:mod:`checker.frame.entities`: "housed in Lisbon", "awarded to Halvard"), after them.
 
 With a spaCy pipeline (the default, :mod:`checker.frame.nlp`) each claim sentence is parsed
-once (``nlp.pipe`` over the document's claims) and each figure bound by
+once (``nlp.pipe`` over the claims of a batch of documents, :func:`documents_facts`) and each figure bound by
 :mod:`checker.frame.binding` to its measure, holder, place and (for a date) event; a holder
 the sentence leaves to a pronoun, a definite description or nothing is taken from the
 discourse around it (:mod:`checker.frame.context`: the previous sentence, the heading, the
@@ -164,26 +164,57 @@ def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None) -> S
 def document_facts(doc: Document, claims: Sequence[Claim], nlp=None) -> list[Claim]:
     """``claims`` of ``doc`` with their facts filled: bound on each sentence's parse with the
     spaCy pipeline ``nlp``, or by the cheap path when ``nlp`` is None."""
-    anchor = getattr(doc, "date", None)
-    source = getattr(doc, "date_source", "document date")
-    if nlp is None or not claims:
-        return [replace(c, facts=claim_facts(c, anchor, source)) for c in claims]
-    english = [c for c in claims if not _foreign(c.text)]
-    parsed = dict(zip((c.id for c in english), nlp.pipe([c.text for c in english], batch_size=64)))
-    context = DocumentContext(doc, nlp)
-    for c in english:
-        context.seed(c.text, parsed[c.id])
-    # a first pass notes the sentences, headings and titles the claims take holders from, which are
-    # then parsed in one batch (several times faster than one at a time); binding is cheap
-    context.collecting = True
-    for c in english:
-        claim_facts(c, anchor, source, parsed[c.id], context)
-    context.collecting = False
-    context.parse_wanted()
-    return [
-        replace(c, facts=claim_facts(c, anchor, source, parsed[c.id], context) if c.id in parsed else claim_facts(c, anchor, source))
-        for c in claims
-    ]
+    return documents_facts([(doc, claims)], nlp)[0]
+
+
+def documents_facts(items: Sequence[tuple[Document, Sequence[Claim]]], nlp=None) -> list[list[Claim]]:
+    """:func:`document_facts` of several documents at once: their claim sentences, and then the
+    context sentences, headings and titles the claims take holders from, are parsed in one
+    ``nlp.pipe`` batch each (a sentence written alike in two documents is parsed once), which
+    is much faster than a few sentences per document. Each document's facts are those
+    :func:`document_facts` gives it alone."""
+    if nlp is None:
+        return [_cheap(doc, claims) for doc, claims in items]
+    english = [[c for c in claims if not _foreign(c.text)] for _, claims in items]
+    texts = sorted({c.text for claims in english for c in claims})
+    parses = dict(zip(texts, nlp.pipe(texts, batch_size=64)))
+    contexts = []
+    for (doc, _), claims in zip(items, english):
+        context = DocumentContext(doc, nlp)
+        for c in claims:
+            context.seed(c.text, parses[c.text])
+        # a first pass notes the sentences, headings and titles the claims take holders from,
+        # which are then parsed in one batch; binding is cheap
+        context.collecting = True
+        for c in claims:
+            claim_facts(c, _anchor(doc), _source(doc), parses[c.text], context)
+        context.collecting = False
+        contexts.append(context)
+    DocumentContext.parse_all(contexts)
+    out = []
+    for (doc, claims), context in zip(items, contexts):
+        anchor, source = _anchor(doc), _source(doc)
+        out.append(
+            [
+                replace(c, facts=claim_facts(c, anchor, source, parses[c.text], context))
+                if not _foreign(c.text)
+                else replace(c, facts=claim_facts(c, anchor, source))
+                for c in claims
+            ]
+        )
+    return out
+
+
+def _anchor(doc: Document):
+    return getattr(doc, "date", None)
+
+
+def _source(doc: Document) -> str:
+    return getattr(doc, "date_source", "document date")
+
+
+def _cheap(doc: Document, claims: Sequence[Claim]) -> list[Claim]:
+    return [replace(c, facts=claim_facts(c, _anchor(doc), _source(doc))) for c in claims]
 
 
 def _foreign(text: str) -> bool:
