@@ -97,6 +97,18 @@ def test_date_events(nlp):
     assert _bound(nlp, "The council adopted the ordinance on March 3, 2024.", "March 3, 2024").event == "adopt"
 
 
+def test_an_event_noun_described_by_a_participle_and_its_owner(nlp):
+    # the light verb's subject is the noun the participle clause describes
+    b = _bound(nlp, "The new Kessler mill will use electric furnaces, with production slated to begin in 2028.", "2028")
+    assert (b.holder, b.event) == ("Kessler mill", "begin production")
+    # the event noun's "of/at" phrase names whose event it is
+    assert _bound(nlp, "Construction of the Brisa bridge began in 2019.", "2019").holder == "Brisa bridge"
+    assert _bound(nlp, "Production at Valdor Steel began in 2019.", "2019").holder == "Valdor Steel"
+    # a place the event happens at is no holder; an unnamed "of" noun names none
+    assert _bound(nlp, "Production at Phoenix began in 2019.", "2019").holder != "Phoenix"
+    assert _bound(nlp, "Construction of the bridge began in 2019.", "2019").holder is None
+
+
 def _facts_of(nlp, text: str, fmt: str = "markdown"):
     doc = parse_document(text, fmt, "d1", "page.md", None)
     return doc, document_facts(doc, document_claims(doc, 1), nlp)

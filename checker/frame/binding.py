@@ -512,7 +512,11 @@ def _bind_date(doc, root, own) -> Binding:
     if not words:
         return Binding()
     event = " ".join(t.lemma_.lower() for t in words)
+    # the event's noun may name its holder ("construction of the Brisa bridge", "production at Valdor")
+    nouns = [t for t in words if t.pos_ == "NOUN" and t.i not in own]
     holder, ref = _holder(root, None, own)
+    if holder is None and not ref and nouns:
+        holder = _event_owner(nouns[-1], own)
     return Binding(holder=holder, holder_ref=ref, event=event, event_words=" ".join(t.text for t in words))
 
 
@@ -530,12 +534,39 @@ def _event_of_verb(verb, own) -> list:
         content = _light_content(verb, own)
         if content is None and verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
             content = _light_content(verb.head, own)  # "production is slated to begin"
+        if content is None:
+            content = _described_noun(verb, own)  # "with production slated to begin in 2028"
         if content is not None:
             ready = [t for t in verb.subtree if t.lower_ == "ready" and t.i < content.i]
             if ready:  # "ready for commercial production"
                 return [ready[0]] + ([content.head] if content.head.lower_ == "for" else []) + [content]
             return ([] if verb.lemma_.lower() == "be" else [verb]) + [content]  # "begin production"
     return sorted(set(words), key=lambda t: t.i)
+
+
+def _event_owner(noun, own) -> str | None:
+    """The thing an event's noun names in an "of/at/on" phrase: "construction of the Brisa
+    bridge", "production at the Valdor plant" (a name, or a name compounded with a noun)."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "at", "on"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i not in own:
+                    if c.lower_ == "at" and p.ent_type_ in PLACE_LABELS:
+                        continue  # "production at Phoenix": where, not whose
+                    if _is_named(p):
+                        return _name_of(p)
+                    if p.pos_ == "NOUN":
+                        return _compound_name(p)
+    return None
+
+
+def _described_noun(verb, own):
+    """The common noun a participle clause describes, which is the light verb's subject:
+    "production slated to begin" (the verb an xcomp of the participle), "production starting"."""
+    clause = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else verb
+    if clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBG") and clause.head.pos_ == "NOUN" and clause.head.i not in own:
+        return clause.head
+    return None
 
 
 def _light_content(verb, own):
