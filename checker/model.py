@@ -308,7 +308,7 @@ class Edge:
     #: Which figures the rules related, one ``(relation, figure in source, figure in target)`` per
     #: verdict, a figure named ``q<n>`` (the claim's n-th quantity) or ``d<n>`` (its n-th date), or
     #: "" when the verdict did not say: what the fact groups join (:mod:`checker.group`); ``e<n>``
-    #: names the claim's n-th entity fact (ENT001), which is no figure.
+    #: names the claim's n-th entity fact (ENT001), which is no figure: its group's values are names.
     figures: tuple[tuple[str, str, str], ...] = ()
 
 
@@ -317,7 +317,7 @@ class GroupValue:
     """One reading of a fact group: a distinct value (qualifiers and rounding folded) and who states it."""
 
     text: str  # as written by the first claim that states it
-    value: str  # normalised key: a number ("921000") or an ISO-like date
+    value: str  # normalised key: a number ("921000"), an ISO-like date, or a name (unit "entity")
     unit: str | None
     claims: tuple[str, ...]
     documents: tuple[str, ...]  # document ids
@@ -336,7 +336,7 @@ class FactGroup:
     """Facts of several claims that state the same thing (joined by supports and conflicts)."""
 
     id: str  # "g<n>"
-    label: str  # holder, measure, time, place in words
+    label: str  # holder, measure, time, place in words; "holder: relation (time)" for entity facts
     holder: str | None
     measure: str | None
     time: str | None

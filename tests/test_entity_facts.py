@@ -235,8 +235,8 @@ def test_ent001_examples_on_the_parsed_path(nlp):
 
 
 def test_entity_verdicts_name_entity_facts_not_figures(nlp):
-    """An ENT001 edge names the entity facts (``e<n>``), so the fact groups never join the claims'
-    first figures on it."""
+    """An ENT001 edge names the entity facts (``e<n>``), so the fact groups join the entity facts on
+    it, never the claims' first figures (the dates)."""
     judged = judge_texts("The Orrin supercomputer, commissioned in 2031, is housed in Lisbon.",
                          "The Orrin supercomputer, commissioned in 2031, is housed in Porto.",
                          [load_rule_file(ROOT / "rules" / "ENT001.yml")], HashEmbedder())
@@ -245,7 +245,9 @@ def test_entity_verdicts_name_entity_facts_not_figures(nlp):
     report = Report(documents=[], claims=judged.claims, findings=judged.findings, edges=judged.edges)
     from checker.group import build_groups
 
-    assert build_groups(report) == []
+    (group,) = build_groups(report)
+    assert group.label == "Orrin supercomputer: location (2031)" and group.status == "disagree"
+    assert sorted((v.value, v.unit) for v in group.values) == [("Lisbon", "entity"), ("Porto", "entity")]
 
 
 def test_entities_an_active_adopter_passes_a_law(nlp):
@@ -288,7 +290,8 @@ def test_fact_join_pairs_entity_facts_of_one_holder_and_relation(nlp):
 
 
 def test_scan_reports_a_thing_placed_in_two_cities(tmp_path):
-    """A scan binds entity facts on the parse, joins the two claims on them and ENT001 conflicts."""
+    """A scan binds entity facts on the parse, joins the claims on them and ENT001 conflicts; the
+    discrepancy report shows the thing's location, each city with its documents."""
     from checker.pipeline import Pipeline, Settings
 
     (tmp_path / "a.md").write_text(
@@ -296,19 +299,31 @@ def test_scan_reports_a_thing_placed_in_two_cities(tmp_path):
     (tmp_path / "b.md").write_text(
         "# Notes\n\nEngineers say that since 2031 the Orrin supercomputer has been located in Porto.\n",
         encoding="utf-8")
+    (tmp_path / "c.md").write_text(
+        "# Visit\n\nIn 2031 the Orrin supercomputer was installed in Lisbon, Portugal.\n", encoding="utf-8")
     rule = load_rule_file(ROOT / "rules" / "ENT001.yml", "rules/ENT001.yml")
     report = Pipeline(Settings(use_cache=False), embedder=HashEmbedder(), warn=lambda m: None, rules=[rule]).scan(
         [str(tmp_path)])
-    (finding,) = [f for f in report.findings if f.rule == "ENT001"]
-    assert finding.kind == "conflict" and finding.severity == "error"
-    assert finding.message == "same holder (Orrin supercomputer), same relation (location): Lisbon vs Porto"
-    assert report.groups == []  # entity facts are no figures: no fact group joins the claims' dates on it
+    found = [f for f in report.findings if f.rule == "ENT001"]
+    assert len(found) == 2 and all(f.kind == "conflict" and f.severity == "error" for f in found)
+    assert {f.message for f in found} == {"same holder (Orrin supercomputer), same relation (location): Lisbon vs Porto",
+                                          "same holder (Orrin supercomputer), same relation (location): Porto vs Lisbon"}
+    (group,) = report.groups  # the entity facts; no group joins the claims' dates on an ENT001 verdict
+    assert group.status == "disagree" and group.label.startswith("Orrin supercomputer: location")
+    assert [(v.value, v.unit, len(v.documents)) for v in group.values] == [("Lisbon", "entity", 2), ("Porto", "entity", 1)]
     from checker.report import render
 
     for fmt in ("terminal", "json", "markdown", "html", "sarif", "github", "csv"):
         out = render(report, fmt)  # every format renders a report with entity facts and an ENT001 finding
         assert fmt == "csv" or "Lisbon vs Porto" in out
-    (claim,) = [c for c in json.loads(render(report, "json"))["claims"] if "Lisbon" in c["text"]]
+        assert fmt in ("sarif", "github", "csv") or "Porto" in out  # every format that shows groups shows its values
+    from checker.report.csv_format import render_groups
+
+    assert "Porto" in render_groups(report) and list(report.groups_frame()["value"]) == ["Lisbon", "Porto"]
+    data = json.loads(render(report, "json"))
+    assert [g["values"][1]["value"] for g in data["groups"]] == ["Porto"]
+    assert {f["group"] for f in data["findings"] if f["rule"] == "ENT001"} == {data["groups"][0]["id"]}
+    (claim,) = [c for c in data["claims"] if "housed in Lisbon" in c["text"]]
     assert [f["value"] for f in claim["facts"] if f["kind"] == "entity"] == ["Lisbon"]
 
 

@@ -354,3 +354,83 @@ def test_values_a_rule_found_agreeing_are_one_reading():
     apart = Report(documents=docs, claims=claims, findings=[], edges=[Edge("c1", "c2", "conflicts", "NUM001", 1.0)], model="m")
     (group,) = build_groups(apart)
     assert len(group.values) == 2
+
+
+# --------------------------------------------------------------------------- entity facts (ENT001)
+
+ENTITY_TEXTS = {
+    "ea": "The Kestrow array, switched on in 2029, is housed in Valletta.\n",
+    "eb": "Since 2029 the Kestrow array has been located in Valletta.\n",
+    "ec": "The Kestrow array, switched on in 2029, is located in Mdina.\n",
+    "ed": "In 2029 the Kestrow array was sited at the Grenfell Observatory.\n",
+    "ee": "The Kestrow array was sited at Grenfell in 2029.\n",
+    "ef": "By 2029 the Kestrow array stood at the grenfell, a hill site.\n",
+}
+
+
+def _entity_claim(cid, doc, name, relation="location", year="2029"):
+    from checker.model import Fact, Slot
+
+    s = doc.text.strip()
+    fact = Fact(f"{cid}.f2", "entity", None, name, measure=Slot(relation, "housed in", "sentence"),
+                holder=Slot("Kestrow array", "Kestrow array", "sentence"), time=Slot(year, year, "sentence"),
+                qualifier="GPE")
+    date = Fact(f"{cid}.f1", "date", 0, year, time=Slot(year, year, "sentence"))
+    from report_fixtures import _d
+
+    return _claim(cid, doc, s, dates=(_d(s, year, year, "year", f"{year}-01-01", f"{year}-12-31"),),
+                  subjects=("Kestrow",), facts=(date, fact))
+
+
+def _entity_report(names, relations, findings=()):
+    docs = [Document(id=k, path=f"docs/{k}.md", text=ENTITY_TEXTS[k], format="markdown") for k in names]
+    claims = [_entity_claim(f"c{d.id}", d, names[d.id]) for d in docs]
+    edges = [Edge(a, b, r, "ENT001", 1.0, figures=((r, "e0", "e0"),)) for a, b, r in relations]
+    report = Report(documents=docs, claims=claims, findings=list(findings), edges=edges, model="m")
+    report.groups = build_groups(report)
+    return report
+
+
+def test_entity_conflict_is_a_disagreeing_group_in_every_format():
+    finding = Finding("f1", "ENT001", "entity.mismatch", "conflict", "error", "Valletta vs Mdina", ("cea", "cec"), "fp1")
+    report = _entity_report({"ea": "Valletta", "eb": "Valletta", "ec": "Mdina"},
+                            [("cea", "ceb", "supports"), ("cea", "cec", "conflicts"), ("ceb", "cec", "conflicts")],
+                            [finding])
+    (g,) = report.groups  # the entity facts, never the claims' dates, which no verdict joined
+    assert g.status == "disagree" and g.label == "Kestrow array: location (2029)"
+    assert (g.holder, g.measure, g.place, g.majority) == ("Kestrow array", "location", None, "Valletta")
+    assert [(v.text, v.value, v.unit, v.documents) for v in g.values] == [
+        ("Valletta", "Valletta", "entity", ("ea", "eb")), ("Mdina", "Mdina", "entity", ("ec",))]
+    data = json.loads(json_format.render(report))
+    (jg,) = data["groups"]
+    assert [(v["value"], v["unit"], v["base_value"], v["base_unit"]) for v in jg["values"]] == [
+        ("Valletta", "entity", None, None), ("Mdina", "entity", None, None)]
+    assert data["findings"][0]["group"] == jg["id"]
+    md = markdown.render(report)
+    assert "Kestrow array: location (2029)" in md and "| Valletta \\(majority\\) | 2 | docs/ea.md:1, docs/eb.md:1" in md
+    assert "Valletta (majority): 2 documents" in terminal.render(report)
+    assert "Kestrow array: location (2029)" in html.render(report)
+    assert list(report.groups_frame()["value"]) == ["Valletta", "Mdina"]
+    assert "Mdina" in csv_format.render_groups(report)
+
+
+def test_entity_names_a_rule_found_agreeing_are_one_reading():
+    # "Grenfell" within "Grenfell Observatory": ENT001 supports, so one reading, by its shorter name
+    # "the grenfell" folds with "Grenfell" (case, "the") as the rules fold names
+    report = _entity_report({"ed": "Grenfell Observatory", "ee": "Grenfell", "ef": "the grenfell"},
+                            [("ced", "cee", "supports"), ("cee", "cef", "supports")])
+    (g,) = report.groups
+    assert g.status == "agree" and len(g.values) == 1
+    assert g.values[0].value == "Grenfell" and set(g.values[0].claims) == {"ced", "cee", "cef"}
+    # the same names that a rule set apart stay two readings
+    report = _entity_report({"ed": "Grenfell Observatory", "ee": "Grenfell"}, [("ced", "cee", "conflicts")])
+    (g,) = report.groups
+    assert [v.value for v in g.values] == ["Grenfell", "Grenfell Observatory"] and g.status == "disagree"
+
+
+def test_entity_group_stays_apart_from_the_claims_dates():
+    report = _entity_report({"ea": "Valletta", "ec": "Mdina"}, [("cea", "cec", "conflicts")])
+    report.edges.append(Edge("cea", "cec", "supports", "DAT001", 1.0, figures=(("supports", "d0", "d0"),)))
+    report.groups = build_groups(report)
+    assert sorted((g.status, tuple(v.value for v in g.values)) for g in report.groups) == [
+        ("agree", ("2029",)), ("disagree", ("Mdina", "Valletta"))]

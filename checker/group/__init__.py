@@ -1,16 +1,21 @@
 """Fact groups: the facts of several claims that state the same thing, side by side (issue 18).
 
-After judging, the facts (one per figure or date of a claim) joined by ``supports`` and
-``conflicts`` verdicts (the rules decide; embeddings only proposed the pairs) form a graph; each
-connected component of facts from two or more claims is a group. A verdict names the two figures
-it compared (:attr:`Edge.figures`), so a sentence with several figures ("41 labs in the US, 12 in
-Germany") joins each figure's group, never one to the other's. A chain of verdicts that joins
+After judging, the facts (one per figure or date of a claim, and one per entity fact: a thing's
+location, headquarters, winner, builder, adopter or operator, :mod:`checker.frame.entities`) joined
+by ``supports`` and ``conflicts`` verdicts (the rules decide; embeddings only proposed the pairs)
+form a graph; each connected component of facts from two or more claims is a group. A verdict
+names the two figures it compared (:attr:`Edge.figures`; ENT001 names entity facts ``e<n>``), so
+a sentence with several figures ("41 labs in the US, 12 in Germany") joins each figure's group,
+never one to the other's. A chain of verdicts that joins
 facts of different holders or measures (named in their own sentences) is split by holder, then by
 measure (:mod:`checker.group.split`). The label comes from the facts'
 slots (:attr:`Claim.facts`: holder, measure, time, place), else from the claims' words. Values are folded: a qualifier ("over",
 "about") and rounding ("2.4 million" for "2,412,000") do not make a new reading unless a rule
-called the two a conflict. A group is ``agree`` with one reading, ``revised`` when dated
-documents show the readings following one another in time (or the facts are plans), else
+called the two a conflict. An entity group ("Orrin supercomputer: location") has names for
+values: one name folded (:func:`checker.frame.keys.fold`: case, a leading "the", a possessive or
+plural ending) is one reading, and two names a rule found agreeing ("Oak Ridge" / "Oak Ridge
+National Laboratory") are one unless a rule also set them apart; no other matching. A group is
+``agree`` with one reading, ``revised`` when dated documents show the readings following one another in time (or the facts are plans), else
 ``disagree``. A fact stated once forms no group.
 """
 
@@ -21,6 +26,7 @@ from math import floor, log10
 
 from ..extract.quantities import significant_digits
 from ..extract.units import UNIT_BASES
+from ..frame.keys import fold
 from ..judge.rulekinds.numeric import NumericMismatch
 from ..model import Claim, Document, FactGroup, GroupValue, Report
 from .split import split_component
@@ -35,10 +41,11 @@ STATUSES = ("disagree", "revised", "agree")
 
 def _figure(claim: Claim, tag: str):
     """(text, key, unit, qualifier, fact, base unit, base value, factor to the base) of one figure
-    of a claim: ``q<n>`` its n-th quantity, ``d<n>`` its n-th date; None when the claim has no
-    such figure. The key of a measure is its value in its base unit (:data:`UNIT_BASES`) to six
-    digits, the base value the exact number, the base unit its name ("flop/s"); money keeps its
-    currency, a percentage ``percent``, a count its noun; a date has none of the three."""
+    of a claim: ``q<n>`` its n-th quantity, ``d<n>`` its n-th date, ``e<n>`` its n-th entity fact
+    (unit ``entity``, key the name folded); None when the claim has no such figure. The key of a
+    measure is its value in its base unit (:data:`UNIT_BASES`) to six digits, the base value the
+    exact number, the base unit its name ("flop/s"); money keeps its currency, a percentage
+    ``percent``, a count its noun; a date or a name has none of the three."""
     kind, n = tag[:1], int(tag[1:]) if tag[1:].isdigit() else -1
     if kind == "q" and 0 <= n < len(claim.quantities):
         q = claim.quantities[n]
@@ -51,13 +58,21 @@ def _figure(claim: Claim, tag: str):
         d = claim.dates[n]
         fact = next((f for f in claim.facts if f.kind == "date" and f.figure == n), None)
         return d.text, d.value, "date", d.qualifier, fact, None, None, None
+    if kind == "e":
+        fact = _fact(claim, tag)
+        if fact is not None:  # the entity label (fact.qualifier: "GPE") is no hedge
+            return fact.value, fold(fact.value) or fact.value, "entity", None, fact, None, None, None
     return None
 
 
 def _fact(claim: Claim, tag: str):
-    """The fact of a claim's figure ``tag`` (``q<n>``, ``d<n>``), if its facts are filled."""
-    kind = {"q": "quantity", "d": "date"}.get(tag[:1])
+    """The fact of a claim's figure ``tag`` (``q<n>``, ``d<n>``; ``e<n>`` its n-th entity fact,
+    which has no figure), if its facts are filled."""
+    kind = {"q": "quantity", "d": "date", "e": "entity"}.get(tag[:1])
     n = int(tag[1:]) if tag[1:].isdigit() else -1
+    if kind == "entity":
+        own = [f for f in claim.facts if f.kind == "entity"]
+        return own[n] if 0 <= n < len(own) else None
     return next((f for f in claim.facts if f.kind == kind and f.figure == n), None)
 
 
@@ -118,7 +133,9 @@ def _converted_alike(x: float, y: float, units_x: set, units_y: set, tolerance: 
     return abs(x - y) <= tolerance * max(abs(x), abs(y))
 
 
-def _label(holder, measure, time, place) -> str:
+def _label(holder, measure, time, place, entity: bool = False) -> str:
+    if entity:  # "Orrin supercomputer: location (2031)"
+        return f"{holder or 'thing'}: {measure or 'entity'}" + (f" ({time})" if time else "")
     words = " ".join(p for p in (holder, measure) if p) or "figure"
     if place:
         words += f" in {place}"
@@ -224,6 +241,8 @@ def _group(readings, claims, docs, conflicts, order, tolerance=CONVERSION_TOLERA
     # values a rule found agreeing ("$47b" / "$47.5 billion": about, rounded as the rule reads it) are
     # one reading, unless a rule also set two of their figures against each other
     _fold_pairs(by_key, agreed, conflicts)
+    # so are names ENT001 found agreeing ("Oak Ridge" / "Oak Ridge National Laboratory")
+    _fold_pairs(by_key, lambda x, y, ux, uy, pairs: any(pq in supports for pq in pairs), conflicts, kinds=("entity",))
     values = []
     for (key, kind), items in by_key.items():
         cids = tuple(sorted({node[0] for node, _ in items}, key=lambda c: order.get(c, 0)))
@@ -233,6 +252,9 @@ def _group(readings, claims, docs, conflicts, order, tolerance=CONVERSION_TOLERA
         text = plain[0] if plain else items[0][1][0]
         unit = _common(fig[2] for _, fig in items)
         is_number = kind not in ("date", "entity")
+        if kind == "entity":  # a name is its own value: the commonest as written, the shorter on a tie
+            names = Counter(fig[0] for _, fig in items)
+            text = key = min(names, key=lambda n: (-names[n], len(n), n))
         # the exact number of a reading the value is named by (its key), a plain one first
         named = sorted((fig for _, fig in items if fig[1] == key), key=lambda fig: bool(fig[3]))
         base_value = (named[0][6] if named and named[0][6] is not None else float(key)) if is_number else None
@@ -247,10 +269,22 @@ def _group(readings, claims, docs, conflicts, order, tolerance=CONVERSION_TOLERA
     def slot(name):
         return _common(getattr(f, name).text for f in facts if getattr(f, name) is not None)
 
+    if readings and _category(readings[0][1][2]) == "entity":
+        # the measure is the relation ("location", not "housed in"); the slot ``place`` is where the
+        # value lies ("the Halden Centre in Knoxville"), no place of the fact
+        holder = slot("holder")
+        measure = _common(f.measure.value for f in facts if f.measure is not None)
+        time = slot("time")
+        return _finish(values, facts, _label(holder, measure, time, None, entity=True), holder, measure, time, None)
     holder = slot("holder") or _common(s for c in members for s in c.subjects[:1])
     measure = slot("measure") or _common(fig[4].measure.text if fig[4] and fig[4].measure else (claims[node[0]].quantities[int(node[1][1:])].noun if node[1].startswith("q") else None) for node, fig in readings) or _common(fig[2] for _, fig in readings if fig[2] not in (None, "date", "entity"))
     time = slot("time") or _common(d.text for c in members for d in c.dates[:1] if c.quantities)
     place = slot("place")
+    return _finish(values, facts, _label(holder, measure, time, place), holder, measure, time, place)
+
+
+def _finish(values, facts, label, holder, measure, time, place) -> FactGroup:
+    """The group of ``values`` (sorted, most documents first): its majority, dates and status."""
     counts = [len(v.documents) for v in values]
     majority = values[0].value if len(values) == 1 or counts[0] > counts[1] else None
     all_dates = sorted(d for v in values for d in (v.first_date, v.last_date) if d)
@@ -260,14 +294,15 @@ def _group(readings, claims, docs, conflicts, order, tolerance=CONVERSION_TOLERA
         status = "revised"
     else:
         status = "disagree"
-    return FactGroup("", _label(holder, measure, time, place), holder, measure, time, place, status, tuple(values),
+    return FactGroup("", label, holder, measure, time, place, status, tuple(values),
                      majority, all_dates[0] if all_dates else None, all_dates[-1] if all_dates else None)
 
 
-def _fold_pairs(by_key: dict, alike, conflicts: set) -> None:
-    """Fold two numeric values of ``by_key`` into the one with more readings where ``alike(x, y,
-    units of x, units of y, figure pairs)`` holds and no rule set two of their figures apart."""
-    numeric = [k for k in by_key if k[1] not in ("date", "entity")]
+def _fold_pairs(by_key: dict, alike, conflicts: set, kinds: tuple | None = None) -> None:
+    """Fold two values of ``by_key`` into the one with more readings where ``alike(x, y, units of
+    x, units of y, figure pairs)`` holds and no rule set two of their figures apart; numeric values
+    unless ``kinds`` names the categories ("entity")."""
+    numeric = [k for k in by_key if (k[1] in kinds if kinds else k[1] not in ("date", "entity"))]
     for i, x in enumerate(numeric):
         for y in numeric[i + 1:]:
             if x not in by_key or y not in by_key:

@@ -37,7 +37,8 @@ def holder_of(claim: Claim, fact: Fact | None) -> str | None:
 
 def measure_of(claim: Claim, tag: str, fact: Fact | None) -> str | None:
     """What the figure ``tag`` measures, as ``kind:head`` (``unit:flop/s``, ``noun:drone``,
-    ``money:revenue``, ``event:launch``); a measure inherited from context gives none."""
+    ``money:revenue``, ``event:launch``, ``entity:location`` for an entity fact ``e<n>``: its
+    relation); a measure inherited from context gives none."""
     own = fact if fact is not None and (fact.measure is None or fact.measure.source == "sentence") else None
     if tag.startswith("q"):
         n = int(tag[1:])
@@ -46,7 +47,7 @@ def measure_of(claim: Claim, tag: str, fact: Fact | None) -> str | None:
         key = measure_key(own, claim.quantities[n])
         return None if key in _GENERIC else key
     if own is not None and own.measure is not None and own.measure.value:
-        return "event:" + own.measure.value
+        return ("entity:" if tag.startswith("e") else "event:") + own.measure.value
     return None
 
 
