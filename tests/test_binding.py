@@ -127,6 +127,20 @@ def test_no_holder_takes_the_heading_then_the_title(nlp):
     assert fact.holder.value == "Orrin" and fact.holder.source in ("heading", "title")
 
 
+def test_a_sentence_naming_someone_else_takes_no_holder_from_the_title(nlp):
+    text = "# Kessler Steel annual review\n\nVarna lithium output 1.01 million tonnes (2025)\n\nRevenue rose 5% in 2024.\n"
+    _, claims = _facts_of(nlp, text)
+    facts = {f.value: f for c in claims for f in c.facts if f.kind == "quantity"}
+    # "Varna" is no holder the parse binds, but the sentence is not about the title's company
+    assert facts["1.01 million tonnes"].holder is None or facts["1.01 million tonnes"].holder.value != "Kessler Steel"
+    assert facts["5%"].holder.value == "Kessler Steel" and facts["5%"].holder.source == "title"
+
+
+def test_a_name_is_its_whole_run_of_proper_nouns(nlp):
+    # the small model's entity may hold the last word only
+    assert _bound(nlp, "Lumen Solar ships 62,394 robots (2022)", "62,394").holder == "Lumen Solar"
+
+
 def test_named_holder_in_the_sentence_wins_over_context(nlp):
     text = "# Orrin supercomputer\n\nThe rival Vasca machine has 7,200 nodes.\n"
     _, claims = _facts_of(nlp, text)

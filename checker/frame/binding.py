@@ -421,17 +421,35 @@ def _compound_name(noun, with_noun: bool = True) -> str | None:
 
 
 def _name_of(tok) -> str | None:
-    """The whole name a token is part of: its entity, else its run of compound proper nouns."""
+    """The whole name a token is part of: its entity, widened to its run of compound proper
+    nouns (the small model's entity may hold only the last word: "Lumen *Solar*")."""
+    start, end = tok.i, tok.i + 1
     if tok.ent_type_ in HOLDER_LABELS:
         for ent in tok.doc.ents:
             if ent.start <= tok.i < ent.end:
-                return _strip(ent.text)
-    first = tok
+                start, end = ent.start, ent.end
+                break
     for c in tok.lefts:
         if c.dep_ == "compound" and c.pos_ == "PROPN":
-            first = c
+            start = min(start, c.i)
             break
-    return _strip(tok.doc[first.i : tok.i + 1].text)
+    return _strip(tok.doc[start:end].text)
+
+
+def unbound_names(doc) -> list[str]:
+    """The proper nouns of a parsed sentence outside its figures and dates (:func:`mark_values`),
+    month names aside: the words that may name whose its figures are even where the parse binds
+    none ("Lima lithium output 1.01 million tonnes", "connected in Jutland" tagged a date); not
+    a label before a colon, nor a first word the tagger took for a name with no entity on it."""
+    from ..extract.dates import MONTHS
+
+    marked = doc.user_data.get(VALUES, ())
+    colon = next((t.i for t in doc[:6] if t.text == ":"), -1)  # "Peak Performance: 1.2 exaflops": a label
+    return [
+        t.text for t in doc
+        if t.pos_ == "PROPN" and t.i not in marked and not t.like_num and t.lower_.rstrip(".") not in MONTHS
+        and t.i > colon and (t.i > 0 or t.ent_type_ in HOLDER_LABELS)  # a capital that only opens the sentence
+    ]
 
 
 def _strip(name: str) -> str:

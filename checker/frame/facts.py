@@ -25,7 +25,7 @@ from typing import Sequence
 
 from ..extract.claims import document_claims
 from ..model import Claim, Document, Fact, Slot
-from .binding import Binding, bind, mark_values
+from .binding import Binding, bind, mark_values, unbound_names
 from .context import DocumentContext
 from .direction import figure_direction
 from .entities import entity_bindings
@@ -92,7 +92,7 @@ def claim_facts(
         else:
             b = bind(parsed, q.start, q.end, "quantity", q.noun, q.kind)
             measure = Slot(b.measure, b.measure_words or b.measure, "sentence") if b.measure else None
-            holder, place = _holder_slot(b, claim, context), _slot(b.place)
+            holder, place = _holder_slot(b, claim, context, parsed), _slot(b.place)
         if q.equivalent_of is not None and q.equivalent_of < len(facts):
             # "344 billion yuan ($47.5 billion)": a restatement is the same fact in another currency
             restated = facts[q.equivalent_of]
@@ -110,13 +110,13 @@ def claim_facts(
             # event that happens once ("registered 559,386 cars in 2019") is none
             key = event_key(b.event) if b.event else None
             measure = Slot(key, b.event_words or b.event, "sentence") if key else None
-            holder, place = _holder_slot(b, claim, context), _slot(b.place)
+            holder, place = _holder_slot(b, claim, context, parsed), _slot(b.place)
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "date", i, d.text, measure=measure, holder=holder,
                  time=Slot(d.value, d.text, "sentence"), place=place, modality=mode, qualifier=d.qualifier)
         )
     for e in entity_bindings(parsed) if parsed is not None else ():  # places and organisations (frame/entities)
-        holder = _holder_slot(Binding(holder=None if e.holder_ref else e.holder, holder_ref=e.holder_ref), claim, context)
+        holder = _holder_slot(Binding(holder=None if e.holder_ref else e.holder, holder_ref=e.holder_ref), claim, context, parsed)
         if holder is None or name_within(holder.value, e.value):
             continue  # no thing named, or the context's name is the value itself ("Halvard" / "Halvard Systems")
         time = fact_time(claim.dates, (e.start, e.end), anchor, sentence=claim.text, anchor_source=anchor_source)
@@ -131,7 +131,19 @@ def _slot(name: str | None, source: str = "sentence") -> Slot | None:
     return Slot(name, name, source) if name else None
 
 
-def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None) -> Slot | None:
+def _names_other(names: list[str], context: DocumentContext, offset: int) -> bool:
+    """Some of ``names`` is a word of neither the heading's nor the title's name (for the claim
+    at ``offset``)."""
+    if not names:
+        return False
+    words = set()
+    for got in (context.heading_holder(offset), context.title_holder()):
+        if got:
+            words.update(w.lower() for part in got for w in part.split())
+    return any(n.lower() not in words for n in names)
+
+
+def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None, parsed=None) -> Slot | None:
     """The figure's holder: the sentence's own name; for a pronoun or a definite description the
     previous sentence's name, the heading's or the title's (else the description itself); for
     no holder at all the place the sentence counts in ("capacity connected in Cyprus"), else the
@@ -147,10 +159,13 @@ def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None) -> S
         if b.holder_ref:
             got = context.previous_holder(claim.start)
             found = (got, "previous sentence") if got else None
-        if found is None:
+        # a sentence naming something the parse bound to nothing ("Lima lithium output 1.01
+        # million tonnes") is not about the heading's or the title's name
+        named = not b.holder_ref and parsed is not None and _names_other(unbound_names(parsed), context, claim.start)
+        if found is None and not named:
             got = context.heading_holder(claim.start)
             found = (got, "heading") if got else None
-        if found is None:
+        if found is None and not named:
             got = context.title_holder()
             found = (got, "title") if got else None
         if found is not None:
