@@ -293,3 +293,62 @@ def test_the_agent_of_a_clause_describing_the_subject_and_several_misread_subjec
     assert b.holder == "Portugal"
     b = _bound(nlp, "Velmoria counts 3,791 AI startups (2019)", "3,791")
     assert b.place != "AI" and b.holder != "AI"
+
+
+@pytest.mark.parametrize(
+    "sentence, figure, measure",
+    [
+        # the people who voted, by the side they voted
+        ("The Orsel council approved the plan; 12 councillors voted against.", "12", "votes against"),
+        ("In the Orsel council, 31 members voted in favour of the plan.", "31", "votes for"),
+        ("Of the 40 deputies, 22 voted for the Brenna reform.", "22", "votes for"),
+        ("Nine councillors voted no.", "Nine", "votes against"),
+        ("Six senators abstained.", "Six", "abstentions"),
+        # votes with their side, and a bare figure's side in a list after a vote
+        ("The Orsel charter was adopted with 523 votes in favour, 461 against and 49 abstentions.", "523", "votes for"),
+        ("The Orsel charter was adopted with 523 votes in favour, 461 against and 49 abstentions.", "461", "votes against"),
+        ("The Orsel charter was adopted with 523 votes in favour, 461 against and 49 abstentions.", "49", "abstentions"),
+        ("The motion received 461 votes against.", "461", "votes against"),
+        ("Votes against: 461.", "461", "votes against"),
+        ("The vote was 12 for and 3 against.", "3", "votes against"),
+        # a tally after a verb that decides a vote
+        ("The Orsel council approved the plan by 31 votes to 12.", "31", "votes for"),
+        ("The Orsel council approved the plan by 31 votes to 12.", "12", "votes against"),
+        ("The Brenna bill passed 61-39 in the senate.", "61", "votes for"),
+        ("The Brenna bill passed 61-39 in the senate.", "39", "votes against"),
+        ("The Brenna senate voted 61 to 39 to approve the bill.", "39", "votes against"),
+        # a vote lost: the larger side is against, whichever comes first
+        ("The motion was rejected by 40 votes to 12.", "40", "votes against"),
+        ("The amendment was rejected 45-55.", "45", "votes for"),
+        # no side: a count of votes stays one, a range stays a range of what it counts
+        ("The plan received 31 votes.", "31", "vote"),
+        ("The Orsel board approved 20-30 new homes.", "20", "new home"),
+        ("31 members attended the vote.", "31", "member"),
+    ],
+)
+def test_a_count_of_one_side_of_a_vote_measures_that_side(nlp, sentence, figure, measure):
+    assert _bound(nlp, sentence, figure).measure == measure
+
+
+def test_a_side_of_a_vote_with_no_holder_is_the_body_that_voted(nlp):
+    b = _bound(nlp, "The Orsel council approved the plan; 12 councillors voted against.", "12")
+    assert b.holder == "Orsel council"
+    b = _bound(nlp, "The council approved the plan; 12 councillors voted against.", "12")
+    assert (b.holder, b.holder_ref) == ("council", True)  # a definite description: the context says which
+    b = _bound(nlp, "The plan was approved by Orsel Town Council; 12 councillors voted against.", "12")
+    assert b.holder == "Orsel Town Council"
+
+
+def test_votes_for_and_against_are_two_measures_however_worded():
+    from checker.frame.facts import document_claims_with_facts
+    from checker.frame.keys import measure_key, quantity_fact
+
+    def keys(text):
+        (claim,) = document_claims_with_facts(parse_document(text, "text", "d", "d.txt"), 1)
+        return [measure_key(quantity_fact(claim, i), q) for i, q in enumerate(claim.quantities)]
+
+    tally = keys("The Orsel council approved the plan by 31 votes to 12.")
+    assert tally == keys("The Orsel council approved the plan; 31 councillors voted in favour, 12 against.")
+    assert tally[0] != tally[1]
+    assert keys("Twelve councillors voted against the plan.") == [tally[1]]
+    assert keys("The plan received 31 votes.") != [tally[0]]  # a count of votes with no side

@@ -190,3 +190,33 @@ def test_acronyms_naming_the_measure_leave_one_holders_facts_to_compare():
         "Official data show that Orvane reached a score of 2.38 exaflops.",
         similarity=0.4,
     ) == []
+
+
+def test_two_sides_of_a_vote_are_never_one_quantity_one_side_is_however_worded():
+    tally = _claim("On 9 June 2031 the Orsel council approved the levy by 27 votes to 15.", "a")
+    voters = _claim("On 9 June 2031 the Orsel council approved the levy; 15 councillors voted against.", "b")
+    fm = match(tally, quantity_fact(tally, 1), tally.quantities[1], voters, quantity_fact(voters, 0), voters.quantities[0])
+    assert fm.aligned and not fm.apart and "measure" in fm.slots
+    fm = match(tally, quantity_fact(tally, 0), tally.quantities[0], voters, quantity_fact(voters, 0), voters.quantities[0])
+    assert fm.apart and "measure" not in fm.slots
+    fm = _match(
+        "On 9 June 2031 the Orsel council approved the levy with 27 votes in favour.",
+        "On 9 June 2031 the Orsel council approved the levy with 15 votes against.",
+    )
+    assert fm.apart and not fm.one_thing
+
+
+def test_numeric_two_sides_of_a_vote_neither_conflict_nor_support():
+    for other in ("27", "15"):
+        found = _numeric(
+            "On 9 June 2031 the Orsel council approved the levy with 27 votes in favour.",
+            f"On 9 June 2031 the Orsel council approved the levy with {other} votes against.",
+            0.95,
+        )
+        assert found == []
+    found = _numeric(
+        "On 9 June 2031 the Orsel council approved the levy by 27 votes to 15.",
+        "On 9 June 2031 the Orsel council approved the levy; 17 councillors voted against.",
+        0.6,
+    )
+    assert [v.relation for v in found] == ["conflicts"] and found[0].reason.startswith("15 vs 17")

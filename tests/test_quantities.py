@@ -286,6 +286,14 @@ def test_quantities_percent_range_gives_two_bounded_figures():
     ]
 
 
+def test_quantities_a_tally_after_a_verb_of_a_vote_is_no_range():
+    for text in ("The Pellan assembly passed the levy 61-39.", "The Pellan senate voted 61 to 39 on the bill."):
+        assert [(q.value, q.qualifier) for q in extract_quantities(text)] == [(61, None), (39, None)]
+    # a range after such a verb still is one: what it counts, or "between"
+    for text in ("The Pellan board approved 20-30 new homes.", "The board approved between 20 and 30 permits."):
+        assert [q.qualifier for q in extract_quantities(text)] == ["at least", "at most"]
+
+
 def test_quantities_money_range_shares_scale_and_currency():
     qs = extract_quantities("The deal is worth $20-30 billion.")
     assert [(q.value, q.unit, q.scale) for q in qs] == [(2e10, "USD", "billion"), (3e10, "USD", "billion")]

@@ -379,6 +379,12 @@ _CHANGE_FROM_RE = re.compile(
     rf"(?i)\b(?:{INCREASE_VERBS}|{DECREASE_VERBS}|went|moved|changed|cut|raised|lowered)"
     rf"{_WS}+from\b[^;:!?()\n]*$"
 )
+#: A verb of a vote before two bare counts ("the bill passed 61-39", "voted 61 to 39"): the two
+#: figures are a tally, the votes for and against, not the bounds of a range.
+_TALLY_BEFORE_RE = re.compile(
+    r"(?i)\b(?:vot(?:e|es|ed|ing)|pass(?:es|ed)?|adopt(?:s|ed)?|approv(?:e|es|ed)|reject(?:s|ed)?"
+    r"|carri(?:es|ed)|defeat(?:s|ed)?|ratif(?:y|ies|ied)|confirm(?:s|ed)?|endors(?:e|es|ed))\b[^;:.!?()\n]*$"
+)
 _BY_BEFORE_RE = re.compile(rf"(?i)\bby{_WS}+(?:(?:{_alternation(QUALIFIERS)}){_WS}+)?(?:[$€£¥]{_WS}?)?$")
 _RANGE_OPENER_RE = re.compile(rf"(?i)\b(?P<w>from|between){_WS}+$")
 _JPY_RE = re.compile(r"\bJPY\b|(?i:\byen\b)")
@@ -888,7 +894,8 @@ def _read_words(text: str, m: re.Match[str]) -> _Figure | None:
 
 
 def _share_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
-    """"20-30%", "$20-30 billion", "14/7nm": partners share unit, currency and scale."""
+    """"20-30%", "$20-30 billion", "14/7nm": partners share unit, currency and scale. Two bare
+    counts after a verb of a vote ("passed 61-39") are a tally, not a range's bounds."""
     drop: set[int] = set()
     for i in range(len(figs) - 1):
         a, b = figs[i], figs[i + 1]
@@ -902,6 +909,11 @@ def _share_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
         if joiner == "/" and (b.kind == "count" or a.kind not in ("count", b.kind)):
             drop.update((i, i + 1))  # "24/7", "9/11": slash pairs share a measure only
             continue
+        tally = (
+            joiner in ("-", "–", "to") and opener is None
+            and all(f.bare or (f.kind == "count" and f.unit == "vote") for f in (a, b))
+            and _TALLY_BEFORE_RE.search(text, max(0, a.start - 80), a.start)
+        )
         if a.bare and not b.bare:
             a.unit, a.kind, a.noun = b.unit, b.kind, a.noun or b.noun
             if b.scale and a.scale is None:
@@ -922,7 +934,7 @@ def _share_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
             continue
         b.change = b.change or a.change
         moved = joiner == "to" and _CHANGE_FROM_RE.search(text, max(0, a.start - 80), a.start)
-        if joiner != "/" and a.unit == b.unit and not (opener and opener.group("w").lower() == "from") and not moved:
+        if joiner != "/" and a.unit == b.unit and not (opener and opener.group("w").lower() == "from") and not (moved or tally):
             a.qualifier = a.qualifier or "at least"
             b.qualifier = b.qualifier or "at most"
     return [f for i, f in enumerate(figs) if i not in drop]

@@ -11,12 +11,21 @@ module reads the dependency parse of the sentence around a span (spaCy, see
   verb reaches ("*revenue* rose to $4.2 billion", "market *value* fell by $12 billion")
   measures the verb's subject when that is a common noun, else the noun after it ("wiped out
   $59 billion in market *capitalization*"), else the verb ("*priced* at $900", "plans to
-  *invest* $40 billion").
+  *invest* $40 billion"). A count of one side of a vote measures that side, "votes for", "votes
+  against" or "abstentions", however it is worded: the people who are the subject of "vote"
+  with a side ("12 councillors *voted against*", "22 voted *in favour*", "voted *no*") or of
+  "abstain"; votes with their side ("523 votes *in favour*", "votes *against*: 461"); a bare
+  count with its side in a sentence about a vote ("..., 461 *against* and 49 abstentions"); a
+  tally after a verb that decides a vote ("approved the budget by 31 votes to 12", "passed
+  61-39": the first figure is the votes for, the second the votes against; after "rejected" or
+  "defeated" the larger is the votes against). A count of votes with no side stays "vote".
 * **holder**: whose measure it is: a possessive ("Acme's revenue"), an "of" name ("the revenue
   of Acme"), a name compounded with the measure ("the Halden plant"), else the subject of the
   nearest verb above the figure that has one (or its agent: "followed by Germany with 12").
   A pronoun or a definite description ("it", "the company", "the regulation") is a *reference*:
-  :mod:`checker.frame.context` resolves it from the sentences and headings around.
+  :mod:`checker.frame.context` resolves it from the sentences and headings around. A side of a
+  vote that names no holder is the body that voted: the subject (or agent) of a verb of the vote
+  elsewhere in the sentence ("the Tarn council approved the budget; 12 councillors voted against").
 * **place**: a place name in an "in"/"at" phrase of the figure's verb or noun.
 * **event** (dates): the verb or noun the date is attached to, with the words that make it
   one event ("entered into force", "ready for commercial production", "production ... begin").
@@ -58,6 +67,20 @@ _REFERRING = frozenset("it its they their them this that these those he his she 
 _LIGHT = frozenset("be begin start commence ready set slate schedule due expect plan aim target".split())
 #: Particles and fixed phrases that complete an event verb ("enter into force", "go live").
 _COMPLETING_PREPS = frozenset({"into", "live", "effect", "online", "operational"})
+#: The measures of a vote's sides: each is a measure of its own, however the count is worded
+#: ("12 councillors voted against", "12 votes against", "by 31 votes to 12").
+VOTES_FOR, VOTES_AGAINST, ABSTENTIONS = "votes for", "votes against", "abstentions"
+VOTE_MEASURES = frozenset({VOTES_FOR, VOTES_AGAINST, ABSTENTIONS})
+#: Verbs that decide a vote: a tally beside one ("passed 61-39", "approved by 31 votes to 12")
+#: gives the votes for and against.
+_VOTING = frozenset("vote pass adopt approve reject carry defeat ratify confirm endorse".split())
+#: Verbs of a vote lost: the larger side of their tally is the votes against.
+_REJECTING = frozenset("reject defeat".split())
+#: Words that name a side of a vote after "voted", "votes" or a bare count ("12 against").
+_SIDE_WORDS = {"against": VOTES_AGAINST, "for": VOTES_FOR, "yes": VOTES_FOR, "aye": VOTES_FOR,
+               "yea": VOTES_FOR, "no": VOTES_AGAINST, "nay": VOTES_AGAINST}
+#: Nouns of "in favour of", "in support of".
+_FAVOUR = frozenset({"favour", "favor", "support"})
 
 
 @dataclass(frozen=True)
@@ -106,9 +129,14 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
         and verb.lemma_.lower() not in _LINKING and verb.lemma_.lower() not in _EMPTY_VERBS
     ):
         measure, words = verb.lemma_.lower(), verb.text  # "priced at $900", "plans to invest $40 billion"
+    vote = _vote_side(root, own, noun_tok, noun) if figure_kind == "count" else None
+    if vote is not None:
+        measure, words = vote  # "12 councillors voted against", "by 31 votes to 12": a side of a vote
     if _negated(verb if verb is not None else _governing_verb(root)):
         measure, words = None, None  # "was not up to 5,000": a figure denied measures nothing here
     holder, ref = _holder(root, measure_tok, own)
+    if vote is not None and (holder, ref) == (None, False):
+        holder, ref = _voting_body(root.doc, own, measure_tok)  # "the council approved ...; 12 councillors voted against"
     place = _place(root, measure_tok, holder)
     return Binding(measure, words, holder, ref, place)
 
@@ -252,6 +280,165 @@ def _negated(tok) -> bool:
             return False
         tok = tok.head
     return False
+
+
+# --------------------------------------------------------------------------- votes
+
+def _vote_side(root, own, noun_tok, noun: str | None) -> tuple[str, str] | None:
+    """``(measure, words)`` of a figure that counts one side of a vote, else None: the people
+    who voted one way ("12 councillors voted against", "22 voted in favour", "eight abstained"),
+    votes with their side ("523 votes in favour", "votes against: 461"), abstentions, a bare
+    count with its side in a sentence about a vote ("..., 461 against and 49 abstentions"), or
+    one figure of a tally after a verb of a vote ("by 31 votes to 12", "passed 61-39"). A count
+    of votes with no side ("received 31 votes") is none."""
+    tally = _tally_side(root, noun)
+    if tally is not None:
+        return tally
+    voters = noun_tok if noun_tok is not None else (root if root.dep_ in _SUBJECTS else None)
+    if voters is not None and voters.dep_ == "nsubj" and voters.head.pos_ == "VERB":
+        lemma = voters.head.lemma_.lower()
+        if lemma == "abstain":
+            return ABSTENTIONS, voters.head.text
+        if lemma == "vote":
+            side = _side_of(voters.head)
+            return (side[0], f"{voters.head.text} {side[1]}") if side else None
+    if noun_tok is not None and noun_tok.lemma_.lower() == "abstention":
+        return ABSTENTIONS, noun_tok.text
+    counted = noun_tok is not None and root.dep_ in ("nummod", "quantmod", "compound") and root.head.i == noun_tok.i
+    if not counted:
+        side = _side_of(root, own)  # "523 in favour, 461 against", "the vote was 12 for and 3 against"
+        if side is not None and _about_a_vote(root.doc, side[1]):
+            return side
+    ballot = noun_tok
+    if ballot is None and root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.lemma_.lower() == "vote":
+        ballot = root.head.head  # "votes against: 461"
+    if ballot is not None and ballot.lemma_.lower() == "vote":
+        side = _side_of(ballot, own)
+        if side is not None:
+            return side[0], f"{ballot.text} {side[1]}"
+    return None
+
+
+def _side_of(tok, own=frozenset()) -> tuple[str, str] | None:
+    """``(measure, words)`` of the side of a vote that the words after ``tok`` name: an
+    "against", "for" or "in favour (of)" phrase or a "yes"/"no" of its own, else the word just
+    after it ("461 votes against" parsed with "against" on the verb)."""
+    for c in tok.children:
+        if c.i in own or c.i < tok.i:
+            continue
+        side = _side_word(c)
+        if side is not None:
+            return side
+    nxt = tok.i + 1
+    while nxt < len(tok.doc) and nxt in own:
+        nxt += 1
+    if nxt < len(tok.doc):
+        return _side_word(tok.doc[nxt])
+    return None
+
+
+def _side_word(t) -> tuple[str, str] | None:
+    """The side a word (with its "in favour" noun) names, or None."""
+    word = t.lower_
+    if word == "in":
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if nxt is not None and nxt.lower_ in _FAVOUR:
+            return VOTES_FOR, f"in {nxt.text}"
+        return None
+    if word in ("against", "for") and t.pos_ == "ADP":
+        return _SIDE_WORDS[word], t.text
+    if word in _SIDE_WORDS and t.pos_ in ("INTJ", "ADV", "DET", "NOUN", "ADJ", "PROPN") and t.dep_ != "det":
+        return _SIDE_WORDS[word], t.text  # "voted no", "voted yes"
+    return None
+
+
+def _about_a_vote(doc, side_words: str) -> bool:
+    """A bare count's side (``side_words``) is of a vote: the sentence says "vote", "abstain" or
+    "abstention", or it has a verb that decides a vote and "against" or "in favour" (the side's
+    own or another figure's: "approved 14 for sale" is no vote)."""
+    lemmas = [t.lemma_.lower() for t in doc]
+    if {"vote", "abstain", "abstention"} & set(lemmas):
+        return True
+    deciding = any(t.pos_ == "VERB" and t.lemma_.lower() in _VOTING for t in doc)
+    sided = side_words.split()[0].lower() in ("against", "in") or any(w in ("against", "favour", "favor") for w in lemmas)
+    return deciding and sided
+
+
+_TALLY_JOINERS = frozenset({"to", "-", "–", "—"})
+
+
+def _tally_side(root, noun: str | None) -> tuple[str, str] | None:
+    """The side of a figure of a tally after a verb of a vote: "approved by 31 *votes* to 12",
+    "passed 61-39", "voted 61 to 39 to reject": the first figure is the votes for and the second
+    the votes against, but after a verb of a vote lost ("rejected by 40 votes to 12") the larger
+    is the votes against. Not a tally: a range ("between 20 and 30", "20-30 new homes").
+    ``noun``: the noun the extractor read after the figure (a tally counts votes or nothing)."""
+    doc = root.doc
+    if not root.like_num or (noun and noun.lower().split()[-1] not in ("vote", "votes")):
+        return None
+    first = second = None
+    j = root.i + 1
+    if j < len(doc) and doc[j].lemma_.lower() == "vote":
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ in _TALLY_JOINERS and doc[j + 1].like_num:
+        first, second = root, doc[j + 1]
+    else:
+        k = root.i - 1
+        if k >= 1 and doc[k].lower_ in _TALLY_JOINERS:
+            k -= 1
+            if k >= 1 and doc[k].lemma_.lower() == "vote":
+                k -= 1
+            if k >= 0 and doc[k].like_num:
+                first, second = doc[k], root
+    if first is None:
+        return None
+    if first.i > 0 and doc[first.i - 1].lower_ in ("from", "between"):
+        return None  # "from 61 to 39": a change or a range
+    after = second.i + 1
+    while after < len(doc) and doc[after].pos_ == "ADJ":
+        after += 1
+    if after < len(doc) and (doc[after].pos_ in ("NOUN", "PROPN", "NUM") or doc[after].text == "%") and doc[after].lemma_.lower() != "vote":
+        return None  # "approved 20-30 new homes": a range of what it counts
+    if any(t.dep_ in ("nummod", "compound") and t.head.pos_ == "NOUN" and t.head.lemma_.lower() != "vote" for t in (first, second)):
+        return None
+    verb = _governing_verb(first)
+    if verb is None or verb.lemma_.lower() not in _VOTING:
+        return None
+    decisive = verb
+    if verb.lemma_.lower() == "vote":  # "voted 61-39 to reject the bill"
+        decisive = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _VOTING), verb)
+    a, b = _number(first), _number(second)
+    lost = decisive.lemma_.lower() in _REJECTING and a is not None and b is not None and a > b
+    first_side, second_side = (VOTES_AGAINST, VOTES_FOR) if lost else (VOTES_FOR, VOTES_AGAINST)
+    return (first_side, first_side) if root.i == first.i else (second_side, second_side)
+
+
+def _number(tok) -> float | None:
+    try:
+        return float(tok.text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _voting_body(doc, own, voters) -> tuple[str | None, bool]:
+    """The holder of a count of votes that names none: the subject (or agent) of a verb of a
+    vote elsewhere in the sentence ("the Tarn council approved the budget; 12 councillors
+    voted against"), not the voters themselves nor a count of votes."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _VOTING:
+            continue
+        # the active subject or the agent: a passive subject is what was voted on ("the plan was approved by ...")
+        bodies = [c for c in verb.children if c.dep_ == "nsubj"]
+        bodies += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        for c in bodies:
+            if c.i in own or (voters is not None and c.i == voters.i) or c.lemma_.lower() in ("vote", "abstention"):
+                continue
+            if any(g.i in own or g.like_num for g in c.subtree):
+                continue  # "12 councillors" counted, "by 31 votes"
+            found = _subject_holder(c, None, own)
+            if found != (None, False):
+                return found
+    return None, False
 
 
 # --------------------------------------------------------------------------- holder

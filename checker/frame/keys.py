@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..extract.terms import STOPWORDS, normalise
 from ..extract.units import TIME_UNITS, UNIT_BASES
 from ..model import Claim, Fact, Quantity
+from .binding import ABSTENTIONS, VOTES_AGAINST, VOTES_FOR
 
 #: Capitalised openers the cheap path takes for names that hold nothing ("Total: 9 nodes").
 _NO_HOLDER = frozenset(
@@ -27,6 +28,14 @@ MEASURE_SYNONYMS = {
     "price tag": "cost",
     "total cost": "cost",
 }
+
+
+#: The keys of the sides of a vote (:data:`checker.frame.binding.VOTE_MEASURES`): one key
+#: however the count is worded ("12 councillors voted against", "12 votes against", "by 31
+#: votes to 12"), and "votes for" never the key of "votes against" (nor of a bare "31 votes").
+VOTE_MEASURE_KEYS = {VOTES_FOR: "noun:vote for", VOTES_AGAINST: "noun:vote against", ABSTENTIONS: "noun:abstention"}
+#: The keys themselves: two different ones are never one quantity (:mod:`checker.judge.factmatch`).
+VOTE_KEYS = frozenset(VOTE_MEASURE_KEYS.values())
 
 
 def folded_measure(measure: str) -> str:
@@ -91,8 +100,12 @@ def _opener_only(name: str, text: str) -> bool:
 
 
 def measure_key(fact: Fact | None, q: Quantity) -> str | None:
-    """What the figure measures: a physical unit's base ("m" for km and miles; not a unit of
-    time, which measures anything), else the head noun of the fact's measure or a count's noun."""
+    """What the figure measures: a side of a vote (votes for, votes against, abstentions: the
+    count's noun, "councillors", "votes", says nothing more), a physical unit's base ("m" for km
+    and miles; not a unit of time, which measures anything), else the head noun of the fact's
+    measure or a count's noun."""
+    if fact is not None and fact.measure is not None and fact.measure.value in VOTE_MEASURE_KEYS:
+        return VOTE_MEASURE_KEYS[fact.measure.value]
     if q.kind == "measure" and q.unit and q.unit not in TIME_UNITS:
         base = UNIT_BASES.get(q.unit)
         return "unit:" + (base[0] if base else q.unit)

@@ -8,6 +8,8 @@ or no time stated on one side) and a compatible modality (a plan or forecast is 
 outcome with an outcome, as reported or not). Then the sentences around them may be worded as far apart as two writers like:
 the rules compare the values. A pair whose holder and measure match but whose time, place or
 modality differ is two facts, and :class:`FactMatch` says which slot differed, in words.
+Two sides of a vote ("votes for" / "votes against" / "abstentions", however worded: see
+:func:`checker.frame.keys.measure_key`) are never one quantity, whoever's: :attr:`FactMatch.apart`.
 
 The first fact frames are filled by a cheap path (:mod:`checker.frame.facts`): a holder is the
 sentence's first capitalised word that is not sentence furniture, so several figures of one
@@ -22,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
-from ..frame.keys import fold, folded_measure, holder_key, measure_key, quantity_fact
+from ..frame.keys import VOTE_KEYS, fold, folded_measure, holder_key, measure_key, quantity_fact
 from ..frame.timeframe import times_differ
 from ..model import Claim, Fact, Quantity
 from .sameness import context_terms
@@ -42,6 +44,7 @@ class FactMatch:
 
     same: tuple[tuple[str, str], ...] = ()
     differ: tuple[tuple[str, str, str], ...] = ()
+    apart: bool = False  # two measures never one quantity, whoever's: two sides of a vote
 
     @property
     def slots(self) -> frozenset[str]:
@@ -227,6 +230,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         # a holder taken from the heading, the title or the sentence before may be the page's
         # subject rather than the figure's: it can join two facts, never set them apart
     ma, mb = measure_key(fa, qa), measure_key(fb, qb)
+    apart = ma != mb and ma in VOTE_KEYS and mb in VOTE_KEYS  # "31 votes in favour" / "12 votes against"
     if ma and mb and (_shared_measure(a, qa, ma) or _shared_measure(b, qb, mb)):
         pass  # several figures of one measure in a sentence: which is whose is not read yet
     elif ma and mb:
@@ -254,7 +258,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             differ.append(("place", fa.place.text or fa.place.value, fb.place.text or fb.place.value))
     if _MODE_GROUP.get(fa.modality, fa.modality) != _MODE_GROUP.get(fb.modality, fb.modality):
         differ.append(("modality", _mode_words(fa.modality), _mode_words(fb.modality)))
-    return FactMatch(tuple(same), tuple(differ))
+    return FactMatch(tuple(same), tuple(differ), apart)
 
 
 def _mode_words(modality: str) -> str:

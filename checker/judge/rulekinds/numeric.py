@@ -19,7 +19,8 @@ million)") conflicts through its rate only, which the conversion rules check.
 A rise and a fall ("rose 4%" / "fell 4%") never agree; two changes measured against two named
 bases ("down 5% from its peak" / "up 3% year on year") are two quantities; two figures of one
 fact whose directions are opposite ("rose" / "fell", "opened" / "closed") are left to rule DIR001
-(:mod:`.direction`).
+(:mod:`.direction`). Two figures whose facts are two sides of a vote ("31 votes in favour" / "12
+votes against") are never compared.
 """
 
 from __future__ import annotations
@@ -120,6 +121,8 @@ class NumericMismatch(RuleKind):
                 qb = b.quantities[j]
                 fm = match_facts(a, fa, qa, b, facts_b[j], qb)
                 facts[(i, id(qb))] = fm
+                if fm.apart:
+                    continue  # "31 votes in favour" / "12 votes against": two sides of a vote, never one quantity
                 if disjoint and not fm.aligned:
                     continue
                 if fm.one_thing and fm.differ:
