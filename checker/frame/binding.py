@@ -623,19 +623,34 @@ def _name_of(tok) -> str | None:
     return _strip(tok.doc[start:end].text)
 
 
-def unbound_names(doc) -> list[str]:
-    """The proper nouns of a parsed sentence outside its figures and dates (:func:`mark_values`),
-    month names aside: the words that may name whose its figures are even where the parse binds
-    none ("Lima lithium output 1.01 million tonnes", "connected in Jutland" tagged a date); not
-    a label before a colon, nor a first word the tagger took for a name with no entity on it."""
+def unbound_names(doc, start: int, end: int) -> list[str]:
+    """The proper nouns that may say whose the figure at characters ``start:end`` is even where
+    the parse binds none: those in the subject, a compound, a possessive or a noun modifier of a
+    word on the figure's path to the root ("*Lima* lithium output 1.01 million tonnes",
+    "capacity connected in *Jutland* came to 40.7 GW", Jutland tagged a date), outside the
+    sentence's figures and dates (:func:`mark_values`); not month names, not a label before a
+    colon, not a first word the tagger took for a name with no entity on it, and not the names of
+    a list beside the figure ("Architecture: Varda CPU + Brant GPU, total 8,730 nodes")."""
     from ..extract.dates import MONTHS
 
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
     marked = doc.user_data.get(VALUES, ())
     colon = next((t.i for t in doc[:6] if t.text == ":"), -1)  # "Peak Performance: 1.2 exaflops": a label
+    near: set[int] = set()
+    tok = span.root
+    for _ in range(12):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "compound", "poss", "nmod"):
+                near.update(t.i for t in c.subtree)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
     return [
         t.text for t in doc
-        if t.pos_ == "PROPN" and t.i not in marked and not t.like_num and t.lower_.rstrip(".") not in MONTHS
-        and t.i > colon and (t.i > 0 or t.ent_type_ in HOLDER_LABELS)  # a capital that only opens the sentence
+        if t.i in near and t.pos_ == "PROPN" and t.i not in marked and not t.like_num
+        and t.lower_.rstrip(".") not in MONTHS and t.i > colon and (t.i > 0 or t.ent_type_ in HOLDER_LABELS)
     ]
 
 

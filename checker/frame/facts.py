@@ -92,7 +92,7 @@ def claim_facts(
         else:
             b = bind(parsed, q.start, q.end, "quantity", q.noun, q.kind)
             measure = Slot(b.measure, b.measure_words or b.measure, "sentence") if b.measure else None
-            holder, place = _holder_slot(b, claim, context, parsed), _slot(b.place)
+            holder, place = _holder_slot(b, claim, context, parsed, (q.start, q.end)), _slot(b.place)
         if q.equivalent_of is not None and q.equivalent_of < len(facts):
             # "344 billion yuan ($47.5 billion)": a restatement is the same fact in another currency
             restated = facts[q.equivalent_of]
@@ -110,7 +110,7 @@ def claim_facts(
             # event that happens once ("registered 559,386 cars in 2019") is none
             key = event_key(b.event) if b.event else None
             measure = Slot(key, b.event_words or b.event, "sentence") if key else None
-            holder, place = _holder_slot(b, claim, context, parsed), _slot(b.place)
+            holder, place = _holder_slot(b, claim, context, parsed, (d.start, d.end)), _slot(b.place)
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "date", i, d.text, measure=measure, holder=holder,
                  time=Slot(d.value, d.text, "sentence"), place=place, modality=mode, qualifier=d.qualifier)
@@ -143,7 +143,7 @@ def _names_other(names: list[str], context: DocumentContext, offset: int) -> boo
     return any(n.lower() not in words for n in names)
 
 
-def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None, parsed=None) -> Slot | None:
+def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None, parsed=None, span=None) -> Slot | None:
     """The figure's holder: the sentence's own name; for a pronoun or a definite description the
     previous sentence's name, the heading's or the title's (else the description itself); for
     no holder at all the place the sentence counts in ("capacity connected in Cyprus"), else the
@@ -161,7 +161,7 @@ def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None, pars
             found = (got, "previous sentence") if got else None
         # a sentence naming something the parse bound to nothing ("Lima lithium output 1.01
         # million tonnes") is not about the heading's or the title's name
-        named = not b.holder_ref and parsed is not None and _names_other(unbound_names(parsed), context, claim.start)
+        named = not b.holder_ref and parsed is not None and span is not None and _names_other(unbound_names(parsed, *span), context, claim.start)
         if found is None and not named:
             got = context.heading_holder(claim.start)
             found = (got, "heading") if got else None
