@@ -357,3 +357,70 @@ def test_votes_for_and_against_are_two_measures_however_worded():
     assert tally[0] != tally[1]
     assert keys("Twelve councillors voted against the plan.") == [tally[1]]
     assert keys("The plan received 31 votes.") != [tally[0]]  # a count of votes with no side
+
+
+# ---------------------------------------------------------------- ordinal things
+
+def _date_fact(claims, value):
+    return next(f for c in claims for f in c.facts if f.kind == "date" and f.value == value)
+
+
+def test_an_ordinal_thing_in_a_relative_clause_is_the_holder_and_its_place_is_the_place(nlp):
+    # the parse hangs "which ..." on Toledo: the mill, not the city, is to be ready
+    b = _bound(nlp, "Kessler said it has begun construction of the second mill in Toledo, which is expected "
+                    "to be ready for commercial production in 2026.", "2026")
+    assert (b.thing, b.holder, b.place) == ("second mill", "Kessler", "Toledo")
+
+
+def test_an_ordinal_subject_is_the_holder_not_its_owner(nlp):
+    first = _bound(nlp, "Kessler's first mill started production in 2024.", "2024")
+    second = _bound(nlp, "Kessler's second mill will start production in 2028.", "2028")
+    assert (first.thing, first.holder) == ("first mill", "Kessler")
+    assert (second.thing, second.holder) == ("second mill", "Kessler")
+    b = _bound(nlp, "The third plant opened in 2025 with 2,000 workers.", "2,000")
+    assert (b.thing, b.holder, b.measure) == ("third plant", None, "worker")
+
+
+def test_an_ordinal_thing_of_the_event_with_its_place_and_the_clause_owner(nlp):
+    b = _bound(nlp, "Production at the second fab in Phoenix is slated to begin in 2028.", "2028")
+    assert (b.thing, b.place, b.holder, b.holder_ref) == ("second fab", "Phoenix", None, True)
+    b = _bound(nlp, "Kessler plans to begin installing furnaces at its second Ohio mill around the third quarter of 2026.",
+               "third quarter of 2026")
+    assert (b.thing, b.holder, b.place) == ("second mill", "Kessler", "Ohio")
+    b = _bound(nlp, "Arizona's first fab began volume production in late 2024.", "2024")
+    assert (b.thing, b.holder, b.place) == ("first fab", None, "Arizona")  # a place's possessive is where
+
+
+def test_periods_occasions_and_ranks_are_no_ordinal_things(nlp):
+    assert _bound(nlp, "Revenue rose 12% in the second quarter of 2024.", "12%").thing is None
+    assert _bound(nlp, "Kessler cut prices for the second time in 2024.", "2024").thing is None
+    assert _bound(nlp, "Kessler became the first company to produce green steel in 2024.", "2024").thing is None
+
+
+def test_an_ordinal_thing_takes_its_owner_from_context(nlp):
+    _, claims = _facts_of(nlp, "Kessler said it has begun construction of the second mill in Toledo. The second mill "
+                               "will use electric arc furnaces, with production slated to begin in 2028.\n")
+    fact = _date_fact(claims, "2028")
+    assert (fact.holder.value, fact.holder.source) == ("Kessler second mill", "previous sentence")
+    _, claims = _facts_of(nlp, "The second mill will start production in 2028.\n")
+    assert _date_fact(claims, "2028").holder.value == "second mill"  # no owner anywhere: the thing alone
+
+
+def test_ordinal_things_join_by_ordinal_and_site_noun_never_their_owner(nlp):
+    from checker.frame.keys import holder_key, things_join
+
+    def fact(text, value):
+        _, claims = _facts_of(nlp, text + "\n")
+        return _date_fact(claims, value), claims[0]
+
+    mill, c1 = fact("Kessler's second mill will start production in 2028.", "2028")
+    fab, c2 = fact("Kessler's second fab will start production in 2026.", "2026")
+    bare, _ = fact("The second factory will start production in 2026.", "2026")
+    first, _ = fact("Kessler's first mill started production in 2024.", "2024")
+    owner, _ = fact("Kessler will start production in 2027.", "2027")
+    other, _ = fact("Brant's second mill will start production in 2027.", "2027")
+    assert holder_key(mill, c1) == holder_key(fab, c2) == "kessler second plant"
+    assert things_join(mill, fab) and things_join(mill, bare)  # an owner on one side only joins
+    assert things_join(mill, first) is False and things_join(mill, owner) is False
+    assert things_join(mill, other) is False
+    assert things_join(owner, owner) is None  # no ordinal thing: the usual rules

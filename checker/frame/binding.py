@@ -26,7 +26,22 @@ module reads the dependency parse of the sentence around a span (spaCy, see
   :mod:`checker.frame.context` resolves it from the sentences and headings around. A side of a
   vote that names no holder is the body that voted: the subject (or agent) of a verb of the vote
   elsewhere in the sentence ("the Tarn council approved the budget; 12 councillors voted against").
-* **place**: a place name in an "in"/"at" phrase of the figure's verb or noun.
+  An **ordinal thing**, a singular common noun an ordinal modifies ("the *second mill*", "its
+  *3rd* plant"; not a period or an occasion, "the second quarter", "the first time", nor a rank,
+  "the first company to ..."), is one of a series of things, whose figures and dates are its
+  own: where it is the subject of the figure's clause ("Kessler's first mill started production
+  in 2024"), the possessive or "of/at/for/by/from" noun of the measure ("the second fab's
+  capacity", "output at the third plant"), the noun a relative clause above the figure describes
+  ("the second mill in Toledo, which is expected to be ready ... in 2026", the clause hung on the
+  place), or the "of/at/on" noun of a date's event ("production at the second fab", "construction
+  of its third plant"), it is the holder, as :attr:`Binding.thing` ("second mill", lower case,
+  "2nd" read "second") with its owner as ``holder``: a possessive name, a name compounded with
+  it or its "of" name, else the named subject of its clause (past a pronoun subject, the name
+  that reports it: "Kessler said it has begun construction of the second mill"), else a
+  reference (``holder_ref``: "its", "the") or none. Its place ("in Toledo", "its second *Ohio*
+  mill", "*Arizona's* first fab") is the place, not the owner.
+* **place**: a place name in an "in"/"at" phrase of the figure's verb or noun (of a date, only an
+  ordinal thing's place).
 * **event** (dates): the verb or noun the date is attached to, with the words that make it
   one event ("entered into force", "ready for commercial production", "production ... begin").
 
@@ -35,6 +50,7 @@ Everything here is a function of one parsed sentence; nothing is read from other
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .direction import DIRECTIONS
@@ -81,6 +97,18 @@ _SIDE_WORDS = {"against": VOTES_AGAINST, "for": VOTES_FOR, "yes": VOTES_FOR, "ay
                "yea": VOTES_FOR, "no": VOTES_AGAINST, "nay": VOTES_AGAINST}
 #: Nouns of "in favour of", "in support of".
 _FAVOUR = frozenset({"favour", "favor", "support"})
+#: Ordinal words, in order ("the *second* mill", "its *3rd* plant"; "2nd" is read as "second").
+ORDINALS = tuple(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+    fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split()
+)
+_ORDINAL_NUMBER = re.compile(r"^([0-9]+)(?:st|nd|rd|th)$")
+#: Nouns an ordinal orders in time or rank, not in a series of things: periods and occasions
+#: ("the second quarter", "the first half", "for the second time", "took first place").
+_ORDERED_TIMES = frozenset(
+    """time times occasion quarter half year month week day night hour minute season decade century
+    period term round anniversary place attempt try instance""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -94,6 +122,9 @@ class Binding:
     place: str | None = None
     event: str | None = None  # a date's event, lemmas ("enter into force", "production begin")
     event_words: str | None = None
+    # an ordinal thing ("second mill", lower case): the holder is it, of its owner (``holder``, or
+    # the context's name when ``holder_ref``; none stated: the thing alone)
+    thing: str | None = None
 
 
 def figure_token(doc, start: int, end: int):
@@ -137,8 +168,11 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
     holder, ref = _holder(root, measure_tok, own)
     if vote is not None and (holder, ref) == (None, False):
         holder, ref = _voting_body(root.doc, own, measure_tok)  # "the council approved ...; 12 councillors voted against"
-    place = _place(root, measure_tok, holder)
-    return Binding(measure, words, holder, ref, place)
+    thing = holder if isinstance(holder, _Thing) else None
+    if thing is not None:  # "the second mill's capacity": the mill's, of its owner
+        holder, ref = thing.owner, thing.owner_ref
+    place = thing.place if thing is not None and thing.place else _place(root, measure_tok, holder)
+    return Binding(measure, words, holder, ref, place, thing=thing.words if thing is not None else None)
 
 
 # --------------------------------------------------------------------------- measure
@@ -467,8 +501,17 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
     for _ in range(12):
         if tok.head.i == tok.i:
             break
-        tok = tok.head
+        below, tok = tok, tok.head
         if tok.pos_ not in ("VERB", "AUX", "ADJ") and tok.dep_ != "ROOT":
+            if below.dep_ in ("relcl", "acl") and tok.pos_ in ("NOUN", "PROPN"):
+                # "the second mill, which is expected to open in 2026"; a relative clause the
+                # parse hangs on the mill's place ("the second mill in Toledo, which ...") is the mill's
+                described = tok
+                if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.ent_type_ in PLACE_LABELS:
+                    described = tok.head.head
+                thing = _ordinal_thing(described, own)
+                if thing is not None:
+                    return thing, False
             if (
                 tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos") and tok.i not in own
                 and (measure_tok is None or tok.i != measure_tok.i)  # "2,048 H800 GPUs": the measure, not its holder
@@ -513,6 +556,9 @@ def _subject_holder(c, measure_tok, own) -> tuple[str | None, bool]:
     if measure_tok is not None and c.i == measure_tok.i:
         owner = _owner_of_noun(c, own, with_noun=False)
         return owner if owner is not None else (None, False)  # "revenue rose ...": no holder stated
+    thing = _ordinal_thing(c, own)
+    if thing is not None:
+        return thing, False  # "Kessler's first mill started production in 2024": the mill's, not Kessler's
     if _is_named(c):
         return _name_of(c), False
     if c.pos_ == "NOUN":
@@ -531,6 +577,9 @@ def _owner_of_noun(noun, own, compounds: bool = True, with_noun: bool = True) ->
     ``(name, False)``, ``(None, True)`` for "its"/"the company's", or None when it has neither."""
     for c in noun.children:
         if c.dep_ == "poss" and c.i not in own:
+            thing = _ordinal_thing(c, own)
+            if thing is not None:
+                return thing, False  # "the second fab's capacity"
             if c.pos_ == "PRON" or c.lower_ in _REFERRING:
                 return None, True
             if _is_named(c):
@@ -549,6 +598,9 @@ def _owner_of_noun(noun, own, compounds: bool = True, with_noun: bool = True) ->
                             return _name_of(p), False
     for c in _owner_preps(noun):
         for p in c.children:
+            thing = _ordinal_thing(p, own) if p.dep_ == "pobj" else None
+            if thing is not None:
+                return thing, False  # "output at the second plant", "the cost of its third fab"
             if p.dep_ == "pobj" and _is_named(p) and p.i not in own and not (c.lower_ == "at" and p.ent_type_ in PLACE_LABELS):
                 return _name_of(p), False
     name = _compound_name(noun, with_noun) if compounds else None
@@ -663,6 +715,137 @@ def _strip(name: str) -> str:
     return name
 
 
+# --------------------------------------------------------------------------- ordinal things
+
+@dataclass(frozen=True)
+class _Thing:
+    """An ordinal thing of the sentence (:func:`_ordinal_thing`)."""
+
+    words: str  # lower case, the ordinal as a word: "second mill", "third assembly plant"
+    owner: str | None  # "Kessler" of "Kessler's second mill"
+    owner_ref: bool  # "its second mill", "the second mill" with no name of its owner in the sentence
+    place: str | None  # "Toledo" of "the second mill in Toledo", "Ohio" of "its second Ohio mill"
+
+
+def ordinal_word(word: str) -> str | None:
+    """The ordinal ``word`` is, as a word ("2nd" -> "second", "third" -> "third"), or None."""
+    w = word.lower()
+    if w in ORDINALS:
+        return w
+    m = _ORDINAL_NUMBER.match(w)
+    if m is None:
+        return None
+    n = int(m[1])
+    return ORDINALS[n - 1] if 1 <= n <= len(ORDINALS) else w
+
+
+def _ordinal_thing(noun, own) -> _Thing | None:
+    """The ordinal thing ``noun`` is: a singular common noun an ordinal modifies, one of a series
+    of things ("the *second mill*", "its *third* Ohio *plant*", "Arizona's *first fab*"), not a
+    period or an occasion ("the second quarter", "the first time") nor a rank ("the first
+    company to ..."). Its owner is a possessive name, a name compounded with it or an "of" name
+    ("Kessler's second mill", "the first phase of the Brisa project"), else the named subject of the clause it is in ("Kessler plans to
+    ... at its second mill"; through a reported clause whose subject is a pronoun: "Kessler said
+    it ..."); a place compounded with it, a place's possessive or an "in"/"at" place is its place
+    ("its second Ohio mill", "the second mill in Toledo")."""
+    if (
+        noun is None or noun.pos_ != "NOUN" or noun.i in own or noun.tag_ in ("NNS", "NNPS")
+        or noun.lemma_.lower() in _ORDERED_TIMES or noun.ent_type_ in ("DATE", "TIME")
+    ):
+        return None
+    doc = noun.doc
+    ordinal = next(
+        (c for c in noun.lefts if c.dep_ in ("amod", "nummod") and c.i not in own and ordinal_word(c.text)
+         and not (c.i + 1 < len(doc) and doc[c.i + 1].text in ("-", "–"))),  # "second-largest"
+        None,
+    )
+    if ordinal is None or any(c.dep_ == "nummod" and c.i != ordinal.i for c in noun.children):
+        return None  # "the first two plants"
+    for c in noun.rights:
+        if c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children):
+            return None  # "the first company to build ...": a rank, not one of a series
+    mods = [
+        c.lower_ for c in noun.lefts
+        if c.i > ordinal.i and c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
+        and c.ent_type_ == "" and not c.like_num
+    ]
+    words = " ".join([ordinal_word(ordinal.text), *mods, noun.lemma_.lower()])
+    owner, ref, place = None, False, None
+    for c in noun.children:
+        if c.i in own:
+            continue
+        if c.dep_ == "det" and c.lower_ in ("the", "this", "that"):
+            ref = True
+        elif c.dep_ == "poss":
+            if _is_named(c) and c.ent_type_ in ("GPE", "LOC"):
+                place = _name_of(c)  # "Arizona's first fab": the first in Arizona, whosever
+            elif _is_named(c):
+                owner = _name_of(c)
+            else:
+                ref = True  # "its", "the company's"
+        elif c.dep_ == "compound" and _is_named(c):
+            if c.ent_type_ in PLACE_LABELS:
+                place = place or _name_of(c)
+            else:
+                owner = owner or _name_of(c)
+        elif c.dep_ == "prep" and c.lower_ in ("of", "in", "at"):
+            for p in c.children:
+                if p.dep_ == "pobj" and c.lower_ == "of" and p.pos_ == "NOUN" and _compound_name(p):
+                    owner = owner or _compound_name(p)  # "the first phase of the Brisa project"
+                if p.dep_ != "pobj" or not _is_named(p):
+                    continue
+                if p.ent_type_ in PLACE_LABELS or c.lower_ != "of":
+                    place = place or _name_of(p)
+                else:
+                    owner = owner or _name_of(p)
+    if owner is None:
+        owner = _clause_owner(noun, own)
+    return _Thing(words, owner, ref and owner is None, place)
+
+
+def _clause_owner(noun, own) -> str | None:
+    """The name that is the subject of the clause ``noun`` is in ("*Kessler* plans to begin
+    installing furnaces at its second mill"), past a pronoun subject to the name of the clause
+    that reports it ("*Kessler* said it has begun construction of the second mill"); None when a
+    common noun or nothing is the subject ("analysts said the second mill ...")."""
+    tok, pronoun = noun, False
+    for _ in range(12):
+        if tok.head.i == tok.i:
+            break
+        below, tok = tok, tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [
+            c for c in _subjects(tok)
+            if c.i not in own and c.i != below.i and not any(t.i == noun.i for t in c.subtree)
+        ]
+        if subjects:
+            c = subjects[0]
+            if c.pos_ == "PRON" or c.lower_ in _REFERRING:
+                pronoun = True  # "it has begun construction of ...": whose is said above, if anywhere
+            elif _is_named(c) and c.ent_type_ not in PLACE_LABELS:
+                return _name_of(c)
+            else:
+                return None
+        if tok.dep_ in ("ccomp", "parataxis") and not pronoun:
+            return None  # "Analysts said the second mill ...": the reporter owns nothing
+    return None
+
+
+def _event_thing(words, own) -> _Thing | None:
+    """An ordinal thing in an "of/at/on" phrase of the event's noun or an "at" phrase of its verb:
+    "production at the second fab", "construction of its third plant", "begin at the second mill"."""
+    for t in words:
+        preps = ("of", "at", "on") if t.pos_ == "NOUN" else ("at",) if t.pos_ in ("VERB", "AUX", "ADJ") else ()
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    thing = _ordinal_thing(p, own) if p.dep_ == "pobj" else None
+                    if thing is not None:
+                        return thing
+    return None
+
+
 # --------------------------------------------------------------------------- place
 
 def _place(root, measure_tok, holder: str | None) -> str | None:
@@ -734,10 +917,17 @@ def _bind_date(doc, root, own) -> Binding:
     event = " ".join(t.lemma_.lower() for t in words)
     # the event's noun may name its holder ("construction of the Brisa bridge", "production at Valdor")
     nouns = [t for t in words if t.pos_ == "NOUN" and t.i not in own]
-    holder, ref = _holder(root, None, own)
+    # an ordinal thing the event is of or at ("production at the second fab", "construction of
+    # its third plant") is whose event it is, before the clause's subject
+    thing = _event_thing(words, own)
+    holder, ref = (thing, False) if thing is not None else _holder(root, None, own)
     if holder is None and not ref and nouns:
         holder = _event_owner(nouns[-1], own)
-    return Binding(holder=holder, holder_ref=ref, event=event, event_words=" ".join(t.text for t in words))
+    place = None
+    if isinstance(holder, _Thing):  # "the second mill will start production": the mill's, of its owner
+        thing, holder, ref, place = holder, holder.owner, holder.owner_ref, holder.place
+    return Binding(holder=holder, holder_ref=ref, place=place, event=event, event_words=" ".join(t.text for t in words),
+                   thing=thing.words if thing is not None else None)
 
 
 def _event_of_verb(verb, own) -> list:

@@ -7,7 +7,9 @@ once (``nlp.pipe`` over the claims of a batch of documents, :func:`documents_fac
 :mod:`checker.frame.binding` to its measure, holder, place and (for a date) event; a holder
 the sentence leaves to a pronoun, a definite description or nothing is taken from the
 discourse around it (:mod:`checker.frame.context`: the previous sentence, the heading, the
-title), and the slot says which. The time comes from
+title), and the slot says which. A figure or date of an ordinal thing ("Kessler's second mill",
+"the second mill") is held by its owner and the thing ("Kessler second mill"), the owner taken
+from the sentence or the discourse as above, else by the thing alone ("second mill"). The time comes from
 :func:`checker.frame.timeframe.fact_time` anchored at the document's date; modality from the
 sentence's words; a figure's direction from the word that governs it
 (:func:`checker.frame.direction.figure_direction`: "rose 5%" up, "cut 300 jobs" down).
@@ -147,7 +149,14 @@ def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None, pars
     """The figure's holder: the sentence's own name; for a pronoun or a definite description the
     previous sentence's name, the heading's or the title's (else the description itself); for
     no holder at all the place the sentence counts in ("capacity connected in Cyprus"), else the
-    heading's or the title's."""
+    heading's or the title's. An ordinal thing (``b.thing``: "Kessler's second mill", "the
+    second mill") is the holder with its owner, the sentence's name or the context's as above
+    ("Kessler second mill", the slot's source the owner's), else the thing alone ("second mill")."""
+    if b.thing:
+        owner = _holder_slot(Binding(holder=b.holder, holder_ref=b.holder_ref), claim, context, parsed, span)
+        if owner is None:
+            return Slot(b.thing, b.thing, "sentence")
+        return Slot(f"{owner.value} {b.thing}", f"{owner.text or owner.value} {b.thing}", owner.source)
     if b.holder and not b.holder_ref:
         return Slot(b.holder, b.holder, "sentence")
     if not b.holder and not b.holder_ref and b.place:

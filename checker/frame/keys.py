@@ -2,14 +2,22 @@
 
 Read where candidate pairs are joined on facts (:func:`checker.pair.value_join.fact_pairs`) and
 where two claims' facts are aligned (:mod:`checker.judge.factmatch`), so both see one key.
+
+A holder that is an ordinal thing ("Kessler second mill", "second fab": see
+:mod:`checker.frame.binding`) is keyed by its owner, its ordinal and its noun, a site noun
+folded (:data:`SITE_SYNONYMS`: "second fab" and "second plant" are one key); :func:`things_join`
+says whether two holders that are ordinal things name one thing.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from ..extract.terms import STOPWORDS, normalise
 from ..extract.units import TIME_UNITS, UNIT_BASES
 from ..model import Claim, Fact, Quantity
-from .binding import ABSTENTIONS, VOTES_AGAINST, VOTES_FOR
+from .binding import ABSTENTIONS, VOTES_AGAINST, VOTES_FOR, ordinal_word
 
 #: Capitalised openers the cheap path takes for names that hold nothing ("Total: 9 nodes").
 _NO_HOLDER = frozenset(
@@ -73,10 +81,71 @@ def name_within(x: str | None, y: str | None) -> bool:
     return bool(wx and wy) and (wx <= wy or wy <= wx)
 
 
+#: Nouns of one kind of site, folded to one for ordinal things: "the second fab", "the second
+#: factory" and "the second plant" of one owner are one site. ("works" is plural to the parser and
+#: never an ordinal thing.)
+SITE_SYNONYMS = {"fab": "plant", "factory": "plant", "facility": "plant", "mill": "plant", "plant": "plant"}
+
+
+@dataclass(frozen=True)
+class OrdinalThing:
+    """A holder that is an ordinal thing, folded: ``owner`` ("" when none is stated),
+    ``ordinal`` ("second"), ``kind`` (the words before the noun: "assembly") and ``noun``
+    (a site noun folded: "plant")."""
+
+    owner: str
+    ordinal: str
+    kind: tuple[str, ...]
+    noun: str
+
+    @property
+    def key(self) -> str:
+        return " ".join(w for w in (self.owner, self.ordinal, *self.kind, self.noun) if w)
+
+
+@lru_cache(maxsize=1 << 14)
+def _thing(value: str) -> OrdinalThing | None:
+    words = value.split()
+    for i, w in enumerate(words):
+        if i + 1 < len(words) and w.islower() and ordinal_word(w) and all(x.islower() for x in words[i + 1:]):
+            noun = normalise(words[-1])
+            return OrdinalThing(fold(" ".join(words[:i])), ordinal_word(w), tuple(normalise(x) for x in words[i + 1:-1]),
+                                SITE_SYNONYMS.get(noun, noun))
+    return None
+
+
+def ordinal_thing(fact: Fact | None) -> OrdinalThing | None:
+    """The fact's holder as an ordinal thing ("Kessler second mill": the binder writes the
+    ordinal and its noun in lower case, so "First Solar", a name, is none), or None."""
+    if fact is None or fact.holder is None or not fact.holder.value:
+        return None
+    return _thing(fact.holder.value)
+
+
+def things_join(fa: Fact, fb: Fact) -> bool | None:
+    """Whether two facts' holders name one ordinal thing: None when neither is one; False when
+    only one is (the second mill is not its owner), or their ordinals, nouns (site nouns folded)
+    or kinds ("second assembly plant" / "second battery plant"; a kind on one side only may
+    join: "second steel mill" / "second mill") differ, or both state owners and these differ.
+    An owner on one side only joins: the owner may be the context's."""
+    ta, tb = ordinal_thing(fa), ordinal_thing(fb)
+    if ta is None and tb is None:
+        return None
+    if ta is None or tb is None or (ta.ordinal, ta.noun) != (tb.ordinal, tb.noun):
+        return False
+    ka, kb = set(ta.kind), set(tb.kind)
+    if not (ka <= kb or kb <= ka):
+        return False
+    return not ta.owner or not tb.owner or name_within(ta.owner, tb.owner)
+
+
 def holder_key(fact: Fact, claim: Claim) -> str | None:
     """The fact's holder, folded; None when there is none or it is an ordinary word."""
     if fact.holder is None or not fact.holder.value:
         return None
+    thing = ordinal_thing(fact)
+    if thing is not None:
+        return thing.key
     key = fold(fact.holder.value)
     if not key or key in STOPWORDS or key in _NO_HOLDER:
         return None

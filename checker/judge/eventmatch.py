@@ -3,8 +3,11 @@
 A date fact (kind ``date``) says what its date dates: its measure is the event
 (:func:`checker.frame.events.event_key` folds "opened", "went live" and "began operations" to
 ``open``) and its holder whose event it is. Two date facts of two claims tell of ONE event when
-both have a holder and the holders fold alike (:func:`checker.frame.keys.holder_key`), both have
-an event and the events fold alike, and their places (where both state one) do not differ. The
+both have a holder and the holders fold alike (:func:`checker.frame.keys.holder_key`; an ordinal
+thing, "Kessler second mill", joins "second mill" but never "Kessler" nor "Kessler first mill":
+:func:`checker.frame.keys.things_join`), both have an event and the events fold alike, and their
+places (where both state one) are not apart (two places apart: neither within the other, and not
+a city against a region, which may contain it: :func:`places_apart`). The
 rules then compare the dates, whatever the wording of the sentences around them
 (:class:`checker.judge.rulekinds.dates.DateMismatch`).
 
@@ -20,7 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..frame.events import event_key, is_change
-from ..frame.keys import fold, holder_key
+from ..frame.keys import holder_key, name_within, things_join
+from ..frame.regions import region_tier
 from ..model import Claim, DateExpr, Fact
 
 #: Modalities that look ahead (a plan or target, a forecast); the others state an outcome.
@@ -85,7 +89,26 @@ def dated_events(claim: Claim) -> list[DatedEvent]:
 
 
 def _places(events: tuple[DatedEvent, ...]) -> set[str]:
-    return {fold(e.fact.place.value) for e in events if e.fact.place is not None and e.fact.place.value}
+    return {e.fact.place.value for e in events if e.fact.place is not None and e.fact.place.value}
+
+
+def places_apart(xs: set[str], ys: set[str]) -> bool:
+    """Two sets of places (as written) name none in common: no place of one is within one of the
+    other, and none is a city against a region or regions of two tiers ("Phoenix" may lie in
+    "Arizona"; "Ohio" and "Texas", two states, are apart)."""
+    for x in xs:
+        for y in ys:
+            if name_within(x, y):
+                return False
+            tx, ty = region_tier(x), region_tier(y)
+            if (tx or ty) and tx != ty:
+                return False
+    return True
+
+
+def _same_holder(x: DatedEvent, y: DatedEvent) -> bool:
+    joined = things_join(x.fact, y.fact)
+    return x.holder == y.holder if joined is None else joined
 
 
 def shared_events(a: Claim, b: Claim) -> list[SharedEvent]:
@@ -102,11 +125,22 @@ def shared_events(a: Claim, b: Claim) -> list[SharedEvent]:
             continue
         seen.add(key)
         side_a = tuple(x for x in ours if (x.holder, x.event) == key)
-        side_b = tuple(y for y in theirs if (y.holder, y.event) == key)
+        side_b = tuple(y for y in theirs if y.event == e.event and _same_holder(e, y))
         if not side_b:
             continue
         places_a, places_b = _places(side_a), _places(side_b)
-        if places_a and places_b and not places_a & places_b:
+        if places_a and places_b and places_apart(places_a, places_b):
             continue  # "opened in Lyon in 2024" / "opened in Porto in 2026": two openings
         shared.append(SharedEvent(e.holder_words, e.event, side_a, side_b))
     return shared
+
+
+def things_apart(a: Claim, b: Claim) -> bool:
+    """The claims date one event (one event key) of two holders that are not one thing, at
+    least one of them an ordinal thing (:func:`checker.frame.keys.things_join`): "Kessler's
+    first mill started production in 2024" / "Kessler's second mill started production in
+    2028" date two mills' production, whatever their sentences share."""
+    return any(
+        x.event == y.event and things_join(x.fact, y.fact) is False
+        for x in dated_events(a) for y in dated_events(b)
+    )

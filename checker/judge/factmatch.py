@@ -10,6 +10,9 @@ the rules compare the values. A pair whose holder and measure match but whose ti
 modality differ is two facts, and :class:`FactMatch` says which slot differed, in words.
 Two sides of a vote ("votes for" / "votes against" / "abstentions", however worded: see
 :func:`checker.frame.keys.measure_key`) are never one quantity, whoever's: :attr:`FactMatch.apart`.
+A holder that is an ordinal thing ("Kessler second mill", "second fab") is one holder with
+another only as :func:`checker.frame.keys.things_join` says (the same ordinal and site noun, an
+owner on one side only or the same owner): never with its owner, nor with another ordinal.
 
 The first fact frames are filled by a cheap path (:mod:`checker.frame.facts`): a holder is the
 sentence's first capitalised word that is not sentence furniture, so several figures of one
@@ -24,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
-from ..frame.keys import VOTE_KEYS, fold, folded_measure, holder_key, measure_key, quantity_fact
+from ..frame.keys import VOTE_KEYS, fold, folded_measure, holder_key, measure_key, quantity_fact, things_join
 from ..frame.timeframe import times_differ
 from ..model import Claim, Fact, Quantity
 from .sameness import context_terms
@@ -223,7 +226,10 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
     ha, hb = holder_key(fa, a), holder_key(fb, b)
     if ha and hb:
         inherited = fa.holder.source != "sentence" or fb.holder.source != "sentence"
-        if _holders_match(ha, a, hb, b) or (inherited and _inherited_within(fa, ha, fb, hb)):
+        things = things_join(fa, fb)  # ordinal things ("Kessler second mill"): one only as keys.things_join says
+        if things if things is not None else (
+            _holders_match(ha, a, hb, b) or (inherited and _inherited_within(fa, ha, fb, hb))
+        ):
             same.append(("holder", fa.holder.text or fa.holder.value))
         elif not inherited:
             differ.append(("holder", fa.holder.text or fa.holder.value, fb.holder.text or fb.holder.value))

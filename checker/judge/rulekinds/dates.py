@@ -7,7 +7,10 @@ their sentences are worded. Outcomes (or plans) with disjoint dates conflict ("s
 support. A plan against an outcome is no conflict but a related pair; two plans with disjoint
 dates from documents of different dates are a plan revised, also related. A claim that dates the
 event twice ("postponed from 2025 to 2027") conflicts with nothing. Claims that share no such
-event (no date facts with both slots, or another event of the same holder) are judged as below.
+event (no date facts with both slots, or another event of the same holder) are judged as below,
+but for claims that date one event of two things of a series, at least one an ordinal thing
+("Kessler's first mill" / "Kessler's second mill", or the second mill / its owner): those are
+two events, and nothing is judged.
 
 Two claims tell of the same event when their masked sentences are very close, they
 name the same subject and their figures (if any) agree (and, for a conflict, are the
@@ -36,7 +39,7 @@ from ...extract.dates import MONTHS
 from ...model import Claim
 from ..sameness import comparable, dates_overlap, periods_differ, values_agree
 from ..slots import aligned_slots
-from ..eventmatch import DatedEvent, SharedEvent, shared_events
+from ..eventmatch import DatedEvent, SharedEvent, shared_events, things_apart
 from ...extract.terms import event_verbs, names_within, naming_years
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import PairContext, Param, RuleKind, Verdict
@@ -125,7 +128,8 @@ class DateMismatch(RuleKind):
         None when they share none (the sentence-based rules below judge the pair)."""
         shared = shared_events(a, b)
         if not shared:
-            return None
+            # two sites of a series ("its first mill" / "its second mill") date two events
+            return [] if things_apart(a, b) else None
         verdicts = []
         for event in shared:
             if len(event.a) > 1 or len(event.b) > 1:
