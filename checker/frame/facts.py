@@ -154,7 +154,10 @@ def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None, pars
     ("Kessler second mill", the slot's source the owner's), else the thing alone ("second mill")."""
     if b.thing:
         owner = _holder_slot(Binding(holder=b.holder, holder_ref=b.holder_ref), claim, context, parsed, span)
-        if owner is None:
+        noun = b.thing.split()[-1].lower()
+        if owner is None or noun in owner.value.lower().split():
+            # no owner, or one that is another of the series ("Arizona's first fab" before "the
+            # second fab"): the thing alone
             return Slot(b.thing, b.thing, "sentence")
         return Slot(f"{owner.value} {b.thing}", f"{owner.text or owner.value} {b.thing}", owner.source)
     if b.holder and not b.holder_ref:

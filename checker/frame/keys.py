@@ -127,7 +127,8 @@ def things_join(fa: Fact, fb: Fact) -> bool | None:
     only one is (the second mill is not its owner), or their ordinals, nouns (site nouns folded)
     or kinds ("second assembly plant" / "second battery plant"; a kind on one side only may
     join: "second steel mill" / "second mill") differ, or both state owners and these differ.
-    An owner on one side only joins: the owner may be the context's."""
+    An owner on one side only joins, and an owner the context gave sets nothing apart (it may
+    be wrong: the previous sentence's name)."""
     ta, tb = ordinal_thing(fa), ordinal_thing(fb)
     if ta is None and tb is None:
         return None
@@ -136,7 +137,10 @@ def things_join(fa: Fact, fb: Fact) -> bool | None:
     ka, kb = set(ta.kind), set(tb.kind)
     if not (ka <= kb or kb <= ka):
         return False
-    return not ta.owner or not tb.owner or name_within(ta.owner, tb.owner)
+    # an owner the context gave (the previous sentence's name) may join but never sets apart
+    own_a = ta.owner if fa.holder is not None and fa.holder.source == "sentence" else None
+    own_b = tb.owner if fb.holder is not None and fb.holder.source == "sentence" else None
+    return not own_a or not own_b or name_within(own_a, own_b)
 
 
 def holder_key(fact: Fact, claim: Claim) -> str | None:
