@@ -106,6 +106,18 @@ def test_fact_join_pairs_one_measure_across_documents_nearest_values_first():
         assert s == round(float(pair_scores(vectors, [i], vectors, [j])[0]), 6)
 
 
+def test_fact_join_pairs_one_holders_one_event_however_dated():
+    claims = [
+        _claim("The second mill will use electric furnaces, with production slated to begin in 2028.", "a"),
+        _claim("Kessler said it has begun construction of the second mill in Toledo, which is expected to be ready for commercial production in 2026.", "b"),
+        _claim("Kessler's first mill started production in 2024.", "c"),
+        _claim("The Orsel council adopted the budget on 4 May 2031.", "d"),
+    ]
+    ends = [(i, j) for i, j, _ in fact_pairs(claims, _unit_vectors(len(claims), seed=5))]
+    assert (0, 1) in ends  # the second mill's production start, its owner stated on one side only
+    assert all(2 not in p for p in ends) and all(3 not in p for p in ends)  # another mill, another event
+
+
 def test_fact_join_is_bounded_per_figure():
     claims = [_claim(f"Site {n} counts {100 + n} turbines.", f"d{n}") for n in range(40)]
     pairs = fact_pairs(claims, _unit_vectors(len(claims), seed=4), limit=2, held_limit=0)

@@ -28,7 +28,7 @@ import numpy as np
 from ..model import Claim
 from ..extract.quantities import significant_digits
 from ..extract.units import UNIT_BASES
-from ..frame.keys import holder_key, measure_key, quantity_fact
+from ..frame.keys import holder_key, measure_key, ordinal_thing, quantity_fact
 from .similarity import pair_scores
 
 SUMMARY_SECTIONS = ("summary", "headline", "quote")
@@ -128,7 +128,9 @@ def fact_pairs(
     "engineers measured 2.38 exaflops on Kestrel"), however differently the sentences are worded.
     Entity facts (a place or an organisation, :mod:`checker.frame.entities`) of one holder and one
     relation are joined the same way: each with its ``held_limit`` nearest claims in that group
-    ("the Orrin machine is housed in Lisbon" / "Orrin, installed in Porto, ...").
+    ("the Orrin machine is housed in Lisbon" / "Orrin, installed in Porto, ..."), and so are date
+    facts of one holder and one event, nearest by year ("the second mill ... production in 2028" /
+    "Kessler's second mill ... ready for commercial production in 2026").
 
     Sorted groups, each figure looking at most ``reach`` places either way for partners of other
     documents: ``O(n log n)`` in the number of figures, at most ``limit + held_limit`` partners
@@ -154,6 +156,14 @@ def fact_pairs(
                 holder = holder_key(f, claim)
                 if holder:
                     groups.setdefault((f.measure.value, "entity", None, holder), []).append((0.0, n))
+            elif f.kind == "date" and f.measure is not None and f.measure.value and f.figure is not None and _own_holder(f):
+                # one holder's one event, however dated ("production at the second fab ... 2028" /
+                # "the second facility ... ready for commercial production in 2026"), the holder
+                # the sentence's own (a reference the context resolved proposes no pair); an
+                # ordinal thing also under its ordinal and noun alone
+                year = _year(claim, f.figure)
+                for holder in _event_holders(f, claim):
+                    groups.setdefault((f.measure.value, "date", None, holder), []).append((year, n))
     found: set[tuple[int, int]] = set()
     for key, members in groups.items():
         if len(members) < 2:
@@ -176,6 +186,28 @@ def fact_pairs(
     ends = np.asarray(ordered, dtype=np.int64)
     scores = pair_scores(vectors, ends[:, 0], vectors, ends[:, 1])
     return [(i, j, round(s, 6)) for (i, j), s in zip(ordered, scores.tolist())]
+
+
+def _own_holder(fact) -> bool:
+    return fact.holder is not None and fact.holder.source == "sentence"
+
+
+def _year(claim: Claim, n: int) -> float:
+    """The year a date of the claim starts in (0 when it names none), to sort its event's dates."""
+    value = claim.dates[n].value if 0 <= n < len(claim.dates) else ""
+    return float(value[:4]) if value[:4].isdigit() else 0.0
+
+
+def _event_holders(fact, claim: Claim) -> list[str]:
+    """The keys a date fact's event joins under: its holder's, and an ordinal thing's without its
+    owner and kind words (:func:`checker.frame.keys.things_join` joins an owner or a kind stated
+    on one side only; the rules decide)."""
+    key = holder_key(fact, claim)
+    if not key:
+        return []
+    thing = ordinal_thing(fact)
+    bare = f"{thing.ordinal} {thing.noun}" if thing is not None else None  # no owner, no kind words
+    return [key] + ([bare] if bare and bare != key else [])
 
 
 def merge_pairs(*lists: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
