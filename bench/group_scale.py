@@ -78,7 +78,7 @@ def page_row(name: str, report, out: Path, scratch: Path) -> dict:
     png = out / f"groups-{name}.png"
     load = shoot(html_path, png)
     return {"html_bytes": len(page.encode("utf-8")), "html_render_s": round(render_s, 2), "chromium_load_s": round(load, 2),
-            "sections": sections(page), "screenshot": str(png.relative_to(ROOT))}
+            "sections": sections(page), "screenshot": str(png.relative_to(ROOT) if png.resolve().is_relative_to(ROOT) else png)}
 
 
 def run(name: str, folder: Path, out: Path, scratch: Path, replicas: int = 0) -> list[dict]:
@@ -119,6 +119,7 @@ def main() -> int:
     ap.add_argument("--folder", action="append", default=[], help="NAME=PATH, scanned and shot too")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results"))
     ap.add_argument("--replicate", type=int, default=0, help="also render the corpus report K times over")
+    ap.add_argument("--json", default="groups-scale.json", help="name of the figures file written in --out")
     args = ap.parse_args()
     from generate_corpus import generate
 
@@ -134,7 +135,7 @@ def main() -> int:
             corpus = scratch / "corpus"
             generate(corpus, args.docs)
             rows += run(f"corpus-{args.docs}", corpus, out, scratch, args.replicate)
-    (out / "groups-scale.json").write_text(json.dumps(rows, indent=2) + "\n")
+    (out / args.json).write_text(json.dumps(rows, indent=2) + "\n")
     return 0
 
 
