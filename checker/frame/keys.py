@@ -46,6 +46,7 @@ VOTE_MEASURE_KEYS = {VOTES_FOR: "noun:vote for", VOTES_AGAINST: "noun:vote again
 VOTE_KEYS = frozenset(VOTE_MEASURE_KEYS.values())
 
 
+@lru_cache(maxsize=1 << 16)
 def folded_measure(measure: str) -> str:
     """``measure`` with a synonym of :data:`MEASURE_SYNONYMS` at its end folded ("single-day market
     capitalization" -> "market value")."""
@@ -64,6 +65,7 @@ def quantity_fact(claim: Claim, index: int) -> Fact | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """A name folded for comparison: lower case, a leading "the", possessive and plural dropped."""
     parts = [normalise(w) for w in name.replace("’", "'").split()]
@@ -158,6 +160,7 @@ def holder_key(fact: Fact, claim: Claim) -> str | None:
     return key
 
 
+@lru_cache(maxsize=1 << 16)
 def _opener_only(name: str, text: str) -> bool:
     """The name is a word written capitalised only as the sentence's first word and ends like an
     ordinary word ("Misinforming", "Phased") or a plural noun ("Patients", "Analysts"): no name."""
