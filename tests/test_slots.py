@@ -315,6 +315,20 @@ def test_value_join_pairs_one_figure_in_two_prefixed_units_and_one_calendar_day(
     assert pairs == {(0, 1), (2, 3)}
 
 
+def test_value_join_pairs_a_count_of_four_digits_whose_noun_is_missing():
+    import numpy as np
+
+    from checker.pair.value_join import same_value_pairs
+
+    a = _in("Kestrel grew from 4,512,768 cores on the last list to 4,700,112 cores.", "a", "d1", "body")
+    b = _in("The system has a total of 4,512,768 combined GPU and CPU cores.", "b", "d2", "body")
+    c = _in("The hall seats 120 in all.", "c", "d3", "body")
+    d = _in("About 120 attended the opening.", "d", "d4", "body")
+    vectors = np.full((4, 4), 0.5, dtype=np.float32)
+    pairs = {(i, j) for i, j, _ in same_value_pairs([a, b, c, d], vectors)}
+    assert pairs == {(0, 1)}  # "120" of nothing named is no specific figure
+
+
 def _numeric(a: str, b: str, similarity: float, docs=("d1", "d2")):
     from checker.judge.rulekinds import PairContext
     from checker.judge.rulekinds.numeric import NumericMismatch

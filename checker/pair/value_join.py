@@ -12,7 +12,7 @@ figure often sits in sentences about different sides of one fact ("auditors tall
 $9.74 billion in outlays" / "the $9.74 billion canal"). They are paired too when they
 state the same *specific* figure (three significant digits or more, in the same unit, or
 an amount of a million or more with two: "2.315 exaflops", "$212 billion", "$38 billion") or the
-same calendar day, and their masked sentences are at least ``floor`` alike (half of it
+same calendar day (a count whose noun is missing, with four), and their masked sentences are at least ``floor`` alike (half of it
 for two claims that share two such values, or one of four significant digits: coincidences
 that are far less likely);
 the rules decide what the pair means. A figure is joined in its base unit ("615 Pflop/s" with
@@ -91,13 +91,14 @@ def same_value_pairs(
 def _specific(q) -> bool:
     """A figure unlikely to recur by chance in another document: three significant digits or
     more ("2.315", "212", "9,800"), or two for an amount of a million or more ("$38 billion");
-    never a change or a count of unnamed things. Bounds are joined too ("up to EUR
-    35,000,000" with "EUR 35 million"): the rules judge them."""
+    never a change, nor a count of unnamed things but of four significant digits or more
+    ("8,699,904 combined GPU and CPU cores", whose noun the extractor may miss). Bounds are joined
+    too ("up to EUR 35,000,000" with "EUR 35 million"): the rules judge them."""
     if getattr(q, "change", None) is not None:
         return False
-    if q.kind == "count" and not q.unit:
-        return False
     digits = significant_digits(getattr(q, "text", ""))
+    if q.kind == "count" and not q.unit:
+        return digits >= 4
     return digits >= 3 or (digits >= 2 and q.kind == "money" and abs(q.value) >= 1e6)
 
 

@@ -13,7 +13,10 @@ and "scored 86"); a figure with such a partner is compared with it alone. A figu
 that is not aligned conflicts only when it cannot be derived from the other
 sentence's figures by one addition, subtraction, multiplication or division ("12
 birds ... and 8 more land" against "20 birds are on the fence" states a result, not
-another value). An amount restated in another currency ("¥2.3 billion ($290
+another value). The same precise figure restated in another document (:func:`_restatement`: an
+equal value in one unit, specific enough, of a measure worded alike or on one side only, whose
+holders agree or are only lent by a heading, the title or the previous sentence) supports from the
+``specific_similarity``, even where the sentences name different things. An amount restated in another currency ("¥2.3 billion ($290
 million)") conflicts through its rate only, which the conversion rules check.
 
 A rise and a fall ("rose 4%" / "fell 4%") never agree; two changes measured against two named
@@ -43,12 +46,12 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
-from ..factmatch import FactMatch, match as match_facts
-from ...frame.keys import quantity_fact
+from ..factmatch import FactMatch, _contrasts, match as match_facts
+from ...frame.keys import holder_key, quantity_fact
 from ...frame.direction import comparison_base, opposite
 from ...extract.quantities import significant_digits
 from ...extract.units import TIME_UNITS
-from ...extract.terms import names_missing, names_within, normalise, word_set
+from ...extract.terms import content_terms, names_missing, names_within, normalise, word_set
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import PairContext, Param, RuleKind, Verdict
 
@@ -86,7 +89,9 @@ class NumericMismatch(RuleKind):
         if not a.quantities or not b.quantities:
             return []
         disjoint = subjects_disjoint(a.subjects, a.text, b.subjects, b.text)
-        if disjoint and not _apart_by_acronyms(a, b) and not _some_fact_aligned(a, b):
+        if disjoint and not _apart_by_acronyms(a, b) and not _some_fact_aligned(a, b, holder_only=True) and not (
+            _opener_names_only(a) or _opener_names_only(b)
+        ):
             # names the sentences do not share set them apart, unless the parse binds two of their
             # figures to one holder and one measure ("Compute: 9,408 nodes" under a heading naming the
             # machine / "the machine has 8,730 nodes"); acronyms, which beside a figure name a measure
@@ -123,7 +128,10 @@ class NumericMismatch(RuleKind):
                 facts[(i, id(qb))] = fm
                 if fm.apart:
                     continue  # "31 votes in favour" / "12 votes against": two sides of a vote, never one quantity
-                if disjoint and not fm.aligned:
+                # names the sentences do not share: only a restatement of one holder's figure, or of a
+                # figure whose other side names no one, is compared (:func:`_restatement`)
+                crossing = disjoint and not fm.aligned
+                if crossing and not ("holder" in fm.slots or _opener_names_only(a) or _opener_names_only(b)):
                     continue
                 if fm.one_thing and fm.differ:
                     # one holder's one measure at another time, in another place, or a plan against an
@@ -164,6 +172,19 @@ class NumericMismatch(RuleKind):
                     # sentences close enough for a changed figure to conflict, each figure is beside a
                     # name the other never mentions, so the equal values may be two holders' figures;
                     # no support (the pair stays related, for review)
+                    continue
+                if agree and not in_slot and not one_fact and _restatement(
+                    a, qa, fa, b, qb, facts_b[j], fm, ca, cb, approximate
+                ) and ctx.similarity >= self.p["specific_similarity"]:
+                    # the same precise figure written again, of one measure and of no two holders
+                    # (:func:`_restatement`): a support however far apart the sentences are worded
+                    supported.add(i)
+                    backed.add(id(qb))
+                    matched.add(i)
+                    anchored = anchored or _anchor(ca, cb)
+                    verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx, fm))
+                    continue
+                if crossing:
                     continue
                 if agree:
                     # an agreeing value of the same kind and unit is this figure's counterpart,
@@ -360,16 +381,114 @@ def _restated_slots(a: Claim, b: Claim, aligned: dict[int, int]) -> dict[int, li
     return slots
 
 
-def _some_fact_aligned(a: Claim, b: Claim) -> bool:
-    """Some figure of ``a`` and some of ``b`` state one fact (:attr:`FactMatch.aligned`)."""
+#: Words beside a figure that say nothing of what it measures ("a total of", "the new").
+_NO_MEASURE_WORDS = frozenset("total new overall combined whole entire current last estimated reported".split())
+
+
+def _restatement(a: Claim, qa: Quantity, fa, b: Claim, qb: Quantity, fb, fm: FactMatch, ca: Quantity, cb: Quantity,
+                 approximate: bool) -> bool:
+    """The same precise figure restated in another document: "Total power: 34 MW operational power
+    budget" / "Power: 34 MW."; "4,512,768 combined GPU and CPU cores" / "from 4,512,768 cores";
+    "up to €25 million or 4%" / "up to EUR 25,000,000 or 4%".
+
+    * the values are equal in one unit (the same currency or physical unit, a percentage, or a
+      count of the same noun or of a noun one side leaves out), with qualifiers that agree (the
+      caller's values_agree), written exactly (no loose conversion) and neither a change;
+    * the figure is precise: three significant digits or more, two for an amount of a million or
+      more, or two for a measure in a physical unit (not time) whose measure words agree;
+    * no slot of the two facts differs but the measure's wording (:class:`FactMatch`: no other
+      holder, time, place or modality), and the measure words agree: the fact matcher's same
+      measure, or a content word both figures' measure words or neighbours share (no contrast
+      word on one side only: "peak" / "sustained"), or none stated on one side;
+    * the holders agree, or at most one side has a holder of its own: a holder taken from a
+      heading, the title or the previous sentence may be the page's subject, and one that is only
+      words of the figure's own measure (the heading "Power Consumption" above "Total Power:
+      34 MW") is none. Two different inherited holders pass only for three significant digits.
+
+    The values are compared as stated, never by a threshold on a rounded difference."""
+    if approximate or qa.change != qb.change or ca.kind != cb.kind or fm.apart:
+        return False
+    if any(slot != "measure" for slot, _, _ in fm.differ):
+        return False
+    if not math.isclose(ca.value, cb.value, rel_tol=1e-9, abs_tol=0.0) or ca.value == 0:
+        return False
+    digits = min(_significant_digits(qa), _significant_digits(qb))
+    if ca.kind == "count":
+        if not (ca.unit and cb.unit and same_counted_thing(ca, cb)):
+            if ca.unit and cb.unit:
+                return False  # two nouns counted: "24 segments" / "24 mirrors"
+            # a noun on one side only ("12.6 trillion" / "12.6T tokens"): one holder's, or a count
+            # too specific for a coincidence ("4,512,768")
+            if not (digits >= 4 or (digits >= 3 and "holder" in fm.slots)):
+                return False
+    elif (ca.unit or "") != (cb.unit or ""):
+        return False
+    strong = digits >= 3 or (digits >= 2 and ca.kind == "money" and abs(ca.value) >= 1e6)
+    if not strong and not (digits >= 2 and _physical_measure(ca, cb)):
+        return False
+    if "holder" not in fm.slots:
+        held = [f for f, c, q in ((fa, a, qa), (fb, b, qb)) if _holds(f, c, q)]
+        if len(held) == 2 and all(f.holder.source == "sentence" for f in held):
+            return False  # two holders of the sentences' own that the matcher did not join
+        if len(held) == 2 and all(f.holder.source != "sentence" for f in held) and digits < 3:
+            return False  # two inherited holders, maybe two pages' subjects, for a figure of two digits
+    if "measure" in fm.slots:
+        return True
+    if _contrasts(a, qa) != _contrasts(b, qb):
+        return False
+    wa, wb = _measure_words(a, qa, fa), _measure_words(b, qb, fb)
+    if fa is not None and fb is not None and (fa.measure is None or fb.measure is None):
+        return not (wa and wb) or bool(wa & wb)  # a measure stated on one side only
+    return bool(wa & wb)
+
+
+def _holds(fact, claim: Claim, q: Quantity) -> bool:
+    """The fact has a holder: the sentence's own, or one inherited that shares no word with what the
+    figure measures (the heading "Power Consumption" above "Total Power: 34 MW" names the measure)."""
+    if fact is None or fact.holder is None or not holder_key(fact, claim):
+        return False
+    if fact.holder.source == "sentence":
+        return True
+    return not set(content_terms(fact.holder.value)) & _measure_words(claim, q, fact)
+
+
+def _measure_words(claim: Claim, q: Quantity, fact) -> frozenset[str]:
+    """What the figure measures, in content words: its fact's measure and the words beside it,
+    less its own unit's words and words that narrow nothing ("total", "new")."""
+    words = set(context_terms(claim, q))
+    if fact is not None and fact.measure is not None:
+        words |= set(content_terms(fact.measure.text or fact.measure.value or ""))
+    words -= set(content_terms(q.text))
+    return frozenset(w for w in words if w not in _NO_MEASURE_WORDS)
+
+
+def _opener_names_only(claim: Claim) -> bool:
+    """The claim's only names are its opening word and none of its figures has a holder: an ordinary
+    word capitalised to open the sentence ("Breaching obligations - up to EUR 25,000,000"), no one's name."""
+    words = claim.text.lstrip(" |*-#>\"'“").split()
+    if not claim.subjects or not words:
+        return False
+    first = normalise(words[0].strip(",:;"))
+    if any(normalise(s) != first for s in claim.subjects):
+        return False
+    return all(
+        (f := quantity_fact(claim, i)) is None or not holder_key(f, claim) for i in range(len(claim.quantities))
+    )
+
+
+def _some_fact_aligned(a: Claim, b: Claim, holder_only: bool = False) -> bool:
+    """Some figure of ``a`` and some of ``b`` state one fact (:attr:`FactMatch.aligned`), or with
+    ``holder_only`` have one holder (a restatement may state the measure in other words)."""
     facts_b = [quantity_fact(b, j) for j in range(len(b.quantities))]
     for i, qa in enumerate(a.quantities):
         fa = quantity_fact(a, i)
         if fa is None or fa.holder is None:
             continue
         for j, qb in enumerate(b.quantities):
-            if facts_b[j] is not None and facts_b[j].holder is not None and match_facts(a, fa, qa, b, facts_b[j], qb).aligned:
-                return True
+            if facts_b[j] is not None and facts_b[j].holder is not None:
+                fm = match_facts(a, fa, qa, b, facts_b[j], qb)
+                if fm.aligned or holder_only and "holder" in fm.slots and not fm.differ:
+                    return True
     return False
 
 
