@@ -57,6 +57,9 @@ NOT_SUPPORTS = [
     # two pages' subjects, inherited from their titles, for a figure of two significant digits
     ("# Kestrel Supercomputer\n\nTotal Power: 34 MW operational power budget, among the highest-power facilities "
      "worldwide", "# Orrin Systems\n\nPower: 34 MW."),
+    # two pages' subjects, inherited from their titles, even for a figure of three significant digits
+    ("# Kestrel Supercomputer\n\nTotal Power: 34.2 MW operational power budget, among the highest-power facilities "
+     "worldwide", "# Orrin Systems\n\nPower: 34.2 MW."),
     # two counted nouns
     ("The Kestrel array holds 4,512,768 cores.", "The Kestrel array holds 4,512,768 files."),
     # a peak and a sustained rate

@@ -15,7 +15,8 @@ sentence's figures by one addition, subtraction, multiplication or division ("12
 birds ... and 8 more land" against "20 birds are on the fence" states a result, not
 another value). The same precise figure restated in another document (:func:`_restatement`: an
 equal value in one unit, specific enough, of a measure worded alike or on one side only, whose
-holders agree or are only lent by a heading, the title or the previous sentence) supports from the
+holders agree, or with a holder on one side only, its own or lent by a heading, the title or the
+previous sentence) supports from the
 ``specific_similarity``, even where the sentences name different things. An amount restated in another currency ("¥2.3 billion ($290
 million)") conflicts through its rate only, which the conversion rules check.
 
@@ -193,9 +194,13 @@ class NumericMismatch(RuleKind):
                         matched.add(i)
                         backed.add(id(qb))
                     anchored = anchored or _anchor(ca, cb)
-                    if (in_slot and ctx.similarity >= self.p["support_similarity"]) or one_fact or self._supports(
-                        a, b, ca, cb, words, ctx.similarity
+                    two_holders = "holder" not in fm.slots and _lent(fa, a, qa) and _lent(facts_b[j], b, qb)
+                    if not two_holders and (
+                        (in_slot and ctx.similarity >= self.p["support_similarity"]) or one_fact
+                        or self._supports(a, b, ca, cb, words, ctx.similarity)
                     ):
+                        # (not where each figure's holder is its page's, lent by a heading or the title,
+                        # and the two are not one: "Power: 21 MW." under two machines' titles)
                         supported.add(i)
                         backed.add(id(qb))
                         verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx, fm))
@@ -400,10 +405,9 @@ def _restatement(a: Claim, qa: Quantity, fa, b: Claim, qb: Quantity, fb, fm: Fac
       holder, time, place or modality), and the measure words agree: the fact matcher's same
       measure, or a content word both figures' measure words or neighbours share (no contrast
       word on one side only: "peak" / "sustained"), or none stated on one side;
-    * the holders agree, or at most one side has a holder of its own: a holder taken from a
-      heading, the title or the previous sentence may be the page's subject, and one that is only
-      words of the figure's own measure (the heading "Power Consumption" above "Total Power:
-      34 MW") is none. Two different inherited holders pass only for three significant digits.
+    * the holders agree, or at most one side has a holder (its own, or one taken from a heading,
+      the title or the previous sentence); a heading that is only words of the figure's own
+      measure (the heading "Power Consumption" above "Total Power: 34 MW") is no holder.
 
     The values are compared as stated, never by a threshold on a rounded difference."""
     if approximate or qa.change != qb.change or ca.kind != cb.kind or fm.apart:
@@ -428,10 +432,10 @@ def _restatement(a: Claim, qa: Quantity, fa, b: Claim, qb: Quantity, fb, fm: Fac
         return False
     if "holder" not in fm.slots:
         held = [f for f, c, q in ((fa, a, qa), (fb, b, qb)) if _holds(f, c, q)]
-        if len(held) == 2 and all(f.holder.source == "sentence" for f in held):
-            return False  # two holders of the sentences' own that the matcher did not join
-        if len(held) == 2 and all(f.holder.source != "sentence" for f in held) and digits < 3:
-            return False  # two inherited holders, maybe two pages' subjects, for a figure of two digits
+        if len(held) == 2:
+            # two holders the matcher did not join, the sentences' own or inherited (two pages'
+            # subjects): a support would confirm one thing's figure by another's
+            return False
     if "measure" in fm.slots:
         return True
     if _contrasts(a, qa) != _contrasts(b, qb):
@@ -450,6 +454,12 @@ def _holds(fact, claim: Claim, q: Quantity) -> bool:
     if fact.holder.source == "sentence":
         return True
     return not set(content_terms(fact.holder.value)) & _measure_words(claim, q, fact)
+
+
+def _lent(fact, claim: Claim, q: Quantity) -> bool:
+    """The fact has a holder (:func:`_holds`) that its page's title or a heading lent it: what the
+    page is about (the sentence before lends a name too, more often a wrong one: a dateline's city)."""
+    return _holds(fact, claim, q) and fact.holder.source in ("title", "heading")
 
 
 def _measure_words(claim: Claim, q: Quantity, fact) -> frozenset[str]:
