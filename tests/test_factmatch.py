@@ -7,7 +7,7 @@ import numpy as np
 
 from checker.frame.facts import document_claims_with_facts
 from checker.ingest.documents import parse_document
-from checker.frame.keys import quantity_fact
+from checker.frame.keys import holder_key, quantity_fact
 from checker.judge.factmatch import match
 from checker.judge.rulekinds.base import PairContext
 from checker.judge.rulekinds.numeric import NumericMismatch
@@ -134,6 +134,13 @@ def test_several_figures_of_one_measure_in_a_sentence_leave_the_measure_unmatche
     b = _claim("Orla patients took 480 mg of drug A daily.", "b")
     fm = match(a, quantity_fact(a, 1), a.quantities[1], b, quantity_fact(b, 0), b.quantities[0])
     assert "measure" not in fm.slots and not fm.one_thing
+
+
+def test_a_name_opening_the_sentence_is_a_holder_however_it_ends():
+    # "-ing" ends a gerund ("Misinforming the authority") as well as "Beijing" or "Boeing": the parse tells them apart
+    for text, key in (("Boeing delivered 348 planes in 2031.", "boeing"), ("Beijing hosts 19 national AI labs.", "beijing")):
+        claim = _claim(text)
+        assert holder_key(quantity_fact(claim, 0), claim) == key
 
 
 def test_a_plural_noun_opening_the_sentence_is_no_holder():

@@ -155,7 +155,10 @@ def holder_key(fact: Fact, claim: Claim) -> str | None:
     key = fold(fact.holder.value)
     if not key or key in STOPWORDS or key in _NO_HOLDER:
         return None
-    if fact.holder.source == "sentence" and _opener_only(fact.holder.text or fact.holder.value, claim.text):
+    if fact.holder.source == "sentence" and fact.holder.value.islower() and _opener_only(fact.holder.text or fact.holder.value, claim.text):
+        # only the cheap path's holder (a subject word, folded to lower case) is checked: the
+        # parse tags an opening "Misinforming" or "Phased" a verb and never binds it, and its
+        # "Beijing" or "Boeing" is a name however it ends
         return None
     return key
 
