@@ -29,6 +29,17 @@ def test_one_fact_per_figure_and_date():
     assert q.holder is not None and q.holder.value == "Acme"
 
 
+def test_modality_is_read_from_the_words_that_govern_each_figure():
+    _, (c,) = _claims("The plant, expected to cost $3 billion, will open in 2027.")
+    assert {f.value: f.modality for f in c.facts} == {"$3 billion": "forecast", "2027": "plan"}
+    # a figure in the subject's phrase is stated, whatever the main verb plans
+    _, (c,) = _claims("The Orsel joint venture, capitalised at 2.3 billion euros, will deploy new furnaces.")
+    assert c.facts[0].modality == "actual"
+    _, (c,) = _claims("Revenue rose 5% in 2024 and the firm will open 3 stores in 2025.")
+    assert [f.modality for f in c.facts if f.kind == "quantity"] == ["actual", "plan"]
+    assert modality("Analysts expect revenue to reach $5 billion.") == "forecast"
+
+
 def test_figure_without_date_holds_as_of_the_document_date():
     doc, claims = _claims("Zentra employs 300 engineers.", date="2024-05-01")
     f = claims[0].facts[0]

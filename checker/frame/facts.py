@@ -38,24 +38,50 @@ from .timeframe import fact_time
 #: Words that make a figure a plan or target, a forecast or estimate, or a reported claim.
 _MODALITY = (
     ("plan", re.compile(r"\b(plans? to|planned|aims? to|targets?|targeting|will|slated|scheduled)\b", re.I)),
-    ("forecast", re.compile(r"\b(expected|forecasts?|estimated?|projected|projects?|predicted)\b", re.I)),
+    ("forecast", re.compile(r"\b(expected|expects?|forecasts?|estimated?|projected|projects?|predicted)\b", re.I)),
     ("reported", re.compile(r"\b(reportedly|according to|said to|is reported)\b", re.I)),
 )
 _UP = re.compile(r"\b(rose|rises?|risen|increased?|increases|grew|grow|up|climbed|jumped|gained)\b", re.I)
 _DOWN = re.compile(r"\b(fell|falls?|fallen|dropped|drops?|declined?|decreased?|down|shrank|slipped)\b", re.I)
 
 
-def modality(sentence: str, parsed=None) -> str:
+def modality(sentence: str, parsed=None, span: tuple[int, int] | None = None) -> str:
     """``actual``, ``plan``, ``forecast`` or ``reported`` for the words of ``sentence``; with its
     parse, an estimate of what happened ("researchers estimated that Bern *produced* 3 million
-    tonnes", a past tense under the estimating verb) is a reported outcome, not a forecast."""
+    tonnes", a past tense under the estimating verb) is a reported outcome, not a forecast; and
+    with the span of one figure, a word that governs no clause above the figure says nothing of
+    it ("The joint venture, capitalised at ¥2.3 billion, *will* deploy ...": the figure sits in
+    the subject, the plan is the deploying)."""
     for name, pattern in _MODALITY:
-        m = pattern.search(sentence)
-        if m:
+        for m in pattern.finditer(sentence):
+            if parsed is not None and span is not None and not _governs(parsed, m.start(), span):
+                continue
             if name == "forecast" and parsed is not None and _estimates_the_past(parsed, m.start()):
                 return "reported"
             return name
     return "actual"
+
+
+def _governs(parsed, offset: int, span: tuple[int, int]) -> bool:
+    """The word at ``offset`` (a modal, a verb of planning, "according to") bears on the figure at
+    ``span``: its clause's head is an ancestor of the figure reached without passing through the
+    clause's subject (a figure in the subject's phrase, or in a clause describing it, is stated,
+    not planned)."""
+    word = next((t for t in parsed if t.idx == offset), None)
+    figure = parsed.char_span(span[0], span[1], alignment_mode="expand")
+    if word is None or figure is None:
+        return True  # no alignment: the sentence's word stands
+    head = word if word.pos_ in ("VERB", "AUX", "ADJ") and word.dep_ not in ("aux", "auxpass") else word.head
+    tok = figure.root
+    for _ in range(40):
+        if tok.i == head.i:
+            return True
+        if tok.dep_ in ("nsubj", "nsubjpass", "csubj") and tok.head.i == head.i:
+            return False  # the figure is in the subject of the clause the word governs
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
 
 
 def _estimates_the_past(parsed, offset: int) -> bool:
@@ -101,7 +127,7 @@ def claim_facts(
             measure, holder, place = restated.measure, restated.holder, restated.place
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "quantity", i, q.text, measure=measure, holder=holder,
-                 time=time, place=place, modality=mode, qualifier=q.qualifier,
+                 time=time, place=place, modality=_mode(claim, parsed, q, mode), qualifier=q.qualifier,
                  direction=sense if parsed is None else figure_direction(parsed, q.start, q.end))
         )
     for i, d in enumerate(claim.dates):
@@ -115,7 +141,8 @@ def claim_facts(
             holder, place = _holder_slot(b, claim, context, parsed, (d.start, d.end)), _slot(b.place)
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "date", i, d.text, measure=measure, holder=holder,
-                 time=Slot(d.value, d.text, "sentence"), place=place, modality=mode, qualifier=d.qualifier)
+                 time=Slot(d.value, d.text, "sentence"), place=place, modality=_mode(claim, parsed, d, mode),
+                 qualifier=d.qualifier)
         )
     for e in entity_bindings(parsed) if parsed is not None else ():  # places and organisations (frame/entities)
         holder = _holder_slot(Binding(holder=None if e.holder_ref else e.holder, holder_ref=e.holder_ref), claim, context, parsed)
@@ -127,6 +154,14 @@ def claim_facts(
                  holder=holder, time=time, place=_slot(e.place), modality=mode, qualifier=e.label or None)
         )
     return tuple(facts)
+
+
+def _mode(claim: Claim, parsed, figure, sentence_mode: str) -> str:
+    """The figure's modality: the sentence's, narrowed on the parse to the words that govern the
+    figure (:func:`modality`)."""
+    if parsed is None or sentence_mode == "actual":
+        return sentence_mode
+    return modality(claim.text, parsed, (figure.start, figure.end))
 
 
 def _slot(name: str | None, source: str = "sentence") -> Slot | None:
