@@ -129,6 +129,12 @@ def test_fact_join_is_bounded_per_figure():
     assert max(partners.values()) <= 4
 
 
+def test_a_currency_restatement_is_no_second_figure_of_the_measure():
+    fm = _match("The Orsel joint venture was capitalised at ¥2.3 billion ($318 million) in 2031.",
+                "The Orsel joint venture was capitalised at ¥3.2 billion in 2031.")
+    assert "measure" in fm.slots
+
+
 def test_several_figures_of_one_measure_in_a_sentence_leave_the_measure_unmatched():
     a = _claim("Orla patients took 500 mg of drug A and 20 mg of drug B daily.", "a")
     b = _claim("Orla patients took 480 mg of drug A daily.", "b")

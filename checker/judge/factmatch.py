@@ -150,9 +150,15 @@ def _contrasts(claim: Claim, q: Quantity) -> frozenset[str]:
 
 
 def _shared_measure(claim: Claim, q: Quantity, key: str) -> bool:
-    """Another figure of the claim has the same measure ("500 mg of drug A and 20 mg of drug B")."""
+    """Another figure of the claim has the same measure ("500 mg of drug A and 20 mg of drug B"),
+    not counting a restatement of one in another currency ("¥2.3 billion ($318 million)")."""
+    own = next((i for i, other in enumerate(claim.quantities) if other is q), None)
     for i, other in enumerate(claim.quantities):
-        if other is not q and other.start != q.start and measure_key(quantity_fact(claim, i), other) == key:
+        if other is q or other.start == q.start:
+            continue
+        if own is not None and (other.equivalent_of == own or q.equivalent_of == i):
+            continue  # the same figure in another currency
+        if measure_key(quantity_fact(claim, i), other) == key:
             return True
     return False
 
