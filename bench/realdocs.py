@@ -472,14 +472,15 @@ def candidate_info(folder: Path, cache_dir: str, rows: list[dict], report: dict)
     import numpy as np
 
     from checker.pipeline import Pipeline, Settings
-    from checker.pair.value_join import merge_pairs, same_value_pairs
+    from checker.pair.value_join import fact_pairs, merge_pairs, same_value_pairs
 
     settings = Settings(cache_dir=cache_dir)
     pipe = Pipeline(settings, warn=lambda m: None)
     docs = pipe.load([str(folder)])
     claims = pipe.claims(docs)
     vectors = pipe.embed(claims)
-    pairs = merge_pairs(pipe.candidate_pairs(vectors), same_value_pairs(claims, vectors))
+    # the scan's candidates: nearest neighbours, the same-figure join and the fact join
+    pairs = merge_pairs(pipe.candidate_pairs(vectors), same_value_pairs(claims, vectors), fact_pairs(claims, vectors))
     cand = {(i, j) for i, j, _ in pairs} | {(j, i) for i, j, _ in pairs}
     # map report claim ids to in-process rows by (file name, start, end)
     names = {d.id: Path(d.path).name for d in docs}
