@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..extract.dates import MONTHS
 from .direction import DIRECTIONS
 
 #: Entity labels that can hold a measure (an organisation, a place, a person, a product, a law...).
@@ -683,8 +684,6 @@ def unbound_names(doc, start: int, end: int) -> list[str]:
     sentence's figures and dates (:func:`mark_values`); not month names, not a label before a
     colon, not a first word the tagger took for a name with no entity on it, and not the names of
     a list beside the figure ("Architecture: Varda CPU + Brant GPU, total 8,730 nodes")."""
-    from ..extract.dates import MONTHS
-
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []

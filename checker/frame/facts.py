@@ -168,15 +168,10 @@ def _slot(name: str | None, source: str = "sentence") -> Slot | None:
     return Slot(name, name, source) if name else None
 
 
-def _names_other(names: list[str], context: DocumentContext, offset: int) -> bool:
-    """Some of ``names`` is a word of neither the heading's nor the title's name (for the claim
-    at ``offset``)."""
-    if not names:
-        return False
-    words = set()
-    for got in (context.heading_holder(offset), context.title_holder()):
-        if got:
-            words.update(w.lower() for part in got for w in part.split())
+def _names_other(names: list[str], page_names) -> bool:
+    """Some of ``names`` is a word of none of ``page_names`` (the heading's and the title's
+    ``(name, words)``, None where there is none)."""
+    words = {w.lower() for got in page_names if got for part in got for w in part.split()}
     return any(n.lower() not in words for n in names)
 
 
@@ -206,15 +201,13 @@ def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None, pars
         if b.holder_ref:
             got = context.previous_holder(claim.start)
             found = (got, "previous sentence") if got else None
-        # a sentence naming something the parse bound to nothing ("Lima lithium output 1.01
-        # million tonnes") is not about the heading's or the title's name
-        named = not b.holder_ref and parsed is not None and span is not None and _names_other(unbound_names(parsed, *span), context, claim.start)
-        if found is None and not named:
-            got = context.heading_holder(claim.start)
-            found = (got, "heading") if got else None
-        if found is None and not named:
-            got = context.title_holder()
-            found = (got, "title") if got else None
+        if found is None:
+            heading, title = context.heading_holder(claim.start), context.title_holder()
+            names = unbound_names(parsed, *span) if not b.holder_ref and parsed is not None and span is not None else []
+            # a sentence naming something the parse bound to nothing ("Lima lithium output 1.01
+            # million tonnes") is not about the heading's or the title's name
+            if not _names_other(names, (heading, title)):
+                found = (heading, "heading") if heading else (title, "title") if title else None
         if found is not None:
             (name, words), source = found
             return Slot(name, words, source)
@@ -259,7 +252,7 @@ def documents_facts(items: Sequence[tuple[Document, Sequence[Claim]]], nlp=None)
         out.append(
             [
                 replace(c, facts=claim_facts(c, anchor, source, parses[c.text], context))
-                if not _foreign(c.text)
+                if c.text in parses  # an English sentence (a foreign one keeps the cheap path)
                 else replace(c, facts=claim_facts(c, anchor, source))
                 for c in claims
             ]
