@@ -424,3 +424,30 @@ def test_ordinal_things_join_by_ordinal_and_site_noun_never_their_owner(nlp):
     assert things_join(mill, first) is False and things_join(mill, owner) is False
     assert things_join(mill, other) is False
     assert things_join(owner, owner) is None  # no ordinal thing: the usual rules
+
+
+def test_a_role_named_by_a_copula_holds_the_figure_beside_it(nlp):
+    # the complement names who the role is: the stake is the ministry's, not the fund's ("Its")
+    b = _bound(nlp, "Its largest investor is the Varnish Ministry of Trade, with a 21 percent stake.", "21 percent")
+    assert b.holder == "Varnish Ministry of Trade"
+    # a name as the subject keeps the subject
+    b = _bound(nlp, "Acme's revenue is $5 billion, with 20% from cloud.", "20%")
+    assert b.holder == "Acme"
+
+
+def test_a_country_after_its_city_is_no_holder(nlp):
+    # "in Lyon, France" places the team; the parse may make "France" a subject
+    b = _bound(nlp, "In March 2025, a research team in Lyon, France trained a large language model for $7.3 million.",
+               "$7.3 million")
+    assert b.holder != "France"
+
+
+def test_a_one_word_name_is_the_pages_longer_name_that_holds_it(nlp):
+    # (not its first word: "Apple" is not "Apple Vision Pro")
+    text = ("The Harlan Vega Space Telescope was launched in 2031. Vega's primary mirror is 4.2 metres across.\n\n"
+            "# Orvia Lending\n\nThe Bank of Orvia lent $3.1 billion in 2031. Orvia itself borrowed $2.2 billion.\n")
+    _, claims = _facts_of(nlp, text)
+    facts = {f.value: f for c in claims for f in c.facts}
+    assert facts["4.2 metres"].holder.value == "Harlan Vega Space Telescope"
+    assert facts["4.2 metres"].holder.text == "Vega"  # the words the sentence wrote
+    assert facts["$2.2 billion"].holder.value == "Orvia"  # "Bank of Orvia" is another name

@@ -245,3 +245,56 @@ def test_numeric_two_sides_of_a_vote_neither_conflict_nor_support():
         0.6,
     )
     assert [v.relation for v in found] == ["conflicts"] and found[0].reason.startswith("15 vs 17")
+
+
+def test_a_long_name_with_a_word_before_it_is_one_holder():
+    fm = _match(
+        "The Varnish Ministry of Trade is the largest shareholder of the fund, with a 21.37% stake.",
+        "The Ministry of Trade holds a 21.37% stake in the fund.",
+    )
+    assert "holder" in fm.slots
+    # a short name is not one with a longer name that holds it
+    fm = _match("Bank of Orvia lent $4.1 billion in 2024.", "Orvia lent $4.1 billion in 2024.")
+    assert "holder" not in fm.slots
+
+
+def test_an_acronym_is_the_name_of_its_initials():
+    fm = _match("The Vega Space Telescope has a 4.2 meter diameter mirror.", "VST has a mirror 4.2 meters in diameter.")
+    assert "holder" in fm.slots
+    fm = _match("The Vega Space Telescope has a 4.2 meter diameter mirror.", "VSO has a mirror 4.2 meters in diameter.")
+    assert "holder" not in fm.slots
+
+
+def test_a_unit_figure_before_a_noun_compound_measures_the_compound():
+    fm = _match("Vega is a 4.2 meter diameter telescope.", "The total diameter of Vega's primary mirror is 4.2 metres.")
+    assert fm.aligned and fm.slots >= {"holder", "measure"}
+
+
+def test_one_holders_equal_amount_on_one_day_supports_whatever_the_verbs():
+    verdicts = _numeric(
+        "Operational since March 3, 2031, the Orvia fund has set aside an initial €47 billion for toolmakers.",
+        "On March 3, 2031 the Orvia fund began injecting €47 billion into a new vehicle.",
+        0.4,
+    )
+    assert [v.relation for v in verdicts] == ["supports"]
+    # another day: no such support
+    verdicts = _numeric(
+        "Operational since March 3, 2031, the Orvia fund has set aside an initial €47 billion for toolmakers.",
+        "On May 9, 2031 the Orvia fund began injecting €47 billion into a new vehicle.",
+        0.4,
+    )
+    assert "supports" not in [v.relation for v in verdicts]
+
+
+def test_a_figure_rounded_for_one_measure_restates_the_precise_one():
+    from checker.judge.rulekinds.numeric import _rounded_alike
+    from checker.model import Quantity
+
+    def q(v):
+        return Quantity(text=str(v), start=0, end=1, value=v, unit="USD", kind="money")
+
+    assert _rounded_alike(q(5.6e6), 2, q(5.57e6), 3)
+    assert _rounded_alike(q(17.0), 2, q(17.44), 4)
+    assert not _rounded_alike(q(5.58e6), 3, q(5.57e6), 3)  # one digit apart is not a rounding
+    assert not _rounded_alike(q(6e6), 1, q(5.57e6), 3)  # one significant digit says too little
+    assert not _rounded_alike(q(5.5e6), 2, q(5.57e6), 3)

@@ -188,6 +188,10 @@ def _measured_noun(root, own, noun: str | None):
         if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in VALUE_LABELS and not head.like_num:
             if head.lemma_.lower() in _FRAME_NOUNS:
                 return _of_owner(head) or head
+            # (a unit's figure only: "2,995 invention patents" counts patents)
+            between = head.doc[max(own) + 1] if own and tok.pos_ == "NOUN" and max(own) + 1 < head.i else None
+            if between is not None and between.dep_ == "compound" and between.head.i == head.i and between.pos_ == "NOUN":
+                return between  # "a 6.5 meter diameter telescope": the diameter is what 6.5 m measures
             return head
     for t in (root, *[root.doc[i] for i in own]):
         if t.pos_ == "NOUN" and t.i in own and not t.like_num and t.ent_type_ not in ("MONEY", "PERCENT") and t.text not in "%$€£¥":
@@ -504,6 +508,9 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
             break
         below, tok = tok, tok.head
         if tok.pos_ not in ("VERB", "AUX", "ADJ") and tok.dep_ != "ROOT":
+            follower = _followed_by(tok, below, own)
+            if follower is not None:
+                return follower, False
             if below.dep_ in ("relcl", "acl") and tok.pos_ in ("NOUN", "PROPN"):
                 # "the second mill, which is expected to open in 2026"; a relative clause the
                 # parse hangs on the mill's place ("the second mill in Toledo, which ...") is the mill's
@@ -530,7 +537,10 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
                 for p in c.children:
                     if p.dep_ == "pobj" and _is_named(p):
                         return _name_of(p), False
-        subjects = [c for c in _subjects(tok) if c.i not in own]
+        subjects = [c for c in _subjects(tok) if c.i not in own and not _place_continued(c)]
+        named = _copula_name(tok, subjects, own)
+        if named is not None:
+            return named, False
         if subjects:
             # a misparse may give several subjects ("the AI startup register of Zealand listed ..."):
             # the first that names a holder wins; else the first's reading
@@ -548,6 +558,42 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
         if tok.dep_ in ("ccomp", "parataxis"):
             break  # a clause of its own: "Analysts noted that ..." says nothing of whose figure it is
     return None, False
+
+
+def _followed_by(noun, below, own) -> str | None:
+    """The name a ranking puts before a "with" phrase: "the ministry, with a 17 percent stake,
+    followed by Halden Capital, with a 10.5 percent stake" -- the parse hangs the second "with"
+    phrase on the first stake, beside "followed by Halden Capital"; the 10.5 percent is Halden's."""
+    if below.dep_ != "prep" or below.lower_ != "with":
+        return None
+    clauses = [t for t in noun.subtree if t.dep_ == "acl" and noun.i < t.i < below.i]
+    for a in clauses[-1].children if clauses else ():  # the nearest before the "with" phrase
+        if a.dep_ == "agent":
+            for p in a.children:
+                if p.dep_ == "pobj" and _is_named(p) and p.i not in own:
+                    return _name_of(p)
+    return None
+
+
+def _place_continued(tok) -> bool:
+    """A place written after another place and a comma ("a team in Hangzhou, China achieved ..."):
+    the small parser may make it a subject, but it only says which Hangzhou; it holds nothing."""
+    if tok.ent_type_ not in PLACE_LABELS or tok.i < 2:
+        return False
+    comma, before = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    return comma.text == "," and before.ent_type_ in PLACE_LABELS and before.pos_ == "PROPN"
+
+
+def _copula_name(verb, subjects, own) -> str | None:
+    """The name a copula says a role is ("Its biggest shareholder is the Ministry of Finance, with a
+    17 percent stake"): the figure beside it is that name's, not the role's owner's. Only where the
+    subject is a common noun (a role) and the complement a name."""
+    if verb.lemma_ != "be" or not subjects or any(_is_named(c) for c in subjects):
+        return None
+    for c in verb.children:
+        if c.dep_ == "attr" and c.i not in own and _is_named(c) and c.ent_type_ in HOLDER_LABELS:
+            return _name_of(c)
+    return None
 
 
 def _subject_holder(c, measure_tok, own) -> tuple[str | None, bool]:
@@ -604,6 +650,10 @@ def _owner_of_noun(noun, own, compounds: bool = True, with_noun: bool = True) ->
                 return thing, False  # "output at the second plant", "the cost of its third fab"
             if p.dep_ == "pobj" and _is_named(p) and p.i not in own and not (c.lower_ == "at" and p.ent_type_ in PLACE_LABELS):
                 return _name_of(p), False
+            if p.dep_ == "pobj" and c.lower_ == "of":
+                for g in p.subtree:  # "the diameter of Vega's primary mirror": Vega's
+                    if g.i < p.i and g.dep_ == "poss" and _is_named(g) and g.i not in own:
+                        return _name_of(g), False
     name = _compound_name(noun, with_noun) if compounds else None
     if name is not None:
         return name, False

@@ -18,9 +18,11 @@ are parsed only when asked for (a few per document), through the same spaCy pipe
 
 from __future__ import annotations
 
+import re
+
 from ..ingest.segment import split_sentences
 from ..model import Document
-from .binding import HOLDER_LABELS, VALUE_LABELS, _name_of, _strip
+from .binding import HOLDER_LABELS, PLACE_LABELS, VALUE_LABELS, _name_of, _strip
 
 #: Block kinds that are headings of what follows them.
 _HEADINGS = ("heading", "title")
@@ -40,6 +42,7 @@ class DocumentContext:
         #: :meth:`parse_all` parses them all in one ``nlp.pipe`` (see :func:`checker.frame.facts.documents_facts`)
         self.collecting = False
         self.wanted: set[str] = set()
+        self._runs: dict[str, set[str]] | None = None
 
     def seed(self, text: str, parsed) -> None:
         """A sentence already parsed (a claim's), so that a claim after it does not parse it again."""
@@ -114,12 +117,52 @@ class DocumentContext:
             title = titles[0] if titles else None
         return self._about(title) if title else None
 
+    def full_name(self, name: str, parsed=None) -> str:
+        """The document's longer name for a one-word ``name``: "Webb" in a page that writes "James
+        Webb Space Telescope" is that telescope, so another page's "JWST" can meet it. Only a
+        run of three capitalised words or more with no small word ("of", "and": "Bank of China" is
+        no longer name of China), in which ``name`` is not the first word, the only such run of the
+        page's running text (a title-case heading capitalises verbs too), and never for a place
+        (``parsed``: a parse that may label ``name``)."""
+        if " " in name or not name.isalpha() or name.isupper() or not name[:1].isupper():
+            return name
+        if parsed is not None and any(e.text == name and e.label_ in _PLACES for e in parsed.ents):
+            return name
+        found = sorted(self._name_runs().get(name, ()), key=len)
+        if not found:
+            return name
+        # a sentence's first word may run into the name ("The James Webb Space Telescope",
+        # "Since James Webb Space Telescope"): the shortest run, when every other ends with it
+        shortest = found[0]
+        return shortest if all(r == shortest or r.endswith(" " + shortest) for r in found) else name
+
+    def _name_runs(self) -> dict[str, set[str]]:
+        if self._runs is None:
+            self._runs = {}
+            body = "\n".join(b.text for b in self._blocks if b.kind in ("paragraph", "list_item", "quote"))
+            for m in _RUN.finditer(body):  # not a title-case heading's words ("Aurora Joins Frontier")
+                words = m.group(0).split()
+                if words[0] in _OPENERS:
+                    words = words[1:]
+                if len(words) < 3:
+                    continue
+                for w in words[1:]:
+                    self._runs.setdefault(w, set()).add(" ".join(words))
+        return self._runs
+
     def _about(self, text: str) -> tuple[str, str] | None:
         text = _key(text)
         if not text:
             return None
         parsed = self._parse(text)
         return about(parsed) if parsed is not None else None
+
+
+#: Three capitalised words or more in a row (:meth:`DocumentContext.full_name`).
+_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){2,}\b")
+_PLACES = PLACE_LABELS | {"NORP"}
+#: Capitalised sentence openers a run of names may start with ("The James Webb Space Telescope").
+_OPENERS = frozenset("The A An This That These Those Its Our Their".split())
 
 
 def _key(text: str) -> str:

@@ -191,7 +191,8 @@ def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None, pars
             return Slot(b.thing, b.thing, "sentence")
         return Slot(f"{owner.value} {b.thing}", f"{owner.text or owner.value} {b.thing}", owner.source)
     if b.holder and not b.holder_ref:
-        return Slot(b.holder, b.holder, "sentence")
+        name = context.full_name(b.holder, parsed) if context is not None else b.holder
+        return Slot(name, b.holder, "sentence")
     if not b.holder and not b.holder_ref and b.place:
         # "output in Punjab reached 6.98 million tonnes": the place the sentence counts in is
         # whose figure it is, not the page's subject
@@ -210,7 +211,7 @@ def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None, pars
                 found = (heading, "heading") if heading else (title, "title") if title else None
         if found is not None:
             (name, words), source = found
-            return Slot(name, words, source)
+            return Slot(context.full_name(name), words, source)
     if b.holder:  # "the council", with nothing around to say which
         return Slot(b.holder, b.holder, "sentence")
     return None

@@ -48,6 +48,7 @@ class FactMatch:
     same: tuple[tuple[str, str], ...] = ()
     differ: tuple[tuple[str, str, str], ...] = ()
     apart: bool = False  # two measures never one quantity, whoever's: two sides of a vote
+    same_day: bool = False  # both sentences date the figures to one calendar day
 
     @property
     def slots(self) -> frozenset[str]:
@@ -96,6 +97,10 @@ def _modifiers_differ(
         # both measures read from the parse ("electrolyser capacity" / "onshore wind capacity"):
         # their narrowing words say whether they are one measure
         return _modifiers(fa, qa, ha) != _modifiers(fb, qb, hb)
+    if qa.kind == "measure" and qa.unit and _noun_measure(fa) and _noun_measure(fb) and not (
+        _modifiers(fa, qa, ha) or _modifiers(fb, qb, hb)
+    ):
+        return False  # one noun of the sentence, narrowed on neither side ("diameter" / "total diameter")
     if qa.kind == "measure" and qa.unit:
         # a physical unit says what dimension, not which measure of it: "new solar installations
         # reached 240 MW" / "wind capacity reached 270 MW"; the words beside the figures must share one
@@ -104,6 +109,14 @@ def _modifiers_differ(
             return True  # "29 GW of onshore wind capacity" / "997 MW of electrolyser capacity"
         return not _beside(a, qa, ha) & _beside(b, qb, hb)
     return _modifiers(fa, qa, ha) != _modifiers(fb, qb, hb)
+
+
+def _noun_measure(fact: Fact | None) -> bool:
+    """A physical figure's measure read from its sentence: a noun (phrase) there, never a verb
+    (only money is measured by its verb), so its narrowing words say which measure it is."""
+    return _parsed_measure(fact) or (
+        fact is not None and fact.measure is not None and bool(fact.measure.value) and fact.measure.source == "sentence"
+    )
 
 
 def _parsed_measure(fact: Fact | None) -> bool:
@@ -151,16 +164,28 @@ def _contrasts(claim: Claim, q: Quantity) -> frozenset[str]:
 
 def _shared_measure(claim: Claim, q: Quantity, key: str) -> bool:
     """Another figure of the claim has the same measure ("500 mg of drug A and 20 mg of drug B"),
-    not counting a restatement of one in another currency ("¥2.3 billion ($318 million)")."""
+    not counting a restatement of one in another currency ("¥2.3 billion ($318 million)") nor a
+    figure the parse gave another holder of the sentence ("the ministry, with a 17 percent stake,
+    followed by Halden Capital, with a 10.5 percent stake")."""
     own = next((i for i, other in enumerate(claim.quantities) if other is q), None)
+    mine = quantity_fact(claim, own) if own is not None else None
     for i, other in enumerate(claim.quantities):
         if other is q or other.start == q.start:
             continue
         if own is not None and (other.equivalent_of == own or q.equivalent_of == i):
             continue  # the same figure in another currency
-        if measure_key(quantity_fact(claim, i), other) == key:
+        fact = quantity_fact(claim, i)
+        if measure_key(fact, other) == key and not _own_holders_differ(mine, fact):
             return True
     return False
+
+
+def _own_holders_differ(x: Fact | None, y: Fact | None) -> bool:
+    """Two figures of one sentence that the sentence itself gives two holders."""
+    return (
+        x is not None and y is not None and x.holder is not None and y.holder is not None
+        and x.holder.source == y.holder.source == "sentence" and fold(x.holder.value) != fold(y.holder.value)
+    )
 
 
 def _measure_words(fact: Fact | None, q: Quantity) -> str:
@@ -170,10 +195,33 @@ def _measure_words(fact: Fact | None, q: Quantity) -> str:
 
 
 def _holders_match(ka: str, a: Claim, kb: str, b: Claim) -> bool:
-    """The same holder, or each sentence names the other's holder too."""
-    if ka == kb:
+    """The same holder, one name of three words or more with a word before it on the other side
+    ("Ministry of Finance" / "Chinese Ministry of Finance"), or each sentence names the other's
+    holder too."""
+    if ka == kb or _qualified_name(ka, kb) or _acronym_of(ka, kb) or _acronym_of(kb, ka):
         return True
     return _mentions(b, ka) and _mentions(a, kb)
+
+
+#: Small words a name's acronym leaves out ("Bank of the North": BN).
+_ACRONYM_SKIPS = frozenset("of the and for &".split())
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """``short`` (one folded word, two to six letters) is the initials of ``name``'s words (three
+    at least; the small words of :data:`_ACRONYM_SKIPS` left out): "vst" of "vega space telescope"."""
+    if " " in short or not short.isalpha() or not 2 <= len(short) <= 6:
+        return False
+    words = [w for w in name.split() if w not in _ACRONYM_SKIPS]
+    return len(words) >= 3 and "".join(w[0] for w in words) == short
+
+
+def _qualified_name(ka: str, kb: str) -> bool:
+    """One folded name is the other with one word before it, and has three words or more: a long
+    name is specific enough that a word before it ("Chinese", "the US") only qualifies it. A short
+    one is not ("Bank of China" is not "China"; "Equity Fund" not "Fund")."""
+    short, long = sorted((ka.split(), kb.split()), key=len)
+    return len(short) >= 3 and len(long) == len(short) + 1 and long[1:] == short
 
 
 def _inherited_within(fa: Fact, ka: str, fb: Fact, kb: str) -> bool:
@@ -229,6 +277,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         return FactMatch()
     same: list[tuple[str, str]] = []
     differ: list[tuple[str, str, str]] = []
+    day = False
     ha, hb = holder_key(fa, a), holder_key(fb, b)
     if ha and hb:
         inherited = fa.holder.source != "sentence" or fb.holder.source != "sentence"
@@ -261,6 +310,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
     if ta is not None and tb is not None:
         if ta.first <= tb.last and tb.first <= ta.last:
             same.append(("time", ta.text if ta.value == tb.value else f"{ta.text} / {tb.text}"))
+            day = ta.granularity == tb.granularity == "day" and ta.value == tb.value
         else:
             differ.append(("time", ta.text, tb.text))
     if fa.place is not None and fb.place is not None:
@@ -270,7 +320,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             differ.append(("place", fa.place.text or fa.place.value, fb.place.text or fb.place.value))
     if _MODE_GROUP.get(fa.modality, fa.modality) != _MODE_GROUP.get(fb.modality, fb.modality):
         differ.append(("modality", _mode_words(fa.modality), _mode_words(fb.modality)))
-    return FactMatch(tuple(same), tuple(differ), apart)
+    return FactMatch(tuple(same), tuple(differ), apart, day)
 
 
 def _mode_words(modality: str) -> str:

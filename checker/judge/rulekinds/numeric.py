@@ -176,7 +176,7 @@ class NumericMismatch(RuleKind):
                     continue
                 if agree and not in_slot and not one_fact and _restatement(
                     a, qa, fa, b, qb, facts_b[j], fm, ca, cb, approximate
-                ) and ctx.similarity >= self.p["specific_similarity"]:
+                ) and ctx.similarity >= self.p["specific_similarity"] / (2 if _held_alike(fm, qa, qb) else 1):
                     # the same precise figure written again, of one measure and of no two holders
                     # (:func:`_restatement`): a support however far apart the sentences are worded
                     supported.add(i)
@@ -414,8 +414,12 @@ def _restatement(a: Claim, qa: Quantity, fa, b: Claim, qb: Quantity, fb, fm: Fac
         return False
     if any(slot != "measure" for slot, _, _ in fm.differ):
         return False
-    if not math.isclose(ca.value, cb.value, rel_tol=1e-9, abs_tol=0.0) or ca.value == 0:
+    if ca.value == 0:
         return False
+    if not math.isclose(ca.value, cb.value, rel_tol=1e-9, abs_tol=0.0) and not (
+        "measure" in fm.slots and _rounded_alike(ca, _significant_digits(qa), cb, _significant_digits(qb))
+    ):
+        return False  # other values, unless one rounds the other for one measure ("$5.6 million" / "$5.57 million")
     digits = min(_significant_digits(qa), _significant_digits(qb))
     if ca.kind == "count":
         if not (ca.unit and cb.unit and same_counted_thing(ca, cb)):
@@ -438,12 +442,32 @@ def _restatement(a: Claim, qa: Quantity, fa, b: Claim, qb: Quantity, fb, fm: Fac
             return False
     if "measure" in fm.slots:
         return True
+    if "holder" in fm.slots and fm.same_day:
+        # one holder's equal amount on one calendar day both sentences state ("operational since
+        # December 31, 2024, the fund set aside an initial CN¥93 billion" / "injecting 93 billion
+        # yuan ... on December 31 2024"): one fact, whichever words each writer chose
+        return True
     if _contrasts(a, qa) != _contrasts(b, qb):
         return False
     wa, wb = _measure_words(a, qa, fa), _measure_words(b, qb, fb)
     if fa is not None and fb is not None and (fa.measure is None or fb.measure is None):
         return not (wa and wb) or bool(wa & wb)  # a measure stated on one side only
     return bool(wa & wb)
+
+
+def _held_alike(fm: FactMatch, qa: Quantity, qb: Quantity) -> bool:
+    """One holder's figure of three significant digits or more on both sides: as unlikely a
+    coincidence as two shared figures, so half the specific similarity will do."""
+    return "holder" in fm.slots and min(_significant_digits(qa), _significant_digits(qb)) >= 3
+
+
+def _rounded_alike(ca: Quantity, da: int, cb: Quantity, db: int) -> bool:
+    """The figure written with fewer significant digits (two at least) is the other rounded to them:
+    "$5.6 million" of "$5.57 million", "17 percent" of "17.44%"; never "5.58" of "5.57"."""
+    (coarse, digits), (fine, more) = sorted(((ca.value, da), (cb.value, db)), key=lambda x: x[1])
+    if digits < 2 or more <= digits:
+        return False
+    return math.isclose(float(f"{fine:.{digits}g}"), coarse, rel_tol=1e-9)
 
 
 def _holds(fact, claim: Claim, q: Quantity) -> bool:
