@@ -298,3 +298,26 @@ def test_a_figure_rounded_for_one_measure_restates_the_precise_one():
     assert not _rounded_alike(q(5.58e6), 3, q(5.57e6), 3)  # one digit apart is not a rounding
     assert not _rounded_alike(q(6e6), 1, q(5.57e6), 3)  # one significant digit says too little
     assert not _rounded_alike(q(5.5e6), 2, q(5.57e6), 3)
+
+
+def test_an_approximate_figure_may_cut_the_digits_off():
+    from checker.judge.rulekinds.numeric import _rounded_alike
+    from checker.model import Quantity
+
+    def q(v, qualifier=None):
+        return Quantity(text=str(v), start=0, end=1, value=v, unit="gigaflop/watt", kind="measure", qualifier=qualifier)
+
+    assert _rounded_alike(q(41.0, "about"), 2, q(41.7), 3)  # "~41" of 41.7
+    assert not _rounded_alike(q(41.0), 2, q(41.7), 3)  # a plain 41 is no rounding of 41.7
+    assert not _rounded_alike(q(41.0, "about"), 2, q(42.1), 3)
+
+
+def test_a_label_before_a_colon_says_what_the_figure_measures():
+    # the heading names the measure the label names ("Power ..."), so it holds nothing; the other
+    # page's figure in the same physical unit, marked approximate, restates it
+    verdicts = _numeric(
+        "# Kestrel\n\n## Power Consumption\n\nPower Efficiency: 41.7 GigaFLOPS/Watt (HPL), vs ~12 GigaFLOPS/Watt for CPU-only systems",
+        "# Kestrel\n\n~41 GFLOPS/W on HPL, first of the Green500 at its debut.",
+        0.42,
+    )
+    assert "supports" in [v.relation for v in verdicts]

@@ -417,7 +417,8 @@ def _restatement(a: Claim, qa: Quantity, fa, b: Claim, qb: Quantity, fb, fm: Fac
     if ca.value == 0:
         return False
     if not math.isclose(ca.value, cb.value, rel_tol=1e-9, abs_tol=0.0) and not (
-        "measure" in fm.slots and _rounded_alike(ca, _significant_digits(qa), cb, _significant_digits(qb))
+        ("measure" in fm.slots or _physical_measure(ca, cb) and (fa is None or fa.measure is None or fb is None or fb.measure is None))
+        and _rounded_alike(ca, _significant_digits(qa), cb, _significant_digits(qb))
     ):
         return False  # other values, unless one rounds the other for one measure ("$5.6 million" / "$5.57 million")
     digits = min(_significant_digits(qa), _significant_digits(qb))
@@ -451,7 +452,8 @@ def _restatement(a: Claim, qa: Quantity, fa, b: Claim, qb: Quantity, fb, fm: Fac
         return False
     wa, wb = _measure_words(a, qa, fa), _measure_words(b, qb, fb)
     if fa is not None and fb is not None and (fa.measure is None or fb.measure is None):
-        return not (wa and wb) or bool(wa & wb)  # a measure stated on one side only
+        # a measure stated on one side only; a physical unit ("GFLOPS/W") says what is measured
+        return not (wa and wb) or bool(wa & wb) or _physical_measure(ca, cb)
     return bool(wa & wb)
 
 
@@ -463,11 +465,18 @@ def _held_alike(fm: FactMatch, qa: Quantity, qb: Quantity) -> bool:
 
 def _rounded_alike(ca: Quantity, da: int, cb: Quantity, db: int) -> bool:
     """The figure written with fewer significant digits (two at least) is the other rounded to them:
-    "$5.6 million" of "$5.57 million", "17 percent" of "17.44%"; never "5.58" of "5.57"."""
-    (coarse, digits), (fine, more) = sorted(((ca.value, da), (cb.value, db)), key=lambda x: x[1])
+    "$5.6 million" of "$5.57 million", "17 percent" of "17.44%"; never "5.58" of "5.57". One
+    marked approximate ("~52", "about 52") may be the other cut off as well ("52.6")."""
+    (coarse, digits, about), (fine, more, _) = sorted(
+        ((ca.value, da, ca.qualifier == "about"), (cb.value, db, cb.qualifier == "about")), key=lambda x: x[1]
+    )
     if digits < 2 or more <= digits:
         return False
-    return math.isclose(float(f"{fine:.{digits}g}"), coarse, rel_tol=1e-9)
+    if math.isclose(float(f"{fine:.{digits}g}"), coarse, rel_tol=1e-9):
+        return True
+    # "~52 GFLOPS/W" of "52.6 GigaFLOPS/Watt": a figure marked approximate may cut the digits off
+    step = 10 ** (math.floor(math.log10(abs(coarse))) - digits + 1) if coarse else 0
+    return about and step > 0 and 0 <= (abs(fine) - abs(coarse)) / step < 1 - 1e-9
 
 
 def _holds(fact, claim: Claim, q: Quantity) -> bool:
@@ -492,8 +501,15 @@ def _measure_words(claim: Claim, q: Quantity, fact) -> frozenset[str]:
     words = set(context_terms(claim, q))
     if fact is not None and fact.measure is not None:
         words |= set(content_terms(fact.measure.text or fact.measure.value or ""))
+    label = _LABEL.match(claim.text[: q.start])
+    if label:  # "Power Efficiency: 52.6 GFLOPS/W": the label says what the figure measures
+        words |= set(content_terms(label.group(1)))
     words -= set(content_terms(q.text))
     return frozenset(w for w in words if w not in _NO_MEASURE_WORDS)
+
+
+#: A label that opens the sentence and ends in a colon just before the figure ("Peak Power: ~").
+_LABEL = re.compile(r"^\W*([A-Za-z][\w \-/()]{0,40}):\s*[~≈]?\s*$")
 
 
 def _opener_names_only(claim: Claim) -> bool:
