@@ -451,3 +451,10 @@ def test_a_one_word_name_is_the_pages_longer_name_that_holds_it(nlp):
     assert facts["4.2 metres"].holder.value == "Harlan Vega Space Telescope"
     assert facts["4.2 metres"].holder.text == "Vega"  # the words the sentence wrote
     assert facts["$2.2 billion"].holder.value == "Orvia"  # "Bank of Orvia" is another name
+
+
+def test_a_unit_figure_before_a_compound_measures_what_the_holder_is_said_to_have(nlp):
+    # "Vega is a ... telescope": the telescope is Vega; 4.2 m is its diameter
+    assert _bound(nlp, "Vega is a 4.2 meter diameter telescope.", "4.2 meter").measure == "diameter"
+    # "an 8-hour battery life": the life of the battery, the whole phrase
+    assert _bound(nlp, "The Lumen X2 has an 8-hour battery life.", "8-hour").measure == "battery life"

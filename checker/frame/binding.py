@@ -188,10 +188,16 @@ def _measured_noun(root, own, noun: str | None):
         if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in VALUE_LABELS and not head.like_num:
             if head.lemma_.lower() in _FRAME_NOUNS:
                 return _of_owner(head) or head
-            # (a unit's figure only: "2,995 invention patents" counts patents)
+            # a unit's figure before a noun compound whose head says what the holder is ("JWST is
+            # a 6.5 meter diameter telescope"): the compound is what the figure measures; where the
+            # head is an attribute of the thing ("an 8-hour battery life"), the whole phrase is, as
+            # a count's noun is ("2,995 invention patents")
             between = head.doc[max(own) + 1] if own and tok.pos_ == "NOUN" and max(own) + 1 < head.i else None
-            if between is not None and between.dep_ == "compound" and between.head.i == head.i and between.pos_ == "NOUN":
-                return between  # "a 6.5 meter diameter telescope": the diameter is what 6.5 m measures
+            if (
+                between is not None and between.dep_ == "compound" and between.head.i == head.i
+                and between.pos_ == "NOUN" and head.dep_ in ("attr", "appos")
+            ):
+                return between
             return head
     for t in (root, *[root.doc[i] for i in own]):
         if t.pos_ == "NOUN" and t.i in own and not t.like_num and t.ent_type_ not in ("MONEY", "PERCENT") and t.text not in "%$€£¥":
