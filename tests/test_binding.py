@@ -426,20 +426,24 @@ def test_ordinal_things_join_by_ordinal_and_site_noun_never_their_owner(nlp):
     assert things_join(owner, owner) is None  # no ordinal thing: the usual rules
 
 
-def test_a_role_named_by_a_copula_holds_the_figure_beside_it(nlp):
-    # the complement names who the role is: the stake is the ministry's, not the fund's ("Its")
-    b = _bound(nlp, "Its largest investor is the Varnish Ministry of Trade, with a 21 percent stake.", "21 percent")
-    assert b.holder == "Varnish Ministry of Trade"
-    # a name as the subject keeps the subject
-    b = _bound(nlp, "Acme's revenue is $5 billion, with 20% from cloud.", "20%")
-    assert b.holder == "Acme"
-
-
-def test_a_country_after_its_city_is_no_holder(nlp):
-    # "in Lyon, France" places the team; the parse may make "France" a subject
-    b = _bound(nlp, "In March 2025, a research team in Lyon, France trained a large language model for $7.3 million.",
-               "$7.3 million")
-    assert b.holder != "France"
+@pytest.mark.parametrize(
+    "sentence, figure, holder",
+    [
+        # a copula's named complement says who the role is: the ministry's stake, not "its" owner's
+        ("Its largest investor is the Varnish Ministry of Trade, with a 21 percent stake.", "21 percent",
+         "Varnish Ministry of Trade"),
+        # a ranking: "followed by X, with N" gives N to X
+        ("Its largest investor is the Varnish Ministry of Trade, with a 21 percent stake, followed by Orvia "
+         "Capital, with a 10.5 percent stake.", "10.5 percent", "Orvia Capital"),
+        # a name as the subject keeps the subject
+        ("Acme's revenue is $5 billion, with 20% from cloud.", "20%", "Acme"),
+        # "in Lyon, France" places the team (the parse may make "France" a subject): no holder
+        ("In March 2025, a research team in Lyon, France trained a large language model for $7.3 million.",
+         "$7.3 million", None),
+    ],
+)
+def test_holders_of_copulas_rankings_and_places_after_places(nlp, sentence, figure, holder):
+    assert _bound(nlp, sentence, figure).holder == holder
 
 
 def test_a_one_word_name_is_the_pages_longer_name_that_holds_it(nlp):
