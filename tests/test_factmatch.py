@@ -321,3 +321,16 @@ def test_a_label_before_a_colon_says_what_the_figure_measures():
         0.42,
     )
     assert "supports" in [v.relation for v in verdicts]
+
+
+def test_names_the_parse_binds_to_no_figure_set_nothing_apart():
+    # "Lyon, France" only places the team: the rounded figure of one measure restates Orvia's
+    lyon = "In March 2031, a research team in Lyon, France trained a large language model for $7.3 million."
+    verdicts = _numeric("Orvia trained its frontier language model for approximately $7.31 million.", lyon, 0.5)
+    assert [v.relation for v in verdicts] == ["supports"]
+    # two holders the sentences name: no support, and never a conflict across the unbound names
+    verdicts = _numeric("Orvia trained its frontier language model for approximately $7.31 million.",
+                        "Kestrel trained its frontier language model for $7.3 million.", 0.5)
+    assert "supports" not in [v.relation for v in verdicts]
+    verdicts = _numeric("Orvia trained its frontier language model for approximately $9.45 million.", lyon, 0.9)
+    assert "conflicts" not in [v.relation for v in verdicts]

@@ -90,8 +90,9 @@ class NumericMismatch(RuleKind):
         if not a.quantities or not b.quantities:
             return []
         disjoint = subjects_disjoint(a.subjects, a.text, b.subjects, b.text)
+        unheld = _unheld(a) or _unheld(b)  # names the parse bound to none of one side's figures
         if disjoint and not _apart_by_acronyms(a, b) and not _some_fact_aligned(a, b, holder_only=True) and not (
-            _opener_names_only(a) or _opener_names_only(b)
+            _opener_names_only(a) or _opener_names_only(b) or unheld
         ):
             # names the sentences do not share set them apart, unless the parse binds two of their
             # figures to one holder and one measure ("Compute: 9,408 nodes" under a heading naming the
@@ -132,7 +133,7 @@ class NumericMismatch(RuleKind):
                 # names the sentences do not share: only a restatement of one holder's figure, or of a
                 # figure whose other side names no one, is compared (:func:`_restatement`)
                 crossing = disjoint and not fm.aligned
-                if crossing and not ("holder" in fm.slots or _opener_names_only(a) or _opener_names_only(b)):
+                if crossing and not ("holder" in fm.slots or _opener_names_only(a) or _opener_names_only(b) or unheld):
                     continue
                 if fm.one_thing and fm.differ:
                     # one holder's one measure at another time, in another place, or a plan against an
@@ -510,6 +511,15 @@ def _measure_words(claim: Claim, q: Quantity, fact) -> frozenset[str]:
 
 #: A label that opens the sentence and ends in a colon just before the figure ("Peak Power: ~").
 _LABEL = re.compile(r"^\W*([A-Za-z][\w \-/()]{0,40}):\s*[~≈]?\s*$")
+
+
+def _unheld(claim: Claim) -> bool:
+    """Every figure of the claim has a fact and none has a holder: the parse bound the sentence's
+    names to none of them ("a team in Hangzhou, China trained a model for $5.6 million": places),
+    nor did a heading or the title lend one. Such names set nothing apart; only a restatement of
+    the other side's figure is then compared (:func:`_restatement`), never a conflict."""
+    facts = [quantity_fact(claim, i) for i in range(len(claim.quantities))]
+    return bool(facts) and all(f is not None and f.holder is None for f in facts)
 
 
 def _opener_names_only(claim: Claim) -> bool:
