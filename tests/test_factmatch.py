@@ -334,3 +334,17 @@ def test_names_the_parse_binds_to_no_figure_set_nothing_apart():
     assert "supports" not in [v.relation for v in verdicts]
     verdicts = _numeric("Orvia trained its frontier language model for approximately $9.45 million.", lyon, 0.9)
     assert "conflicts" not in [v.relation for v in verdicts]
+
+
+def test_the_alternatives_of_one_amount_in_two_tiered_lists_are_one_quantity():
+    fines = ("The penalties are tiered: EUR 40 million or 8% for banned systems, EUR 20 million or 4% for other "
+             "breaches, and EUR 6.5 million or 1.5% for misleading the regulator.")
+    verdicts = [v for v in _numeric(fines, "Misleading the regulator — up to EUR 6,500,000 or 1%.", 0.4)
+                if v.relation == "conflicts"]
+    assert [(v.fields["a"], v.fields["b"]) for v in verdicts] == [("1.5%", "1%")]
+    assert "alternative to EUR 6.5 million" in verdicts[0].reason
+    # the same alternative agrees; another amount's alternative is another tier
+    assert not [v for v in _numeric(fines, "Misleading the regulator — up to EUR 6,500,000 or 1.5%.", 0.4)
+                if v.relation == "conflicts"]
+    assert not [v for v in _numeric(fines, "Misleading the regulator — up to EUR 7,500,000 or 1%.", 0.4)
+                if v.relation == "conflicts"]

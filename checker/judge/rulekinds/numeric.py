@@ -106,6 +106,7 @@ class NumericMismatch(RuleKind):
         backed: set[int] = set()  # figures of b that agree with some figure of a
         matched: set[int] = set()  # figures of a that agree with some figure of b
         conflicting: list[tuple[Quantity, Quantity, float]] = []
+        because: dict[tuple[int, int], str] = {}  # why two figures are one quantity, where no fact says
         anchored = False  # the two claims share an equal specific figure ("3,215,776 cores")
         rivals: list[tuple[int, Quantity, float]] = []  # comparable figures whose values disagree
         agreeing: list[tuple[int, Quantity, float]] = []  # and those that agree without a supports edge
@@ -243,13 +244,22 @@ class NumericMismatch(RuleKind):
                     derived(qb, a) or derived(qa, b)
                 ):
                     conflicting.append((qa, qb, words))
+        if ctx.similarity >= self.p["specific_similarity"]:
+            # "EUR 7.5 million or 1.5%" / "up to EUR 7,500,000 or 1%": a tier of a list, one amount
+            # with its alternative; the same precise amount makes the two alternatives one quantity
+            for amount, qa2, qb2 in _tier_partners(a, b):
+                because[(id(qa2), id(qb2))] = f"each the alternative to {amount}"
+                if not values_agree(qa2, qb2, about_tolerance=self.p["about_tolerance"],
+                                    relative_tolerance=self.p["relative_tolerance"], rounding_limit=self.p["rounding_limit"]):
+                    conflicting.append((qa2, qb2, 1.0))  # (unless either figure also agrees with another)
         if conflicting and periods_nested(a, b):
             conflicting = []  # a year's figure and a quarter's (or a month's) are two quantities
         for qa, qb, words in conflicting:
             index = a.quantities.index(qa)
             if index in supported or index in matched or id(qb) in backed:
                 continue  # either figure is also matched by an agreeing value
-            verdicts.append(self._verdict(a, b, qa, qb, "conflicts", words, ctx, facts.get((index, id(qb)))))
+            verdicts.append(self._verdict(a, b, qa, qb, "conflicts", words, ctx, facts.get((index, id(qb))),
+                                          because.get((id(qa), id(qb)))))
         return _best_per_figure(verdicts)
 
     def _supports(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, words: float, sim: float) -> bool:
@@ -335,11 +345,12 @@ class NumericMismatch(RuleKind):
             key=f"{qa.start}:{qb.start}",
         )
 
-    def _verdict(self, a, b, qa, qb, relation, words, ctx, fm: FactMatch | None = None) -> Verdict:
-        """The verdict, its reason in words: the slots that matched (holder, measure, time), never a
-        similarity or a word list (the score says how close the sentences are)."""
+    def _verdict(self, a, b, qa, qb, relation, words, ctx, fm: FactMatch | None = None, why: str | None = None) -> Verdict:
+        """The verdict, its reason in words: the slots that matched (holder, measure, time), or
+        ``why`` the two figures are one quantity, never a similarity or a word list (the score says
+        how close the sentences are)."""
         thing = qa.unit or qa.noun or qa.kind
-        slots = fm.explain() if fm is not None and fm.one_thing else ""
+        slots = why or (fm.explain() if fm is not None and fm.one_thing else "")
         if not slots:
             why = []
             if qa.unit and qa.unit == qb.unit:
@@ -511,6 +522,40 @@ def _measure_words(claim: Claim, q: Quantity, fact) -> frozenset[str]:
 
 #: A label that opens the sentence and ends in a colon just before the figure ("Peak Power: ~").
 _LABEL = re.compile(r"^\W*([A-Za-z][\w \-/()]{0,40}):\s*[~≈]?\s*$")
+
+
+#: Words between an amount and its alternative in a tier ("EUR 15 million or 3%").
+_OR = re.compile(r"\s*,?\s+or\s+(?:up\s+to\s+)?$")
+
+
+def _tiers(claim: Claim) -> dict[int, int]:
+    """Each figure followed by " or " and a figure of another kind, its alternative: "EUR 15
+    million or 3%" (of annual turnover, whichever is higher)."""
+    qs = claim.quantities
+    return {
+        i: i + 1 for i in range(len(qs) - 1)
+        if qs[i].kind != qs[i + 1].kind and _OR.fullmatch(claim.text[qs[i].end : qs[i + 1].start])
+    }
+
+
+def _tier_partners(a: Claim, b: Claim) -> list[tuple[str, Quantity, Quantity]]:
+    """``(the amount in words, alternative in a, alternative in b)`` of two tiers whose amounts are the same precise amount
+    (an equal money value of two significant digits and a million or more, in one currency, no
+    change), comparable with each other."""
+    out = []
+    tiers_b = _tiers(b)
+    for i, alt_a in _tiers(a).items():
+        qa = a.quantities[i]
+        if qa.kind != "money" or qa.change is not None or abs(qa.value) < 1e6 or _significant_digits(qa) < 2:
+            continue
+        for j, alt_b in tiers_b.items():
+            qb = b.quantities[j]
+            if qb.kind == "money" and qb.unit == qa.unit and qb.change is None and math.isclose(qa.value, qb.value, rel_tol=1e-9):
+                x, y = a.quantities[alt_a], b.quantities[alt_b]
+                if comparable(x, y)[0]:
+                    same = describe(qa) if qa.text.strip() == qb.text.strip() else f"{describe(qa)} = {describe(qb)}"
+                    out.append((same, x, y))
+    return out
 
 
 def _unheld(claim: Claim) -> bool:
