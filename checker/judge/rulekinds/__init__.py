@@ -13,6 +13,7 @@ from .ordinal import OrdinalMismatch
 from .scope import ScopeDifference
 from .summary import UnsupportedSummary
 from .timeline import FutureEventPastTense
+from .unitslip import UnitSlip
 
 KINDS: dict[str, type[RuleKind]] = {
     k.name: k
@@ -29,6 +30,7 @@ KINDS: dict[str, type[RuleKind]] = {
         NliContradiction,
         OrdinalMismatch,
         DirectionMismatch,
+        UnitSlip,
     )
 }
 
