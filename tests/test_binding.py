@@ -462,3 +462,16 @@ def test_a_unit_figure_before_a_compound_measures_what_the_holder_is_said_to_hav
     assert _bound(nlp, "Vega is a 4.2 meter diameter telescope.", "4.2 meter").measure == "diameter"
     # "an 8-hour battery life": the life of the battery, the whole phrase
     assert _bound(nlp, "The Lumen X2 has an 8-hour battery life.", "8-hour").measure == "battery life"
+
+
+def test_a_with_phrase_tells_of_the_site_of_its_clause(nlp):
+    b = _bound(nlp, "Kessler plans to begin installing furnaces at its second Ohio mill in 2026, with steel "
+                    "production targeted for 2027.", "2027")
+    assert (b.holder, b.thing, b.event) == ("Kessler", "second mill", "target production")
+
+
+def test_a_reporting_verbs_subject_is_not_what_the_next_sentence_inherits(nlp):
+    text = ("Kessler plans to open a third mill in Ohio in 2027, Ledger News reported. It will cost $2.2 billion.\n")
+    _, claims = _facts_of(nlp, text)
+    fact = next(f for c in claims for f in c.facts if f.value == "$2.2 billion")
+    assert fact.holder.value == "Kessler"

@@ -59,6 +59,8 @@ def _relations(verdicts):
     ("start production", "production start"), ("began production", "production start"),
     ("begin volume production", "production start"), ("ready for commercial production", "production start"),
     ("mass production", "production start"), ("high-volume manufacturing", "production start"),
+    ("production targeted", "production start"), ("planned volume production", "production start"),
+    ("production is scheduled", "production start"),
     ("published in the Official Journal", "publish"), ("publication", "publish"),
     ("adopted", "adopt"), ("voted", "adopt"), ("passed", "adopt"), ("approval", "adopt"),
     ("signed", "sign"), ("completed", "complete"), ("finished", "complete"), ("announced", "announce"),

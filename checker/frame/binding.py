@@ -535,6 +535,10 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
                 if name is not None and _is_named(tok):
                     return name, False
             continue
+        if below.dep_ == "prep" and below.lower_ == "with":
+            site = _site_of_clause(tok, own)
+            if site is not None:
+                return site, False  # "installing tools at its second factory, with production targeted for 2027"
         for c in tok.children:
             if c.dep_ == "dative" and _is_named(c) and c.i not in own:
                 return _name_of(c), False  # "the patent office granted Valdor Solar 2,995 patents"
@@ -564,6 +568,22 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
         if tok.dep_ in ("ccomp", "parataxis"):
             break  # a clause of its own: "Analysts noted that ..." says nothing of whose figure it is
     return None, False
+
+
+def _site_of_clause(verb, own) -> _Thing | None:
+    """The ordinal thing a clause happens at or in ("installing equipment *at its second Arizona
+    factory*"), through its object's phrases too: a "with" phrase on that clause tells of the same site."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+    heads += [g for h in heads[1:] for g in h.children if g.dep_ in ("dobj", "xcomp")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("at", "in", "for"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i not in own:
+                        thing = _ordinal_thing(p, own)
+                        if thing is not None:
+                            return thing
+    return None
 
 
 def _followed_by(noun, below, own) -> str | None:

@@ -187,11 +187,26 @@ def _trimmed(name: str | None) -> str | None:
     return " ".join(words)
 
 
+#: Verbs that attribute a sentence to a source ("X said", "Y reported"): their subject says who
+#: told it, not what it is about.
+_REPORTING = frozenset("say report tell state write note add claim announce confirm cite quote".split())
+
+
+def _reports(verb) -> bool:
+    """A reporting verb with a clause of what was told ("Nikkei reported [that] TSMC plans ...",
+    "TSMC plans ..., Nikkei reported")."""
+    if verb.lemma_.lower() not in _REPORTING:
+        return False
+    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+
+
 def about(parsed) -> tuple[str, str] | None:
     """``(name, words)`` a parsed sentence or heading is about: the subject of its main verb when
     that is a name, else its first name (an organisation, product, place, person or law)."""
     for tok in parsed:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            if _reports(tok.head):
+                continue  # "..., Nikkei reported": the source, not what the sentence is about
             if tok.ent_type_ in HOLDER_LABELS or tok.pos_ == "PROPN":
                 name = _trimmed(_name_of(tok))
                 if name and name.lower() not in _NO_NAMES:

@@ -35,6 +35,9 @@ _PRODUCTION_MODIFIERS = frozenset("mass volume commercial serial series full sca
 #: Ways of starting something, each with what it starts (for the production phrases below).
 _STARTS = ("start", "begin", "commence", "enter", "go into", "ready for", "start of", "launch")
 
+#: Verbs that set a date for something to happen ("production targeted for 2027").
+_PLANS = ("target", "plan", "schedule", "expect", "slate", "due")
+
 #: Phrase (lemmas, space-separated) -> event key. The keys are general events:
 #:
 #: - ``launch``: a product, service or model made public (launch, release, debut, unveil, roll out);
@@ -102,6 +105,10 @@ EVENT_KEYS: dict[str, str] = {
     "production begin": "production start",
     **{f"{s} production": "production start" for s in _STARTS},
     **{f"{s} massproduction": "production start" for s in _STARTS},
+    # a production a plan dates ("3-nanometer production targeted for 2027", "production planned
+    # for 2026", "production is expected in 2028") is its start
+    **{f"{p} {w}": "production start" for p in _PLANS for w in ("production", "massproduction")},
+    **{f"{w} {p}": "production start" for p in _PLANS for w in ("production", "massproduction")},
     "trial production": "trial production",
     "pilot production": "trial production",
     "risk production": "trial production",
