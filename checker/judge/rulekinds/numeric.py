@@ -48,7 +48,7 @@ from ..sameness import (
 )
 from ..slots import aligned_slots
 from ..factmatch import FactMatch, _contrasts, match as match_facts
-from ...frame.keys import holder_key, quantity_fact
+from ...frame.keys import by_identity, holder_key, quantity_fact
 from ...frame.direction import comparison_base, opposite
 from ...extract.quantities import significant_digits
 from ...extract.units import TIME_UNITS
@@ -472,6 +472,7 @@ def _measure_words(claim: Claim, q: Quantity, fact) -> frozenset[str]:
     return frozenset(w for w in words if w not in _NO_MEASURE_WORDS)
 
 
+@by_identity
 def _opener_names_only(claim: Claim) -> bool:
     """The claim's only names are its opening word and none of its figures has a holder: an ordinary
     word capitalised to open the sentence ("Breaching obligations - up to EUR 25,000,000"), no one's name."""
