@@ -20,7 +20,7 @@ import re
 #: Token attributes a pattern may test that the key reads as they are (fine tag, dependency...).
 _RAW = ("TAG", "DEP", "POS", "MORPH", "LEMMA", "IS_SPACE", "IS_PUNCT", "IS_DIGIT", "IS_ALPHA", "ENT_TYPE")
 #: Token attributes of the word, which the key reads as the word itself only where a pattern names it.
-_WORDS = ("LOWER", "ORTH", "NORM", "TEXT")
+_WORDS = ("LOWER", "ORTH", "NORM")
 
 #: Keys remembered at most (a few hundred cover the benchmark corpus; past this many the ruler
 #: runs on each sentence with a key not seen yet, as before).
@@ -42,7 +42,7 @@ class MemoAttributeRuler:
         self.width, names, self._named = plan
         self._names = names
         self._ids = [IDS[n] for n in names]
-        self._word_class: dict[int, tuple] = {}  # a word's hash -> its class (per word attribute)
+        self._word_class: dict[tuple[str, int], tuple] = {}  # (attribute, a word's hash) -> (the word's class,)
         self._seen: dict[tuple, tuple[tuple[int, int], ...]] = {}  # key -> (attr id, target offset) of matches there
 
     def __call__(self, doc):
@@ -114,7 +114,7 @@ def _plan(ruler) -> tuple[int, tuple[str, ...], dict] | None:
             width = max(width, len(pattern))
             for spec in pattern:
                 for name, test in spec.items():
-                    name = name.upper()
+                    name = "ORTH" if name.upper() == "TEXT" else name.upper()  # the matcher's alias
                     if name in _RAW:
                         pass  # any test of a value the key holds as it is
                     elif name in _WORDS:
@@ -151,5 +151,6 @@ def memoise_attribute_ruler(nlp) -> None:
 
 
 def _make(nlp, name: str) -> MemoAttributeRuler:
+    """The factory of :data:`FACTORY`: a memo of ``nlp``'s attribute ruler."""
     ruler = nlp.get_pipe("attribute_ruler")
     return MemoAttributeRuler(ruler, _plan(ruler))
