@@ -35,6 +35,11 @@ from .events import event_key
 from .keys import name_within
 from .timeframe import fact_time
 
+#: Sentences the spaCy pipeline parses together (``nlp.pipe``'s batch size): all the claims of a
+#: batch of documents at once; the parses are the same whatever the batch (the parser and the
+#: recogniser read each sentence alone), and larger batches are a little faster than 64.
+PIPE_BATCH = 256
+
 #: Words that make a figure a plan or target, a forecast or estimate, or a reported claim.
 _MODALITY = (
     ("plan", re.compile(r"\b(plans? to|planned|aims? to|targets?|targeting|will|slated|scheduled)\b", re.I)),
@@ -103,10 +108,12 @@ def direction(sentence: str) -> str | None:
 
 def claim_facts(
     claim: Claim, anchor: str | None, anchor_source: str = "document date", parsed=None,
-    context: DocumentContext | None = None,
+    context: DocumentContext | None = None, memo: dict | None = None,
 ) -> tuple[Fact, ...]:
     """The facts of one claim, ids ``<claim id>.f<n>``; ``parsed``: the claim's sentence as the
-    spaCy pipeline parsed it (None: the cheap path)."""
+    spaCy pipeline parsed it (None: the cheap path). ``memo``: a dict kept for this claim across
+    calls (:func:`documents_facts` binds twice), in which what depends on the parse alone (the
+    bindings, modalities, directions, entities, unbound names) is computed once."""
     facts: list[Fact] = []
     cheap_holder = Slot(claim.subjects[0], claim.subjects[0], "sentence") if claim.subjects else None
     mode, sense = modality(claim.text, parsed), direction(claim.text)
@@ -118,33 +125,33 @@ def claim_facts(
             measure = Slot(q.noun.lower(), q.noun, "sentence") if q.noun else None
             holder, place = cheap_holder, None
         else:
-            b = bind(parsed, q.start, q.end, "quantity", q.noun, q.kind)
+            b = _once(memo, ("bind", i), bind, parsed, q.start, q.end, "quantity", q.noun, q.kind)
             measure = Slot(b.measure, b.measure_words or b.measure, "sentence") if b.measure else None
-            holder, place = _holder_slot(b, claim, context, parsed, (q.start, q.end)), _slot(b.place)
+            holder, place = _holder_slot(b, claim, context, parsed, (q.start, q.end), memo), _slot(b.place)
         if q.equivalent_of is not None and q.equivalent_of < len(facts):
             # "344 billion yuan ($47.5 billion)": a restatement is the same fact in another currency
             restated = facts[q.equivalent_of]
             measure, holder, place = restated.measure, restated.holder, restated.place
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "quantity", i, q.text, measure=measure, holder=holder,
-                 time=time, place=place, modality=_mode(claim, parsed, q, mode), qualifier=q.qualifier,
-                 direction=sense if parsed is None else figure_direction(parsed, q.start, q.end))
+                 time=time, place=place, modality=_once(memo, ("mode", i), _mode, claim, parsed, q, mode), qualifier=q.qualifier,
+                 direction=sense if parsed is None else _once(memo, ("direction", i), figure_direction, parsed, q.start, q.end))
         )
     for i, d in enumerate(claim.dates):
         measure, holder, place = None, cheap_holder, None
         if parsed is not None:
-            b = bind(parsed, d.start, d.end, "date")
+            b = _once(memo, ("bind date", i), bind, parsed, d.start, d.end, "date")
             # the event folded to a general key ("went live", "opened" -> "open"); a verb that is no
             # event that happens once ("registered 559,386 cars in 2019") is none
             key = event_key(b.event) if b.event else None
             measure = Slot(key, b.event_words or b.event, "sentence") if key else None
-            holder, place = _holder_slot(b, claim, context, parsed, (d.start, d.end)), _slot(b.place)
+            holder, place = _holder_slot(b, claim, context, parsed, (d.start, d.end), memo), _slot(b.place)
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "date", i, d.text, measure=measure, holder=holder,
-                 time=Slot(d.value, d.text, "sentence"), place=place, modality=_mode(claim, parsed, d, mode),
+                 time=Slot(d.value, d.text, "sentence"), place=place, modality=_once(memo, ("mode date", i), _mode, claim, parsed, d, mode),
                  qualifier=d.qualifier)
         )
-    for e in entity_bindings(parsed) if parsed is not None else ():  # places and organisations (frame/entities)
+    for e in _once(memo, "entities", entity_bindings, parsed) if parsed is not None else ():  # places and organisations (frame/entities)
         holder = _holder_slot(Binding(holder=None if e.holder_ref else e.holder, holder_ref=e.holder_ref), claim, context, parsed)
         if holder is None or name_within(holder.value, e.value):
             continue  # no thing named, or the context's name is the value itself ("Halvard" / "Halvard Systems")
@@ -154,6 +161,15 @@ def claim_facts(
                  holder=holder, time=time, place=_slot(e.place), modality=mode, qualifier=e.label or None)
         )
     return tuple(facts)
+
+
+def _once(memo: dict | None, key, fn, *args):
+    """``fn(*args)``, computed once per ``key`` of ``memo`` (each call when ``memo`` is None)."""
+    if memo is None:
+        return fn(*args)
+    if key not in memo:
+        memo[key] = fn(*args)
+    return memo[key]
 
 
 def _mode(claim: Claim, parsed, figure, sentence_mode: str) -> str:
@@ -175,7 +191,9 @@ def _names_other(names: list[str], page_names) -> bool:
     return any(n.lower() not in words for n in names)
 
 
-def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None, parsed=None, span=None) -> Slot | None:
+def _holder_slot(
+    b: Binding, claim: Claim, context: DocumentContext | None, parsed=None, span=None, memo: dict | None = None
+) -> Slot | None:
     """The figure's holder: the sentence's own name; for a pronoun or a definite description the
     previous sentence's name, the heading's or the title's (else the description itself); for
     no holder at all the place the sentence counts in ("capacity connected in Cyprus"), else the
@@ -183,7 +201,7 @@ def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None, pars
     second mill") is the holder with its owner, the sentence's name or the context's as above
     ("Kessler second mill", the slot's source the owner's), else the thing alone ("second mill")."""
     if b.thing:
-        owner = _holder_slot(Binding(holder=b.holder, holder_ref=b.holder_ref), claim, context, parsed, span)
+        owner = _holder_slot(Binding(holder=b.holder, holder_ref=b.holder_ref), claim, context, parsed, span, memo)
         noun = b.thing.split()[-1].lower()
         if owner is None or noun in owner.value.lower().split():
             # no owner, or one that is another of the series ("Arizona's first fab" before "the
@@ -204,7 +222,10 @@ def _holder_slot(b: Binding, claim: Claim, context: DocumentContext | None, pars
             found = (got, "previous sentence") if got else None
         if found is None:
             heading, title = context.heading_holder(claim.start), context.title_holder()
-            names = unbound_names(parsed, *span) if not b.holder_ref and parsed is not None and span is not None else []
+            names = (
+                _once(memo, ("unbound", *span), unbound_names, parsed, *span)
+                if not b.holder_ref and parsed is not None and span is not None else []
+            )
             # a sentence naming something the parse bound to nothing ("Lima lithium output 1.01
             # million tonnes") is not about the heading's or the title's name
             if not _names_other(names, (heading, title)):
@@ -233,17 +254,28 @@ def documents_facts(items: Sequence[tuple[Document, Sequence[Claim]]], nlp=None)
         return [_cheap(doc, claims) for doc, claims in items]
     english = [[c for c in claims if not _foreign(c.text)] for _, claims in items]
     texts = sorted({c.text for claims in english for c in claims})
-    parses = dict(zip(texts, nlp.pipe(texts, batch_size=64)))
+    parses = dict(zip(texts, nlp.pipe(texts, batch_size=PIPE_BATCH)))
     contexts = []
+    # id() of a claim (claim ids repeat across a batch's documents) -> its final facts from the
+    # first pass, or what that pass computed on the parse alone (see :func:`claim_facts`)
+    done: dict[int, tuple[Fact, ...]] = {}
+    memos: dict[int, dict] = {}
     for (doc, _), claims in zip(items, english):
         context = DocumentContext(doc, nlp)
         for c in claims:
             context.seed(c.text, parses[c.text])
         # a first pass notes the sentences, headings and titles the claims take holders from,
-        # which are then parsed in one batch; binding is cheap
+        # which are then parsed in one batch; a claim that looked up no text still unparsed has
+        # its final facts from it (every lookup was answered as the second pass answers it)
         context.collecting = True
+        anchor, source = _anchor(doc), _source(doc)
         for c in claims:
-            claim_facts(c, _anchor(doc), _source(doc), parses[c.text], context)
+            missed, memo = context.missed, {}
+            facts = claim_facts(c, anchor, source, parses[c.text], context, memo)
+            if context.missed == missed:
+                done[id(c)] = facts
+            else:
+                memos[id(c)] = memo
         context.collecting = False
         contexts.append(context)
     DocumentContext.parse_all(contexts)
@@ -252,7 +284,7 @@ def documents_facts(items: Sequence[tuple[Document, Sequence[Claim]]], nlp=None)
         anchor, source = _anchor(doc), _source(doc)
         out.append(
             [
-                replace(c, facts=claim_facts(c, anchor, source, parses[c.text], context))
+                replace(c, facts=done[id(c)] if id(c) in done else claim_facts(c, anchor, source, parses[c.text], context, memos[id(c)]))
                 if c.text in parses  # an English sentence (a foreign one keeps the cheap path)
                 else replace(c, facts=claim_facts(c, anchor, source))
                 for c in claims

@@ -7,17 +7,49 @@ A holder that is an ordinal thing ("Kessler second mill", "second fab": see
 :mod:`checker.frame.binding`) is keyed by its owner, its ordinal and its noun, a site noun
 folded (:data:`SITE_SYNONYMS`: "second fab" and "second plant" are one key); :func:`things_join`
 says whether two holders that are ordinal things name one thing.
+
+The rules ask these keys of each fact once per candidate pair it is in, hundreds of thousands of
+times a scan: :func:`by_identity` remembers them per fact (and other functions of a claim or a
+fact, elsewhere in the judge), by the objects themselves, which are immutable.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from ..extract.terms import STOPWORDS, normalise
 from ..extract.units import TIME_UNITS, UNIT_BASES
 from ..model import Claim, Fact, Quantity
 from .binding import ABSTENTIONS, VOTES_AGAINST, VOTES_FOR, ordinal_word
+
+#: Calls :func:`by_identity` remembers at most per function (then it forgets them all and starts again).
+REMEMBERED = 1 << 18
+
+
+def by_identity(fn):
+    """``fn`` remembering its value per arguments, told by identity (``is``): for functions of
+    immutable objects (a :class:`~checker.model.Claim`, a :class:`~checker.model.Fact`), where
+    hashing the objects would cost about what the function does. The arguments are kept with the
+    value, so an id is not reused while it is remembered; an argument that is equal but another
+    object is only a miss."""
+    remembered: dict[tuple[int, ...], tuple[tuple, object]] = {}
+
+    @wraps(fn)
+    def remembering(*args):
+        key = tuple(map(id, args))
+        got = remembered.get(key)
+        if got is not None and all(x is y for x, y in zip(got[0], args)):
+            return got[1]
+        if len(remembered) >= REMEMBERED:
+            remembered.clear()
+        value = fn(*args)
+        remembered[key] = (args, value)
+        return value
+
+    remembering.cache_clear = remembered.clear
+    return remembering
+
 
 #: Capitalised openers the cheap path takes for names that hold nothing ("Total: 9 nodes").
 _NO_HOLDER = frozenset(
@@ -145,6 +177,7 @@ def things_join(fa: Fact, fb: Fact) -> bool | None:
     return not own_a or not own_b or name_within(own_a, own_b)
 
 
+@by_identity
 def holder_key(fact: Fact, claim: Claim) -> str | None:
     """The fact's holder, folded; None when there is none or it is an ordinary word."""
     if fact.holder is None or not fact.holder.value:
@@ -178,6 +211,7 @@ def _opener_only(name: str, text: str) -> bool:
     return plural or lowered.endswith(("ing", "ed", "ly", "ion", "ment"))
 
 
+@by_identity
 def measure_key(fact: Fact | None, q: Quantity) -> str | None:
     """What the figure measures: a side of a vote (votes for, votes against, abstentions: the
     count's noun, "councillors", "votes", says nothing more), a physical unit's base ("m" for km

@@ -31,11 +31,21 @@ def default_nlp_model() -> str:
 
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None):
-    """The spaCy pipeline ``name`` (default :func:`default_nlp_model`), loaded once per process;
-    None for :data:`NO_PARSE` (``nlp_model: none``: facts by the cheap path, no parse)."""
+    """The spaCy pipeline ``name`` (default :func:`default_nlp_model`), loaded once per process,
+    its attribute ruler's matches remembered (:mod:`checker.frame.ruler`: the same annotations,
+    the ruler's share of the parse cut several times); None for :data:`NO_PARSE`
+    (``nlp_model: none``: facts by the cheap path, no parse)."""
     if name is not None and name.strip().lower() == NO_PARSE:
         return None
-    name = name or default_nlp_model()
+    from .ruler import memoise_attribute_ruler
+
+    nlp = _load(name or default_nlp_model())
+    memoise_attribute_ruler(nlp)
+    return nlp
+
+
+def _load(name: str):
+    """The spaCy pipeline ``name`` as installed: a registered package, a folder, else a package's data folder."""
     try:
         import spacy
     except ImportError:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..frame.events import event_key, is_change
-from ..frame.keys import holder_key, name_within, things_join
+from ..frame.keys import by_identity, holder_key, name_within, things_join
 from ..frame.regions import region_tier
 from ..model import Claim, DateExpr, Fact
 
@@ -76,7 +76,8 @@ def event_of(fact: Fact) -> str | None:
     return event_key(fact.measure.value)
 
 
-def dated_events(claim: Claim) -> list[DatedEvent]:
+@by_identity
+def dated_events(claim: Claim) -> tuple[DatedEvent, ...]:
     """The claim's date facts that have a holder and an event, in the order of its facts."""
     out = []
     for f in claim.facts:
@@ -85,7 +86,7 @@ def dated_events(claim: Claim) -> list[DatedEvent]:
         holder, event = holder_key(f, claim), event_of(f)
         if holder and event:
             out.append(DatedEvent(f, claim.dates[f.figure], holder, event))
-    return out
+    return tuple(out)  # remembered per claim: not to be changed by a caller
 
 
 def _places(events: tuple[DatedEvent, ...]) -> set[str]:

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
-from ..frame.keys import VOTE_KEYS, fold, folded_measure, holder_key, measure_key, quantity_fact, things_join
+from ..frame.keys import VOTE_KEYS, by_identity, fold, folded_measure, holder_key, measure_key, quantity_fact, things_join
 from ..frame.timeframe import times_differ
 from ..model import Claim, Fact, Quantity
 from .sameness import context_terms
@@ -77,6 +77,7 @@ class FactMatch:
 _NOT_NARROWING = frozenset("different total new more other some overall combined whole entire".split())
 
 
+@by_identity
 def _modifiers(fact: Fact | None, q: Quantity, holder: str | None) -> frozenset[str]:
     """The words before the measure's noun that narrow it ("photojournalism" of "photojournalism
     prizes"), less the holder's own words and words that narrow nothing."""
@@ -162,6 +163,7 @@ def _contrasts(claim: Claim, q: Quantity) -> frozenset[str]:
     return context_terms(claim, q, before=3, after=2) & _CONTRAST
 
 
+@by_identity
 def _shared_measure(claim: Claim, q: Quantity, key: str) -> bool:
     """Another figure of the claim has the same measure ("500 mg of drug A and 20 mg of drug B"),
     not counting a restatement of one in another currency ("¥2.3 billion ($318 million)") nor a

@@ -23,6 +23,11 @@ def _currency_only(name: str, text: str) -> bool:
 
 def holder_names(subjects, text: str) -> tuple[str, ...]:
     """``subjects`` less the words that only write a currency in ``text``."""
+    return _holder_names(tuple(subjects), text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _holder_names(subjects: tuple[str, ...], text: str) -> tuple[str, ...]:
     return tuple(s for s in subjects if not _currency_only(s, text))
 
 

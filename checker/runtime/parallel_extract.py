@@ -38,8 +38,9 @@ def extract_many(jobs: list[Job], while_waiting: Callable[[], object] | None = N
     workers = forkpool.workers_for(len(jobs))
     size = max(1, min(BATCH, -(-len(jobs) // workers)))  # every worker gets a batch
     batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-    chunk = max(1, len(batches) // (workers * 8))
-    done = forkpool.fork_map(extract_batch, batches, what="parsing documents", chunksize=chunk, while_waiting=while_waiting)
+    # one batch at a time: a batch is parsed in about half a second, so the workers end together
+    # (chunks of many batches left one core idle for seconds at the end; what a batch sends back is small)
+    done = forkpool.fork_map(extract_batch, batches, what="parsing documents", chunksize=1, while_waiting=while_waiting)
     return [result for batch in done for result in batch]
 
 

@@ -48,7 +48,7 @@ from ..sameness import (
 )
 from ..slots import aligned_slots
 from ..factmatch import FactMatch, _contrasts, match as match_facts
-from ...frame.keys import holder_key, quantity_fact
+from ...frame.keys import by_identity, holder_key, quantity_fact
 from ...frame.direction import comparison_base, opposite
 from ...extract.quantities import significant_digits
 from ...extract.units import TIME_UNITS
@@ -567,6 +567,7 @@ def _unheld(claim: Claim) -> bool:
     return bool(facts) and all(f is not None and f.holder is None for f in facts)
 
 
+@by_identity
 def _opener_names_only(claim: Claim) -> bool:
     """The claim's only names are its opening word and none of its figures has a holder: an ordinary
     word capitalised to open the sentence ("Breaching obligations - up to EUR 25,000,000"), no one's name."""
