@@ -55,6 +55,13 @@ def claim_finding(claim_id: str, reason: str, subject: str) -> Verdict:
     return Verdict(claims=(claim_id,), relation=None, finding=True, reason=reason, score=1.0, fields={"a": subject})
 
 
+def pair_conflict(a, b, reason: str, ctx: "PairContext", first: str, second: str, key: str = "") -> Verdict:
+    """A conflict finding between claims ``a`` and ``b`` scored by their similarity; ``first`` and
+    ``second`` (the two values as written) fill the message's ``{a}`` and ``{b}``."""
+    return Verdict(claims=(a.id, b.id), relation="conflicts", finding=True, reason=reason,
+                   score=round(ctx.similarity, 4), fields={"a": first, "b": second}, key=key)
+
+
 class RuleKind:
     """Base of all rule kinds."""
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ...model import Claim
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
-from .base import PairContext, Param, RuleKind, Verdict
+from .base import PairContext, Param, RuleKind, Verdict, pair_conflict
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _ORDINAL_WORDS = (
@@ -78,13 +78,4 @@ class OrdinalMismatch(RuleKind):
         else:
             return []
         reason = f"{first} vs {second}: the same statement gives two ranks (sentence similarity {ctx.similarity:.2f})"
-        return [
-            Verdict(
-                claims=(a.id, b.id),
-                relation="conflicts",
-                finding=True,
-                reason=reason,
-                score=round(ctx.similarity, 4),
-                fields={"a": first, "b": second},
-            )
-        ]
+        return [pair_conflict(a, b, reason, ctx, first, second)]

@@ -19,7 +19,7 @@ from ...extract.quantities import significant_digits
 from ...extract.units import TIME_UNITS, UNIT_BASES
 from ...frame.keys import holder_key, quantity_fact
 from ...model import Claim, Quantity
-from .base import PairContext, Param, RuleKind, Verdict
+from .base import PairContext, Param, RuleKind, Verdict, pair_conflict
 
 
 class UnitSlip(RuleKind):
@@ -48,17 +48,7 @@ class UnitSlip(RuleKind):
                     f"{qa.text.strip()} vs {qb.text.strip()}: one number in two units of one dimension "
                     f"(a {big} is {ratio:.3g} {small}s); one of them has the wrong unit"
                 )
-                return [
-                    Verdict(
-                        claims=(a.id, b.id),
-                        relation="conflicts",
-                        finding=True,
-                        reason=reason,
-                        score=round(ctx.similarity, 4),
-                        fields={"a": qa.text.strip(), "b": qb.text.strip()},
-                        key=f"{qa.start}:{qb.start}",
-                    )
-                ]
+                return [pair_conflict(a, b, reason, ctx, qa.text.strip(), qb.text.strip(), f"{qa.start}:{qb.start}")]
         return []
 
     def _slipped(self, qa: Quantity, qb: Quantity) -> float | None:
