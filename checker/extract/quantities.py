@@ -1092,3 +1092,14 @@ def significant_digits(text: str) -> int:
     if "." in literal:
         return len(literal.replace(".", "").lstrip("0"))
     return len(literal.strip("0"))
+
+
+def rounds_to(fine: float, coarse: float, digits: int, cut: bool = False) -> bool:
+    """``fine`` written with ``digits`` significant digits is ``coarse``: rounded ("593.7 billion"
+    as "594 billion"), or with ``cut`` also cut off ("593 billion"; "~52" for 52.6)."""
+    if coarse == 0 or fine == 0:
+        return fine == coarse
+    step = 10 ** (math.floor(math.log10(abs(coarse))) - digits + 1)
+    if cut:
+        return abs(fine - coarse) < step * (1 - 1e-9)
+    return abs(round(fine / step) * step - coarse) < step * 1e-6 + 1e-12

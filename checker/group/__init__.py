@@ -22,9 +22,8 @@ National Laboratory") are one unless a rule also set them apart; no other matchi
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from math import floor, log10
 
-from ..extract.quantities import significant_digits
+from ..extract.quantities import rounds_to, significant_digits
 from ..extract.units import UNIT_BASES
 from ..frame.keys import fold
 from ..judge.rulekinds.numeric import NumericMismatch
@@ -99,15 +98,9 @@ def _sig(key: str) -> int:
 
 
 def _rounds_to(fine: float, coarse: float, sig: int) -> bool:
-    """``fine`` written with ``sig`` significant digits, rounded ("593.7 billion" as "594 billion"),
-    or with three digits or more also cut ("593 billion"), is ``coarse``."""
-    if coarse == 0 or fine == 0:
-        return fine == coarse
-    mag = floor(log10(abs(coarse)))
-    step = 10 ** (mag - sig + 1)
-    if sig >= 3:  # cut: "593 billion" for 593.7 (a one- or two-digit figure is read as rounded only)
-        return abs(fine - coarse) < step * (1 - 1e-9)
-    return abs(round(fine / step) * step - coarse) < step * 1e-6 + 1e-12
+    """``fine`` written with ``sig`` significant digits is ``coarse``: rounded, or with three digits
+    or more also cut ("593 billion" for 593.7; a one- or two-digit figure is read as rounded only)."""
+    return rounds_to(fine, coarse, sig, cut=sig >= 3)
 
 
 def _written(items, key: float) -> tuple[float, float, int]:

@@ -50,7 +50,7 @@ from ..slots import aligned_slots
 from ..factmatch import FactMatch, _contrasts, match as match_facts
 from ...frame.keys import by_identity, holder_key, quantity_fact
 from ...frame.direction import comparison_base, opposite
-from ...extract.quantities import significant_digits
+from ...extract.quantities import rounds_to, significant_digits
 from ...extract.units import TIME_UNITS
 from ...extract.terms import content_terms, names_missing, names_within, normalise, word_set
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
@@ -345,12 +345,12 @@ class NumericMismatch(RuleKind):
             key=f"{qa.start}:{qb.start}",
         )
 
-    def _verdict(self, a, b, qa, qb, relation, words, ctx, fm: FactMatch | None = None, why: str | None = None) -> Verdict:
+    def _verdict(self, a, b, qa, qb, relation, words, ctx, fm: FactMatch | None = None, because: str | None = None) -> Verdict:
         """The verdict, its reason in words: the slots that matched (holder, measure, time), or
-        ``why`` the two figures are one quantity, never a similarity or a word list (the score says
+        ``because``: why the two figures are one quantity, never a similarity or a word list (the score says
         how close the sentences are)."""
         thing = qa.unit or qa.noun or qa.kind
-        slots = why or (fm.explain() if fm is not None and fm.one_thing else "")
+        slots = because or (fm.explain() if fm is not None and fm.one_thing else "")
         if not slots:
             why = []
             if qa.unit and qa.unit == qb.unit:
@@ -482,13 +482,7 @@ def _rounded_alike(ca: Quantity, da: int, cb: Quantity, db: int) -> bool:
     (coarse, digits, about), (fine, more, _) = sorted(
         ((ca.value, da, ca.qualifier == "about"), (cb.value, db, cb.qualifier == "about")), key=lambda x: x[1]
     )
-    if digits < 2 or more <= digits:
-        return False
-    if math.isclose(float(f"{fine:.{digits}g}"), coarse, rel_tol=1e-9):
-        return True
-    # "~52 GFLOPS/W" of "52.6 GigaFLOPS/Watt": a figure marked approximate may cut the digits off
-    step = 10 ** (math.floor(math.log10(abs(coarse))) - digits + 1) if coarse else 0
-    return about and step > 0 and 0 <= (abs(fine) - abs(coarse)) / step < 1 - 1e-9
+    return 2 <= digits < more and rounds_to(fine, coarse, digits, cut=about)
 
 
 def _holds(fact, claim: Claim, q: Quantity) -> bool:
@@ -528,6 +522,7 @@ _LABEL = re.compile(r"^\W*([A-Za-z][\w \-/()]{0,40}):\s*[~≈]?\s*$")
 _OR = re.compile(r"\s*,?\s+or\s+(?:up\s+to\s+)?$")
 
 
+@by_identity
 def _tiers(claim: Claim) -> dict[int, int]:
     """Each figure followed by " or " and a figure of another kind, its alternative: "EUR 15
     million or 3%" (of annual turnover, whichever is higher)."""
@@ -558,6 +553,7 @@ def _tier_partners(a: Claim, b: Claim) -> list[tuple[str, Quantity, Quantity]]:
     return out
 
 
+@by_identity
 def _unheld(claim: Claim) -> bool:
     """Every figure of the claim has a fact and none has a holder: the parse bound the sentence's
     names to none of them ("a team in Hangzhou, China trained a model for $5.6 million": places),
