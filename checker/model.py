@@ -182,6 +182,9 @@ SLOT_SOURCES = (
     "document date",
     "given date",
 )
+#: The sources of a slot that the claim's own text states (a table cell's headers are part of
+#: the cell's text): such a holder sets two facts apart, where an inherited one only joins them.
+OWN_SOURCES = frozenset({"sentence", "table header"})
 
 #: What a fact states: an outcome, a plan or target, a forecast or estimate, or what someone
 #: reportedly said ("according to", "reportedly").

@@ -475,3 +475,54 @@ def test_a_reporting_verbs_subject_is_not_what_the_next_sentence_inherits(nlp):
     _, claims = _facts_of(nlp, text)
     fact = next(f for c in claims for f in c.facts if f.value == "$2.2 billion")
     assert fact.holder.value == "Kessler"
+
+
+def test_a_unit_after_the_figure_is_never_its_holder(nlp):
+    _, claims = _facts_of(nlp, "Total: debuted at 1.21 EFLOPS LINPACK sustained in June 2031.\n", "text")
+    fact = next(f for c in claims for f in c.facts if f.value == "1.21 EFLOPS")
+    assert fact.holder is None or "EFLOPS" not in fact.holder.value
+
+
+def test_names_after_a_semicolon_are_another_clauses(nlp):
+    text = (
+        "Orrin (2031): the first exaflop machine\n\n"
+        "Total: debuted at 1.21 EFLOPS LINPACK sustained in June 2031; later Vexa results are about 1.4 EFLOPS.\n"
+    )
+    _, claims = _facts_of(nlp, text, "text")
+    fact = next(f for c in claims for f in c.facts if f.value == "1.21 EFLOPS")
+    assert fact.holder.value == "Orrin" and fact.holder.source in ("heading", "title")
+
+
+def test_a_title_opening_with_a_name_and_a_colon_is_about_that_name(nlp):
+    text = "Orrin V2: Training a Frontier Model for Just $4M\n\nKey figures:\n\nTraining time: 190K GPU hours\n"
+    _, claims = _facts_of(nlp, text, "text")
+    fact = next(f for c in claims for f in c.facts if f.value == "190K")
+    assert (fact.holder.value, fact.holder.source) == ("Orrin V2", "title")
+
+
+def test_a_fact_line_with_an_aside_in_brackets_is_no_heading_and_its_possessor_holds_the_other_figure(nlp):
+    text = (
+        "Orrin V2: Training a Frontier Model for Just $4M\n\n"
+        "Training time: 190K GPU hours (vs. Vexa 3's 21.5M GPU hours)\n"
+        "Total cost: $4.1M\n"
+    )
+    doc, claims = _facts_of(nlp, text, "text")
+    assert [b.kind for b in doc.blocks][1:] == ["paragraph", "paragraph"]
+    facts = {f.value: f for c in claims for f in c.facts}
+    assert facts["21.5M"].holder.value == "Vexa 3"
+    assert facts["$4.1M"].holder.value == "Orrin V2"  # the line above is no heading of it
+
+
+def test_a_participle_naming_no_event_dates_the_event_it_describes(nlp):
+    _, claims = _facts_of(
+        nlp, "Kessler's first mill is on track to start production using 4nm tooling in the first half of 2031.\n", "text"
+    )
+    fact = next(f for c in claims for f in c.facts if f.kind == "date")
+    assert fact.measure.value == "production start"
+    assert fact.holder.value == "Kessler first mill" and fact.modality == "forecast"
+
+
+def test_a_lower_case_word_tagged_a_proper_noun_is_no_name(nlp):
+    _, claims = _facts_of(nlp, "Arizona’s first fab is on track to start production in the first half of 2031.\n", "text")
+    fact = next(f for c in claims for f in c.facts if f.kind == "date")
+    assert fact.holder.value == "first fab" and fact.place.value == "Arizona"

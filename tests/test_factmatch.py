@@ -348,3 +348,32 @@ def test_the_alternatives_of_one_amount_in_two_tiered_lists_are_one_quantity():
                 if v.relation == "conflicts"]
     assert not [v for v in _numeric(fines, "Misleading the regulator — up to EUR 7,500,000 or 1%.", 0.4)
                 if v.relation == "conflicts"]
+
+
+def test_gpu_hours_measure_what_they_are_spent_on():
+    from checker.frame.keys import measure_key
+
+    claim = _claim("The model required 2.79 million GPU hours.")
+    assert measure_key(quantity_fact(claim, 0), claim.quantities[0]) == "noun:gpu hour"
+    days = _claim("The review took 57 days.")
+    assert measure_key(quantity_fact(days, 0), days.quantities[0]) is None  # a time alone measures anything
+
+
+def test_a_figure_after_a_semicolon_does_not_hide_the_measure_of_one_before_it():
+    fm = _match(
+        "Kestrel debuted with a score of 2.41 exaflops in May 2031; later scores are about 2.6 exaflops.",
+        "Kestrel took first place in May 2031 with a score of 2.38 exaflops.",
+    )
+    assert "measure" in fm.slots
+
+
+def test_a_figure_the_sentence_gives_another_holder_does_not_hide_the_measure():
+    text = "Orrin V2: Training on a Budget\n\nTraining time: 190K GPU hours (vs. Vexa 3's 21.5M GPU hours)\n"
+    parsed = parse_document(text, "text", "a", "a.txt")
+    a = next(c for c in document_claims_with_facts(parsed, 1) if c.quantities)
+    b = _claim("Orrin V2 Costs\n\nThe model required 1.95 million GPU hours.\n", "b")
+    fm = match(a, quantity_fact(a, 0), a.quantities[0], b, quantity_fact(b, 0), b.quantities[0])
+    assert fm.slots == {"holder", "measure"}
+    (verdict,) = NumericMismatch({}).compare(a, b, PairContext(0.5))
+    assert verdict.relation == "conflicts" and "GPU hours" in verdict.reason
+

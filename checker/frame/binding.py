@@ -55,6 +55,7 @@ from dataclasses import dataclass
 
 from ..extract.dates import MONTHS
 from .direction import DIRECTIONS
+from .events import event_key
 
 #: Entity labels that can hold a measure (an organisation, a place, a person, a product, a law...).
 HOLDER_LABELS = frozenset({"ORG", "GPE", "PERSON", "PRODUCT", "NORP", "FAC", "LOC", "LAW", "EVENT", "WORK_OF_ART"})
@@ -498,6 +499,10 @@ def _holder(root, measure_tok, own) -> tuple[str | None, bool]:
         named = _owner_of_noun(measure_tok, own, compounds=False)
         if named is not None:
             return named
+    if measure_tok is None and root.dep_ in ("nummod", "compound", "quantmod") and root.head.pos_ in ("NOUN", "PROPN"):
+        for c in root.head.children:  # "Orrin 3's 30.8M GPU hours": the unit's possessor
+            if c.dep_ == "poss" and c.i not in own and _is_named(c):
+                return _name_of(c), False
     found = _holder_above(root, measure_tok, own)
     if found == (None, False) and measure_tok is not None:
         name = _compound_name(measure_tok, with_noun=False)  # "Acme revenue" when no clause names a holder
@@ -509,10 +514,13 @@ def _holder(root, measure_tok, own) -> tuple[str | None, bool]:
 def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
     """The holder named by the nearest clause above the figure (its subject or agent)."""
     tok = root
+    semis = [t.i for t in root.doc if t.text == ";"]
     for _ in range(12):
         if tok.head.i == tok.i:
             break
         below, tok = tok, tok.head
+        if any(min(tok.i, root.i) < s < max(tok.i, root.i) for s in semis):
+            break  # "... debuted at 1.2 exaflops; later Vexa results are about 1.4": another clause's subject
         if tok.pos_ not in ("VERB", "AUX", "ADJ") and tok.dep_ != "ROOT":
             follower = _followed_by(tok, below, own)
             if follower is not None:
@@ -713,9 +721,16 @@ def _owner_preps(noun) -> list:
     return preps
 
 
+def _common_noun(tok) -> bool:
+    """A common noun, or a lower-case word the tagger took for a proper noun ("Arizona's first *fab*")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower() and tok.ent_type_ == "")
+
+
 def _is_named(tok) -> bool:
     if tok.ent_type_ in VALUE_LABELS or tok.i in tok.doc.user_data.get(VALUES, ()):
         return False
+    if tok.pos_ == "PROPN" and _common_noun(tok):
+        return False  # "fab": a lower-case word is no name
     if tok.text.isupper() and len(tok.text) <= 3 and tok.dep_ == "compound":
         return False  # "AI startups", "EV sales": an acronym beside a noun says what kind, not whose
     return tok.pos_ == "PROPN" or tok.ent_type_ in HOLDER_LABELS
@@ -728,6 +743,7 @@ def _compound_name(noun, with_noun: bool = True) -> str | None:
     names = [
         c for c in noun.lefts
         if c.dep_ == "compound" and c.ent_type_ in HOLDER_LABELS and not (c.text.isupper() and len(c.text) <= 4)
+        and c.i not in noun.doc.user_data.get(VALUES, ())  # "1.102 EFLOPS LINPACK": the unit is no name
     ]
     if not names:
         return None
@@ -774,9 +790,14 @@ def unbound_names(doc, start: int, end: int) -> list[str]:
         if tok.head.i == tok.i:
             break
         tok = tok.head
+    # a clause after a semicolon tells of something else ("... debuted at 1.1 exaflops; later Top500
+    # results are about 1.35"): its names are not this figure's
+    semis = [t.i for t in doc if t.text == ";"]
+    first = max((i for i in semis if i < span.start), default=-1)
+    last = min((i for i in semis if i >= span.end), default=len(doc))
     return [
         t.text for t in doc
-        if t.i in near and t.pos_ == "PROPN" and t.i not in marked and not t.like_num
+        if t.i in near and first < t.i < last and t.pos_ == "PROPN" and t.i not in marked and not t.like_num
         and t.lower_.rstrip(".") not in MONTHS and t.i > colon and (t.i > 0 or t.ent_type_ in HOLDER_LABELS)
     ]
 
@@ -824,7 +845,7 @@ def _ordinal_thing(noun, own) -> _Thing | None:
     it ..."); a place compounded with it, a place's possessive or an "in"/"at" place is its place
     ("its second Ohio mill", "the second mill in Toledo")."""
     if (
-        noun is None or noun.pos_ != "NOUN" or noun.i in own or noun.tag_ in ("NNS", "NNPS")
+        noun is None or not _common_noun(noun) or noun.i in own or noun.tag_ in ("NNS", "NNPS")
         or noun.lemma_.lower() in _ORDERED_TIMES or noun.ent_type_ in ("DATE", "TIME")
     ):
         return None
@@ -974,6 +995,13 @@ def _bind_date(doc, root, own) -> Binding:
             return Binding()
     if tok.i in own:
         return Binding()
+    while (
+        tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl") and tok.head.pos_ == "VERB"
+        and event_key(tok.lemma_.lower()) is None and tok.head.i not in own
+    ):
+        # "to start production using 4nm technology in 2025": a participle that names no event
+        # tells how; the date is of the event it describes
+        tok = tok.head
     if tok.pos_ in ("VERB", "AUX", "ADJ"):
         if _negated(tok):
             return Binding()  # "was not introduced in the 1980s" dates no event

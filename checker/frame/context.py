@@ -206,7 +206,12 @@ def _reports(verb) -> bool:
 
 def about(parsed) -> tuple[str, str] | None:
     """``(name, words)`` a parsed sentence or heading is about: the subject of its main verb when
-    that is a name, else its first name (an organisation, product, place, person or law)."""
+    that is a name, else its first name (an organisation, product, place, person or law); a
+    heading that opens with a name and a colon ("Orrin X2: Building a Drone for $900") is about
+    that name."""
+    labelled = _label_name(parsed)
+    if labelled is not None:
+        return labelled, labelled
     for tok in parsed:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
             if _reports(tok.head):
@@ -226,3 +231,28 @@ def about(parsed) -> tuple[str, str] | None:
             if name and name.lower() not in _NO_NAMES and len(name) > 1:
                 return name, name
     return None
+
+
+def _label_name(parsed) -> str | None:
+    """The name before a colon that opens a text ("Orrin X2: ...", "Frontier (2022): ..."): a run
+    of proper nouns, then at most a parenthesis or a number; None for anything else ("Key
+    metrics:", "February 2, 2025:")."""
+    colon = next((t.i for t in parsed[:8] if t.text == ":"), None)
+    if not colon:
+        return None
+    run = 0
+    while run < colon and (parsed[run].pos_ in ("PROPN", "NUM") or _model_code(parsed[run].text)) and (
+        parsed[run].ent_type_ not in VALUE_LABELS
+    ):
+        run += 1
+    if run == 0 or parsed[0].pos_ != "PROPN":
+        return None
+    if any(not (t.is_punct or t.like_num) for t in parsed[run:colon]):
+        return None
+    name = _trimmed(_strip(parsed[:run].text))
+    return name if name and name.lower() not in _NO_NAMES else None
+
+
+def _model_code(word: str) -> bool:
+    """A model's code ("V3", "X2", "H100"): capitals and digits, which a tagger may take for a noun."""
+    return any(ch.isdigit() for ch in word) and any(ch.isupper() for ch in word) and word.isalnum()

@@ -28,6 +28,7 @@ from typing import Sequence
 from ..extract.claims import document_claims
 from ..model import Claim, Document, Fact, Slot
 from .binding import Binding, bind, mark_values, unbound_names
+from .cells import cell_reading
 from .context import DocumentContext
 from .direction import figure_direction
 from .entities import entity_bindings
@@ -43,7 +44,7 @@ PIPE_BATCH = 256
 #: Words that make a figure a plan or target, a forecast or estimate, or a reported claim.
 _MODALITY = (
     ("plan", re.compile(r"\b(plans? to|planned|aims? to|targets?|targeting|will|slated|scheduled)\b", re.I)),
-    ("forecast", re.compile(r"\b(expected|expects?|forecasts?|estimated?|projected|projects?|predicted)\b", re.I)),
+    ("forecast", re.compile(r"\b(expected|expects?|forecasts?|estimated?|projected|projects?|predicted|on track to|poised to)\b", re.I)),
     ("reported", re.compile(r"\b(reportedly|according to|said to|is reported)\b", re.I)),
 )
 _UP = re.compile(r"\b(rose|rises?|risen|increased?|increases|grew|grow|up|climbed|jumped|gained)\b", re.I)
@@ -118,7 +119,7 @@ def claim_facts(
     cheap_holder = Slot(claim.subjects[0], claim.subjects[0], "sentence") if claim.subjects else None
     mode, sense = modality(claim.text, parsed), direction(claim.text)
     if parsed is not None:
-        mark_values(parsed, [(q.start, q.end) for q in claim.quantities] + [(d.start, d.end) for d in claim.dates])
+        mark_values(parsed, [_with_unit(claim.text, q) for q in claim.quantities] + [(d.start, d.end) for d in claim.dates])
     for i, q in enumerate(claim.quantities):
         time = fact_time(claim.dates, (q.start, q.end), anchor, sentence=claim.text, anchor_source=anchor_source)
         if parsed is None:
@@ -128,6 +129,10 @@ def claim_facts(
             b = _once(memo, ("bind", i), bind, parsed, q.start, q.end, "quantity", q.noun, q.kind)
             measure = Slot(b.measure, b.measure_words or b.measure, "sentence") if b.measure else None
             holder, place = _holder_slot(b, claim, context, parsed, (q.start, q.end), memo), _slot(b.place)
+            cell = _once(memo, "cell", cell_reading, claim.text, parsed)
+            if cell is not None and q.start >= cell.value_start:  # a table cell: its labels say whose and what
+                holder = Slot(cell.holder, cell.holder, "table header")
+                measure = Slot(cell.measure, cell.measure_words, "table header")
         if q.equivalent_of is not None and q.equivalent_of < len(facts):
             # "344 billion yuan ($47.5 billion)": a restatement is the same fact in another currency
             restated = facts[q.equivalent_of]
@@ -161,6 +166,17 @@ def claim_facts(
                  holder=holder, time=time, place=_slot(e.place), modality=mode, qualifier=e.label or None)
         )
     return tuple(facts)
+
+
+def _with_unit(text: str, q) -> tuple[int, int]:
+    """The figure's span, with the unit phrase written after it ("280K *GPU hours*"): a word of a
+    unit is no name of whose the figure is. A count's noun ("2,048 H800 GPUs") is left out."""
+    if q.kind == "measure" and q.noun:
+        after = text[q.end :]
+        gap = len(after) - len(after.lstrip())
+        if after[gap:].startswith(q.noun):
+            return q.start, q.end + gap + len(q.noun)
+    return q.start, q.end
 
 
 def _once(memo: dict | None, key, fn, *args):

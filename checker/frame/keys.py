@@ -20,7 +20,7 @@ from functools import lru_cache, wraps
 
 from ..extract.terms import STOPWORDS, normalise
 from ..extract.units import TIME_UNITS, UNIT_BASES
-from ..model import Claim, Fact, Quantity
+from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .binding import ABSTENTIONS, VOTES_AGAINST, VOTES_FOR, ordinal_word
 
 #: Calls :func:`by_identity` remembers at most per function (then it forgets them all and starts again).
@@ -172,8 +172,8 @@ def things_join(fa: Fact, fb: Fact) -> bool | None:
     if not (ka <= kb or kb <= ka):
         return False
     # an owner the context gave (the previous sentence's name) may join but never sets apart
-    own_a = ta.owner if fa.holder is not None and fa.holder.source == "sentence" else None
-    own_b = tb.owner if fb.holder is not None and fb.holder.source == "sentence" else None
+    own_a = ta.owner if fa.holder is not None and fa.holder.source in OWN_SOURCES else None
+    own_b = tb.owner if fb.holder is not None and fb.holder.source in OWN_SOURCES else None
     return not own_a or not own_b or name_within(own_a, own_b)
 
 
@@ -219,9 +219,22 @@ def measure_key(fact: Fact | None, q: Quantity) -> str | None:
     measure or a count's noun."""
     if fact is not None and fact.measure is not None and fact.measure.value in VOTE_MEASURE_KEYS:
         return VOTE_MEASURE_KEYS[fact.measure.value]
+    if fact is not None and fact.measure is not None and fact.measure.source == "table header" and fact.measure.value:
+        # a table's label says what its cells measure ("GPU Hours | 2.79M H800"): the count's
+        # own noun there says what kind, and a physical unit what dimension
+        words = [normalise(w) for w in folded_measure(fact.measure.value).split()]
+        if len(words) > 1 and words[-1] in TIME_UNITS:
+            return "noun:" + " ".join(words[-2:])
+        if not (q.kind == "measure" and q.unit and q.unit not in TIME_UNITS):
+            return ("noun:" if q.kind == "count" else f"{q.kind}:") + words[-1]
     if q.kind == "measure" and q.unit and q.unit not in TIME_UNITS:
         base = UNIT_BASES.get(q.unit)
         return "unit:" + (base[0] if base else q.unit)
+    if q.kind == "measure" and q.unit and q.noun and len(q.noun.split()) > 1:
+        # "280K GPU hours": a time unit with what it is spent on measures that, as a count's does
+        words = [normalise(w) for w in q.noun.lower().split()]
+        if words[-1] in TIME_UNITS:
+            return "noun:" + " ".join(words[-2:])
     if q.kind == "count" and q.unit:
         words = q.unit.lower().split()
         if words[-1] not in TIME_UNITS:

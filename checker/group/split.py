@@ -18,13 +18,13 @@ from __future__ import annotations
 from collections import Counter
 
 from ..frame.keys import fold, holder_key, measure_key
-from ..model import Claim, Fact
+from ..model import OWN_SOURCES, Claim, Fact
 
 
 def holder_of(claim: Claim, fact: Fact | None) -> str | None:
     """The fact's holder as its own sentence names it, folded; None when there is none or it was
     inherited from context (which joins two facts but never sets them apart)."""
-    if fact is None or fact.holder is None or fact.holder.source != "sentence":
+    if fact is None or fact.holder is None or fact.holder.source not in OWN_SOURCES:
         return None
     key = holder_key(fact, claim)
     if not key or fact.measure is None:
@@ -39,7 +39,7 @@ def measure_of(claim: Claim, tag: str, fact: Fact | None) -> str | None:
     """What the figure ``tag`` measures, as ``kind:head`` (``unit:flop/s``, ``noun:drone``,
     ``money:revenue``, ``event:launch``, ``entity:location`` for an entity fact ``e<n>``: its
     relation); a measure inherited from context gives none."""
-    own = fact if fact is not None and (fact.measure is None or fact.measure.source == "sentence") else None
+    own = fact if fact is not None and (fact.measure is None or fact.measure.source in OWN_SOURCES) else None
     if tag.startswith("q"):
         n = int(tag[1:])
         if n >= len(claim.quantities):

@@ -26,6 +26,7 @@ from typing import Sequence
 from ..extract.dates import DATELINE_BLOCKS, find_dateline
 from ..model import Block
 from .sections import is_fact_line
+from .tables import apply_to_rows
 
 #: Characters that close a sentence-final quotation or bracket.
 CLOSERS = "”’\"')]»」』"
@@ -243,12 +244,62 @@ def _lines(text: str):
         yield start, n
 
 
+#: A line of a pipe table ("| GPU hours | 2.79M | 30.8M |"): two cells or more between bars.
+_PIPE_ROW_RE = re.compile(r"[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*")
+#: A pipe table's rule under its head ("|---|:--:|").
+_PIPE_RULE_RE = re.compile(r"[ \t]*\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*")
+#: A cell that is a figure alone ("$5.6M", "~30M+", "11x", "2,048"): a head row holds none.
+_FIGURE_CELL_RE = re.compile(r"[~≈<>]?[$€£¥]?\d[\d,.]*\s*[%xX×kKmMbBtT+]*")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of each cell of the pipe-table row ``text[start:end]``."""
+    line = text[start:end]
+    first, last = line.index("|"), line.rindex("|")
+    out, at = [], start + first + 1
+    for part in line[first + 1 : last].split("|"):
+        out.append((at, at + len(part)))
+        at += len(part) + 1
+    return out
+
+
+def _pipe_table(text: str, rows: list[tuple[int, int]], blocks: list[Block]) -> None:
+    """Append the cells of a pipe table written in plain text, one ``table_cell`` block each,
+    with their row label and column header (:mod:`checker.ingest.tables`). The first row is the
+    head where a rule follows it, or where none of its cells is a figure alone."""
+    ruled = len(rows) > 1 and _PIPE_RULE_RE.fullmatch(text[rows[1][0] : rows[1][1]]) is not None
+    body = [r for r in rows if not _PIPE_RULE_RE.fullmatch(text[r[0] : r[1]])]
+    cells = [_cells(text, s, e) for s, e in body]
+    head = ruled or not any(_FIGURE_CELL_RE.fullmatch(text[a:b].strip()) for a, b in cells[0][1:])
+    table: list[list[int | None]] = []
+    for row in cells:
+        indices: list[int | None] = []
+        for a, b in row:
+            block = span_block("table_cell", text, a, b)
+            indices.append(len(blocks) if block is not None else None)
+            if block is not None:
+                blocks.append(block)
+        table.append(indices)
+    apply_to_rows(blocks, table, 1 if head else 0)
+
+
 def parse_with_meta(text: str) -> tuple[list[Block], dict]:
     """Blocks of a plain-text document and ``{"title": ...}``."""
     blocks: list[Block] = []
     numbered: set[int] = set()
-    for start, end in _lines(text):
+    pipe_rows: list[tuple[int, int]] = []
+    for start, end in [*_lines(text), (len(text), len(text))]:
         line = text[start:end]
+        if _PIPE_ROW_RE.fullmatch(line):
+            pipe_rows.append((start, end))  # a pipe table's rows, read together when it ends
+            continue
+        if len(pipe_rows) > 1:
+            _pipe_table(text, pipe_rows, blocks)
+        elif pipe_rows:
+            block = span_block("paragraph", text, *pipe_rows[0])
+            if block is not None:
+                blocks.append(block)
+        pipe_rows = []
         if not line.strip():
             continue
         if is_boilerplate(line):

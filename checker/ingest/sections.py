@@ -107,7 +107,8 @@ def is_fact_line(text: str) -> bool:
     pairs = 1 + len(re.findall(r"(?<=\S):(?=\s)", value))
     # a value is a datum ("$40 million", "Columbus, Ohio"), not a statement: a watchlist's
     # "Huawei (China): Ascend chips power 42% of new AI projects" is no fact line
-    if len(value.split()) > 6 * pairs or re.search(r"[.!?]\s+[A-Z]", value) and pairs == 1:
+    bare = re.sub(r"\([^()]*\)", " ", value)  # an aside in brackets ("(vs. Orrin's 30.8M)") is no statement
+    if len(bare.split()) > 6 * pairs or re.search(r"[.!?]\s+[A-Z]", bare) and pairs == 1:
         return False
     return True
 

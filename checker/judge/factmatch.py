@@ -27,9 +27,10 @@ import re
 from dataclasses import dataclass
 
 from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
+from ..extract.units import TIME_UNITS
 from ..frame.keys import VOTE_KEYS, by_identity, fold, folded_measure, holder_key, measure_key, quantity_fact, things_join
 from ..frame.timeframe import times_differ
-from ..model import Claim, Fact, Quantity
+from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .sameness import context_terms
 
 
@@ -81,7 +82,10 @@ _NOT_NARROWING = frozenset("different total new more other some overall combined
 def _modifiers(fact: Fact | None, q: Quantity, holder: str | None) -> frozenset[str]:
     """The words before the measure's noun that narrow it ("photojournalism" of "photojournalism
     prizes"), less the holder's own words and words that narrow nothing."""
-    text = folded_measure(fact.measure.value) if fact is not None and fact.measure is not None else (q.unit or "")
+    if fact is not None and fact.measure is not None:
+        text = folded_measure(fact.measure.value)
+    else:
+        text = (q.noun if q.unit in TIME_UNITS and q.noun else q.unit) or ""  # "GPU hours", not "hour"
     words = [normalise(w) for w in text.replace("-", " ").split()[:-1]]
     skip = set(holder.split()) if holder else set()
     return frozenset(w for w in words if w not in STOPWORDS and w not in _NOT_NARROWING and w not in skip)
@@ -102,7 +106,7 @@ def _modifiers_differ(
         _modifiers(fa, qa, ha) or _modifiers(fb, qb, hb)
     ):
         return False  # one noun of the sentence, narrowed on neither side ("diameter" / "total diameter")
-    if qa.kind == "measure" and qa.unit:
+    if qa.kind == "measure" and qa.unit and not (qa.unit in TIME_UNITS and qa.noun):
         # a physical unit says what dimension, not which measure of it: "new solar installations
         # reached 240 MW" / "wind capacity reached 270 MW"; the words beside the figures must share one
         oa, ob = _of_phrase(a, qa), _of_phrase(b, qb)
@@ -116,7 +120,7 @@ def _noun_measure(fact: Fact | None) -> bool:
     """A physical figure's measure read from its sentence: a noun (phrase) there, never a verb
     (only money is measured by its verb), so its narrowing words say which measure it is."""
     return _parsed_measure(fact) or (
-        fact is not None and fact.measure is not None and bool(fact.measure.value) and fact.measure.source == "sentence"
+        fact is not None and fact.measure is not None and bool(fact.measure.value) and fact.measure.source in OWN_SOURCES
     )
 
 
@@ -176,6 +180,8 @@ def _shared_measure(claim: Claim, q: Quantity, key: str) -> bool:
             continue
         if own is not None and (other.equivalent_of == own or q.equivalent_of == i):
             continue  # the same figure in another currency
+        if ";" in claim.text[min(q.end, other.end) : max(q.start, other.start)]:
+            continue  # "debuted at 1.10 exaflops; later results are about 1.35": another clause's figure
         fact = quantity_fact(claim, i)
         if measure_key(fact, other) == key and not _own_holders_differ(mine, fact):
             return True
@@ -183,16 +189,18 @@ def _shared_measure(claim: Claim, q: Quantity, key: str) -> bool:
 
 
 def _own_holders_differ(x: Fact | None, y: Fact | None) -> bool:
-    """Two figures of one sentence that the sentence itself gives two holders."""
-    return (
-        x is not None and y is not None and x.holder is not None and y.holder is not None
-        and x.holder.source == y.holder.source == "sentence" and fold(x.holder.value) != fold(y.holder.value)
-    )
+    """Two figures of one sentence that the sentence itself gives two holders, or one a holder
+    and the other none that the page names elsewhere ("280K GPU hours (vs. Orrin's 30.8M GPU hours)")."""
+    if x is None or y is None or x.holder is None or y.holder is None or fold(x.holder.value) == fold(y.holder.value):
+        return False
+    return x.holder.source in OWN_SOURCES or y.holder.source in OWN_SOURCES
 
 
 def _measure_words(fact: Fact | None, q: Quantity) -> str:
     if fact is not None and fact.measure is not None and fact.measure.text:
         return fact.measure.text
+    if q.unit in TIME_UNITS and q.noun:
+        return q.noun  # "GPU hours", not "hour"
     return q.unit or q.noun or q.kind
 
 
@@ -232,7 +240,7 @@ def _inherited_within(fa: Fact, ka: str, fb: Fact, kb: str) -> bool:
     the words of the sentence's own ("DeepSeek-V3" from the title / "DeepSeek" in the sentence;
     not "DeepSeek" from the title against "DeepSeek V3 model" in the sentence: the sentence is
     more specific than the page)."""
-    own_a, own_b = fa.holder.source == "sentence", fb.holder.source == "sentence"
+    own_a, own_b = fa.holder.source in OWN_SOURCES, fb.holder.source in OWN_SOURCES
     if not own_a and not own_b:
         return _name_within(ka, kb)
     inherited, own = (kb, ka) if own_a else (ka, kb)
@@ -251,7 +259,8 @@ def _mentions(claim: Claim, key: str) -> bool:
     if key in own:
         return True
     words = {normalise(w) for w in word_set(claim.text)}
-    return all(part in words for part in key.split())
+    words |= {normalise(p) for w in words if "-" in w for p in w.split("-")}  # "DeepSeek-V3" names DeepSeek and V3
+    return all(part in words for part in key.replace("-", " ").split())
 
 
 def _as_of(fact: Fact, claim: Claim):
@@ -282,7 +291,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
     day = False
     ha, hb = holder_key(fa, a), holder_key(fb, b)
     if ha and hb:
-        inherited = fa.holder.source != "sentence" or fb.holder.source != "sentence"
+        inherited = fa.holder.source not in OWN_SOURCES or fb.holder.source not in OWN_SOURCES
         things = things_join(fa, fb)  # ordinal things ("Kessler second mill"): one only as keys.things_join says
         if things if things is not None else (
             _holders_match(ha, a, hb, b) or (inherited and _inherited_within(fa, ha, fb, hb))

@@ -25,7 +25,7 @@ import math
 
 import numpy as np
 
-from ..model import Claim
+from ..model import OWN_SOURCES, Claim
 from ..extract.quantities import significant_digits
 from ..extract.units import UNIT_BASES
 from ..frame.keys import holder_key, measure_key, ordinal_thing, quantity_fact
@@ -190,7 +190,7 @@ def fact_pairs(
 
 
 def _own_holder(fact) -> bool:
-    return fact.holder is not None and fact.holder.source == "sentence"
+    return fact.holder is not None and fact.holder.source in OWN_SOURCES
 
 
 def _year(claim: Claim, n: int) -> float:

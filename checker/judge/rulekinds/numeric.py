@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
-from ...model import Claim, Quantity
+from ...model import OWN_SOURCES, Claim, Quantity
 from ..sameness import (
     comparable,
     context_terms,
@@ -48,7 +49,7 @@ from ..sameness import (
 )
 from ..slots import aligned_slots
 from ..factmatch import FactMatch, _contrasts, match as match_facts
-from ...frame.keys import by_identity, holder_key, quantity_fact
+from ...frame.keys import by_identity, holder_key, measure_key, quantity_fact
 from ...frame.direction import comparison_base, opposite
 from ...extract.quantities import rounds_to, significant_digits
 from ...extract.units import TIME_UNITS
@@ -151,6 +152,8 @@ class NumericMismatch(RuleKind):
                     continue
                 ca, cb, approximate = in_common_unit(qa, qb)  # "615 Pflop/s" / "0.615 Eflop/s"
                 ok, _ = comparable(ca, cb)
+                if not ok and "measure" in fm.slots and not fm.differ and _one_counted_measure(fa, qa, facts_b[j], qb):
+                    ok, cb = True, replace(cb, kind=ca.kind, unit=ca.unit)
                 if not ok:
                     continue
                 partners_a.setdefault(i, []).append(id(qb))
@@ -350,6 +353,8 @@ class NumericMismatch(RuleKind):
         ``because``: why the two figures are one quantity, never a similarity or a word list (the score says
         how close the sentences are)."""
         thing = qa.unit or qa.noun or qa.kind
+        if qa.kind != qb.kind and fm is not None and "measure" in fm.slots:
+            thing = dict(fm.same)["measure"]  # a count of "H800" in a "GPU Hours" row: the row's words
         slots = because or (fm.explain() if fm is not None and fm.one_thing else "")
         if not slots:
             why = []
@@ -490,7 +495,7 @@ def _holds(fact, claim: Claim, q: Quantity) -> bool:
     figure measures (the heading "Power Consumption" above "Total Power: 34 MW" names the measure)."""
     if fact is None or fact.holder is None or not holder_key(fact, claim):
         return False
-    if fact.holder.source == "sentence":
+    if fact.holder.source in OWN_SOURCES:
         return True
     return not set(content_terms(fact.holder.value)) & _measure_words(claim, q, fact)
 
@@ -698,6 +703,16 @@ def _counterparts(qa: Quantity, qb: Quantity) -> bool:
     ("12 members" / "less than 50 representatives"), and for counts of the same thing."""
     finite = all(math.isfinite(x) for x in (*qa.bounds, *qb.bounds))
     return finite and same_counted_thing(qa, qb)
+
+
+def _one_counted_measure(fa, qa: Quantity, fb, qb: Quantity) -> bool:
+    """A count and a measure of one holder that their facts say measure one thing: a table's
+    "GPU Hours" row read "2.79M H800" (a count of H800s, to the extractor) against "2.79 million
+    GPU hours" in a sentence."""
+    if {qa.kind, qb.kind} != {"count", "measure"} or qa.change is not None or qb.change is not None:
+        return False
+    ka, kb = measure_key(fa, qa), measure_key(fb, qb)
+    return ka is not None and ka == kb and ka.startswith("noun:")
 
 
 def _best_per_figure(verdicts: list[Verdict]) -> list[Verdict]:

@@ -18,7 +18,7 @@ import math
 from ...extract.quantities import significant_digits
 from ...extract.units import TIME_UNITS, UNIT_BASES
 from ...frame.keys import holder_key, quantity_fact
-from ...model import Claim, Quantity
+from ...model import OWN_SOURCES, Claim, Quantity
 from .base import PairContext, Param, RuleKind, Verdict, pair_conflict
 
 
@@ -76,6 +76,6 @@ def _two_holders(a: Claim, i: int, b: Claim, j: int) -> bool:
     fa, fb = quantity_fact(a, i), quantity_fact(b, j)
     if fa is None or fb is None or fa.holder is None or fb.holder is None:
         return False
-    if fa.holder.source != "sentence" or fb.holder.source != "sentence":
+    if fa.holder.source not in OWN_SOURCES or fb.holder.source not in OWN_SOURCES:
         return False
     return holder_key(fa, a) != holder_key(fb, b)

@@ -1,0 +1,80 @@
+"""Whose figure a table cell states, and what it measures, from its row label and column header.
+
+The readers give a table's data cell the text ``"<row label> — <column header>: <cell>"``
+(:mod:`checker.ingest.tables`). One of the two labels usually names the thing the row or the
+column is about (a company, a model, a country: "DeepSeek-V3", "Acme Corp") and the other says
+what is measured ("Parameters (Total)", "GPU Hours", "Employees"). A sentence parse reads such a
+line poorly ("Parameters (Total) — DeepSeek-V3: 671B" has no verb), so :func:`cell_reading`
+reads it from the labels: the label that is a name is the holder, the other the measure. Where
+neither or both are names (a year header, two names) it answers nothing and the parse stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .binding import HOLDER_LABELS
+
+#: The prefix :func:`checker.ingest.tables.context_prefix` writes: row label, dash, header, colon.
+_CELL_RE = re.compile(r"(?P<row>[^—:\n]{1,80}?) — (?P<head>[^—\n]{1,80}?): (?P<value>\S.{0,80})\Z")
+_BRACKETS_RE = re.compile(r"\s*\(([^()]*)\)")
+
+
+@dataclass(frozen=True)
+class CellReading:
+    """The holder and the measure a table cell's labels give."""
+
+    holder: str
+    measure: str  # lower case, a bracketed qualifier put before its noun: "total parameters"
+    measure_words: str  # the label as written: "Parameters (Total)"
+    value_start: int  # where the cell's own text starts: only its figures are read so
+
+
+def cell_reading(text: str, parsed) -> CellReading | None:
+    """The reading of a table cell's text (see the module docstring), or None when ``text`` is
+    no cell of a table or its labels do not say which is the name."""
+    m = _CELL_RE.match(text)
+    if m is None or len(m.group("value").split()) > 8:
+        return None
+    row, head = (m.start("row"), m.end("row")), (m.start("head"), m.end("head"))
+    named = [part for part in (row, head) if _is_name(text, part, parsed)]
+    if len(named) != 1:
+        return None
+    other = head if named[0] == row else row
+    label = text[other[0] : other[1]].strip()
+    if not any(ch.isalpha() for ch in label) or re.fullmatch(r"[\d\s/–-]+(?:Q[1-4]|H[12])?", label):
+        return None
+    return CellReading(_bare(text[named[0][0] : named[0][1]]), _measure(label), label, m.start("value"))
+
+
+def _bare(label: str) -> str:
+    """A label without its bracketed note ("GPT-4 (est.)" -> "GPT-4")."""
+    return " ".join(_BRACKETS_RE.sub(" ", label).split())
+
+
+def _measure(label: str) -> str:
+    """"Parameters (Active)" -> "active parameters"; a bracketed unit ("Rmax (PFlop/s)") is dropped."""
+    notes = [n for n in _BRACKETS_RE.findall(label) if n.replace(" ", "").isalpha()]
+    return " ".join([*notes, _bare(label)]).lower()
+
+
+def _is_name(text: str, part: tuple[int, int], parsed) -> bool:
+    """The label at ``part`` of ``text`` is a name: an entity of a holder's kind covers all of it
+    but a bracketed note, or it is a model's code ("GPT-4", "DeepSeek-V3", "H100")."""
+    bare = _bare(text[part[0] : part[1]])
+    if not bare:
+        return False
+    if all(_code(w) for w in bare.split()) or (len(bare.split()) == 1 and _code(bare.split("-")[-1])):
+        return True
+    for ent in parsed.ents if parsed is not None else ():
+        if ent.label_ in HOLDER_LABELS and part[0] <= ent.start_char and ent.end_char <= part[1]:
+            if _bare(ent.text) == bare:
+                return True
+    return False
+
+
+def _code(word: str) -> bool:
+    """A model's code: capitals and digits, maybe joined by a hyphen ("H100", "GPT-4", "V3")."""
+    w = word.replace("-", "")
+    return w.isalnum() and any(ch.isdigit() for ch in w) and any(ch.isupper() for ch in w)
