@@ -526,3 +526,35 @@ def test_a_lower_case_word_tagged_a_proper_noun_is_no_name(nlp):
     _, claims = _facts_of(nlp, "Arizona’s first fab is on track to start production in the first half of 2031.\n", "text")
     fact = next(f for c in claims for f in c.facts if f.kind == "date")
     assert fact.holder.value == "first fab" and fact.place.value == "Arizona"
+
+
+def test_take_effect_is_an_event(nlp):
+    b = _bound(nlp, "Halden's ethics rules take effect in July 2031.", "July 2031")
+    assert b.event_words == "take effect"
+
+
+def test_a_definite_description_after_a_sentence_creating_a_name_is_the_thing_created(nlp):
+    text = (
+        "Orrin Oil, Vexa Mobile and Brightwater have launched the Kestrel Data Consortium.\n"
+        "The joint venture, capitalised at ¥2.3 billion, will build two data centres.\n"
+    )
+    _, claims = _facts_of(nlp, text, "text")
+    fact = next(f for c in claims for f in c.facts if f.value == "¥2.3 billion")
+    assert (fact.holder.value, fact.holder.source) == ("Kestrel Data Consortium", "previous sentence")
+
+
+def test_the_company_after_a_creating_sentence_is_still_its_subject(nlp):
+    text = "Orrin Oil has launched the Kestrel Data Consortium.\nThe company raised ¥2.3 billion last year.\n"
+    _, claims = _facts_of(nlp, text, "text")
+    fact = next(f for c in claims for f in c.facts if f.value == "¥2.3 billion")
+    assert fact.holder.value == "Orrin Oil"
+
+
+def test_the_robot_after_a_sentence_starting_to_make_it_is_that_robot(nlp):
+    text = (
+        "Tessaro has begun mass-producing its Lumen X humanoid, targeting 5,000 units monthly.\n"
+        "Priced at $30,000, the robot features an 8-hour battery life.\n"
+    )
+    _, claims = _facts_of(nlp, text, "text")
+    fact = next(f for c in claims for f in c.facts if f.value == "8-hour")
+    assert "Lumen" in fact.holder.value and fact.holder.source == "previous sentence"

@@ -206,3 +206,15 @@ def test_cheap_path_facts_leave_the_sentence_rules_as_they_were():
     assert shared_events(a, b) == []
     found = RULE.compare(a, b, PairContext(similarity=0.95))
     assert _relations(found) == ["conflicts"] and "sentence similarity" in found[0].reason
+
+
+def test_a_date_an_event_takes_effect_from_dates_the_event_itself():
+    a = _claim("The Halden rule, effective March 2031, bans the practice.", "a", "Halden", "effective")
+    b = _claim("Halden's rule takes effect in March 2032.", "b", "Halden", "take effect")
+    assert a.dates[0].qualifier == "since"
+    (verdict,) = RULE.compare(a, b, PairContext(0.5))
+    assert verdict.relation == "conflicts" and "March 2031 vs March 2032" in verdict.reason
+    same = _claim("Halden's rule takes effect in March 2031.", "c", "Halden", "take effect")
+    assert [v.relation for v in RULE.compare(a, same, PairContext(0.5))] == ["supports"]
+    by = _claim("Halden's rule takes effect by March 2032.", "d", "Halden", "take effect")
+    assert RULE.compare(a, by, PairContext(0.5)) == []  # "by" bounds, it does not date

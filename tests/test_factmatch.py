@@ -377,3 +377,10 @@ def test_a_figure_the_sentence_gives_another_holder_does_not_hide_the_measure():
     (verdict,) = NumericMismatch({}).compare(a, b, PairContext(0.5))
     assert verdict.relation == "conflicts" and "GPU hours" in verdict.reason
 
+
+
+def test_a_rate_written_a_month_is_the_monthly_one():
+    fm = _match("Tessaro is targeting 10,000 units monthly for its plants.", "Tessaro targets 15,000 units a month.")
+    assert "measure" in fm.slots
+    fm = _match("Tessaro is targeting 10,000 units monthly for its plants.", "Tessaro targets 15,000 units a year.")
+    assert "measure" not in fm.slots

@@ -1041,8 +1041,8 @@ def _event_of_verb(verb, own) -> list:
             words.append(c)
         elif c.dep_ == "prep" and c.lower_ in _COMPLETING_PREPS:
             words += [c] + [p for p in c.children if p.dep_ == "pobj"]
-        elif c.dep_ in ("acomp", "advmod") and c.lower_ in _COMPLETING_PREPS:
-            words.append(c)
+        elif c.dep_ in ("acomp", "advmod", "dobj") and c.lower_ in _COMPLETING_PREPS:
+            words.append(c)  # "go live", "take effect"
     if verb.lemma_.lower() in _LIGHT:
         content = _light_content(verb, own)
         if content is None and verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:

@@ -98,10 +98,19 @@ class DocumentContext:
                 return prev.text[s:e]
         return None
 
-    def previous_holder(self, offset: int) -> tuple[str, str] | None:
-        """``(name, words)`` of what the previous sentence is about, or None."""
+    def previous_holder(self, offset: int, description: str | None = None) -> tuple[str, str] | None:
+        """``(name, words)`` of what the previous sentence is about, or None. For a definite
+        ``description`` ("the joint venture", not "the company") after a sentence that creates
+        something named ("X and Y launched the Kunlun Consortium"), the thing created."""
         text = self.previous_sentence(offset)
-        return self._about(text) if text else None
+        if not text:
+            return None
+        if description and description.split()[-1].lower() not in _ACTORS:
+            parsed = self._parse(_key(text))
+            created = _created(parsed) if parsed is not None else None
+            if created is not None:
+                return created
+        return self._about(text)
 
     def heading_holder(self, offset: int) -> tuple[str, str] | None:
         """``(name, words)`` of the nearest heading above ``offset``, or None."""
@@ -256,3 +265,31 @@ def _label_name(parsed) -> str | None:
 def _model_code(word: str) -> bool:
     """A model's code ("V3", "X2", "H100"): capitals and digits, which a tagger may take for a noun."""
     return any(ch.isdigit() for ch in word) and any(ch.isupper() for ch in word) and word.isalnum()
+
+
+#: Verbs that bring a thing into being: a definite description in the next sentence ("the joint
+#: venture", "the fund") is the thing they made, not their subject.
+_CREATING = frozenset(
+    """launch form establish create found set unveil introduce open announce register build produce
+    mass-produce make release debut ship deliver develop design""".split()
+)
+#: Nouns a definite description uses for the actor of a sentence ("the company said ...").
+_ACTORS = frozenset("company firm group maker business corporation government ministry agency it".split())
+
+
+def _created(parsed) -> tuple[str, str] | None:
+    """The name a sentence's main verb creates ("... have launched the *Kunlun Consortium*"), or None."""
+    roots = [t for t in parsed if t.dep_ == "ROOT"]
+    # "Tesla has begun mass-producing its Optimus humanoid": the verb a "begin" or "start" governs
+    roots += [c for t in roots if t.lemma_.lower() in ("begin", "start") for c in t.children if c.dep_ == "xcomp"]
+    for tok in roots:
+        if tok.lemma_.lower() in _CREATING:
+            for c in tok.children:
+                if c.dep_ == "dobj":
+                    names = [t for t in c.subtree if t.pos_ == "PROPN" or t.ent_type_ in HOLDER_LABELS]
+                    if names and (c.pos_ == "PROPN" or any(t.dep_ == "compound" and t.head.i == c.i for t in names)):
+                        words = parsed[min(t.i for t in names) : c.i + 1].text
+                        name = _trimmed(_strip(words))
+                        if name:
+                            return name, name
+    return None

@@ -234,7 +234,7 @@ def _holder_slot(
     if context is not None:
         found = None
         if b.holder_ref:
-            got = context.previous_holder(claim.start)
+            got = context.previous_holder(claim.start, b.holder)
             found = (got, "previous sentence") if got else None
         if found is None:
             heading, title = context.heading_holder(claim.start), context.title_holder()

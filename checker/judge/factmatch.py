@@ -163,8 +163,19 @@ _CONTRAST = frozenset(
 
 
 def _contrasts(claim: Claim, q: Quantity) -> frozenset[str]:
-    """The contrast words (:data:`_CONTRAST`) among the content words next to the figure."""
-    return context_terms(claim, q, before=3, after=2) & _CONTRAST
+    """The contrast words (:data:`_CONTRAST`) among the content words next to the figure; a rate
+    written "a month" or "per year" just after it is "monthly" or "yearly" ("10,000 units monthly"
+    / "15,000 units a month")."""
+    found = context_terms(claim, q, before=3, after=2) & _CONTRAST
+    rate = _RATE.match(claim.text, q.end)
+    if rate:
+        found |= {_PERIODIC[rate.group(1).lower()]}
+    return frozenset("annual" if w == "yearly" else w for w in found)  # one rate, two words
+
+
+#: "15,000 Optimus units a month", "$2 billion per year": a rate just after the figure.
+_RATE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:a|an|per|each|every)\s+(year|month|week|day|quarter)\b", re.I)
+_PERIODIC = {"year": "annual", "month": "monthly", "week": "weekly", "day": "daily", "quarter": "quarterly"}
 
 
 @by_identity

@@ -153,7 +153,7 @@ class DateMismatch(RuleKind):
         if x.ahead != y.ahead:
             reason = f"{same}, but {x.mode_words} ({dx}) against {y.mode_words} ({dy})"
             return Verdict((a.id, b.id), "related", False, reason, round(ctx.similarity, 4), fields, key)
-        if _qualifier(x.date) != _qualifier(y.date):
+        if _event_qualifier(x.date) != _event_qualifier(y.date):
             return None  # "by 2028" bounds what "in 2026" states; "before" and "after" likewise
         if same_date(x.date, y.date):
             return Verdict((a.id, b.id), "supports", False, f"{same}: {dx} agrees with {dy}", fitted, fields, key)
@@ -359,6 +359,12 @@ def _life_event_dates(a: Claim, b: Claim):
     ea, eb = events(a), events(b)
     shared = sorted(set(ea) & set(eb))
     return (ea[shared[0]], eb[shared[0]]) if shared else None
+
+
+def _event_qualifier(d) -> str | None:
+    """:func:`_qualifier` for the date of an event that happens once: "effective July 2025" or
+    "applies from 2 August 2026" dates the event itself, as "in July 2025" does."""
+    return None if d.qualifier == "since" else _qualifier(d)
 
 
 def _qualifier(d) -> str | None:
