@@ -514,12 +514,11 @@ def _holder(root, measure_tok, own) -> tuple[str | None, bool]:
 def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
     """The holder named by the nearest clause above the figure (its subject or agent)."""
     tok = root
-    semis = [t.i for t in root.doc if t.text == ";"]
     for _ in range(12):
         if tok.head.i == tok.i:
             break
         below, tok = tok, tok.head
-        if any(min(tok.i, root.i) < s < max(tok.i, root.i) for s in semis):
+        if not same_clause(root.doc, tok.i, root.i):
             break  # "... debuted at 1.2 exaflops; later Vexa results are about 1.4": another clause's subject
         if tok.pos_ not in ("VERB", "AUX", "ADJ") and tok.dep_ != "ROOT":
             follower = _followed_by(tok, below, own)
@@ -792,14 +791,17 @@ def unbound_names(doc, start: int, end: int) -> list[str]:
         tok = tok.head
     # a clause after a semicolon tells of something else ("... debuted at 1.1 exaflops; later Top500
     # results are about 1.35"): its names are not this figure's
-    semis = [t.i for t in doc if t.text == ";"]
-    first = max((i for i in semis if i < span.start), default=-1)
-    last = min((i for i in semis if i >= span.end), default=len(doc))
     return [
         t.text for t in doc
-        if t.i in near and first < t.i < last and t.pos_ == "PROPN" and t.i not in marked and not t.like_num
+        if t.i in near and same_clause(doc, t.i, span.root.i) and t.pos_ == "PROPN" and t.i not in marked and not t.like_num
         and t.lower_.rstrip(".") not in MONTHS and t.i > colon and (t.i > 0 or t.ent_type_ in HOLDER_LABELS)
     ]
+
+
+def same_clause(doc, i: int, j: int) -> bool:
+    """Tokens ``i`` and ``j`` of ``doc`` have no semicolon between them: a clause after one tells
+    of something else ("... debuted at 1.2 exaflops; later Vexa results are about 1.4")."""
+    return not any(t.text == ";" for t in doc[min(i, j) + 1 : max(i, j)])
 
 
 def _strip(name: str) -> str:

@@ -14,10 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..ingest.tables import DASH
 from .binding import HOLDER_LABELS
 
 #: The prefix :func:`checker.ingest.tables.context_prefix` writes: row label, dash, header, colon.
-_CELL_RE = re.compile(r"(?P<row>[^—:\n]{1,80}?) — (?P<head>[^—\n]{1,80}?): (?P<value>\S.{0,80})\Z")
+_CELL_RE = re.compile(
+    rf"(?P<row>[^—:\n]{{1,80}}?){re.escape(DASH)}(?P<head>[^—\n]{{1,80}}?): (?P<value>\S.{{0,80}})\Z"
+)
 _BRACKETS_RE = re.compile(r"\s*\(([^()]*)\)")
 
 
@@ -65,7 +68,7 @@ def _is_name(text: str, part: tuple[int, int], parsed) -> bool:
     bare = _bare(text[part[0] : part[1]])
     if not bare:
         return False
-    if all(_code(w) for w in bare.split()) or (len(bare.split()) == 1 and _code(bare.split("-")[-1])):
+    if all(model_code(w) for w in bare.split()) or (len(bare.split()) == 1 and model_code(bare.split("-")[-1])):
         return True
     for ent in parsed.ents if parsed is not None else ():
         if ent.label_ in HOLDER_LABELS and part[0] <= ent.start_char and ent.end_char <= part[1]:
@@ -74,7 +77,8 @@ def _is_name(text: str, part: tuple[int, int], parsed) -> bool:
     return False
 
 
-def _code(word: str) -> bool:
-    """A model's code: capitals and digits, maybe joined by a hyphen ("H100", "GPT-4", "V3")."""
+def model_code(word: str) -> bool:
+    """A model's code: capitals and digits, maybe joined by a hyphen ("H100", "GPT-4", "V3"), which
+    a tagger may take for a common noun."""
     w = word.replace("-", "")
     return w.isalnum() and any(ch.isdigit() for ch in w) and any(ch.isupper() for ch in w)

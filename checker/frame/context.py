@@ -23,6 +23,7 @@ import re
 from ..ingest.segment import split_sentences
 from ..model import Document
 from .binding import HOLDER_LABELS, PLACE_LABELS, VALUE_LABELS, _name_of, _strip
+from .cells import model_code
 
 #: Block kinds that are headings of what follows them.
 _HEADINGS = ("heading", "title")
@@ -250,7 +251,7 @@ def _label_name(parsed) -> str | None:
     if not colon:
         return None
     run = 0
-    while run < colon and (parsed[run].pos_ in ("PROPN", "NUM") or _model_code(parsed[run].text)) and (
+    while run < colon and (parsed[run].pos_ in ("PROPN", "NUM") or model_code(parsed[run].text)) and (
         parsed[run].ent_type_ not in VALUE_LABELS
     ):
         run += 1
@@ -261,10 +262,6 @@ def _label_name(parsed) -> str | None:
     name = _trimmed(_strip(parsed[:run].text))
     return name if name and name.lower() not in _NO_NAMES else None
 
-
-def _model_code(word: str) -> bool:
-    """A model's code ("V3", "X2", "H100"): capitals and digits, which a tagger may take for a noun."""
-    return any(ch.isdigit() for ch in word) and any(ch.isupper() for ch in word) and word.isalnum()
 
 
 #: Verbs that bring a thing into being: a definite description in the next sentence ("the joint

@@ -212,6 +212,14 @@ def _opener_only(name: str, text: str) -> bool:
 
 
 @by_identity
+def _spent_on(words: list[str]) -> str | None:
+    """``noun:gpu hour`` for a time unit with what it is spent on ("GPU hours"), else None."""
+    folded = [normalise(w) for w in words]
+    if len(folded) > 1 and folded[-1] in TIME_UNITS:
+        return "noun:" + " ".join(folded[-2:])
+    return None
+
+
 def measure_key(fact: Fact | None, q: Quantity) -> str | None:
     """What the figure measures: a side of a vote (votes for, votes against, abstentions: the
     count's noun, "councillors", "votes", says nothing more), a physical unit's base ("m" for km
@@ -223,24 +231,21 @@ def measure_key(fact: Fact | None, q: Quantity) -> str | None:
         # a table's label says what its cells measure ("GPU Hours | 2.79M H800"): the count's
         # own noun there says what kind, and a physical unit what dimension
         words = [normalise(w) for w in folded_measure(fact.measure.value).split()]
-        if len(words) > 1 and words[-1] in TIME_UNITS:
-            return "noun:" + " ".join(words[-2:])
+        if _spent_on(words):
+            return _spent_on(words)
         if not (q.kind == "measure" and q.unit and q.unit not in TIME_UNITS):
             return ("noun:" if q.kind == "count" else f"{q.kind}:") + words[-1]
     if q.kind == "measure" and q.unit and q.unit not in TIME_UNITS:
         base = UNIT_BASES.get(q.unit)
         return "unit:" + (base[0] if base else q.unit)
-    if q.kind == "measure" and q.unit and q.noun and len(q.noun.split()) > 1:
-        # "280K GPU hours": a time unit with what it is spent on measures that, as a count's does
-        words = [normalise(w) for w in q.noun.lower().split()]
-        if words[-1] in TIME_UNITS:
-            return "noun:" + " ".join(words[-2:])
+    if q.kind == "measure" and q.unit and q.noun and _spent_on(q.noun.split()):
+        return _spent_on(q.noun.split())  # "280K GPU hours", as a count's "GPU hours"
     if q.kind == "count" and q.unit:
         words = q.unit.lower().split()
         if words[-1] not in TIME_UNITS:
             return "noun:" + normalise(words[-1])
-        if len(words) > 1:  # "GPU hours": a time unit with what it is spent on
-            return "noun:" + " ".join(words[-2:])
+        if _spent_on(words):
+            return _spent_on(words)
     if fact is not None and fact.measure is not None and fact.measure.value:
         head = folded_measure(fact.measure.value).split()[-1]
         if head.lower() not in STOPWORDS:

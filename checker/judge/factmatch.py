@@ -85,7 +85,7 @@ def _modifiers(fact: Fact | None, q: Quantity, holder: str | None) -> frozenset[
     if fact is not None and fact.measure is not None:
         text = folded_measure(fact.measure.value)
     else:
-        text = (q.noun if q.unit in TIME_UNITS and q.noun else q.unit) or ""  # "GPU hours", not "hour"
+        text = _unit_words(q)
     words = [normalise(w) for w in text.replace("-", " ").split()[:-1]]
     skip = set(holder.split()) if holder else set()
     return frozenset(w for w in words if w not in STOPWORDS and w not in _NOT_NARROWING and w not in skip)
@@ -210,9 +210,13 @@ def _own_holders_differ(x: Fact | None, y: Fact | None) -> bool:
 def _measure_words(fact: Fact | None, q: Quantity) -> str:
     if fact is not None and fact.measure is not None and fact.measure.text:
         return fact.measure.text
-    if q.unit in TIME_UNITS and q.noun:
-        return q.noun  # "GPU hours", not "hour"
-    return q.unit or q.noun or q.kind
+    return _unit_words(q) or q.noun or q.kind
+
+
+def _unit_words(q: Quantity) -> str:
+    """The figure's unit as its sentence writes it where a time unit says what it is spent on
+    ("GPU hours", not "hour"), else its unit."""
+    return (q.noun if q.unit in TIME_UNITS and q.noun else q.unit) or ""
 
 
 def _holders_match(ka: str, a: Claim, kb: str, b: Claim) -> bool:
