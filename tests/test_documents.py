@@ -436,6 +436,14 @@ def test_documents_dateline_formats() -> None:
     assert find_dateline(["x"] * 15 + ["April 12, 2025 — too far down"]) is None
 
 
+def test_documents_a_date_under_a_profile_label_is_not_the_pages() -> None:
+    # a forum post's author box: "Joined" on one line, the member's date on the next
+    assert find_dateline(["Ann Vale", "Joined", "Aug 19, 2017", "Messages"]) is None
+    assert find_dateline(["Member since:", "3 March 2019", "Posted", "April 12, 2025"]) == "2025-04-12"
+    assert find_dateline(["Ann Vale", "Aug 19, 2017", "Messages"]) == "2017-08-19"  # no label: the page's date
+    assert find_dateline(["By Ann Vale", "Aug 19, 2017"]) == "2017-08-19"
+
+
 def test_documents_parse_date_metadata_values() -> None:
     assert parse_date("2025-07-01T08:00:00Z") == "2025-07-01"
     assert parse_date("Sat, 12 Apr 2025 10:00:00 GMT") == "2025-04-12"

@@ -384,3 +384,38 @@ def test_a_rate_written_a_month_is_the_monthly_one():
     assert "measure" in fm.slots
     fm = _match("Tessaro is targeting 10,000 units monthly for its plants.", "Tessaro targets 15,000 units a year.")
     assert "measure" not in fm.slots
+
+
+def test_a_rate_stated_plainly_is_the_sustained_one_not_the_peak():
+    fm = _match("Kestrel debuted at 2.38 exaflops sustained in June 2031.", "Kestrel scored 2.41 exaflops in June 2031.")
+    assert {"holder", "measure"} <= fm.slots
+    fm = _match("Kestrel debuted at 2.38 exaflops sustained in June 2031.", "Kestrel reached a peak of 3.1 exaflops in June 2031.")
+    assert "measure" not in fm.slots
+    fm = _match("Kestrel scored 2.41 exaflops in June 2031.", "Kestrel reached a peak of 3.1 exaflops in June 2031.")
+    assert "measure" not in fm.slots
+
+
+def test_another_value_dated_on_one_side_only_is_no_conflict_one_dated_since_then_is():
+    dated = "Kestrel debuted with a score of 2.38 exaflops in June 2031, the first machine of its kind."
+    (verdict,) = _numeric(dated, "Kestrel topped the ranking with a score of 2.52 exaflops.", similarity=0.5)
+    assert verdict.relation == "related" and not verdict.finding
+    assert verdict.reason.endswith("but only one is dated (June 2031)")
+    (verdict,) = _numeric(dated, "Kestrel topped the ranking with a score of 2.38 exaflops.", similarity=0.5)
+    assert verdict.relation == "supports"  # an equal value agrees whenever the other was stated
+    # the same sentence restated with another figure is a change, dated or not
+    (verdict,) = _numeric(dated, "Kestrel debuted with a score of 2.52 exaflops, the first machine of its kind.", similarity=0.9)
+    assert verdict.relation == "conflicts"
+    # "since May 2031" runs to the present: the undated figure may be of any day of it
+    (verdict,) = _numeric("Kestrel, with a score of 2.41 exaflops, has led the ranking since May 2031.",
+                          "Kestrel topped the ranking with a score of 2.52 exaflops.", similarity=0.5)
+    assert verdict.relation == "conflicts"
+
+
+def test_fact_join_spreads_one_holders_partners_over_the_values_they_state():
+    # Kestrel's score stated 2.38 on six pages and 2.41 on one: each page of 2.38 is paired with the
+    # 2.41 page too, not only with its echoes
+    claims = [_claim(f"Kestrel scored 2.38 exaflops in June 2031, report {n} says.", f"d{n}") for n in range(6)]
+    claims.append(_claim("Kestrel scored 2.41 exaflops in June 2031.", "odd"))
+    ends = {(i, j) for i, j, _ in fact_pairs(claims, _unit_vectors(len(claims), seed=6), limit=0, held_limit=4)}
+    assert {(n, 6) for n in range(6)} <= ends
+    assert len(ends) <= 4 * len(claims)  # still at most held_limit partners chosen per figure

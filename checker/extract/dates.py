@@ -536,6 +536,13 @@ _DL_PREFIX_RE = re.compile(
 )
 
 
+#: Labels of a date on a line of their own that is not the page's ("Joined", "Member since", "Born").
+_NOT_PUBLISHED_RE = re.compile(
+    r"(?i)(?:joined|member since|registered|born|died|last (?:seen|active|visit|login|online)|expires?|"
+    r"deadline|event date|founded|established|birthday)\s*:?"
+)
+
+
 def _date_at(text: str, pos: int) -> tuple[str, int] | None:
     for pattern in _DL_PATTERNS:
         m = pattern.match(text, pos)
@@ -585,6 +592,8 @@ def locate_dateline(texts: list[str]) -> tuple[int, str, bool] | None:
             continue
         iso, end = found
         rest = text[end:].lstrip()
+        if not pos and index and _NOT_PUBLISHED_RE.fullmatch(texts[index - 1].strip()):
+            continue  # "Joined" / "Aug 19, 2017" in a forum post's profile: the member's date, not the page's
         # A dateline: the date alone, or followed by a dash, a bar or a comma.
         if not rest or rest[0] in "—–-|:,•·(" or rest[:2].lower() in ("at", "by") or pos:
             return index, iso, not rest.strip(" \t—–-|:,•·.")

@@ -7,7 +7,10 @@ sentence), the same measure (the same head noun, or one physical unit: "1.2 exaf
 or no time stated on one side) and a compatible modality (a plan or forecast is compared with a plan or forecast, an
 outcome with an outcome, as reported or not). Then the sentences around them may be worded as far apart as two writers like:
 the rules compare the values. A pair whose holder and measure match but whose time, place or
-modality differ is two facts, and :class:`FactMatch` says which slot differed, in words.
+modality differ is two facts, and :class:`FactMatch` says which slot differed, in words. Where
+one figure's sentence dates it and the other figure has no time at all (nor a page date),
+:attr:`FactMatch.undated` names the one date (not a date "since", which runs to the present): the
+rules take another value there for maybe another time. A rate stated plainly is the sustained one.
 Two sides of a vote ("votes for" / "votes against" / "abstentions", however worded: see
 :func:`checker.frame.keys.measure_key`) are never one quantity, whoever's: :attr:`FactMatch.apart`.
 A holder that is an ordinal thing ("Kessler second mill", "second fab") is one holder with
@@ -50,6 +53,7 @@ class FactMatch:
     differ: tuple[tuple[str, str, str], ...] = ()
     apart: bool = False  # two measures never one quantity, whoever's: two sides of a vote
     same_day: bool = False  # both sentences date the figures to one calendar day
+    undated: str = ""  # one figure's own date, where the other has none, nor its page: "June 2022"
 
     @property
     def slots(self) -> frozenset[str]:
@@ -96,7 +100,7 @@ def _modifiers_differ(
 ) -> bool:
     """One head noun narrowed two ways, or narrowed on one side only ("two photojournalism prizes"
     / "20 prizes"): a part and a whole, or two parts, not one measure. Physical units have no modifiers."""
-    if _contrasts(a, qa) != _contrasts(b, qb):
+    if (_contrasts(a, qa) ^ _contrasts(b, qb)) - _UNMARKED:
         return True  # "a peak rate of 3.1 Pflop/s" / "a sustained rate of 2.9 Pflop/s"
     if qa.kind == "measure" and qa.unit and _parsed_measure(fa) and _parsed_measure(fb):
         # both measures read from the parse ("electrolyser capacity" / "onshore wind capacity"):
@@ -160,6 +164,11 @@ _CONTRAST = frozenset(
     """peak sustained theoretical maximum minimum average mean median gross net nominal real adjusted
     annual yearly monthly weekly daily quarterly initial final""".split()
 )
+
+
+#: Contrast words that a figure without one means too: a rate stated plainly is the rate sustained
+#: ("scored 1.1 exaflops" / "1.1 exaflops sustained"); its contrast is written ("a peak of 1.7").
+_UNMARKED = frozenset({"sustained"})
 
 
 def _contrasts(claim: Claim, q: Quantity) -> frozenset[str]:
@@ -333,6 +342,11 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         sa, sb = _as_of(fa, a), _as_of(fb, b)
         if sa is not None and sb is not None and times_differ(sa, sb):
             differ.append(("time", sa.text, sb.text))
+    undated = ""
+    if (fa.time is None) != (fb.time is None):
+        # a date "since May 2022" runs to the present, where an undated figure may well be
+        own = ta or tb
+        undated = own.text if own is not None and own.qualifier != "since" else ""
     if ta is not None and tb is not None:
         if ta.first <= tb.last and tb.first <= ta.last:
             same.append(("time", ta.text if ta.value == tb.value else f"{ta.text} / {tb.text}"))
@@ -346,7 +360,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             differ.append(("place", fa.place.text or fa.place.value, fb.place.text or fb.place.value))
     if _MODE_GROUP.get(fa.modality, fa.modality) != _MODE_GROUP.get(fb.modality, fb.modality):
         differ.append(("modality", _mode_words(fa.modality), _mode_words(fb.modality)))
-    return FactMatch(tuple(same), tuple(differ), apart, day)
+    return FactMatch(tuple(same), tuple(differ), apart, day, undated)
 
 
 def _mode_words(modality: str) -> str:

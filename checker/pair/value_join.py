@@ -126,7 +126,9 @@ def fact_pairs(
     same measure (a count's head noun, a physical unit's base, the fact's measure noun) and kind:
     each figure with its ``limit`` nearest values of that measure elsewhere, and its ``held_limit``
     nearest among figures whose holder is the same too ("Kestrel's peak score of 2.41 exaflops" /
-    "engineers measured 2.38 exaflops on Kestrel"), however differently the sentences are worded.
+    "engineers measured 2.38 exaflops on Kestrel"), however differently the sentences are worded,
+    these spread over the values they state (:func:`_spread`: a value echoed on many pages takes
+    half the places at most, so a page stating another value is reached too).
     Entity facts (a place or an organisation, :mod:`checker.frame.entities`) of one holder and one
     relation are joined the same way: each with its ``held_limit`` nearest claims in that group
     ("the Orrin machine is housed in Lisbon" / "Orrin, installed in Porto, ..."), and so are date
@@ -173,13 +175,13 @@ def fact_pairs(
         want = held_limit if key[3] is not None else limit
         for x, (value, n) in enumerate(members):
             doc = claims[n].doc
-            near: list[tuple[float, int, int]] = []  # (distance, position, claim)
+            near: list[tuple[float, int, int, float]] = []  # (distance, position, claim, its value)
             for y in range(max(0, x - reach), min(len(members), x + reach + 1)):
                 m = members[y][1]
                 if m != n and claims[m].doc != doc:
-                    near.append((abs(members[y][0] - value), y, m))
+                    near.append((abs(members[y][0] - value), y, m, members[y][0]))
             near.sort()
-            for _, _, m in near[:want]:
+            for m in _spread(near, value, want) if key[3] is not None else [m for _, _, m, _ in near[:want]]:
                 found.add((min(n, m), max(n, m)))
     if not found:
         return []
@@ -187,6 +189,23 @@ def fact_pairs(
     ends = np.asarray(ordered, dtype=np.int64)
     scores = pair_scores(vectors, ends[:, 0], vectors, ends[:, 1])
     return [(i, j, round(s, 6)) for (i, j), s in zip(ordered, scores.tolist())]
+
+
+def _spread(near: list[tuple[float, int, int, float]], value: float, want: int) -> list[int]:
+    """Up to ``want`` of ``near`` (``(distance, position, claim, value)``, nearest first) spread over
+    values: the figure's own value at most ``want - want // 2`` times, each other value once. One
+    holder's measure stated in many places under a few values ("1.102 exaflops" five times,
+    "1.194" three times) gives each figure partners that state it otherwise, not only its echoes."""
+    taken: list[int] = []
+    seen: dict[float, int] = {}
+    for _, _, m, theirs in near:
+        cap = want - want // 2 if theirs == value else 1
+        if seen.get(theirs, 0) < cap:
+            seen[theirs] = seen.get(theirs, 0) + 1
+            taken.append(m)
+            if len(taken) == want:
+                break
+    return taken
 
 
 def _own_holder(fact) -> bool:

@@ -218,6 +218,12 @@ class NumericMismatch(RuleKind):
                     # $43.5 million: a loose conversion or another day's rate, no disagreement; a gap
                     # wider than either explains (940,000 miles / 1.5 million km) is one
                     continue
+                elif fm.one_thing and fm.undated and ctx.similarity < self.p["conflict_similarity"]:
+                    # one holder's measure, dated on one side only ("1.10 exaflops in June 2022" / "topped
+                    # the list with 1.21 exaflops" on a page of no date), in two sentences worded apart:
+                    # another value may be another time (a sentence restated with another figure is a change)
+                    verdicts.append(self._undated_verdict(a, b, qa, qb, fm, ctx))
+                    continue
                 elif one_fact and not (derived(qb, a) or derived(qa, b)):
                     conflicting.append((qa, qb, words))
                 elif in_slot:
@@ -343,6 +349,18 @@ class NumericMismatch(RuleKind):
             relation="related",
             finding=False,
             reason=f"{describe(qa)} and {describe(qb)}: {fm.explain()}, but {fm.difference()}",
+            score=round(ctx.similarity, 4),
+            fields={"a": describe(qa), "b": describe(qb), "thing": qa.unit or qa.noun or qa.kind},
+            key=f"{qa.start}:{qb.start}",
+        )
+
+    def _undated_verdict(self, a, b, qa, qb, fm: FactMatch, ctx) -> Verdict:
+        """A related edge for two values of one holder's measure, one dated and the other not."""
+        return Verdict(
+            claims=(a.id, b.id),
+            relation="related",
+            finding=False,
+            reason=f"{describe(qa)} and {describe(qb)}: {fm.explain()}, but only one is dated ({fm.undated})",
             score=round(ctx.similarity, 4),
             fields={"a": describe(qa), "b": describe(qb), "thing": qa.unit or qa.noun or qa.kind},
             key=f"{qa.start}:{qb.start}",
