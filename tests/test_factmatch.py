@@ -419,3 +419,31 @@ def test_fact_join_spreads_one_holders_partners_over_the_values_they_state():
     ends = {(i, j) for i, j, _ in fact_pairs(claims, _unit_vectors(len(claims), seed=6), limit=0, held_limit=4)}
     assert {(n, 6) for n in range(6)} <= ends
     assert len(ends) <= 4 * len(claims)  # still at most held_limit partners chosen per figure
+
+
+def _claims(text: str, doc: str):
+    return document_claims_with_facts(parse_document(text, "text", doc, f"{doc}.txt"), 1)
+
+
+def test_fact_join_pairs_an_event_whose_holder_the_context_resolved_with_a_named_one_only():
+    resolved = "Porto has become the first city to require audits of lending models. The regulation, effective July 2031, covers every lender."
+    (a,) = [c for c in _claims(resolved, "a") if c.dates]
+    (c,) = [c for c in _claims(resolved.replace("July 2031", "July 2030"), "c") if c.dates]
+    b = _claim("Porto's audit rules for lenders take effect in July 2032.", "b")
+    assert [f.holder.source for f in a.facts if f.kind == "date"] == ["previous sentence"]
+    ends = {(i, j) for i, j, _ in fact_pairs([a, b, c], _unit_vectors(3, seed=7))}
+    assert (0, 1) in ends and (1, 2) in ends  # each with the sentence that names Porto itself
+    assert (0, 2) not in ends  # two resolved references propose no pair
+
+
+def test_the_regulation_after_a_sentence_naming_a_law_is_the_law_not_the_subject():
+    claims = _claims(
+        "On 13 March 2031 the Orsel Parliament adopted the Data Safety Act by a large majority. "
+        "The regulation was formally adopted on 13 June 2031.", "a")
+    second = [f for c in claims for f in c.facts if f.kind == "date" and f.value == "13 June 2031"]
+    assert [(f.holder.value, f.holder.source) for f in second] == [("Data Safety Act", "previous sentence")]
+    claims = _claims(
+        "After long talks between the Orsel Parliament and the Council, an agreement was reached on 8 May 2031. "
+        "The regulation was formally adopted on 13 June 2031.", "b")
+    second = [f for c in claims for f in c.facts if f.kind == "date" and f.value == "13 June 2031"]
+    assert all(f.holder is None or f.holder.value != "Orsel Parliament" for f in second)  # a name in passing

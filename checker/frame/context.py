@@ -106,6 +106,14 @@ class DocumentContext:
         text = self.previous_sentence(offset)
         if not text:
             return None
+        if description and description.split()[-1].lower() in _LAW_NOUNS:
+            # "the regulation", "the rules": a law the previous sentence names, not its subject
+            # ("the European Parliament adopted the AI Act. The regulation ..."); none named: the
+            # subject, whose rule it is ("Porto has become the first city to require ... The regulation")
+            parsed = self._parse(_key(text))
+            if parsed is None:
+                return None
+            return _law(parsed) or _subject(parsed)  # not a name in passing ("between the Parliament and ...")
         if description and description.split()[-1].lower() not in _ACTORS:
             parsed = self._parse(_key(text))
             created = _created(parsed) if parsed is not None else None
@@ -222,14 +230,9 @@ def about(parsed) -> tuple[str, str] | None:
     labelled = _label_name(parsed)
     if labelled is not None:
         return labelled, labelled
-    for tok in parsed:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
-            if _reports(tok.head):
-                continue  # "..., Nikkei reported": the source, not what the sentence is about
-            if tok.ent_type_ in HOLDER_LABELS or tok.pos_ == "PROPN":
-                name = _trimmed(_name_of(tok))
-                if name and name.lower() not in _NO_NAMES:
-                    return name, name
+    subject = _subject(parsed)
+    if subject is not None:
+        return subject
     for ent in parsed.ents:
         if ent.label_ in HOLDER_LABELS and ent.label_ not in VALUE_LABELS:
             name = _trimmed(_strip(ent.text))
@@ -240,6 +243,19 @@ def about(parsed) -> tuple[str, str] | None:
             name = _trimmed(_name_of(tok))
             if name and name.lower() not in _NO_NAMES and len(name) > 1:
                 return name, name
+    return None
+
+
+def _subject(parsed) -> tuple[str, str] | None:
+    """``(name, words)`` of the main verb's subject where it is a name, else None."""
+    for tok in parsed:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            if _reports(tok.head):
+                continue  # "..., Nikkei reported": the source, not what the sentence is about
+            if tok.ent_type_ in HOLDER_LABELS or tok.pos_ == "PROPN":
+                name = _trimmed(_name_of(tok))
+                if name and name.lower() not in _NO_NAMES:
+                    return name, name
     return None
 
 
@@ -272,6 +288,24 @@ _CREATING = frozenset(
 )
 #: Nouns a definite description uses for the actor of a sentence ("the company said ...").
 _ACTORS = frozenset("company firm group maker business corporation government ministry agency it".split())
+
+
+#: Nouns of a definite description that refers to a law (:meth:`DocumentContext.previous_holder`).
+_LAW_NOUNS = frozenset("regulation regulations law laws act rule rules directive bill legislation statute ordinance".split())
+#: Last words of a law's name ("the AI Act", "the Data Protection Regulation").
+_LAW_ENDS = frozenset("act law regulation directive bill code".split())
+
+
+def _law(parsed) -> tuple[str, str] | None:
+    """The first law a parsed sentence names (an entity the recogniser calls a law, or a name
+    ending in "Act", "Law", "Regulation" ...), or None."""
+    for ent in parsed.ents:
+        words = ent.text.split()
+        if ent.label_ == "LAW" or (words and words[-1].lower() in _LAW_ENDS and words[-1][:1].isupper()):
+            name = _trimmed(_strip(ent.text))
+            if name:
+                return name, ent.text
+    return None
 
 
 def _created(parsed) -> tuple[str, str] | None:

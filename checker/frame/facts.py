@@ -14,7 +14,9 @@ from the sentence or the discourse as above, else by the thing alone ("second mi
 sentence's words; a figure's direction from the word that governs it
 (:func:`checker.frame.direction.figure_direction`: "rose 5%" up, "cut 300 jobs" down).
 
-Without a pipeline (``nlp=None``) the cheap path binds: the measure is the noun the quantity
+A Chinese sentence, which the English pipeline cannot parse, is bound by its own markers
+(:mod:`checker.frame.chinese`: an organisation's name, an event verb beside its date, a measure
+before its figure). Without a pipeline (``nlp=None``) the cheap path binds the rest: the measure is the noun the quantity
 extractor read after the figure, the holder the sentence's first proper name, the direction
 the sentence's (:func:`direction`: up or down when its words go one way only).
 """
@@ -29,6 +31,7 @@ from ..extract.claims import document_claims
 from ..model import Claim, Document, Fact, Slot
 from .binding import Binding, bind, mark_values, unbound_names
 from .cells import cell_reading
+from .chinese import bind_chinese, is_chinese
 from .context import DocumentContext
 from .direction import figure_direction
 from .entities import entity_bindings
@@ -118,11 +121,17 @@ def claim_facts(
     facts: list[Fact] = []
     cheap_holder = Slot(claim.subjects[0], claim.subjects[0], "sentence") if claim.subjects else None
     mode, sense = modality(claim.text, parsed), direction(claim.text)
+    chinese = parsed is None and is_chinese(claim.text)  # bound by its own markers (frame/chinese)
     if parsed is not None:
         mark_values(parsed, [_with_unit(claim.text, q) for q in claim.quantities] + [(d.start, d.end) for d in claim.dates])
     for i, q in enumerate(claim.quantities):
         time = fact_time(claim.dates, (q.start, q.end), anchor, sentence=claim.text, anchor_source=anchor_source)
-        if parsed is None:
+        if parsed is None and chinese:
+            b = bind_chinese(claim.text, q.start, q.end, "quantity")
+            words = b.measure or q.noun
+            measure = Slot(words.lower(), words, "sentence") if words else None
+            holder, place = _slot(b.holder) or cheap_holder, None
+        elif parsed is None:
             measure = Slot(q.noun.lower(), q.noun, "sentence") if q.noun else None
             holder, place = cheap_holder, None
         else:
@@ -144,6 +153,10 @@ def claim_facts(
         )
     for i, d in enumerate(claim.dates):
         measure, holder, place = None, cheap_holder, None
+        if parsed is None and chinese:
+            b = bind_chinese(claim.text, d.start, d.end, "date")
+            measure = Slot(b.event, b.event_words, "sentence") if b.event else None
+            holder = _slot(b.holder) or cheap_holder
         if parsed is not None:
             b = _once(memo, ("bind date", i), bind, parsed, d.start, d.end, "date")
             # the event folded to a general key ("went live", "opened" -> "open"); a verb that is no

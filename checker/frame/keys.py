@@ -21,6 +21,7 @@ from functools import lru_cache, wraps
 from ..extract.terms import STOPWORDS, normalise
 from ..extract.units import TIME_UNITS, UNIT_BASES
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
+from .chinese import fold_chinese
 from .binding import ABSTENTIONS, VOTES_AGAINST, VOTES_FOR, ordinal_word
 
 #: Calls :func:`by_identity` remembers at most per function (then it forgets them all and starts again).
@@ -82,6 +83,7 @@ VOTE_KEYS = frozenset(VOTE_MEASURE_KEYS.values())
 def folded_measure(measure: str) -> str:
     """``measure`` with a synonym of :data:`MEASURE_SYNONYMS` at its end folded ("single-day market
     capitalization" -> "market value")."""
+    measure = fold_chinese(measure)  # "註冊資本" is "注册资本"
     for words, folded in MEASURE_SYNONYMS.items():
         for form in (words, folded):
             if measure == form or measure.endswith(" " + form):
@@ -99,8 +101,9 @@ def quantity_fact(claim: Claim, index: int) -> Fact | None:
 
 @lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """A name folded for comparison: lower case, a leading "the", possessive and plural dropped."""
-    parts = [normalise(w) for w in name.replace("’", "'").split()]
+    """A name folded for comparison: lower case, a leading "the", possessive and plural dropped;
+    a Chinese name in simplified characters and mainland phrasing (:func:`checker.frame.chinese.fold_chinese`)."""
+    parts = [normalise(w) for w in fold_chinese(name).replace("’", "'").split()]
     if parts and parts[0] == "the":
         parts = parts[1:]
     return " ".join(parts)

@@ -141,6 +141,7 @@ def fact_pairs(
     downstream never see a rounded or split-dependent value); the rules decide what the pair means.
     """
     groups: dict[tuple, list[tuple[float, int]]] = {}
+    resolved: set[tuple] = set()  # (event, holder, claim): a date fact whose holder the context resolved
     for n, claim in enumerate(claims):
         if not claim.facts:
             continue
@@ -159,13 +160,16 @@ def fact_pairs(
                 holder = holder_key(f, claim)
                 if holder:
                     groups.setdefault((f.measure.value, "entity", None, holder), []).append((0.0, n))
-            elif f.kind == "date" and f.measure is not None and f.measure.value and f.figure is not None and _own_holder(f):
+            elif f.kind == "date" and f.measure is not None and f.measure.value and f.figure is not None:
                 # one holder's one event, however dated ("production at the second fab ... 2028" /
-                # "the second facility ... ready for commercial production in 2026"), the holder
-                # the sentence's own (a reference the context resolved proposes no pair); an
-                # ordinal thing also under its ordinal and noun alone
+                # "the second facility ... ready for commercial production in 2026"); an ordinal
+                # thing also under its ordinal and noun alone. A holder the context resolved ("The
+                # regulation, effective July 2025" after a sentence naming Shenzhen) pairs only
+                # with one a sentence names itself, never with another resolved one
                 year = _year(claim, f.figure)
                 for holder in _event_holders(f, claim):
+                    if not _own_holder(f):
+                        resolved.add((f.measure.value, holder, n))
                     groups.setdefault((f.measure.value, "date", None, holder), []).append((year, n))
     found: set[tuple[int, int]] = set()
     for key, members in groups.items():
@@ -178,7 +182,9 @@ def fact_pairs(
             near: list[tuple[float, int, int, float]] = []  # (distance, position, claim, its value)
             for y in range(max(0, x - reach), min(len(members), x + reach + 1)):
                 m = members[y][1]
-                if m != n and claims[m].doc != doc:
+                if m != n and claims[m].doc != doc and not (
+                    key[1] == "date" and (key[0], key[3], n) in resolved and (key[0], key[3], m) in resolved
+                ):
                     near.append((abs(members[y][0] - value), y, m, members[y][0]))
             near.sort()
             for m in _spread(near, value, want) if key[3] is not None else [m for _, _, m, _ in near[:want]]:
