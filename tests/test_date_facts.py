@@ -218,3 +218,34 @@ def test_a_date_an_event_takes_effect_from_dates_the_event_itself():
     assert [v.relation for v in RULE.compare(a, same, PairContext(0.5))] == ["supports"]
     by = _claim("Halden's rule takes effect by March 2032.", "d", "Halden", "take effect")
     assert RULE.compare(a, by, PairContext(0.5)) == []  # "by" bounds, it does not date
+
+
+def _parsed(text: str, doc: str):
+    from checker.frame.facts import document_claims_with_facts
+    from checker.ingest.documents import parse_document
+
+    (claim,) = [c for c in document_claims_with_facts(parse_document(text, "text", doc, f"{doc}.txt"), 1) if c.dates]
+    return claim
+
+
+def test_a_laws_provisions_apply_on_their_own_dates_the_same_provision_on_one():
+    assert event_key("is implemented") == "apply"
+    begins = _parsed("Phased application of the Orsel Data Act begins in August 2030 with the prohibited practices.", "a")
+    banned = _parsed("The Orsel Data Act is now law. The prohibition of the listed scoring systems is already implemented on 2 February 2031.", "b")
+    (verdict,) = RULE.compare(begins, banned, PairContext(0.5))  # one provision, two dates
+    assert verdict.relation == "conflicts" and "August 2030 vs 2 February 2031" in verdict.reason
+    providers = _parsed("The Orsel Data Act is now law. The obligations for model providers apply from 2 August 2031.", "c")
+    assert {f.holder.value for f in providers.facts} == {"Orsel Data Act"}  # one law: its parts tell them apart
+    assert all(v.relation != "conflicts" for v in RULE.compare(begins, providers, PairContext(0.5)))  # another provision
+    whole = _parsed("The Orsel Data Act applies from 2 August 2032.", "d")
+    assert all(v.relation != "conflicts" for v in RULE.compare(begins, whole, PairContext(0.5)))  # a part, the whole
+    assert all(v.relation != "conflicts" for v in RULE.compare(providers, whole, PairContext(0.5)))
+
+
+def test_a_name_with_an_acronym_for_some_of_its_words_is_one_holder():
+    a = _parsed("The DS Act entered into force on 1 August 2031.", "a")
+    b = _parsed("The Data Safety Act entered into force on 1 September 2031.", "b")
+    (verdict,) = RULE.compare(a, b, PairContext(0.5))
+    assert verdict.relation == "conflicts"
+    c = _parsed("The Data Storage Rules Act entered into force on 1 September 2031.", "c")
+    assert RULE.compare(a, c, PairContext(0.5)) == []  # "DS" is not three words

@@ -55,7 +55,7 @@ from dataclasses import dataclass
 
 from ..extract.dates import MONTHS
 from .direction import DIRECTIONS
-from .events import event_key
+from .events import PART_EVENTS, event_key
 
 #: Entity labels that can hold a measure (an organisation, a place, a person, a product, a law...).
 HOLDER_LABELS = frozenset({"ORG", "GPE", "PERSON", "PRODUCT", "NORP", "FAC", "LOC", "LAW", "EVENT", "WORK_OF_ART"})
@@ -1020,6 +1020,10 @@ def _bind_date(doc, root, own) -> Binding:
     if not words:
         return Binding()
     event = " ".join(t.lemma_.lower() for t in words)
+    if event_key(event) in PART_EVENTS:
+        # "the prohibition of listed systems is implemented", "application begins with prohibited
+        # practices": the part of the law the date is of, written with the event's words
+        words = sorted(set(words) | set(_part_of_law(tok, words, own)), key=lambda t: t.i)
     # the event's noun may name its holder ("construction of the Brisa bridge", "production at Valdor")
     nouns = [t for t in words if t.pos_ == "NOUN" and t.i not in own]
     # an ordinal thing the event is of or at ("production at the second fab", "construction of
@@ -1033,6 +1037,53 @@ def _bind_date(doc, root, own) -> Binding:
         thing, holder, ref, place = holder, holder.owner, holder.owner_ref, holder.place
     return Binding(holder=holder, holder_ref=ref, place=place, event=event, event_words=" ".join(t.text for t in words),
                    thing=thing.words if thing is not None else None)
+
+
+#: Nouns that name a law, not a part of it ("the regulation applies").
+_LAW_WORDS = frozenset("act law regulation directive rule bill code".split())
+
+
+def _part_of_law(tok, words, own) -> list:
+    """The words naming which part of a law an event of :data:`~checker.frame.events.PART_EVENTS`
+    is of: the event verb's subject or object that is a common noun ("the *prohibition* of the
+    listed *scoring systems* is implemented", "*obligations* for model *providers* apply"), a
+    "with" phrase ("application begins *with prohibited practices*"), an event noun's "of/for"
+    phrase; each noun with its modifiers, never a name (the law's own) nor a phrase with a number
+    (another date's)."""
+    taken = {t.i for t in words}
+    out = []
+
+    def noun(t) -> None:
+        if t.pos_ != "NOUN" or t.i in own or t.i in taken or t.lemma_.lower() in _LAW_WORDS:
+            return
+        if any(x.like_num for x in t.subtree):
+            return
+        out.append(t)
+        out.extend(c for c in t.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN" and c.i not in own)
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "on"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.i not in own:
+                        out.append(p)
+                        out.extend(m for m in p.children if m.dep_ in ("amod", "compound") and m.pos_ != "PROPN")
+
+    heads = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                noun(c)
+            elif c.dep_ == "prep" and c.lower_ == "with" and not any(x.like_num for x in c.subtree):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        noun(p)
+    for t in words:
+        if t.pos_ == "NOUN":
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "with"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            noun(p)
+    return out
 
 
 def _event_of_verb(verb, own) -> list:

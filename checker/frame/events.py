@@ -97,6 +97,8 @@ EVENT_KEYS: dict[str, str] = {
     "become effective": "effect",
     # apply (application: another milestone than entry into force)
     "apply": "apply",
+    "implement": "apply",
+    "implementation": "apply",
     "applicable": "apply",
     "become applicable": "apply",
     # production
@@ -218,6 +220,46 @@ def is_change(words: str) -> bool:
     """Whether the words tell of a change of a date ("postponed", "was delayed", "pushed back")."""
     lemmas = _lemmas(words)
     return any(w in CHANGE_WORDS for w in lemmas)
+
+
+#: Events of a law whose date depends on what part of it is meant: a law's provisions apply (or
+#: take effect) on dates of their own ("the prohibitions apply from February 2025", "obligations for
+#: model providers apply from August 2025"); :func:`event_object` says which part a date is of.
+PART_EVENTS = frozenset({"apply", "effect"})
+#: Words that name no particular part of a law ("obligations", "rules", "the Act").
+_GENERIC_PARTS = frozenset(
+    """obligation requirement rule provision part article chapter section act law regulation directive
+    measure general full phase phased ai eu list listed""".split()
+)
+_FUNCTION = frozenset("a an the of for with on to in under by and or its their this that these those".split())
+
+
+def _stem(word: str) -> str:
+    """A word cut to a stem shared by its forms: "prohibited", "prohibition", "prohibitions" -> "prohibit"."""
+    w = word.lower().strip(".,;:()\"'’")
+    for end in ("ions", "ion", "ed", "ing", "es", "s"):
+        if w.endswith(end) and len(w) - len(end) >= 4 and not (end == "s" and w.endswith("ss")):
+            return w[: -len(end)]
+    return w
+
+
+def event_object(words: str, key: str | None) -> frozenset[str]:
+    """The part of a law an event of :data:`PART_EVENTS` is of, as word stems, from the event's words
+    as the binder wrote them ("application begins with prohibited practices" -> {"prohibit",
+    "practic"}); empty for another event, or words that name the event alone ("entered into force")."""
+    if key not in PART_EVENTS or not words:
+        return frozenset()
+    vocabulary = {w for phrase in EVENT_KEYS for w in phrase.split()} | set(_STARTS) | set(_PLANS)
+    out = set()
+    for word in words.replace("-", " ").split():
+        w = word.lower().strip(".,;:()\"'’")
+        if not w or w in _FUNCTION or lemma(w) in vocabulary or w in vocabulary:
+            continue
+        stem = _stem(w)
+        if stem in _GENERIC_PARTS or w in _GENERIC_PARTS or lemma(w) in _GENERIC_PARTS:
+            continue
+        out.add(stem)
+    return frozenset(out)
 
 
 def event_key(words: str) -> str | None:

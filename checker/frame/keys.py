@@ -118,6 +118,26 @@ def name_within(x: str | None, y: str | None) -> bool:
     return bool(wx and wy) and (wx <= wy or wy <= wx)
 
 
+def acronym_within(x: str | None, y: str | None) -> bool:
+    """Two folded names alike but that one writes some words of the other as their initials:
+    "ai act" / "artificial intelligence act", "us senate" / "united states senate" (the
+    initials two to five letters, for as many words; the other words the same)."""
+    if not x or not y or x == y:
+        return False
+    for short, long in ((x.split(), y.split()), (y.split(), x.split())):
+        extra = len(long) - len(short)
+        if extra < 1:
+            continue
+        for i, w in enumerate(short):
+            n = extra + 1
+            if (
+                w.isalpha() and len(w) == n and 2 <= n <= 5 and short[:i] == long[:i] and short[i + 1 :] == long[i + n :]
+                and "".join(p[0] for p in long[i : i + n]) == w
+            ):
+                return True
+    return False
+
+
 #: Nouns of one kind of site, folded to one for ordinal things: "the second fab", "the second
 #: factory" and "the second plant" of one owner are one site. ("works" is plural to the parser and
 #: never an ordinal thing.)

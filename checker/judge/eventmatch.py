@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..frame.events import event_key, is_change
-from ..frame.keys import by_identity, holder_key, name_within, things_join
+from ..frame.events import event_key, event_object, is_change
+from ..frame.keys import acronym_within, by_identity, holder_key, name_within, things_join
 from ..frame.regions import region_tier
 from ..model import Claim, DateExpr, Fact
 
@@ -109,7 +109,19 @@ def places_apart(xs: set[str], ys: set[str]) -> bool:
 
 def _same_holder(x: DatedEvent, y: DatedEvent) -> bool:
     joined = things_join(x.fact, y.fact)
-    return x.holder == y.holder if joined is None else joined
+    return (x.holder == y.holder or acronym_within(x.holder, y.holder)) if joined is None else joined
+
+
+def _part(x: DatedEvent) -> frozenset[str]:
+    """The part of a law the event is of (:func:`checker.frame.events.event_object`), as stems."""
+    return event_object(x.fact.measure.text if x.fact.measure is not None else "", x.event)
+
+
+def _same_part(x: DatedEvent, y: DatedEvent) -> bool:
+    """Both events of one part of a law (a stem in common), or neither of a part: a provision's
+    date and the whole law's are two events, and so are two provisions' dates."""
+    px, py = _part(x), _part(y)
+    return bool(px & py) if px and py else not px and not py
 
 
 def shared_events(a: Claim, b: Claim) -> list[SharedEvent]:
@@ -121,12 +133,12 @@ def shared_events(a: Claim, b: Claim) -> list[SharedEvent]:
     shared: list[SharedEvent] = []
     seen: set[tuple[str, str]] = set()
     for e in ours:
-        key = (e.holder, e.event)
+        key = (e.holder, e.event, _part(e))
         if key in seen:
             continue
         seen.add(key)
-        side_a = tuple(x for x in ours if (x.holder, x.event) == key)
-        side_b = tuple(y for y in theirs if y.event == e.event and _same_holder(e, y))
+        side_a = tuple(x for x in ours if (x.holder, x.event, _part(x)) == key)
+        side_b = tuple(y for y in theirs if y.event == e.event and _same_holder(e, y) and _same_part(e, y))
         if not side_b:
             continue
         places_a, places_b = _places(side_a), _places(side_b)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
 from ..extract.units import TIME_UNITS
-from ..frame.keys import VOTE_KEYS, by_identity, fold, folded_measure, holder_key, measure_key, quantity_fact, things_join
+from ..frame.keys import VOTE_KEYS, acronym_within, by_identity, fold, folded_measure, holder_key, measure_key, quantity_fact, things_join
 from ..frame.timeframe import times_differ
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .sameness import context_terms
@@ -232,7 +232,7 @@ def _holders_match(ka: str, a: Claim, kb: str, b: Claim) -> bool:
     """The same holder, one name of three words or more with a word before it on the other side
     ("Ministry of Finance" / "Chinese Ministry of Finance"), or each sentence names the other's
     holder too."""
-    if ka == kb or _qualified_name(ka, kb) or _acronym_of(ka, kb) or _acronym_of(kb, ka):
+    if ka == kb or _qualified_name(ka, kb) or _acronym_of(ka, kb) or _acronym_of(kb, ka) or acronym_within(ka, kb):
         return True
     return _mentions(b, ka) and _mentions(a, kb)
 
