@@ -127,6 +127,14 @@ def test_no_holder_takes_the_heading_then_the_title(nlp):
     assert fact.holder.value == "Orrin" and fact.holder.source in ("heading", "title")
 
 
+def test_a_heading_in_lower_case_letters_only_names_no_one(nlp):
+    # a forum post: the member's handle over the quoted story is no name; the title's is
+    text = "# Kessler approves a second mill\n\n## bluefox\n\nCompute: 9,408 nodes.\n"
+    _, claims = _facts_of(nlp, text)
+    fact = next(f for c in claims for f in c.facts if f.value == "9,408")
+    assert fact.holder is not None and fact.holder.value != "bluefox"
+
+
 def test_a_sentence_naming_someone_else_takes_no_holder_from_the_title(nlp):
     text = "# Kessler Steel annual review\n\nVarna lithium output 1.01 million tonnes (2025)\n\nRevenue rose 5% in 2024.\n"
     _, claims = _facts_of(nlp, text)

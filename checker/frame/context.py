@@ -177,7 +177,10 @@ class DocumentContext:
         if not text:
             return None
         parsed = self._parse(text)
-        return about(parsed) if parsed is not None else None
+        found = about(parsed) if parsed is not None else None
+        if found is not None and _lower_case(found[0]):
+            return None  # "erek", a forum member's handle over the post: no name
+        return found
 
 
 #: Three capitalised words or more in a row (:meth:`DocumentContext.full_name`).
@@ -185,6 +188,12 @@ _RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){2,}\b")
 _PLACES = PLACE_LABELS | {"NORP"}
 #: Capitalised sentence openers a run of names may start with ("The James Webb Space Telescope").
 _OPENERS = frozenset("The A An This That These Those Its Our Their".split())
+
+
+def _lower_case(name: str) -> bool:
+    """Written in lower-case letters only: names are capitalised ("eBay" and "iPhone" too)."""
+    cased = [ch for ch in name if ch.isalpha() and ch.lower() != ch.upper()]
+    return bool(cased) and not any(ch.isupper() for ch in cased)
 
 
 def _key(text: str) -> str:

@@ -26,6 +26,7 @@ production. General English only: no word of the table is there for a particular
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from .inflection import stem_candidates
 
 #: Words that name a production; before "production" they fold into ``massproduction``
@@ -226,6 +227,8 @@ def is_change(words: str) -> bool:
 #: take effect) on dates of their own ("the prohibitions apply from February 2025", "obligations for
 #: model providers apply from August 2025"); :func:`event_object` says which part a date is of.
 PART_EVENTS = frozenset({"apply", "effect"})
+#: The words of events, of starting and of planning: what an event's words are besides its part.
+_EVENT_VOCABULARY = frozenset({w for phrase in EVENT_KEYS for w in phrase.split()} | set(_STARTS) | set(_PLANS))
 #: Words that name no particular part of a law ("obligations", "rules", "the Act").
 _GENERIC_PARTS = frozenset(
     """obligation requirement rule provision part article chapter section act law regulation directive
@@ -243,13 +246,14 @@ def _stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 14)
 def event_object(words: str, key: str | None) -> frozenset[str]:
     """The part of a law an event of :data:`PART_EVENTS` is of, as word stems, from the event's words
     as the binder wrote them ("application begins with prohibited practices" -> {"prohibit",
     "practic"}); empty for another event, or words that name the event alone ("entered into force")."""
     if key not in PART_EVENTS or not words:
         return frozenset()
-    vocabulary = {w for phrase in EVENT_KEYS for w in phrase.split()} | set(_STARTS) | set(_PLANS)
+    vocabulary = _EVENT_VOCABULARY
     out = set()
     for word in words.replace("-", " ").split():
         w = word.lower().strip(".,;:()\"'’")
