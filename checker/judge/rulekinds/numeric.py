@@ -222,7 +222,7 @@ class NumericMismatch(RuleKind):
                     # one holder's measure, dated on one side only ("1.10 exaflops in June 2022" / "topped
                     # the list with 1.21 exaflops" on a page of no date), in two sentences worded apart:
                     # another value may be another time (a sentence restated with another figure is a change)
-                    verdicts.append(self._undated_verdict(a, b, qa, qb, fm, ctx))
+                    verdicts.append(self._scope_verdict(a, b, qa, qb, fm, ctx, but=f"only one is dated ({fm.undated})"))
                     continue
                 elif one_fact and not (derived(qb, a) or derived(qa, b)):
                     conflicting.append((qa, qb, words))
@@ -342,25 +342,14 @@ class NumericMismatch(RuleKind):
             return same_counted_thing(qa, qb)
         return words >= self.p["context_overlap"]
 
-    def _scope_verdict(self, a, b, qa, qb, fm: FactMatch, ctx) -> Verdict:
-        """A related edge for two facts of one holder's measure whose time, place or modality differ."""
+    def _scope_verdict(self, a, b, qa, qb, fm: FactMatch, ctx, but: str | None = None) -> Verdict:
+        """A related edge for two facts of one holder's measure whose time, place or modality differ
+        (or ``but``: what else keeps them apart)."""
         return Verdict(
             claims=(a.id, b.id),
             relation="related",
             finding=False,
-            reason=f"{describe(qa)} and {describe(qb)}: {fm.explain()}, but {fm.difference()}",
-            score=round(ctx.similarity, 4),
-            fields={"a": describe(qa), "b": describe(qb), "thing": qa.unit or qa.noun or qa.kind},
-            key=f"{qa.start}:{qb.start}",
-        )
-
-    def _undated_verdict(self, a, b, qa, qb, fm: FactMatch, ctx) -> Verdict:
-        """A related edge for two values of one holder's measure, one dated and the other not."""
-        return Verdict(
-            claims=(a.id, b.id),
-            relation="related",
-            finding=False,
-            reason=f"{describe(qa)} and {describe(qb)}: {fm.explain()}, but only one is dated ({fm.undated})",
+            reason=f"{describe(qa)} and {describe(qb)}: {fm.explain()}, but {but or fm.difference()}",
             score=round(ctx.similarity, 4),
             fields={"a": describe(qa), "b": describe(qb), "thing": qa.unit or qa.noun or qa.kind},
             key=f"{qa.start}:{qb.start}",
