@@ -257,9 +257,12 @@ def test_faults_signal_mid_scan_is_exit_2_and_writes_nothing(tmp_path, signum, m
     """Ctrl-C or SIGTERM while embedding: one error line, exit 2, the previous report and the cache intact."""
     out, before = _previous_report(tmp_path)
     mark = tmp_path / "embedding-started"
+    # a 10 s window to signal the run in, a third of the hang guard below: should the run wait for the
+    # encoder's sleep to end (a sleep on a thread the signal does not reach), it still ends inside the
+    # guard (with a 30 s window, about one full-suite run in six timed out here)
     proc = _spawn(
         ["scan", str(SEEDS), "-o", str(out), "--cache-dir", str(tmp_path / "cache")], tmp_path,
-        CLAIMGRAPH_FAKE_MARK=str(mark), CLAIMGRAPH_FAKE_DELAY="30",
+        CLAIMGRAPH_FAKE_MARK=str(mark), CLAIMGRAPH_FAKE_DELAY="10",
     )
     _wait_for(mark, proc)
     proc.send_signal(signum)
@@ -310,7 +313,7 @@ def test_faults_sigterm_mid_index_update_leaves_the_index_whole(tmp_path):
     mark = tmp_path / "embedding-started"
     proc = _spawn(
         ["index", str(archive), "--index", str(index), "--no-cache"], tmp_path,
-        CLAIMGRAPH_FAKE_MARK=str(mark), CLAIMGRAPH_FAKE_DELAY="30",
+        CLAIMGRAPH_FAKE_MARK=str(mark), CLAIMGRAPH_FAKE_DELAY="10",  # see the scan's signal test
     )
     _wait_for(mark, proc)
     proc.send_signal(signal.SIGTERM)
