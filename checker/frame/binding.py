@@ -1039,8 +1039,9 @@ def _bind_date(doc, root, own) -> Binding:
                    thing=thing.words if thing is not None else None)
 
 
-#: Nouns that name a law, not a part of it ("the regulation applies").
-_LAW_WORDS = frozenset("act law regulation directive rule bill code".split())
+#: Nouns that name a law (singular): not a part of it ("the regulation applies"), the head of a
+#: description that refers to one ("the rules"), the last word of its name ("the AI Act").
+LAW_WORDS = frozenset("act law regulation directive rule bill code legislation statute ordinance".split())
 
 
 def _part_of_law(tok, words, own) -> list:
@@ -1054,7 +1055,7 @@ def _part_of_law(tok, words, own) -> list:
     out = []
 
     def noun(t) -> None:
-        if t.pos_ != "NOUN" or t.i in own or t.i in taken or t.lemma_.lower() in _LAW_WORDS:
+        if t.pos_ != "NOUN" or t.i in own or t.i in taken or t.lemma_.lower() in LAW_WORDS:
             return
         if any(x.like_num for x in t.subtree):
             return

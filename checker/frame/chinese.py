@@ -55,11 +55,13 @@ _CURRENCY = re.compile(r"(?:人民[币幣]|新[台臺][币幣]|港[币幣元]|�
 _NOT_MEASURE = re.compile(rf"[以的在于於到至从從和与與及对對向]$")
 
 
+_HAN_RE = re.compile(rf"[{_HAN}]")
+
+
 def is_chinese(text: str) -> bool:
     """Mostly Chinese characters: a third of the letters or more are ideographs."""
-    letters = [ch for ch in text if ch.isalpha()]
-    han = sum(1 for ch in letters if re.match(rf"[{_HAN}]", ch))
-    return bool(letters) and han * 3 >= len(letters)
+    letters = sum(1 for ch in text if ch.isalpha())
+    return bool(letters) and len(_HAN_RE.findall(text)) * 3 >= letters
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +75,7 @@ def _converter():
 def fold_chinese(text: str) -> str:
     """``text`` with Taiwan's traditional characters and phrases turned to the mainland's
     simplified ones (OpenCC ``tw2sp``); text with no ideograph is returned as it is."""
-    if not re.search(rf"[{_HAN}]", text):
+    if not _HAN_RE.search(text):
         return text
     return _converter().convert(text)
 
@@ -112,17 +114,10 @@ def _organisation(text: str) -> str | None:
     found = None
     for m in re.finditer(rf"[{_HAN}A-Za-z0-9·]+", _ASIDE.sub(" ", text)):
         run = m.group(0)
-        ends = [i + len(s) for s in _ORG_SUFFIXES for i in _all(run, s)]
-        if ends:
-            found = _trim(run[: max(ends)])
+        end = max((run.rfind(s) + len(s) for s in _ORG_SUFFIXES if s in run), default=0)
+        if end:
+            found = _trim(run[:end])
     return found
-
-
-def _all(text: str, sub: str):
-    i = text.find(sub)
-    while i >= 0:
-        yield i
-        i = text.find(sub, i + 1)
 
 
 #: Words before a name that are not part of it ("资料显示国家...", "据悉...").

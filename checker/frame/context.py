@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 
+from ..extract.terms import normalise
 from ..ingest.segment import split_sentences
 from ..model import Document
-from .binding import HOLDER_LABELS, PLACE_LABELS, VALUE_LABELS, _name_of, _strip
+from .binding import HOLDER_LABELS, LAW_WORDS, PLACE_LABELS, VALUE_LABELS, _name_of, _strip
 from .cells import model_code
 
 #: Block kinds that are headings of what follows them.
@@ -106,7 +107,7 @@ class DocumentContext:
         text = self.previous_sentence(offset)
         if not text:
             return None
-        if description and description.split()[-1].lower() in _LAW_NOUNS:
+        if description and normalise(description.split()[-1]) in LAW_WORDS:
             # "the regulation", "the rules": a law the previous sentence names, not its subject
             # ("the European Parliament adopted the AI Act. The regulation ..."); none named: the
             # subject, whose rule it is ("Porto has become the first city to require ... The regulation")
@@ -299,18 +300,12 @@ _CREATING = frozenset(
 _ACTORS = frozenset("company firm group maker business corporation government ministry agency it".split())
 
 
-#: Nouns of a definite description that refers to a law (:meth:`DocumentContext.previous_holder`).
-_LAW_NOUNS = frozenset("regulation regulations law laws act rule rules directive bill legislation statute ordinance".split())
-#: Last words of a law's name ("the AI Act", "the Data Protection Regulation").
-_LAW_ENDS = frozenset("act law regulation directive bill code".split())
-
-
 def _law(parsed) -> tuple[str, str] | None:
     """The first law a parsed sentence names (an entity the recogniser calls a law, or a name
     ending in "Act", "Law", "Regulation" ...), or None."""
     for ent in parsed.ents:
         words = ent.text.split()
-        if ent.label_ == "LAW" or (words and words[-1].lower() in _LAW_ENDS and words[-1][:1].isupper()):
+        if ent.label_ == "LAW" or (words and words[-1].lower() in LAW_WORDS and words[-1][:1].isupper()):
             name = _trimmed(_strip(ent.text))
             if name:
                 return name, ent.text

@@ -253,11 +253,10 @@ def event_object(words: str, key: str | None) -> frozenset[str]:
     "practic"}); empty for another event, or words that name the event alone ("entered into force")."""
     if key not in PART_EVENTS or not words:
         return frozenset()
-    vocabulary = _EVENT_VOCABULARY
     out = set()
     for word in words.replace("-", " ").split():
         w = word.lower().strip(".,;:()\"'’")
-        if not w or w in _FUNCTION or lemma(w) in vocabulary or w in vocabulary:
+        if not w or w in _FUNCTION or w in _EVENT_VOCABULARY or lemma(w) in _EVENT_VOCABULARY:
             continue
         stem = _stem(w)
         if stem in _GENERIC_PARTS or w in _GENERIC_PARTS or lemma(w) in _GENERIC_PARTS:

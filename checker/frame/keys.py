@@ -234,7 +234,6 @@ def _opener_only(name: str, text: str) -> bool:
     return plural or lowered.endswith(("ing", "ed", "ly", "ion", "ment"))
 
 
-@by_identity
 def _spent_on(words: list[str]) -> str | None:
     """``noun:gpu hour`` for a time unit with what it is spent on ("GPU hours"), else None."""
     folded = [normalise(w) for w in words]
@@ -254,21 +253,21 @@ def measure_key(fact: Fact | None, q: Quantity) -> str | None:
         # a table's label says what its cells measure ("GPU Hours | 2.79M H800"): the count's
         # own noun there says what kind, and a physical unit what dimension
         words = [normalise(w) for w in folded_measure(fact.measure.value).split()]
-        if _spent_on(words):
-            return _spent_on(words)
+        if spent := _spent_on(words):
+            return spent
         if not (q.kind == "measure" and q.unit and q.unit not in TIME_UNITS):
             return ("noun:" if q.kind == "count" else f"{q.kind}:") + words[-1]
     if q.kind == "measure" and q.unit and q.unit not in TIME_UNITS:
         base = UNIT_BASES.get(q.unit)
         return "unit:" + (base[0] if base else q.unit)
-    if q.kind == "measure" and q.unit and q.noun and _spent_on(q.noun.split()):
-        return _spent_on(q.noun.split())  # "280K GPU hours", as a count's "GPU hours"
+    if q.kind == "measure" and q.unit and q.noun and (spent := _spent_on(q.noun.split())):
+        return spent  # "280K GPU hours", as a count's "GPU hours"
     if q.kind == "count" and q.unit:
         words = q.unit.lower().split()
         if words[-1] not in TIME_UNITS:
             return "noun:" + normalise(words[-1])
-        if _spent_on(words):
-            return _spent_on(words)
+        if spent := _spent_on(words):
+            return spent
     if fact is not None and fact.measure is not None and fact.measure.value:
         head = folded_measure(fact.measure.value).split()[-1]
         if head.lower() not in STOPWORDS:
