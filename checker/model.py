@@ -169,12 +169,14 @@ class Citation:
 
 
 #: Where a slot of a fact came from, nearest first: the claim's own sentence, the sentence
-#: before it, the section heading over it, the document's title, the headers of the table cell
-#: it sits in, a relative expression resolved against the document's date ("last year"), the
-#: document's own date (a figure stated with no time is "as of" it), or a date the user gave.
+#: before it, the text under a timeline entry (a date and a label over a paragraph), the
+#: section heading over it, the document's title, the headers of the table cell it sits in, a
+#: relative expression resolved against the document's date ("last year"), the document's own
+#: date (a figure stated with no time is "as of" it), or a date the user gave.
 SLOT_SOURCES = (
     "sentence",
     "previous sentence",
+    "text below",
     "heading",
     "title",
     "table header",

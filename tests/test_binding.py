@@ -566,3 +566,27 @@ def test_the_robot_after_a_sentence_starting_to_make_it_is_that_robot(nlp):
     _, claims = _facts_of(nlp, text, "text")
     fact = next(f for c in claims for f in c.facts if f.value == "8-hour")
     assert "Lumen" in fact.holder.value and fact.holder.source == "previous sentence"
+
+
+def test_a_title_case_heading_of_common_words_names_no_one(nlp):
+    text = "# Kessler Steel annual review\n\n## Complete Capacity Overview\n\nCompute: 9,408 nodes.\n"
+    _, claims = _facts_of(nlp, text)
+    fact = next(f for c in claims for f in c.facts if f.value == "9,408")
+    assert fact.holder.value == "Kessler Steel" and fact.holder.source == "title"
+    # a heading's name the running text writes as a name is one
+    text = "# Annual review\n\n## Orrin System Specifications\n\nThe Orrin machine was built in Porto.\n\nCompute: 9,408 nodes.\n"
+    _, claims = _facts_of(nlp, text)
+    fact = next(f for c in claims for f in c.facts if f.value == "9,408")
+    assert fact.holder.value == "Orrin" and fact.holder.source == "heading"
+
+
+def test_a_name_before_an_open_parenthesis_ends_there(nlp):
+    b = _bound(nlp, "The Orsel Act (Regulation (OR) 2030/77) entered into force on 11 January 2031.", "11 January 2031")
+    assert b.holder == "Orsel Act"
+
+
+def test_a_title_naming_a_law_names_all_of_it(nlp):
+    from checker.frame.context import about
+
+    assert about(nlp("EU Data Act Deadline — April 1, 2031"))[0] == "EU Data Act"
+    assert about(nlp("Kessler gets a grant under the Steel Act"))[0] == "Kessler"  # the subject, not the law

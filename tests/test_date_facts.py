@@ -249,3 +249,73 @@ def test_a_name_with_an_acronym_for_some_of_its_words_is_one_holder():
     assert verdict.relation == "conflicts"
     c = _parsed("The Data Storage Rules Act entered into force on 1 September 2031.", "c")
     assert RULE.compare(a, c, PairContext(0.5)) == []  # "DS" is not three words
+
+
+# ---------------------------------------------------------------- timeline entries
+
+_TIMELINE = (
+    "Orsel Data Act: Key Dates\n\n"
+    "The Orsel Data Act entered into force on 3 March 2030, with its duties phased in over three years.\n\n"
+    "Phased Rollout Schedule\n\n"
+    "April 1, 2031 — Scoring Bans and Staff Training\n\n"
+    "The bans on scoring systems and the staff-training duties began to apply.\n\n"
+    "April 1, 2032 — Device Registration\n\n"
+    "Registration duties for connected devices take effect.\n\n"
+    "April 1, 2033 — Entry into Service of the Registry\n"
+)
+
+
+def _timeline_claims():
+    from checker.frame.facts import document_claims_with_facts
+    from checker.ingest.documents import parse_document
+
+    claims = document_claims_with_facts(parse_document(_TIMELINE, "text", "t", "t.txt"), 1)
+    return {c.text.split(" —")[0]: c for c in claims if c.text.startswith("April")}
+
+
+def test_a_timeline_entry_dates_the_event_the_text_under_it_tells_of():
+    entries = _timeline_claims()
+    (bans,) = entries["April 1, 2031"].facts
+    assert (bans.measure.value, bans.measure.source) == ("apply", "text below")
+    assert "Scoring Bans" in bans.measure.text  # the label says which part of the law
+    (devices,) = entries["April 1, 2032"].facts
+    assert devices.measure.value == "effect"
+    # the title-case heading over the entries names nothing; the title names the law
+    assert bans.holder.value == devices.holder.value == "Orsel Data Act" and bans.holder.source == "title"
+
+
+def test_a_timeline_entry_is_compared_with_another_pages_date_for_the_same_part_only():
+    entries = _timeline_claims()
+    bans = entries["April 1, 2031"]
+    other = _parsed("The Orsel Data Act's bans on scoring systems apply from September 2030.", "o")
+    (verdict,) = RULE.compare(bans, other, PairContext(0.5))
+    assert verdict.relation == "conflicts" and "April 1, 2031 vs September 2030" in verdict.reason
+    same = _parsed("Under the Orsel Data Act, the scoring bans apply from April 1, 2031.", "s")
+    assert [v.relation for v in RULE.compare(bans, same, PairContext(0.5))] == ["supports"]
+    devices = _parsed("The Orsel Data Act's rules on device registration apply from September 2030.", "d")
+    assert all(v.relation != "conflicts" for v in RULE.compare(bans, devices, PairContext(0.5)))  # another part
+
+
+def test_a_timeline_entry_needs_a_date_first_and_a_short_label():
+    from checker.frame.facts import entry_label
+
+    assert entry_label("April 1, 2031 — Scoring Bans", 0, 13) == "Scoring Bans"
+    assert entry_label("**2031**: Phase two", 2, 6) == "Phase two"
+    assert entry_label("On April 1, 2031 — the bans applied", 3, 16) is None  # the date is not first
+    assert entry_label("April 1, 2031 — the bans applied. They were strict", 0, 13) is None  # a sentence goes on
+    # an entry whose paragraph has a date of its own: that date is its event's
+    text = "Rollout\n\nApril 1, 2031 — Scoring Bans\n\nThe bans were adopted in May 2030.\n"
+    from checker.frame.facts import document_claims_with_facts
+    from checker.ingest.documents import parse_document
+
+    (entry,) = [c for c in document_claims_with_facts(parse_document(text, "text", "r", "r.txt"), 1) if c.text.startswith("April")]
+    assert entry.facts[0].measure is None
+
+
+def test_a_law_named_with_its_place_before_it_is_one_holder():
+    a = _parsed("The EU Data Act entered into force on 11 January 2031.", "a")
+    b = _parsed("The Data Act entered into force on 11 February 2031.", "b")
+    (verdict,) = RULE.compare(a, b, PairContext(0.5))
+    assert verdict.relation == "conflicts"
+    c = _parsed("The Data Storage Act entered into force on 11 February 2031.", "c")
+    assert RULE.compare(a, c, PairContext(0.5)) == []  # another law

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from checker.frame.facts import claim_facts, direction, document_claims_with_facts, modality
 from checker.ingest.documents import parse_document
 from checker.store.claims_cache import claim_from_json, claim_json, decode_claims, encode_claims
@@ -104,3 +106,26 @@ def test_nlp_model_setting_layers_flag_environment_file_default(tmp_path):
     assert resolve_settings(cfg, environ={}, nlp_model="flag").nlp_model == "flag"
     assert resolve_settings(cfg, environ={"CLAIMGRAPH_NLP_MODEL": "env"}).nlp_model == "env"
     assert resolve_settings(cfg, environ={}).nlp_model == "from_file"
+
+
+@pytest.mark.parametrize("arity", [1, 2, 3])
+def test_by_identity_remembers_per_object_not_per_equal_value(arity):
+    from checker.frame.keys import by_identity
+
+    calls = []
+
+    def fn(*args):
+        calls.append(args)
+        return sum(len(a) for a in args)
+
+    # a function of one, two and three named arguments, each wrapper of its own
+    named = {1: lambda a: fn(a), 2: lambda a, b: fn(a, b), 3: lambda a, b, c: fn(a, b, c)}[arity]
+    remembered = by_identity(named)
+    args = [[1] * (n + 1) for n in range(arity)]
+    assert remembered(*args) == remembered(*args) == sum(range(1, arity + 1))
+    assert len(calls) == 1
+    equal = [list(a) for a in args]  # equal, but other objects: asked again
+    assert remembered(*equal) == sum(range(1, arity + 1)) and len(calls) == 2
+    remembered.cache_clear()
+    remembered(*args)
+    assert len(calls) == 3

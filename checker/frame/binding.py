@@ -805,6 +805,8 @@ def same_clause(doc, i: int, j: int) -> bool:
 
 
 def _strip(name: str) -> str:
+    if name.count("(") > name.count(")"):
+        name = name[: name.rfind("(")]  # "Data Act (Regulation": the name before the parenthesis it opens
     name = name.strip(" ,.;:'\"“”’")
     if name.lower().startswith("the "):
         name = name[4:]
@@ -1085,6 +1087,35 @@ def _part_of_law(tok, words, own) -> list:
                         if p.dep_ == "pobj":
                             noun(p)
     return out
+
+
+def sentence_event(doc) -> tuple[str, str] | None:
+    """``(lemmas, words)`` of the event a sentence with no date of its own tells of, from its main
+    verb or the verb that verb governs ("obligations *began to apply*", "provisions *took
+    effect*"), with the part of a law an apply or take-effect event is of (see
+    :func:`_part_of_law`); None for a sentence with a date (its event is that date's), a verb
+    that names no event, or a negated one. The paragraph under a timeline entry ("February 2,
+    2025 — Prohibitions") says what happened on the entry's date."""
+    if any(t.ent_type_ == "DATE" or (t.like_num and len(t.text) == 4) for t in doc):
+        return None
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        # the main verbs: the root and the verbs joined to it ("... (prohibited practices) and
+        # ... obligations began to apply", parsed with "prohibited" for the root), each after the
+        # verb it governs ("began to *apply*")
+        mains = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        for tok in [t for v in mains for t in [c for c in v.children if c.dep_ == "xcomp"] + [v]]:
+            if tok.pos_ not in ("VERB", "AUX") or _negated(tok) or _negated(root):
+                continue
+            words = _event_of_verb(tok, frozenset())
+            event = " ".join(t.lemma_.lower() for t in words)
+            key = event_key(event)
+            if key is None:
+                continue
+            if key in PART_EVENTS:
+                words = sorted(set(words) | set(_part_of_law(tok, words, frozenset())), key=lambda t: t.i)
+            return event, " ".join(t.text for t in words)
+        break  # the first sentence's main clause only
+    return None
 
 
 def _event_of_verb(verb, own) -> list:

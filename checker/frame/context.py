@@ -23,7 +23,7 @@ import re
 from ..extract.terms import normalise
 from ..ingest.segment import split_sentences
 from ..model import Document
-from .binding import HOLDER_LABELS, LAW_WORDS, PLACE_LABELS, VALUE_LABELS, _name_of, _strip
+from .binding import HOLDER_LABELS, LAW_WORDS, PLACE_LABELS, VALUE_LABELS, _name_of, _strip, sentence_event
 from .cells import model_code
 
 #: Block kinds that are headings of what follows them.
@@ -45,6 +45,7 @@ class DocumentContext:
         self.collecting = False
         self.wanted: set[str] = set()
         self._runs: dict[str, set[str]] | None = None
+        self._names: dict[str, bool] = {}  # word -> written capitalised within a sentence of the running text
         #: how many lookups while :attr:`collecting` found their text not parsed yet (and so
         #: answered nothing): a claim whose facts asked for none has its final facts already
         self.missed = 0
@@ -100,6 +101,26 @@ class DocumentContext:
                 return prev.text[s:e]
         return None
 
+    def event_below(self, start: int, end: int) -> tuple[str, str] | None:
+        """``(lemmas, words)`` of the event the sentence after the one at ``start:end`` (original
+        offsets) tells of (:func:`~checker.frame.binding.sentence_event`): the next sentence of its
+        block, else the first of the next block, not a heading's: a timeline entry's paragraph
+        ("February 2, 2025 — Prohibitions" / "The prohibitions began to apply.")."""
+        i = self._block_at(start)
+        if i is None:
+            return None
+        block = self._blocks[i]
+        after = [(s, e) for s, e in split_sentences(block.text) if block.original_span(s, e)[0] >= end]
+        if not after:
+            if i + 1 >= len(self._blocks) or self._blocks[i + 1].kind in _HEADINGS:
+                return None
+            block = self._blocks[i + 1]
+            after = split_sentences(block.text)[:1]
+        if not after:
+            return None
+        parsed = self._parse(_key(block.text[after[0][0] : after[0][1]]))
+        return sentence_event(parsed) if parsed is not None else None
+
     def previous_holder(self, offset: int, description: str | None = None) -> tuple[str, str] | None:
         """``(name, words)`` of what the previous sentence is about, or None. For a definite
         ``description`` ("the joint venture", not "the company") after a sentence that creates
@@ -129,7 +150,7 @@ class DocumentContext:
             return None
         for block in reversed(self._blocks[:i]):
             if block.kind == "heading":
-                return self._about(block.text)
+                return self._about(block.text, heading=True)
         return None
 
     def title_holder(self) -> tuple[str, str] | None:
@@ -173,7 +194,7 @@ class DocumentContext:
                     self._runs.setdefault(w, set()).add(" ".join(words))
         return self._runs
 
-    def _about(self, text: str) -> tuple[str, str] | None:
+    def _about(self, text: str, heading: bool = False) -> tuple[str, str] | None:
         text = _key(text)
         if not text:
             return None
@@ -181,7 +202,30 @@ class DocumentContext:
         found = about(parsed) if parsed is not None else None
         if found is not None and _lower_case(found[0]):
             return None  # "erek", a forum member's handle over the post: no name
+        if (
+            found is not None and heading and _title_case(text) and _label_name(parsed) is None
+            and not self._written_as_name(found[0])
+        ):
+            return None  # "Complete Rollout Schedule": capitalised as a heading, no name
         return found
+
+    def _written_as_name(self, name: str) -> bool:
+        """A word of ``name`` is an acronym or a code ("EU", "TSMC", "V2") or one the page's
+        running text writes capitalised somewhere other than at a sentence's start: a name, not
+        common words a title-case heading capitalised ("Complete Rollout Schedule")."""
+        return any(
+            (w.isupper() and len(w) > 1) or any(ch.isdigit() for ch in w) or self._capitalised_within(w)
+            for w in re.findall(r"\w+", name)
+        )
+
+    def _capitalised_within(self, word: str) -> bool:
+        if word not in self._names:
+            pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+            self._names[word] = word[:1].isupper() and any(
+                (before := b.text[: m.start()].rstrip()) and before[-1] not in _SENTENCE_ENDS
+                for b in self._blocks if b.kind in _RUNNING for m in pattern.finditer(b.text)
+            )
+        return self._names[word]
 
 
 #: Three capitalised words or more in a row (:meth:`DocumentContext.full_name`).
@@ -189,6 +233,20 @@ _RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){2,}\b")
 _PLACES = PLACE_LABELS | {"NORP"}
 #: Capitalised sentence openers a run of names may start with ("The James Webb Space Telescope").
 _OPENERS = frozenset("The A An This That These Those Its Our Their".split())
+
+
+#: Blocks of running text (not headings), where a name is written as it is spelt.
+_RUNNING = ("paragraph", "list_item", "quote", "table_cell")
+#: What a sentence's first word may follow: a capital there says nothing of a name.
+_SENTENCE_ENDS = frozenset(".!?:;—–-\"“”'‘’•*#|")
+
+
+def _title_case(text: str) -> bool:
+    """A text of two words or more that capitalises each word of four letters or more, as a
+    title-case heading does ("Complete Rollout Schedule", "Frontier Keeps Its Lead")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text)]
+    long = [w for w in words if len(w) >= 4]
+    return len(words) >= 2 and bool(long) and all(w[0].isupper() for w in long)
 
 
 def _lower_case(name: str) -> bool:
@@ -245,14 +303,26 @@ def about(parsed) -> tuple[str, str] | None:
         return subject
     for ent in parsed.ents:
         if ent.label_ in HOLDER_LABELS and ent.label_ not in VALUE_LABELS:
-            name = _trimmed(_strip(ent.text))
+            law = _law_run(ent)
+            name = law or _trimmed(_strip(ent.text))
             if name and name.lower() not in _NO_NAMES and any(ch.isalpha() for ch in name):
-                return name, ent.text
+                return name, law or ent.text
     for tok in parsed:
         if tok.pos_ == "PROPN" and tok.ent_type_ not in VALUE_LABELS and tok.dep_ != "compound":
             name = _trimmed(_name_of(tok))
             if name and name.lower() not in _NO_NAMES and len(name) > 1:
                 return name, name
+    return None
+
+
+def _law_run(ent) -> str | None:
+    """A law's name an entity opens, which the recogniser cut short: the run of capitalised proper
+    nouns after it up to a law's word ("*EU* AI Act Deadline" -> "EU AI Act"), else None."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and end - ent.end < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        if doc[end].lower_ in LAW_WORDS:
+            return _strip(doc[ent.start : end + 1].text)
+        end += 1
     return None
 
 

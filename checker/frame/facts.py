@@ -163,6 +163,9 @@ def claim_facts(
             # event that happens once ("registered 559,386 cars in 2019") is none
             key = event_key(b.event) if b.event else None
             measure = Slot(key, b.event_words or b.event, "sentence") if key else None
+            label = entry_label(claim.text, d.start, d.end) if key is None else None
+            if label is not None:
+                measure = _entry_event(label, claim, context)
             holder, place = _holder_slot(b, claim, context, parsed, (d.start, d.end), memo), _slot(b.place)
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "date", i, d.text, measure=measure, holder=holder,
@@ -179,6 +182,38 @@ def claim_facts(
                  holder=holder, time=time, place=_slot(e.place), modality=mode, qualifier=e.label or None)
         )
     return tuple(facts)
+
+
+#: A timeline entry: a date opening its line, a dash, colon or bar, then a short label with no
+#: sentence end ("February 2, 2025 — Prohibitions and AI Literacy", "**2026**: Phase two").
+_ENTRY = re.compile(r"\s*[*_]*\s*[—–:|-]+\s*(?P<label>[^.;!?|]{2,100}?)[\s*_|]*")
+_MARKUP = re.compile(r"[\s*_#>|-]*")
+
+
+def entry_label(text: str, start: int, end: int) -> str | None:
+    """The label of a timeline entry whose date is at ``start:end`` of ``text``, or None when the
+    text is not one: the date first (markup before it aside), the label at most ten words."""
+    if _MARKUP.fullmatch(text[:start]) is None:
+        return None
+    m = _ENTRY.fullmatch(text[end:])
+    if m is None or len(m.group("label").split()) > 10:
+        return None
+    return m.group("label").strip()
+
+
+def _entry_event(label: str, claim: Claim, context: DocumentContext | None) -> Slot | None:
+    """The event a timeline entry's date dates: one its label names ("1 August 2024 — Entry into
+    force"), else the one the text under it tells of ("February 2, 2025 — Prohibitions" / "The
+    prohibitions began to apply."), with the label's words, which say which part of a law it is
+    ("prohibitions"); source ``text below``."""
+    key = event_key(label)
+    if key is not None:
+        return Slot(key, label, "sentence")
+    below = context.event_below(claim.start, claim.end) if context is not None else None
+    key = event_key(below[0]) if below is not None else None
+    if key is None:
+        return None
+    return Slot(key, f"{below[1]} ({label})", "text below")
 
 
 def _with_unit(text: str, q) -> tuple[int, int]:

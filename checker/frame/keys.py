@@ -22,7 +22,8 @@ from ..extract.terms import STOPWORDS, normalise
 from ..extract.units import TIME_UNITS, UNIT_BASES
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .chinese import fold_chinese
-from .binding import ABSTENTIONS, VOTES_AGAINST, VOTES_FOR, ordinal_word
+from .binding import ABSTENTIONS, LAW_WORDS, VOTES_AGAINST, VOTES_FOR, ordinal_word
+from .regions import region_tier
 
 #: Calls :func:`by_identity` remembers at most per function (then it forgets them all and starts again).
 REMEMBERED = 1 << 18
@@ -33,21 +34,44 @@ def by_identity(fn):
     immutable objects (a :class:`~checker.model.Claim`, a :class:`~checker.model.Fact`), where
     hashing the objects would cost about what the function does. The arguments are kept with the
     value, so an id is not reused while it is remembered; an argument that is equal but another
-    object is only a miss."""
-    remembered: dict[tuple[int, ...], tuple[tuple, object]] = {}
+    object is only a miss. Functions of one and of two arguments, asked millions of times a
+    scan, have a wrapper of their own (no tuple of ids built, no loop over the arguments)."""
+    remembered: dict = {}
+    arity = fn.__code__.co_argcount if not fn.__code__.co_flags & 0x04 else -1  # 0x04: *args
 
-    @wraps(fn)
-    def remembering(*args):
-        key = tuple(map(id, args))
-        got = remembered.get(key)
-        if got is not None and all(x is y for x, y in zip(got[0], args)):
-            return got[1]
+    def keep(key, entry) -> None:
         if len(remembered) >= REMEMBERED:
             remembered.clear()
-        value = fn(*args)
-        remembered[key] = (args, value)
-        return value
+        remembered[key] = entry
 
+    if arity == 1:
+        def remembering(x):
+            got = remembered.get(id(x))
+            if got is not None and got[0] is x:
+                return got[1]
+            value = fn(x)
+            keep(id(x), (x, value))
+            return value
+    elif arity == 2:
+        def remembering(x, y):
+            key = (id(x), id(y))
+            got = remembered.get(key)
+            if got is not None and got[0] is x and got[1] is y:
+                return got[2]
+            value = fn(x, y)
+            keep(key, (x, y, value))
+            return value
+    else:
+        def remembering(*args):
+            key = tuple(map(id, args))
+            got = remembered.get(key)
+            if got is not None and all(x is y for x, y in zip(got[0], args)):
+                return got[1]
+            value = fn(*args)
+            keep(key, (args, value))
+            return value
+
+    remembering = wraps(fn)(remembering)
     remembering.cache_clear = remembered.clear
     return remembering
 
@@ -136,6 +160,27 @@ def acronym_within(x: str | None, y: str | None) -> bool:
             ):
                 return True
     return False
+
+
+def qualified_within(x: str | None, y: str | None) -> bool:
+    """One folded name is the other with one word before it that only qualifies it: a name of
+    three words or more ("chinese ministry of finance" / "ministry of finance"), or a law's name
+    of two words or more after a place ("eu ai act" / "ai act"). A short name is not ("bank of
+    china" / "china", "equity fund" / "fund")."""
+    if not x or not y:
+        return False
+    short, long = sorted((x.split(), y.split()), key=len)
+    if len(long) != len(short) + 1 or long[1:] != short:
+        return False
+    return len(short) >= 3 or (len(short) == 2 and short[-1] in LAW_WORDS and region_tier(long[0]) is not None)
+
+
+def law_without_place(key: str) -> str | None:
+    """A folded law's name without the place before it ("eu ai act" -> "ai act"), else None."""
+    words = key.split()
+    if len(words) >= 3 and words[-1] in LAW_WORDS and region_tier(words[0]) is not None:
+        return " ".join(words[1:])
+    return None
 
 
 #: Nouns of one kind of site, folded to one for ordinal things: "the second fab", "the second

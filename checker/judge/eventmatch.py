@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..frame.events import event_key, event_object, is_change
-from ..frame.keys import acronym_within, by_identity, holder_key, name_within, things_join
+from ..frame.keys import acronym_within, by_identity, holder_key, name_within, qualified_within, things_join
 from ..frame.regions import region_tier
 from ..model import Claim, DateExpr, Fact
 
@@ -109,7 +109,9 @@ def places_apart(xs: set[str], ys: set[str]) -> bool:
 
 def _same_holder(x: DatedEvent, y: DatedEvent) -> bool:
     joined = things_join(x.fact, y.fact)
-    return (x.holder == y.holder or acronym_within(x.holder, y.holder)) if joined is None else joined
+    if joined is not None:
+        return joined
+    return x.holder == y.holder or acronym_within(x.holder, y.holder) or qualified_within(x.holder, y.holder)
 
 
 def _part(x: DatedEvent) -> frozenset[str]:

@@ -31,7 +31,10 @@ from dataclasses import dataclass
 
 from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
 from ..extract.units import TIME_UNITS
-from ..frame.keys import VOTE_KEYS, acronym_within, by_identity, fold, folded_measure, holder_key, measure_key, quantity_fact, things_join
+from ..frame.keys import (
+    VOTE_KEYS, acronym_within, by_identity, fold, folded_measure, holder_key, measure_key, qualified_within, quantity_fact,
+    things_join,
+)
 from ..frame.timeframe import times_differ
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .sameness import context_terms
@@ -232,7 +235,7 @@ def _holders_match(ka: str, a: Claim, kb: str, b: Claim) -> bool:
     """The same holder, one name of three words or more with a word before it on the other side
     ("Ministry of Finance" / "Chinese Ministry of Finance"), or each sentence names the other's
     holder too."""
-    if ka == kb or _qualified_name(ka, kb) or _acronym_of(ka, kb) or _acronym_of(kb, ka) or acronym_within(ka, kb):
+    if ka == kb or qualified_within(ka, kb) or _acronym_of(ka, kb) or _acronym_of(kb, ka) or acronym_within(ka, kb):
         return True
     return _mentions(b, ka) and _mentions(a, kb)
 
@@ -248,14 +251,6 @@ def _acronym_of(short: str, name: str) -> bool:
         return False
     words = [w for w in name.split() if w not in _ACRONYM_SKIPS]
     return len(words) >= 3 and "".join(w[0] for w in words) == short
-
-
-def _qualified_name(ka: str, kb: str) -> bool:
-    """One folded name is the other with one word before it, and has three words or more: a long
-    name is specific enough that a word before it ("Chinese", "the US") only qualifies it. A short
-    one is not ("Bank of China" is not "China"; "Equity Fund" not "Fund")."""
-    short, long = sorted((ka.split(), kb.split()), key=len)
-    return len(short) >= 3 and len(long) == len(short) + 1 and long[1:] == short
 
 
 def _inherited_within(fa: Fact, ka: str, fb: Fact, kb: str) -> bool:

@@ -28,7 +28,7 @@ import numpy as np
 from ..model import OWN_SOURCES, Claim
 from ..extract.quantities import significant_digits
 from ..extract.units import UNIT_BASES
-from ..frame.keys import holder_key, measure_key, ordinal_thing, quantity_fact
+from ..frame.keys import holder_key, law_without_place, measure_key, ordinal_thing, quantity_fact
 from .similarity import pair_scores
 
 SUMMARY_SECTIONS = ("summary", "headline", "quote")
@@ -227,12 +227,14 @@ def _year(claim: Claim, n: int) -> float:
 def _event_holders(fact, claim: Claim) -> list[str]:
     """The keys a date fact's event joins under: its holder's, and an ordinal thing's without its
     owner and kind words (:func:`checker.frame.keys.things_join` joins an owner or a kind stated
-    on one side only; the rules decide)."""
+    on one side only; the rules decide), or a law's name without the place before it ("eu ai
+    act": "ai act")."""
     key = holder_key(fact, claim)
     if not key:
         return []
     thing = ordinal_thing(fact)
-    bare = f"{thing.ordinal} {thing.noun}" if thing is not None else None  # no owner, no kind words
+    # no owner, no kind words; a law's name without the place before it ("eu ai act": "ai act")
+    bare = f"{thing.ordinal} {thing.noun}" if thing is not None else law_without_place(key)
     return [key] + ([bare] if bare and bare != key else [])
 
 
