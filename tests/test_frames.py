@@ -108,7 +108,7 @@ def test_nlp_model_setting_layers_flag_environment_file_default(tmp_path):
     assert resolve_settings(cfg, environ={}).nlp_model == "from_file"
 
 
-@pytest.mark.parametrize("arity", [1, 2, 3])
+@pytest.mark.parametrize("arity", [1, 2, 3, 4])
 def test_by_identity_remembers_per_object_not_per_equal_value(arity):
     from checker.frame.keys import by_identity
 
@@ -118,8 +118,8 @@ def test_by_identity_remembers_per_object_not_per_equal_value(arity):
         calls.append(args)
         return sum(len(a) for a in args)
 
-    # a function of one, two and three named arguments, each wrapper of its own
-    named = {1: lambda a: fn(a), 2: lambda a, b: fn(a, b), 3: lambda a, b, c: fn(a, b, c)}[arity]
+    # functions of one, two and three named arguments have wrappers of their own; of four, the general one
+    named = {1: lambda a: fn(a), 2: lambda a, b: fn(a, b), 3: lambda a, b, c: fn(a, b, c), 4: lambda a, b, c, d: fn(a, b, c, d)}[arity]
     remembered = by_identity(named)
     args = [[1] * (n + 1) for n in range(arity)]
     assert remembered(*args) == remembered(*args) == sum(range(1, arity + 1))

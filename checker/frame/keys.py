@@ -34,7 +34,7 @@ def by_identity(fn):
     immutable objects (a :class:`~checker.model.Claim`, a :class:`~checker.model.Fact`), where
     hashing the objects would cost about what the function does. The arguments are kept with the
     value, so an id is not reused while it is remembered; an argument that is equal but another
-    object is only a miss. Functions of one and of two arguments, asked millions of times a
+    object is only a miss. Functions of one, two and three arguments, asked millions of times a
     scan, have a wrapper of their own (no tuple of ids built, no loop over the arguments)."""
     remembered: dict = {}
     arity = fn.__code__.co_argcount if not fn.__code__.co_flags & 0x04 else -1  # 0x04: *args
@@ -60,6 +60,15 @@ def by_identity(fn):
                 return got[2]
             value = fn(x, y)
             keep(key, (x, y, value))
+            return value
+    elif arity == 3:
+        def remembering(x, y, z):
+            key = (id(x), id(y), id(z))
+            got = remembered.get(key)
+            if got is not None and got[0] is x and got[1] is y and got[2] is z:
+                return got[3]
+            value = fn(x, y, z)
+            keep(key, (x, y, z, value))
             return value
     else:
         def remembering(*args):

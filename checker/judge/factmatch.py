@@ -274,12 +274,18 @@ def _name_within(ka: str, kb: str) -> bool:
 
 
 def _mentions(claim: Claim, key: str) -> bool:
-    own = {fold(s) for s in claim.subjects}
+    own, words = _named_words(claim)
     if key in own:
         return True
-    words = {normalise(w) for w in word_set(claim.text)}
-    words |= {normalise(p) for w in words if "-" in w for p in w.split("-")}  # "DeepSeek-V3" names DeepSeek and V3
     return all(part in words for part in key.replace("-", " ").split())
+
+
+@by_identity
+def _named_words(claim: Claim) -> tuple[frozenset[str], frozenset[str]]:
+    """The claim's subjects folded, and its words normalised ("DeepSeek-V3" names DeepSeek and V3)."""
+    words = {normalise(w) for w in word_set(claim.text)}
+    words |= {normalise(p) for w in words if "-" in w for p in w.split("-")}
+    return frozenset(fold(s) for s in claim.subjects), frozenset(words)
 
 
 def _as_of(fact: Fact, claim: Claim):
@@ -301,6 +307,7 @@ def _time_of(fact: Fact, claim: Claim):
     return None
 
 
+@by_identity
 def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb: Quantity) -> FactMatch:
     """Align two quantity facts slot by slot (see the module docstring)."""
     if fa is None or fb is None:
