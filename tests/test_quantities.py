@@ -864,3 +864,14 @@ def test_a_change_named_before_its_figure() -> None:
     assert [q.change for q in extract_quantities("Sales slid, a decline of nearly 12 percent.")] == ["decrease"]
     assert [q.change for q in extract_quantities("It posted an increase of $4 million.")] == ["increase"]
     assert [q.change for q in extract_quantities("It has a share of 30%.")] == [None]
+
+
+def test_the_number_of_a_law_is_no_figure_and_its_year_no_date():
+    for text in ("The Orsel Act (Regulation (OR) 2030/1177) entered into force on 3 March 2031.",
+                 "Directive 2029/64 was adopted on 2 May 2029."):
+        assert [d.text for d in extract_dates(text)] == [text.split(" on ")[1].rstrip(".")]
+        assert extract_quantities(text, exclude=[(d.start, d.end) for d in extract_dates(text)]) == []
+    # a fiscal year written with a slash stays a period, and the figures beside it figures
+    text = "Revenue in 2029/30 rose 5% to 3 billion dollars."
+    assert [d.value for d in extract_dates(text)] == ["2029/2030"]
+    assert [q.text for q in extract_quantities(text, exclude=[(d.start, d.end) for d in extract_dates(text)])] == ["5%", "3 billion dollars"]

@@ -104,8 +104,10 @@ _MON = "|".join(
 _MONTH = rf"\b(?:{_MON})(?:\.|\b)"
 #: A full month name in lower case ("in july 2022"): a month only right before its year.
 _MONTH_LOWER = r"\b(?:" + "|".join(n for n in MONTHS if len(n) > 3 or n == "may") + r")\b"
-#: Nothing that would make the preceding digits part of a larger token.
-_END = r"(?![\w%]|[.,:][0-9])"
+#: Nothing that would make the preceding digits part of a larger token ("2024/1689", the number of
+#: a law, is no year: a slash and digits after a year are a date or a range only where a longer
+#: pattern reads them, "2024/06/01", "2023/24").
+_END = r"(?![\w%]|[.,:/][0-9])"
 #: Nothing that would make the following digits part of a larger token.
 _BEGIN = r"(?<![\w$€£¥￥₹#+@])(?<![0-9][.,:/])"
 _ORD = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -345,11 +347,14 @@ def _b_decade(text: str, m: re.Match[str]) -> Span | None:
 
 
 def _b_short_range(text: str, m: re.Match[str]) -> Span | None:
-    """``2025-26`` and ``2025/2030`` are ranges of years; ``2025-07`` is a month."""
+    """``2025-26`` and ``2025/2030`` are ranges of years; ``2025-07`` is a month; ``2029/64`` is
+    the number of a law (two digits after a slash are a year at most five years on: "2023/24")."""
     if _hyphen_name_before(text, m.start()):
         return None
     y, yy = int(m["y"]), int(m["yy"])
     second = yy if len(m["yy"]) == 4 else y // 100 * 100 + yy
+    if m["sep"] == "/" and len(m["yy"]) == 2 and second - y > 5:
+        return None
     if second > y:
         return f"{y}/{second}", "range", f"{y:04d}-01-01", f"{second:04d}-12-31"
     if m["sep"] == "-" and len(m["yy"]) == 2:

@@ -783,11 +783,18 @@ def qualifier_start(text: str, start: int) -> int:
 
 
 def _labelled(text: str, start: int) -> bool:
-    """A label or a month name just before: "No. 10", "Phase 2", "July 12"."""
+    """A label or a month name just before: "No. 10", "Phase 2", "July 12"; or a year and a slash,
+    the number of a law or a document ("Regulation (EU) 2016/679")."""
     return bool(
         _label_before(text, start)
         or _MONTH_BEFORE_RE.search(text, max(0, start - 12), start)
+        or _YEAR_SLASH_RE.search(text, max(0, start - 6), start)
     )
+
+
+#: A year and a slash right before a number: "2016/679" numbers a law; a fiscal year ("2023/24")
+#: is read as a date before figures are.
+_YEAR_SLASH_RE = re.compile(r"(?<![\w/])(?:19|20)[0-9]{2}/$")
 
 
 def _label_before(text: str, start: int) -> bool:
@@ -830,6 +837,8 @@ def _read_digits(text: str, m: re.Match[str], yen: bool) -> _Figure | None:
         currency = "JPY"  # "¥" is CNY unless the text writes JPY or yen
     if _labelled(text, start) or code is None and _enumeration(text, start, m.end(), digits):
         return None
+    if code is None and _YEAR_SLASH_RE.fullmatch(text, start, m.end() + 1) and text[m.end() + 1 : m.end() + 2].isdigit():
+        return None  # "2016/679": the year of a law's number
     fig = _Figure(start=start, end=m.end(), value=value)
     end = _read_tail(text, fig, m.end(), currency)
     if end is None:
