@@ -153,6 +153,16 @@ class DocumentContext:
                 return self._about(block.text, heading=True)
         return None
 
+    def _plain_words(self, text: str, found: tuple[str, str]) -> bool:
+        """A title-case heading ("Complete Rollout Schedule") whose name no word of the running
+        text writes as a name, under a title whose name it does: common words a heading
+        capitalised; the title says whose its figures are. (A page that names nothing in its
+        running text keeps its heading's name: "Kestrel Supercomputer" over "Power: 34 MW".)"""
+        if not _title_case(text) or self._written_as_name(found[0]):
+            return False
+        title = self.title_holder()
+        return title is not None and self._written_as_name(title[0])
+
     def title_holder(self) -> tuple[str, str] | None:
         """``(name, words)`` the document's title is about, or None."""
         title = self.doc.title
@@ -202,10 +212,7 @@ class DocumentContext:
         found = about(parsed) if parsed is not None else None
         if found is not None and _lower_case(found[0]):
             return None  # "erek", a forum member's handle over the post: no name
-        if (
-            found is not None and heading and _title_case(text) and _label_name(parsed) is None
-            and not self._written_as_name(found[0])
-        ):
+        if found is not None and heading and _label_name(parsed) is None and self._plain_words(text, found):
             return None  # "Complete Rollout Schedule": capitalised as a heading, no name
         return found
 
