@@ -374,7 +374,8 @@ class Pipeline:
         return vectors
 
     def judge(
-        self, documents: list[Document], claims: list[Claim], vectors: np.ndarray, keep=None, claims_digest: bytes | None = None
+        self, documents: list[Document], claims: list[Claim], vectors: np.ndarray, keep=None, claims_digest: bytes | None = None,
+        drafts: frozenset[str] = frozenset(),
     ) -> Report:
         """Candidate pairs of ``vectors``, judged (see :meth:`judge_pairs`)."""
         t = time.perf_counter()
@@ -383,7 +384,7 @@ class Pipeline:
             pairs = merge_pairs(pairs, same_value_pairs(claims, vectors), fact_pairs(claims, vectors))
             if keep is not None:
                 pairs = [p for p in pairs if keep(claims[p[0]]) or keep(claims[p[1]])]
-            return self.judge_pairs(documents, claims, pairs, t, claims_digest)
+            return self.judge_pairs(documents, claims, pairs, t, claims_digest, drafts)
 
     def candidate_pairs(self, vectors: np.ndarray) -> list[tuple[int, int, float]]:
         """Nearest-neighbour pairs (exact or approximate, see :mod:`checker.pair.candidates`, or
@@ -408,26 +409,31 @@ class Pipeline:
         pairs: list[tuple[int, int, float]],
         started: float | None = None,
         claims_digest: bytes | None = None,
+        drafts: frozenset[str] = frozenset(),
     ) -> Report:
         """Clusters, rules, findings and edges for candidate pairs already found.
         ``claims_digest``: the :class:`Extraction` digest of exactly these documents and claims
-        (so the judgement cache's key does not encode the claims again)."""
+        (so the judgement cache's key does not encode the claims again). ``drafts``: the ids of
+        the documents checked as drafts (``claimgraph check``), which the rules read as written now."""
         with gc_paused():
-            return self._judge_pairs(documents, claims, pairs, started, claims_digest)
+            return self._judge_pairs(documents, claims, pairs, started, claims_digest, drafts)
 
     def _judge_pairs(
         self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]], started: float | None,
-        claims_digest: bytes | None,
+        claims_digest: bytes | None, drafts: frozenset[str] = frozenset(),
     ) -> Report:
         s = self.settings
         t = started if started is not None else time.perf_counter()
         rules_before = self.timings.get("rules", 0.0)
         cache = self.claims_cache
         if cache is not None and not s.nli:  # a cross-encoder's verdicts are not kept
-            judge = CachedJudge(self._judge, cache, self.rules, cluster=s.cluster_threshold, related=s.related_threshold)
+            judge = CachedJudge(
+                lambda d, c, p: self._judge(d, c, p, drafts), cache, self.rules, cluster=s.cluster_threshold,
+                related=s.related_threshold, drafts=sorted(drafts),
+            )
             judged = judge(documents, claims, pairs, claims_digest)
         else:
-            judged = self._judge(documents, claims, pairs)
+            judged = self._judge(documents, claims, pairs, drafts)
         spent_on_rules = self.timings.setdefault("rules", 0.0) - rules_before
         self.timings["pairs"] = self.timings.get("pairs", 0.0) + time.perf_counter() - t - spent_on_rules
         report = Report(
@@ -451,7 +457,10 @@ class Pipeline:
                 return rule.impl.p.get("conversion_tolerance")
         return None
 
-    def _judge(self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]]) -> Judgement:
+    def _judge(
+        self, documents: list[Document], claims: list[Claim], pairs: list[tuple[int, int, float]],
+        drafts: frozenset[str] = frozenset(),
+    ) -> Judgement:
         """The judging stage: clusters, then the rules over the pairs."""
         s = self.settings
         labels = clusters(len(claims), pairs, threshold=s.cluster_threshold)
@@ -459,7 +468,8 @@ class Pipeline:
         doc_dates = {d.id: d.date for d in documents}
         with self.progress.stage("rules", len(pairs) or None, "pair") as bar:
             findings, edges = evaluate(
-                claims, pairs, self.rules, doc_dates, s.related_threshold, documents=documents, nli=self.nli_judge
+                claims, pairs, self.rules, doc_dates, s.related_threshold, documents=documents, nli=self.nli_judge,
+                drafts=drafts,
             )
             bar.update(len(pairs))
         self._timed("rules", t)
@@ -504,7 +514,8 @@ class Pipeline:
         draft_ids = {d.id for d in documents[: len(draft_loaded)]}
         spans = claim_spans(claims)
         report = self.judge(
-            documents, claims, self.embed(claims), keep=lambda c: c.doc in draft_ids, claims_digest=extraction.digest
+            documents, claims, self.embed(claims), keep=lambda c: c.doc in draft_ids, claims_digest=extraction.digest,
+            drafts=frozenset(draft_ids),
         )
         return dataclasses.replace(restrict_to(report, draft_ids), claim_spans=spans, draft_paths=draft_paths)
 
@@ -542,7 +553,7 @@ class Pipeline:
             archive_docs = index.documents(sorted({c.doc for c in archive}))
             spans = claim_spans(claims)
             spans.update(index.spans([d.id for d in archive_docs]))
-            report = self.judge_pairs(draft_docs + archive_docs, claims + archive, pairs, t)
+            report = self.judge_pairs(draft_docs + archive_docs, claims + archive, pairs, t, drafts=frozenset(d.id for d in draft_docs))
         report = restrict_to(report, {d.id for d in draft_docs})
         return dataclasses.replace(report, claim_spans=spans, draft_paths={d.path for d in draft_docs})
 

@@ -447,3 +447,22 @@ def test_the_regulation_after_a_sentence_naming_a_law_is_the_law_not_the_subject
         "The regulation was formally adopted on 13 June 2031.", "b")
     second = [f for c in claims for f in c.facts if f.kind == "date" and f.value == "13 June 2031"]
     assert all(f.holder is None or f.holder.value != "Orsel Parliament" for f in second)  # a name in passing
+
+
+def test_a_figure_of_a_dated_page_and_one_of_a_page_of_no_date_are_of_two_times_unless_one_is_a_draft():
+    # Kestrel's rating on a page of 3 June 2031 and on a page that states no date, worded apart:
+    # maybe another list, another time; the same figure agrees
+    dated = _dated("Kestrel also has an energy efficiency rating of 52.6 gigaflops per watt.", "a", "2031-06-03")
+    undated = _claim("Kestrel kept its top spot with a rating of 52.9 gigaflops per watt.", "b")
+    (verdict,) = NumericMismatch({}).compare(dated, undated, PairContext(0.5))
+    assert verdict.relation == "related" and not verdict.finding
+    assert "only one is dated (its page's, 2031-06-03)" in verdict.reason
+    same = _claim("Kestrel kept its top spot with a rating of 52.6 gigaflops per watt.", "c")
+    assert [v.relation for v in NumericMismatch({}).compare(dated, same, PairContext(0.5))] == ["supports"]
+    # a draft being checked is written now: its figure against the archive's is a conflict
+    (verdict,) = NumericMismatch({}).compare(dated, undated, PairContext(0.5, drafts=frozenset({"b"})))
+    assert verdict.relation == "conflicts"
+    # and so is a sentence restated with another figure, dated by its page or not
+    restated = _claim("Kestrel also has an energy efficiency rating of 52.9 gigaflops per watt.", "d")
+    (verdict,) = NumericMismatch({}).compare(dated, restated, PairContext(0.9))
+    assert verdict.relation == "conflicts"

@@ -49,9 +49,11 @@ def evaluate(
     related_threshold: float = 0.6,
     documents: list[Document] | None = None,
     nli=None,
+    drafts: frozenset[str] = frozenset(),
 ) -> tuple[list[Finding], list[Edge]]:
     """Findings and edges; ``nli`` (a :class:`checker.judge.nli.NliJudge`) lets the ``nli`` rules judge
-    the candidate pairs that no pair rule supported or contradicted."""
+    the candidate pairs that no pair rule supported or contradicted; ``drafts``: the ids of the
+    documents checked as drafts (:attr:`~checker.judge.rulekinds.base.PairContext.drafts`)."""
     doc_dates = doc_dates or {}
     references = {d.id: reference_numbers(d.text) for d in documents or []}
     by_id = {c.id: c for c in claims}
@@ -78,7 +80,7 @@ def evaluate(
     pair_rules += [r for r in active if r.impl.scope == "pair" and r.impl.fallback]
     common = common_terms(claims)
     undecided: list[tuple[int, int, float]] = []
-    for (i, j, sim), outcome in zip(pairs, _judged(claims, pairs, pair_rules, doc_dates, common)):
+    for (i, j, sim), outcome in zip(pairs, _judged(claims, pairs, pair_rules, doc_dates, common, frozenset(drafts))):
         a, b = claims[i], claims[j]
         related = False
         for n, verdicts in outcome:
@@ -177,16 +179,18 @@ class _Judging:
     common: frozenset[str]
     content: list[int]  # per claim, a number equal for claims of the same content
     repeated: frozenset[int]  # contents that more than one claim has
+    drafts: frozenset[str] = frozenset()  # documents checked as drafts
 
 
 def _judged(
-    claims: list[Claim], pairs: list[tuple[int, int, float]], pair_rules: list[Rule], doc_dates: dict, common: frozenset[str]
+    claims: list[Claim], pairs: list[tuple[int, int, float]], pair_rules: list[Rule], doc_dates: dict, common: frozenset[str],
+    drafts: frozenset[str] = frozenset(),
 ) -> list[Outcome]:
     """Every pair rule's verdicts on each candidate pair, in order: on a
     :mod:`checker.runtime.forkpool` pool of processes when there are many pairs, each judging a
     range of them (the claims, pairs and rules reach the workers by forking)."""
     content = _content_ids(claims)
-    run = _Judging(claims, pairs, pair_rules, doc_dates, common, content, frozenset(_repeated(content)))
+    run = _Judging(claims, pairs, pair_rules, doc_dates, common, content, frozenset(_repeated(content)), drafts)
     if len(pairs) < MIN_POOLED_PAIRS or not forkpool.can_fork():
         return _judge_range(run, 0, len(pairs))
     parts = forkpool.workers_for(len(pairs)) * 4
@@ -212,13 +216,14 @@ def _judge_range(run: _Judging, lo: int, hi: int) -> list[Outcome]:
         a, b = claims[i], claims[j]
         key = None
         if content[i] in repeated or content[j] in repeated:
-            key = (content[i], content[j], a.doc == b.doc, sim, doc_dates.get(a.doc), doc_dates.get(b.doc))
+            key = (content[i], content[j], a.doc == b.doc, sim, doc_dates.get(a.doc), doc_dates.get(b.doc),
+                   a.doc in run.drafts, b.doc in run.drafts)
         if key is not None and key in memo:
             first_a, first_b, outcome = memo[key]
             ids = {first_a: a.id, first_b: b.id}  # the verdicts name the first pair's claims
             outcomes.append(tuple((n, tuple(replace(v, claims=tuple(ids.get(c, c) for c in v.claims)) for v in verdicts)) for n, verdicts in outcome))
             continue
-        ctx = PairContext(similarity=sim, doc_dates=doc_dates, common_terms=run.common)
+        ctx = PairContext(similarity=sim, doc_dates=doc_dates, common_terms=run.common, drafts=run.drafts)
         judged: list[tuple[int, tuple[Verdict, ...]]] = []
         related = False
         for n, rule in enumerate(run.pair_rules):

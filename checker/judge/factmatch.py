@@ -57,6 +57,7 @@ class FactMatch:
     apart: bool = False  # two measures never one quantity, whoever's: two sides of a vote
     same_day: bool = False  # both sentences date the figures to one calendar day
     undated: str = ""  # one figure's own date, where the other has none, nor its page: "June 2022"
+    page_dated: str = ""  # one figure dated by its page alone, the other by nothing: "the page of 3 June 2023"
 
     @property
     def slots(self) -> frozenset[str]:
@@ -344,11 +345,14 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         sa, sb = _as_of(fa, a), _as_of(fb, b)
         if sa is not None and sb is not None and times_differ(sa, sb):
             differ.append(("time", sa.text, sb.text))
-    undated = ""
+    undated = page_dated = ""
     if (fa.time is None) != (fb.time is None):
         # a date "since May 2022" runs to the present, where an undated figure may well be
         own = ta or tb
         undated = own.text if own is not None and own.qualifier != "since" else ""
+        page = fa.time or fb.time
+        if own is None and page.source == "document date":
+            page_dated = f"its page's, {page.text}"  # a figure as of its page's date, the other of no date
     if ta is not None and tb is not None:
         if ta.first <= tb.last and tb.first <= ta.last:
             same.append(("time", ta.text if ta.value == tb.value else f"{ta.text} / {tb.text}"))
@@ -362,7 +366,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             differ.append(("place", fa.place.text or fa.place.value, fb.place.text or fb.place.value))
     if _MODE_GROUP.get(fa.modality, fa.modality) != _MODE_GROUP.get(fb.modality, fb.modality):
         differ.append(("modality", _mode_words(fa.modality), _mode_words(fb.modality)))
-    return FactMatch(tuple(same), tuple(differ), apart, day, undated)
+    return FactMatch(tuple(same), tuple(differ), apart, day, undated, page_dated)
 
 
 def _mode_words(modality: str) -> str:

@@ -29,6 +29,9 @@ class PairContext:
     similarity: float
     doc_dates: dict[str, str | None] = field(default_factory=dict)
     common_terms: frozenset[str] = frozenset()  # words too frequent in the corpus to tell metrics apart
+    # documents checked as drafts (``claimgraph check``): written now, undated by nature, where an
+    # archived page of no date is of some time unknown
+    drafts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

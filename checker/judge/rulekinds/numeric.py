@@ -218,11 +218,11 @@ class NumericMismatch(RuleKind):
                     # $43.5 million: a loose conversion or another day's rate, no disagreement; a gap
                     # wider than either explains (940,000 miles / 1.5 million km) is one
                     continue
-                elif fm.one_thing and fm.undated and ctx.similarity < self.p["conflict_similarity"]:
+                elif fm.one_thing and _one_dated(fm, a, b, ctx) and ctx.similarity < self.p["conflict_similarity"]:
                     # one holder's measure, dated on one side only ("1.10 exaflops in June 2022" / "topped
                     # the list with 1.21 exaflops" on a page of no date), in two sentences worded apart:
                     # another value may be another time (a sentence restated with another figure is a change)
-                    verdicts.append(self._scope_verdict(a, b, qa, qb, fm, ctx, but=f"only one is dated ({fm.undated})"))
+                    verdicts.append(self._scope_verdict(a, b, qa, qb, fm, ctx, but=f"only one is dated ({_one_dated(fm, a, b, ctx)})"))
                     continue
                 elif one_fact and not (derived(qb, a) or derived(qa, b)):
                     conflicting.append((qa, qb, words))
@@ -588,6 +588,15 @@ def _opener_names_only(claim: Claim) -> bool:
     return all(
         (f := quantity_fact(claim, i)) is None or not holder_key(f, claim) for i in range(len(claim.quantities))
     )
+
+
+def _one_dated(fm: FactMatch, a: Claim, b: Claim, ctx: PairContext) -> str:
+    """The date of the one figure of two that has one, where the other has none: its sentence's
+    ("June 2022"), or its page's where the other's page states none, in a scan of pages; a draft
+    being checked (``ctx.drafts``) is written now, and its figure is no figure of unknown time."""
+    if fm.undated:
+        return fm.undated
+    return fm.page_dated if a.doc not in ctx.drafts and b.doc not in ctx.drafts else ""
 
 
 def _some_fact_aligned(a: Claim, b: Claim, holder_only: bool = False) -> bool:
