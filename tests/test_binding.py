@@ -568,22 +568,23 @@ def test_the_robot_after_a_sentence_starting_to_make_it_is_that_robot(nlp):
     assert "Lumen" in fact.holder.value and fact.holder.source == "previous sentence"
 
 
-def test_a_title_case_heading_of_common_words_names_no_one(nlp):
-    text = ("# Kessler Steel annual review\n\nThe year at Kessler Steel.\n\n## Complete Capacity Overview\n\n"
-            "Compute: 9,408 nodes.\n")
+def _holder_of(nlp, text: str, value: str):
+    """The holder slot of the fact whose figure is ``value``, in the Markdown document ``text``."""
     _, claims = _facts_of(nlp, text)
-    fact = next(f for c in claims for f in c.facts if f.value == "9,408")
-    assert fact.holder.value == "Kessler Steel" and fact.holder.source == "title"
+    holder = next(f for c in claims for f in c.facts if f.value == value).holder
+    return holder.value, holder.source
+
+
+def test_a_title_case_heading_of_common_words_names_no_one(nlp):
+    under = "\n\n## Complete Capacity Overview\n\nCompute: 9,408 nodes.\n"
+    text = "# Kessler Steel annual review\n\nThe year at Kessler Steel." + under
+    assert _holder_of(nlp, text, "9,408") == ("Kessler Steel", "title")
     # a page whose running text names nothing keeps its heading's name
     text = "# Annual review\n\n## Kestrel Supercomputer\n\nCompute: 9,408 nodes.\n"
-    _, claims = _facts_of(nlp, text)
-    fact = next(f for c in claims for f in c.facts if f.value == "9,408")
-    assert fact.holder.value == "Kestrel Supercomputer" and fact.holder.source == "heading"
+    assert _holder_of(nlp, text, "9,408") == ("Kestrel Supercomputer", "heading")
     # a heading's name the running text writes as a name is one
     text = "# Annual review\n\n## Orrin System Specifications\n\nThe Orrin machine was built in Porto.\n\nCompute: 9,408 nodes.\n"
-    _, claims = _facts_of(nlp, text)
-    fact = next(f for c in claims for f in c.facts if f.value == "9,408")
-    assert fact.holder.value == "Orrin" and fact.holder.source == "heading"
+    assert _holder_of(nlp, text, "9,408") == ("Orrin", "heading")
 
 
 def test_a_name_before_an_open_parenthesis_ends_there(nlp):
