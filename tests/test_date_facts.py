@@ -310,10 +310,20 @@ def test_a_timeline_entry_needs_a_date_first_and_a_short_label():
     assert entry_label("On April 1, 2031 — the bans applied", 3, 16) is None  # the date is not first
     assert entry_label("April 1, 2031 — the bans applied. They were strict", 0, 13) is None  # a sentence goes on
     # an entry whose paragraph has a date of its own: that date is its event's
-    text = "Rollout\n\nApril 1, 2031 — Scoring Bans\n\nThe bans were adopted in May 2030.\n"
+    text = "Rollout\n\nApril 1, 2031 — Scoring Bans\n\nThe bans were adopted in May 2030.\n\nApril 1, 2032 — Registration\n"
     from checker.frame.facts import document_claims_with_facts
     from checker.ingest.documents import parse_document
 
-    (entry,) = [c for c in document_claims_with_facts(parse_document(text, "text", "r", "r.txt"), 1) if c.text.startswith("April")]
+    entry = next(c for c in document_claims_with_facts(parse_document(text, "text", "r", "r.txt"), 1) if c.text.startswith("April 1, 2031"))
     assert entry.facts[0].measure is None
 
+
+
+def test_one_dated_line_alone_is_a_dateline_not_a_timeline_entry():
+    from checker.frame.facts import document_claims_with_facts
+    from checker.ingest.documents import parse_document
+
+    for line in ("June 5, 2031 — Reuters", "March 3, 2031 — By Jane Doe"):
+        text = f"Acme news\n\n{line}\n\nAcme launched its X2 drone in Europe.\n"
+        (dated,) = [c for c in document_claims_with_facts(parse_document(text, "text", "n", "n.txt"), 1) if c.dates]
+        assert dated.facts[0].measure is None  # the day the story was filed, not the launch's

@@ -49,6 +49,9 @@ class DocumentContext:
         #: how many lookups while :attr:`collecting` found their text not parsed yet (and so
         #: answered nothing): a claim whose facts asked for none has its final facts already
         self.missed = 0
+        #: the document lists dated entries ("April 1, 2031 — Scoring Bans", two or more): set by
+        #: :func:`checker.frame.facts.documents_facts`; one such line alone is a dateline or a byline
+        self.timeline = False
 
     def seed(self, text: str, parsed) -> None:
         """A sentence already parsed (a claim's), so that a claim after it does not parse it again."""

@@ -163,7 +163,8 @@ def claim_facts(
             # event that happens once ("registered 559,386 cars in 2019") is none
             key = event_key(b.event) if b.event else None
             measure = Slot(key, b.event_words or b.event, "sentence") if key else None
-            label = entry_label(claim.text, d.start, d.end) if key is None else None
+            timeline = key is None and context is not None and context.timeline
+            label = entry_label(claim.text, d.start, d.end) if timeline else None
             if label is not None:
                 measure = _entry_event(label, claim, context)
             holder, place = _holder_slot(b, claim, context, parsed, (d.start, d.end), memo), _slot(b.place)
@@ -185,7 +186,9 @@ def claim_facts(
 
 
 #: A timeline entry: a date opening its line, a dash, colon or bar, then a short label with no
-#: sentence end ("February 2, 2025 — Prohibitions and AI Literacy", "**2026**: Phase two").
+#: sentence end ("February 2, 2025 — Prohibitions and AI Literacy", "**2026**: Phase two"); a
+#: document's entries are a timeline where it has two or more (one alone is a dateline, "June 5,
+#: 2024 — Reuters", or a byline).
 _ENTRY = re.compile(r"\s*[*_]*\s*[—–:|-]+\s*(?P<label>[^.;!?|]{2,100}?)[\s*_|]*")
 _MARKUP = re.compile(r"[\s*_#>|-]*")
 
@@ -328,6 +331,7 @@ def documents_facts(items: Sequence[tuple[Document, Sequence[Claim]]], nlp=None)
         context = DocumentContext(doc, nlp)
         for c in claims:
             context.seed(c.text, parses[c.text])
+        context.timeline = sum(1 for c in claims if c.dates and entry_label(c.text, c.dates[0].start, c.dates[0].end)) >= 2
         # a first pass notes the sentences, headings and titles the claims take holders from,
         # which are then parsed in one batch; a claim that looked up no text still unparsed has
         # its final facts from it (every lookup was answered as the second pass answers it)
