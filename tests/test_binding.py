@@ -597,3 +597,36 @@ def test_a_title_naming_a_law_names_all_of_it(nlp):
 
     assert about(nlp("EU Data Act Deadline — April 1, 2031"))[0] == "EU Data Act"
     assert about(nlp("Kessler gets a grant under the Steel Act"))[0] == "Kessler"  # the subject, not the law
+
+
+def _holders(nlp, text: str) -> dict[str, set[str]]:
+    doc = parse_document(text, "markdown", "d1", "d1.md")
+    return {c.text: {f.holder.value for f in c.facts if f.holder} for c in document_facts(doc, document_claims(doc, 1), nlp)}
+
+
+def test_a_title_case_heading_is_parsed_as_the_running_text_writes_its_words(nlp):
+    # capitalised verbs and common words made one long "name" of the heading ("Orrin Opens Plant")
+    holders = _holders(
+        nlp,
+        "# Coastal projects in 2026\n\nSeveral firms opened a new plant or museum this year.\n\n"
+        "## 6. Veltra Launches AI Curator: Museum Archives Digitised\n\n"
+        "The project digitised 160,000 museum items in 2025.\n\n"
+        "## Orrin Opens Plant in Texas\n\nThe plant employs 1,200 people.\n",
+    )
+    assert holders["The project digitised 160,000 museum items in 2025."] == {"Veltra"}
+    assert holders["The plant employs 1,200 people."] == {"Orrin"}
+
+
+def test_sentence_casing_keeps_names_acronyms_and_other_texts(nlp):
+    from checker.frame.context import DocumentContext
+
+    doc = parse_document(
+        "# Harbour works\n\nThe New Harbour Bridge carries 40,000 cars a day, the port said in its annual report.\n",
+        "markdown", "d1", "d1.md",
+    )
+    context = DocumentContext(doc, nlp)
+    # "Harbour" and "Bridge" are written capitalised within a sentence: a name; "Annual" and
+    # "Report" in lower case; "Opens" a verb's form; "NHB" an acronym; "Kestrel" a word the page never writes
+    assert context.sentence_cased("New Harbour Bridge Opens With NHB Annual Report") == "New Harbour Bridge opens with NHB annual report"
+    assert context.sentence_cased("Kestrel Unveiled in Harbour") == "Kestrel unveiled in Harbour"
+    assert context.sentence_cased("Harbour works in 2026") == "Harbour works in 2026"  # not title case

@@ -46,6 +46,7 @@ class DocumentContext:
         self.wanted: set[str] = set()
         self._runs: dict[str, set[str]] | None = None
         self._names: dict[str, bool] = {}  # word -> written capitalised within a sentence of the running text
+        self._lower: frozenset[str] | None = None  # words the running text writes in lower case
         #: how many lookups while :attr:`collecting` found their text not parsed yet (and so
         #: answered nothing): a claim whose facts asked for none has its final facts already
         self.missed = 0
@@ -211,13 +212,46 @@ class DocumentContext:
         text = _key(text)
         if not text:
             return None
-        parsed = self._parse(text)
+        parsed = self._parse(self.sentence_cased(text))
         found = about(parsed) if parsed is not None else None
         if found is not None and _lower_case(found[0]):
             return None  # "erek", a forum member's handle over the post: no name
         if found is not None and heading and _label_name(parsed) is None and self._plain_words(text, found):
             return None  # "Complete Rollout Schedule": capitalised as a heading, no name
         return found
+
+    def sentence_cased(self, text: str) -> str:
+        """A title-case heading or title as the running text would write it, for the parser: "Orrin
+        Opens Plant in Texas" is "Orrin opens plant in Texas" where the page writes "plant" in lower
+        case, so that the name is Orrin, not "Orrin Opens Plant". A word is put in lower case where
+        the running text never writes it capitalised past a sentence's start, and it is a small
+        word ("In", "With"), a verb's form ("Opens", "Unveiled", "Sold"), or a word the running text
+        writes in lower case; the first word, acronyms, codes, names and words the page never
+        writes stay as they are. Other texts are returned unchanged."""
+        if not _title_case(text):
+            return text
+        first = True
+
+        def word(m: re.Match) -> str:
+            nonlocal first
+            w = m.group(0)
+            if first:
+                first = False
+                return w
+            if len(w) < 2 or not (w[0].isupper() and w[1:].islower()) or self._capitalised_within(w):
+                return w
+            low = w.lower()
+            return low if low in _SMALL_WORDS or low in self._lower_words() or _verb_form(self.nlp, low) else w
+
+        return re.sub(r"[^\W\d_]+", word, text)
+
+    def _lower_words(self) -> frozenset[str]:
+        """The words the running text writes in lower case."""
+        if self._lower is None:
+            self._lower = frozenset(
+                w for b in self._blocks if b.kind in _RUNNING for w in re.findall(r"[^\W\d_]+", b.text) if w.islower()
+            )
+        return self._lower
 
     def _written_as_name(self, name: str) -> bool:
         """A word of ``name`` is an acronym or a code ("EU", "TSMC", "V2") or one the page's
@@ -257,6 +291,52 @@ def _title_case(text: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]+", text)]
     long = [w for w in words if len(w) >= 4]
     return len(words) >= 2 and bool(long) and all(w[0].isupper() for w in long)
+
+
+#: Small words a title-case heading capitalises ("Plant in Texas", "Deal With Orrin").
+_SMALL_WORDS = frozenset(
+    """a an the and or nor but for of in on at to by with from into onto over under after before as per via vs
+    than up down out off is are was were be been has have had its it their his her our this that these those""".split()
+)
+
+
+def _verb_form(nlp, word: str) -> bool:
+    """``word`` (lower case) is a form of an English verb that the pipeline's lemmatizer knows:
+    its base form ("open"), an irregular form ("sold", "built"), or a base form with "-s", "-es",
+    "-ed", "-d", "-ing" ("opens", "unveiled", "digitised", "launching", "plans", "cuts")."""
+    tables = _verb_tables(nlp)
+    if tables is None:
+        return False
+    verbs, irregular = tables
+    if word in verbs or word in irregular:
+        return True
+    stems = []
+    for end, add in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            stem = word[: -len(end)] + add
+            stems.append(stem)
+            if len(stem) > 2 and stem[-1] == stem[-2] and end in ("ed", "ing"):
+                stems.append(stem[:-1])  # "planned", "cutting"
+    return any(stem in verbs for stem in stems)
+
+
+_VERB_TABLES: dict[int, tuple[frozenset[str], frozenset[str]] | None] = {}
+
+
+def _verb_tables(nlp) -> tuple[frozenset[str], frozenset[str]] | None:
+    """``(base forms, irregular forms)`` of the verbs the pipeline's rule lemmatizer lists, or None
+    (no such lemmatizer: no word counts as a verb's form)."""
+    key = id(nlp)
+    if key not in _VERB_TABLES:
+        found = None
+        try:
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+            found = (frozenset(index["verb"]), frozenset(exceptions["verb"]))
+        except Exception:  # another pipeline: no lemmatizer, or not a rule one
+            pass
+        _VERB_TABLES[key] = found
+    return _VERB_TABLES[key]
 
 
 def _lower_case(name: str) -> bool:
