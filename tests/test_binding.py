@@ -630,3 +630,20 @@ def test_sentence_casing_keeps_names_acronyms_and_other_texts(nlp):
     assert context.sentence_cased("New Harbour Bridge Opens With NHB Annual Report") == "New Harbour Bridge opens with NHB annual report"
     assert context.sentence_cased("Kestrel Unveiled in Harbour") == "Kestrel unveiled in Harbour"
     assert context.sentence_cased("Harbour works in 2026") == "Harbour works in 2026"  # not title case
+
+
+def test_a_model_code_before_a_noun_names_the_thing(nlp):
+    # "the Orrin-X2 model" was a definite description ("X2 model", resolved from the sentence
+    # before: another company's name); a code of capitals and digits is no acronym like "AI"
+    holders = _holders(
+        nlp,
+        "Shares of Veltra fell 17% on Monday.\n\nResearchers from Boston-based Orrin wrote last month that the "
+        "Orrin-X2 model, launched in March 2025, used Veltra's older chips for training at a cost of $6 million.\n\n"
+        "The Orrin X2 model cost $9 million to train. The H800 chips cost $10,000 each.\n",
+    )
+    assert "Orrin-X2 model" in next(h for text, h in holders.items() if text.startswith("Researchers"))
+    assert "Veltra" not in next(h for text, h in holders.items() if text.startswith("Researchers"))
+    assert holders["The Orrin X2 model cost $9 million to train."] == {"Orrin X2 model"}
+    assert holders["The H800 chips cost $10,000 each."] == {"H800 chips"}
+    # an acronym beside a noun still says what kind, not whose
+    assert _bound(nlp, "Its HPL score reached 1.2 exaflops in 2024.", "1.2 exaflops").holder is None

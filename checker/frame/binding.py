@@ -744,11 +744,29 @@ def _compound_name(noun, with_noun: bool = True) -> str | None:
         if c.dep_ == "compound" and c.ent_type_ in HOLDER_LABELS and not (c.text.isupper() and len(c.text) <= 4)
         and c.i not in noun.doc.user_data.get(VALUES, ())  # "1.102 EFLOPS LINPACK": the unit is no name
     ]
+    if not names and with_noun:
+        # "the DeepSeek-V3 model", "the Orrin X2 drone": a model's code right before the noun names
+        # the thing, with the names compounded with it (an acronym there says what kind: "AI startups")
+        code = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if code is not None and code.dep_ == "compound" and code.head.i == noun.i and model_code(code.text):
+            start = code.i
+            while start > 0 and noun.doc[start - 1].head.i in (code.i, noun.i) and (
+                noun.doc[start - 1].dep_ == "compound" or noun.doc[start - 1].text in ("-", "‑")
+            ):
+                start -= 1
+            return _strip(noun.doc[start : noun.i + 1].text)
     if not names:
         return None
     if with_noun:  # a thing: "the Halden plant", "the Orrin supercomputer"
         return noun.doc[names[0].i : noun.i + 1].text
     return _name_of(names[-1])  # a measure: "Blackmoor Materials revenue" is Blackmoor Materials's
+
+
+def model_code(word: str) -> bool:
+    """A model's code: capitals and digits, maybe joined by a hyphen ("H100", "GPT-4", "V3"), which
+    a tagger may take for a common noun."""
+    w = word.replace("-", "")
+    return w.isalnum() and any(ch.isdigit() for ch in w) and any(ch.isupper() for ch in w)
 
 
 def _name_of(tok) -> str | None:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..ingest.tables import DASH
-from .binding import HOLDER_LABELS
+from .binding import HOLDER_LABELS, model_code
 
 #: The prefix :func:`checker.ingest.tables.context_prefix` writes: row label, dash, header, colon.
 _CELL_RE = re.compile(
@@ -77,8 +77,3 @@ def _is_name(text: str, part: tuple[int, int], parsed) -> bool:
     return False
 
 
-def model_code(word: str) -> bool:
-    """A model's code: capitals and digits, maybe joined by a hyphen ("H100", "GPT-4", "V3"), which
-    a tagger may take for a common noun."""
-    w = word.replace("-", "")
-    return w.isalnum() and any(ch.isdigit() for ch in w) and any(ch.isupper() for ch in w)

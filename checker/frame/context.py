@@ -23,8 +23,7 @@ import re
 from ..extract.terms import normalise
 from ..ingest.segment import split_sentences
 from ..model import Document
-from .binding import HOLDER_LABELS, LAW_WORDS, PLACE_LABELS, VALUE_LABELS, _name_of, _strip, sentence_event
-from .cells import model_code
+from .binding import HOLDER_LABELS, LAW_WORDS, PLACE_LABELS, VALUE_LABELS, _name_of, _strip, model_code, sentence_event
 
 #: Block kinds that are headings of what follows them.
 _HEADINGS = ("heading", "title")
