@@ -647,3 +647,17 @@ def test_a_model_code_before_a_noun_names_the_thing(nlp):
     assert holders["The H800 chips cost $10,000 each."] == {"H800 chips"}
     # an acronym beside a noun still says what kind, not whose
     assert _bound(nlp, "Its HPL score reached 1.2 exaflops in 2024.", "1.2 exaflops").holder is None
+
+
+def test_a_numbered_headline_with_a_subtitle_is_about_its_subject(nlp):
+    # the list's number and the subtitle after the colon made the parse miss the headline's subject
+    # (it named "AI Archaeologist"); "Showcases", a verb, is no part of a name
+    holders = _holders(
+        nlp,
+        "# Technology in 2026\n\nNew tools came from Tencent and from humanoid robotics firms in Shanghai this year.\n\n"
+        "## 6. Tencent Launches AI Archaeologist: Oracle Bone Scripts Digitised\n\n"
+        "The project digitised 160,000 oracle bone fragments in 2025.\n\n"
+        "## Shanghai Showcases Humanoid Robotics Breakthroughs\n\nThe fair drew 41,000 visitors in 2025.\n",
+    )
+    assert holders["The project digitised 160,000 oracle bone fragments in 2025."] == {"Tencent"}
+    assert holders["The fair drew 41,000 visitors in 2025."] == {"Shanghai"}

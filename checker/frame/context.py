@@ -208,16 +208,36 @@ class DocumentContext:
         return self._runs
 
     def _about(self, text: str, heading: bool = False) -> tuple[str, str] | None:
-        text = _key(text)
+        text = _ENUMERATION.sub("", _key(text), count=1)  # "6. Tencent Launches ...": a list's number
         if not text:
             return None
         parsed = self._parse(self.sentence_cased(text))
         found = about(parsed) if parsed is not None else None
+        if parsed is not None and _label_name(parsed) is None and _subject(parsed) is None:
+            # "Tencent Launches AI Archaeologist: Oracle Bone Scripts Digitised": a headline and its
+            # subtitle, which the parse may join into one clause, is about the headline's subject;
+            # a subject the tagger did not know for a name is one where the page writes it capitalised
+            head, colon, _ = text.partition(": ")
+            before = self._parse(self.sentence_cased(head)) if colon and len(head.split()) >= 3 else None
+            subject = (_subject(before) or self._named_subject(before)) if before is not None else None
+            if subject is not None:
+                found = subject
         if found is not None and _lower_case(found[0]):
             return None  # "erek", a forum member's handle over the post: no name
         if found is not None and heading and _label_name(parsed) is None and self._plain_words(text, found):
             return None  # "Complete Rollout Schedule": capitalised as a heading, no name
         return found
+
+    def _named_subject(self, parsed) -> tuple[str, str] | None:
+        """``(name, words)`` of the main verb's subject where the tagger took it for a common noun
+        but the page writes it capitalised within its sentences ("Tencent launches ..."), else None."""
+        for tok in parsed:
+            if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.pos_ == "NOUN" and tok.text[:1].isupper():
+                if tok.text.lower() not in _NO_NAMES and self._written_as_name(tok.text):
+                    name = _trimmed(_name_of(tok))
+                    if name:
+                        return name, name
+        return None
 
     def sentence_cased(self, text: str) -> str:
         """A title-case heading or title as the running text would write it, for the parser: "Orrin
@@ -393,7 +413,7 @@ def about(parsed) -> tuple[str, str] | None:
     for ent in parsed.ents:
         if ent.label_ in HOLDER_LABELS and ent.label_ not in VALUE_LABELS:
             law = _law_run(ent)
-            name = law or _trimmed(_strip(ent.text))
+            name = law or _trimmed(_strip(_before_verb(ent)))
             if name and name.lower() not in _NO_NAMES and any(ch.isalpha() for ch in name):
                 return name, law or ent.text
     for tok in parsed:
@@ -402,6 +422,21 @@ def about(parsed) -> tuple[str, str] | None:
             if name and name.lower() not in _NO_NAMES and len(name) > 1:
                 return name, name
     return None
+
+
+#: A list's number or letter opening a heading or a sentence ("6. ", "iv) ", "B. ").
+_ENUMERATION = re.compile(r"^\s*(?:[0-9]{1,2}|[ivxIVX]{1,4}|[A-Za-z])[.)]\s+(?=\S)")
+#: Fine tags of a finite verb, which no name holds ("*Shanghai* Showcases Humanoid Robots").
+_FINITE = frozenset({"VBZ", "VBD", "VBP"})
+
+
+def _before_verb(ent) -> str:
+    """An entity's words before its first finite verb (a title-case heading's verb the recogniser
+    took into the name), else all of them."""
+    for tok in ent:
+        if tok.tag_ in _FINITE and tok.i > ent.start:
+            return ent.doc[ent.start : tok.i].text
+    return ent.text
 
 
 def _law_run(ent) -> str | None:
