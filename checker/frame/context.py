@@ -19,11 +19,13 @@ are parsed only when asked for (a few per document), through the same spaCy pipe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..extract.terms import normalise
+from ..extract.terms import STOPWORDS, normalise
 from ..ingest.segment import split_sentences
 from ..model import Document
 from .binding import HOLDER_LABELS, LAW_WORDS, PLACE_LABELS, VALUE_LABELS, _name_of, _strip, model_code, sentence_event
+from .inflection import stem_candidates
 
 #: Block kinds that are headings of what follows them.
 _HEADINGS = ("heading", "title")
@@ -213,13 +215,13 @@ class DocumentContext:
             return None
         parsed = self._parse(self.sentence_cased(text))
         found = about(parsed) if parsed is not None else None
-        if parsed is not None and _label_name(parsed) is None and _subject(parsed) is None:
+        head, colon, _ = text.partition(": ")
+        if colon and len(head.split()) >= 3 and parsed is not None and _label_name(parsed) is None and _subject(parsed) is None:
             # "Tencent Launches AI Archaeologist: Oracle Bone Scripts Digitised": a headline and its
             # subtitle, which the parse may join into one clause, is about the headline's subject;
             # a subject the tagger did not know for a name is one where the page writes it capitalised
-            head, colon, _ = text.partition(": ")
-            before = self._parse(self.sentence_cased(head)) if colon and len(head.split()) >= 3 else None
-            subject = (_subject(before) or self._named_subject(before)) if before is not None else None
+            before = self._parse(self.sentence_cased(head))
+            subject = _subject(before, self._written_as_name) if before is not None else None
             if subject is not None:
                 found = subject
         if found is not None and _lower_case(found[0]):
@@ -227,17 +229,6 @@ class DocumentContext:
         if found is not None and heading and _label_name(parsed) is None and self._plain_words(text, found):
             return None  # "Complete Rollout Schedule": capitalised as a heading, no name
         return found
-
-    def _named_subject(self, parsed) -> tuple[str, str] | None:
-        """``(name, words)`` of the main verb's subject where the tagger took it for a common noun
-        but the page writes it capitalised within its sentences ("Tencent launches ..."), else None."""
-        for tok in parsed:
-            if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.pos_ == "NOUN" and tok.text[:1].isupper():
-                if tok.text.lower() not in _NO_NAMES and self._written_as_name(tok.text):
-                    name = _trimmed(_name_of(tok))
-                    if name:
-                        return name, name
-        return None
 
     def sentence_cased(self, text: str) -> str:
         """A title-case heading or title as the running text would write it, for the parser: "Orrin
@@ -260,7 +251,7 @@ class DocumentContext:
             if len(w) < 2 or not (w[0].isupper() and w[1:].islower()) or self._capitalised_within(w):
                 return w
             low = w.lower()
-            return low if low in _SMALL_WORDS or low in self._lower_words() or _verb_form(self.nlp, low) else w
+            return low if low in STOPWORDS or low in self._lower_words() or _verb_form(self.nlp, low) else w
 
         return re.sub(r"[^\W\d_]+", word, text)
 
@@ -312,50 +303,27 @@ def _title_case(text: str) -> bool:
     return len(words) >= 2 and bool(long) and all(w[0].isupper() for w in long)
 
 
-#: Small words a title-case heading capitalises ("Plant in Texas", "Deal With Orrin").
-_SMALL_WORDS = frozenset(
-    """a an the and or nor but for of in on at to by with from into onto over under after before as per via vs
-    than up down out off is are was were be been has have had its it their his her our this that these those""".split()
-)
-
-
 def _verb_form(nlp, word: str) -> bool:
     """``word`` (lower case) is a form of an English verb that the pipeline's lemmatizer knows:
-    its base form ("open"), an irregular form ("sold", "built"), or a base form with "-s", "-es",
-    "-ed", "-d", "-ing" ("opens", "unveiled", "digitised", "launching", "plans", "cuts")."""
+    its base form ("open"), an irregular form ("sold", "built"), or a base form once an inflection
+    is stripped (:func:`~checker.frame.inflection.stem_candidates`: "opens", "unveiled", "planned")."""
     tables = _verb_tables(nlp)
     if tables is None:
         return False
     verbs, irregular = tables
-    if word in verbs or word in irregular:
-        return True
-    stems = []
-    for end, add in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e")):
-        if word.endswith(end) and len(word) > len(end) + 2:
-            stem = word[: -len(end)] + add
-            stems.append(stem)
-            if len(stem) > 2 and stem[-1] == stem[-2] and end in ("ed", "ing"):
-                stems.append(stem[:-1])  # "planned", "cutting"
-    return any(stem in verbs for stem in stems)
+    return word in verbs or word in irregular or any(stem in verbs for stem in stem_candidates(word))
 
 
-_VERB_TABLES: dict[int, tuple[frozenset[str], frozenset[str]] | None] = {}
-
-
+@lru_cache(maxsize=4)
 def _verb_tables(nlp) -> tuple[frozenset[str], frozenset[str]] | None:
     """``(base forms, irregular forms)`` of the verbs the pipeline's rule lemmatizer lists, or None
     (no such lemmatizer: no word counts as a verb's form)."""
-    key = id(nlp)
-    if key not in _VERB_TABLES:
-        found = None
-        try:
-            lookups = nlp.get_pipe("lemmatizer").lookups
-            index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
-            found = (frozenset(index["verb"]), frozenset(exceptions["verb"]))
-        except Exception:  # another pipeline: no lemmatizer, or not a rule one
-            pass
-        _VERB_TABLES[key] = found
-    return _VERB_TABLES[key]
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+        return frozenset(index["verb"]), frozenset(exceptions["verb"])
+    except Exception:  # another pipeline: no lemmatizer, or not a rule one
+        return None
 
 
 def _lower_case(name: str) -> bool:
@@ -450,13 +418,17 @@ def _law_run(ent) -> str | None:
     return None
 
 
-def _subject(parsed) -> tuple[str, str] | None:
-    """``(name, words)`` of the main verb's subject where it is a name, else None."""
+def _subject(parsed, written_as_name=None) -> tuple[str, str] | None:
+    """``(name, words)`` of the main verb's subject where it is a name, else None.
+    ``written_as_name``: a test of a word, which makes a capitalised common noun a name where it
+    holds (the tagger did not know "Tencent", the page writes it capitalised within sentences)."""
     for tok in parsed:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
             if _reports(tok.head):
                 continue  # "..., Nikkei reported": the source, not what the sentence is about
-            if tok.ent_type_ in HOLDER_LABELS or tok.pos_ == "PROPN":
+            if tok.ent_type_ in HOLDER_LABELS or tok.pos_ == "PROPN" or (
+                written_as_name is not None and tok.pos_ == "NOUN" and tok.text[:1].isupper() and written_as_name(tok.text)
+            ):
                 name = _trimmed(_name_of(tok))
                 if name and name.lower() not in _NO_NAMES:
                     return name, name
