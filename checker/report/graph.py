@@ -7,7 +7,6 @@ Built with networkx and exported as GraphML (``.graphml``) or node-link JSON
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -15,6 +14,7 @@ import networkx as nx
 
 from ..errors import ConfigError
 from ..model import Edge, Finding, Report
+from .json_text import json_text
 
 
 def edges_without(
@@ -67,5 +67,5 @@ def graph_text(report: Report, path: str) -> str:
         return buffer.getvalue().decode("utf-8")
     if suffix == ".json":
         data = nx.node_link_data(graph, edges="edges")
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data)
     raise ConfigError(f"--graph wants a .graphml or .json file, not {path!r}")

@@ -18,13 +18,13 @@ counted on its page) and, for a PDF, ``page`` (additive fields of ``claimgraph/r
 
 from __future__ import annotations
 
-import json
 
 import checker
 from checker.ledger import compute_ledger, status_counts
 from checker.model import Claim, DateExpr, Document, Edge, Fact, Quantity, Report, Slot
 
 from ._common import ReportView, kind_counts, number, score, severity_counts
+from .json_text import json_text
 
 SCHEMA = "claimgraph/report@1"
 
@@ -208,4 +208,4 @@ def to_dict(report: Report) -> dict:
 
 def render(report: Report) -> str:
     """The report as JSON text (UTF-8 friendly, 2-space indent, trailing newline)."""
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return json_text(to_dict(report))

@@ -12,13 +12,13 @@ locations carry ``page 2, paragraph 3`` as a message and ``page``/``paragraph`` 
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
 import checker
 from checker.model import Claim, Report
 
 from ._common import ReportView, severity_rank
+from .json_text import json_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -121,4 +121,4 @@ def to_dict(report: Report) -> dict:
 
 
 def render(report: Report) -> str:
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(to_dict(report))
