@@ -661,3 +661,60 @@ def test_a_numbered_headline_with_a_subtitle_is_about_its_subject(nlp):
     )
     assert holders["The project digitised 160,000 oracle bone fragments in 2025."] == {"Tencent"}
     assert holders["The fair drew 41,000 visitors in 2025."] == {"Shanghai"}
+
+
+# -- a date an event was moved to -------------------------------------------------------------------
+
+
+def _date_facts(nlp, text: str):
+    _, claims = _facts_of(nlp, "---\ndate: 2025-03-01\n---\n\n" + text + "\n")
+    return [f for c in claims for f in c.facts if f.kind == "date"]
+
+
+@pytest.mark.parametrize("sentence, event, when", [
+    ("The opening of the Brisa bridge was pushed back to March 2029.", "open", "2029-03"),
+    ("Velda delayed the launch of its Kestrel satellite to 2027.", "launch", "2027"),
+    ("Production at the Valdor mill slipped into 2026.", "production start", "2026"),
+    ("The vote, postponed until June 2026, will decide the budget.", "adopt", "2026-06"),
+])
+def test_the_date_an_event_is_moved_to_is_its_planned_date(nlp, sentence, event, when):
+    (fact,) = _date_facts(nlp, sentence)
+    assert (fact.measure.value if fact.measure else None, fact.time.value, fact.modality) == (event, when, "plan")
+
+
+def test_the_moved_event_is_of_the_thing_its_noun_names(nlp):
+    (fact,) = _date_facts(nlp, "Orrin makes cement.\n\nThe opening of the Brisa bridge was pushed back to March 2029.")
+    assert fact.holder.value == "Brisa bridge"
+
+
+def test_the_date_an_event_was_moved_from_dates_no_event(nlp):
+    old, new = _date_facts(nlp, "The opening of Orrin's second plant in Ohio has been postponed from 2026 to 2028.")
+    assert (old.time.value, old.measure) == ("2026", None)
+    assert (new.time.value, new.measure.value, new.modality) == ("2028", "open", "plan")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Marlow moved its headquarters to Austin in 2019.",  # a move in a year, no date moved
+    "The Tessel plant was delayed to 2028.",  # its opening, or its production?
+    "The launch was not delayed to 2027.",
+])
+def test_no_moved_event_where_none_is_named_or_it_is_denied(nlp, sentence):
+    (fact,) = _date_facts(nlp, sentence)
+    assert fact.measure is None and fact.modality != "plan"
+
+
+def test_a_moved_date_supports_the_same_plan_and_conflicts_with_another(nlp):
+    from checker.judge.rulekinds import PairContext
+    from checker.judge.rulekinds.dates import DateMismatch
+
+    rule = DateMismatch({})
+
+    def claim(text):
+        _, claims = _facts_of(nlp, text + "\n")
+        return claims[0]
+
+    moved = claim("The opening of the Brisa bridge was pushed back to March 2029.")
+    same = claim("The Brisa bridge will open in March 2029.")
+    other = claim("The Brisa bridge will open in June 2028.")
+    assert [v.relation for v in rule.compare(moved, same, PairContext(similarity=0.8))] == ["supports"]
+    assert [v.relation for v in rule.compare(moved, other, PairContext(similarity=0.8))] == ["conflicts"]

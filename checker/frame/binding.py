@@ -55,7 +55,7 @@ from dataclasses import dataclass
 
 from ..extract.dates import MONTHS
 from .direction import DIRECTIONS
-from .events import PART_EVENTS, event_key
+from .events import CHANGE_WORDS, PART_EVENTS, event_key
 
 #: Entity labels that can hold a measure (an organisation, a place, a person, a product, a law...).
 HOLDER_LABELS = frozenset({"ORG", "GPE", "PERSON", "PRODUCT", "NORP", "FAC", "LOC", "LAW", "EVENT", "WORK_OF_ART"})
@@ -127,6 +127,8 @@ class Binding:
     # an ordinal thing ("second mill", lower case): the holder is it, of its owner (``holder``, or
     # the context's name when ``holder_ref``; none stated: the thing alone)
     thing: str | None = None
+    # a date an event was moved to ("the opening was postponed to 2028"): the event's new plan
+    rescheduled: bool = False
 
 
 def figure_token(doc, start: int, end: int):
@@ -1001,7 +1003,9 @@ def _place(root, measure_tok, holder: str | None) -> str | None:
 # --------------------------------------------------------------------------- dates
 
 def _bind_date(doc, root, own) -> Binding:
-    """A date's event: the verb or noun it is attached to, completed ("enter into force")."""
+    """A date's event: the verb or noun it is attached to, completed ("enter into force"); the
+    date an event was moved to is its new plan (:func:`_moved_event`)."""
+    prep = root.head.lower_ if root.dep_ == "pobj" and root.head.dep_ == "prep" else None
     tok = root
     while tok.dep_ in ("pobj", "nummod", "compound", "npadvmod", "nmod", "appos") and tok.head.i != tok.i:
         nxt = tok.head
@@ -1024,6 +1028,9 @@ def _bind_date(doc, root, own) -> Binding:
         # "to start production using 4nm technology in 2025": a participle that names no event
         # tells how; the date is of the event it describes
         tok = tok.head
+    moved = _moved_event(tok, prep, own)
+    if moved is not None:
+        return _bound_event(root, own, moved[0], moved[1], rescheduled=True)
     if tok.pos_ in ("VERB", "AUX", "ADJ"):
         if _negated(tok):
             return Binding()  # "was not introduced in the 1980s" dates no event
@@ -1040,7 +1047,12 @@ def _bind_date(doc, root, own) -> Binding:
     if not words:
         return Binding()
     event = " ".join(t.lemma_.lower() for t in words)
-    if event_key(event) in PART_EVENTS:
+    return _bound_event(root, own, words, event, tok=tok)
+
+
+def _bound_event(root, own, words: list, event: str, tok=None, rescheduled: bool = False) -> Binding:
+    """The binding of a date whose event is ``words`` (lemmas ``event``): whose event it is."""
+    if tok is not None and event_key(event) in PART_EVENTS:
         # "the prohibition of listed systems is implemented", "application begins with prohibited
         # practices": the part of the law the date is of, written with the event's words
         words = sorted(set(words) | set(_part_of_law(tok, words, own)), key=lambda t: t.i)
@@ -1049,14 +1061,56 @@ def _bind_date(doc, root, own) -> Binding:
     # an ordinal thing the event is of or at ("production at the second fab", "construction of
     # its third plant") is whose event it is, before the clause's subject
     thing = _event_thing(words, own)
-    holder, ref = (thing, False) if thing is not None else _holder(root, None, own)
+    owner = _event_owner(nouns[-1], own) if rescheduled and thing is None and nouns else None
+    if owner is not None:  # "the opening of the Brisa bridge was postponed": the moved event's noun says whose
+        holder, ref = owner, False
+    else:
+        holder, ref = (thing, False) if thing is not None else _holder(root, None, own)
     if holder is None and not ref and nouns:
         holder = _event_owner(nouns[-1], own)
     place = None
     if isinstance(holder, _Thing):  # "the second mill will start production": the mill's, of its owner
         thing, holder, ref, place = holder, holder.owner, holder.owner_ref, holder.place
     return Binding(holder=holder, holder_ref=ref, place=place, event=event, event_words=" ".join(t.text for t in words),
-                   thing=thing.words if thing is not None else None)
+                   thing=thing.words if thing is not None else None, rescheduled=rescheduled)
+
+
+#: Verbs that move an event's date ("postponed", "delayed", "pushed back", "moved").
+_MOVING = CHANGE_WORDS | {"move"}
+#: Prepositions before the date an event is moved to ("postponed *to* 2028", "*until* May",
+#: "slipped *into* 2026", "rescheduled *for* June"); "from" gives the date it was moved from.
+_NEW_DATE_PREPS = frozenset({"to", "until", "till", "into", "for"})
+
+
+def _moved_event(verb, prep: str | None, own) -> tuple[list, str] | None:
+    """``(words, lemmas)`` of the event a verb of moving a date moves to the date after ``prep``:
+    its passive subject, object or subject that names an event ("the opening was postponed to
+    2028", "Velda delayed the launch to 2027", "production slipped into 2026"), or the event noun
+    the verb's participle describes ("the opening, postponed to 2028"). A thing that happens over
+    time (production, construction) is moved at its start. None for another verb, the date it
+    was moved *from* (the plan it replaced, which no longer dates the event), or a moved thing
+    that names no event ("the second plant was delayed to 2028": its opening or its production?)."""
+    if verb.pos_ == "ADV" and verb.dep_ in ("advmod", "prt") and verb.head.i != verb.i:
+        verb = verb.head  # "pushed back to 2029": the date's "to" hangs on the particle
+    if verb.pos_ != "VERB" or prep not in _NEW_DATE_PREPS or verb.lemma_.lower() not in _MOVING or _negated(verb):
+        return None
+    candidates = [c for dep in ("nsubjpass", "dobj", "nsubj") for c in verb.children if c.dep_ == dep]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+        candidates.append(verb.head)
+    for noun in candidates:
+        if noun.pos_ != "NOUN" or noun.i in own:
+            continue
+        words = [noun]
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in _COMPLETING_PREPS:
+                words += [c] + [p for p in c.children if p.dep_ == "pobj"]
+        words.sort(key=lambda t: t.i)
+        event = " ".join(t.lemma_.lower() for t in words)
+        if event_key(event) is not None:
+            return words, event
+        if event_key(f"start {event}") is not None:
+            return words, f"start {event}"
+    return None
 
 
 #: Nouns that name a law (singular): not a part of it ("the regulation applies"), the head of a

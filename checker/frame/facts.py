@@ -168,10 +168,12 @@ def claim_facts(
             if label is not None:
                 measure = _entry_event(label, claim, context)
             holder, place = _holder_slot(b, claim, context, parsed, (d.start, d.end), memo), _slot(b.place)
+        date_mode = _once(memo, ("mode date", i), _mode, claim, parsed, d, mode)
+        if parsed is not None and b.rescheduled and date_mode not in ("plan", "forecast"):
+            date_mode = "plan"  # "the opening was postponed to 2028": the date the event is now planned for
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "date", i, d.text, measure=measure, holder=holder,
-                 time=Slot(d.value, d.text, "sentence"), place=place, modality=_once(memo, ("mode date", i), _mode, claim, parsed, d, mode),
-                 qualifier=d.qualifier)
+                 time=Slot(d.value, d.text, "sentence"), place=place, modality=date_mode, qualifier=d.qualifier)
         )
     for e in _once(memo, "entities", entity_bindings, parsed) if parsed is not None else ():  # places and organisations (frame/entities)
         holder = _holder_slot(Binding(holder=None if e.holder_ref else e.holder, holder_ref=e.holder_ref), claim, context, parsed)
