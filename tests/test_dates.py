@@ -394,6 +394,21 @@ def test_a_moved_date_is_two_dates_not_a_range():
     assert got == [("2024-05", "formerly"), ("2024-08", None)]
     # a plain "from ... to ..." is still a range
     assert [d.value for d in extract_dates("The plan runs from 2025 to 2030.")] == ["2025/2030"]
+    # the new date may be either of two
+    got = [(d.value, d.qualifier) for d in extract_dates("The opening was postponed from 2026 to 2028 or 2029.")]
+    assert got == [("2026", "formerly"), ("2028/2029", None)]
+
+
+def test_either_of_two_dates_is_a_date_within_them():
+    from checker.extract.dates import extract_dates
+
+    got = [(d.text, d.value, d.qualifier) for d in extract_dates("The plant should open in 2027 or 2028.")]
+    assert got == [("2027 or 2028", "2027/2028", "in")]
+    got = [(d.value, d.granularity) for d in extract_dates("Trials end in Q3 2026 or Q4 2026.")]
+    assert got == [("2026-Q3/2026-Q4", "range")]
+    # dates of two granularities, or a date and no other, stay apart
+    assert [d.value for d in extract_dates("It opened in March 2026 or 2027.")] == ["2026-03", "2027"]
+    assert [d.value for d in extract_dates("It opens in 2027 or later.")] == ["2027"]
 
 
 def test_value_span_reads_back_every_value_the_extractor_writes():

@@ -10,7 +10,8 @@ Recognised forms, each normalised to a :class:`~checker.model.DateExpr` whose
 * years 1900-2099: ``in 2023``, ``FY2024``, ``fiscal 2024``, ``the 2025 update``
 * ranges (value ``first/last``): ``2025-2030``, ``2025–30``, ``2025 to 2030``,
   ``from 2025 to 2030``, ``between 2025 and 2030``, ``July–September 2025``,
-  ``July 12-14, 2025``, ``Q1 2024 to Q3 2025``, decades (``the 1990s``)
+  ``July 12-14, 2025``, ``Q1 2024 to Q3 2025``, decades (``the 1990s``), and either of two
+  dates (``2027 or 2028``: the date lies within them)
 
 The ``text`` of an expression starts at its first date word: a preposition before
 it (``in``, ``by``, ``since``...) is left out and reported, normalised, in
@@ -142,7 +143,7 @@ _RESCHEDULED_RE = re.compile(
 )
 _RANGE_OPENER_RE = re.compile(r"(?i)\b(from|between)\s+$")
 _DIGIT_RE = re.compile(r"[0-9]")
-_RANGE_GAP_RE = re.compile(r"\s*[-–]\s*|—|/|\s+(?:to|through|till|until|and)\s+")
+_RANGE_GAP_RE = re.compile(r"\s*[-–]\s*|—|/|\s+(?:to|through|till|until|and|or)\s+")
 
 
 @dataclass(frozen=True)
@@ -454,7 +455,8 @@ def _atoms(text: str, exclude: list[tuple[int, int]]) -> list[_Atom]:
 
 
 def _join_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
-    """Join ``A - B``, ``A to B``, ``from A to B`` and ``between A and B`` into ranges."""
+    """Join ``A - B``, ``A to B``, ``from A to B``, ``between A and B`` and ``A or B`` (two dates
+    of one granularity, either of which the writer holds: the date lies within them) into ranges."""
     out: list[_Atom] = []
     i = 0
     while i < len(atoms):
@@ -467,9 +469,9 @@ def _join_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 _RESCHEDULED_RE.search(text, max(0, opener.start(1) - 60), opener.start(1))
             ):
                 # "postponed from 2025 to 2027": the date moved; the old one is no bound of a range
+                # (the new one may be: "to 2027 or 2028")
                 out.append(a)
-                out.append(b)
-                i += 2
+                i += 1
                 continue
             if (
                 gap
@@ -477,6 +479,8 @@ def _join_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 and b.last >= a.last
                 and (gap.group(0).strip() != "and" or (opener and opener.group(1).lower() == "between"))
                 and (gap.group(0).strip() != "/" or (a.granularity == b.granularity == "year"))
+                # "in 2027 or 2028": one of two dates of one granularity, so a date within the two
+                and (gap.group(0).strip() != "or" or a.granularity == b.granularity != "range")
             ):
                 start = opener.start(1) if opener else a.start
                 out.append(_Atom(start, b.end, f"{a.value}/{b.value}", "range", a.first, b.last))
