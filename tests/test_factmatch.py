@@ -466,3 +466,13 @@ def test_a_figure_of_a_dated_page_and_one_of_a_page_of_no_date_are_of_two_times_
     restated = _claim("Kestrel also has an energy efficiency rating of 52.9 gigaflops per watt.", "d")
     (verdict,) = NumericMismatch({}).compare(dated, restated, PairContext(0.9))
     assert verdict.relation == "conflicts"
+
+
+def test_a_participle_narrowing_one_noun_is_the_verb_of_the_other_figure():
+    fm = _match("Valdria has approved 150 large language models.", "Valdria hosts 123 state-approved large language models.")
+    assert fm.aligned and "measure" in fm.slots
+    fm = _match("Kessler installed 500 welding robots in 2031.", "Kessler had 430 installed welding robots in 2031.")
+    assert "measure" in fm.slots
+    # a narrowing word the other sentence does not write before its figure still sets the measures apart
+    fm = _match("Valdria has approved 150 large language models.", "Valdria hosts 123 Chinese-made large language models.")
+    assert "measure" not in fm.slots

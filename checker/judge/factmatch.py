@@ -121,7 +121,19 @@ def _modifiers_differ(
         if oa is not None and ob is not None and oa != ob:
             return True  # "29 GW of onshore wind capacity" / "997 MW of electrolyser capacity"
         return not _beside(a, qa, ha) & _beside(b, qb, hb)
-    return _modifiers(fa, qa, ha) != _modifiers(fb, qb, hb)
+    xa, xb = _modifiers(fa, qa, ha), _modifiers(fb, qb, hb)
+    if xa == xb:
+        return False
+    # a word narrowing one side's noun that the other side writes just before its figure, as the
+    # figure's verb ("123 approved models" / "has approved 150 models", "500 installed robots" /
+    # "installed 500 robots"): one measure, the same narrowing worded two ways
+    return not ((xa - xb and not xb - xa and xa - xb <= _just_before(b, qb))
+                or (xb - xa and not xa - xb and xb - xa <= _just_before(a, qa)))
+
+
+def _just_before(claim: Claim, q: Quantity) -> frozenset[str]:
+    """The last two content words before the figure, within its clause ("has *approved* 150")."""
+    return context_terms(claim, q, before=2, after=0)
 
 
 def _noun_measure(fact: Fact | None) -> bool:
