@@ -31,7 +31,7 @@ FINDING_COLUMNS = (
 #: Columns of :func:`facts_frame`: one row per fact; a slot is its value (its source in ``*_from``).
 FACT_COLUMNS = (
     "fact", "claim", "kind", "figure", "value", "measure", "measure_from", "holder", "holder_from",
-    "time", "time_from", "place", "place_from", "modality", "direction", "qualifier",
+    "time", "time_from", "place", "place_from", "modality", "direction", "qualifier", "part",
 )
 #: Columns of :func:`edges_frame`.
 EDGE_COLUMNS = ("source", "target", "relation", "rule", "score", "explanation")
@@ -69,7 +69,8 @@ def facts_frame(report) -> "pandas.DataFrame":
     for c in report.claims:
         for f in c.facts:
             row = {"fact": f.id, "claim": c.id, "kind": f.kind, "figure": f.figure, "value": f.value,
-                   "modality": f.modality, "direction": f.direction, "qualifier": f.qualifier}
+                   "modality": f.modality, "direction": f.direction, "qualifier": f.qualifier,
+                   "part": f.part.value if f.part else None}
             for slot in ("measure", "holder", "time", "place"):
                 s = getattr(f, slot)
                 row[slot], row[f"{slot}_from"] = (s.value, s.source) if s else (None, None)

@@ -476,3 +476,26 @@ def test_a_participle_narrowing_one_noun_is_the_verb_of_the_other_figure():
     # a narrowing word the other sentence does not write before its figure still sets the measures apart
     fm = _match("Valdria has approved 150 large language models.", "Valdria hosts 123 Chinese-made large language models.")
     assert "measure" not in fm.slots
+
+
+def test_the_shares_of_two_parts_of_one_whole_are_two_facts():
+    for a, b in (
+        ("Cloud accounted for 60% of Orrin's revenue in 2031.", "Devices accounted for 25% of Orrin's revenue in 2031."),
+        ("In 2031, 60% of Orrin's revenue came from cloud.", "In 2031, 25% of Orrin's revenue came from devices."),
+        ("Women make up 35% of Marlow Bank's workforce.", "Engineers make up 50% of Marlow Bank's workforce."),
+        ("Exports represented 40% of Valdria's output in 2031.", "Imports represented 25% of Valdria's output in 2031."),
+    ):
+        fm = _match(a, b)
+        assert fm.one_thing and [slot for slot, _, _ in fm.differ] == ["part"]
+        for similarity in (0.6, 0.9):
+            verdicts = _numeric(a, b, similarity)
+            assert [v.relation for v in verdicts] == ["related"] and "another part" in verdicts[0].reason
+
+
+def test_one_parts_share_of_one_whole_is_one_fact():
+    a, b = "Cloud accounted for 60% of Orrin's revenue in 2031.", "Cloud accounted for 52% of Orrin's revenue in 2031."
+    assert _match(a, b).aligned and "part" in _match(a, b).slots
+    assert [v.relation for v in _numeric(a, b, 0.6)] == ["conflicts"]
+    # a name that holds the share is its holder, not a part ("Tesla's share of EV sales")
+    claim = _claim("Tesla accounted for 20% of EV sales in 2031.")
+    assert quantity_fact(claim, 0).holder.value == "Tesla" and quantity_fact(claim, 0).part is None

@@ -76,7 +76,7 @@ def test_json_report_lists_facts(tmp_path):
     facts = json.loads(json.dumps(_claim(claims[0])))["facts"]
     assert facts[0]["kind"] == "quantity" and facts[0]["time"] == {"value": "2024", "text": "2024", "from": "sentence"}
     assert set(facts[0]) == {"id", "kind", "figure", "value", "measure", "holder", "time", "place", "modality",
-                             "direction", "qualifier"}
+                             "direction", "qualifier", "part"}
 
 
 def test_bad_nlp_model_is_a_one_line_config_error():

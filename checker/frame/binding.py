@@ -129,6 +129,8 @@ class Binding:
     thing: str | None = None
     # a date an event was moved to ("the opening was postponed to 2028"): the event's new plan
     rescheduled: bool = False
+    # the part of a whole a share is of, as written ("cloud" of "cloud accounted for 60% of revenue")
+    part: str | None = None
 
 
 def figure_token(doc, start: int, end: int):
@@ -170,16 +172,58 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
     if _negated(verb if verb is not None else _governing_verb(root)):
         measure, words = None, None  # "was not up to 5,000": a figure denied measures nothing here
     holder, ref = _holder(root, measure_tok, own)
+    # "cloud accounted for 60% of Orrin's revenue": the share of the revenue that is cloud's, not of
+    # all of it ("devices accounted for 25%" is another part)
+    part = _share_part(root, own) if measure else None
+    if part is not None and holder and part[1].lower() in holder.lower():
+        part = None  # "Tesla accounted for 20% of EV sales": Tesla's share, Tesla the holder
     if vote is not None and (holder, ref) == (None, False):
         holder, ref = _voting_body(root.doc, own, measure_tok)  # "the council approved ...; 12 councillors voted against"
     thing = holder if isinstance(holder, _Thing) else None
     if thing is not None:  # "the second mill's capacity": the mill's, of its owner
         holder, ref = thing.owner, thing.owner_ref
     place = thing.place if thing is not None and thing.place else _place(root, measure_tok, holder)
-    return Binding(measure, words, holder, ref, place, thing=thing.words if thing is not None else None)
+    return Binding(measure, words, holder, ref, place, thing=thing.words if thing is not None else None,
+                   part=part[1] if part is not None else None)
 
 
 # --------------------------------------------------------------------------- measure
+
+#: Verbs whose subject is the part of a whole that a figure is the share of, with the particle or
+#: preposition the verb needs ("cloud *accounted for* 60% of revenue", "women *make up* 35% of the
+#: workforce", "exports *represented* 40% of output"; None: the figure is the verb's object).
+_PART_VERBS = {"account": "for", "make": "up", "represent": None, "constitute": None}
+#: Verbs whose subject is a share, with the preposition that names its part ("60% of revenue
+#: *came from* cloud", "30% of the budget *goes to* defence").
+_PART_SOURCES = {"come": "from", "stem": "from", "derive": "from", "go": "to"}
+
+
+def _share_part(root, own) -> tuple[str, str] | None:
+    """``(lemmas, words)`` of the part a figure is the share of, where a verb of parts says it (see
+    :data:`_PART_VERBS`, :data:`_PART_SOURCES`): a common noun with its modifiers, or a name."""
+    tok, via = root, None
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        via, tok = tok.head.lower_, tok.head
+    verb = tok.head
+    if verb.i == tok.i or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = verb.lemma_.lower()
+    part = None
+    if tok.dep_ in ("dobj", "prep") and lemma in _PART_VERBS:
+        needed = _PART_VERBS[lemma]
+        if needed is not None and via != needed and not any(c.dep_ == "prt" and c.lower_ == needed for c in verb.children):
+            return None
+        if needed is None and tok.dep_ != "dobj":
+            return None
+        part = next((c for c in verb.children if c.dep_ == "nsubj" and c.i not in own), None)
+    elif tok.dep_ == "nsubj" and lemma in _PART_SOURCES:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == _PART_SOURCES[lemma]:
+                part = next((p for p in c.children if p.dep_ == "pobj" and p.i not in own), None)
+    if part is None or part.pos_ not in ("NOUN", "PROPN", "ADJ") or part.like_num:
+        return None
+    words = [c for c in part.lefts if c.dep_ in ("compound", "amod") and c.i not in own and not c.like_num] + [part]
+    return " ".join(t.lemma_.lower() for t in words), " ".join(t.text for t in words)
 
 def _measured_noun(root, own, noun: str | None):
     """The noun the figure modifies or counts ("41 labs", "a $12 billion plant", "a score of 1.19")."""

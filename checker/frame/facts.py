@@ -125,6 +125,7 @@ def claim_facts(
     if parsed is not None:
         mark_values(parsed, [_with_unit(claim.text, q) for q in claim.quantities] + [(d.start, d.end) for d in claim.dates])
     for i, q in enumerate(claim.quantities):
+        part = None
         time = fact_time(claim.dates, (q.start, q.end), anchor, sentence=claim.text, anchor_source=anchor_source)
         if parsed is None and chinese:
             b = bind_chinese(claim.text, q.start, q.end, "quantity")
@@ -138,18 +139,21 @@ def claim_facts(
             b = _once(memo, ("bind", i), bind, parsed, q.start, q.end, "quantity", q.noun, q.kind)
             measure = Slot(b.measure, b.measure_words or b.measure, "sentence") if b.measure else None
             holder, place = _holder_slot(b, claim, context, parsed, (q.start, q.end), memo), _slot(b.place)
+            part = _slot(b.part)
             cell = _once(memo, "cell", cell_reading, claim.text, parsed)
             if cell is not None and q.start >= cell.value_start:  # a table cell: its labels say whose and what
                 holder = Slot(cell.holder, cell.holder, "table header")
                 measure = Slot(cell.measure, cell.measure_words, "table header")
+                part = None
         if q.equivalent_of is not None and q.equivalent_of < len(facts):
             # "344 billion yuan ($47.5 billion)": a restatement is the same fact in another currency
             restated = facts[q.equivalent_of]
-            measure, holder, place = restated.measure, restated.holder, restated.place
+            measure, holder, place, part = restated.measure, restated.holder, restated.place, restated.part
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "quantity", i, q.text, measure=measure, holder=holder,
                  time=time, place=place, modality=_once(memo, ("mode", i), _mode, claim, parsed, q, mode), qualifier=q.qualifier,
-                 direction=sense if parsed is None else _once(memo, ("direction", i), figure_direction, parsed, q.start, q.end))
+                 direction=sense if parsed is None else _once(memo, ("direction", i), figure_direction, parsed, q.start, q.end),
+                 part=part)
         )
     for i, d in enumerate(claim.dates):
         measure, holder, place = None, cheap_holder, None

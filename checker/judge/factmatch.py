@@ -376,6 +376,12 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             same.append(("place", fa.place.text or fa.place.value))
         else:
             differ.append(("place", fa.place.text or fa.place.value, fb.place.text or fb.place.value))
+    if fa.part is not None and fb.part is not None:
+        # the part of a whole each figure is the share of ("cloud accounted for 60% of revenue")
+        if fold(fa.part.value) == fold(fb.part.value):
+            same.append(("part", fa.part.text or fa.part.value))
+        else:
+            differ.append(("part", fa.part.text or fa.part.value, fb.part.text or fb.part.value))
     if _MODE_GROUP.get(fa.modality, fa.modality) != _MODE_GROUP.get(fb.modality, fb.modality):
         differ.append(("modality", _mode_words(fa.modality), _mode_words(fb.modality)))
     return FactMatch(tuple(same), tuple(differ), apart, day, undated, page_dated)

@@ -93,6 +93,7 @@ def _fact(f: Fact) -> dict:
         "modality": f.modality,
         "direction": f.direction,
         "qualifier": f.qualifier,
+        "part": _slot(f.part),
     }
 
 

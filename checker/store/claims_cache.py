@@ -229,7 +229,7 @@ def _row(c: Claim) -> list:
     ]
 
 
-_SLOTS = ("measure", "holder", "time", "place")
+_SLOTS = ("measure", "holder", "time", "place", "part")
 
 
 def _fact_row(f: Fact) -> list:
@@ -241,8 +241,9 @@ def _fact(row: list, claim_id: str, n: int) -> Fact:
     """A fact of a stored row; its id is rebuilt from the claim's (claims are renumbered on load)."""
     ident = f"{claim_id}.f{n}"
     kind, figure, value = row[:3]
-    slots = {s: None if v is None else Slot(*v) for s, v in zip(_SLOTS, row[3:7])}
-    modality, direction, qualifier = row[7:]
+    end = 3 + len(_SLOTS)
+    slots = {s: None if v is None else Slot(*v) for s, v in zip(_SLOTS, row[3:end])}
+    modality, direction, qualifier = row[end:]
     return Fact(ident, kind, figure, value, **slots, modality=modality, direction=direction, qualifier=qualifier)
 
 

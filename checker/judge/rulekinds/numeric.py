@@ -137,6 +137,11 @@ class NumericMismatch(RuleKind):
                 crossing = disjoint and not fm.aligned
                 if crossing and not ("holder" in fm.slots or _opener_names_only(a) or _opener_names_only(b) or unheld):
                     continue
+                if any(slot == "part" for slot, _, _ in fm.differ):
+                    # the shares of two parts of a whole ("cloud accounted for 60% of revenue" / "devices
+                    # accounted for 25% of revenue"): two facts, however alike the sentences
+                    verdicts.append(self._scope_verdict(a, b, qa, qb, fm, ctx))
+                    continue
                 if fm.one_thing and fm.differ:
                     # one holder's one measure at another time, in another place, or a plan against an
                     # outcome: two facts, neither a conflict nor a support; say which slot differs
@@ -349,7 +354,9 @@ class NumericMismatch(RuleKind):
             claims=(a.id, b.id),
             relation="related",
             finding=False,
-            reason=f"{describe(qa)} and {describe(qb)}: {fm.explain()}, but {but or fm.difference()}",
+            reason=f"{describe(qa)} and {describe(qb)}: " + (
+                f"{fm.explain()}, but {but or fm.difference()}" if fm.explain() else (but or fm.difference())
+            ),
             score=round(ctx.similarity, 4),
             fields={"a": describe(qa), "b": describe(qb), "thing": qa.unit or qa.noun or qa.kind},
             key=f"{qa.start}:{qb.start}",
