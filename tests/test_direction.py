@@ -137,6 +137,13 @@ def test_direction_word_is_the_word_as_written():
         ("Marrowind's revenue rose 4% in 2025.", "4%", None),
         # a base belongs to its own clause only
         ("Revenue fell 2% while costs rose 3% from a year earlier.", "2%", None),
+        # against the period before, of another length than a year
+        ("Marrowind's revenue grew 3% quarter on quarter.", "3%", "quarter on quarter"),
+        ("Marrowind's revenue grew 3% q/q.", "3%", "quarter on quarter"),
+        ("Orders rose 4% month-over-month.", "4%", "month on month"),
+        ("Orders rose 4% from the previous quarter.", "4%", "quarter on quarter"),
+        ("Orders rose 4% from a month earlier.", "4%", "month on month"),
+        ("Orders rose 4% sequentially.", "4%", "period on period"),
     ],
 )
 def test_direction_comparison_base(sentence, figure, base):

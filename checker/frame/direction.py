@@ -183,6 +183,15 @@ _YEAR_ON_YEAR = re.compile(
     r"(?:a year (?:earlier|ago|before)|last year|the (?:previous|prior) year|the year before))\b",
     re.I,
 )
+#: A change against the period before, of another length than a year: "quarter on quarter", "q/q",
+#: "month-over-month", "from the previous quarter", "sequentially" (against the period just before).
+_PERIOD_ON_PERIOD = re.compile(
+    r"\b(?:(?P<unit>quarter|month|week|day)[- ](?:on|over)[- ](?P=unit)|(?P<short>q/q|qoq|m/m|w/w)|"
+    r"(?:from|over|compared (?:with|to)|versus|vs\.?) (?:the |a )?(?:previous|prior|preceding|last) (?P<prior>quarter|month|week)|"
+    r"(?:from|over) a (?P<ago>quarter|month|week) (?:earlier|ago|before)|(?P<seq>sequential(?:ly)?))\b",
+    re.I,
+)
+_SHORT = {"q/q": "quarter", "qoq": "quarter", "m/m": "month", "w/w": "week"}
 _BASE = re.compile(r"\b(from|since|compared (?:with|to)|versus|vs\.?|against|relative to)\s+((?:[\w'’$€£.,%-]+\s*){1,4})", re.I)
 #: Where a figure's clause ends: a base phrase after it belongs to it only up to here.
 _CLAUSE_END = re.compile(r"[;:!?]|,\s|\.\s|\.$|\b(?:while|whereas|but|and|as)\b", re.I)
@@ -210,6 +219,13 @@ def comparison_base(text: str, start: int, end: int) -> str | None:
 def _fold_base(words: str) -> str | None:
     if _YEAR_ON_YEAR.search(words):
         return "year on year"
+    period = _PERIOD_ON_PERIOD.search(words)
+    if period is not None:
+        if period.group("seq"):
+            return "period on period"
+        unit = (period.group("unit") or period.group("prior") or period.group("ago")
+                or _SHORT[period.group("short").lower()]).lower()
+        return f"{unit} on {unit}"
     m = _BASE.search(words)
     if m is None:
         return None
