@@ -499,3 +499,25 @@ def test_one_parts_share_of_one_whole_is_one_fact():
     # a name that holds the share is its holder, not a part ("Tesla's share of EV sales")
     claim = _claim("Tesla accounted for 20% of EV sales in 2031.")
     assert quantity_fact(claim, 0).holder.value == "Tesla" and quantity_fact(claim, 0).part is None
+
+
+def test_changes_against_a_year_and_against_a_quarter_are_two_changes():
+    a = "Orrin's revenue grew 12% year on year in the third quarter of 2031."
+    assert _numeric(a, "Orrin's revenue grew 3% quarter on quarter in the third quarter of 2031.", 0.9) == []
+    assert [v.relation for v in _numeric(a, "Orrin's revenue grew 9% year on year in the third quarter of 2031.", 0.9)] == [
+        "conflicts"]
+
+
+def test_a_figure_per_thing_is_a_rate_not_a_total():
+    for a, b in (
+        ("Valdria spent $500 per person on health care in 2031.", "Valdria spent $2.1 billion on health care in 2031."),
+        ("Orrin earned $2.10 a share in 2031.", "Orrin earned $900 million in 2031."),
+    ):
+        assert "measure" not in _match(a, b).slots
+        for similarity in (0.6, 0.9):
+            assert _numeric(a, b, similarity) == []
+    a, b = "Valdria spent $500 per person on health care in 2031.", "Valdria spent $620 per person on health care in 2031."
+    assert [v.relation for v in _numeric(a, b, 0.6)] == ["conflicts"]
+    # "per cent" is a percentage, and a rate unit says its own "per"
+    assert [v.relation for v in _numeric("Orrin's revenue rose 12 per cent in 2031.", "Orrin's revenue rose 9 per cent in 2031.", 0.6)] == [
+        "conflicts"]

@@ -195,12 +195,27 @@ def _contrasts(claim: Claim, q: Quantity) -> frozenset[str]:
     rate = _RATE.match(claim.text, q.end)
     if rate:
         found |= {_PERIODIC[rate.group(1).lower()]}
+    else:
+        each = per_thing(claim, q)
+        if each:  # "$500 per person", "$2.10 per share": a rate per thing, not a total
+            found |= {each}
     return frozenset("annual" if w == "yearly" else w for w in found)  # one rate, two words
 
 
 #: "15,000 Optimus units a month", "$2 billion per year": a rate just after the figure.
 _RATE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:a|an|per|each|every)\s+(year|month|week|day|quarter)\b", re.I)
 _PERIODIC = {"year": "annual", "month": "monthly", "week": "weekly", "day": "daily", "quarter": "quarterly"}
+def per_thing(claim: Claim, q: Quantity) -> str | None:
+    """``"per person"`` for "$500 per person", ``"per share"`` for "$2.10 a share": the thing a
+    figure is a rate per, written just after it (:data:`_PER_THING`); None for a total."""
+    each = _PER_THING.match(claim.text, q.end)
+    return "per " + normalise(each.group(1) or each.group(2)) if each else None
+
+
+#: "$500 per person", "12 kg per capita", "$2.10 a share": a figure per thing just after it (not "per
+#: cent", a percentage written in two words, nor "per year", a rate in time, see :data:`_RATE`; after
+#: "a" only the words that make a rate, "a head", "a share": "to a dealer" is no rate).
+_PER_THING = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:per\s+(?!cent\b)([a-z]+)|a\s+(head|share|person|piece))\b", re.I)
 
 
 @by_identity
