@@ -521,3 +521,18 @@ def test_a_figure_per_thing_is_a_rate_not_a_total():
     # "per cent" is a percentage, and a rate unit says its own "per"
     assert [v.relation for v in _numeric("Orrin's revenue rose 12 per cent in 2031.", "Orrin's revenue rose 9 per cent in 2031.", 0.6)] == [
         "conflicts"]
+
+
+def test_one_measure_narrowed_two_ways_is_two_measures_however_alike_the_sentences():
+    for a, b in (
+        ("Orrin's operating profit was $1.2 billion in 2031.", "Orrin's net profit was $900 million in 2031."),
+        ("Valdria added 2.1 GW of wind capacity in 2031.", "Valdria added 3.4 GW of solar capacity in 2031."),
+    ):
+        fm = _match(a, b)
+        assert fm.narrowed_apart and "measure" not in fm.slots
+        for similarity in (0.6, 0.95):
+            verdicts = _numeric(a, b, similarity)
+            assert [v.relation for v in verdicts] == ["related"] and "another measure" in verdicts[0].reason
+    # a word of time narrows nothing: the previous score is the score
+    fm = _match("Kestrel kept its previous HPL score of 2.41 exaflops.", "Kestrel posted an HPL benchmark score of 2.41 exaflops.")
+    assert not fm.narrowed_apart

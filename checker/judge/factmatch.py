@@ -58,6 +58,9 @@ class FactMatch:
     same_day: bool = False  # both sentences date the figures to one calendar day
     undated: str = ""  # one figure's own date, where the other has none, nor its page: "June 2022"
     page_dated: str = ""  # one figure dated by its page alone, the other by nothing: "the page of 3 June 2023"
+    # one head noun narrowed two ways, each side by words the other lacks ("operating profit" / "net
+    # profit", "wind capacity" / "solar capacity"): two measures, however alike the sentences
+    narrowed_apart: bool = False
 
     @property
     def slots(self) -> frozenset[str]:
@@ -83,7 +86,9 @@ class FactMatch:
 
 
 #: Words beside a measure's noun that do not narrow it ("20 different prizes", "a total of 9 plants").
-_NOT_NARROWING = frozenset("different total new more other some overall combined whole entire".split())
+_NOT_NARROWING = frozenset(
+    "different total new more other some overall combined whole entire previous prior former earlier latest current".split()
+)
 
 
 @by_identity
@@ -342,7 +347,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         return FactMatch()
     same: list[tuple[str, str]] = []
     differ: list[tuple[str, str, str]] = []
-    day = False
+    day = narrowed_apart = False
     ha, hb = holder_key(fa, a), holder_key(fb, b)
     if ha and hb:
         inherited = fa.holder.source not in OWN_SOURCES or fb.holder.source not in OWN_SOURCES
@@ -364,6 +369,9 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             same.append(("measure", _measure_words(fa, qa)))
         elif ma.split(":")[0] == mb.split(":")[0]:
             differ.append(("measure", _measure_words(fa, qa), _measure_words(fb, qb)))
+            if ma == mb and _parsed_measure(fa) and _parsed_measure(fb):
+                xa, xb = _modifiers(fa, qa, ha), _modifiers(fb, qb, hb)
+                narrowed_apart = bool(xa - xb) and bool(xb - xa)
     ta, tb = _time_of(fa, a), _time_of(fb, b)
     if ta is None or tb is None:
         # relative times resolved against the document's date, and "as of" that date for figures
@@ -399,7 +407,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             differ.append(("part", fa.part.text or fa.part.value, fb.part.text or fb.part.value))
     if _MODE_GROUP.get(fa.modality, fa.modality) != _MODE_GROUP.get(fb.modality, fb.modality):
         differ.append(("modality", _mode_words(fa.modality), _mode_words(fb.modality)))
-    return FactMatch(tuple(same), tuple(differ), apart, day, undated, page_dated)
+    return FactMatch(tuple(same), tuple(differ), apart, day, undated, page_dated, narrowed_apart)
 
 
 def _mode_words(modality: str) -> str:
