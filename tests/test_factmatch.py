@@ -536,3 +536,9 @@ def test_one_measure_narrowed_two_ways_is_two_measures_however_alike_the_sentenc
     # a word of time narrows nothing: the previous score is the score
     fm = _match("Kestrel kept its previous HPL score of 2.41 exaflops.", "Kestrel posted an HPL benchmark score of 2.41 exaflops.")
     assert not fm.narrowed_apart
+
+
+def test_a_phrase_the_parse_cut_short_narrows_nothing_apart():
+    fm = _match("Hokkaido lithium output 4.88 million tonnes (2031)",
+                "Analysts noted that in 2031, lithium carbonate output in Hokkaido reached 4.88 million tonnes.")
+    assert not fm.narrowed_apart

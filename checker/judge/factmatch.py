@@ -370,8 +370,11 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         elif ma.split(":")[0] == mb.split(":")[0]:
             differ.append(("measure", _measure_words(fa, qa), _measure_words(fb, qb)))
             if ma == mb and _parsed_measure(fa) and _parsed_measure(fb):
+                # (each side's own words nowhere in the other sentence: a parse that cut a phrase short,
+                # "lithium carbonate output" read as "carbonate output", narrows nothing apart)
                 xa, xb = _modifiers(fa, qa, ha), _modifiers(fb, qb, hb)
-                narrowed_apart = bool(xa - xb) and bool(xb - xa)
+                narrowed_apart = bool(xa - xb) and bool(xb - xa) and not (
+                    (xa - xb) & word_set(b.text) or (xb - xa) & word_set(a.text))
     ta, tb = _time_of(fa, a), _time_of(fb, b)
     if ta is None or tb is None:
         # relative times resolved against the document's date, and "as of" that date for figures
