@@ -213,6 +213,8 @@ _PERIODIC = {"year": "annual", "month": "monthly", "week": "weekly", "day": "dai
 def per_thing(claim: Claim, q: Quantity) -> str | None:
     """``"per person"`` for "$500 per person", ``"per share"`` for "$2.10 a share": the thing a
     figure is a rate per, written just after it (:data:`_PER_THING`); None for a total."""
+    if _RATE.match(claim.text, q.end):
+        return None  # "per week": a rate in time (:func:`_contrasts` reads it)
     each = _PER_THING.match(claim.text, q.end)
     return "per " + normalise(each.group(1) or each.group(2)) if each else None
 
