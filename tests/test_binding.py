@@ -718,3 +718,34 @@ def test_a_moved_date_supports_the_same_plan_and_conflicts_with_another(nlp):
     other = claim("The Brisa bridge will open in June 2028.")
     assert [v.relation for v in rule.compare(moved, same, PairContext(similarity=0.8))] == ["supports"]
     assert [v.relation for v in rule.compare(moved, other, PairContext(similarity=0.8))] == ["conflicts"]
+
+
+# -- whose event: the thing an event verb's object names, and where ---------------------------------
+
+
+def test_an_event_verbs_named_object_is_whose_event_it_is(nlp):
+    (launch,) = _date_facts(nlp, "Orrin launched the X2 drone in 2031.")
+    assert (launch.holder.value, launch.measure.value) == ("X2 drone", "launch")
+    (adopted,) = _date_facts(nlp, "Valdria adopted the Harbour Safety Act in 2031.")
+    assert adopted.holder.value != "Valdria"
+    # a common noun names no thing of its own: the subject's event, where it happened
+    (store,) = _date_facts(nlp, "Orrin opened a store in Lyon in 2031.")
+    assert (store.holder.value, store.place.value) == ("Orrin", "Lyon")
+    (plant,) = _date_facts(nlp, "Orrin opened its Austin plant in 2031.")
+    assert (plant.holder.value, plant.place.value) == ("Orrin", "Austin")
+
+
+def test_events_of_two_things_or_two_places_are_two_events_one_things_conflict(nlp):
+    from checker.judge.rulekinds import PairContext
+    from checker.judge.rulekinds.dates import DateMismatch
+
+    rule = DateMismatch({})
+
+    def relations(a, b):
+        ca, cb = _facts_of(nlp, a + "\n")[1][0], _facts_of(nlp, b + "\n")[1][0]
+        return [v.relation for v in rule.compare(ca, cb, PairContext(similarity=0.9))]
+
+    assert "conflicts" not in relations("Orrin launched the X2 drone in 2030.", "Orrin launched the X3 drone in 2031.")
+    assert "conflicts" not in relations("Orrin opened its Austin plant in 2029.", "Orrin opened its Reno plant in 2031.")
+    assert relations("Orrin launched the X2 drone in 2030.", "The X2 drone was launched in 2029.") == ["conflicts"]
+    assert relations("Orrin's Austin plant opened in 2030.", "Orrin opened its Austin plant in 2029.") == ["conflicts"]

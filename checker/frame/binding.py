@@ -1106,8 +1106,13 @@ def _bound_event(root, own, words: list, event: str, tok=None, rescheduled: bool
     # its third plant") is whose event it is, before the clause's subject
     thing = _event_thing(words, own)
     owner = _event_owner(nouns[-1], own) if rescheduled and thing is None and nouns else None
+    verb = tok if tok is not None and tok.pos_ == "VERB" else None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in own and c.pos_ in ("NOUN", "PROPN")), None) if verb else None
+    named = _named_object(obj) if obj is not None and thing is None else None
     if owner is not None:  # "the opening of the Brisa bridge was postponed": the moved event's noun says whose
         holder, ref = owner, False
+    elif named is not None:  # "Orrin launched the X2 drone in 2023": the drone's launch, not Orrin's
+        holder, ref = named, False
     else:
         holder, ref = (thing, False) if thing is not None else _holder(root, None, own)
     if holder is None and not ref and nouns:
@@ -1115,8 +1120,23 @@ def _bound_event(root, own, words: list, event: str, tok=None, rescheduled: bool
     place = None
     if isinstance(holder, _Thing):  # "the second mill will start production": the mill's, of its owner
         thing, holder, ref, place = holder, holder.owner, holder.owner_ref, holder.place
+    if place is None and tok is not None:
+        # where the event happened: "opened a store in Lyon in 2024", "opened its Austin plant"
+        place = _place(root, obj, holder if isinstance(holder, str) else None)
     return Binding(holder=holder, holder_ref=ref, place=place, event=event, event_words=" ".join(t.text for t in words),
                    thing=thing.words if thing is not None else None, rescheduled=rescheduled)
+
+
+def _named_object(obj) -> str | None:
+    """The name of the thing an event verb's object names, where it is a product, an organisation or
+    a law rather than a place: "launched *the X2 drone*", "released *Kestrel*", "adopted *the
+    Harbour Act*"; None for a common noun ("opened a store") or a place's thing ("its Austin
+    plant": the place says which)."""
+    if _is_named(obj) and obj.ent_type_ not in PLACE_LABELS and not obj.like_num:
+        return _name_of(obj)
+    if obj.pos_ == "NOUN" and not any(c.dep_ == "compound" and c.ent_type_ in PLACE_LABELS for c in obj.lefts):
+        return _compound_name(obj)
+    return None
 
 
 #: Verbs that move an event's date ("postponed", "delayed", "pushed back", "moved").
