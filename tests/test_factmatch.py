@@ -542,3 +542,15 @@ def test_a_phrase_the_parse_cut_short_narrows_nothing_apart():
     fm = _match("Hokkaido lithium output 4.88 million tonnes (2031)",
                 "Analysts noted that in 2031, lithium carbonate output in Hokkaido reached 4.88 million tonnes.")
     assert not fm.narrowed_apart
+
+
+def test_lengths_of_two_dimensions_are_two_measures():
+    a = "The Brisa bridge is 1.2 km long."
+    for similarity in (0.6, 0.9):
+        assert _numeric(a, "The Brisa bridge is 30 m wide.", similarity) == []
+        assert [v.relation for v in _numeric(a, "The Brisa bridge is 1.4 km long.", similarity)] == ["conflicts"]
+    # a round thing's width is its diameter, however worded
+    assert [v.relation for v in _numeric("The Kestrel mirror is 6.5 metres across.", "The Kestrel mirror is 6.5 m in diameter.", 0.6)] == [
+        "supports"]
+    assert [v.relation for v in _numeric("Orrin's tower is 320 metres tall.", "Orrin's tower has a height of 350 m.", 0.6)] == [
+        "conflicts"]

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
-from ..extract.units import TIME_UNITS
+from ..extract.units import TIME_UNITS, UNIT_BASES
 from ..frame.keys import (
     VOTE_KEYS, acronym_within, by_identity, fold, folded_measure, holder_key, measure_key, qualified_within, quantity_fact,
     things_join,
@@ -111,6 +111,8 @@ def _modifiers_differ(
     / "20 prizes"): a part and a whole, or two parts, not one measure. Physical units have no modifiers."""
     if (_contrasts(a, qa) ^ _contrasts(b, qb)) - _UNMARKED:
         return True  # "a peak rate of 3.1 Pflop/s" / "a sustained rate of 2.9 Pflop/s"
+    if dimensions_differ(a, qa, b, qb):
+        return True  # "1.2 km long" / "30 m wide"
     if qa.kind == "measure" and qa.unit and _parsed_measure(fa) and _parsed_measure(fb):
         # both measures read from the parse ("electrolyser capacity" / "onshore wind capacity"):
         # their narrowing words say whether they are one measure
@@ -210,6 +212,41 @@ def _contrasts(claim: Claim, q: Quantity) -> frozenset[str]:
 #: "15,000 Optimus units a month", "$2 billion per year": a rate just after the figure.
 _RATE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:a|an|per|each|every)\s+(year|month|week|day|quarter)\b", re.I)
 _PERIODIC = {"year": "annual", "month": "monthly", "week": "weekly", "day": "daily", "quarter": "quarterly"}
+#: Words that say which dimension a length is of ("1.2 km long", "30 m wide", "a height of 320 m").
+#: A round thing's width is its diameter ("6.5 m across", "a 21-foot-wide mirror", "6.5 m in
+#: diameter"); a word of extent alone ("spans 1.2 km") names no dimension.
+_DIMENSIONS = {
+    "long": "length", "length": "length",
+    "wide": "width", "width": "width", "broad": "width", "across": "width", "diameter": "width",
+    "tall": "height", "high": "height", "height": "height",
+    "deep": "depth", "depth": "depth",
+    "thick": "thickness", "thickness": "thickness",
+}
+_WORDS = re.compile(r"[a-z]+")
+
+
+def dimension(claim: Claim, q: Quantity) -> str | None:
+    """The dimension a length figure is of, where a word just after it or just before it says
+    (:data:`_DIMENSIONS`: "1.2 km *long*", "30 m *wide*", "a *height* of 320 m", "320-metre-*tall*");
+    None for another figure or none said."""
+    base = UNIT_BASES.get(q.unit or "")
+    if q.kind != "measure" or base is None or base[0] != "m":
+        return None
+    after = _WORDS.findall(claim.text[q.end : q.end + 24].lower())[:2]
+    before = _WORDS.findall(claim.text[max(0, q.start - 24) : q.start].lower())[-3:]
+    own = _WORDS.findall(q.text.lower())
+    for word in own + after + before[::-1]:
+        if word in _DIMENSIONS:
+            return _DIMENSIONS[word]
+    return None
+
+
+def dimensions_differ(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Both figures are lengths of a dimension their sentences name, and not of one."""
+    da, db = dimension(a, qa), dimension(b, qb)
+    return da is not None and db is not None and da != db
+
+
 def per_thing(claim: Claim, q: Quantity) -> str | None:
     """``"per person"`` for "$500 per person", ``"per share"`` for "$2.10 a share": the thing a
     figure is a rate per, written just after it (:data:`_PER_THING`); None for a total."""

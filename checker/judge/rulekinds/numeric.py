@@ -48,7 +48,7 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
-from ..factmatch import FactMatch, _contrasts, match as match_facts, per_thing
+from ..factmatch import FactMatch, _contrasts, dimensions_differ, match as match_facts, per_thing
 from ...frame.keys import by_identity, holder_key, measure_key, quantity_fact
 from ...frame.direction import comparison_base, opposite
 from ...extract.quantities import rounds_to, significant_digits
@@ -154,6 +154,8 @@ class NumericMismatch(RuleKind):
                     continue
                 if (fm.aligned and opposite(fa.direction, facts_b[j].direction)) or _bases_differ(a, qa, b, qb):
                     continue  # one fact going opposite ways (left to DIR001), or two bases
+                if dimensions_differ(a, qa, b, qb):
+                    continue  # "1.2 km long" / "30 m wide": two dimensions of one thing
                 if per_thing(a, qa) != per_thing(b, qb) and "/" not in f"{qa.unit}{qb.unit}":
                     continue  # "$500 per person" / "$2.1 billion": a rate per thing and a total, or two rates
                 turned = _opposite_changes(qa, qb)  # "rose 4%" / "fell 4%": never one value
