@@ -554,3 +554,14 @@ def test_lengths_of_two_dimensions_are_two_measures():
         "supports"]
     assert [v.relation for v in _numeric("Orrin's tower is 320 metres tall.", "Orrin's tower has a height of 350 m.", 0.6)] == [
         "conflicts"]
+
+
+def test_two_funding_rounds_and_a_capacity_against_a_count_are_two_measures():
+    a, b = "Orrin raised $40 million in Series B funding in 2031.", "Orrin raised $25 million in Series A funding in 2031."
+    assert "measure" not in _match(a, b).slots
+    for similarity in (0.6, 0.9):
+        assert _numeric(a, b, similarity) == []
+    assert [v.relation for v in _numeric(a, "Orrin raised $45 million in a Series B round in 2031.", 0.6)] == ["conflicts"]
+    a, b = "The Valdor stadium holds 60,000 fans.", "The Valdor stadium drew 45,000 fans on Sunday."
+    assert "measure" not in _match(a, b).slots and _numeric(a, b, 0.6) == []
+    assert [v.relation for v in _numeric(a, "The Valdor stadium seats 62,000 fans.", 0.6)] == ["conflicts"]

@@ -198,7 +198,13 @@ def _contrasts(claim: Claim, q: Quantity) -> frozenset[str]:
     """The contrast words (:data:`_CONTRAST`) among the content words next to the figure; a rate
     written "a month" or "per year" just after it is "monthly" or "yearly" ("10,000 units monthly"
     / "15,000 units a month")."""
-    found = context_terms(claim, q, before=3, after=2) & _CONTRAST
+    near = context_terms(claim, q, before=3, after=2)
+    found = near & _CONTRAST
+    if near & _CAPACITY:
+        found |= {"capacity"}  # "the stadium holds 60,000 fans" / "drew 45,000 fans": room for, not a count
+    stage = _ROUND.search(claim.text, max(0, q.start - 40), min(len(claim.text), q.end + 40))
+    if stage:
+        found |= {" ".join(stage.group(0).lower().replace("-", " ").split())}  # "Series B" / "Series A" funding
     rate = _RATE.match(claim.text, q.end)
     if rate:
         found |= {_PERIODIC[rate.group(1).lower()]}
@@ -208,6 +214,12 @@ def _contrasts(claim: Claim, q: Quantity) -> frozenset[str]:
             found |= {each}
     return frozenset("annual" if w == "yearly" else w for w in found)  # one rate, two words
 
+
+#: Verbs of what something has room for, not of what it counted: a capacity ("holds 60,000",
+#: "seats 60,000"). Not the noun "capacity", which in power and production is an amount installed.
+_CAPACITY = frozenset({"hold", "holds", "seat", "seats", "accommodate", "accommodates"})
+#: A funding round near a figure ("raised $40 million in Series B funding", "a $2 million seed round").
+_ROUND = re.compile(r"\b(?:series\s+[a-h]|pre-seed|seed)\b(?=\s+(?:round|funding|financing|investment|extension)|\s*[,.;)]|$)", re.I)
 
 #: "15,000 Optimus units a month", "$2 billion per year": a rate just after the figure.
 _RATE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:a|an|per|each|every)\s+(year|month|week|day|quarter)\b", re.I)
