@@ -749,3 +749,14 @@ def test_events_of_two_things_or_two_places_are_two_events_one_things_conflict(n
     assert "conflicts" not in relations("Orrin opened its Austin plant in 2029.", "Orrin opened its Reno plant in 2031.")
     assert relations("Orrin launched the X2 drone in 2030.", "The X2 drone was launched in 2029.") == ["conflicts"]
     assert relations("Orrin's Austin plant opened in 2030.", "Orrin opened its Austin plant in 2029.") == ["conflicts"]
+
+
+def test_a_share_is_narrowed_by_the_whole_it_is_of(nlp):
+    def measure(sentence, figure):
+        return _bound(nlp, sentence, figure).measure
+
+    assert measure("Orrin's share of the EV market rose to 12% in 2031.", "12%") == measure(
+        "Orrin's EV market share was 12% in 2031.", "12%")
+    assert measure("Orrin's share of the car market was 3% in 2031.", "3%") != measure(
+        "Orrin's share of the EV market rose to 12% in 2031.", "12%")
+    assert measure("Orrin's market share was 12% in 2031.", "12%") == measure("Orrin's share of the market was 10% in 2031.", "10%")

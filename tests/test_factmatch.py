@@ -565,3 +565,10 @@ def test_two_funding_rounds_and_a_capacity_against_a_count_are_two_measures():
     a, b = "The Valdor stadium holds 60,000 fans.", "The Valdor stadium drew 45,000 fans on Sunday."
     assert "measure" not in _match(a, b).slots and _numeric(a, b, 0.6) == []
     assert [v.relation for v in _numeric(a, "The Valdor stadium seats 62,000 fans.", 0.6)] == ["conflicts"]
+
+
+def test_shares_of_two_markets_are_two_measures():
+    a, b = "Orrin's share of the EV market rose to 12% in 2031.", "Orrin's share of the car market was 3% in 2031."
+    for similarity in (0.6, 0.9):
+        assert [v.relation for v in _numeric(a, b, similarity)] == ["related"]
+    assert [v.relation for v in _numeric(a, "Orrin's EV market share was 10% in 2031.", 0.6)] == ["conflicts"]

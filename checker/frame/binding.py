@@ -349,7 +349,23 @@ def _phrase(tok) -> tuple[str | None, str | None]:
     parts.append(tok)
     lemma = " ".join(t.lemma_.lower() if t.i == tok.i else t.lower_ for t in parts)
     words = tok.doc[parts[0].i : tok.i + 1].text if parts[0].i <= tok.i else tok.text
+    if tok.lemma_.lower() in _RELATIONAL:
+        # a share is of what its "of" phrase or its compounds name ("share of the EV market", "EV
+        # market share"): the whole it is a share of narrows it, names and acronyms too
+        whole = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and not c.like_num]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.like_num:
+                        whole = [m for m in p.lefts if m.dep_ in ("compound", "amod") and not m.like_num] + [p]
+                        words = tok.doc[tok.i : p.i + 1].text if p.i > tok.i else words
+        if whole:
+            lemma = " ".join([t.lower_ for t in whole if t.i != tok.i] + [tok.lemma_.lower()])
     return lemma, words
+
+
+#: Nouns of a part of a whole, which the whole narrows ("share of the EV market").
+_RELATIONAL = frozenset({"share", "proportion", "percentage", "portion", "fraction"})
 
 
 def _counts_something(verb) -> bool:
