@@ -418,3 +418,15 @@ def test_value_span_reads_back_every_value_the_extractor_writes():
     for d in extract_dates(text):
         assert value_span(d.value) == (d.value, d.granularity, d.first, d.last), d
     assert value_span("2024-13") is None and value_span("2025-02-30") is None and value_span("soon") is None
+
+
+def test_months_and_quarters_of_a_year_are_a_range():
+    from checker.extract.dates import extract_dates
+
+    got = [(d.text, d.value, d.last) for d in extract_dates("In the first nine months of 2031, revenue was $3 billion.")]
+    assert got == [("first nine months of 2031", "2031-01/2031-09", "2031-09-30")]
+    got = [(d.value, d.first) for d in extract_dates("Sales fell in the last two quarters of 2031.")]
+    assert got == [("2031-Q3/2031-Q4", "2031-07-01")]
+    assert [d.value for d in extract_dates("in the first 6 months of 2030")] == ["2030-01/2030-06"]
+    # twelve months of a year are the year
+    assert [d.value for d in extract_dates("the first twelve months of 2031")] == ["2031"]

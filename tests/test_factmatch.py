@@ -572,3 +572,10 @@ def test_shares_of_two_markets_are_two_measures():
     for similarity in (0.6, 0.9):
         assert [v.relation for v in _numeric(a, b, similarity)] == ["related"]
     assert [v.relation for v in _numeric(a, "Orrin's EV market share was 10% in 2031.", 0.6)] == ["conflicts"]
+
+
+def test_part_of_a_year_and_the_year_are_two_times():
+    a = "In the first nine months of 2031, Orrin's revenue was $3 billion."
+    assert _numeric(a, "Orrin's revenue was $4.1 billion in 2031.", 0.9) == []
+    assert [v.relation for v in _numeric(a, "Orrin's revenue was $3.4 billion in the first nine months of 2031.", 0.6)] == [
+        "conflicts"]

@@ -6,7 +6,8 @@ Recognised forms, each normalised to a :class:`~checker.model.DateExpr` whose
 * days: ``2025-04-12``, ``April 12, 2025``, ``12 July 2025``, ``4/12/2025``
 * months: ``July 2025``, ``Jul. 2025``, ``2025-07``, ``07/2025``
 * quarters: ``Q3 2025``, ``3Q25``, ``Q3'25``, ``2025 Q3``, ``the third quarter of 2025``
-* halves (granularity ``range``, value ``2025-H1``): ``H1 2025``, ``1H25``, ``first half of 2025``
+* halves (granularity ``range``, value ``2025-H1``): ``H1 2025``, ``1H25``, ``first half of 2025``;
+  months and quarters of a year (``the first nine months of 2024``: ``2024-01/2024-09``)
 * years 1900-2099: ``in 2023``, ``FY2024``, ``fiscal 2024``, ``the 2025 update``
 * ranges (value ``first/last``): ``2025-2030``, ``2025–30``, ``2025 to 2030``,
   ``from 2025 to 2030``, ``between 2025 and 2030``, ``July–September 2025``,
@@ -336,6 +337,25 @@ def _b_half(text: str, m: re.Match[str]) -> Span | None:
     return _half_span(_year_of(m), h) if h in (1, 2) else None
 
 
+_COUNTS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven".split(), 1)}
+
+
+def _b_months_of(text: str, m: re.Match[str]) -> Span | None:
+    """``the first nine months of 2024`` (January to September), ``the last two quarters of 2024``."""
+    word = m["n"].lower()
+    n = int(word) if word.isdigit() else _COUNTS.get(word, 0)
+    per_year = 12 if m["unit"].lower().startswith("month") else 4
+    if not 1 <= n < per_year:
+        return None
+    y = _year_of(m)
+    first, last = (1, n) if m["end"].lower() == "first" else (per_year - n + 1, per_year)
+    if per_year == 4:
+        a, b = _quarter_span(y, first), _quarter_span(y, last)
+    else:
+        a, b = _month_span(y, first), _month_span(y, last)
+    return f"{a[0]}/{b[0]}", "range", a[2], b[3]
+
+
 def _b_fiscal_year(text: str, m: re.Match[str]) -> Span | None:
     return _year_span(_year_of(m))
 
@@ -415,6 +435,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Builder], ...] = tuple(
         ("P", rf"\bH(?P<h>[12])\s*(?:['’]|FY\s*)(?P<yy>[0-9]{{2}}){_END}", _b_half),
         ("P", rf"\b(?P<h>[12])H\s*(?:(?P<y>{_YEAR})|['’]?(?P<yy>[0-9]{{2}})){_END}", _b_half),
         ("P", rf"{_BEGIN}(?P<y>{_YEAR})\s*[-\s]?H(?P<h>[12])\b", _b_half),
+        # "the first nine months of 2024", "the last two quarters of 2024": part of a year, a range
+        ("Y", rf"\b(?P<end>(?i:first|last))\s+(?P<n>[0-9]{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven))\s+"
+              rf"(?P<unit>(?i:months|quarters))\s+(?i:of)\s+(?:(?i:the\s+year\s+))?{_Q_LEAD}(?P<y>{_YEAR}){_END}", _b_months_of),
         ("P", rf"\b(?P<hw>{_ORD})[\s-]+(?i:half)\s+(?:of\s+)?(?:(?:the\s+)?(?i:fiscal|financial)\s+(?:year\s+)?)?{_Q_LEAD}(?P<y>{_YEAR}){_END}", _b_half),
         ("F", rf"\bFY\s?-?(?:(?P<y>{_YEAR})|['’]?(?P<yy>[0-9]{{2}})){_END}", _b_fiscal_year),
         ("F", rf"\b(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<y>{_YEAR}){_END}", _b_fiscal_year),
