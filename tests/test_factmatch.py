@@ -579,3 +579,17 @@ def test_part_of_a_year_and_the_year_are_two_times():
     assert _numeric(a, "Orrin's revenue was $4.1 billion in 2031.", 0.9) == []
     assert [v.relation for v in _numeric(a, "Orrin's revenue was $3.4 billion in the first nine months of 2031.", 0.6)] == [
         "conflicts"]
+
+
+def test_the_price_of_two_named_things_is_two_facts_of_one_thing_one_fact():
+    for a, b in (
+        ("Orrin acquired Valdor for $2 billion in 2031.", "Orrin acquired Kestrel for $500 million in 2031."),
+        ("Orrin paid $2 billion for Valdor in 2031.", "Orrin paid $500 million for Kestrel in 2031."),
+    ):
+        assert [slot for slot, _, _ in _match(a, b).differ] == ["holder"]
+        for similarity in (0.6, 0.9):
+            assert _numeric(a, b, similarity) == []
+    a, b = "Orrin acquired Valdor for $2 billion in 2031.", "Orrin acquired Valdor for $2.4 billion in 2031."
+    assert [v.relation for v in _numeric(a, b, 0.6)] == ["conflicts"]
+    # an amount raised from no one named is its holder's
+    assert quantity_fact(_claim("Orrin raised $40 million from investors in 2031."), 0).holder.value == "Orrin"

@@ -172,6 +172,9 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
     if _negated(verb if verb is not None else _governing_verb(root)):
         measure, words = None, None  # "was not up to 5,000": a figure denied measures nothing here
     holder, ref = _holder(root, measure_tok, own)
+    priced = _priced_thing(verb, root, own) if measure and verb is not None and measure == verb.lemma_.lower() else None
+    if priced is not None:
+        holder, ref = priced, False  # "Orrin acquired Valdor for $2 billion": the price of Valdor, not of all Orrin paid
     # "cloud accounted for 60% of Orrin's revenue": the share of the revenue that is cloud's, not of
     # all of it ("devices accounted for 25%" is another part)
     part = _share_part(root, own) if measure else None
@@ -1141,6 +1144,26 @@ def _bound_event(root, own, words: list, event: str, tok=None, rescheduled: bool
         place = _place(root, obj, holder if isinstance(holder, str) else None)
     return Binding(holder=holder, holder_ref=ref, place=place, event=event, event_words=" ".join(t.text for t in words),
                    thing=thing.words if thing is not None else None, rescheduled=rescheduled)
+
+
+def _priced_thing(verb, root, own) -> str | None:
+    """The named thing an amount measured by its verb is paid or asked for: the verb's named object
+    ("acquired *Valdor* for $2 billion") or a named "for" object ("paid $2 billion *for Valdor*"),
+    a product, organisation or law (:func:`_named_object`), the "for" phrase on the verb or on the
+    amount (``root``); None otherwise ("raised $40 million from investors", "invested $40 billion in
+    Arizona": a place says where)."""
+    for c in [*verb.children, *(c for c in root.children if c.dep_ in ("prep", "dative"))]:
+        if c.dep_ == "dobj" and c.i not in own and c.pos_ in ("NOUN", "PROPN"):
+            named = _named_object(c)
+            if named is not None:
+                return named
+        if c.dep_ in ("prep", "dative") and c.lower_ == "for":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i not in own and p.pos_ in ("NOUN", "PROPN"):
+                    named = _named_object(p)
+                    if named is not None:
+                        return named
+    return None
 
 
 def _named_object(obj) -> str | None:
