@@ -593,3 +593,10 @@ def test_the_price_of_two_named_things_is_two_facts_of_one_thing_one_fact():
     assert [v.relation for v in _numeric(a, b, 0.6)] == ["conflicts"]
     # an amount raised from no one named is its holder's
     assert quantity_fact(_claim("Orrin raised $40 million from investors in 2031."), 0).holder.value == "Orrin"
+
+
+def test_a_products_price_is_the_products_whoever_sells_it_and_price_is_cost():
+    a = "Orrin's X2 drone is priced at $900."
+    assert [v.relation for v in _numeric(a, "The X2 drone costs $1,100.", 0.6)] == ["conflicts"]
+    assert [v.relation for v in _numeric(a, "The X2 drone costs $900.", 0.6)] == ["supports"]
+    assert _numeric(a, "Orrin's X3 drone is priced at $1,100.", 0.9) == []

@@ -706,6 +706,11 @@ def _subject_holder(c, measure_tok, own) -> tuple[str | None, bool]:
         return thing, False  # "Kessler's first mill started production in 2024": the mill's, not Kessler's
     if _is_named(c):
         return _name_of(c), False
+    if c.pos_ == "NOUN" and c.i > 0 and c.doc[c.i - 1].dep_ == "compound" and c.doc[c.i - 1].head.i == c.i and (
+        model_code(c.doc[c.i - 1].text)
+    ):
+        # "Orrin's X2 drone is priced at $900": the drone's price, which "the X2 drone costs $1,100" contradicts
+        return _compound_name(c), False
     if c.pos_ == "NOUN":
         named = _owner_of_noun(c, own)
         if named is not None:

@@ -101,6 +101,7 @@ MEASURE_SYNONYMS = {
     "stock market value": "market value",
     "price tag": "cost",
     "total cost": "cost",
+    "price": "cost",  # "is priced at $900" / "costs $1,100": what it costs a buyer
 }
 
 
