@@ -337,13 +337,12 @@ def _b_half(text: str, m: re.Match[str]) -> Span | None:
     return _half_span(_year_of(m), h) if h in (1, 2) else None
 
 
-_COUNTS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven".split(), 1)}
-
-
 def _b_months_of(text: str, m: re.Match[str]) -> Span | None:
     """``the first nine months of 2024`` (January to September), ``the last two quarters of 2024``."""
+    from .quantities import NUMBER_WORDS  # (quantities imports this module)
+
     word = m["n"].lower()
-    n = int(word) if word.isdigit() else _COUNTS.get(word, 0)
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
     per_year = 12 if m["unit"].lower().startswith("month") else 4
     if not 1 <= n < per_year:
         return None

@@ -1106,16 +1106,22 @@ def _bind_date(doc, root, own) -> Binding:
             return Binding()  # "launched 3 products in 2024": when they were counted, not one event
         words = _event_of_verb(tok, own)
     elif tok.pos_ == "NOUN":
-        words = [tok]
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in _COMPLETING_PREPS:
-                words += [c] + [p for p in c.children if p.dep_ == "pobj"]
+        words = _noun_event_words(tok)
     else:
         words = []
     if not words:
         return Binding()
     event = " ".join(t.lemma_.lower() for t in words)
     return _bound_event(root, own, words, event, tok=tok)
+
+
+def _noun_event_words(noun) -> list:
+    """An event noun with the phrase that completes it ("entry *into force*")."""
+    words = [noun]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in _COMPLETING_PREPS:
+            words += [c] + [p for p in c.children if p.dep_ == "pobj"]
+    return words
 
 
 def _bound_event(root, own, words: list, event: str, tok=None, rescheduled: bool = False) -> Binding:
@@ -1208,11 +1214,7 @@ def _moved_event(verb, prep: str | None, own) -> tuple[list, str] | None:
     for noun in candidates:
         if noun.pos_ != "NOUN" or noun.i in own:
             continue
-        words = [noun]
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in _COMPLETING_PREPS:
-                words += [c] + [p for p in c.children if p.dep_ == "pobj"]
-        words.sort(key=lambda t: t.i)
+        words = sorted(_noun_event_words(noun), key=lambda t: t.i)
         event = " ".join(t.lemma_.lower() for t in words)
         if event_key(event) is not None:
             return words, event

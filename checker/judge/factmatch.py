@@ -194,6 +194,7 @@ _CONTRAST = frozenset(
 _UNMARKED = frozenset({"sustained"})
 
 
+@by_identity
 def _contrasts(claim: Claim, q: Quantity) -> frozenset[str]:
     """The contrast words (:data:`_CONTRAST`) among the content words next to the figure; a rate
     written "a month" or "per year" just after it is "monthly" or "yearly" ("10,000 units monthly"
@@ -237,6 +238,7 @@ _DIMENSIONS = {
 _WORDS = re.compile(r"[a-z]+")
 
 
+@by_identity
 def dimension(claim: Claim, q: Quantity) -> str | None:
     """The dimension a length figure is of, where a word just after it or just before it says
     (:data:`_DIMENSIONS`: "1.2 km *long*", "30 m *wide*", "a *height* of 320 m", "320-metre-*tall*");
@@ -259,6 +261,7 @@ def dimensions_differ(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     return da is not None and db is not None and da != db
 
 
+@by_identity
 def per_thing(claim: Claim, q: Quantity) -> str | None:
     """``"per person"`` for "$500 per person", ``"per share"`` for "$2.10 a share": the thing a
     figure is a rate per, written just after it (:data:`_PER_THING`); None for a total."""

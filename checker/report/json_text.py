@@ -31,8 +31,6 @@ def json_text(data: Any) -> str:
 
 def _plain(value: Any) -> Any:
     """A number type orjson does not know (numpy's) as Python's, else TypeError as json raises."""
-    if isinstance(value, bool):
-        return bool(value)
     if isinstance(value, Integral):
         return int(value)
     if isinstance(value, Real):

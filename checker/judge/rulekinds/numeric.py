@@ -137,14 +137,10 @@ class NumericMismatch(RuleKind):
                 crossing = disjoint and not fm.aligned
                 if crossing and not ("holder" in fm.slots or _opener_names_only(a) or _opener_names_only(b) or unheld):
                     continue
-                if "holder" in fm.slots and fm.narrowed_apart:
-                    # one holder's measure narrowed two ways ("operating profit" / "net profit"): two
-                    # measures, however alike the sentences that state them
-                    verdicts.append(self._scope_verdict(a, b, qa, qb, fm, ctx))
-                    continue
-                if any(slot == "part" for slot, _, _ in fm.differ):
-                    # the shares of two parts of a whole ("cloud accounted for 60% of revenue" / "devices
-                    # accounted for 25% of revenue"): two facts, however alike the sentences
+                if ("holder" in fm.slots and fm.narrowed_apart) or any(slot == "part" for slot, _, _ in fm.differ):
+                    # one holder's measure narrowed two ways ("operating profit" / "net profit"), or the
+                    # shares of two parts of a whole ("cloud accounted for 60% of revenue" / "devices
+                    # accounted for 25%"): two facts, however alike the sentences that state them
                     verdicts.append(self._scope_verdict(a, b, qa, qb, fm, ctx))
                     continue
                 if fm.one_thing and fm.differ:
