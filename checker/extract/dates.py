@@ -41,6 +41,7 @@ from datetime import date
 from typing import Callable, Iterable
 
 from checker.model import DateExpr
+from checker.extract.numberwords import NUMBER_WORDS
 from checker.extract.spans import SpanSet
 
 __all__ = ["extract_dates", "COUNTED_NOUNS", "find_dateline", "locate_dateline", "parse_date", "DATELINE_BLOCKS"]
@@ -339,8 +340,6 @@ def _b_half(text: str, m: re.Match[str]) -> Span | None:
 
 def _b_months_of(text: str, m: re.Match[str]) -> Span | None:
     """``the first nine months of 2024`` (January to September), ``the last two quarters of 2024``."""
-    from .quantities import NUMBER_WORDS  # (quantities imports this module)
-
     word = m["n"].lower()
     n = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
     per_year = 12 if m["unit"].lower().startswith("month") else 4

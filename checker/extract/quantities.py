@@ -41,6 +41,7 @@ from checker.extract.inflect_loader import load_inflect
 
 from checker.extract.citations import extract_citations
 from checker.extract.dates import MONTHS, extract_dates
+from checker.extract.numberwords import NUMBER_WORDS
 from checker.model import Quantity
 from checker.extract.spans import SpanSet
 
@@ -213,13 +214,6 @@ PERIOD_MODIFIERS = frozenset(
     "quarter-over-quarter sequential".split()
 )
 
-NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
 #: Words after a hyphen that make "one-third", "twenty-first" no figure.
 FRACTIONS_AND_ORDINALS = frozenset(
     """half halves third thirds quarter quarters fifth fifths sixth sixths seventh
