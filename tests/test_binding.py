@@ -37,6 +37,15 @@ def test_possessive_holder_and_subject_measure(nlp):
     assert (b.holder, b.measure, b.holder_ref) == ("Acme", "revenue", False)
 
 
+def test_a_name_in_apposition_to_a_describing_subject_is_the_holder(nlp):
+    assert _bound(nlp, "The Chinese carmaker BYD sold 3 million cars in 2023.", "3 million").holder == "BYD"
+    assert _bound(nlp, "In 2024, chipmaker Halvard reported revenue of $6 billion.", "$6 billion").holder == "Halvard"
+    assert _bound(nlp, "The carmaker, Orrin, sold 40,000 cars in 2023.", "40,000").holder == "Orrin"
+    # a described subject with no name stays a reference to one
+    b = _bound(nlp, "The carmaker sold 40,000 cars in 2023.", "40,000")
+    assert (b.holder, b.holder_ref) == ("carmaker", True)
+
+
 def test_each_figure_of_a_ranking_gets_its_own_holder(nlp):
     sentence = "The US led with 41 labs, followed by Germany with 12."
     assert _bound(nlp, sentence, "41").holder == "US"
@@ -292,6 +301,22 @@ def test_a_units_of_phrase_is_its_measure_and_a_fixed_expression_is_none(nlp):
 def test_a_place_compounded_in_the_figures_phrase(nlp):
     b = _bound(nlp, "Fibre reaches 95.2% of Portugal homes (2020)", "95.2%")
     assert "Portugal" in (b.place, b.holder)
+
+
+def test_a_places_name_or_adjective_before_the_measure_is_its_place(nlp):
+    # a country's short name before the measure, and adjectives of place, one or two words
+    assert _bound(nlp, "Orrin's US sales reached $3 billion in 2023.", "$3 billion").place == "US"
+    assert _bound(nlp, "Orrin's European revenue was $5 billion in 2023.", "$5 billion").place == "Europe"
+    assert _bound(nlp, "Orrin's South Korean revenue was $2 billion in 2023.", "$2 billion").place == "South Korea"
+    assert _bound(nlp, "Chinese exports rose 5% in 2023.", "5%").place == "China"
+    # a word of place describing the holder is not where the figure is counted
+    b = _bound(nlp, "The Chinese carmaker BYD sold 3 million cars in 2023.", "3 million")
+    assert (b.holder, b.place) == ("BYD", None)
+    b = _bound(nlp, "US chipmaker Nvidia reported revenue of $60 billion in 2024.", "$60 billion")
+    assert (b.holder, b.place) == ("Nvidia", None)
+    # a place the sentence names in a phrase comes first; a measure with no such word has none
+    assert _bound(nlp, "There are 8,000 Indian restaurants in London.", "8,000").place == "London"
+    assert _bound(nlp, "Orrin's quarterly revenue was $5 billion in 2023.", "$5 billion").place is None
 
 
 def test_a_collection_frames_the_counted_noun(nlp):
@@ -749,6 +774,9 @@ def test_events_of_two_things_or_two_places_are_two_events_one_things_conflict(n
     assert "conflicts" not in relations("Orrin opened its Austin plant in 2029.", "Orrin opened its Reno plant in 2031.")
     assert relations("Orrin launched the X2 drone in 2030.", "The X2 drone was launched in 2029.") == ["conflicts"]
     assert relations("Orrin's Austin plant opened in 2030.", "Orrin opened its Austin plant in 2029.") == ["conflicts"]
+    # one country by two of its names is one place: one event
+    assert relations("Orrin opened its first store in the US in 2029.", "Orrin opened its first store in the United States in 2031.") == ["conflicts"]
+    assert "conflicts" not in relations("Orrin opened its first store in the US in 2029.", "Orrin opened its first store in Canada in 2031.")
 
 
 def test_a_share_is_narrowed_by_the_whole_it_is_of(nlp):

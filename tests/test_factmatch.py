@@ -600,3 +600,22 @@ def test_a_products_price_is_the_products_whoever_sells_it_and_price_is_cost():
     assert [v.relation for v in _numeric(a, "The X2 drone costs $1,100.", 0.6)] == ["conflicts"]
     assert [v.relation for v in _numeric(a, "The X2 drone costs $900.", 0.6)] == ["supports"]
     assert _numeric(a, "Orrin's X3 drone is priced at $1,100.", 0.9) == []
+
+
+def test_figures_of_two_places_named_by_adjectives_are_two_facts_one_place_conflicts():
+    apart = [
+        ("Orrin's US sales reached $3 billion in 2023.", "Orrin's European sales reached $1 billion in 2023."),
+        ("Orrin's European revenue was $5 billion in 2023.", "Orrin's Japanese revenue was $2 billion in 2023."),
+        ("Orrin's South Korean revenue was $2 billion in 2023.", "Orrin's North Korean revenue was $1 billion in 2023."),
+    ]
+    for a, b in apart:
+        assert not any(v.relation == "conflicts" for v in _numeric(a, b, 0.9)), (a, b)
+        assert "place" in {slot for slot, *_ in _match(a, b).differ}
+    # one place written two ways: an adjective and a phrase, a short name and the country's name
+    alike = [
+        ("Orrin's European revenue was $5 billion in 2023.", "Orrin's revenue in Europe was $2 billion in 2023."),
+        ("Orrin sold 4,000 cars in the US in 2023.", "Orrin sold 6,000 cars in the United States in 2023."),
+        ("Orrin's US sales reached $3 billion in 2023.", "Orrin's American sales reached $1 billion in 2023."),
+    ]
+    for a, b in alike:
+        assert [v.relation for v in _numeric(a, b, 0.9)] == ["conflicts"], (a, b)

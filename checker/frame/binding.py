@@ -56,6 +56,7 @@ from dataclasses import dataclass
 from ..extract.dates import MONTHS
 from .direction import DIRECTIONS
 from .events import CHANGE_WORDS, PART_EVENTS, event_key
+from .regions import adjective_place, region_tier
 
 #: Entity labels that can hold a measure (an organisation, a place, a person, a product, a law...).
 HOLDER_LABELS = frozenset({"ORG", "GPE", "PERSON", "PRODUCT", "NORP", "FAC", "LOC", "LAW", "EVENT", "WORK_OF_ART"})
@@ -715,6 +716,9 @@ def _subject_holder(c, measure_tok, own) -> tuple[str | None, bool]:
         named = _owner_of_noun(c, own)
         if named is not None:
             return named
+        for a in c.children:
+            if a.dep_ == "appos" and a.i > c.i and a.i not in own and _is_named(a):
+                return _name_of(a), False  # "the Chinese carmaker BYD sold ...", "chipmaker Nvidia": the name's
         if _compound_name(c) is not None:
             return _compound_name(c), False
         if any(d.lower_ in ("the", "this", "that", "its", "their") for d in c.lefts):
@@ -1039,20 +1043,31 @@ def _event_thing(words, own) -> _Thing | None:
 def _place(root, measure_tok, holder: str | None) -> str | None:
     """A place in an "in"/"at" phrase of the figure's noun, of a clause describing that noun
     ("capacity *connected in Cyprus*"), or of its verb (not the holder itself); an organisation
-    "in" which a figure is counted is its place too ("installations in Elbridge Biotech")."""
+    "in" which a figure is counted is its place too ("installations in Elbridge Biotech"); a
+    place's name or adjective before such a noun where none is ("Orrin's *US* sales", "*European*
+    revenue", "*Chinese* exports": :func:`_place_before`)."""
     verb = _governing_verb(root)
     anchors = [t for t in (measure_tok, verb) if t is not None]
     if verb is not None:
         anchors += _subjects(verb)  # "wind farms in Azores added 7.9 GW"
-    anchors += [t for t in root.subtree if t.pos_ == "NOUN" and t.i != root.i]  # "21.2% of households in Asturias"
-    if measure_tok is not None:  # "registrations of electric vehicles in Estonia rose to 95,116"
-        anchors += [t for t in measure_tok.subtree if t.pos_ == "NOUN" and t.i != measure_tok.i]
+    # the figure's own nouns: "21.2% of households in Asturias", "registrations of electric vehicles in Estonia"
+    nouns = [t for t in root.subtree if t.pos_ == "NOUN" and t.i != root.i]
+    if measure_tok is not None:
+        nouns += [t for t in measure_tok.subtree if t.pos_ == "NOUN" and t.i != measure_tok.i]
+    anchors += nouns
+    # a place's short name or adjective before the measure or the figure's nouns, never before the
+    # subject that only describes the holder ("US chipmaker Nvidia", "the Chinese carmaker BYD")
+    measured = {t.i for t in nouns} | ({measure_tok.i} if measure_tok is not None else set())
     for noun in list(anchors):
         if noun.pos_ in ("NOUN", "PROPN"):
             anchors += [c for c in noun.children if c.dep_ in ("acl", "relcl")]
     for anchor in anchors:
         for c in anchor.children:
-            if c.dep_ == "compound" and c.ent_type_ in PLACE_LABELS and _is_named(c) and anchor.pos_ == "NOUN" and anchor.i != root.i:
+            if (
+                c.dep_ == "compound" and c.ent_type_ in PLACE_LABELS
+                and (_is_named(c) or (anchor.i in measured and region_tier(c.text) == "country"))
+                and anchor.pos_ == "NOUN" and anchor.i != root.i
+            ):
                 name = _name_of(c)  # "95.2% of Punjab homes"
                 if name and (holder is None or name.lower() not in holder.lower()):
                     return name
@@ -1065,6 +1080,23 @@ def _place(root, measure_tok, holder: str | None) -> str | None:
                         name = _name_of(p)
                         if name and (holder is None or name.lower() not in holder.lower()):
                             return name
+    return _place_before(root, [t for t in anchors if t.i in measured], holder)
+
+
+def _place_before(root, anchors, holder: str | None) -> str | None:
+    """The place an adjective of place before one of ``anchors`` names ("*European* sales",
+    "the *South Korean* market": :func:`checker.frame.regions.adjective_place`), as a name
+    ("Europe"); not one that is the holder's ("the Chinese carmaker")."""
+    for anchor in anchors:
+        if anchor.pos_ != "NOUN" or anchor.i == root.i:
+            continue
+        for c in anchor.children:
+            if c.dep_ != "amod" or c.i > anchor.i:
+                continue
+            words = " ".join(t.text for t in c.subtree)
+            place = adjective_place(words) or adjective_place(c.text)
+            if place is not None and (holder is None or c.lower_ not in holder.lower() and place not in holder.lower()):
+                return place.title()
     return None
 
 

@@ -23,7 +23,7 @@ from ..extract.units import TIME_UNITS, UNIT_BASES
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .chinese import fold_chinese
 from .binding import ABSTENTIONS, LAW_WORDS, VOTES_AGAINST, VOTES_FOR, ordinal_word
-from .regions import region_tier
+from .regions import canonical_place, region_tier
 
 #: Calls :func:`by_identity` remembers at most per function (then it forgets them all and starts again).
 REMEMBERED = 1 << 18
@@ -145,9 +145,12 @@ def fold(name: str) -> str:
 
 def name_within(x: str | None, y: str | None) -> bool:
     """One name is the other's words or part of them, folded ("Oak Ridge" / "Oak Ridge National
-    Laboratory", "Halvard" / "Halvard Systems")."""
+    Laboratory", "Halvard" / "Halvard Systems"); a country's two names are one ("US" / "the
+    United States": :func:`checker.frame.regions.canonical_place`)."""
     if not x or not y:
         return False
+    if canonical_place(x) == canonical_place(y):
+        return True
     wx, wy = set(fold(x).split()), set(fold(y).split())
     return bool(wx and wy) and (wx <= wy or wy <= wx)
 

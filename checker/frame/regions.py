@@ -7,8 +7,10 @@ region is compared only with a region of its own tier (a country with a country,
 province with a state or province) and with nothing else. :func:`region_tier` says which names
 are regions: the world's countries, the states and provinces of a few federations, continents
 and the usual world regions, and any name that says it is a region ("Harlan County", "Tver
-Oblast", "the Ruhr region"). General geography only; no name here comes from any evaluation
-text.
+Oblast", "the Ruhr region"). :func:`adjective_place` reads the place an adjective names
+("European sales", "Chinese exports"), and :func:`canonical_place` writes a country's usual
+names one way ("US" / "the United States", "UK" / "Britain"). General geography only; no name
+here comes from any evaluation text.
 """
 
 from __future__ import annotations
@@ -106,3 +108,53 @@ def region_tier(name: str) -> str | None:
     if len(words) > 1 and words[-1] in REGION_WORDS:
         return "region"
     return None
+
+
+#: A country's or region's other names, folded to one (compared after :func:`canonical_place`).
+_ALIASES = {
+    **dict.fromkeys(("us", "u.s.", "usa", "u.s.a.", "united states", "united states of america", "america"), "united states"),
+    **dict.fromkeys(("uk", "u.k.", "britain", "great britain", "united kingdom"), "united kingdom"),
+    **dict.fromkeys(("eu", "e.u.", "european union"), "european union"),
+    **dict.fromkeys(("uae", "u.a.e.", "united arab emirates"), "united arab emirates"),
+    **dict.fromkeys(("czechia", "czech republic"), "czechia"),
+    **dict.fromkeys(("turkey", "turkiye"), "turkey"),
+    **dict.fromkeys(("holland", "netherlands"), "netherlands"),
+    **dict.fromkeys(("burma", "myanmar"), "myanmar"),
+}
+
+#: Adjectives of place, each with the place it names (a country or a continent, as
+#: :func:`canonical_place` writes it): "*European* sales" are sales in Europe.
+DEMONYMS = {
+    "american": "united states", "european": "europe", "asian": "asia", "african": "africa",
+    "north american": "north america", "south american": "south america", "latin american": "latin america",
+    "middle eastern": "middle east", "scandinavian": "scandinavia", "nordic": "nordics",
+    "chinese": "china", "japanese": "japan", "korean": "korea", "south korean": "south korea",
+    "north korean": "north korea", "taiwanese": "taiwan", "indian": "india", "pakistani": "pakistan",
+    "bangladeshi": "bangladesh", "indonesian": "indonesia", "vietnamese": "vietnam", "thai": "thailand",
+    "malaysian": "malaysia", "singaporean": "singapore", "filipino": "philippines", "philippine": "philippines",
+    "australian": "australia", "canadian": "canada", "mexican": "mexico", "brazilian": "brazil",
+    "argentine": "argentina", "argentinian": "argentina", "chilean": "chile", "colombian": "colombia",
+    "peruvian": "peru", "german": "germany", "french": "france", "british": "united kingdom",
+    "italian": "italy", "spanish": "spain", "portuguese": "portugal", "dutch": "netherlands",
+    "belgian": "belgium", "swiss": "switzerland", "austrian": "austria", "swedish": "sweden",
+    "norwegian": "norway", "danish": "denmark", "finnish": "finland", "irish": "ireland", "polish": "poland",
+    "czech": "czechia", "hungarian": "hungary", "romanian": "romania", "greek": "greece",
+    "ukrainian": "ukraine", "russian": "russia", "turkish": "turkey", "israeli": "israel",
+    "iranian": "iran", "saudi": "saudi arabia", "emirati": "united arab emirates", "egyptian": "egypt",
+    "nigerian": "nigeria", "kenyan": "kenya", "south african": "south africa", "ethiopian": "ethiopia",
+}
+
+
+def canonical_place(name: str) -> str:
+    """``name`` lower case, a leading "the" dropped, and a country's other names written one way
+    ("the U.S." and "America" are "united states")."""
+    key = " ".join(name.lower().replace("’", "'").split())
+    if key.startswith("the "):
+        key = key[4:]
+    return _ALIASES.get(key, key)
+
+
+def adjective_place(words: str) -> str | None:
+    """The place an adjective of place names ("European" -> "europe", "South Korean" -> "south
+    korea"), as :func:`canonical_place` writes it; None for any other words."""
+    return DEMONYMS.get(" ".join(words.lower().split()))

@@ -35,6 +35,7 @@ from ..frame.keys import (
     VOTE_KEYS, acronym_within, by_identity, fold, folded_measure, holder_key, measure_key, qualified_within, quantity_fact,
     things_join,
 )
+from ..frame.regions import canonical_place
 from ..frame.timeframe import times_differ
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .sameness import context_terms
@@ -452,7 +453,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         else:
             differ.append(("time", ta.text, tb.text))
     if fa.place is not None and fb.place is not None:
-        if fold(fa.place.value) == fold(fb.place.value):
+        if fold(fa.place.value) == fold(fb.place.value) or canonical_place(fa.place.value) == canonical_place(fb.place.value):
             same.append(("place", fa.place.text or fa.place.value))
         else:
             differ.append(("place", fa.place.text or fa.place.value, fb.place.text or fb.place.value))
