@@ -37,6 +37,13 @@ def test_possessive_holder_and_subject_measure(nlp):
     assert (b.holder, b.measure, b.holder_ref) == ("Acme", "revenue", False)
 
 
+def test_worldwide_on_the_figures_verb_is_its_place_never_its_holder(nlp):
+    assert _bound(nlp, "Orrin has 500 stores worldwide.", "500").place == "World"
+    assert _bound(nlp, "Orrin employs 12,000 people around the world.", "12,000").place == "World"
+    b = _bound(nlp, "Total power: 34 MW, among the highest-power facilities worldwide.", "34 MW")
+    assert b.place is None  # the facility is ranked worldwide, the figure is not counted so
+
+
 def test_a_name_in_apposition_to_a_describing_subject_is_the_holder(nlp):
     assert _bound(nlp, "The Chinese carmaker BYD sold 3 million cars in 2023.", "3 million").holder == "BYD"
     assert _bound(nlp, "In 2024, chipmaker Halvard reported revenue of $6 billion.", "$6 billion").holder == "Halvard"
@@ -777,6 +784,10 @@ def test_events_of_two_things_or_two_places_are_two_events_one_things_conflict(n
     # one country by two of its names is one place: one event
     assert relations("Orrin opened its first store in the US in 2029.", "Orrin opened its first store in the United States in 2031.") == ["conflicts"]
     assert "conflicts" not in relations("Orrin opened its first store in the US in 2029.", "Orrin opened its first store in Canada in 2031.")
+    # a state and another country, a country and a continent it is not on: two events
+    assert "conflicts" not in relations("Orrin opened a plant in Arizona in 2029.", "Orrin opened a plant in Japan in 2030.")
+    assert "conflicts" not in relations("Orrin launched the X2 drone in Europe in 2029.", "Orrin launched the X2 drone in Japan in 2031.")
+    assert relations("Orrin opened a plant in Austin in 2029.", "Orrin opened a plant in Texas in 2030.") == ["conflicts"]
 
 
 def test_a_share_is_narrowed_by_the_whole_it_is_of(nlp):

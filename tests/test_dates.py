@@ -430,3 +430,14 @@ def test_months_and_quarters_of_a_year_are_a_range():
     assert [d.value for d in extract_dates("in the first 6 months of 2030")] == ["2030-01/2030-06"]
     # twelve months of a year are the year
     assert [d.value for d in extract_dates("the first twelve months of 2031")] == ["2031"]
+
+
+def test_quarters_and_halves_named_with_or_without_a_year():
+    from checker.frame.timeframe import periods_named
+
+    assert periods_named("revenue in the first quarter") == {"Q1"} == periods_named("Q1 revenue")
+    assert periods_named("fourth-quarter results") == {"Q4"} and periods_named("2Q24 sales") == {"Q2"}
+    assert periods_named("in the first half of 2024") == {"H1"} == periods_named("H1 sales")
+    assert periods_named("rose in Q2 from Q1") == {"Q1", "Q2"}
+    assert not periods_named("the first nine months") and not periods_named("a quarter of the market")
+    assert not periods_named("its headquarters in Lyon")

@@ -208,6 +208,13 @@ def test_entity_mismatch_is_conservative():
     assert _judge(_entity("Lisbon"), _entity("Porto", modality="plan")) == []  # a plan, not an outcome
     (v,) = _judge(_entity("Portugal"), _entity("Spain"))  # two countries
     assert v.relation == "conflicts"
+    # a state and a country it is not in, a country and a continent it is not on
+    (v,) = _judge(_entity("Arizona"), _entity("Japan"))
+    assert v.relation == "conflicts"
+    (v,) = _judge(_entity("Japan"), _entity("Europe"))
+    assert v.relation == "conflicts"
+    assert not any(v.relation == "conflicts" for v in _judge(_entity("Arizona"), _entity("the United States")))
+    assert _judge(_entity("Japan"), _entity("the Middle East")) == []  # a world region with no list
 
 
 def test_entity_mismatch_several_values_conflict_only_when_none_agrees():

@@ -619,3 +619,44 @@ def test_figures_of_two_places_named_by_adjectives_are_two_facts_one_place_confl
     ]
     for a, b in alike:
         assert [v.relation for v in _numeric(a, b, 0.9)] == ["conflicts"], (a, b)
+
+
+def test_what_an_opening_or_a_hiring_changed_is_never_the_level():
+    pairs = [
+        ("Orrin has 500 stores.", "Orrin opened 40 stores in 2023."),
+        ("Orrin had 1,200 employees at the end of 2023.", "Orrin laid off 300 employees in 2023."),
+        ("Orrin had 1,200 employees at the end of 2023.", "Orrin recruited 300 employees in 2023."),
+    ]
+    for a, b in pairs:
+        assert not any(v.relation == "conflicts" for v in _numeric(a, b, 0.9)), (a, b)
+    # two openings of one year conflict
+    assert [v.relation for v in _numeric("Orrin opened 40 stores in 2023.", "Orrin opened 35 stores in 2023.", 0.9)] == ["conflicts"]
+
+
+def test_a_figure_counted_worldwide_and_one_counted_in_a_country_are_two_places():
+    for a, b in [
+        ("Orrin has 500 stores worldwide.", "Orrin has 120 stores in the US."),
+        ("Orrin employs 12,000 people around the world.", "Orrin employs 3,000 people in Germany."),
+        ("Orrin sold 2 million phones globally in 2023.", "Orrin sold 400,000 phones in China in 2023."),
+    ]:
+        assert not any(v.relation == "conflicts" for v in _numeric(a, b, 0.9)), (a, b)
+    assert [v.relation for v in _numeric("Orrin has 500 stores worldwide.", "Orrin has 520 stores around the world.", 0.9)] == [
+        "conflicts"]
+    assert [v.relation for v in _numeric("Orrin has 500 stores worldwide.", "Orrin has 520 stores.", 0.9)] == ["conflicts"]
+
+
+def test_two_quarters_written_with_no_year_are_two_times():
+    for a, b in [
+        ("Orrin's revenue rose to $4.2 billion in the first quarter.", "Orrin's revenue rose to $3.9 billion in the second quarter."),
+        ("Orrin's Q1 revenue was $4.2 billion.", "Orrin's Q2 revenue was $3.9 billion."),
+        ("Orrin's first-quarter revenue was $4.2 billion.", "Orrin's revenue in the second half was $3.9 billion."),
+    ]:
+        fm = _match(a, b)
+        assert "time" in {slot for slot, *_ in fm.differ}, (a, b)
+        assert not any(v.relation == "conflicts" for v in _numeric(a, b, 0.9)), (a, b)
+    # one quarter, with its year or without, is one time
+    assert [v.relation for v in _numeric("Orrin's Q1 revenue was $4.2 billion.", "Orrin's revenue was $3.9 billion in the first quarter.", 0.9)] == [
+        "conflicts"]
+    # a half and a quarter in it are two periods too
+    assert not any(v.relation == "conflicts" for v in _numeric(
+        "Orrin's revenue was $4.2 billion in the first half.", "Orrin's Q2 revenue was $3.9 billion.", 0.9))

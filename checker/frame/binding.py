@@ -1080,7 +1080,28 @@ def _place(root, measure_tok, holder: str | None) -> str | None:
                         name = _name_of(p)
                         if name and (holder is None or name.lower() not in holder.lower()):
                             return name
-    return _place_before(root, [t for t in anchors if t.i in measured], holder)
+    return _place_before(root, [t for t in anchors if t.i in measured], holder) or _worldwide([measure_tok, verb])
+
+
+#: Words that say a figure counts the whole world ("500 stores *worldwide*", "sold *globally*").
+_WORLDWIDE = frozenset({"worldwide", "globally"})
+#: The place of a figure counted worldwide.
+WORLD = "World"
+
+
+def _worldwide(anchors) -> str | None:
+    """"World" where the figure's verb or measure is said to count the whole world ("has 500
+    stores worldwide", "employs 12,000 people around the world"): against a figure counted in one
+    country, another place. (Not a word on another noun: "34 MW, among the highest-power
+    facilities worldwide" ranks the facility.) Never a holder (:data:`WORLD`)."""
+    for anchor in anchors:
+        for c in anchor.children if anchor is not None else ():
+            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _WORLDWIDE:
+                return WORLD
+            if c.dep_ == "prep" and c.lower_ in ("around", "across", "throughout"):
+                if any(p.dep_ == "pobj" and p.lower_ in ("world", "globe") for p in c.children):
+                    return WORLD
+    return None
 
 
 def _place_before(root, anchors, holder: str | None) -> str | None:

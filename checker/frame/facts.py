@@ -29,7 +29,7 @@ from typing import Sequence
 
 from ..extract.claims import document_claims
 from ..model import Claim, Document, Fact, Slot
-from .binding import Binding, bind, mark_values, unbound_names
+from .binding import WORLD, Binding, bind, mark_values, unbound_names
 from .cells import cell_reading
 from .chinese import bind_chinese, is_chinese
 from .context import DocumentContext
@@ -284,9 +284,9 @@ def _holder_slot(
     if b.holder and not b.holder_ref:
         name = context.full_name(b.holder, parsed) if context is not None else b.holder
         return Slot(name, b.holder, "sentence")
-    if not b.holder and not b.holder_ref and b.place:
+    if not b.holder and not b.holder_ref and b.place and b.place != WORLD:
         # "output in Punjab reached 6.98 million tonnes": the place the sentence counts in is
-        # whose figure it is, not the page's subject
+        # whose figure it is, not the page's subject (the world is no one's)
         return Slot(b.place, b.place, "sentence")
     if context is not None:
         found = None

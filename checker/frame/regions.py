@@ -45,31 +45,71 @@ COUNTRIES = frozenset(
     """.split(",")
 )
 
-#: States, provinces and territories of some federations and large countries (first-level divisions).
-DIVISIONS = frozenset(
-    x.strip().lower()
-    for x in """
-    alabama, alaska, arizona, arkansas, california, colorado, connecticut, delaware, florida, hawaii,
-    idaho, illinois, indiana, iowa, kansas, kentucky, louisiana, maine, maryland, massachusetts,
+#: States, provinces and territories of some federations and large countries (first-level
+#: divisions), by the country they lie in (as :func:`canonical_place` writes it).
+_DIVISIONS_BY_COUNTRY = {
+    "united states": """alabama, alaska, arizona, arkansas, california, colorado, connecticut, delaware, florida,
+    hawaii, idaho, illinois, indiana, iowa, kansas, kentucky, louisiana, maine, maryland, massachusetts,
     michigan, minnesota, mississippi, missouri, montana, nebraska, nevada, new hampshire, new jersey,
     new mexico, new york state, north carolina, north dakota, ohio, oklahoma, oregon, pennsylvania,
     rhode island, south carolina, south dakota, tennessee, texas, utah, vermont, virginia, washington state,
-    west virginia, wisconsin, wyoming,
-    alberta, british columbia, manitoba, new brunswick, newfoundland and labrador, nova scotia, ontario,
-    prince edward island, quebec, saskatchewan, yukon, nunavut, northwest territories,
-    new south wales, queensland, south australia, tasmania, victoria, western australia,
-    northern territory,
-    baden-wurttemberg, baden-württemberg, bavaria, brandenburg, hesse, lower saxony,
+    west virginia, wisconsin, wyoming""",
+    "canada": """alberta, british columbia, manitoba, new brunswick, newfoundland and labrador, nova scotia,
+    ontario, prince edward island, quebec, saskatchewan, yukon, nunavut, northwest territories""",
+    "australia": """new south wales, queensland, south australia, tasmania, victoria, western australia,
+    northern territory""",
+    "germany": """baden-wurttemberg, baden-württemberg, bavaria, brandenburg, hesse, lower saxony,
     mecklenburg-vorpommern, north rhine-westphalia, rhineland-palatinate, saarland, saxony,
-    saxony-anhalt, schleswig-holstein, thuringia,
-    anhui, fujian, gansu, guangdong, guangxi, guizhou, hainan, hebei, heilongjiang, henan, hubei,
+    saxony-anhalt, schleswig-holstein, thuringia""",
+    "china": """anhui, fujian, gansu, guangdong, guangxi, guizhou, hainan, hebei, heilongjiang, henan, hubei,
     hunan, inner mongolia, jiangsu, jiangxi, jilin, liaoning, ningxia, qinghai, shaanxi, shandong,
-    shanxi, sichuan, tibet, xinjiang, yunnan, zhejiang,
-    andhra pradesh, assam, bihar, gujarat, haryana, karnataka, kerala, madhya pradesh, maharashtra,
-    odisha, punjab, rajasthan, tamil nadu, telangana, uttar pradesh, west bengal,
-    catalonia, andalusia, basque country, galicia, lombardy, tuscany, sicily, sardinia, piedmont,
-    bavaria, flanders, wallonia, normandy, brittany, provence, alsace, ile-de-france
-    """.split(",")
+    shanxi, sichuan, tibet, xinjiang, yunnan, zhejiang""",
+    "india": """andhra pradesh, assam, bihar, gujarat, haryana, karnataka, kerala, madhya pradesh, maharashtra,
+    odisha, punjab, rajasthan, tamil nadu, telangana, uttar pradesh, west bengal""",
+    "pakistan": "punjab",
+    "spain": "catalonia, andalusia, basque country, galicia",
+    "italy": "lombardy, tuscany, sicily, sardinia, piedmont",
+    "belgium": "flanders, wallonia",
+    "france": "normandy, brittany, provence, alsace, ile-de-france",
+}
+_DIVISION_COUNTRIES: dict[str, set[str]] = {}
+for _country, _names in _DIVISIONS_BY_COUNTRY.items():
+    for _name in _names.split(","):
+        _DIVISION_COUNTRIES.setdefault(_name.strip().lower(), set()).add(_country)
+DIVISIONS = frozenset(_DIVISION_COUNTRIES)
+
+#: The continents' countries (as :func:`canonical_place` writes them); a country on two
+#: continents is in both.
+_CONTINENTS = {
+    "europe": """albania, andorra, austria, belarus, belgium, bosnia and herzegovina, bosnia, bulgaria, croatia,
+    cyprus, czechia, denmark, estonia, finland, france, germany, greece, hungary, iceland, ireland, italy,
+    kosovo, latvia, liechtenstein, lithuania, luxembourg, malta, moldova, monaco, montenegro, netherlands,
+    north macedonia, macedonia, norway, poland, portugal, romania, russia, san marino, serbia, slovakia,
+    slovenia, spain, sweden, switzerland, ukraine, united kingdom, england, scotland, wales,
+    northern ireland, vatican, turkey, georgia, armenia, azerbaijan, kazakhstan""",
+    "asia": """afghanistan, bahrain, bangladesh, bhutan, brunei, cambodia, china, india, indonesia, iran, iraq,
+    israel, japan, jordan, kazakhstan, kuwait, kyrgyzstan, laos, lebanon, malaysia, maldives, mongolia,
+    myanmar, nepal, north korea, oman, pakistan, palestine, philippines, qatar, russia, saudi arabia,
+    singapore, south korea, korea, sri lanka, syria, taiwan, tajikistan, thailand, timor-leste, east timor,
+    turkey, turkmenistan, united arab emirates, uzbekistan, vietnam, yemen, hong kong, macau, georgia,
+    armenia, azerbaijan, cyprus, egypt""",
+    "africa": """algeria, angola, benin, botswana, burkina faso, burundi, cameroon, cape verde,
+    central african republic, chad, comoros, congo, djibouti, egypt, equatorial guinea, eritrea, eswatini,
+    ethiopia, gabon, gambia, ghana, guinea, guinea-bissau, ivory coast, kenya, lesotho, liberia, libya,
+    madagascar, malawi, mali, mauritania, mauritius, morocco, mozambique, namibia, niger, nigeria, rwanda,
+    senegal, seychelles, sierra leone, somalia, south africa, south sudan, sudan, tanzania, togo, tunisia,
+    uganda, zambia, zimbabwe""",
+    "north america": """antigua and barbuda, bahamas, barbados, belize, canada, costa rica, cuba, dominica,
+    dominican republic, el salvador, grenada, guatemala, haiti, honduras, jamaica, mexico, nicaragua,
+    panama, saint lucia, trinidad and tobago, united states, greenland, puerto rico""",
+    "south america": """argentina, bolivia, brazil, chile, colombia, ecuador, guyana, paraguay, peru, suriname,
+    uruguay, venezuela""",
+    "oceania": """australia, fiji, kiribati, marshall islands, micronesia, nauru, new zealand, palau,
+    papua new guinea, samoa, solomon islands, tonga, tuvalu, vanuatu""",
+}
+_CONTINENT_COUNTRIES = {k: frozenset(n.strip() for n in v.split(",")) for k, v in _CONTINENTS.items()}
+_CONTINENT_COUNTRIES["the americas"] = _CONTINENT_COUNTRIES["americas"] = (
+    _CONTINENT_COUNTRIES["north america"] | _CONTINENT_COUNTRIES["south america"]
 )
 
 #: Continents and world regions.
@@ -120,6 +160,7 @@ _ALIASES = {
     **dict.fromkeys(("turkey", "turkiye"), "turkey"),
     **dict.fromkeys(("holland", "netherlands"), "netherlands"),
     **dict.fromkeys(("burma", "myanmar"), "myanmar"),
+    **dict.fromkeys(("world", "globe", "worldwide"), "world"),
 }
 
 #: Adjectives of place, each with the place it names (a country or a continent, as
@@ -158,3 +199,32 @@ def adjective_place(words: str) -> str | None:
     """The place an adjective of place names ("European" -> "europe", "South Korean" -> "south
     korea"), as :func:`canonical_place` writes it; None for any other words."""
     return DEMONYMS.get(" ".join(words.lower().split()))
+
+
+def region_within(small: str, large: str) -> bool | None:
+    """Whether the place ``small`` lies in the region ``large``: True (one place, or a state in
+    its country, a country in its continent), False where claimgraph knows it does not ("Arizona"
+    is not in Japan, Japan is not in Europe), None where it cannot know (a city, a world region
+    it holds no list for: "the Middle East", "the EU")."""
+    a, b = canonical_place(small), canonical_place(large)
+    if a == b:
+        return True
+    countries = _DIVISION_COUNTRIES.get(a)
+    if countries is None:
+        countries = {a} if region_tier(a) == "country" else None
+    if countries is None:
+        return None
+    if region_tier(b) == "country":
+        return b in countries if a in _DIVISION_COUNTRIES else None
+    members = _CONTINENT_COUNTRIES.get(b)
+    if members is None:
+        return None
+    if any(c in members for c in countries):
+        return True
+    return False if all(any(c in m for m in _CONTINENT_COUNTRIES.values()) for c in countries) else None
+
+
+def regions_apart(x: str, y: str) -> bool:
+    """Two regions of two tiers that surely do not overlap: a state and a country it is not in,
+    a country (or its state) and a continent it is not on (:func:`region_within`)."""
+    return region_within(x, y) is False or region_within(y, x) is False

@@ -198,3 +198,29 @@ def times_differ(a: Slot | None, b: Slot | None) -> bool:
     if ba is None or bb is None:
         return a.value != b.value
     return ba[1] < bb[0] or bb[1] < ba[0]
+
+
+#: A quarter or a half of a year, with its year or without ("Q2", "2Q24", "the second quarter",
+#: "first-half", "H1").
+_PERIOD_OF_YEAR = re.compile(
+    r"\bQ(?P<q>[1-4])\b|\b(?P<q2>[1-4])Q(?=\d{2}\b|\b)|\bH(?P<h>[12])\b"
+    r"|\b(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b"
+    r"|\b(?P<hw>first|second|1st|2nd)[\s-]+half\b",
+    re.I,
+)
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def periods_named(text: str) -> frozenset[str]:
+    """The quarters and halves of a year that ``text`` names, with a year or without: "Q2" and
+    "the second quarter" {"Q2"}, "the first half" and "H1" {"H1"}; empty where it names none.
+    Two sentences of which each names such periods, none in common, state figures of two
+    periods ("revenue in the first quarter" / "in the second quarter", "in the first half" /
+    "in Q2"), though neither says of which year."""
+    found: set[str] = set()
+    for m in _PERIOD_OF_YEAR.finditer(text):
+        if m["q"] or m["q2"] or m["qw"]:
+            found.add(f"Q{m['q'] or m['q2'] or _ORDINALS[m['qw'].lower()]}")
+        else:
+            found.add(f"H{m['h'] or _ORDINALS[m['hw'].lower()]}")
+    return frozenset(found)

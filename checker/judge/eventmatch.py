@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..frame.events import event_key, event_object, is_change
 from ..frame.keys import acronym_within, by_identity, holder_key, name_within, qualified_within, things_join
-from ..frame.regions import region_tier
+from ..frame.regions import region_tier, regions_apart
 from ..model import Claim, DateExpr, Fact
 
 #: Modalities that look ahead (a plan or target, a forecast); the others state an outcome.
@@ -95,14 +95,15 @@ def _places(events: tuple[DatedEvent, ...]) -> set[str]:
 
 def places_apart(xs: set[str], ys: set[str]) -> bool:
     """Two sets of places (as written) name none in common: no place of one is within one of the
-    other, and none is a city against a region or regions of two tiers ("Phoenix" may lie in
-    "Arizona"; "Ohio" and "Texas", two states, are apart)."""
+    other, and none is a city against a region, or regions of two tiers that may overlap
+    ("Phoenix" may lie in "Arizona"; "Ohio" and "Texas", two states, are apart; so are "Arizona"
+    and Japan, Japan and Europe: :func:`checker.frame.regions.regions_apart`)."""
     for x in xs:
         for y in ys:
             if name_within(x, y):
                 return False
             tx, ty = region_tier(x), region_tier(y)
-            if (tx or ty) and tx != ty:
+            if (tx or ty) and tx != ty and not regions_apart(x, y):
                 return False
     return True
 

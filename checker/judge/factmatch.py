@@ -36,7 +36,7 @@ from ..frame.keys import (
     things_join,
 )
 from ..frame.regions import canonical_place
-from ..frame.timeframe import times_differ
+from ..frame.timeframe import periods_named, times_differ
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .sameness import context_terms
 
@@ -396,6 +396,8 @@ def _time_of(fact: Fact, claim: Claim):
 
 
 @by_identity
+
+
 def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb: Quantity) -> FactMatch:
     """Align two quantity facts slot by slot (see the module docstring)."""
     if fa is None or fb is None:
@@ -452,6 +454,13 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             day = ta.granularity == tb.granularity == "day" and ta.value == tb.value
         else:
             differ.append(("time", ta.text, tb.text))
+    if not any(slot == "time" for slot, *_ in differ):
+        # quarters and halves, written with no year ("in the first quarter" / "in the second
+        # quarter", "Q1 revenue" / "first-half revenue"): two periods whatever the year
+        na, nb = periods_named(a.text), periods_named(b.text)
+        if na and nb and not na & nb:
+            same[:] = [entry for entry in same if entry[0] != "time"]
+            differ.append(("time", ", ".join(sorted(na)), ", ".join(sorted(nb))))
     if fa.place is not None and fb.place is not None:
         if fold(fa.place.value) == fold(fb.place.value) or canonical_place(fa.place.value) == canonical_place(fb.place.value):
             same.append(("place", fa.place.text or fa.place.value))

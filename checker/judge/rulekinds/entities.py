@@ -15,7 +15,9 @@ one thing:
   (location): Lisbon vs Porto"). Conservatively: both values carry the same entity label
   (place against place, organisation against organisation: "GPE", "FAC", "LOC", "ORG"), neither
   name is within the other, and a region is set only against a region of its own tier (two
-  countries, two states; :func:`checker.frame.regions.region_tier`), for a city may lie in a
+  countries, two states; :func:`checker.frame.regions.region_tier`) or one it surely does not
+  overlap (a state and another country, a country and a continent it is not on:
+  :func:`checker.frame.regions.regions_apart`), for a city may lie in a
   region that claimgraph cannot know ("Knoxville" / "Tennessee" is no conflict). A claim that
   gives several values ("in Lisbon and Porto") conflicts only when none of them agrees with the
   other claim's and every pair is apart;
@@ -33,7 +35,7 @@ housed in Tennessee." (a city and a region).
 from __future__ import annotations
 
 from ...frame.keys import holder_key, name_within as _within
-from ...frame.regions import region_tier
+from ...frame.regions import region_tier, regions_apart
 from ...frame.timeframe import times_differ
 from ...model import Claim, Fact
 from ..eventmatch import AHEAD
@@ -68,7 +70,7 @@ def names_apart(x: Fact, y: Fact) -> bool:
         return False
     if x.qualifier in ("GPE", "LOC"):
         tx, ty = region_tier(x.value), region_tier(y.value)
-        if (tx or ty) and not (tx == ty and tx in _EXCLUSIVE_TIERS):
+        if (tx or ty) and not (tx == ty and tx in _EXCLUSIVE_TIERS) and not (tx and ty and regions_apart(x.value, y.value)):
             return False  # a region against a city, or regions that may overlap
     return True
 

@@ -23,7 +23,8 @@ million)") conflicts through its rate only, which the conversion rules check.
 A rise and a fall ("rose 4%" / "fell 4%") never agree; two changes measured against two named
 bases ("down 5% from its peak" / "up 3% year on year") are two quantities; two figures of one
 fact whose directions are opposite ("rose" / "fell", "opened" / "closed") are left to rule DIR001
-(:mod:`.direction`). Two figures whose facts are two sides of a vote ("31 votes in favour" / "12
+(:mod:`.direction`); a figure an opening, closing, hiring or firing governs and one with no
+direction ("opened 40 stores" / "has 500 stores") are never compared. Two figures whose facts are two sides of a vote ("31 votes in favour" / "12
 votes against") are never compared.
 """
 
@@ -33,7 +34,7 @@ import math
 import re
 from dataclasses import replace
 
-from ...model import OWN_SOURCES, Claim, Quantity
+from ...model import OWN_SOURCES, Claim, Fact, Quantity
 from ..sameness import (
     comparable,
     context_terms,
@@ -150,6 +151,8 @@ class NumericMismatch(RuleKind):
                     continue
                 if (fm.aligned and opposite(fa.direction, facts_b[j].direction)) or _bases_differ(a, qa, b, qb):
                     continue  # one fact going opposite ways (left to DIR001), or two bases
+                if _event_against_level(fa, facts_b[j]):
+                    continue  # "opened 40 stores" / "has 500 stores": what an event added, and a level
                 if dimensions_differ(a, qa, b, qb):
                     continue  # "1.2 km long" / "30 m wide": two dimensions of one thing
                 if per_thing(a, qa) != per_thing(b, qb) and "/" not in f"{qa.unit}{qb.unit}":
@@ -764,6 +767,22 @@ def _significant_digits(q: Quantity) -> int:
 def _opposite_changes(qa: Quantity, qb: Quantity) -> bool:
     """A rise against a fall ("rose 4%" / "fell 4%"): opposite signs, so never one value."""
     return {qa.change, qb.change} == {"increase", "decrease"}
+
+
+#: Directions of events that add to or take from a level: a figure they govern counts what one
+#: event changed ("*opened* 40 stores", "*laid off* 300 employees"), never the level itself.
+_LEVEL_EVENTS = frozenset({"open", "close", "hire", "fire"})
+
+
+def _event_against_level(fa: Fact | None, fb: Fact | None) -> bool:
+    """One figure counts what opening, closing, hiring or firing changed and the other, with no
+    direction, a level ("opened 40 stores in 2023" / "has 500 stores", "laid off 300 employees" /
+    "had 1,200 employees"): two quantities. (Buying and selling are left out: "sold 3 million
+    cars" is a year's sales, the measure itself.)"""
+    if fa is None or fb is None:
+        return False
+    da, db = fa.direction, fb.direction
+    return (da in _LEVEL_EVENTS and db is None) or (db in _LEVEL_EVENTS and da is None)
 
 
 def _bases_differ(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
