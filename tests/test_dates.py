@@ -441,3 +441,13 @@ def test_quarters_and_halves_named_with_or_without_a_year():
     assert periods_named("rose in Q2 from Q1") == {"Q1", "Q2"}
     assert not periods_named("the first nine months") and not periods_named("a quarter of the market")
     assert not periods_named("its headquarters in Lyon")
+
+
+def test_relative_periods_read_against_one_made_up_date():
+    from checker.frame.timeframe import relative_periods
+
+    (last,) = relative_periods("Revenue was $4.2 billion last year.")
+    (this,) = relative_periods("Revenue was $3.9 billion this year.")
+    assert last[0] == "last year" and this[0] == "this year"
+    assert last[2] < this[1]  # the year before, whatever the year
+    assert relative_periods("Revenue was $3.9 billion in 2023.") == []

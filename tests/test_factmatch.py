@@ -660,3 +660,18 @@ def test_two_quarters_written_with_no_year_are_two_times():
     # a half and a quarter in it are two periods too
     assert not any(v.relation == "conflicts" for v in _numeric(
         "Orrin's revenue was $4.2 billion in the first half.", "Orrin's Q2 revenue was $3.9 billion.", 0.9))
+
+
+def test_last_year_and_this_year_of_one_undated_document_are_two_times():
+    a = _claim("Orrin's revenue was $4.2 billion last year.", "d1")
+    b = _claim("Orrin's revenue was $3.9 billion this year.", "d1")
+    verdicts = NumericMismatch({}).compare(a, b, PairContext(0.9))
+    assert verdicts and not any(v.relation == "conflicts" for v in verdicts)
+    assert "another time (last year vs this year)" in verdicts[0].reason
+    # in two documents of no date the two may be one year
+    b2 = _claim("Orrin's revenue was $3.9 billion this year.", "d2")
+    assert [v.relation for v in NumericMismatch({}).compare(a, b2, PairContext(0.9))] == ["conflicts"]
+    # one document's "this year" twice is one time
+    b3 = _claim("Orrin's revenue was $3.9 billion this year.", "d1")
+    a3 = _claim("Orrin's revenue reached $4.2 billion this year.", "d1")
+    assert [v.relation for v in NumericMismatch({}).compare(a3, b3, PairContext(0.9))] == ["conflicts"]

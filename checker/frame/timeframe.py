@@ -224,3 +224,22 @@ def periods_named(text: str) -> frozenset[str]:
         else:
             found.add(f"H{m['h'] or _ORDINALS[m['hw'].lower()]}")
     return frozenset(found)
+
+
+#: A made-up date that relative times of a document with no date are read against: two
+#: sentences of one such document share it, so "last year" and "this year" are two periods.
+_UNKNOWN_DAY = "2000-07-15"
+
+
+def relative_periods(sentence: str) -> list[tuple[str, str, str]]:
+    """``(expression, first day, last day)`` of each relative time of ``sentence`` ("last year",
+    "this quarter"), read against one made-up date: only two sentences of one document with no
+    date may be compared by them ("last year" / "this year" there are two periods; in two
+    documents of no date they may be one)."""
+    out = []
+    for m in _relatives(sentence):
+        value = resolve_relative(m.group(1), _UNKNOWN_DAY)
+        bounds = period_bounds(value) if value else None
+        if bounds is not None:
+            out.append((m.group(1), *bounds))
+    return out

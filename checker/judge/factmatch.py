@@ -36,7 +36,7 @@ from ..frame.keys import (
     things_join,
 )
 from ..frame.regions import canonical_place
-from ..frame.timeframe import periods_named, times_differ
+from ..frame.timeframe import periods_named, relative_periods, times_differ
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .sameness import context_terms
 
@@ -440,6 +440,11 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         sa, sb = _as_of(fa, a), _as_of(fb, b)
         if sa is not None and sb is not None and times_differ(sa, sb):
             differ.append(("time", sa.text, sb.text))
+        elif ta is None and tb is None and sa is None and sb is None and a.doc == b.doc:
+            # one document with no date: its "last year" and "this year" are two periods all the same
+            ra, rb = relative_periods(a.text), relative_periods(b.text)
+            if ra and rb and all(x[2] < y[1] or y[2] < x[1] for x in ra for y in rb):
+                differ.append(("time", ra[0][0], rb[0][0]))
     undated = page_dated = ""
     if (fa.time is None) != (fb.time is None):
         # a date "since May 2022" runs to the present, where an undated figure may well be
