@@ -675,3 +675,24 @@ def test_last_year_and_this_year_of_one_undated_document_are_two_times():
     b3 = _claim("Orrin's revenue was $3.9 billion this year.", "d1")
     a3 = _claim("Orrin's revenue reached $4.2 billion this year.", "d1")
     assert [v.relation for v in NumericMismatch({}).compare(a3, b3, PairContext(0.9))] == ["conflicts"]
+
+
+def test_two_measures_neither_sentence_shares_never_conflict_however_alike():
+    for a, b in [
+        ("Orrin's debt stood at $12 billion at the end of 2023.", "Orrin's cash stood at $3 billion at the end of 2023."),
+        ("Orrin's EBITDA was $2.1 billion in 2023.", "Orrin's revenue was $9.4 billion in 2023."),
+    ]:
+        assert not any(v.relation == "conflicts" for v in _numeric(a, b, 0.95)), (a, b)
+    # a measure narrowed on one side shares a word: left to the words around the figures
+    assert [v.relation for v in _numeric("Orrin's net profit was $1.1 billion in 2023.", "Orrin's profit was $1.6 billion in 2023.", 0.95)] == [
+        "conflicts"]
+
+
+def test_a_holders_own_forecast_and_analysts_are_two_forecasts():
+    own = "Orrin expects revenue of $5 billion in 2025."
+    for other in ("Analysts expect revenue of $5.4 billion in 2025.", "Analysts expect Orrin's revenue to reach $5.4 billion in 2025."):
+        assert not any(v.relation == "conflicts" for v in _numeric(own, other, 0.95)), other
+    fm = _match(own, "Analysts expect Orrin's revenue to reach $5.4 billion in 2025.")
+    assert ("forecaster", "the holder", "analysts") in fm.differ
+    # the holder's two forecasts of one year conflict
+    assert [v.relation for v in _numeric(own, "Orrin forecast revenue of $5.4 billion in 2025.", 0.9)] == ["conflicts"]

@@ -479,7 +479,26 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             differ.append(("part", fa.part.text or fa.part.value, fb.part.text or fb.part.value))
     if _MODE_GROUP.get(fa.modality, fa.modality) != _MODE_GROUP.get(fb.modality, fb.modality):
         differ.append(("modality", _mode_words(fa.modality), _mode_words(fb.modality)))
+    elif _MODE_GROUP.get(fa.modality) == "ahead":
+        wa, wb = _forecaster(a), _forecaster(b)
+        if (wa is None) != (wb is None):
+            # "Orrin expects revenue of $5 billion" / "analysts expect $5.4 billion": two forecasts
+            differ.append(("forecaster", wa or "the holder", wb or "the holder"))
     return FactMatch(tuple(same), tuple(differ), apart, day, undated, page_dated, narrowed_apart)
+
+
+#: Those who forecast a holder's figures besides the holder itself ("analysts expect", "the
+#: consensus of economists", "brokers polled by ...").
+_OTHERS_FORECAST = re.compile(
+    r"\b(?:analysts?|economists?|consensus|forecasters?|strategists?|brokers?|wall street)\b", re.I
+)
+
+
+def _forecaster(claim: Claim) -> str | None:
+    """Who a forecast in ``claim`` is by, where it is by others than its holder ("analysts"); None
+    for the holder's own (guidance, a plan) or a sentence that says nothing of it."""
+    m = _OTHERS_FORECAST.search(claim.text)
+    return m.group(0).lower() if m else None
 
 
 def _mode_words(modality: str) -> str:

@@ -243,7 +243,7 @@ class NumericMismatch(RuleKind):
                     if ctx.similarity >= self.p["conflict_similarity"]:
                         conflicting.append((qa, qb, words))
                 elif self._conflicts(a, b, ca, cb, words, ctx.similarity) and not (
-                    derived(qb, a) or derived(qa, b)
+                    derived(qb, a) or derived(qa, b) or _measures_unshared(fm, a, b)
                 ):
                     conflicting.append((qa, qb, words))
                 else:
@@ -783,6 +783,22 @@ def _event_against_level(fa: Fact | None, fb: Fact | None) -> bool:
         return False
     da, db = fa.direction, fb.direction
     return (da in _LEVEL_EVENTS and db is None) or (db in _LEVEL_EVENTS and da is None)
+
+
+def _measures_unshared(fm: FactMatch, a: Claim, b: Claim) -> bool:
+    """The two figures measure two things, and neither sentence writes the other's measure at all
+    ("Orrin's debt stood at $12 billion" / "Orrin's cash stood at $3 billion"), or are the
+    forecasts of two forecasters (the holder's own, analysts'): however alike the rest of the
+    sentences, not one quantity. (A measure narrowed on one side, "net profit" /
+    "profit", shares a word and is left to the words around the figures.)"""
+    for slot, *values in fm.differ:
+        if slot == "forecaster":
+            return True  # the holder's forecast and analysts' are two forecasts
+        if slot == "measure" and len(values) == 2:
+            wa, wb = word_set(values[0]), word_set(values[1])
+            if wa and wb and not wa & word_set(b.text) and not wb & word_set(a.text):
+                return True
+    return False
 
 
 def _bases_differ(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
