@@ -44,6 +44,13 @@ def test_worldwide_on_the_figures_verb_is_its_place_never_its_holder(nlp):
     assert b.place is None  # the facility is ranked worldwide, the figure is not counted so
 
 
+def test_the_agent_of_a_passive_with_a_subject_is_not_the_holder(nlp):
+    assert _bound(nlp, "Orrin was founded in 1998 by Jane Smith.", "1998").holder == "Orrin"
+    b = _bound(nlp, "It was first released on October 27, 2031 by Halden Records.", "October 27, 2031")
+    assert (b.holder, b.holder_ref) == (None, True)  # "it": the sentence before says what
+    assert _bound(nlp, "The US led with 41 labs, followed by Germany with 12.", "12").holder == "Germany"
+
+
 def test_a_name_in_apposition_to_a_describing_subject_is_the_holder(nlp):
     assert _bound(nlp, "The Chinese carmaker BYD sold 3 million cars in 2023.", "3 million").holder == "BYD"
     assert _bound(nlp, "In 2024, chipmaker Halvard reported revenue of $6 billion.", "$6 billion").holder == "Halvard"
@@ -788,6 +795,12 @@ def test_events_of_two_things_or_two_places_are_two_events_one_things_conflict(n
     assert "conflicts" not in relations("Orrin opened a plant in Arizona in 2029.", "Orrin opened a plant in Japan in 2030.")
     assert "conflicts" not in relations("Orrin launched the X2 drone in Europe in 2029.", "Orrin launched the X2 drone in Japan in 2031.")
     assert relations("Orrin opened a plant in Austin in 2029.", "Orrin opened a plant in Texas in 2030.") == ["conflicts"]
+    # an ordinal object is whose event it is: the first store's opening is not the 100th's
+    assert "conflicts" not in relations("Orrin opened its first store in 2010.", "Orrin opened its 100th store in 2018.")
+    assert relations("Orrin opened its first store in 2010.", "Orrin's first store opened in 2012.") == ["conflicts"]
+    # a passive's agent is not whose event it is, and two holders' foundings stay two, however alike
+    assert "conflicts" not in relations("Orrin was founded in 1998 by Jane Smith.", "Valdor was founded in 2001 by Jane Smith.")
+    assert relations("Orrin was founded in 1998 by Jane Smith.", "Orrin was founded in 2001.") == ["conflicts"]
 
 
 def test_a_share_is_narrowed_by_the_whole_it_is_of(nlp):

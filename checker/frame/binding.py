@@ -615,8 +615,11 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
         for c in tok.children:
             if c.dep_ == "dative" and _is_named(c) and c.i not in own:
                 return _name_of(c), False  # "the patent office granted Valdor Solar 2,995 patents"
+        passive = any(c.dep_ == "nsubjpass" and c.i not in own for c in tok.children)
         for c in tok.children:
-            if c.dep_ == "agent":  # "followed by Germany with 12"
+            if c.dep_ == "agent" and not (passive and not c.i <= root.i <= max(t.i for t in c.subtree)):
+                # "followed by Germany with 12"; not the agent of a passive with a subject, for a
+                # figure outside its phrase ("Orrin was founded in 1998 by Jane Smith": Orrin's)
                 for p in c.children:
                     if p.dep_ == "pobj" and _is_named(p):
                         return _name_of(p), False
@@ -1191,6 +1194,8 @@ def _bound_event(root, own, words: list, event: str, tok=None, rescheduled: bool
     owner = _event_owner(nouns[-1], own) if rescheduled and thing is None and nouns else None
     verb = tok if tok is not None and tok.pos_ == "VERB" else None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in own and c.pos_ in ("NOUN", "PROPN")), None) if verb else None
+    if thing is None and obj is not None:
+        thing = _ordinal_thing(obj, own)  # "Orrin opened its first store in 2010": the first store's opening
     named = _named_object(obj) if obj is not None and thing is None else None
     if owner is not None:  # "the opening of the Brisa bridge was postponed": the moved event's noun says whose
         holder, ref = owner, False

@@ -151,6 +151,27 @@ def shared_events(a: Claim, b: Claim) -> list[SharedEvent]:
     return shared
 
 
+def events_apart(a: Claim, b: Claim) -> bool:
+    """Every date of both claims dates an event bound on the parse, and none of one claim's is an
+    event of the other's: another event ("joined Orrin in 2015" / "left Orrin in 2019") or the
+    same event of two holders each sentence names ("Orrin was founded in 1998" / "Valdor was
+    founded in 2001"). However alike the sentences, their dates date two events."""
+    ours, theirs = dated_events(a), dated_events(b)
+    if not ours or not theirs:
+        return False
+    if {e.fact.figure for e in ours} != set(range(len(a.dates))) or {e.fact.figure for e in theirs} != set(range(len(b.dates))):
+        return False  # a date the parse bound to no event: the sentences may still say which
+    for x in ours:
+        for y in theirs:
+            if x.event == y.event and not (_own_holder(x) and _own_holder(y) and not _same_holder(x, y)):
+                return False
+    return True
+
+
+def _own_holder(e: DatedEvent) -> bool:
+    return e.fact.holder is not None and e.fact.holder.source == "sentence"
+
+
 def things_apart(a: Claim, b: Claim) -> bool:
     """The claims date one event (one event key) of two holders that are not one thing, at
     least one of them an ordinal thing (:func:`checker.frame.keys.things_join`): "Kessler's
