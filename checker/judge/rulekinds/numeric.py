@@ -786,15 +786,17 @@ def _event_against_level(fa: Fact | None, fb: Fact | None) -> bool:
 
 
 def _measures_unshared(fm: FactMatch, a: Claim, b: Claim) -> bool:
-    """The two figures measure two things, and neither sentence writes the other's measure at all
-    ("Orrin's debt stood at $12 billion" / "Orrin's cash stood at $3 billion"), or are the
+    """The two figures are one holder's, measure two things, and neither sentence writes the other's
+    measure at all ("Orrin's debt stood at $12 billion" / "Orrin's cash stood at $3 billion"; with
+    no holder in common, a measure misread from a reporting verb, "an audit found that ..." /
+    "filings indicate that ...", would set one quantity apart), or are the
     forecasts of two forecasters (the holder's own, analysts'): however alike the rest of the
     sentences, not one quantity. (A measure narrowed on one side, "net profit" /
     "profit", shares a word and is left to the words around the figures.)"""
     for slot, *values in fm.differ:
         if slot == "forecaster":
             return True  # the holder's forecast and analysts' are two forecasts
-        if slot == "measure" and len(values) == 2:
+        if slot == "measure" and len(values) == 2 and "holder" in fm.slots:
             wa, wb = word_set(values[0]), word_set(values[1])
             if wa and wb and not wa & word_set(b.text) and not wb & word_set(a.text):
                 return True
