@@ -35,3 +35,9 @@ def test_regions_apart_only_where_known():
     assert regions_apart("Arizona", "Japan") and regions_apart("Europe", "Japan") and regions_apart("Texas", "Europe")
     assert not regions_apart("Arizona", "US") and not regions_apart("Germany", "Europe")
     assert not regions_apart("Lisbon", "Spain") and not regions_apart("Japan", "Southeast Asia")
+
+
+def test_the_nations_of_the_united_kingdom_lie_in_it():
+    assert region_within("England", "the UK") is True and region_within("Scotland", "Britain") is True
+    assert not regions_apart("England", "United Kingdom") and regions_apart("England", "France")
+    assert region_within("Hong Kong", "China") is True and region_within("Wales", "Europe") is True

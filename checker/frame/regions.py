@@ -39,21 +39,22 @@ COUNTRIES = frozenset(
     south sudan, spain, sri lanka, sudan, suriname, sweden, switzerland, syria, taiwan, tajikistan,
     tanzania, thailand, timor-leste, east timor, togo, tonga, trinidad and tobago, tunisia, turkey,
     turkiye, turkmenistan, tuvalu, uganda, ukraine, united arab emirates, uae, united kingdom, uk,
-    britain, great britain, england, scotland, wales, northern ireland, united states,
+    britain, great britain, united states,
     united states of america, us, u.s., usa, u.s.a., america, uruguay, uzbekistan, vanuatu,
-    vatican, venezuela, vietnam, yemen, zambia, zimbabwe, hong kong, macau, greenland, puerto rico
+    vatican, venezuela, vietnam, yemen, zambia, zimbabwe, greenland
     """.split(",")
 )
 
 #: States, provinces and territories of some federations and large countries (first-level
-#: divisions), by the country they lie in (as :func:`canonical_place` writes it).
+#: divisions, and the nations of the United Kingdom), by the country they lie in (as
+#: :func:`canonical_place` writes it).
 _DIVISIONS_BY_COUNTRY = {
     "united states": """alabama, alaska, arizona, arkansas, california, colorado, connecticut, delaware, florida,
     hawaii, idaho, illinois, indiana, iowa, kansas, kentucky, louisiana, maine, maryland, massachusetts,
     michigan, minnesota, mississippi, missouri, montana, nebraska, nevada, new hampshire, new jersey,
     new mexico, new york state, north carolina, north dakota, ohio, oklahoma, oregon, pennsylvania,
     rhode island, south carolina, south dakota, tennessee, texas, utah, vermont, virginia, washington state,
-    west virginia, wisconsin, wyoming""",
+    west virginia, wisconsin, wyoming, puerto rico""",
     "canada": """alberta, british columbia, manitoba, new brunswick, newfoundland and labrador, nova scotia,
     ontario, prince edward island, quebec, saskatchewan, yukon, nunavut, northwest territories""",
     "australia": """new south wales, queensland, south australia, tasmania, victoria, western australia,
@@ -63,10 +64,11 @@ _DIVISIONS_BY_COUNTRY = {
     saxony-anhalt, schleswig-holstein, thuringia""",
     "china": """anhui, fujian, gansu, guangdong, guangxi, guizhou, hainan, hebei, heilongjiang, henan, hubei,
     hunan, inner mongolia, jiangsu, jiangxi, jilin, liaoning, ningxia, qinghai, shaanxi, shandong,
-    shanxi, sichuan, tibet, xinjiang, yunnan, zhejiang""",
+    shanxi, sichuan, tibet, xinjiang, yunnan, zhejiang, hong kong, macau""",
     "india": """andhra pradesh, assam, bihar, gujarat, haryana, karnataka, kerala, madhya pradesh, maharashtra,
     odisha, punjab, rajasthan, tamil nadu, telangana, uttar pradesh, west bengal""",
     "pakistan": "punjab",
+    "united kingdom": "england, scotland, wales, northern ireland",
     "spain": "catalonia, andalusia, basque country, galicia",
     "italy": "lombardy, tuscany, sicily, sardinia, piedmont",
     "belgium": "flanders, wallonia",
