@@ -1083,7 +1083,8 @@ def _place(root, measure_tok, holder: str | None) -> str | None:
                         name = _name_of(p)
                         if name and (holder is None or name.lower() not in holder.lower()):
                             return name
-    return _place_before(root, [t for t in anchors if t.i in measured], holder) or _worldwide([measure_tok, verb])
+    own_nouns = [t for t in (measure_tok, *nouns) if t is not None]
+    return _place_before(root, own_nouns, holder) or _worldwide([t for t in (measure_tok, verb) if t is not None])
 
 
 #: Words that say a figure counts the whole world ("500 stores *worldwide*", "sold *globally*").
@@ -1098,7 +1099,7 @@ def _worldwide(anchors) -> str | None:
     country, another place. (Not a word on another noun: "34 MW, among the highest-power
     facilities worldwide" ranks the facility.) Never a holder (:data:`WORLD`)."""
     for anchor in anchors:
-        for c in anchor.children if anchor is not None else ():
+        for c in anchor.children:
             if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _WORLDWIDE:
                 return WORLD
             if c.dep_ == "prep" and c.lower_ in ("around", "across", "throughout"):

@@ -137,9 +137,7 @@ def region_tier(name: str) -> str | None:
     """``"country"``, ``"division"`` (a state or province), ``"world"`` (a continent or world
     region) or ``"region"`` (a name that ends in a region word) for a region's name; None for
     a name that is none of them (a city, a facility, an organisation)."""
-    key = " ".join(name.lower().replace("’", "'").split())
-    if key.startswith("the "):
-        key = key[4:]
+    key = _key(name)
     if key in COUNTRIES:
         return "country"
     if key in DIVISIONS:
@@ -191,10 +189,14 @@ DEMONYMS = {
 def canonical_place(name: str) -> str:
     """``name`` lower case, a leading "the" dropped, and a country's other names written one way
     ("the U.S." and "America" are "united states")."""
-    key = " ".join(name.lower().replace("’", "'").split())
-    if key.startswith("the "):
-        key = key[4:]
+    key = _key(name)
     return _ALIASES.get(key, key)
+
+
+def _key(name: str) -> str:
+    """``name`` lower case, its spaces and apostrophes one way, a leading "the" dropped."""
+    key = " ".join(name.lower().replace("’", "'").split())
+    return key[4:] if key.startswith("the ") else key
 
 
 def adjective_place(words: str) -> str | None:

@@ -396,8 +396,6 @@ def _time_of(fact: Fact, claim: Claim):
 
 
 @by_identity
-
-
 def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb: Quantity) -> FactMatch:
     """Align two quantity facts slot by slot (see the module docstring)."""
     if fa is None or fb is None:
@@ -462,7 +460,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
     if not any(slot == "time" for slot, *_ in differ):
         # quarters and halves, written with no year ("in the first quarter" / "in the second
         # quarter", "Q1 revenue" / "first-half revenue"): two periods whatever the year
-        na, nb = periods_named(a.text), periods_named(b.text)
+        na, nb = _periods(a), _periods(b)
         if na and nb and not na & nb:
             same[:] = [entry for entry in same if entry[0] != "time"]
             differ.append(("time", ", ".join(sorted(na)), ", ".join(sorted(nb))))
@@ -494,6 +492,14 @@ _OTHERS_FORECAST = re.compile(
 )
 
 
+@by_identity
+def _periods(claim: Claim) -> frozenset[str]:
+    """:func:`checker.frame.timeframe.periods_named` of the claim's sentence, read once per claim
+    (:func:`match` asks it for every pair of figures)."""
+    return periods_named(claim.text)
+
+
+@by_identity
 def _forecaster(claim: Claim) -> str | None:
     """Who a forecast in ``claim`` is by, where it is by others than its holder ("analysts"); None
     for the holder's own (guidance, a plan) or a sentence that says nothing of it."""

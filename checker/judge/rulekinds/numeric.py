@@ -243,7 +243,7 @@ class NumericMismatch(RuleKind):
                     if ctx.similarity >= self.p["conflict_similarity"]:
                         conflicting.append((qa, qb, words))
                 elif self._conflicts(a, b, ca, cb, words, ctx.similarity) and not (
-                    derived(qb, a) or derived(qa, b) or _measures_unshared(fm, a, b)
+                    derived(qb, a) or derived(qa, b) or _apart_however_alike(fm, a, b)
                 ):
                     conflicting.append((qa, qb, words))
                 else:
@@ -785,7 +785,7 @@ def _event_against_level(fa: Fact | None, fb: Fact | None) -> bool:
     return (da in _LEVEL_EVENTS and db is None) or (db in _LEVEL_EVENTS and da is None)
 
 
-def _measures_unshared(fm: FactMatch, a: Claim, b: Claim) -> bool:
+def _apart_however_alike(fm: FactMatch, a: Claim, b: Claim) -> bool:
     """The two figures are one holder's, measure two things, and neither sentence writes the other's
     measure at all ("Orrin's debt stood at $12 billion" / "Orrin's cash stood at $3 billion"; with
     no holder in common, a measure misread from a reporting verb, "an audit found that ..." /
