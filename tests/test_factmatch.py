@@ -697,3 +697,67 @@ def test_a_holders_own_forecast_and_analysts_are_two_forecasts():
     assert ("forecaster", "the holder", "analysts") in fm.differ
     # the holder's two forecasts of one year conflict
     assert [v.relation for v in _numeric(own, "Orrin forecast revenue of $5.4 billion in 2025.", 0.9)] == ["conflicts"]
+
+
+def test_a_measure_narrowed_by_a_word_the_other_sentence_never_writes_is_a_part_not_one_quantity():
+    _never_conflict([
+        ("Orrin sold 1.2 million cars in 2024.", "Orrin sold 400,000 electric cars in 2024."),
+        ("Unemployment rose to 5.2% in March.", "Youth unemployment rose to 14.1% in March."),
+        ("The median home price was $420,000 in 2024.", "The average home price was $510,000 in 2024."),
+    ], 0.95)
+    # words that say how a figure stands narrow nothing ("official", "final", "reported", "net")
+    for a, b in [
+        ("The official death toll rose to 120 on Monday.", "The death toll rose to 95 on Monday."),
+        ("Orrin's reported revenue was $5 billion in 2024.", "Orrin's revenue was $4 billion in 2024."),
+        ("Orrin's net profit was $1.1 billion in 2023.", "Orrin's profit was $1.6 billion in 2023."),
+        # nor does a word the other sentence writes elsewhere, nor another head noun
+        ("Orrin's Arizona investment is $65 billion.", "Orrin's investment in Arizona is $40 billion."),
+    ]:
+        assert [v.relation for v in _numeric(a, b, 0.95)] == ["conflicts"], (a, b)
+
+
+def test_a_headline_or_summary_line_that_drops_the_narrowing_word_still_conflicts():
+    text = "# Orrin sells 1.2 million robots\n\n## Key takeaways\n\n* Orrin ships 1.3 million robots (2024)\n"
+    headline, summary = document_claims_with_facts(parse_document(text, "markdown", "s", "s.md"), 1)
+    assert (headline.section, summary.section) == ("headline", "summary")
+    body = _claim("Orrin sold 400,000 industrial robots in 2024.", "b")
+    for short in (headline, summary):
+        verdicts = NumericMismatch({}).compare(short, body, PairContext(0.9))
+        assert [v.relation for v in verdicts] == ["conflicts"], short.text
+    # the same sentence in the body is a whole against its part
+    _never_conflict([("Orrin sold 1.2 million robots in 2024.", "Orrin sold 400,000 industrial robots in 2024.")])
+
+
+def test_a_holder_written_as_a_part_of_the_others_is_another_holder():
+    _never_conflict([
+        ("The plant will cost $3 billion.", "The plant's first phase will cost $1.2 billion."),
+        ("The plant will cost $3 billion.", "The first phase of the plant will cost $1.2 billion."),
+    ], 0.95)
+    assert [v.relation for v in _numeric("The plant will cost $3 billion.", "The plant will cost $3.4 billion.", 0.95)] == [
+        "conflicts"]
+
+
+def test_a_running_total_and_one_periods_figure_are_two_times():
+    for a, b in [
+        ("Orrin raised $40 million in 2023.", "Orrin has raised $65 million in total."),
+        ("Orrin sold 500,000 units in 2024.", "Orrin has sold 2 million units to date."),
+        ("Orrin sold 500,000 units in 2024.", "Orrin's cumulative sales reached 2 million units."),
+    ]:
+        fm = _match(a, b)
+        assert "time" in {slot for slot, *_ in fm.differ}, (a, b)
+        assert not any(v.relation == "conflicts" for v in _numeric(a, b, 0.95)), (a, b)
+    # a total of one year ("in total in 2023") is that year's figure
+    assert "time" in {slot for slot, *_ in _match("Orrin raised $65 million in total in 2023.", "Orrin raised $60 million in 2023.").same}
+
+
+def test_a_figure_placed_on_one_side_only_may_be_a_part_of_the_other():
+    _never_conflict([
+        ("The company employs 12,000 people.", "The company employs 3,000 people in Germany."),
+        ("The ministry said 12,000 people were evacuated.", "The ministry said 3,000 people were evacuated in Hokkaido."),
+    ], 0.9)
+    # one place on both sides, or "worldwide" (the whole), is one quantity
+    for a, b in [
+        ("The company employs 12,000 people in Germany.", "The company employs 3,000 people in Germany."),
+        ("The company has 500 stores worldwide.", "The company has 120 stores."),
+    ]:
+        assert [v.relation for v in _numeric(a, b, 0.9)] == ["conflicts"], (a, b)

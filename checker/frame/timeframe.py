@@ -243,3 +243,22 @@ def relative_periods(sentence: str) -> list[tuple[str, str, str]]:
         if bounds is not None:
             out.append((m.group(1), *bounds))
     return out
+
+
+#: Words that make a figure a running total, summed over all time so far: "has raised $65 million
+#: in total", "sold 2 million units to date", "cumulative sales of 3 million".
+_RUNNING = re.compile(
+    r"\b(?:in total|to date|so far|in all|altogether|all told|cumulative(?:ly)?|"
+    r"since (?:its|their|the (?:company|firm|group)['’]s) (?:founding|inception|launch|creation|start))\b",
+    re.I,
+)
+
+
+def running_total(sentence: str, start: int, end: int) -> str | None:
+    """The words of the clause of the figure at ``start:end`` that make it a running total ("in
+    total", "to date", "so far", "cumulative"), lower case; None for a figure of one period or
+    one event. "Raised $40 million in 2023" and "has raised $65 million in total" are two
+    quantities, a year's and the sum of all years."""
+    first, last = clause_of(sentence, start, end)
+    m = _RUNNING.search(sentence, first, last)
+    return m.group(0).lower() if m else None

@@ -36,7 +36,7 @@ from ..frame.keys import (
     things_join,
 )
 from ..frame.regions import canonical_place
-from ..frame.timeframe import periods_named, relative_periods, times_differ
+from ..frame.timeframe import periods_named, relative_periods, running_total, times_differ
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .sameness import context_terms
 
@@ -103,6 +103,43 @@ def _modifiers(fact: Fact | None, q: Quantity, holder: str | None) -> frozenset[
     words = [normalise(w) for w in text.replace("-", " ").split()[:-1]]
     skip = set(holder.split()) if holder else set()
     return frozenset(w for w in words if w not in STOPWORDS and w not in _NOT_NARROWING and w not in skip)
+
+
+def narrowed_apart(measure_a: str, a: Claim, measure_b: str, b: Claim) -> bool:
+    """Two measures of one noun as their sentences write them, narrowed on one side by a word the
+    other sentence never writes ("cars" / "electric cars", "unemployment" / "youth unemployment"),
+    or narrowed two ways ("median home price" / "average home price"): a part and its whole, or two
+    parts, not one quantity. A word the other sentence writes elsewhere ("123 approved models" /
+    "has approved 150 models") narrows nothing apart, nor does a word such as "total" or "new";
+    nor does a headline, a summary line or a pull quote that leaves out what narrows its measure
+    ("Orrin ships 72,000 robots" over "Orrin delivered 72,000 industrial robots"): it sums up."""
+    wa, wb = _narrowing_words(measure_a), _narrowing_words(measure_b)
+    if not wa or not wb or wa == wb or _head(measure_a) != _head(measure_b):
+        return False  # ("a share of the market" / "the market share": one noun, its head, in both)
+    extra_a, extra_b = wa - wb, wb - wa
+    if extra_a & word_set(b.text) or extra_b & word_set(a.text):
+        return False
+    if extra_a and extra_b:
+        return True  # narrowed two ways
+    return (b if extra_a else a).section == "body"
+
+
+def _head(measure: str) -> str:
+    words = measure.replace("-", " ").split()
+    return normalise(words[-1]) if words else ""
+
+
+def _narrowing_words(measure: str) -> frozenset[str]:
+    return frozenset(
+        n for n in (normalise(w) for w in measure.replace("-", " ").split())
+        if n and n not in STOPWORDS and n not in _NOT_NARROWING and n not in _STATUS
+    )
+
+
+#: Words that say how a figure stands, not which part of a measure it is, or that a measure
+#: written plainly means too: "the official death toll" is the death toll, "reported revenue"
+#: and "full-year revenue" the revenue, "net profit" what a report calls its profit.
+_STATUS = frozenset("official final reported confirmed actual announced published stated full year annual yearly net".split())
 
 
 def _modifiers_differ(
@@ -457,6 +494,16 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             day = ta.granularity == tb.granularity == "day" and ta.value == tb.value
         else:
             differ.append(("time", ta.text, tb.text))
+    if ta is not None or tb is not None:
+        # a running total of no date ("has raised $65 million in total", "to date") against a
+        # dated figure ("raised $40 million in 2023"): the sum of all periods so far, and one
+        # period's ("$65 million in total in 2023" sums that year alone)
+        ra = running_total(a.text, qa.start, qa.end) if ta is None else None
+        rb = running_total(b.text, qb.start, qb.end) if tb is None else None
+        if (ra is not None and rb is None and tb is not None) or (rb is not None and ra is None and ta is not None):
+            same[:] = [entry for entry in same if entry[0] != "time"]
+            differ[:] = [entry for entry in differ if entry[0] != "time"]
+            differ.append(("time", ra or ta.text, rb or tb.text))
     if not any(slot == "time" for slot, *_ in differ):
         # quarters and halves, written with no year ("in the first quarter" / "in the second
         # quarter", "Q1 revenue" / "first-half revenue"): two periods whatever the year

@@ -49,8 +49,9 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
-from ..factmatch import FactMatch, _contrasts, dimensions_differ, match as match_facts, per_thing
+from ..factmatch import FactMatch, _contrasts, dimensions_differ, match as match_facts, narrowed_apart, per_thing
 from ...frame.keys import by_identity, holder_key, measure_key, quantity_fact
+from ...frame.binding import WORLD
 from ...frame.direction import comparison_base, opposite
 from ...extract.quantities import rounds_to, significant_digits
 from ...extract.units import TIME_UNITS
@@ -240,10 +241,13 @@ class NumericMismatch(RuleKind):
                 elif one_fact and not (derived(qb, a) or derived(qa, b)):
                     conflicting.append((qa, qb, words))
                 elif in_slot:
-                    if ctx.similarity >= self.p["conflict_similarity"]:
+                    if ctx.similarity >= self.p["conflict_similarity"] and not (
+                        _apart_however_alike(fm, a, b) or _placed_one_side(fa, a, facts_b[j], b)
+                    ):
                         conflicting.append((qa, qb, words))
                 elif self._conflicts(a, b, ca, cb, words, ctx.similarity) and not (
                     derived(qb, a) or derived(qa, b) or _apart_however_alike(fm, a, b)
+                    or _placed_one_side(fa, a, facts_b[j], b)
                 ):
                     conflicting.append((qa, qb, words))
                 else:
@@ -796,11 +800,39 @@ def _apart_however_alike(fm: FactMatch, a: Claim, b: Claim) -> bool:
     for slot, *values in fm.differ:
         if slot == "forecaster":
             return True  # the holder's forecast and analysts' are two forecasts
-        if slot == "measure" and len(values) == 2 and "holder" in fm.slots:
+        if slot == "holder" and len(values) == 2 and (_part_of(values[0], values[1], b) or _part_of(values[1], values[0], a)):
+            return True  # "the plant will cost" / "the plant's first phase will cost": a whole and its part
+        if slot == "measure" and len(values) == 2:
+            if narrowed_apart(values[0], a, values[1], b):
+                return True  # "cars" / "electric cars": a part and its whole, whoever's
             wa, wb = word_set(values[0]), word_set(values[1])
-            if wa and wb and not wa & word_set(b.text) and not wb & word_set(a.text):
+            if "holder" in fm.slots and wa and wb and not wa & word_set(b.text) and not wb & word_set(a.text):
                 return True
     return False
+
+
+def _placed_one_side(fa: Fact | None, a: Claim, fb: Fact | None, b: Claim) -> bool:
+    """One figure counted in a place its sentence names ("employs 3,000 people in Germany") and
+    the other in none, in body text: the one may be the whole of which the other is a part."""
+    if fa is None or fb is None:
+        return False
+    pa = fa.place is not None and fa.place.source in OWN_SOURCES
+    pb = fb.place is not None and fb.place.source in OWN_SOURCES
+    if pa == pb or (fa.place if pb else fb.place) is not None:
+        return False
+    place, other = (fa.place, b) if pa else (fb.place, a)
+    if place.value == WORLD:
+        return False  # "worldwide" is the whole a figure of no place is too
+    # (a place the other sentence writes too is one place, which the parse bound on one side only)
+    return other.section == "body" and not word_set(place.text or place.value) & word_set(other.text)
+
+
+def _part_of(whole: str, part: str, claim: Claim) -> bool:
+    """``claim`` writes its holder ``part`` as a part of ``whole``, the other sentence's holder:
+    "the plant's first phase", "the first phase of the plant"."""
+    w, p = re.escape(whole.lower()), re.escape(part.lower())
+    text = claim.text.lower().replace("\u2019", "'")
+    return bool(re.search(rf"\b{w}(?:'s|') (?:[\w-]+ ){{0,2}}?{p}\b", text) or re.search(rf"\b{p} of (?:the |its |their )?{w}\b", text))
 
 
 def _bases_differ(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
