@@ -221,7 +221,9 @@ class Fact:
     the event it dates, synonyms folded ("launch" for opened, launched, went live); ``holder``
     whose measure it is; ``time`` the period it holds for; ``place`` where. ``direction`` is the
     sense of a change or event ("up", "down"; "open", "close"; "buy", "sell"): opposite
-    directions of one measure conflict. ``part`` is the part of the whole a share is of, where
+    directions of one measure conflict; a date's direction is the side of the event it dates
+    ("begin", "end", "again": "joined" / "left" / "rejoined", :data:`checker.frame.direction.EVENT_SIDES`).
+    ``part`` is the part of the whole a share is of, where
     the sentence names it ("*cloud* accounted for 60% of revenue", "60% of revenue came from
     *cloud*"): two parts' shares of one measure are two facts. An ``entity`` fact (:mod:`checker.frame.entities`) binds
     a place or an organisation (``value``) to a thing (``holder``) by a relation (``measure``:

@@ -327,3 +327,32 @@ def test_one_dated_line_alone_is_a_dateline_not_a_timeline_entry():
         text = f"Acme news\n\n{line}\n\nAcme launched its X2 drone in Europe.\n"
         (dated,) = [c for c in document_claims_with_facts(parse_document(text, "text", "n", "n.txt"), 1) if c.dates]
         assert dated.facts[0].measure is None  # the day the story was filed, not the launch's
+
+
+# ---------------------------------------------------------------- events that begin, end or begin again
+
+
+@pytest.mark.parametrize("one, other", [
+    ("Jane Smith joined Orrin in 2015.", "Jane Smith left Orrin in 2019."),
+    ("Orrin opened its Lyon plant in 2015.", "Orrin closed its Lyon plant in 2019."),
+    ("Orrin launched the X2 in 2020.", "Orrin discontinued the X2 in 2023."),
+    ("The company was listed on the Nasdaq in 2010.", "The company was delisted from the Nasdaq in 2016."),
+    ("The museum closed in March 2020.", "The museum reopened in June 2021."),
+    ("The museum opened in 1990.", "The museum reopened in 2021."),
+])
+def test_an_event_that_ends_or_begins_again_what_another_began_is_another_event(one, other):
+    a, b = _parsed(one, "a"), _parsed(other, "b")
+    assert all(v.relation != "conflicts" for v in RULE.compare(a, b, PairContext(0.95))), (one, other)
+    # the same event of one side, worded alike, dated apart, still conflicts
+    again = _parsed(one.replace("20", "19", 1) if "20" in one else one.replace("19", "18", 1), "c")
+    assert [v.relation for v in RULE.compare(a, again, PairContext(0.95))] == ["conflicts"], one
+
+
+def test_the_side_of_an_event_is_read_from_its_verb():
+    from checker.frame.direction import event_side
+
+    # the binding's event is a lemma ("leave"); an inflected form is read too
+    assert [event_side(w) for w in ("joined", "leave", "reopened", "closes", "registered", None)] == [
+        "begin", "end", "again", "end", None, None]
+    facts = _parsed("Jane Smith left Orrin in 2019.", "a").facts
+    assert [f.direction for f in facts if f.kind == "date"] == ["end"]

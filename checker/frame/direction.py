@@ -232,3 +232,33 @@ def _fold_base(words: str) -> str | None:
     kept = [w.strip(".,").lower().replace("’", "'").removesuffix("'s") for w in m.group(2).split()]
     kept = [w for w in kept if w and w not in _DROP]
     return " ".join(kept) or m.group(1).lower()
+
+
+#: Which side of a state an event a date dates is on: it begins the state (a membership, an
+#: office, a listing, a product's or a site's life, an ownership), ends it, or begins it again.
+#: "Joined Orrin in 2015" and "left Orrin in 2019", "opened in 1990" and "reopened in 2021" date
+#: two events however alike their sentences. General English only, lemmas of the event's verb.
+EVENT_SIDES: dict[str, str] = {
+    **dict.fromkeys(
+        """join enter open launch start begin become list hire appoint elect introduce debut found
+        establish create acquire buy assume arrive inaugurate release unveil""".split(), "begin"),
+    **dict.fromkeys(
+        """leave exit quit close shut discontinue retire end finish stop cease resign delist depart
+        withdraw sell divest dissolve fire dismiss oust suspend abandon cancel scrap terminate expire
+        demolish decommission""".split(), "end"),
+    **dict.fromkeys("reopen relaunch restart resume rejoin return reinstate reelect re-elect revive".split(), "again"),
+}
+
+
+def event_side(event: str | None) -> str | None:
+    """The side (:data:`EVENT_SIDES`: ``begin``, ``end``, ``again``) of the event whose verb is
+    the first word of ``event``, a lemma as the binding gives it ("leave") or a regular inflected
+    form ("joined"); None for another word or none."""
+    words = (event or "").lower().split()
+    if not words:
+        return None
+    word = words[0]
+    for form in (word, *stem_candidates(word)):
+        if form in EVENT_SIDES:
+            return EVENT_SIDES[form]
+    return None

@@ -12,7 +12,9 @@ title), and the slot says which. A figure or date of an ordinal thing ("Kessler'
 from the sentence or the discourse as above, else by the thing alone ("second mill"). The time comes from
 :func:`checker.frame.timeframe.fact_time` anchored at the document's date; modality from the
 sentence's words; a figure's direction from the word that governs it
-(:func:`checker.frame.direction.figure_direction`: "rose 5%" up, "cut 300 jobs" down).
+(:func:`checker.frame.direction.figure_direction`: "rose 5%" up, "cut 300 jobs" down), a date's
+the side of the event it dates (:func:`checker.frame.direction.event_side`: "joined" begins,
+"left" ends, "rejoined" begins again).
 
 A Chinese sentence, which the English pipeline cannot parse, is bound by its own markers
 (:mod:`checker.frame.chinese`: an organisation's name, an event verb beside its date, a measure
@@ -33,7 +35,7 @@ from .binding import WORLD, Binding, bind, mark_values, unbound_names
 from .cells import cell_reading
 from .chinese import bind_chinese, is_chinese
 from .context import DocumentContext
-from .direction import figure_direction
+from .direction import event_side, figure_direction
 from .entities import entity_bindings
 from .events import event_key
 from .keys import name_within
@@ -156,7 +158,7 @@ def claim_facts(
                  part=part)
         )
     for i, d in enumerate(claim.dates):
-        measure, holder, place = None, cheap_holder, None
+        measure, holder, place, side = None, cheap_holder, None, None
         if parsed is None and chinese:
             b = bind_chinese(claim.text, d.start, d.end, "date")
             measure = Slot(b.event, b.event_words, "sentence") if b.event else None
@@ -166,6 +168,7 @@ def claim_facts(
             # the event folded to a general key ("went live", "opened" -> "open"); a verb that is no
             # event that happens once ("registered 559,386 cars in 2019") is none
             key = event_key(b.event) if b.event else None
+            side = event_side(b.event)  # "joined" begins what "left" ends: two events
             measure = Slot(key, b.event_words or b.event, "sentence") if key else None
             timeline = key is None and context is not None and context.timeline
             label = entry_label(claim.text, d.start, d.end) if timeline else None
@@ -177,7 +180,8 @@ def claim_facts(
             date_mode = "plan"  # "the opening was postponed to 2028": the date the event is now planned for
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "date", i, d.text, measure=measure, holder=holder,
-                 time=Slot(d.value, d.text, "sentence"), place=place, modality=date_mode, qualifier=d.qualifier)
+                 time=Slot(d.value, d.text, "sentence"), place=place, modality=date_mode, qualifier=d.qualifier,
+                 direction=side)
         )
     for e in _once(memo, "entities", entity_bindings, parsed) if parsed is not None else ():  # places and organisations (frame/entities)
         holder = _holder_slot(Binding(holder=None if e.holder_ref else e.holder, holder_ref=e.holder_ref), claim, context, parsed)

@@ -168,6 +168,22 @@ def events_apart(a: Claim, b: Claim) -> bool:
     return True
 
 
+def sides_apart(a: Claim, b: Claim) -> bool:
+    """Every date of both claims dates an event of a known side (:data:`checker.frame.direction.EVENT_SIDES`:
+    one that begins a state, ends it or begins it again), and no side of one claim is a side of the
+    other: "joined Orrin in 2015" / "left Orrin in 2019", "opened in 1990" / "reopened in 2021"
+    date two events, however alike the sentences (which the event table may not know as events)."""
+    ours, theirs = _sides(a), _sides(b)
+    return bool(ours) and bool(theirs) and not ours & theirs
+
+
+@by_identity
+def _sides(claim: Claim) -> frozenset[str]:
+    """The sides of the events the claim's dates date; empty unless every date has one."""
+    sides = {f.figure: f.direction for f in claim.facts if f.kind == "date" and f.direction is not None}
+    return frozenset(sides.values()) if claim.dates and set(sides) == set(range(len(claim.dates))) else frozenset()
+
+
 def _own_holder(e: DatedEvent) -> bool:
     return e.fact.holder is not None and e.fact.holder.source == "sentence"
 
