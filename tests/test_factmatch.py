@@ -761,3 +761,64 @@ def test_a_figure_placed_on_one_side_only_may_be_a_part_of_the_other():
         ("The company has 500 stores worldwide.", "The company has 120 stores."),
     ]:
         assert [v.relation for v in _numeric(a, b, 0.9)] == ["conflicts"], (a, b)
+
+
+def test_now_on_a_page_of_no_date_and_days_of_the_week_are_times():
+    for a, b, said in [
+        ("In 2020, Orrin had 300 stores.", "Orrin now has 500 stores.", "another time (2020 vs now)"),
+        ("Orrin's shares rose 5% on Monday.", "Orrin's shares rose 3% on Tuesday.", "another time (Monday vs Tuesday)"),
+    ]:
+        verdicts = _numeric(a, b, 0.95)
+        assert verdicts and not any(v.relation == "conflicts" for v in verdicts), (a, b)
+        assert said in verdicts[0].reason
+    # one day of the week, or "now" on both sides, is one time
+    for a, b in [
+        ("Orrin's shares rose 5% on Monday.", "Orrin's shares rose 3% on Monday."),
+        ("Orrin now has 500 stores.", "Orrin currently has 520 stores."),
+    ]:
+        assert [v.relation for v in _numeric(a, b, 0.95)] == ["conflicts"], (a, b)
+
+
+def test_shares_of_two_wholes_neither_sentence_shares_never_conflict():
+    _never_conflict([
+        ("The survey found that 40% of adults use the app.", "The survey found that 62% of teenagers use the app."),
+    ], 0.95)
+    assert [v.relation for v in _numeric(
+        "The survey found that 40% of adults use the app.", "The survey found that 62% of adults use the app.", 0.95)] == ["conflicts"]
+
+
+def test_a_figure_counted_on_another_basis_is_not_one_quantity():
+    for a, b, said in [
+        ("The tower is 330 meters tall, including its antenna.", "The tower is 300 meters tall.",
+         "another basis (including its antenna vs none said)"),
+        ("Orrin's revenue was $5 billion, excluding one-off items.", "Orrin's revenue was $5.6 billion.",
+         "another basis (excluding one-off items vs none said)"),
+        ("Excluding one-off items, Orrin's revenue was $5 billion.", "Orrin's revenue was $5.6 billion.",
+         "another basis (Excluding one-off items vs none said)"),
+        ("Orrin has 1,200 employees, excluding contractors.", "Orrin has 1,500 employees.",
+         "another basis (excluding contractors vs none said)"),
+    ]:
+        verdicts = _numeric(a, b, 0.95)
+        assert verdicts and not any(v.relation == "conflicts" for v in verdicts), (a, b)
+        assert said in verdicts[0].reason, verdicts[0].reason
+    # "including" that lists a part or members of a count is no basis
+    for a, b in [
+        ("Orrin sold 5 million phones, including 2 million in China.", "Orrin sold 4 million phones."),
+        ("Orrin has approved 150 models, including Baidu's ERNIE.", "Orrin has approved 123 models."),
+    ]:
+        assert "conflicts" in [v.relation for v in _numeric(a, b, 0.95)], (a, b)
+
+
+def test_a_figure_summed_over_a_span_and_one_of_a_time_are_two_periods():
+    for a, b, said in [
+        ("Orrin will invest $2 billion over five years.", "Orrin will invest $500 million this year.",
+         "another time (over five years vs this year)"),
+        ("Orrin will invest $2 billion over five years.", "Orrin will invest $2.5 billion over three years.",
+         "another time (over five years vs over three years)"),
+    ]:
+        verdicts = _numeric(a, b, 0.95)
+        assert not any(v.relation == "conflicts" for v in verdicts), (a, b)
+        assert any(said in v.reason for v in verdicts), (a, b)
+    # one span, or a span against a figure of no time, may be one quantity
+    for b in ("Orrin will invest $2.5 billion over five years.", "Orrin will invest $2.5 billion."):
+        assert "conflicts" in [v.relation for v in _numeric("Orrin will invest $2 billion over five years.", b, 0.95)], b

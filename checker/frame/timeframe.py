@@ -262,3 +262,24 @@ def running_total(sentence: str, start: int, end: int) -> str | None:
     first, last = clause_of(sentence, start, end)
     m = _RUNNING.search(sentence, first, last)
     return m.group(0).lower() if m else None
+
+
+def present_marked(sentence: str, start: int, end: int) -> str | None:
+    """The time adverb ("now", "currently", "today") of the clause of the figure at
+    ``start:end``, lower case; None where its clause has none. On a page of no date, "now has
+    500 stores" is of another time than "had 300 stores in 2020", though of no known one."""
+    first, last = clause_of(sentence, start, end)
+    for m in _relatives(sentence):
+        if first <= m.start() and m.end() <= last and m.group(1).lower() in _ADVERBS:
+            return m.group(1).lower()
+    return None
+
+
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
+
+
+def days_named(text: str) -> frozenset[str]:
+    """The days of the week ``text`` names ("on Monday", "Tuesday's close"), capitalised. Two
+    sentences of which each names such days, none in common, state figures of two days ("rose 5%
+    on Monday" / "rose 3% on Tuesday"), whatever the week."""
+    return frozenset(m.group(1).capitalize() for m in _WEEKDAY.finditer(text))

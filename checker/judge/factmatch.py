@@ -36,7 +36,7 @@ from ..frame.keys import (
     things_join,
 )
 from ..frame.regions import canonical_place
-from ..frame.timeframe import periods_named, relative_periods, running_total, times_differ
+from ..frame.timeframe import days_named, periods_named, present_marked, relative_periods, running_total, times_differ
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .sameness import context_terms
 
@@ -504,13 +504,31 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             same[:] = [entry for entry in same if entry[0] != "time"]
             differ[:] = [entry for entry in differ if entry[0] != "time"]
             differ.append(("time", ra or ta.text, rb or tb.text))
+        if not any(slot == "time" for slot, *_ in differ):
+            # "now has 500 stores" on a page of no date / "had 300 stores in 2020": now is another
+            # time (on a dated page "now" is its date, compared above)
+            na = present_marked(a.text, qa.start, qa.end) if fa.time is None else None
+            nb = present_marked(b.text, qb.start, qb.end) if fb.time is None else None
+            if (na is not None and tb is not None) or (nb is not None and ta is not None):
+                differ.append(("time", na or ta.text, nb or tb.text))
+    if not any(slot == "time" for slot, *_ in differ):
+        # a figure summed over a span ("will invest $2 billion over five years") and one of a time
+        # or of another span ("$500 million this year", "over three years"): two periods
+        sa, sb = _span(a, qa), _span(b, qb)
+        if sa != sb and ((sa and (tb or fb.time or relative_periods(b.text) or sb)) or (sb and (ta or fa.time or relative_periods(a.text)))):
+            other_a = sa or (ta.text if ta else fa.time.text if fa.time else relative_periods(a.text)[0][0])
+            other_b = sb or (tb.text if tb else fb.time.text if fb.time else relative_periods(b.text)[0][0])
+            same[:] = [entry for entry in same if entry[0] != "time"]
+            differ.append(("time", other_a, other_b))
     if not any(slot == "time" for slot, *_ in differ):
         # quarters and halves, written with no year ("in the first quarter" / "in the second
-        # quarter", "Q1 revenue" / "first-half revenue"): two periods whatever the year
-        na, nb = _periods(a), _periods(b)
-        if na and nb and not na & nb:
-            same[:] = [entry for entry in same if entry[0] != "time"]
-            differ.append(("time", ", ".join(sorted(na)), ", ".join(sorted(nb))))
+        # quarter", "Q1 revenue" / "first-half revenue"), or days of the week ("on Monday" / "on
+        # Tuesday"): two periods whatever the year or the week
+        for na, nb in ((_periods(a), _periods(b)), (_days(a), _days(b))):
+            if na and nb and not na & nb:
+                same[:] = [entry for entry in same if entry[0] != "time"]
+                differ.append(("time", ", ".join(sorted(na)), ", ".join(sorted(nb))))
+                break
     if fa.place is not None and fb.place is not None:
         if fold(fa.place.value) == fold(fb.place.value) or canonical_place(fa.place.value) == canonical_place(fb.place.value):
             same.append(("place", fa.place.text or fa.place.value))
@@ -522,6 +540,11 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             same.append(("part", fa.part.text or fa.part.value))
         else:
             differ.append(("part", fa.part.text or fa.part.value, fb.part.text or fb.part.value))
+    xa, xb = _basis(a, qa), _basis(b, qb)
+    if (xa and xa[0]) != (xb and xb[0]):
+        # "330 m tall, including its antenna" / "300 m tall", "revenue of $5 billion, excluding
+        # one-off items" / "$5.6 billion": a figure counted on another basis
+        differ.append(("basis", xa[1] if xa else "none said", xb[1] if xb else "none said"))
     if _MODE_GROUP.get(fa.modality, fa.modality) != _MODE_GROUP.get(fb.modality, fb.modality):
         differ.append(("modality", _mode_words(fa.modality), _mode_words(fb.modality)))
     elif _MODE_GROUP.get(fa.modality) == "ahead":
@@ -544,6 +567,69 @@ def _periods(claim: Claim) -> frozenset[str]:
     """:func:`checker.frame.timeframe.periods_named` of the claim's sentence, read once per claim
     (:func:`match` asks it for every pair of figures)."""
     return periods_named(claim.text)
+
+
+#: What a figure is counted with or without, written after it ("330 m tall, including its antenna",
+#: "$5 billion, excluding one-off items") or opening its sentence ("Excluding one-off items, ...");
+#: "including" before a figure lists a part ("5 million phones, including 2 million in China"), and
+#: after a count or before a name it names members ("123 models, including Baidu's ERNIE").
+_BASIS = re.compile(
+    r"\b(?P<word>including|inclusive of|excluding|exclusive of|not including|not counting|net of|stripping out|"
+    r"adjusted for|on an? (?:adjusted|like-for-like|comparable|constant[- ]currency|organic) basis)"
+    r"(?P<rest>(?:\s+[\w'’-]+){0,3})",
+    re.I,
+)
+_BASIS_KIND = {"including": "including", "inclusive of": "including"}
+
+
+@by_identity
+def _basis(claim: Claim, q: Quantity) -> tuple[str, str] | None:
+    """``(kind, words)`` of the basis the figure is counted on, where its sentence says one: kind
+    ``including``, ``excluding`` or ``adjusted``; None where it says none."""
+    text = claim.text
+    following = [other.start for other in claim.quantities if other.start >= q.end]
+    region = [(q.end, min(following) if following else len(text))]
+    if min((other.start for other in claim.quantities), default=q.start) == q.start:
+        region.append((0, q.start))  # words opening the sentence ("Excluding one-off items, revenue ...")
+    for first, last in region:
+        for m in _BASIS.finditer(text):
+            if not first <= m.start() < last or (first == 0 and m.start() > 2):
+                continue  # (before the figure, only an opening phrase)
+            if re.match(r"\s+(?:about |some |nearly |over |\$|€|£)?\d", text[m.end("word"):]):
+                continue  # "including 2 million in China": a part listed, not a basis
+            word = m.group("word").lower()
+            kind = _BASIS_KIND.get(word, "adjusted" if word.startswith(("adjusted", "on ")) else "excluding")
+            if kind == "including" and (q.kind == "count" or re.match(r"\s+(?:the\s+)?[A-Z]", text[m.end("word"):])):
+                continue  # "123 models, including Baidu's ERNIE": members of the count named, not a basis
+            return kind, " ".join(m.group(0).split())
+    return None
+
+
+#: A span a figure is summed over: "over five years", "over the next decade", "across three years".
+_SPAN = re.compile(
+    r"\b(?:over|across|within|during)\s+(?:the\s+)?(?:next|past|last|coming|following|first)?\s*"
+    r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|a|several)\s+)?"
+    r"(?:years|months|decades|decade|quarters|weeks)\b",
+    re.I,
+)
+
+
+@by_identity
+def _span(claim: Claim, q: Quantity) -> str | None:
+    """The span the figure is summed over, written after it within its sentence ("will invest $2
+    billion over five years"), lower case; None for a figure of a time or of none."""
+    following = [other.start for other in claim.quantities if other.start >= q.end]
+    last = min(following) if following else len(claim.text)
+    for m in _SPAN.finditer(claim.text):
+        if q.end <= m.start() < last:  # (the span's own figure, "five years", may follow)
+            return " ".join(m.group(0).lower().split())
+    return None
+
+
+@by_identity
+def _days(claim: Claim) -> frozenset[str]:
+    """:func:`checker.frame.timeframe.days_named` of the claim's sentence, read once per claim."""
+    return days_named(claim.text)
 
 
 @by_identity

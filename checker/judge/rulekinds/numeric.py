@@ -49,7 +49,7 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
-from ..factmatch import FactMatch, _contrasts, dimensions_differ, match as match_facts, narrowed_apart, per_thing
+from ..factmatch import FactMatch, _contrasts, _of_phrase, dimensions_differ, match as match_facts, narrowed_apart, per_thing
 from ...frame.keys import by_identity, holder_key, measure_key, quantity_fact
 from ...frame.binding import WORLD
 from ...frame.direction import comparison_base, opposite
@@ -243,11 +243,12 @@ class NumericMismatch(RuleKind):
                 elif in_slot:
                     if ctx.similarity >= self.p["conflict_similarity"] and not (
                         _apart_however_alike(fm, a, b) or _placed_one_side(fa, a, facts_b[j], b)
+                        or _shares_of_apart(a, qa, b, qb)
                     ):
                         conflicting.append((qa, qb, words))
                 elif self._conflicts(a, b, ca, cb, words, ctx.similarity) and not (
                     derived(qb, a) or derived(qa, b) or _apart_however_alike(fm, a, b)
-                    or _placed_one_side(fa, a, facts_b[j], b)
+                    or _placed_one_side(fa, a, facts_b[j], b) or _shares_of_apart(a, qa, b, qb)
                 ):
                     conflicting.append((qa, qb, words))
                 else:
@@ -809,6 +810,17 @@ def _apart_however_alike(fm: FactMatch, a: Claim, b: Claim) -> bool:
             if "holder" in fm.slots and wa and wb and not wa & word_set(b.text) and not wb & word_set(a.text):
                 return True
     return False
+
+
+def _shares_of_apart(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Two percentages of two wholes their "of" phrases name, neither written in the other
+    sentence ("40% of adults" / "62% of teenagers"): two shares, however alike the sentences."""
+    if qa.kind != "percent" or qb.kind != "percent":
+        return False
+    oa, ob = _of_phrase(a, qa), _of_phrase(b, qb)
+    if oa is None or ob is None or oa == ob:
+        return False
+    return not ((oa - ob) & word_set(b.text) or (ob - oa) & word_set(a.text))
 
 
 def _placed_one_side(fa: Fact | None, a: Claim, fb: Fact | None, b: Claim) -> bool:
