@@ -822,3 +822,17 @@ def test_a_figure_summed_over_a_span_and_one_of_a_time_are_two_periods():
     # one span, or a span against a figure of no time, may be one quantity
     for b in ("Orrin will invest $2.5 billion over five years.", "Orrin will invest $2.5 billion."):
         assert "conflicts" in [v.relation for v in _numeric("Orrin will invest $2 billion over five years.", b, 0.95)], b
+
+
+def test_a_days_change_and_a_longer_periods_are_two_times():
+    verdicts = _numeric("Orrin's stock rose 40% this year.", "Orrin's stock rose 5% on Tuesday.", 0.95)
+    assert verdicts and not any(v.relation == "conflicts" for v in verdicts)
+    assert "another time (this year vs Tuesday)" in verdicts[0].reason
+
+
+def test_a_rate_and_one_periods_figure_never_conflict_on_wording_alone():
+    _never_conflict([("The fund returned 8% last year.", "The fund has returned 12% a year since 2010.")], 0.95)
+    # a group's part held is no capacity ("holds 31 of the top 100"): one quantity
+    assert [v.relation for v in _numeric(
+        "China now holds 31 of the world's top 100 technology clusters.",
+        "China now accounts for 24 of the world's top 100 technology clusters.", 0.95)] == ["conflicts"]

@@ -239,8 +239,10 @@ def _contrasts(claim: Claim, q: Quantity) -> frozenset[str]:
     / "15,000 units a month")."""
     near = context_terms(claim, q, before=3, after=2)
     found = near & _CONTRAST
-    if near & _CAPACITY:
-        found |= {"capacity"}  # "the stadium holds 60,000 fans" / "drew 45,000 fans": room for, not a count
+    if near & _CAPACITY and " of " not in q.text:
+        # "the stadium holds 60,000 fans" / "drew 45,000 fans": room for, not a count ("holds 31 of
+        # the top 100 clusters" holds a part of a group)
+        found |= {"capacity"}
     stage = _ROUND.search(claim.text, max(0, q.start - 40), min(len(claim.text), q.end + 40))
     if stage:
         found |= {" ".join(stage.group(0).lower().replace("-", " ").split())}  # "Series B" / "Series A" funding
@@ -529,6 +531,14 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
                 same[:] = [entry for entry in same if entry[0] != "time"]
                 differ.append(("time", ", ".join(sorted(na)), ", ".join(sorted(nb))))
                 break
+        else:
+            # a day of the week against a longer time ("rose 5% on Tuesday" / "rose 40% this year"):
+            # a day's change and a year's
+            da, db = _days(a), _days(b)
+            wa, wb = (None if da else _longer_than_a_day(a, ta)), (None if db else _longer_than_a_day(b, tb))
+            if (da and wb) or (db and wa):
+                same[:] = [entry for entry in same if entry[0] != "time"]
+                differ.append(("time", ", ".join(sorted(da)) or wa, ", ".join(sorted(db)) or wb))
     if fa.place is not None and fb.place is not None:
         if fold(fa.place.value) == fold(fb.place.value) or canonical_place(fa.place.value) == canonical_place(fb.place.value):
             same.append(("place", fa.place.text or fa.place.value))
@@ -623,6 +633,17 @@ def _span(claim: Claim, q: Quantity) -> str | None:
     for m in _SPAN.finditer(claim.text):
         if q.end <= m.start() < last:  # (the span's own figure, "five years", may follow)
             return " ".join(m.group(0).lower().split())
+    return None
+
+
+def _longer_than_a_day(claim: Claim, own) -> str | None:
+    """The words of a time longer than a day that the claim's sentence states (its own date of
+    a month, a quarter or a year; "this year", "last quarter"), else None."""
+    if own is not None:
+        return own.text if own.granularity != "day" else None
+    for words, first, last in relative_periods(claim.text):
+        if first != last:
+            return words
     return None
 
 

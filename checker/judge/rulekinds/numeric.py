@@ -49,7 +49,7 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
-from ..factmatch import FactMatch, _contrasts, _of_phrase, dimensions_differ, match as match_facts, narrowed_apart, per_thing
+from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, dimensions_differ, match as match_facts, narrowed_apart, per_thing
 from ...frame.keys import by_identity, holder_key, measure_key, quantity_fact
 from ...frame.binding import WORLD
 from ...frame.direction import comparison_base, opposite
@@ -242,12 +242,12 @@ class NumericMismatch(RuleKind):
                     conflicting.append((qa, qb, words))
                 elif in_slot:
                     if ctx.similarity >= self.p["conflict_similarity"] and not (
-                        _apart_however_alike(fm, a, b) or _placed_one_side(fa, a, facts_b[j], b)
+                        _apart_however_alike(fm, a, qa, b, qb) or _placed_one_side(fa, a, facts_b[j], b)
                         or _shares_of_apart(a, qa, b, qb)
                     ):
                         conflicting.append((qa, qb, words))
                 elif self._conflicts(a, b, ca, cb, words, ctx.similarity) and not (
-                    derived(qb, a) or derived(qa, b) or _apart_however_alike(fm, a, b)
+                    derived(qb, a) or derived(qa, b) or _apart_however_alike(fm, a, qa, b, qb)
                     or _placed_one_side(fa, a, facts_b[j], b) or _shares_of_apart(a, qa, b, qb)
                 ):
                     conflicting.append((qa, qb, words))
@@ -790,14 +790,18 @@ def _event_against_level(fa: Fact | None, fb: Fact | None) -> bool:
     return (da in _LEVEL_EVENTS and db is None) or (db in _LEVEL_EVENTS and da is None)
 
 
-def _apart_however_alike(fm: FactMatch, a: Claim, b: Claim) -> bool:
-    """The two figures are one holder's, measure two things, and neither sentence writes the other's
-    measure at all ("Orrin's debt stood at $12 billion" / "Orrin's cash stood at $3 billion"; with
-    no holder in common, a measure misread from a reporting verb, "an audit found that ..." /
-    "filings indicate that ...", would set one quantity apart), or are the
-    forecasts of two forecasters (the holder's own, analysts'): however alike the rest of the
-    sentences, not one quantity. (A measure narrowed on one side, "net profit" /
-    "profit", shares a word and is left to the words around the figures.)"""
+def _apart_however_alike(fm: FactMatch, a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """However alike the rest of the sentences, not one quantity: the two figures are one holder's,
+    measure two things, and neither sentence writes the other's measure at all ("Orrin's debt stood
+    at $12 billion" / "Orrin's cash stood at $3 billion"; with no holder in common, a measure
+    misread from a reporting verb, "an audit found that ..." / "filings indicate that ...", would
+    set one quantity apart); or one measure is narrowed by a word the other sentence never writes
+    (:func:`checker.judge.factmatch.narrowed_apart`: "cars" / "electric cars"); or one holder is
+    written as a part of the other ("the plant's first phase"); or the figures are the forecasts of
+    two forecasters (the holder's own, analysts'); or one is a rate in time and the other not
+    ("returned 12% a year" / "returned 8% last year")."""
+    if bool(_RATE.match(a.text, qa.end)) != bool(_RATE.match(b.text, qb.end)):
+        return True  # "returned 12% a year since 2010" / "returned 8% last year": a rate and one period's figure
     for slot, *values in fm.differ:
         if slot == "forecaster":
             return True  # the holder's forecast and analysts' are two forecasts
