@@ -836,3 +836,24 @@ def test_a_rate_and_one_periods_figure_never_conflict_on_wording_alone():
     assert [v.relation for v in _numeric(
         "China now holds 31 of the world's top 100 technology clusters.",
         "China now accounts for 24 of the world's top 100 technology clusters.", 0.95)] == ["conflicts"]
+
+
+def test_two_names_a_reference_was_read_as_set_alike_sentences_apart():
+    def last(text: str, doc: str):
+        return _claims(text, doc)[-1]
+
+    rule = NumericMismatch({})
+    for one, other in [
+        ("Orrin reported results on Tuesday. The company's revenue rose 12% to $4.5 billion.",
+         "Valdor reported results on Tuesday. The company's revenue rose 9% to $3.1 billion."),
+        ("The Brisa Bridge opened in 1932. It is 1,200 meters long.", "The Tarn Bridge opened in 1961. It is 800 meters long."),
+    ]:
+        a, b = last(one, "a"), last(other, "b")
+        assert not any(v.relation == "conflicts" for v in rule.compare(a, b, PairContext(0.95))), (one, other)
+    # one name on both sides is one holder's figure
+    a = last("Orrin reported results on Tuesday. The company's revenue rose 12% to $4.5 billion.", "a")
+    b = last("Orrin reported results on Tuesday. The company's revenue rose 9% to $4.1 billion.", "b")
+    assert "conflicts" in [v.relation for v in rule.compare(a, b, PairContext(0.95))]
+    # a sentence that names the other's holder may be about it, however its reference was read
+    b2 = last("Valdor reported results on Tuesday. The company's revenue, like Orrin's, rose 9% to $4.1 billion.", "c")
+    assert "conflicts" in [v.relation for v in rule.compare(a, b2, PairContext(0.95))]

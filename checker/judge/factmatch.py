@@ -358,13 +358,13 @@ def _unit_words(q: Quantity) -> str:
     return (q.noun if q.unit in TIME_UNITS and q.noun else q.unit) or ""
 
 
-def _holders_match(ka: str, a: Claim, kb: str, b: Claim) -> bool:
+def holders_match(ka: str, a: Claim, kb: str, b: Claim) -> bool:
     """The same holder, one name of three words or more with a word before it on the other side
     ("Ministry of Finance" / "Chinese Ministry of Finance"), or each sentence names the other's
     holder too."""
     if ka == kb or qualified_within(ka, kb) or _acronym_of(ka, kb) or _acronym_of(kb, ka) or acronym_within(ka, kb):
         return True
-    return _mentions(b, ka) and _mentions(a, kb)
+    return mentions(b, ka) and mentions(a, kb)
 
 
 #: Small words a name's acronym leaves out ("Bank of the North": BN).
@@ -380,7 +380,7 @@ def _acronym_of(short: str, name: str) -> bool:
     return len(words) >= 3 and "".join(w[0] for w in words) == short
 
 
-def _inherited_within(fa: Fact, ka: str, fb: Fact, kb: str) -> bool:
+def inherited_within(fa: Fact, ka: str, fb: Fact, kb: str) -> bool:
     """Two holders, one or both inherited from context, that name one thing: both inherited and
     one within the other ("Frontier" / "Frontier system"), or the inherited one names at least
     the words of the sentence's own ("DeepSeek-V3" from the title / "DeepSeek" in the sentence;
@@ -400,7 +400,7 @@ def _name_within(ka: str, kb: str) -> bool:
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
-def _mentions(claim: Claim, key: str) -> bool:
+def mentions(claim: Claim, key: str) -> bool:
     own, words = _named_words(claim)
     if key in own:
         return True
@@ -447,7 +447,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         inherited = fa.holder.source not in OWN_SOURCES or fb.holder.source not in OWN_SOURCES
         things = things_join(fa, fb)  # ordinal things ("Kessler second mill"): one only as keys.things_join says
         if things if things is not None else (
-            _holders_match(ha, a, hb, b) or (inherited and _inherited_within(fa, ha, fb, hb))
+            holders_match(ha, a, hb, b) or (inherited and inherited_within(fa, ha, fb, hb))
         ):
             same.append(("holder", fa.holder.text or fa.holder.value))
         elif not inherited:
