@@ -356,3 +356,27 @@ def test_the_side_of_an_event_is_read_from_its_verb():
         "begin", "end", "again", "end", None, None]
     facts = _parsed("Jane Smith left Orrin in 2019.", "a").facts
     assert [f.direction for f in facts if f.kind == "date"] == ["end"]
+
+
+def test_names_references_were_read_as_set_alike_dated_sentences_apart():
+    from checker.frame.facts import document_claims_with_facts
+    from checker.ingest.documents import parse_document
+
+    def last(text: str, doc: str):
+        return [c for c in document_claims_with_facts(parse_document(text, "text", doc, f"{doc}.txt"), 1) if c.dates][-1]
+
+    for one, other in [
+        ("Orrin is a chipmaker. It was founded in 1998.", "Valdor is a chipmaker. It was founded in 2001."),
+        # an event the table does not know
+        ("Orrin unveiled the X2 drone. The drone went on sale in March 2024.",
+         "Valdor unveiled the K9 drone. The drone went on sale in June 2024."),
+        # an ordinal thing whose owner a reference gave
+        ("Orrin reported results on Tuesday. The company opened its first store in 2010.",
+         "Valdor reported results on Tuesday. The company opened its first store in 2012."),
+    ]:
+        a, b = last(one, "a"), last(other, "b")
+        assert all(v.relation != "conflicts" for v in RULE.compare(a, b, PairContext(0.95))), (one, other)
+    # the same name on both sides: one event dated twice
+    a = last("Orrin is a chipmaker. It was founded in 1998.", "a")
+    b = last("Orrin is a chipmaker. It was founded in 2001.", "b")
+    assert [v.relation for v in RULE.compare(a, b, PairContext(0.95))] == ["conflicts"]

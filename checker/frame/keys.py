@@ -237,13 +237,17 @@ def ordinal_thing(fact: Fact | None) -> OrdinalThing | None:
     return _thing(fact.holder.value)
 
 
+_OWNING_SOURCES = OWN_SOURCES | {"previous sentence"}
+
+
 def things_join(fa: Fact, fb: Fact) -> bool | None:
     """Whether two facts' holders name one ordinal thing: None when neither is one; False when
     only one is (the second mill is not its owner), or their ordinals, nouns (site nouns folded)
     or kinds ("second assembly plant" / "second battery plant"; a kind on one side only may
     join: "second steel mill" / "second mill") differ, or both state owners and these differ.
-    An owner on one side only joins, and an owner the context gave sets nothing apart (it may
-    be wrong: the previous sentence's name)."""
+    An owner on one side only joins, and an owner a heading or the title gave sets nothing apart
+    (it may be the page's subject, not the thing's); one that a reference in the sentence before
+    was read as ("Valdor reported results. The company opened its first store") does."""
     ta, tb = ordinal_thing(fa), ordinal_thing(fb)
     if ta is None and tb is None:
         return None
@@ -252,9 +256,11 @@ def things_join(fa: Fact, fb: Fact) -> bool | None:
     ka, kb = set(ta.kind), set(tb.kind)
     if not (ka <= kb or kb <= ka):
         return False
-    # an owner the context gave (the previous sentence's name) may join but never sets apart
-    own_a = ta.owner if fa.holder is not None and fa.holder.source in OWN_SOURCES else None
-    own_b = tb.owner if fb.holder is not None and fb.holder.source in OWN_SOURCES else None
+    # an owner a heading or the title gave (the page's subject, maybe not the thing's) may join
+    # but never sets apart; one a reference in the sentence before was read as ("The company
+    # opened its first store") does
+    own_a = ta.owner if fa.holder is not None and fa.holder.source in _OWNING_SOURCES else None
+    own_b = tb.owner if fb.holder is not None and fb.holder.source in _OWNING_SOURCES else None
     return not own_a or not own_b or name_within(own_a, own_b)
 
 

@@ -26,6 +26,7 @@ from ..frame.events import event_key, event_object, is_change
 from ..frame.keys import acronym_within, by_identity, holder_key, name_within, qualified_within, things_join
 from ..frame.regions import region_tier, regions_apart
 from ..model import Claim, DateExpr, Fact
+from .factmatch import referred_apart
 
 #: Modalities that look ahead (a plan or target, a forecast); the others state an outcome.
 AHEAD = frozenset({"plan", "forecast"})
@@ -153,8 +154,8 @@ def shared_events(a: Claim, b: Claim) -> list[SharedEvent]:
 
 def events_apart(a: Claim, b: Claim) -> bool:
     """Every date of both claims dates an event bound on the parse, and none of one claim's is an
-    event of the other's: another event ("joined Orrin in 2015" / "left Orrin in 2019") or the
-    same event of two holders each sentence names ("Orrin was founded in 1998" / "Valdor was
+    event of the other's: another event ("founded in 1998" / "went public in 2004") or the same
+    event of two holders (:func:`_holders_apart`: "Orrin was founded in 1998" / "Valdor was
     founded in 2001"). However alike the sentences, their dates date two events."""
     ours, theirs = dated_events(a), dated_events(b)
     if not ours or not theirs:
@@ -163,9 +164,36 @@ def events_apart(a: Claim, b: Claim) -> bool:
         return False  # a date the parse bound to no event: the sentences may still say which
     for x in ours:
         for y in theirs:
-            if x.event == y.event and not (_own_holder(x) and _own_holder(y) and not _same_holder(x, y)):
+            if x.event == y.event and not _holders_apart(x, a, y, b):
                 return False
     return True
+
+
+def _holders_apart(x: DatedEvent, a: Claim, y: DatedEvent, b: Claim) -> bool:
+    """The two events' holders are not one: two holders each sentence names, or two names that
+    references ("it", "the company") were read as in the sentences before, neither named by the
+    other sentence ("Orrin is a chipmaker. It was founded in 1998." / "Valdor is a chipmaker. It
+    was founded in 2001."). A holder lent by a heading or the title sets nothing apart."""
+    if _same_holder(x, y):
+        return False
+    return (_own_holder(x) and _own_holder(y)) or referred_apart(x.fact, a, y.fact, b)
+
+
+def referred_dates_apart(a: Claim, b: Claim) -> bool:
+    """Every date of both claims has a holder, and each of one claim's is apart from each of the
+    other's as :func:`checker.judge.factmatch.referred_apart` says (names that references in the
+    sentences before were read as): "Orrin unveiled the X2 drone. The drone went on sale in March
+    2024." / "Valdor unveiled the K9 drone. The drone went on sale in June 2024." date two drones'
+    sales, whether or not the event table knows the event."""
+    ours, theirs = _dated_holders(a), _dated_holders(b)
+    return bool(ours) and bool(theirs) and all(referred_apart(x, a, y, b) for x in ours for y in theirs)
+
+
+@by_identity
+def _dated_holders(claim: Claim) -> tuple[Fact, ...]:
+    """The claim's date facts, one for each of its dates, where each has a holder; else none."""
+    facts = {f.figure: f for f in claim.facts if f.kind == "date" and f.holder is not None and f.figure is not None}
+    return tuple(facts.values()) if claim.dates and set(facts) == set(range(len(claim.dates))) else ()
 
 
 def sides_apart(a: Claim, b: Claim) -> bool:

@@ -358,6 +358,27 @@ def _unit_words(q: Quantity) -> str:
     return (q.noun if q.unit in TIME_UNITS and q.noun else q.unit) or ""
 
 
+def referred_apart(fa: Fact | None, a: Claim, fb: Fact | None, b: Claim) -> bool:
+    """Two named holders, at least one of them what a pronoun or a description ("it", "the
+    company") refers to in the sentence before, that are not one and that neither sentence names:
+    "Orrin reported results. The company's revenue rose 12%" / "Valdor reported results. The
+    company's revenue rose 9%" are two companies' figures, however alike the sentences. (A holder
+    lent by a heading or the title may be the page's subject rather than the figure's, and sets
+    nothing apart.)"""
+    if fa is None or fb is None or fa.holder is None or fb.holder is None:
+        return False
+    sources = {fa.holder.source, fb.holder.source}
+    if "previous sentence" not in sources or not sources <= {"previous sentence", *OWN_SOURCES}:
+        return False
+    if not (fa.holder.value[:1].isupper() and fb.holder.value[:1].isupper()):
+        return False  # a common noun ("the plant") is no name to set apart by
+    ka, kb = holder_key(fa, a), holder_key(fb, b)
+    if not ka or not kb or holders_match(ka, a, kb, b) or inherited_within(fa, ka, fb, kb):
+        return False
+    # a sentence that names the other's holder may be about it, whatever its reference was read as
+    return not (mentions(a, kb) or mentions(b, ka))
+
+
 def holders_match(ka: str, a: Claim, kb: str, b: Claim) -> bool:
     """The same holder, one name of three words or more with a word before it on the other side
     ("Ministry of Finance" / "Chinese Ministry of Finance"), or each sentence names the other's

@@ -39,7 +39,7 @@ from ...extract.dates import MONTHS
 from ...model import Claim
 from ..sameness import comparable, dates_overlap, periods_differ, values_agree
 from ..slots import aligned_slots
-from ..eventmatch import DatedEvent, SharedEvent, events_apart, shared_events, sides_apart, things_apart
+from ..eventmatch import DatedEvent, SharedEvent, events_apart, referred_dates_apart, shared_events, sides_apart, things_apart
 from ...extract.terms import event_verbs, names_within, naming_years
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import PairContext, Param, RuleKind, Verdict
@@ -67,7 +67,9 @@ class DateMismatch(RuleKind):
         # differs ("born 12 June 1875 -- 1 December 1947" / "born 12 October 1875 -- ..."): the
         # sentence-based comparison below still runs, and its conflict outranks the support
         found = self._sentence_verdicts(a, b, ctx)
-        if decided is None and any(v.relation == "conflicts" for v in found) and (events_apart(a, b) or sides_apart(a, b)):
+        if decided is None and any(v.relation == "conflicts" for v in found) and (
+            events_apart(a, b) or sides_apart(a, b) or referred_dates_apart(a, b)
+        ):
             # the facts say the dates are of two events ("founded in 1998" / "went public in 2004",
             # "joined Orrin in 2015" / "left Orrin in 2019"): alike sentences support alike dates,
             # never set them against each other

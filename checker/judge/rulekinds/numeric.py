@@ -49,7 +49,7 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
-from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, holders_match, inherited_within, mentions, dimensions_differ, match as match_facts, narrowed_apart, per_thing
+from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, dimensions_differ, match as match_facts, narrowed_apart, per_thing, referred_apart
 from ...frame.keys import by_identity, holder_key, measure_key, quantity_fact
 from ...frame.binding import WORLD
 from ...frame.direction import comparison_base, opposite
@@ -243,13 +243,13 @@ class NumericMismatch(RuleKind):
                 elif in_slot:
                     if ctx.similarity >= self.p["conflict_similarity"] and not (
                         _apart_however_alike(fm, a, qa, b, qb) or _placed_one_side(fa, a, facts_b[j], b)
-                        or _shares_of_apart(a, qa, b, qb) or _referred_apart(fa, a, facts_b[j], b)
+                        or _shares_of_apart(a, qa, b, qb) or referred_apart(fa, a, facts_b[j], b)
                     ):
                         conflicting.append((qa, qb, words))
                 elif self._conflicts(a, b, ca, cb, words, ctx.similarity) and not (
                     derived(qb, a) or derived(qa, b) or _apart_however_alike(fm, a, qa, b, qb)
                     or _placed_one_side(fa, a, facts_b[j], b) or _shares_of_apart(a, qa, b, qb)
-                    or _referred_apart(fa, a, facts_b[j], b)
+                    or referred_apart(fa, a, facts_b[j], b)
                 ):
                     conflicting.append((qa, qb, words))
                 else:
@@ -815,26 +815,6 @@ def _apart_however_alike(fm: FactMatch, a: Claim, qa: Quantity, b: Claim, qb: Qu
             if "holder" in fm.slots and wa and wb and not wa & word_set(b.text) and not wb & word_set(a.text):
                 return True
     return False
-
-
-def _referred_apart(fa: Fact | None, a: Claim, fb: Fact | None, b: Claim) -> bool:
-    """Two named holders, at least one of them what a pronoun or a description ("it", "the
-    company") refers to in the sentence before, that are not one: "Orrin reported results. The
-    company's revenue rose 12%" / "Valdor reported results. The company's revenue rose 9%" are two
-    companies' figures, however alike the sentences. (A holder lent by a heading or the title may be
-    the page's subject rather than the figure's, and sets nothing apart.)"""
-    if fa is None or fb is None or fa.holder is None or fb.holder is None:
-        return False
-    sources = {fa.holder.source, fb.holder.source}
-    if "previous sentence" not in sources or not sources <= {"previous sentence", *OWN_SOURCES}:
-        return False
-    if not (fa.holder.value[:1].isupper() and fb.holder.value[:1].isupper()):
-        return False  # a common noun ("the plant") is no name to set apart by
-    ka, kb = holder_key(fa, a), holder_key(fb, b)
-    if not ka or not kb or holders_match(ka, a, kb, b) or inherited_within(fa, ka, fb, kb):
-        return False
-    # a sentence that names the other's holder may be about it, whatever its reference was read as
-    return not (mentions(a, kb) or mentions(b, ka))
 
 
 def _shares_of_apart(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
