@@ -857,3 +857,18 @@ def test_two_names_a_reference_was_read_as_set_alike_sentences_apart():
     # a sentence that names the other's holder may be about it, however its reference was read
     b2 = last("Valdor reported results on Tuesday. The company's revenue, like Orrin's, rose 9% to $4.1 billion.", "c")
     assert "conflicts" in [v.relation for v in rule.compare(a, b2, PairContext(0.95))]
+
+
+def test_two_pages_tables_of_two_subjects_never_conflict_cell_by_cell():
+    def cell(company: str, revenue: str, doc: str):
+        text = f"# {company} results\n\n| Metric | 2023 |\n| --- | --- |\n| Revenue | {revenue} |\n"
+        (claim,) = [c for c in document_claims_with_facts(parse_document(text, "markdown", doc, f"{doc}.md"), 1) if c.quantities]
+        return claim
+
+    rule = NumericMismatch({})
+    orrin, valdor = cell("Orrin", "$4.1 billion", "a"), cell("Valdor", "$2.1 billion", "b")
+    assert orrin.text == "Revenue — 2023: $4.1 billion"
+    assert not any(v.relation == "conflicts" for v in rule.compare(orrin, valdor, PairContext(0.95)))
+    # one subject's two tables conflict
+    again = cell("Orrin", "$3.9 billion", "c")
+    assert "conflicts" in [v.relation for v in rule.compare(orrin, again, PairContext(0.95))]

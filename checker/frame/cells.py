@@ -34,6 +34,11 @@ class CellReading:
     value_start: int  # where the cell's own text starts: only its figures are read so
 
 
+def is_table_cell(text: str) -> bool:
+    """Whether ``text`` is a table cell as the readers write it ("Revenue — 2023: $4.1 billion")."""
+    return _CELL_RE.match(text) is not None
+
+
 def cell_reading(text: str, parsed) -> CellReading | None:
     """The reading of a table cell's text (see the module docstring), or None when ``text`` is
     no cell of a table or its labels do not say which is the name."""

@@ -35,6 +35,7 @@ from ..frame.keys import (
     VOTE_KEYS, acronym_within, by_identity, fold, folded_measure, holder_key, measure_key, qualified_within, quantity_fact,
     things_join,
 )
+from ..frame.cells import is_table_cell
 from ..frame.regions import canonical_place
 from ..frame.timeframe import days_named, periods_named, present_marked, relative_periods, running_total, times_differ
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
@@ -362,13 +363,19 @@ def referred_apart(fa: Fact | None, a: Claim, fb: Fact | None, b: Claim) -> bool
     """Two named holders, at least one of them what a pronoun or a description ("it", "the
     company") refers to in the sentence before, that are not one and that neither sentence names:
     "Orrin reported results. The company's revenue rose 12%" / "Valdor reported results. The
-    company's revenue rose 9%" are two companies' figures, however alike the sentences. (A holder
+    company's revenue rose 9%" are two companies' figures, however alike the sentences. A holder
     lent by a heading or the title may be the page's subject rather than the figure's, and sets
-    nothing apart.)"""
+    nothing apart, but in two table cells whose labels name no holder ("Revenue — 2023: $4.1
+    billion" under "Orrin results" / under "Valdor results"), where it is the table's subject.)"""
     if fa is None or fb is None or fa.holder is None or fb.holder is None:
         return False
     sources = {fa.holder.source, fb.holder.source}
-    if "previous sentence" not in sources or not sources <= {"previous sentence", *OWN_SOURCES}:
+    referring = {"previous sentence"}
+    if _cell(a) and _cell(b):
+        # two table cells whose labels name no holder ("Revenue — 2023: $4.1 billion"): a table is
+        # its page's record of its subject, which the heading or the title names
+        referring |= {"heading", "title"}
+    if not sources & referring or not sources <= referring | OWN_SOURCES:
         return False
     if not (fa.holder.value[:1].isupper() and fb.holder.value[:1].isupper()):
         return False  # a common noun ("the plant") is no name to set apart by
@@ -377,6 +384,11 @@ def referred_apart(fa: Fact | None, a: Claim, fb: Fact | None, b: Claim) -> bool
         return False
     # a sentence that names the other's holder may be about it, whatever its reference was read as
     return not (mentions(a, kb) or mentions(b, ka))
+
+
+@by_identity
+def _cell(claim: Claim) -> bool:
+    return is_table_cell(claim.text)
 
 
 def holders_match(ka: str, a: Claim, kb: str, b: Claim) -> bool:
