@@ -872,3 +872,15 @@ def test_two_pages_tables_of_two_subjects_never_conflict_cell_by_cell():
     # one subject's two tables conflict
     again = cell("Orrin", "$3.9 billion", "c")
     assert "conflicts" in [v.relation for v in rule.compare(orrin, again, PairContext(0.95))]
+
+
+def test_a_figure_counted_in_a_division_is_not_the_wholes():
+    _never_conflict([
+        ("The company cut 1,000 jobs in its retail division.", "The company cut 4,000 jobs."),
+        ("Revenue at Orrin's cloud unit rose 20% to $4 billion.", "Orrin's revenue rose 8% to $12 billion."),
+    ], 0.95)
+    fm = _match("Orrin cut 1,000 jobs in its retail division.", "Orrin cut 4,000 jobs in 2024.")
+    assert fm.difference() == "another division (retail division vs none said)"
+    # one division on both sides is one quantity
+    assert [v.relation for v in _numeric(
+        "Orrin cut 1,000 jobs in its retail division.", "Orrin cut 1,500 jobs in its retail division.", 0.95)] == ["conflicts"]

@@ -37,7 +37,7 @@ from ..frame.keys import (
 )
 from ..frame.cells import is_table_cell
 from ..frame.regions import canonical_place
-from ..frame.timeframe import days_named, periods_named, present_marked, relative_periods, running_total, times_differ
+from ..frame.timeframe import clause_of, days_named, periods_named, present_marked, relative_periods, running_total, times_differ
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .sameness import context_terms
 
@@ -583,6 +583,13 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             same.append(("part", fa.part.text or fa.part.value))
         else:
             differ.append(("part", fa.part.text or fa.part.value, fb.part.text or fb.part.value))
+    da, db = _division(a, qa), _division(b, qb)
+    if da != db:
+        # "cut 1,000 jobs in its retail division" / "cut 4,000 jobs": a division's figure, maybe of the
+        # whole's (where the broader sentence is body text that never writes the division's words)
+        mine, other = (da, b) if da else (db, a)
+        if (da and db) or (other.section == "body" and not word_set(mine) & word_set(other.text)):
+            differ.append(("division", da or "none said", db or "none said"))
     xa, xb = _basis(a, qa), _basis(b, qb)
     if (xa and xa[0]) != (xb and xb[0]):
         # "330 m tall, including its antenna" / "300 m tall", "revenue of $5 billion, excluding
@@ -610,6 +617,23 @@ def _periods(claim: Claim) -> frozenset[str]:
     """:func:`checker.frame.timeframe.periods_named` of the claim's sentence, read once per claim
     (:func:`match` asks it for every pair of figures)."""
     return periods_named(claim.text)
+
+
+#: A division of an organisation a figure is counted in or of: "in its retail division", "at the
+#: company's cloud unit", "from its chip segment".
+_DIVISION = re.compile(
+    r"\b(?:in|at|from|of|by)\s+(?:its|their|the(?:\s+[\w-]+['’]s)?|[A-Z][\w-]*['’]s)\s+((?:[\w-]+\s+){1,3}?"
+    r"(?:division|unit|segment|subsidiary|arm|branch))\b"
+)
+
+
+@by_identity
+def _division(claim: Claim, q: Quantity) -> str | None:
+    """The division of an organisation the figure's clause counts it in ("cut 1,000 jobs in its
+    retail division": "retail division"), lower case; None where it names none."""
+    first, last = clause_of(claim.text, q.start, q.end)
+    m = _DIVISION.search(claim.text, first, last)
+    return " ".join(m.group(1).lower().split()) if m else None
 
 
 #: What a figure is counted with or without, written after it ("330 m tall, including its antenna",

@@ -798,14 +798,15 @@ def _apart_however_alike(fm: FactMatch, a: Claim, qa: Quantity, b: Claim, qb: Qu
     misread from a reporting verb, "an audit found that ..." / "filings indicate that ...", would
     set one quantity apart); or one measure is narrowed by a word the other sentence never writes
     (:func:`checker.judge.factmatch.narrowed_apart`: "cars" / "electric cars"); or one holder is
-    written as a part of the other ("the plant's first phase"); or the figures are the forecasts of
-    two forecasters (the holder's own, analysts'); or one is a rate in time and the other not
+    written as a part of the other ("the plant's first phase"), or counted in a division of it ("in
+    its retail division"); or the figures are the forecasts of two forecasters (the holder's own,
+    analysts'); or one is a rate in time and the other not
     ("returned 12% a year" / "returned 8% last year")."""
     if bool(_RATE.match(a.text, qa.end)) != bool(_RATE.match(b.text, qb.end)):
         return True  # "returned 12% a year since 2010" / "returned 8% last year": a rate and one period's figure
     for slot, *values in fm.differ:
-        if slot == "forecaster":
-            return True  # the holder's forecast and analysts' are two forecasts
+        if slot in ("forecaster", "division"):
+            return True  # the holder's forecast and analysts' are two forecasts; a division's figure, the whole's
         if slot == "holder" and len(values) == 2 and (_part_of(values[0], values[1], b) or _part_of(values[1], values[0], a)):
             return True  # "the plant will cost" / "the plant's first phase will cost": a whole and its part
         if slot == "measure" and len(values) == 2:
