@@ -712,6 +712,9 @@ def test_a_measure_narrowed_by_a_word_the_other_sentence_never_writes_is_a_part_
         ("Orrin's net profit was $1.1 billion in 2023.", "Orrin's profit was $1.6 billion in 2023."),
         # nor does a word the other sentence writes elsewhere, nor another head noun
         ("Orrin's Arizona investment is $65 billion.", "Orrin's investment in Arizona is $40 billion."),
+        # a measure read with its verb and figure ("registered 241,068 electric vehicles") narrows by
+        # the words after the figure only
+        ("In 2018, buyers in Sumatra registered 241,068 electric vehicles, officials said.", "Sumatra sold 310,980 electric vehicles in 2018."),
     ]:
         assert [v.relation for v in _numeric(a, b, 0.95)] == ["conflicts"], (a, b)
 

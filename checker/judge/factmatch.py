@@ -131,8 +131,12 @@ def _head(measure: str) -> str:
 
 
 def _narrowing_words(measure: str) -> frozenset[str]:
+    words = measure.replace("-", " ").split()
+    numbers = [i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)]
+    if numbers:
+        words = words[numbers[-1] + 1 :]  # "registered 241,068 electric vehicles": the words after the figure
     return frozenset(
-        n for n in (normalise(w) for w in measure.replace("-", " ").split())
+        n for n in (normalise(w) for w in words)
         if n and n not in STOPWORDS and n not in _NOT_NARROWING and n not in _STATUS
     )
 
