@@ -37,6 +37,13 @@ def _never_conflict(pairs, similarity: float = 0.9) -> None:
         assert not any(v.relation == "conflicts" for v in _numeric(a, b, similarity)), (a, b)
 
 
+def _two_times(pairs, similarity: float = 0.9) -> None:
+    """Each ``(a, b)`` of ``pairs``: the facts' times differ, and no conflict at ``similarity``."""
+    for a, b in pairs:
+        assert "time" in {slot for slot, *_ in _match(a, b).differ}, (a, b)
+        assert not any(v.relation == "conflicts" for v in _numeric(a, b, similarity)), (a, b)
+
+
 def test_same_holder_and_physical_measure_align_across_wordings():
     fm = _match(
         "Kestrel, with a benchmark score of 2.41 exaflops, has led the ranking since May 2031.",
@@ -648,14 +655,11 @@ def test_a_figure_counted_worldwide_and_one_counted_in_a_country_are_two_places(
 
 
 def test_two_quarters_written_with_no_year_are_two_times():
-    for a, b in [
+    _two_times([
         ("Orrin's revenue rose to $4.2 billion in the first quarter.", "Orrin's revenue rose to $3.9 billion in the second quarter."),
         ("Orrin's Q1 revenue was $4.2 billion.", "Orrin's Q2 revenue was $3.9 billion."),
         ("Orrin's first-quarter revenue was $4.2 billion.", "Orrin's revenue in the second half was $3.9 billion."),
-    ]:
-        fm = _match(a, b)
-        assert "time" in {slot for slot, *_ in fm.differ}, (a, b)
-        assert not any(v.relation == "conflicts" for v in _numeric(a, b, 0.9)), (a, b)
+    ])
     # one quarter, with its year or without, is one time
     assert [v.relation for v in _numeric("Orrin's Q1 revenue was $4.2 billion.", "Orrin's revenue was $3.9 billion in the first quarter.", 0.9)] == [
         "conflicts"]
@@ -741,14 +745,11 @@ def test_a_holder_written_as_a_part_of_the_others_is_another_holder():
 
 
 def test_a_running_total_and_one_periods_figure_are_two_times():
-    for a, b in [
+    _two_times([
         ("Orrin raised $40 million in 2023.", "Orrin has raised $65 million in total."),
         ("Orrin sold 500,000 units in 2024.", "Orrin has sold 2 million units to date."),
         ("Orrin sold 500,000 units in 2024.", "Orrin's cumulative sales reached 2 million units."),
-    ]:
-        fm = _match(a, b)
-        assert "time" in {slot for slot, *_ in fm.differ}, (a, b)
-        assert not any(v.relation == "conflicts" for v in _numeric(a, b, 0.95)), (a, b)
+    ], 0.95)
     # a total of one year ("in total in 2023") is that year's figure
     assert "time" in {slot for slot, *_ in _match("Orrin raised $65 million in total in 2023.", "Orrin raised $60 million in 2023.").same}
 
