@@ -380,3 +380,15 @@ def test_names_references_were_read_as_set_alike_dated_sentences_apart():
     a = last("Orrin is a chipmaker. It was founded in 1998.", "a")
     b = last("Orrin is a chipmaker. It was founded in 2001.", "b")
     assert [v.relation for v in RULE.compare(a, b, PairContext(0.95))] == ["conflicts"]
+
+
+def test_a_phrasal_verb_is_read_with_its_particle():
+    from checker.frame.direction import event_side
+
+    assert [event_side("step", " down as chief executive"), event_side("shut down"), event_side("step", " forward")] == [
+        "end", "end", None]
+    a = _parsed("Jane Smith became chief executive in 2015.", "a")
+    b = _parsed("Jane Smith stepped down as chief executive in 2019.", "b")
+    assert all(v.relation != "conflicts" for v in RULE.compare(a, b, PairContext(0.95)))
+    c = _parsed("Jane Smith stepped down as chief executive in 2020.", "c")
+    assert [v.relation for v in RULE.compare(b, c, PairContext(0.95))] == ["conflicts"]

@@ -247,18 +247,31 @@ EVENT_SIDES: dict[str, str] = {
         withdraw sell divest dissolve fire dismiss oust suspend abandon cancel scrap terminate expire
         demolish decommission""".split(), "end"),
     **dict.fromkeys("reopen relaunch restart resume rejoin return reinstate reelect re-elect revive".split(), "again"),
+    # phrasal verbs, read with the particle after the verb ("stepped down as chief executive")
+    **dict.fromkeys("set up|take over|roll out|sign up".split("|"), "begin"),
+    **dict.fromkeys("step down|shut down|wind down|close down|phase out|pull out|drop out|bow out|step aside".split("|"), "end"),
 }
 
+_PARTICLE = re.compile(r"\s+(down|up|out|over|aside|off)\b", re.I)
 
-def event_side(event: str | None) -> str | None:
+
+def event_side(event: str | None, after: str = "") -> str | None:
     """The side (:data:`EVENT_SIDES`: ``begin``, ``end``, ``again``) of the event whose verb is
     the first word of ``event``, a lemma as the binding gives it ("leave") or a regular inflected
-    form ("joined"); None for another word or none."""
+    form ("joined"), with the particle that opens ``after``, the text just after the verb, where
+    the pair is a phrasal verb the table knows ("step" and " down as chief executive": "step
+    down"); None for another word or none."""
     words = (event or "").lower().split()
     if not words:
         return None
-    word = words[0]
-    for form in (word, *stem_candidates(word)):
+    forms = [words[0], *stem_candidates(words[0])]
+    particle = _PARTICLE.match(after) if len(words) == 1 else None
+    second = words[1] if len(words) > 1 else particle.group(1).lower() if particle else None
+    if second is not None:
+        for form in forms:
+            if f"{form} {second}" in EVENT_SIDES:
+                return EVENT_SIDES[f"{form} {second}"]
+    for form in forms:
         if form in EVENT_SIDES:
             return EVENT_SIDES[form]
     return None

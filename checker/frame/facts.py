@@ -168,7 +168,7 @@ def claim_facts(
             # the event folded to a general key ("went live", "opened" -> "open"); a verb that is no
             # event that happens once ("registered 559,386 cars in 2019") is none
             key = event_key(b.event) if b.event else None
-            side = event_side(b.event)  # "joined" begins what "left" ends: two events
+            side = event_side(b.event, _after_words(claim.text, b.event_words))  # "joined" begins what "left" ends
             measure = Slot(key, b.event_words or b.event, "sentence") if key else None
             timeline = key is None and context is not None and context.timeline
             label = entry_label(claim.text, d.start, d.end) if timeline else None
@@ -193,6 +193,12 @@ def claim_facts(
                  holder=holder, time=time, place=_slot(e.place), modality=mode, qualifier=e.label or None)
         )
     return tuple(facts)
+
+
+def _after_words(text: str, words: str | None) -> str:
+    """The text just after the first place ``text`` writes ``words`` (an event's verb as written)."""
+    at = text.find(words) if words else -1
+    return text[at + len(words):at + len(words) + 24] if at >= 0 else ""
 
 
 #: A timeline entry: a date opening its line, a dash, colon or bar, then a short label with no
