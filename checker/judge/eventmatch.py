@@ -192,8 +192,13 @@ def referred_dates_apart(a: Claim, b: Claim) -> bool:
 @by_identity
 def _dated_holders(claim: Claim) -> tuple[Fact, ...]:
     """The claim's date facts, one for each of its dates, where each has a holder; else none."""
-    facts = {f.figure: f for f in claim.facts if f.kind == "date" and f.holder is not None and f.figure is not None}
-    return tuple(facts.values()) if claim.dates and set(facts) == set(range(len(claim.dates))) else ()
+    return _one_per_date(claim, [f for f in claim.facts if f.kind == "date" and f.holder is not None])
+
+
+def _one_per_date(claim: Claim, facts: list[Fact]) -> tuple[Fact, ...]:
+    """``facts`` (date facts of ``claim``), one for each of its dates, where they cover every date; else none."""
+    by_date = {f.figure: f for f in facts}
+    return tuple(by_date.values()) if claim.dates and set(by_date) == set(range(len(claim.dates))) else ()
 
 
 def sides_apart(a: Claim, b: Claim) -> bool:
@@ -208,8 +213,7 @@ def sides_apart(a: Claim, b: Claim) -> bool:
 @by_identity
 def _sides(claim: Claim) -> frozenset[str]:
     """The sides of the events the claim's dates date; empty unless every date has one."""
-    sides = {f.figure: f.direction for f in claim.facts if f.kind == "date" and f.direction is not None}
-    return frozenset(sides.values()) if claim.dates and set(sides) == set(range(len(claim.dates))) else frozenset()
+    return frozenset(f.direction for f in _one_per_date(claim, [f for f in claim.facts if f.kind == "date" and f.direction is not None]))
 
 
 def _own_holder(e: DatedEvent) -> bool:

@@ -106,8 +106,10 @@ def _modifiers(fact: Fact | None, q: Quantity, holder: str | None) -> frozenset[
     return frozenset(w for w in words if w not in STOPWORDS and w not in _NOT_NARROWING and w not in skip)
 
 
-def narrowed_apart(measure_a: str, a: Claim, measure_b: str, b: Claim) -> bool:
-    """Two measures of one noun as their sentences write them, narrowed on one side by a word the
+def measures_narrowed_apart(measure_a: str, a: Claim, measure_b: str, b: Claim) -> bool:
+    """Two measures of one noun as their sentences write them (for the comparison of alike
+    sentences; :attr:`FactMatch.narrowed_apart` is one holder's parsed measures narrowed two
+    ways), narrowed on one side by a word the
     other sentence never writes ("cars" / "electric cars", "unemployment" / "youth unemployment"),
     or narrowed two ways ("median home price" / "average home price"): a part and its whole, or two
     parts, not one quantity. A word the other sentence writes elsewhere ("123 approved models" /
@@ -369,8 +371,8 @@ def referred_apart(fa: Fact | None, a: Claim, fb: Fact | None, b: Claim) -> bool
     "Orrin reported results. The company's revenue rose 12%" / "Valdor reported results. The
     company's revenue rose 9%" are two companies' figures, however alike the sentences. A holder
     lent by a heading or the title may be the page's subject rather than the figure's, and sets
-    nothing apart, but in two table cells whose labels name no holder ("Revenue — 2023: $4.1
-    billion" under "Orrin results" / under "Valdor results"), where it is the table's subject.)"""
+    nothing apart, except in two table cells whose labels name no holder ("Revenue — 2023: $4.1
+    billion" under "Orrin results" / under "Valdor results"), where it is the table's subject."""
     if fa is None or fb is None or fa.holder is None or fb.holder is None:
         return False
     sources = {fa.holder.source, fb.holder.source}
@@ -516,7 +518,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             differ.append(("time", sa.text, sb.text))
         elif ta is None and tb is None and sa is None and sb is None and a.doc == b.doc:
             # one document with no date: its "last year" and "this year" are two periods all the same
-            ra, rb = relative_periods(a.text), relative_periods(b.text)
+            ra, rb = _relative(a), _relative(b)
             if ra and rb and all(x[2] < y[1] or y[2] < x[1] for x in ra for y in rb):
                 differ.append(("time", ra[0][0], rb[0][0]))
     undated = page_dated = ""
@@ -537,8 +539,8 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         # a running total of no date ("has raised $65 million in total", "to date") against a
         # dated figure ("raised $40 million in 2023"): the sum of all periods so far, and one
         # period's ("$65 million in total in 2023" sums that year alone)
-        ra = running_total(a.text, qa.start, qa.end) if ta is None else None
-        rb = running_total(b.text, qb.start, qb.end) if tb is None else None
+        ra = _running(a, qa) if ta is None else None
+        rb = _running(b, qb) if tb is None else None
         if (ra is not None and rb is None and tb is not None) or (rb is not None and ra is None and ta is not None):
             same[:] = [entry for entry in same if entry[0] != "time"]
             differ[:] = [entry for entry in differ if entry[0] != "time"]
@@ -546,17 +548,17 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         if not any(slot == "time" for slot, *_ in differ):
             # "now has 500 stores" on a page of no date / "had 300 stores in 2020": now is another
             # time (on a dated page "now" is its date, compared above)
-            na = present_marked(a.text, qa.start, qa.end) if fa.time is None else None
-            nb = present_marked(b.text, qb.start, qb.end) if fb.time is None else None
+            na = _present(a, qa) if fa.time is None else None
+            nb = _present(b, qb) if fb.time is None else None
             if (na is not None and tb is not None) or (nb is not None and ta is not None):
                 differ.append(("time", na or ta.text, nb or tb.text))
     if not any(slot == "time" for slot, *_ in differ):
         # a figure summed over a span ("will invest $2 billion over five years") and one of a time
         # or of another span ("$500 million this year", "over three years"): two periods
         sa, sb = _span(a, qa), _span(b, qb)
-        if sa != sb and ((sa and (tb or fb.time or relative_periods(b.text) or sb)) or (sb and (ta or fa.time or relative_periods(a.text)))):
-            other_a = sa or (ta.text if ta else fa.time.text if fa.time else relative_periods(a.text)[0][0])
-            other_b = sb or (tb.text if tb else fb.time.text if fb.time else relative_periods(b.text)[0][0])
+        if sa != sb and ((sa and (tb or fb.time or _relative(b) or sb)) or (sb and (ta or fa.time or _relative(a)))):
+            other_a = sa or (ta.text if ta else fa.time.text if fa.time else _relative(a)[0][0])
+            other_b = sb or (tb.text if tb else fb.time.text if fb.time else _relative(b)[0][0])
             same[:] = [entry for entry in same if entry[0] != "time"]
             differ.append(("time", other_a, other_b))
     if not any(slot == "time" for slot, *_ in differ):
@@ -702,10 +704,28 @@ def _longer_than_a_day(claim: Claim, own) -> str | None:
     a month, a quarter or a year; "this year", "last quarter"), else None."""
     if own is not None:
         return own.text if own.granularity != "day" else None
-    for words, first, last in relative_periods(claim.text):
+    for words, first, last in _relative(claim):
         if first != last:
             return words
     return None
+
+
+@by_identity
+def _relative(claim: Claim) -> tuple[tuple[str, str, str], ...]:
+    """:func:`checker.frame.timeframe.relative_periods` of the claim's sentence, read once per claim."""
+    return tuple(relative_periods(claim.text))
+
+
+@by_identity
+def _running(claim: Claim, q: Quantity) -> str | None:
+    """:func:`checker.frame.timeframe.running_total` of the figure, read once per figure."""
+    return running_total(claim.text, q.start, q.end)
+
+
+@by_identity
+def _present(claim: Claim, q: Quantity) -> str | None:
+    """:func:`checker.frame.timeframe.present_marked` of the figure, read once per figure."""
+    return present_marked(claim.text, q.start, q.end)
 
 
 @by_identity

@@ -49,7 +49,7 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
-from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, dimensions_differ, match as match_facts, narrowed_apart, per_thing, referred_apart
+from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, dimensions_differ, match as match_facts, measures_narrowed_apart, per_thing, referred_apart
 from ...frame.keys import by_identity, holder_key, measure_key, quantity_fact
 from ...frame.binding import WORLD
 from ...frame.direction import comparison_base, opposite
@@ -241,15 +241,12 @@ class NumericMismatch(RuleKind):
                 elif one_fact and not (derived(qb, a) or derived(qa, b)):
                     conflicting.append((qa, qb, words))
                 elif in_slot:
-                    if ctx.similarity >= self.p["conflict_similarity"] and not (
-                        _apart_however_alike(fm, a, qa, b, qb) or _placed_one_side(fa, a, facts_b[j], b)
-                        or _shares_of_apart(a, qa, b, qb) or referred_apart(fa, a, facts_b[j], b)
+                    if ctx.similarity >= self.p["conflict_similarity"] and not _apart_however_alike(
+                        fm, a, fa, qa, b, facts_b[j], qb
                     ):
                         conflicting.append((qa, qb, words))
                 elif self._conflicts(a, b, ca, cb, words, ctx.similarity) and not (
-                    derived(qb, a) or derived(qa, b) or _apart_however_alike(fm, a, qa, b, qb)
-                    or _placed_one_side(fa, a, facts_b[j], b) or _shares_of_apart(a, qa, b, qb)
-                    or referred_apart(fa, a, facts_b[j], b)
+                    derived(qb, a) or derived(qa, b) or _apart_however_alike(fm, a, fa, qa, b, facts_b[j], qb)
                 ):
                     conflicting.append((qa, qb, words))
                 else:
@@ -791,26 +788,30 @@ def _event_against_level(fa: Fact | None, fb: Fact | None) -> bool:
     return (da in _LEVEL_EVENTS and db is None) or (db in _LEVEL_EVENTS and da is None)
 
 
-def _apart_however_alike(fm: FactMatch, a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb: Quantity) -> bool:
     """However alike the rest of the sentences, not one quantity: the two figures are one holder's,
     measure two things, and neither sentence writes the other's measure at all ("Orrin's debt stood
     at $12 billion" / "Orrin's cash stood at $3 billion"; with no holder in common, a measure
     misread from a reporting verb, "an audit found that ..." / "filings indicate that ...", would
     set one quantity apart); or one measure is narrowed by a word the other sentence never writes
-    (:func:`checker.judge.factmatch.narrowed_apart`: "cars" / "electric cars"); or one holder is
+    (:func:`checker.judge.factmatch.measures_narrowed_apart`: "cars" / "electric cars"); or one holder is
     written as a part of the other ("the plant's first phase"), or counted in a division of it ("in
     its retail division"); or the figures are the forecasts of two forecasters (the holder's own,
-    analysts'); or one is a rate in time and the other not
-    ("returned 12% a year" / "returned 8% last year")."""
+    analysts'); or one is a rate in time and the other not ("returned 12% a year" / "returned 8%
+    last year"); or one is placed and the other not (:func:`_placed_one_side`), or they are shares
+    of two wholes (:func:`_shares_of_apart`), or of two names references were read as
+    (:func:`checker.judge.factmatch.referred_apart`)."""
     if bool(_RATE.match(a.text, qa.end)) != bool(_RATE.match(b.text, qb.end)):
         return True  # "returned 12% a year since 2010" / "returned 8% last year": a rate and one period's figure
+    if _placed_one_side(fa, a, fb, b) or _shares_of_apart(a, qa, b, qb) or referred_apart(fa, a, fb, b):
+        return True
     for slot, *values in fm.differ:
         if slot in ("forecaster", "division"):
             return True  # the holder's forecast and analysts' are two forecasts; a division's figure, the whole's
         if slot == "holder" and len(values) == 2 and (_part_of(values[0], values[1], b) or _part_of(values[1], values[0], a)):
             return True  # "the plant will cost" / "the plant's first phase will cost": a whole and its part
         if slot == "measure" and len(values) == 2:
-            if narrowed_apart(values[0], a, values[1], b):
+            if measures_narrowed_apart(values[0], a, values[1], b):
                 return True  # "cars" / "electric cars": a part and its whole, whoever's
             wa, wb = word_set(values[0]), word_set(values[1])
             if "holder" in fm.slots and wa and wb and not wa & word_set(b.text) and not wb & word_set(a.text):
