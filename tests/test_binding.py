@@ -44,6 +44,11 @@ def test_worldwide_on_the_figures_verb_is_its_place_never_its_holder(nlp):
     assert b.place is None  # the facility is ranked worldwide, the figure is not counted so
 
 
+def test_a_place_in_the_figures_own_phrase(nlp):
+    assert _bound(nlp, "The film grossed $120 million in North America.", "$120 million").place == "North America"
+    assert _bound(nlp, "Orrin employs 3,000 people in Germany.", "3,000").place == "Germany"
+
+
 def test_the_agent_of_a_passive_with_a_subject_is_not_the_holder(nlp):
     assert _bound(nlp, "Orrin was founded in 1998 by Jane Smith.", "1998").holder == "Orrin"
     b = _bound(nlp, "It was first released on October 27, 2031 by Halden Records.", "October 27, 2031")

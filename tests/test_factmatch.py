@@ -659,13 +659,45 @@ def test_two_quarters_written_with_no_year_are_two_times():
         ("Orrin's revenue rose to $4.2 billion in the first quarter.", "Orrin's revenue rose to $3.9 billion in the second quarter."),
         ("Orrin's Q1 revenue was $4.2 billion.", "Orrin's Q2 revenue was $3.9 billion."),
         ("Orrin's first-quarter revenue was $4.2 billion.", "Orrin's revenue in the second half was $3.9 billion."),
-    ])
+        # with no holder named (a generic "the company", a sentence that begins with its measure)
+        ("Revenue in the first quarter was $3.1 billion.", "Revenue in the second quarter was $3.4 billion."),
+        ("The company's first quarter revenue was $3.1 billion.", "The company's second quarter revenue was $3.4 billion."),
+        ("The group's first-half profit was $900 million.", "The group's second-half profit was $700 million."),
+        ("The index rose 2% on Monday.", "The index rose 5% on Tuesday."),
+    ], 0.95)
+    # one quarter on both sides with no holder is one time
+    assert [v.relation for v in _numeric(
+        "Revenue in the first quarter was $3.1 billion.", "Revenue in the first quarter was $3.4 billion.", 0.95)] == ["conflicts"]
     # one quarter, with its year or without, is one time
     assert [v.relation for v in _numeric("Orrin's Q1 revenue was $4.2 billion.", "Orrin's revenue was $3.9 billion in the first quarter.", 0.9)] == [
         "conflicts"]
     # a half and a quarter in it are two periods too
     assert not any(v.relation == "conflicts" for v in _numeric(
         "Orrin's revenue was $4.2 billion in the first half.", "Orrin's Q2 revenue was $3.9 billion.", 0.9))
+
+
+def test_two_months_of_no_year_and_a_month_against_a_year_are_two_times():
+    _two_times([
+        ("Orrin's market value topped $1 trillion in June.", "Orrin's market value fell to $800 billion in October."),
+        ("Unemployment fell to 3.9% in May, the lowest since 2019.", "Unemployment was 3.7% in 2019."),
+    ], 0.95)
+    # one month on both sides is one time
+    assert [v.relation for v in _numeric("Unemployment fell to 3.9% in May.", "Unemployment fell to 3.6% in May.", 0.95)] == [
+        "conflicts"]
+    # months that date when something was said, not the figure's own date, set nothing apart
+    assert [v.relation for v in _numeric(
+        "In May, Orrin said its 2023 revenue was $5 billion.", "In June, Orrin said its 2023 revenue was $5.5 billion.", 0.95)] == [
+        "conflicts"]
+
+
+def test_a_figure_of_one_phase_is_not_the_wholes():
+    fm = _match("The trial enrolled 1,200 patients in 2022.", "The trial enrolled 800 patients in its second phase in 2022.")
+    assert fm.difference() == "another phase (none said vs second phase)"
+    _never_conflict([("The trial enrolled 1,200 patients in 2022.", "The trial enrolled 800 patients in its second phase in 2022."),
+                     ("The plant will produce 2 GW in its first stage.", "The plant will produce 5 GW in its second stage.")], 0.95)
+    assert [v.relation for v in _numeric(
+        "The trial enrolled 1,200 patients in its first phase.", "The trial enrolled 800 patients in its first phase.", 0.95)] == [
+        "conflicts"]
 
 
 def test_last_year_and_this_year_of_one_undated_document_are_two_times():

@@ -42,6 +42,16 @@ def test_modality_is_read_from_the_words_that_govern_each_figure():
     assert modality("Analysts expect revenue to reach $5 billion.") == "forecast"
 
 
+def test_a_project_is_a_thing_not_a_projection():
+    _, (c,) = _claims("The project received $40 million in funding.")
+    assert c.facts[0].modality == "actual"
+    _, (c,) = _claims("Orrin projects revenue of $5 billion in 2026.")
+    assert c.facts[0].modality == "forecast"
+    # with no parse, the verb is told by what follows it
+    assert modality("The projects cost $40 million.") == "actual"
+    assert modality("Orrin projects to earn $5 billion.") == "forecast"
+
+
 def test_figure_without_date_holds_as_of_the_document_date():
     doc, claims = _claims("Zentra employs 300 engineers.", date="2024-05-01")
     f = claims[0].facts[0]

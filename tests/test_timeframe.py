@@ -94,3 +94,18 @@ def test_year_on_year_is_a_change_not_a_time():
 def test_no_anchor_no_relative_time():
     s = "Orders reached 900 last year."
     assert _time(s, "900", anchor=None) is None
+
+
+def test_the_date_a_record_goes_back_to_is_no_figures_time():
+    assert _time("Unemployment fell to 3.9% in May, the lowest since 2019.", "3.9%") == ("2024-06-10", "document date")
+    assert _time("Shares rose 8%, their biggest one-day gain since March 2020.", "8%") == ("2024-06-10", "document date")
+    assert _time("Orrin reported a profit of $2 million, its first since 2015.", "$2 million") == ("2024-06-10", "document date")
+    # a change since a date is of the period from it
+    assert _time("Revenue has grown 40% since 2019.", "40%") == ("2019", "sentence")
+
+
+def test_months_named_as_times():
+    from checker.frame.timeframe import months_named
+    assert months_named("Orrin's market value topped $1 trillion in June.") == {"June"}
+    assert months_named("Sales fell from March 3 to early April 2024.") == {"March", "April"}
+    assert months_named("May Orrin's revenue rise? It may.") == frozenset()  # the modal verb

@@ -1064,6 +1064,8 @@ def _place(root, measure_tok, holder: str | None) -> str | None:
     for noun in list(anchors):
         if noun.pos_ in ("NOUN", "PROPN"):
             anchors += [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    if root.pos_ == "NUM":
+        anchors.append(root)  # the figure's own "in" phrase: "grossed $120 million *in North America*"
     for anchor in anchors:
         for c in anchor.children:
             if (

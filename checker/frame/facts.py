@@ -65,12 +65,29 @@ def modality(sentence: str, parsed=None, span: tuple[int, int] | None = None) ->
     the subject, the plan is the deploying)."""
     for name, pattern in _MODALITY:
         for m in pattern.finditer(sentence):
+            if m.group(0).lower() in _NOUN_TOO and not _verb_at(sentence, parsed, m):
+                continue  # "the project received $40 million": the thing, not a projection
             if parsed is not None and span is not None and not _governs(parsed, m.start(), span):
                 continue
             if name == "forecast" and parsed is not None and _estimates_the_past(parsed, m.start()):
                 return "reported"
             return name
     return "actual"
+
+
+#: Words of :data:`_MODALITY` that are as often a noun that is no forecast ("the project", "the
+#: projects"): modal only as a verb ("Orrin projects revenue of $5 billion", "projects to").
+_NOUN_TOO = frozenset({"project", "projects"})
+
+
+def _verb_at(sentence: str, parsed, m: re.Match) -> bool:
+    """The word ``m`` matched is a verb: so tagged in the parse, or, with no parse, followed by
+    "to" or "that" ("projects to reach", "projects that")."""
+    if parsed is not None:
+        word = next((t for t in parsed if t.idx == m.start()), None)
+        if word is not None:
+            return word.pos_ in ("VERB", "AUX")
+    return re.match(r"\s+(?:to|that)\b", sentence[m.end():]) is not None
 
 
 def _governs(parsed, offset: int, span: tuple[int, int]) -> bool:

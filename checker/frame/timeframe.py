@@ -125,6 +125,22 @@ def shift_period(value: str, years: int = 0, quarters: int = 0) -> str | None:
     return f"{year}{rest}"
 
 
+#: A superlative or a first, then "since" a date: the date a record is measured back to ("the
+#: lowest since 2019", "the highest level since the 2008 crisis", "its first profit since 2015").
+_RECORD_SINCE = re.compile(
+    r"\b(?:lowest|highest|biggest|largest|smallest|fastest|slowest|strongest|weakest|best|worst|steepest|"
+    r"sharpest|deepest|greatest|cheapest|longest|shortest|busiest|hottest|coldest|warmest|wettest|driest|"
+    r"most|least|fewest|first)\b(?:\s+[\w'’-]+){0,4}?\s+since\s+(?:(?:the|early|late|mid)\s+)?$",
+    re.I,
+)
+
+
+def compared_since(sentence: str, d: DateExpr) -> bool:
+    """The date ``d`` is what a record is measured back to ("3.9% in May, the lowest since 2019"):
+    no figure's time, which is the figure's own (May), not the record's."""
+    return d.qualifier == "since" and bool(sentence) and _RECORD_SINCE.search(sentence[max(0, d.start - 80) : d.start]) is not None
+
+
 def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str | None,
               *, sentence: str = "", anchor_source: str = "document date") -> Slot | None:
     """The time slot of the figure at ``figure`` (``(start, end)`` in ``sentence``), the first
@@ -145,6 +161,7 @@ def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str 
     """
     start, end = figure
     first, last = clause_of(sentence, start, end) if sentence else (0, 0)
+    dates = tuple(d for d in dates if not compared_since(sentence, d))
     in_clause = [d for d in dates if first <= d.start and d.end <= last]
     if in_clause:
         nearest = min(in_clause, key=lambda d: _distance((d.start, d.end), figure))
@@ -273,6 +290,22 @@ def present_marked(sentence: str, start: int, end: int) -> str | None:
         if first <= m.start() and m.end() <= last and m.group(1).lower() in _ADVERBS:
             return m.group(1).lower()
     return None
+
+
+#: A month's name as a time: after a word that introduces a time ("in May", "by early June", "last
+#: March") or before a day or a year ("May 3", "June 2024"); "May" alone is as often the modal verb.
+_MONTH_NAMED = re.compile(
+    r"(?:\b(?:in|on|by|during|since|until|till|through|from|to|of|for|early|late|mid|end|last|this|next|each|every|between|and|or)[\s-]+)"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\b(January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+\d)"
+)
+
+
+def months_named(text: str) -> frozenset[str]:
+    """The months ``text`` names as times ("in May", "since June 2024", "March 3"), capitalised.
+    Two figures of no date whose sentences name months, none in common, are of two months
+    ("topped $1 trillion in June" / "fell to $800 billion in October"), whatever the year."""
+    return frozenset(m.group(1) or m.group(2) for m in _MONTH_NAMED.finditer(text))
 
 
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)

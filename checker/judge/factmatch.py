@@ -37,7 +37,7 @@ from ..frame.keys import (
 )
 from ..frame.cells import is_table_cell
 from ..frame.regions import canonical_place
-from ..frame.timeframe import clause_of, days_named, periods_named, present_marked, relative_periods, running_total, times_differ
+from ..frame.timeframe import clause_of, days_named, months_named, periods_named, present_marked, relative_periods, running_total, times_differ
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .sameness import context_terms
 
@@ -565,7 +565,10 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         # quarters and halves, written with no year ("in the first quarter" / "in the second
         # quarter", "Q1 revenue" / "first-half revenue"), or days of the week ("on Monday" / "on
         # Tuesday"): two periods whatever the year or the week
-        for na, nb in ((_periods(a), _periods(b)), (_days(a), _days(b))):
+        # months too, where neither figure has a date ("topped $1 trillion in June" / "fell to $800
+        # billion in October"; "in June" of a sentence that dates its figure 2023 may name another event)
+        months = (_months(a), _months(b)) if ta is None and tb is None else (frozenset(), frozenset())
+        for na, nb in ((_periods(a), _periods(b)), (_days(a), _days(b)), months):
             if na and nb and not na & nb:
                 same[:] = [entry for entry in same if entry[0] != "time"]
                 differ.append(("time", ", ".join(sorted(na)), ", ".join(sorted(nb))))
@@ -578,6 +581,16 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             if (da and wb) or (db and wa):
                 same[:] = [entry for entry in same if entry[0] != "time"]
                 differ.append(("time", ", ".join(sorted(da)) or wa, ", ".join(sorted(db)) or wb))
+            else:
+                # a month of no year against a year or a quarter ("3.9% in May" / "3.7% in 2019"): a
+                # month's figure and a longer period's
+                ma = _months(a) if ta is None else frozenset()
+                mb = _months(b) if tb is None else frozenset()
+                la = None if ma else _longer_than_a_month(a, ta)
+                lb = None if mb else _longer_than_a_month(b, tb)
+                if (ma and lb) or (mb and la):
+                    same[:] = [entry for entry in same if entry[0] != "time"]
+                    differ.append(("time", ", ".join(sorted(ma)) or la, ", ".join(sorted(mb)) or lb))
     if fa.place is not None and fb.place is not None:
         if fold(fa.place.value) == fold(fb.place.value) or canonical_place(fa.place.value) == canonical_place(fb.place.value):
             same.append(("place", fa.place.text or fa.place.value))
@@ -595,7 +608,8 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         # whole's (where the broader sentence is body text that never writes the division's words)
         mine, other = (da, b) if da else (db, a)
         if (da and db) or (other.section == "body" and not word_set(mine) & word_set(other.text)):
-            differ.append(("division", da or "none said", db or "none said"))
+            slot = "phase" if (da or db).endswith(("phase", "stage")) else "division"
+            differ.append((slot, da or "none said", db or "none said"))
     xa, xb = _basis(a, qa), _basis(b, qb)
     if (xa and xa[0]) != (xb and xb[0]):
         # "330 m tall, including its antenna" / "300 m tall", "revenue of $5 billion, excluding
@@ -629,14 +643,15 @@ def _periods(claim: Claim) -> frozenset[str]:
 #: company's cloud unit", "from its chip segment".
 _DIVISION = re.compile(
     r"\b(?:in|at|from|of|by)\s+(?:its|their|the(?:\s+[\w-]+['’]s)?|[A-Z][\w-]*['’]s)\s+((?:[\w-]+\s+){1,3}?"
-    r"(?:division|unit|segment|subsidiary|arm|branch))\b"
+    r"(?:division|unit|segment|subsidiary|arm|branch|phase|stage))\b"
 )
 
 
 @by_identity
 def _division(claim: Claim, q: Quantity) -> str | None:
-    """The division of an organisation the figure's clause counts it in ("cut 1,000 jobs in its
-    retail division": "retail division"), lower case; None where it names none."""
+    """The division of an organisation, or the phase of a project, the figure's clause counts it
+    in ("cut 1,000 jobs in its retail division": "retail division"; "enrolled 800 patients in its
+    second phase"), lower case; None where it names none."""
     first, last = clause_of(claim.text, q.start, q.end)
     m = _DIVISION.search(claim.text, first, last)
     return " ".join(m.group(1).lower().split()) if m else None
@@ -708,6 +723,20 @@ def _longer_than_a_day(claim: Claim, own) -> str | None:
         if first != last:
             return words
     return None
+
+
+def _longer_than_a_month(claim: Claim, own) -> str | None:
+    """The words of a quarter, a half or a year that the claim's sentence states as its figure's
+    date ("in 2019", "in the first quarter of 2024"), else None."""
+    if own is not None and own.granularity in ("year", "quarter", "range"):
+        return own.text
+    return None
+
+
+@by_identity
+def _months(claim: Claim) -> frozenset[str]:
+    """:func:`checker.frame.timeframe.months_named` of the claim's sentence, read once per claim."""
+    return months_named(claim.text)
 
 
 @by_identity
