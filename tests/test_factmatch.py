@@ -700,6 +700,25 @@ def test_a_figure_of_one_phase_is_not_the_wholes():
         "conflicts"]
 
 
+def test_what_a_figure_was_spent_on_invested_in_or_received_about_sets_it_apart():
+    pairs = [
+        ("The city spent $3 million on the festival in 2023.", "The city spent $2 million on the parade in 2023."),
+        ("Orrin invested $2 billion in its Texas plant.", "Orrin invested $5 billion in its Arizona plant."),
+        ("The agency received 12,000 complaints about airlines in 2023.", "The agency received 7,000 complaints about banks in 2023."),
+        ("Tickets cost $50 for adults.", "Tickets cost $25 for children."),
+    ]
+    _never_conflict(pairs, 0.95)
+    assert _match(*pairs[0]).difference() == "another object (on the festival vs on the parade)"
+    # one object on both sides, a level a change reached, a purpose: one quantity
+    for a, b in [
+        ("The city spent $3 million on the festival in 2023.", "The city spent $2 million on the festival in 2023."),
+        ("Orrin invested $2 billion in its Texas plant.", "Orrin invested $5 billion in its Texas plant."),
+        ("Orrin's revenue rose 12% to a record in 2023.", "Orrin's revenue rose 15% to a new high in 2023."),
+        ("Orrin raised $40 million to expand its factory.", "Orrin raised $50 million to fund expansion."),
+    ]:
+        assert [v.relation for v in _numeric(a, b, 0.95)] == ["conflicts"], (a, b)
+
+
 def test_last_year_and_this_year_of_one_undated_document_are_two_times():
     a = _claim("Orrin's revenue was $4.2 billion last year.", "d1")
     b = _claim("Orrin's revenue was $3.9 billion this year.", "d1")

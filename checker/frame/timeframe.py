@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from ..extract.dates import value_span
+from ..extract.dates import MONTHS, value_span
 from ..model import DateExpr, Slot
 
 _YEAR_REL = {"last year": -1, "previous year": -1, "past year": -1, "this year": 0,
@@ -294,10 +294,10 @@ def present_marked(sentence: str, start: int, end: int) -> str | None:
 
 #: A month's name as a time: after a word that introduces a time ("in May", "by early June", "last
 #: March") or before a day or a year ("May 3", "June 2024"); "May" alone is as often the modal verb.
+_MONTH_WORDS = "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
 _MONTH_NAMED = re.compile(
     r"(?:\b(?:in|on|by|during|since|until|till|through|from|to|of|for|early|late|mid|end|last|this|next|each|every|between|and|or)[\s-]+)"
-    r"(January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|\b(January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+\d)"
+    rf"({_MONTH_WORDS})\b|\b({_MONTH_WORDS})(?=\s+\d)"
 )
 
 

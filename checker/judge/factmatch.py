@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..extract.dates import MONTHS
 from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
 from ..extract.units import TIME_UNITS, UNIT_BASES
 from ..frame.keys import (
@@ -610,6 +611,14 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         if (da and db) or (other.section == "body" and not word_set(mine) & word_set(other.text)):
             slot = "phase" if (da or db).endswith(("phase", "stage")) else "division"
             differ.append((slot, da or "none said", db or "none said"))
+    oa, ob = _object(a, qa), _object(b, qb)
+    if (
+        oa is not None and ob is not None and oa[0] == ob[0] and (oa[2] - word_set(b.text)) and (ob[2] - word_set(a.text))
+        and not any(slot == "holder" for slot, *_ in differ)  # "paid $2 billion for Valdor": the holder's slot says it
+    ):
+        # "spent $3 million on the festival" / "on the parade", "lent $4 billion to small businesses" /
+        # "to homebuyers": each object has a word the other sentence never writes, so two things
+        differ.append(("object", f"{oa[0]} {oa[1]}", f"{ob[0]} {ob[1]}"))
     xa, xb = _basis(a, qa), _basis(b, qb)
     if (xa and xa[0]) != (xb and xb[0]):
         # "330 m tall, including its antenna" / "300 m tall", "revenue of $5 billion, excluding
@@ -655,6 +664,49 @@ def _division(claim: Claim, q: Quantity) -> str | None:
     first, last = clause_of(claim.text, q.start, q.end)
     m = _DIVISION.search(claim.text, first, last)
     return " ".join(m.group(1).lower().split()) if m else None
+
+
+#: What a figure was spent on, sold or lent to, invested in, received about: a preposition right
+#: after the figure (and the noun it counts) and its object, up to a preposition, a conjunction or
+#: the clause's end ("spent $3 million *on the festival* in 2023", "sold 300 jets *to airlines*").
+_OBJECT = re.compile(
+    r"\s+(?P<prep>on|to|about|into|for|in(?=\s+(?:its|their|his|her)\b))\s+"
+    r"(?P<words>(?:[A-Za-z][\w'’-]*\s+){0,4}?[A-Za-z][\w'’-]*)"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|by|during|since|from|with|and|or|as|after|before|over|last|this|next|per|each|which|that|who|than|while|because)\b)"
+)
+#: Determiners and possessives, which an object may begin with.
+_DETERMINERS = frozenset("the a an its their his her our".split())
+#: Object words that make the phrase a time, a base, a level or a manner, no object ("rose 5% *to a
+#: record*", "*on average*", "*for the first time*", "*on an annual basis*", "*to date*").
+_NO_OBJECT = frozenset(
+    """year years quarter quarters month months week weeks day days time times period periods basis average
+    record high highs low lows total date end start beginning peak level levels highest lowest track history
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+) | frozenset(MONTHS)
+
+
+@by_identity
+def _object(claim: Claim, q: Quantity) -> tuple[str, str, frozenset[str]] | None:
+    """``(preposition, object as written, its words)`` of what the figure is spent on, sold or
+    lent to, invested in or received about (:data:`_OBJECT`), else None. "to" takes an object
+    that begins with a determiner, a name or a plural noun ("to airlines", "to the lenders"), never
+    a verb ("to expand its plant": a purpose), nor the level a change reached."""
+    text, i = claim.text, q.end
+    if q.noun:  # "300 *jets* to airlines"
+        m = re.match(r"\s+" + re.escape(q.noun) + r"\b", text[i:])
+        if m:
+            i += m.end()
+    m = _OBJECT.match(text, i)
+    if m is None:
+        return None
+    words = [w for w in m["words"].split()]
+    content = [w.lower() for w in words if w.lower() not in _DETERMINERS]
+    if not content or set(content) & _NO_OBJECT:
+        return None
+    prep = m["prep"].lower()
+    if prep == "to" and not (words[0].lower() in _DETERMINERS or words[0][0].isupper() or words[0].lower().endswith("s")):
+        return None
+    return ("in" if prep == "into" else prep), m["words"], word_set(" ".join(content))
 
 
 #: What a figure is counted with or without, written after it ("330 m tall, including its antenna",
