@@ -348,6 +348,19 @@ def test_an_event_that_ends_or_begins_again_what_another_began_is_another_event(
     assert [v.relation for v in RULE.compare(a, again, PairContext(0.95))] == ["conflicts"], one
 
 
+@pytest.mark.parametrize("one, other", [
+    ("The bridge opened to traffic in 1937.", "The bridge opened to pedestrians in 1936."),
+    ("The plant began production of batteries in 2023.", "The plant began production of cars in 2020."),
+])
+def test_an_event_of_or_to_two_things_is_two_events(one, other):
+    a, b = _parsed(one, "a"), _parsed(other, "b")
+    for similarity in (0.6, 0.95):
+        assert all(v.relation != "conflicts" for v in RULE.compare(a, b, PairContext(similarity))), (one, other)
+    # of or to one thing, dated apart, still conflicts
+    again = _parsed(one.replace("20", "19", 1) if "20" in one else one.replace("19", "18", 1), "c")
+    assert [v.relation for v in RULE.compare(a, again, PairContext(0.95))] == ["conflicts"], one
+
+
 def test_the_side_of_an_event_is_read_from_its_verb():
     from checker.frame.direction import event_side
 

@@ -20,12 +20,14 @@ comparing sentences.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..frame.events import event_key, event_object, is_change
 from ..frame.keys import acronym_within, by_identity, holder_key, name_within, qualified_within, things_join
 from ..frame.regions import region_tier, regions_apart
 from ..model import Claim, DateExpr, Fact
+from ..extract.terms import word_set
 from .factmatch import referred_apart
 
 #: Modalities that look ahead (a plan or target, a forecast); the others state an outcome.
@@ -128,6 +130,50 @@ def _same_part(x: DatedEvent, y: DatedEvent) -> bool:
     return bool(px & py) if px and py else not px and not py
 
 
+#: What an event was of or to, right after its words: "opened *to traffic*", "began production
+#: *of batteries*", "was promoted *to chief financial officer*"; up to a preposition, a conjunction
+#: or the clause's end.
+_COMPLEMENT = re.compile(
+    r"\s+(?P<prep>to|of)\s+(?P<words>(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|by|during|since|from|with|and|or|as|after|before|last|this|next|which|that|when|until)\b)"
+)
+#: Words a complement may begin with that name nothing ("opened to the public" names the public).
+_DETERMINERS = frozenset("the a an its their his her".split())
+
+
+def _complement(e: DatedEvent, claim: Claim) -> tuple[str, frozenset[str]] | None:
+    """``(preposition, words)`` of what the event was of or to, written right after the event's
+    words in the claim's sentence (:data:`_COMPLEMENT`), else None."""
+    words = e.fact.measure.text if e.fact.measure is not None else ""
+    at = claim.text.find(words) if words else -1
+    if at < 0:
+        return None
+    m = _COMPLEMENT.match(claim.text, at + len(words))
+    if m is None:
+        return None
+    content = word_set(" ".join(w for w in m["words"].split() if w.lower() not in _DETERMINERS))
+    return (m["prep"].lower(), content) if content else None
+
+
+def _complements_apart(x: DatedEvent, a: Claim, y: DatedEvent, b: Claim) -> bool:
+    """Both events are of or to something, each with a word the other sentence never writes:
+    "opened to traffic in 1937" / "opened to pedestrians in 1936", "began production of batteries"
+    / "began production of cars" date two events."""
+    cx, cy = _complement(x, a), _complement(y, b)
+    return (
+        cx is not None and cy is not None and cx[0] == cy[0]
+        and bool(cx[1] - word_set(b.text)) and bool(cy[1] - word_set(a.text))
+    )
+
+
+def complements_apart(a: Claim, b: Claim) -> bool:
+    """The claims date one event (one event key) only as events of or to two things
+    (:func:`_complements_apart`), however alike the sentences: no date of one holds against the
+    other's."""
+    pairs = [(x, y) for x in dated_events(a) for y in dated_events(b) if x.event == y.event]
+    return bool(pairs) and all(_complements_apart(x, a, y, b) for x, y in pairs)
+
+
 def shared_events(a: Claim, b: Claim) -> list[SharedEvent]:
     """The events of one holder that both claims date (see the module docstring), in the first
     claim's order; an event placed by both claims, in places apart, is two."""
@@ -142,7 +188,10 @@ def shared_events(a: Claim, b: Claim) -> list[SharedEvent]:
             continue
         seen.add(key)
         side_a = tuple(x for x in ours if (x.holder, x.event, _part(x)) == key)
-        side_b = tuple(y for y in theirs if y.event == e.event and _same_holder(e, y) and _same_part(e, y))
+        side_b = tuple(
+            y for y in theirs
+            if y.event == e.event and _same_holder(e, y) and _same_part(e, y) and not _complements_apart(e, a, y, b)
+        )
         if not side_b:
             continue
         places_a, places_b = _places(side_a), _places(side_b)

@@ -39,7 +39,9 @@ from ...extract.dates import MONTHS
 from ...model import Claim
 from ..sameness import comparable, dates_overlap, periods_differ, values_agree
 from ..slots import aligned_slots
-from ..eventmatch import DatedEvent, SharedEvent, events_apart, referred_dates_apart, shared_events, sides_apart, things_apart
+from ..eventmatch import (
+    DatedEvent, SharedEvent, complements_apart, events_apart, referred_dates_apart, shared_events, sides_apart, things_apart,
+)
 from ...extract.terms import event_verbs, names_within, naming_years
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import PairContext, Param, RuleKind, Verdict
@@ -136,7 +138,7 @@ class DateMismatch(RuleKind):
         shared = shared_events(a, b)
         if not shared:
             # two sites of a series ("its first mill" / "its second mill") date two events
-            return [] if things_apart(a, b) else None
+            return [] if things_apart(a, b) or complements_apart(a, b) else None
         verdicts = []
         for event in shared:
             if len(event.a) > 1 or len(event.b) > 1:
