@@ -56,6 +56,13 @@ def test_the_agent_of_a_passive_with_a_subject_is_not_the_holder(nlp):
     assert _bound(nlp, "The US led with 41 labs, followed by Germany with 12.", "12").holder == "Germany"
 
 
+def test_a_proper_noun_the_recogniser_left_unlabelled_names_its_thing(nlp):
+    b = _bound(nlp, "The Porto site will cost $300 million.", "$300 million")
+    assert (b.holder, b.holder_ref) == ("Porto site", False)
+    b = _bound(nlp, "The site will cost $300 million.", "$300 million")
+    assert b.holder_ref  # "the site": the sentences before say which
+
+
 def test_a_name_in_apposition_to_a_describing_subject_is_the_holder(nlp):
     assert _bound(nlp, "The Chinese carmaker BYD sold 3 million cars in 2023.", "3 million").holder == "BYD"
     assert _bound(nlp, "In 2024, chipmaker Halvard reported revenue of $6 billion.", "$6 billion").holder == "Halvard"

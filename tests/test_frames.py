@@ -42,6 +42,12 @@ def test_modality_is_read_from_the_words_that_govern_each_figure():
     assert modality("Analysts expect revenue to reach $5 billion.") == "forecast"
 
 
+def test_due_to_before_a_verb_is_a_plan_and_before_a_cause_is_not():
+    _, (c,) = _claims("Orrin's Lyon centre opened in March 2024; the Porto site is due to open in 2027.")
+    assert [f.modality for f in c.facts if f.kind == "date"] == ["actual", "plan"]
+    assert modality("The drop in 2023 was due to higher costs.") == "actual"
+
+
 def test_a_project_is_a_thing_not_a_projection():
     _, (c,) = _claims("The project received $40 million in funding.")
     assert c.facts[0].modality == "actual"

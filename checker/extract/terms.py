@@ -48,7 +48,16 @@ _PAST = re.compile(
     r"finished|delivered|shipped|acquired|merged|raised|invested|spent|sold|bought|made|found|showed|"
     r"revealed|estimated|adopted|enacted|entered|went|came|saw|grew|doubled|tripled|halved)\b"
 )
-_FUTURE = re.compile(r"\b(?:will|plans? to|planned|expects?|expected|aims? to|targets?|targeting|by \d{4}|could|would)\b")
+_FUTURE = re.compile(
+    r"\b(?:will|plans? to|planned|expects?|expected|aims? to|targets?|targeting|by \d{4}|could|would|scheduled|slated|"
+    r"(?:is|are) due to (?:open|start|begin|launch|close|complete|be|take|come|enter|end|finish|expire|arrive|reopen|"
+    r"resume|deliver|ship|go|hold|vote|sign|report|publish|release))\b"
+)
+
+
+def future_marked(text: str) -> bool:
+    """``text`` says what will or is to happen ("will", "plans to", "is due to open", "scheduled")."""
+    return bool(_FUTURE.search(text.lower()))
 
 
 _AFTER_NUMBER = re.compile(r"[0-9](?:[0-9.,]*[0-9])?[^\S\n]?$")

@@ -818,7 +818,8 @@ def _compound_name(noun, with_noun: bool = True) -> str | None:
     it as often as a holder, "its HPL score", "AI startups")."""
     names = [
         c for c in noun.lefts
-        if c.dep_ == "compound" and c.ent_type_ in HOLDER_LABELS and not (c.text.isupper() and len(c.text) <= 4)
+        if c.dep_ == "compound" and not (c.text.isupper() and len(c.text) <= 4)
+        and (c.ent_type_ in HOLDER_LABELS or _unlabelled_name(c))
         and c.i not in noun.doc.user_data.get(VALUES, ())  # "1.102 EFLOPS LINPACK": the unit is no name
     ]
     if not names and with_noun:
@@ -837,6 +838,15 @@ def _compound_name(noun, with_noun: bool = True) -> str | None:
     if with_noun:  # a thing: "the Halden plant", "the Orrin supercomputer"
         return noun.doc[names[0].i : noun.i + 1].text
     return _name_of(names[-1])  # a measure: "Blackmoor Materials revenue" is Blackmoor Materials's
+
+
+def _unlabelled_name(tok) -> bool:
+    """A capitalised proper noun the recogniser gave no label, inside a sentence written in lower
+    case ("the *Porto* site"): a name all the same (in a title-case line every word is capitalised)."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ or tok.i == 0 or not tok.text[:1].isupper() or not _is_named(tok):
+        return False
+    words = [t for t in tok.doc if t.is_alpha and t.i > 0 and t.i != tok.i]
+    return bool(words) and sum(t.text[:1].islower() for t in words) * 2 >= len(words)
 
 
 def model_code(word: str) -> bool:
