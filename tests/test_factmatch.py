@@ -690,6 +690,18 @@ def test_two_months_of_no_year_and_a_month_against_a_year_are_two_times():
         "conflicts"]
 
 
+def test_two_rounds_of_a_series_and_two_frequencies_are_two_times():
+    _two_times([
+        ("Turnout was 67% in the first round.", "Turnout was 72% in the second round."),
+        ("Around 30% of respondents said they used the app daily.", "Around 45% of respondents said they used the app weekly."),
+    ], 0.95)
+    for a, b in [
+        ("Turnout was 67% in the first round.", "Turnout was 72% in the first round."),
+        ("Around 30% of respondents said they used the app daily.", "Around 45% of respondents said they used the app every day."),
+    ]:
+        assert [v.relation for v in _numeric(a, b, 0.95)] == ["conflicts"], (a, b)
+
+
 def test_a_figure_of_one_phase_is_not_the_wholes():
     fm = _match("The trial enrolled 1,200 patients in 2022.", "The trial enrolled 800 patients in its second phase in 2022.")
     assert fm.difference() == "another phase (none said vs second phase)"
@@ -706,6 +718,7 @@ def test_what_a_figure_was_spent_on_invested_in_or_received_about_sets_it_apart(
         ("Orrin invested $2 billion in its Texas plant.", "Orrin invested $5 billion in its Arizona plant."),
         ("The agency received 12,000 complaints about airlines in 2023.", "The agency received 7,000 complaints about banks in 2023."),
         ("Tickets cost $50 for adults.", "Tickets cost $25 for children."),
+        ("The vaccine was 95% effective against severe disease.", "The vaccine was 60% effective against infection."),
     ]
     _never_conflict(pairs, 0.95)
     assert _match(*pairs[0]).difference() == "another object (on the festival vs on the parade)"

@@ -109,3 +109,11 @@ def test_months_named_as_times():
     assert months_named("Orrin's market value topped $1 trillion in June.") == {"June"}
     assert months_named("Sales fell from March 3 to early April 2024.") == {"March", "April"}
     assert months_named("May Orrin's revenue rise? It may.") == frozenset()  # the modal verb
+
+
+def test_ordinal_events_and_frequencies_named():
+    from checker.frame.timeframe import frequencies_named, ordinal_events_named
+    assert ordinal_events_named("Turnout was 67% in the first round and 72% in the final round.") == {"round 1", "round final"}
+    assert ordinal_events_named("Orrin's first store opened in 2010.") == frozenset()
+    assert frequencies_named("It handles 3 million orders every week, or 430,000 daily.") == {"week", "day"}
+    assert frequencies_named("A quarter of revenue came from cloud.") == frozenset()  # a share, not how often

@@ -308,6 +308,41 @@ def months_named(text: str) -> frozenset[str]:
     return frozenset(m.group(1) or m.group(2) for m in _MONTH_NAMED.finditer(text))
 
 
+#: An ordinal event of a series: "the first round", "the second leg", "its third wave", "the final day".
+_ORDINAL_EVENT = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|final|1st|2nd|3rd|4th|5th|6th)\s+"
+    r"(round|leg|wave|dose|day|week|season|term|game|match|heat|lap|ballot|reading|session|inning)s?\b",
+    re.I,
+)
+_ORDINAL_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "final": "final"}
+
+
+def ordinal_events_named(text: str) -> frozenset[str]:
+    """The ordinal events of a series ``text`` names ("turnout in the first round": {"round 1"}).
+    Two sentences of which each names such events, none in common, state figures of two
+    events ("67% in the first round" / "72% in the second round")."""
+    return frozenset(f"{m.group(2).lower()} {_ORDINAL_NUMBERS[m.group(1).lower()]}" for m in _ORDINAL_EVENT.finditer(text))
+
+
+#: How often: "daily", "every week", "per month", "a year" after a verb or a count.
+_FREQUENCY = re.compile(
+    r"\b(?:(daily|weekly|monthly|quarterly|yearly|annually|hourly)|(?:every|each|per|a|an)\s+(day|week|month|quarter|year|hour))\b(?!\s+of\b)",
+    re.I,
+)
+_FREQUENCY_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year",
+                   "annually": "year", "hourly": "hour"}
+
+
+def frequencies_named(text: str) -> frozenset[str]:
+    """How often the things ``text`` counts happen, as a unit ("used the app daily", "every day":
+    {"day"}). Two sentences of which each names such frequencies, none in common, count two things
+    ("30% used the app daily" / "45% used it weekly")."""
+    return frozenset(
+        _FREQUENCY_UNIT[m.group(1).lower()] if m.group(1) else m.group(2).lower() for m in _FREQUENCY.finditer(text)
+    )
+
+
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
 
 

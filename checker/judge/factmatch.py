@@ -38,7 +38,7 @@ from ..frame.keys import (
 )
 from ..frame.cells import is_table_cell
 from ..frame.regions import canonical_place
-from ..frame.timeframe import clause_of, days_named, months_named, periods_named, present_marked, relative_periods, running_total, times_differ
+from ..frame.timeframe import clause_of, days_named, frequencies_named, months_named, ordinal_events_named, periods_named, present_marked, relative_periods, running_total, times_differ
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .sameness import context_terms
 
@@ -569,7 +569,10 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         # months too, where neither figure has a date ("topped $1 trillion in June" / "fell to $800
         # billion in October"; "in June" of a sentence that dates its figure 2023 may name another event)
         months = (_months(a), _months(b)) if ta is None and tb is None else (frozenset(), frozenset())
-        for na, nb in ((_periods(a), _periods(b)), (_days(a), _days(b)), months):
+        # and ordinal events of a series ("in the first round" / "in the second round"), and how often
+        # what is counted happens ("used the app daily" / "weekly")
+        for na, nb in ((_periods(a), _periods(b)), (_days(a), _days(b)), months, (_series(a), _series(b)),
+                       (_frequencies(a), _frequencies(b))):
             if na and nb and not na & nb:
                 same[:] = [entry for entry in same if entry[0] != "time"]
                 differ.append(("time", ", ".join(sorted(na)), ", ".join(sorted(nb))))
@@ -642,6 +645,18 @@ _OTHERS_FORECAST = re.compile(
 
 
 @by_identity
+def _series(claim: Claim) -> frozenset[str]:
+    """:func:`checker.frame.timeframe.ordinal_events_named` of the claim's sentence, read once per claim."""
+    return ordinal_events_named(claim.text)
+
+
+@by_identity
+def _frequencies(claim: Claim) -> frozenset[str]:
+    """:func:`checker.frame.timeframe.frequencies_named` of the claim's sentence, read once per claim."""
+    return frequencies_named(claim.text)
+
+
+@by_identity
 def _periods(claim: Claim) -> frozenset[str]:
     """:func:`checker.frame.timeframe.periods_named` of the claim's sentence, read once per claim
     (:func:`match` asks it for every pair of figures)."""
@@ -670,7 +685,7 @@ def _division(claim: Claim, q: Quantity) -> str | None:
 #: after the figure (and the noun it counts) and its object, up to a preposition, a conjunction or
 #: the clause's end ("spent $3 million *on the festival* in 2023", "sold 300 jets *to airlines*").
 _OBJECT = re.compile(
-    r"\s+(?P<prep>on|to|about|into|for|in(?=\s+(?:its|their|his|her)\b))\s+"
+    r"\s+(?P<prep>on|to|about|into|for|against|in(?=\s+(?:its|their|his|her)\b))\s+"
     r"(?P<words>(?:[A-Za-z][\w'’-]*\s+){0,4}?[A-Za-z][\w'’-]*)"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|by|during|since|from|with|and|or|as|after|before|over|last|this|next|per|each|which|that|who|than|while|because)\b)"
 )
