@@ -690,6 +690,12 @@ def test_two_months_of_no_year_and_a_month_against_a_year_are_two_times():
         "conflicts"]
 
 
+def test_people_employed_and_employees_are_one_count():
+    a = "Orrin employs about 41,000 people."
+    assert [v.relation for v in _numeric(a, "Orrin has around 41,000 employees.", 0.85)] == ["supports"]
+    assert [v.relation for v in _numeric("Orrin employs 41,000 people.", "Orrin has 45,000 employees.", 0.85)] == ["conflicts"]
+
+
 def test_two_rounds_of_a_series_and_two_frequencies_are_two_times():
     _two_times([
         ("Turnout was 67% in the first round.", "Turnout was 72% in the second round."),

@@ -67,9 +67,9 @@ def test_quantities_count_unit_keeps_acronyms():
 
 
 def test_quantities_irregular_plural_unit():
-    q = find("The firm employs 1,200 people across 30 countries.", "1,200")
+    q = find("The firm trained 1,200 people across 30 countries.", "1,200")
     assert q.unit == "person"
-    assert find("The firm employs 1,200 people across 30 countries.", "30").unit == "country"
+    assert find("The firm trained 1,200 people across 30 countries.", "30").unit == "country"
 
 
 def test_quantities_553000_units():
@@ -875,3 +875,10 @@ def test_the_number_of_a_law_is_no_figure_and_its_year_no_date():
     text = "Revenue in 2029/30 rose 5% to 3 billion dollars."
     assert [d.value for d in extract_dates(text)] == ["2029/2030"]
     assert [q.text for q in extract_quantities(text, exclude=[(d.start, d.end) for d in extract_dates(text)])] == ["5%", "3 billion dollars"]
+
+
+def test_people_a_verb_of_employing_counts_are_employees():
+    units = lambda text: [q.unit for q in extract_quantities(text)]
+    assert units("Orrin employs about 41,000 people.") == units("Orrin has around 41,000 employees.") == ["employee"]
+    assert units("The firm has a workforce of 900 workers.") == ["employee"]
+    assert units("Some 500 people attended the launch.") == ["person"]  # people, not employed by anyone said

@@ -460,6 +460,16 @@ def _unit_of(words: list[str]) -> str:
     return " ".join(_lemma(w, i == len(words) - 1) for i, w in enumerate(words))
 
 
+#: Counted people that a verb of employing ("employs 41,000 people", "a workforce of 900 workers")
+#: makes employees.
+_EMPLOYABLE = frozenset({"person", "worker", "staff", "staffer", "employee"})
+_EMPLOYING_RE = re.compile(
+    r"\b(?:employ(?:s|ed|ing)?|(?:workforce|staff|headcount|payroll) of)"
+    r"(?:\s+(?:about|around|some|nearly|almost|over|more than|roughly|approximately|at least|just over|just under|fewer than|under))?\s*$",
+    re.I,
+)
+
+
 def _words_after(text: str, pos: int, limit: int = 4) -> list[re.Match[str]]:
     """Up to ``limit`` words following ``pos``, stopping at punctuation and stopwords."""
     words: list[re.Match[str]] = []
@@ -724,6 +734,8 @@ def _finish(text: str, fig: _Figure, pos: int, is_words: bool) -> _Figure | None
         fig.noun = text[phrase[0].start(1):phrase[-1].end()]
         if unit_from_phrase and _is_organisation(phrase):
             return None
+    if fig.kind == "count" and fig.unit in _EMPLOYABLE and _EMPLOYING_RE.search(text, max(0, fig.start - 60), fig.start):
+        fig.unit = "employee"  # "employs 41,000 people" counts what "has 41,000 employees" counts
     if is_words and fig.unit is None and fig.of_total is None and fig.scale is None and fig.kind == "count":
         if not _WORDS_RANGE_RE.match(text, fig.end):
             return None  # "five to 10 years" keeps its first bound, which shares the second's unit
