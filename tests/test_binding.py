@@ -56,6 +56,12 @@ def test_the_agent_of_a_passive_with_a_subject_is_not_the_holder(nlp):
     assert _bound(nlp, "The US led with 41 labs, followed by Germany with 12.", "12").holder == "Germany"
 
 
+def test_a_headlines_verbless_change_measures_its_noun(nlp):
+    assert _bound(nlp, "Revenue up 12% to $4 billion", "12%").measure == "revenue"
+    assert _bound(nlp, "Robot installations up 35% in Korea", "35%").measure == "installation"  # tagged a verb
+    assert _bound(nlp, "Orrin shipped up to 5,000 units", "5,000").measure == "unit"
+
+
 def test_a_proper_noun_the_recogniser_left_unlabelled_names_its_thing(nlp):
     b = _bound(nlp, "The Porto site will cost $300 million.", "$300 million")
     assert (b.holder, b.holder_ref) == ("Porto site", False)

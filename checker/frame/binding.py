@@ -158,6 +158,8 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
     if measure_tok is None:
         verb = _governing_verb(root)
         measure_tok = _measure_through_verb(root, own, verb)
+    if measure_tok is None:
+        measure_tok = _headline_changed(root)
     measure, words = _phrase(measure_tok) if measure_tok is not None else (None, None)
     container = _container(measure_tok) if noun_tok is not None else None
     if container is not None and measure:  # "a fleet of 50,000 GPUs" is not "2,048 GPUs to train"
@@ -200,6 +202,31 @@ _PART_VERBS = {"account": "for", "make": "up", "represent": None, "constitute": 
 #: Verbs whose subject is a share, with the preposition that names its part ("60% of revenue
 #: *came from* cloud", "30% of the budget *goes to* defence").
 _PART_SOURCES = {"come": "from", "stem": "from", "derive": "from", "go": "to"}
+
+
+#: The adverbs of a headline's change with no verb ("Exports *down* 4% in March").
+_HEADLINE_CHANGE = frozenset({"up", "down", "higher", "lower"})
+
+
+def _headline_changed(root):
+    """The noun a headline's verbless change is of: "Robot *installations* up 35% in Korea",
+    "*Revenue* up 12% to $4 billion" (the figure under "up" or "down", which hangs on the
+    line's root noun; the tagger may take a plural for a verb there)."""
+    tok = root
+    if tok.dep_ not in ("npadvmod", "pobj", "dobj", "nummod") or tok.head.lower_ not in _HEADLINE_CHANGE:
+        return None
+    thing = tok.head.head
+    if tok.head.dep_ != "advmod" or thing.dep_ != "ROOT" or thing.pos_ not in ("NOUN", "PROPN", "VERB"):
+        return None
+    if thing.pos_ == "VERB" and not thing.lemma_.lower().endswith(_NOUN_ENDINGS) and any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in thing.children
+    ):
+        return None  # a verb with its subject ("Orrin *shipped* up to 5% ..."), not a plural taken for one
+    return thing
+
+
+#: Endings of nouns, never of verbs: a plural the tagger took for a verb ("installations").
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ity", "ness", "ship", "ure", "age")
 
 
 def _share_part(root, own) -> tuple[str, str] | None:

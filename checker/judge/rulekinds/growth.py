@@ -9,10 +9,15 @@ allowed for; ``tolerance`` adds percentage points of slack.
 
 from __future__ import annotations
 
+import re
+
 from ...model import Claim, Quantity
 from ..sameness import comparable, precision, same_counted_thing, values_agree
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import Param, RuleKind, Verdict
+
+#: Words before a figure that make it the denominator of a rate ("1,012 robots *per* 10,000 workers").
+_PER_BEFORE = re.compile(r"\b(?:per|for every|out of|of every|in every)\s*$", re.I)
 
 _LESS = {"faster", "below", "decrease", "cheaper", "lower", "less", "shorter", "smaller"}
 _MORE = {"slower", "above", "increase", "higher", "more", "longer", "larger"}
@@ -57,6 +62,10 @@ class GrowthArithmetic(RuleKind):
             if len(others) != 2 or not comparable(others[0], others[1])[0]:
                 continue
             first, second = others
+            if first.kind == "count" and first.unit and second.unit and first.unit != second.unit:
+                continue  # "1,012 robots ... 10,000 workers": two counted things, no before and after
+            if _PER_BEFORE.search(claim.text, max(0, second.start - 14), second.start):
+                continue  # "rose 35%, to 1,012 robots per 10,000 workers": a rate and its denominator
             comparative = pct.change in ("faster", "slower", "below", "above", "cheaper", "lower", "higher")
             if comparative:
                 lo, hi = _implied(first, second, relative_to_larger=pct.change in _LESS)
