@@ -37,6 +37,12 @@ def _never_conflict(pairs, similarity: float = 0.9) -> None:
         assert not any(v.relation == "conflicts" for v in _numeric(a, b, similarity)), (a, b)
 
 
+def _each_conflicts(pairs, similarity: float = 0.9) -> None:
+    """Each ``(a, b)`` of ``pairs`` is judged at ``similarity`` as one conflict."""
+    for a, b in pairs:
+        assert [v.relation for v in _numeric(a, b, similarity)] == ["conflicts"], (a, b)
+
+
 def _two_times(pairs, similarity: float = 0.9) -> None:
     """Each ``(a, b)`` of ``pairs``: the facts' times differ, and no conflict at ``similarity``."""
     for a, b in pairs:
@@ -701,11 +707,10 @@ def test_two_rounds_of_a_series_and_two_frequencies_are_two_times():
         ("Turnout was 67% in the first round.", "Turnout was 72% in the second round."),
         ("Around 30% of respondents said they used the app daily.", "Around 45% of respondents said they used the app weekly."),
     ], 0.95)
-    for a, b in [
+    _each_conflicts([
         ("Turnout was 67% in the first round.", "Turnout was 72% in the first round."),
         ("Around 30% of respondents said they used the app daily.", "Around 45% of respondents said they used the app every day."),
-    ]:
-        assert [v.relation for v in _numeric(a, b, 0.95)] == ["conflicts"], (a, b)
+    ], 0.95)
 
 
 def test_a_figure_of_one_phase_is_not_the_wholes():
@@ -729,13 +734,12 @@ def test_what_a_figure_was_spent_on_invested_in_or_received_about_sets_it_apart(
     _never_conflict(pairs, 0.95)
     assert _match(*pairs[0]).difference() == "another object (on the festival vs on the parade)"
     # one object on both sides, a level a change reached, a purpose: one quantity
-    for a, b in [
+    _each_conflicts([
         ("The city spent $3 million on the festival in 2023.", "The city spent $2 million on the festival in 2023."),
         ("Orrin invested $2 billion in its Texas plant.", "Orrin invested $5 billion in its Texas plant."),
         ("Orrin's revenue rose 12% to a record in 2023.", "Orrin's revenue rose 15% to a new high in 2023."),
         ("Orrin raised $40 million to expand its factory.", "Orrin raised $50 million to fund expansion."),
-    ]:
-        assert [v.relation for v in _numeric(a, b, 0.95)] == ["conflicts"], (a, b)
+    ], 0.95)
 
 
 def test_last_year_and_this_year_of_one_undated_document_are_two_times():
@@ -830,11 +834,10 @@ def test_a_figure_placed_on_one_side_only_may_be_a_part_of_the_other():
         ("The ministry said 12,000 people were evacuated.", "The ministry said 3,000 people were evacuated in Hokkaido."),
     ], 0.9)
     # one place on both sides, or "worldwide" (the whole), is one quantity
-    for a, b in [
+    _each_conflicts([
         ("The company employs 12,000 people in Germany.", "The company employs 3,000 people in Germany."),
         ("The company has 500 stores worldwide.", "The company has 120 stores."),
-    ]:
-        assert [v.relation for v in _numeric(a, b, 0.9)] == ["conflicts"], (a, b)
+    ], 0.9)
 
 
 def test_now_on_a_page_of_no_date_and_days_of_the_week_are_times():
@@ -846,11 +849,10 @@ def test_now_on_a_page_of_no_date_and_days_of_the_week_are_times():
         assert verdicts and not any(v.relation == "conflicts" for v in verdicts), (a, b)
         assert said in verdicts[0].reason
     # one day of the week, or "now" on both sides, is one time
-    for a, b in [
+    _each_conflicts([
         ("Orrin's shares rose 5% on Monday.", "Orrin's shares rose 3% on Monday."),
         ("Orrin now has 500 stores.", "Orrin currently has 520 stores."),
-    ]:
-        assert [v.relation for v in _numeric(a, b, 0.95)] == ["conflicts"], (a, b)
+    ], 0.95)
 
 
 def test_shares_of_two_wholes_neither_sentence_shares_never_conflict():
