@@ -7,7 +7,9 @@ sentence), the same measure (the same head noun, or one physical unit: "1.2 exaf
 or no time stated on one side) and a compatible modality (a plan or forecast is compared with a plan or forecast, an
 outcome with an outcome, as reported or not). Then the sentences around them may be worded as far apart as two writers like:
 the rules compare the values. A pair whose holder and measure match but whose time, place or
-modality differ is two facts, and :class:`FactMatch` says which slot differed, in words. Where
+modality differ is two facts, and :class:`FactMatch` says which slot differed, in words (besides
+the fact's own slots, what the sentences write around the figures: a division or a phase it is
+counted in, a basis, an object it was spent on or received about, a forecaster). Where
 one figure's sentence dates it and the other figure has no time at all (nor a page date),
 :attr:`FactMatch.undated` names the one date (not a date "since", which runs to the present): the
 rules take another value there for maybe another time. A rate stated plainly is the sustained one.
@@ -714,7 +716,7 @@ def _object(claim: Claim, q: Quantity) -> tuple[str, str, frozenset[str]] | None
     m = _OBJECT.match(text, i)
     if m is None:
         return None
-    words = [w for w in m["words"].split()]
+    words = m["words"].split()
     content = [w.lower() for w in words if w.lower() not in _DETERMINERS]
     if not content or set(content) & _NO_OBJECT:
         return None
