@@ -960,3 +960,83 @@ def test_a_figure_counted_in_a_division_is_not_the_wholes():
     # one division on both sides is one quantity
     assert [v.relation for v in _numeric(
         "Orrin cut 1,000 jobs in its retail division.", "Orrin cut 1,500 jobs in its retail division.", 0.95)] == ["conflicts"]
+
+
+def test_an_amount_of_change_in_a_by_phrase_measures_what_the_verb_changed():
+    # "lowers the risk of stroke by 25%": the risk of stroke, which a risk of dementia is not
+    _never_conflict([
+        ("Regular exercise lowers the risk of stroke by 25%.", "Regular exercise lowers the risk of dementia by 30%."),
+        ("The treatment cut the likelihood of a relapse by 40%.", "The treatment cut the likelihood of a hospital stay by 15%."),
+    ], 0.95)
+    fm = _match("Regular exercise lowers the risk of stroke by 25%.", "Regular exercise lowers the risk of dementia by 30%.")
+    assert ("measure", "risk of stroke", "risk of dementia") in fm.differ
+    _each_conflicts([
+        ("Regular exercise lowers the risk of stroke by 25%.", "Regular exercise lowers the risk of stroke by 35%."),
+        ("Kestrel raised its fares by 6% in 2031.", "Kestrel raised its fares by 9% in 2031."),
+    ])
+    assert ("measure", "fares") in _match("Kestrel raised its fares by 6% in 2031.", "Kestrel raised its fares by 9% in 2031.").same
+
+
+def test_an_object_to_people_of_a_kind_or_to_buyers_in_a_place_is_read():
+    # "to first-time buyers" (words before a plural noun) and "to customers in Chile" (a place in the
+    # object) say what was lent or sold to whom; never a verb of purpose ("to expand its plants")
+    _never_conflict([
+        ("The fund lent $2 billion to first-time buyers in 2031.", "The fund lent $5 billion to large corporations in 2031."),
+        ("Kestrel shipped 40 turbines to customers in Chile in 2030.", "Kestrel shipped 65 turbines to customers in Peru in 2030."),
+    ], 0.95)
+    fm = _match("Kestrel shipped 40 turbines to customers in Chile in 2030.", "Kestrel shipped 65 turbines to customers in Peru in 2030.")
+    assert fm.difference() == "another object (to customers in Chile vs to customers in Peru)"
+    _each_conflicts([
+        ("The fund lent $2 billion to first-time buyers in 2031.", "The fund lent $3 billion to first-time buyers in 2031."),
+        ("Kestrel shipped 40 turbines to customers in Chile in 2030.", "Kestrel shipped 55 turbines to customers in Chile in 2030."),
+        ("Kestrel spent $3 million to upgrade its depots in 2030.", "Kestrel spent $5 million to upgrade its depots in 2030."),
+    ], 0.95)
+
+
+def test_a_margin_over_two_named_things_and_two_passive_agents_are_apart():
+    _never_conflict([
+        ("The budget cleared the Assembly by 61 votes to 19.", "The budget cleared the Senate by 28 votes to 11."),
+        ("Senator Ruiz won Nevada by 4 points.", "Senator Ruiz won Arizona by 9 points."),
+        ("The vaccine has been approved by 40 countries.", "The vaccine has been adopted by 25 countries."),
+    ], 0.95)
+    fm = _match("Senator Ruiz won Nevada by 4 points.", "Senator Ruiz won Arizona by 9 points.")
+    assert ("object", "Nevada", "Arizona") in fm.differ
+    fm = _match("The vaccine has been approved by 40 countries.", "The vaccine has been adopted by 25 countries.")
+    assert ("measure", "approved by", "adopted by") in fm.differ
+    _each_conflicts([
+        ("Senator Ruiz won Nevada by 4 points.", "Senator Ruiz won Nevada by 7 points."),
+        ("The vaccine has been approved by 40 countries.", "The vaccine has been approved by 25 countries."),
+    ], 0.95)
+    # the tally's second figure is of the same margin: 61 agrees, 19 and 23 conflict
+    assert sorted(v.relation for v in _numeric(
+        "The budget cleared the Assembly by 61 votes to 19.", "The budget cleared the Assembly by 61 votes to 23.", 0.95
+    )) == ["conflicts", "supports"]
+
+
+def test_findings_of_two_samples_are_two_polls():
+    _never_conflict([
+        ("A survey of 800 nurses found that 61% planned to leave the profession.",
+         "A study of 3,000 nurses found that 44% planned to leave the profession."),
+        ("Pollsters questioned 1,200 residents: 58% opposed the tower.", "Pollsters questioned 600 residents: 35% opposed the tower."),
+    ], 0.95)
+    fm = _match("A survey of 800 nurses found that 61% planned to leave the profession.",
+                "A study of 3,000 nurses found that 44% planned to leave the profession.")
+    assert ("source", "survey of 800", "study of 3,000") in fm.differ
+    # one sample on both sides: one poll, whose findings conflict
+    assert sorted(v.relation for v in _numeric(
+        "A survey of 800 nurses found that 61% planned to leave the profession.",
+        "A survey of 800 nurses found that 52% planned to leave the profession.", 0.95)) == ["conflicts", "supports"]
+    # two sizes of sample are two polls' sizes, no conflict
+    assert not any(v.relation == "conflicts" for v in _numeric(
+        "A survey of 800 nurses found that 61% planned to leave.", "A survey of 900 nurses found that 61% planned to leave.", 0.95))
+
+
+def test_a_first_periods_figure_is_not_the_total():
+    _two_times([
+        ("The game sold 2 million copies in its first week.", "The game has sold 9 million copies in total."),
+        ("The game sold 2 million copies in its first week.", "The game sold 9 million copies."),
+        ("The musical took $4 million in its opening month.", "The musical took $1 million on its opening night."),
+    ], 0.95)
+    _each_conflicts([
+        ("The game sold 2 million copies in its first week.", "The game sold 3 million copies in its first week."),
+    ], 0.95)

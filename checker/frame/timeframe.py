@@ -281,6 +281,26 @@ def running_total(sentence: str, start: int, end: int) -> str | None:
     return m.group(0).lower() if m else None
 
 
+#: The first period of a thing's life: "in its opening weekend", "in its first week", "on its
+#: debut", "at launch" (not "in the first quarter", a quarter of the calendar).
+_OPENING = re.compile(
+    r"\b(?:in|on|during|over|across)\s+(?:(?:its|their|his|her)\s+(?:first|initial|opening|debut|launch)|the\s+(?:opening|debut|launch))\s+"
+    r"(?:(?:\d+|two|three|four|five|six|seven|ten)\s+)?(?:weekend|week|weeks|day|days|hours|month|months|year|season|night|run)\b"
+    r"|\b(?:on|in)\s+(?:its|their|his|her)\s+debut\b|\bat\s+(?:its\s+)?launch\b",
+    re.I,
+)
+
+
+def opening_period(sentence: str, start: int, end: int) -> str | None:
+    """The words of the clause of the figure at ``start:end`` that count it over the first period
+    of a thing's life ("grossed $300 million in its opening weekend", "sold 1 million units in
+    its first week"), lower case; None where its clause names none. Such a figure and the total
+    ("$1.2 billion in total", or a figure of no period at all) are two quantities."""
+    first, last = clause_of(sentence, start, end)
+    m = _OPENING.search(sentence, first, last)
+    return " ".join(m.group(0).lower().split()) if m else None
+
+
 def present_marked(sentence: str, start: int, end: int) -> str | None:
     """The time adverb ("now", "currently", "today") of the clause of the figure at
     ``start:end``, lower case; None where its clause has none. On a page of no date, "now has

@@ -38,9 +38,13 @@ from ..frame.keys import (
     VOTE_KEYS, acronym_within, by_identity, fold, folded_measure, holder_key, measure_key, qualified_within, quantity_fact,
     things_join,
 )
+from ..frame.binding import RELATIONAL_NOUNS
 from ..frame.cells import is_table_cell
 from ..frame.regions import canonical_place
-from ..frame.timeframe import clause_of, days_named, frequencies_named, months_named, ordinal_events_named, periods_named, present_marked, relative_periods, running_total, times_differ
+from ..frame.timeframe import (
+    clause_of, days_named, frequencies_named, months_named, opening_period, ordinal_events_named, periods_named, present_marked,
+    relative_periods, running_total, times_differ,
+)
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .sameness import context_terms
 
@@ -132,6 +136,8 @@ def measures_narrowed_apart(measure_a: str, a: Claim, measure_b: str, b: Claim) 
 
 def _head(measure: str) -> str:
     words = measure.replace("-", " ").split()
+    if "of" in words[1:] and normalise(words[words.index("of") - 1]) in RELATIONAL_NOUNS:
+        return normalise(words[words.index("of") - 1])  # "risk of stroke": a risk, which "stroke" narrows
     return normalise(words[-1]) if words else ""
 
 
@@ -556,6 +562,14 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             if (na is not None and tb is not None) or (nb is not None and ta is not None):
                 differ.append(("time", na or ta.text, nb or tb.text))
     if not any(slot == "time" for slot, *_ in differ):
+        # a figure of a thing's first period ("grossed $300 million in its opening weekend") and one
+        # of another or of its whole life ("$1.2 billion in total", or no period said): two periods
+        oa, ob = _opening(a, qa), _opening(b, qb)
+        if oa != ob:
+            same[:] = [entry for entry in same if entry[0] != "time"]
+            differ.append(("time", oa or ("in total" if _running(a, qa) else "no period said"),
+                           ob or ("in total" if _running(b, qb) else "no period said")))
+    if not any(slot == "time" for slot, *_ in differ):
         # a figure summed over a span ("will invest $2 billion over five years") and one of a time
         # or of another span ("$500 million this year", "over three years"): two periods
         sa, sb = _span(a, qa), _span(b, qb)
@@ -624,6 +638,20 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         # "spent $3 million on the festival" / "on the parade", "lent $4 billion to small businesses" /
         # "to homebuyers": each object has a word the other sentence never writes, so two things
         differ.append(("object", f"{oa[0]} {oa[1]}", f"{ob[0]} {ob[1]}"))
+    na, nb = _margin_over(a, qa), _margin_over(b, qb)
+    if na and nb and fold(na) != fold(nb) and not word_set(na) & word_set(b.text) and not word_set(nb) & word_set(a.text):
+        # "passed the House by 220 votes" / "passed the Senate by 52 votes", "won Iowa by 6 points" /
+        # "won Ohio by 8 points": a margin over (or in) two named things
+        differ.append(("object", na, nb))
+    va, vb = _agent_of(a, qa), _agent_of(b, qb)
+    if va and vb and va != vb and va not in word_set(b.text) and vb not in word_set(a.text):
+        # "signed by 50 countries" / "ratified by 35 countries": those who did two things
+        differ.append(("measure", f"{va} by", f"{vb} by"))
+    sa, sb = _sample(a, qa), _sample(b, qb)
+    if sa and sb and sa[0] != sb[0]:
+        # "a poll of 1,500 voters found 52%" / "a survey of 2,000 adults found 45%": two polls (and
+        # their two sizes, no conflict: "a survey of 800 nurses" / "of 900" may well be two surveys)
+        differ.append(("source", sa[1], sb[1]))
     xa, xb = _basis(a, qa), _basis(b, qb)
     if (xa and xa[0]) != (xb and xb[0]):
         # "330 m tall, including its antenna" / "300 m tall", "revenue of $5 billion, excluding
@@ -689,6 +717,7 @@ def _division(claim: Claim, q: Quantity) -> str | None:
 _OBJECT = re.compile(
     r"\s+(?P<prep>on|to|about|into|for|against|in(?=\s+(?:its|their|his|her)\b))\s+"
     r"(?P<words>(?:[A-Za-z][\w'’-]*\s+){0,4}?[A-Za-z][\w'’-]*)"
+    r"(?P<where>\s+(?:in|across|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|by|during|since|from|with|and|or|as|after|before|over|last|this|next|per|each|which|that|who|than|while|because)\b)"
 )
 #: Determiners and possessives, which an object may begin with.
@@ -721,9 +750,88 @@ def _object(claim: Claim, q: Quantity) -> tuple[str, str, frozenset[str]] | None
     if not content or set(content) & _NO_OBJECT:
         return None
     prep = m["prep"].lower()
-    if prep == "to" and not (words[0].lower() in _DETERMINERS or words[0][0].isupper() or words[0].lower().endswith("s")):
+    if prep == "to" and not (
+        words[0].lower() in _DETERMINERS or words[0][0].isupper() or _plural(words[0])
+        # "to small businesses", "to first-time buyers": words before a plural noun, no verb and
+        # its object ("to expand its plants" has a determiner after its first word)
+        or (len(words) > 1 and _plural(words[-1]) and not any(w.lower() in _DETERMINERS for w in words[1:]))
+    ):
         return None
-    return ("in" if prep == "into" else prep), m["words"], word_set(" ".join(content))
+    written = m["words"]
+    where = m["where"]
+    if where and not set(word_set(where)) & _NO_OBJECT and not re.search(r"\b[QH][1-4]\b|\bFY", where):
+        # a place inside the object ("sold 300 jets to airlines in Asia" / "to airlines in Europe")
+        written += where
+        content += [w.lower() for w in where.split()[1:] if w.lower() != "the"]
+    return ("in" if prep == "into" else prep), written, word_set(" ".join(content))
+
+
+def _plural(word: str) -> bool:
+    """A word that looks like a regular plural noun ("airlines", "businesses"; not "press", "bus")."""
+    w = word.lower()
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+
+
+#: A named thing a margin is over or in, just before "by" and the figure: "passed *the House* by
+#: 220 votes", "beat *Valdor* by 3 points", "won *Iowa* by 6 points".
+_MARGIN_OVER = re.compile(
+    r"\b[a-z]+(?:ed|ew|on|at|ot|eat|ost)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+by\s+"
+    r"(?:(?:about|some|nearly|almost|just|only|more than|over|roughly|around)\s+)?[$€£¥]?$"
+)
+
+
+@by_identity
+def _margin_over(claim: Claim, q: Quantity) -> str | None:
+    """The named thing (after a past-tense verb) a margin is over or in, where the figure follows
+    it in a "by" phrase ("passed the House by 220 votes": "House"); the tally's second figure
+    ("... by 220 votes to 207") is of the same margin. None where no name stands there."""
+    text = claim.text
+    first, _ = clause_of(text, q.start, q.end)
+    start = q.start
+    tally = re.search(r"\s+by\s+[\d,.]+(?:\s+[a-z]+)?\s*(?:to|-|–)\s*$", text[first:start])
+    if tally:  # "by 220 votes to 207": the figure after "to"
+        start = first + tally.start() + len(re.match(r"\s+by\s+", text[first + tally.start():]).group(0))
+    m = _MARGIN_OVER.search(text, first, start)
+    if m is None or m.end() != start:
+        return None
+    name = m["name"]
+    return None if name.split()[0].lower() in STOPWORDS else name
+
+
+#: A passive verb whose agent is the figure ("signed *by* 50 countries", "used by 3 million people").
+_AGENT = re.compile(
+    r"\b(?P<verb>[a-z]+(?:ed|en))\s+by\s+(?:(?:about|some|nearly|almost|more than|over|roughly|around|at least)\s+)?$"
+)
+
+
+@by_identity
+def _agent_of(claim: Claim, q: Quantity) -> str | None:
+    """The passive verb (as written, lower case) whose agent the figure counts ("has been signed by
+    50 countries": "signed"); None where the figure is no such agent."""
+    m = _AGENT.search(claim.text, 0, q.start)
+    return m["verb"] if m is not None and m.end() == q.start else None
+
+
+#: The size of a poll's, a survey's or a study's sample: "a poll of 1,500 voters", "a survey of
+#: about 2,000 adults", "surveyed 3,000 people", "1,200 respondents" (not "among the 7 participants" of a race).
+_SAMPLE = re.compile(
+    r"\b(?:(?:poll|survey|study|sample|questionnaire|census)\s+of\s+(?:(?:about|some|nearly|around|more than|over)\s+)?"
+    r"(?P<a>\d[\d,]*)|(?:surveyed|polled|questioned|interviewed|asked)\s+(?:(?:about|some|nearly|around|more than|over)\s+)?"
+    r"(?P<b>\d[\d,]*)|(?P<c>\d[\d,]*)\s+respondents)\b",
+    re.I,
+)
+
+
+@by_identity
+def _sample(claim: Claim, q: Quantity) -> tuple[str, str] | None:
+    """``(size, words)`` of the sample of the poll, survey or study that found the figure (or whose
+    size the figure is), where its sentence writes one; else None. Two sizes are two polls, whose
+    sizes and findings are each their own."""
+    m = _SAMPLE.search(claim.text)
+    if m is None:
+        return None
+    group = next(g for g in ("a", "b", "c") if m[g])
+    return m[group].replace(",", ""), " ".join(m.group(0).split())
 
 
 #: What a figure is counted with or without, written after it ("330 m tall, including its antenna",
@@ -818,6 +926,12 @@ def _relative(claim: Claim) -> tuple[tuple[str, str, str], ...]:
 def _running(claim: Claim, q: Quantity) -> str | None:
     """:func:`checker.frame.timeframe.running_total` of the figure, read once per figure."""
     return running_total(claim.text, q.start, q.end)
+
+
+@by_identity
+def _opening(claim: Claim, q: Quantity) -> str | None:
+    """:func:`checker.frame.timeframe.opening_period` of the figure, read once per figure."""
+    return opening_period(claim.text, q.start, q.end)
 
 
 @by_identity

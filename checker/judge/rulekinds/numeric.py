@@ -807,8 +807,8 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
     if _placed_one_side(fa, a, fb, b) or _shares_of_apart(a, qa, b, qb) or referred_apart(fa, a, fb, b):
         return True
     for slot, *values in fm.differ:
-        if slot in ("forecaster", "division", "phase", "object"):
-            return True  # the holder's forecast and analysts' are two forecasts; a division's figure, the whole's
+        if slot in ("forecaster", "division", "phase", "object", "source"):
+            return True  # the holder's forecast and analysts' are two forecasts; a division's figure, the whole's; two polls
         if slot == "time":
             return True  # "revenue in the first quarter" / "in the second quarter": two periods, whoever's
         if slot == "holder" and len(values) == 2 and (_part_of(values[0], values[1], b) or _part_of(values[1], values[0], a)):
