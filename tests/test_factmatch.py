@@ -1040,3 +1040,32 @@ def test_a_first_periods_figure_is_not_the_total():
     _each_conflicts([
         ("The game sold 2 million copies in its first week.", "The game sold 3 million copies in its first week."),
     ], 0.95)
+
+
+def test_a_figure_in_constant_currency_or_after_fees_is_on_another_basis():
+    _never_conflict([
+        ("Kestrel's sales grew 14% in constant currency in 2031.", "Kestrel's sales grew 6% in 2031."),
+        ("Wages rose 2% in real terms last year.", "Wages rose 5% last year."),
+        ("The pension scheme returned 6% after fees in 2031.", "The pension scheme returned 7.5% before fees in 2031."),
+    ], 0.95)
+    assert ("basis", "after fees in 2031", "before fees in 2031") in _match(
+        "The pension scheme returned 6% after fees in 2031.", "The pension scheme returned 7.5% before fees in 2031.").differ
+    # one basis, however worded, is one quantity
+    _each_conflicts([
+        ("Kestrel's sales grew 14% in constant currency in 2031.", "Kestrel's sales grew 11% at constant exchange rates in 2031."),
+        ("The pension scheme returned 6% after fees in 2031.", "The pension scheme returned 4% after fees in 2031."),
+    ], 0.95)
+
+
+def test_two_unnamed_owners_written_as_possessives_are_two_holders():
+    _never_conflict([
+        ("The town's population reached 84,000 in 2030.", "The county's population reached 310,000 in 2030."),
+        ("The state's economy grew 2.2% in 2031.", "The province's economy grew 3.9% in 2031."),
+    ], 0.95)
+    fm = _match("The town's population reached 84,000 in 2030.", "The county's population reached 310,000 in 2030.")
+    assert fm.difference() == "another owner (the town vs the county)"
+    # one owner on both sides, and the names a page calls its subject by, are one holder's figure
+    _each_conflicts([
+        ("The town's population reached 84,000 in 2030.", "The town's population reached 91,000 in 2030."),
+        ("The firm's revenue rose 12% in 2031.", "The company's revenue rose 9% in 2031."),
+    ], 0.95)

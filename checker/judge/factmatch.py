@@ -638,6 +638,15 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         # "spent $3 million on the festival" / "on the parade", "lent $4 billion to small businesses" /
         # "to homebuyers": each object has a word the other sentence never writes, so two things
         differ.append(("object", f"{oa[0]} {oa[1]}", f"{ob[0]} {ob[1]}"))
+    if fa.holder is None and fb.holder is None:
+        pa, pb = _possessor(a, qa), _possessor(b, qb)
+        if (
+            pa and pb and pa != pb and not word_set(pa) & word_set(b.text) and not word_set(pb) & word_set(a.text)
+            and not {pa.split()[-1], pb.split()[-1]} <= _PAGE_SUBJECTS
+        ):
+            # "the city's population" / "the metro area's population": two owners the sentences write
+            # with no name (not "the company's" / "the group's", which a page says of its subject)
+            differ.append(("owner", f"the {pa}", f"the {pb}"))
     na, nb = _margin_over(a, qa), _margin_over(b, qb)
     if na and nb and fold(na) != fold(nb) and not word_set(na) & word_set(b.text) and not word_set(nb) & word_set(a.text):
         # "passed the House by 220 votes" / "passed the Senate by 52 votes", "won Iowa by 6 points" /
@@ -772,6 +781,23 @@ def _plural(word: str) -> bool:
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
 
 
+#: A possessive common noun in the figure's clause, before it: "*the city's* population grew to".
+_POSSESSOR = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)['’]s\s")
+#: Nouns a page calls its own subject by ("the company's revenue", "the group's"): no second owner.
+_PAGE_SUBJECTS = frozenset("company firm group business corporation concern organisation organization maker".split())
+
+
+@by_identity
+def _possessor(claim: Claim, q: Quantity) -> str | None:
+    """The common noun (phrase) whose measure the figure is, written as a possessive before it in its
+    clause ("the metro area's population grew to 3.4 million": "metro area"); None where none is."""
+    first, _ = clause_of(claim.text, q.start, q.end)
+    found = None
+    for m in _POSSESSOR.finditer(claim.text, first, q.start):
+        found = m.group(1)
+    return found
+
+
 #: A named thing a margin is over or in, just before "by" and the figure: "passed *the House* by
 #: 220 votes", "beat *Valdor* by 3 points", "won *Iowa* by 6 points".
 _MARGIN_OVER = re.compile(
@@ -838,9 +864,14 @@ def _sample(claim: Claim, q: Quantity) -> tuple[str, str] | None:
 #: "$5 billion, excluding one-off items") or opening its sentence ("Excluding one-off items, ...");
 #: "including" before a figure lists a part ("5 million phones, including 2 million in China"), and
 #: after a count or before a name it names members ("123 models, including Baidu's ERNIE").
+#: A figure in constant currency or in real terms is adjusted ("grew 12% in constant currency" /
+#: "grew 9%"), and one before or after fees or tax is counted on that basis ("returned 8% after fees"
+#: / "10% before fees").
 _BASIS = re.compile(
     r"\b(?P<word>including|inclusive of|excluding|exclusive of|not including|not counting|net of|stripping out|"
-    r"adjusted for|on an? (?:adjusted|like-for-like|comparable|constant[- ]currency|organic) basis)"
+    r"adjusted for|on an? (?:adjusted|like-for-like|comparable|constant[- ]currency|organic) basis|"
+    r"in constant[- ]currenc(?:y|ies)|at constant (?:currenc(?:y|ies)|exchange rates)|in (?:real|inflation-adjusted) terms|"
+    r"like-for-like|(?:before|after) (?:fees|taxes|tax|interest|expenses|subsidies|inflation|charges))"
     r"(?P<rest>(?:\s+[\w'’-]+){0,3})",
     re.I,
 )
@@ -850,7 +881,7 @@ _BASIS_KIND = {"including": "including", "inclusive of": "including"}
 @by_identity
 def _basis(claim: Claim, q: Quantity) -> tuple[str, str] | None:
     """``(kind, words)`` of the basis the figure is counted on, where its sentence says one: kind
-    ``including``, ``excluding`` or ``adjusted``; None where it says none."""
+    ``including``, ``excluding``, ``adjusted``, ``before`` or ``after``; None where it says none."""
     text = claim.text
     following = [other.start for other in claim.quantities if other.start >= q.end]
     region = [(q.end, min(following) if following else len(text))]
@@ -863,7 +894,8 @@ def _basis(claim: Claim, q: Quantity) -> tuple[str, str] | None:
             if re.match(r"\s+(?:about |some |nearly |over |\$|€|£)?\d", text[m.end("word"):]):
                 continue  # "including 2 million in China": a part listed, not a basis
             word = m.group("word").lower()
-            kind = _BASIS_KIND.get(word, "adjusted" if word.startswith(("adjusted", "on ")) else "excluding")
+            kind = _BASIS_KIND.get(word, "adjusted" if word.startswith(("adjusted", "on ", "in ", "at ", "like")) else
+                                   word.split()[0] if word.startswith(("before", "after")) else "excluding")
             if kind == "including" and (q.kind == "count" or re.match(r"\s+(?:the\s+)?[A-Z]", text[m.end("word"):])):
                 continue  # "123 models, including Baidu's ERNIE": members of the count named, not a basis
             return kind, " ".join(m.group(0).split())

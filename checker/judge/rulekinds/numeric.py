@@ -799,7 +799,9 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
     its retail division"); or the figures are the forecasts of two forecasters (the holder's own,
     analysts'); or one is a rate in time and the other not ("returned 12% a year" / "returned 8%
     last year"); or they are of two times (a time slot differs: "revenue in the first quarter" / "in
-    the second quarter", with no holder in common to make them one holder's measure at two times); or one is placed and the other not (:func:`_placed_one_side`), or they are shares
+    the second quarter", with no holder in common to make them one holder's measure at two times); or
+    they are of two objects, two polls, two bases ("after fees" / "before fees") or two owners of no
+    name ("the city's" / "the metro area's"); or one is placed and the other not (:func:`_placed_one_side`), or they are shares
     of two wholes (:func:`_shares_of_apart`), or of two names references were read as
     (:func:`checker.judge.factmatch.referred_apart`)."""
     if bool(_RATE.match(a.text, qa.end)) != bool(_RATE.match(b.text, qb.end)):
@@ -807,8 +809,10 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
     if _placed_one_side(fa, a, fb, b) or _shares_of_apart(a, qa, b, qb) or referred_apart(fa, a, fb, b):
         return True
     for slot, *values in fm.differ:
-        if slot in ("forecaster", "division", "phase", "object", "source"):
-            return True  # the holder's forecast and analysts' are two forecasts; a division's figure, the whole's; two polls
+        if slot in ("forecaster", "division", "phase", "object", "source", "basis", "owner"):
+            # the holder's forecast and analysts' are two forecasts; a division's figure, the whole's; two
+            # polls; a figure after fees and one before
+            return True
         if slot == "time":
             return True  # "revenue in the first quarter" / "in the second quarter": two periods, whoever's
         if slot == "holder" and len(values) == 2 and (_part_of(values[0], values[1], b) or _part_of(values[1], values[0], a)):
