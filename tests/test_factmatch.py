@@ -1069,3 +1069,17 @@ def test_two_unnamed_owners_written_as_possessives_are_two_holders():
         ("The town's population reached 84,000 in 2030.", "The town's population reached 91,000 in 2030."),
         ("The firm's revenue rose 12% in 2031.", "The company's revenue rose 9% in 2031."),
     ], 0.95)
+
+
+def test_one_dimension_however_worded_is_one_measure():
+    fm = _match("The Brisa bridge is 1,149 metres long.", "The Brisa bridge has a total length of 1,194 metres.")
+    assert ("measure", "m") in fm.same and not fm.differ
+    _each_conflicts([("The Brisa bridge is 1,149 metres long.", "The Brisa bridge has a total length of 1,194 metres.")], 0.95)
+    _never_conflict([("The Brisa bridge is 1,149 metres long.", "The Brisa bridge is 27 metres wide.")], 0.95)
+
+
+def test_a_workforce_and_the_people_employed_are_one_count():
+    fm = _match("Kestrel's workforce totals 8,300.", "Kestrel employs about 8,300 people.")
+    assert fm.aligned and {"holder", "measure"} <= fm.slots
+    assert [v.relation for v in _numeric("Kestrel's workforce totals 8,300.", "Kestrel employs about 8,300 people.", 0.9)] == ["supports"]
+    _each_conflicts([("Kestrel's headcount rose to 8,300 in 2031.", "Kestrel had 9,100 employees in 2031.")], 0.9)

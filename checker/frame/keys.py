@@ -102,6 +102,11 @@ MEASURE_SYNONYMS = {
     "price tag": "cost",
     "total cost": "cost",
     "price": "cost",  # "is priced at $900" / "costs $1,100": what it costs a buyer
+    # the size of a staff: "its global workforce totals 38,000" / "employs 41,000 people" (whom a
+    # verb of employing counts are employees: :mod:`checker.extract.quantities`)
+    "workforce": "employee",
+    "headcount": "employee",
+    "staff": "employee",
 }
 
 
@@ -334,6 +339,8 @@ def measure_key(fact: Fact | None, q: Quantity) -> str | None:
             return spent
     if fact is not None and fact.measure is not None and fact.measure.value:
         head = folded_measure(fact.measure.value).split()[-1]
+        if q.kind == "count" and head == "employee":
+            return "noun:employee"  # a workforce's size is a count of employees, however written
         if head.lower() not in STOPWORDS:
             return f"{q.kind}:{normalise(head)}"
     return None

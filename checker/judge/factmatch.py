@@ -167,6 +167,8 @@ def _modifiers_differ(
         return True  # "a peak rate of 3.1 Pflop/s" / "a sustained rate of 2.9 Pflop/s"
     if dimensions_differ(a, qa, b, qb):
         return True  # "1.2 km long" / "30 m wide"
+    if dimension(a, qa) is not None and dimension(a, qa) == dimension(b, qb):
+        return False  # "362 metres long" / "measures 347 metres in length": one dimension, however worded
     if qa.kind == "measure" and qa.unit and _parsed_measure(fa) and _parsed_measure(fb):
         # both measures read from the parse ("electrolyser capacity" / "onshore wind capacity"):
         # their narrowing words say whether they are one measure
