@@ -1083,3 +1083,19 @@ def test_a_workforce_and_the_people_employed_are_one_count():
     assert fm.aligned and {"holder", "measure"} <= fm.slots
     assert [v.relation for v in _numeric("Kestrel's workforce totals 8,300.", "Kestrel employs about 8,300 people.", 0.9)] == ["supports"]
     _each_conflicts([("Kestrel's headcount rose to 8,300 in 2031.", "Kestrel had 9,100 employees in 2031.")], 0.9)
+
+
+def test_an_amount_of_money_of_two_things_is_two_amounts():
+    _never_conflict([
+        ("The port shipped $3.2 billion of copper in 2031.", "The port shipped $1.1 billion of timber in 2031."),
+        ("The central bank bought $40 billion of bonds in May.", "The central bank bought $25 billion of mortgage securities in May."),
+    ], 0.95)
+    fm = _match("The port shipped $3.2 billion of copper in 2031.", "The port shipped $1.1 billion of timber in 2031.")
+    assert ("object", "of copper", "of timber") in fm.differ
+    _each_conflicts([
+        ("The port shipped $3.2 billion of copper in 2031.", "The port shipped $2.9 billion of copper in 2031."),
+        ("Kestrel repaid $2 billion of its debt in 2031.", "Kestrel repaid $3 billion of its debt in 2031."),
+    ], 0.95)
+    # a count's "of" is no object ("12 of the 20 members", "3 million tonnes of wheat" is the unit's)
+    assert not any(slot == "object" for slot, *_ in _match(
+        "Kestrel mined 3 million tonnes of copper in 2031.", "Kestrel mined 1 million tonnes of zinc in 2031.").differ)

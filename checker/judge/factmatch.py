@@ -724,9 +724,10 @@ def _division(claim: Claim, q: Quantity) -> str | None:
 
 #: What a figure was spent on, sold or lent to, invested in, received about: a preposition right
 #: after the figure (and the noun it counts) and its object, up to a preposition, a conjunction or
-#: the clause's end ("spent $3 million *on the festival* in 2023", "sold 300 jets *to airlines*").
+#: the clause's end ("spent $3 million *on the festival* in 2023", "sold 300 jets *to airlines*"; an
+#: amount of money "of" what it buys or is made of, "exported $12 billion *of wheat*").
 _OBJECT = re.compile(
-    r"\s+(?P<prep>on|to|about|into|for|against|in(?=\s+(?:its|their|his|her)\b))\s+"
+    r"\s+(?P<prep>on|to|about|into|for|against|of|in(?=\s+(?:its|their|his|her)\b))\s+"
     r"(?P<words>(?:[A-Za-z][\w'’-]*\s+){0,4}?[A-Za-z][\w'’-]*)"
     r"(?P<where>\s+(?:in|across|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|by|during|since|from|with|and|or|as|after|before|over|last|this|next|per|each|which|that|who|than|while|because)\b)"
@@ -761,6 +762,8 @@ def _object(claim: Claim, q: Quantity) -> tuple[str, str, frozenset[str]] | None
     if not content or set(content) & _NO_OBJECT:
         return None
     prep = m["prep"].lower()
+    if prep == "of" and (q.kind != "money" or q.noun):
+        return None  # only an amount of money is "of" what it buys or is made of ("$12 billion of wheat")
     if prep == "to" and not (
         words[0].lower() in _DETERMINERS or words[0][0].isupper() or _plural(words[0])
         # "to small businesses", "to first-time buyers": words before a plural noun, no verb and
