@@ -1099,3 +1099,20 @@ def test_an_amount_of_money_of_two_things_is_two_amounts():
     # a count's "of" is no object ("12 of the 20 members", "3 million tonnes of wheat" is the unit's)
     assert not any(slot == "object" for slot, *_ in _match(
         "Kestrel mined 3 million tonnes of copper in 2031.", "Kestrel mined 1 million tonnes of zinc in 2031.").differ)
+
+
+def test_a_measure_narrowed_by_from_or_for_is_a_part():
+    # "sales from its pharmacy arm", "the price for a season ticket": the measure of a part
+    _never_conflict([
+        ("Kestrel's sales from online orders rose 40% in 2031.", "Kestrel's sales rose 9% in 2031."),
+        ("The price for a season ticket is $640.", "The price is $45."),
+        ("Kestrel's sales from online orders rose 40% in 2031.", "Kestrel's sales from store visits rose 2% in 2031."),
+    ], 0.95)
+    fm = _match("Kestrel's sales from online orders rose 40% in 2031.", "Kestrel's sales rose 9% in 2031.")
+    assert ("measure", "sales from online orders", "sales") in fm.differ
+    # the same part however worded, and a time's "for", are one measure
+    _each_conflicts([
+        ("Kestrel's sales from online orders rose 40% in 2031.", "Kestrel's online order sales rose 30% in 2031."),
+        ("Demand for heating oil fell 6% in 2031.", "Heating oil demand fell 2% in 2031."),
+        ("Kestrel's revenue for the quarter was $3.1 billion.", "Kestrel's revenue was $3.4 billion."),
+    ], 0.95)

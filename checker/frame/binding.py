@@ -390,6 +390,11 @@ def _phrase(tok) -> tuple[str | None, str | None]:
     parts.append(tok)
     lemma = " ".join(t.lemma_.lower() if t.i == tok.i else t.lower_ for t in parts)
     words = tok.doc[parts[0].i : tok.i + 1].text if parts[0].i <= tok.i else tok.text
+    narrowing = _narrowed_by(tok)
+    if narrowing and tok.lemma_.lower() not in RELATIONAL_NOUNS:
+        # "revenue from cloud services", "rent for a one-bedroom flat": the measure of a part
+        lemma = " ".join([t.lower_ for t in narrowing[:-1]] + [narrowing[-1].lemma_.lower(), lemma])
+        words = tok.doc[parts[0].i : narrowing[-1].i + 1].text
     if tok.lemma_.lower() in RELATIONAL_NOUNS:
         # a share is of what its "of" phrase or its compounds name ("share of the EV market", "EV
         # market share"): the whole it is a share of narrows it, names and acronyms too
@@ -403,6 +408,26 @@ def _phrase(tok) -> tuple[str | None, str | None]:
         if whole:
             lemma = " ".join([t.lower_ for t in whole if t.i != tok.i] + [tok.lemma_.lower()])
     return lemma, words
+
+
+#: Prepositions whose common-noun object narrows a measure ("revenue *from cloud services*", "rent
+#: *for a one-bedroom flat*"); a name there is a holder's or a place's, a time a time.
+_NARROWING_PREPS = frozenset({"from", "for"})
+
+
+def _narrowed_by(tok) -> list:
+    """The words (modifiers and noun) of a common noun that narrows the measure noun ``tok`` in a
+    "from"/"for" phrase, else []."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _NARROWING_PREPS:
+            for p in c.children:
+                if (
+                    p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ == "" and not p.like_num
+                    and p.lemma_.lower() not in _ORDERED_TIMES and not noun_is_generic(p)
+                ):
+                    mods = [m for m in p.lefts if m.dep_ in ("compound", "amod") and m.pos_ in ("NOUN", "ADJ") and m.ent_type_ == ""]
+                    return mods + [p]
+    return []
 
 
 #: Nouns of a part of a whole, which the whole narrows ("share of the EV market"), and nouns of a

@@ -138,6 +138,9 @@ def _head(measure: str) -> str:
     words = measure.replace("-", " ").split()
     if "of" in words[1:] and normalise(words[words.index("of") - 1]) in RELATIONAL_NOUNS:
         return normalise(words[words.index("of") - 1])  # "risk of stroke": a risk, which "stroke" narrows
+    for prep in ("from", "for"):
+        if prep in words[1:]:
+            return normalise(words[words.index(prep) - 1])  # "revenue from cloud services": a revenue
     return normalise(words[-1]) if words else ""
 
 
