@@ -1116,3 +1116,17 @@ def test_a_measure_narrowed_by_from_or_for_is_a_part():
         ("Demand for heating oil fell 6% in 2031.", "Heating oil demand fell 2% in 2031."),
         ("Kestrel's revenue for the quarter was $3.1 billion.", "Kestrel's revenue was $3.4 billion."),
     ], 0.95)
+
+
+def test_a_figure_a_year_earlier_is_of_another_period_than_one_of_the_sentence_itself():
+    _two_times([
+        ("Kestrel delivered 310 trains in the half, against 260 a year earlier.",
+         "Kestrel delivered 260 trains in the same half a year before."),
+        ("Kestrel's backlog reached $9 billion, compared with $7 billion in the previous quarter.",
+         "Kestrel's backlog was $7 billion in the previous quarter."),
+    ], 0.95)
+    # two figures of the earlier period, and two of no shift, are compared
+    _each_conflicts([
+        ("Kestrel delivered 260 trains in the same half a year before.", "Kestrel delivered 240 trains in the same half a year before."),
+        ("Kestrel delivered 310 trains in the half.", "Kestrel delivered 330 trains in the half."),
+    ], 0.95)

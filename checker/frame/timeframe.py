@@ -301,6 +301,19 @@ def opening_period(sentence: str, start: int, end: int) -> str | None:
     return " ".join(m.group(0).lower().split()) if m else None
 
 
+def shifted_back(sentence: str, start: int, end: int) -> str | None:
+    """The words of the clause of the figure at ``start:end`` that date it a period before the
+    sentence's own ("4 million *a year earlier*", "in *the previous quarter*", "a year ago"), lower
+    case; None where its clause has none. Such a figure and one of the period itself ("shipped 5
+    million units in the quarter") are of two periods, whatever the pages' dates."""
+    first, last = clause_of(sentence, start, end)
+    for m in _relatives(sentence):
+        word = m.group(1).lower()
+        if first <= m.start() and m.end() <= last and (word in _SHIFTS or word == "a year ago"):
+            return word
+    return None
+
+
 def present_marked(sentence: str, start: int, end: int) -> str | None:
     """The time adverb ("now", "currently", "today") of the clause of the figure at
     ``start:end``, lower case; None where its clause has none. On a page of no date, "now has

@@ -43,7 +43,7 @@ from ..frame.cells import is_table_cell
 from ..frame.regions import canonical_place
 from ..frame.timeframe import (
     clause_of, days_named, frequencies_named, months_named, opening_period, ordinal_events_named, periods_named, present_marked,
-    relative_periods, running_total, times_differ,
+    relative_periods, running_total, shifted_back, times_differ,
 )
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .sameness import context_terms
@@ -566,6 +566,13 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
             nb = _present(b, qb) if fb.time is None else None
             if (na is not None and tb is not None) or (nb is not None and ta is not None):
                 differ.append(("time", na or ta.text, nb or tb.text))
+    if not any(slot == "time" for slot, *_ in differ) and ta is None and tb is None:
+        # a figure dated a period before its sentence's own ("4 million units a year earlier") and one
+        # of no such shift ("5 million units in the quarter"), where no date resolves either: two periods
+        ba, bb = _shifted(a, qa), _shifted(b, qb)
+        if (ba is None) != (bb is None):
+            same[:] = [entry for entry in same if entry[0] != "time"]
+            differ.append(("time", ba or "its sentence's own period", bb or "its sentence's own period"))
     if not any(slot == "time" for slot, *_ in differ):
         # a figure of a thing's first period ("grossed $300 million in its opening weekend") and one
         # of another or of its whole life ("$1.2 billion in total", or no period said): two periods
@@ -966,6 +973,12 @@ def _relative(claim: Claim) -> tuple[tuple[str, str, str], ...]:
 def _running(claim: Claim, q: Quantity) -> str | None:
     """:func:`checker.frame.timeframe.running_total` of the figure, read once per figure."""
     return running_total(claim.text, q.start, q.end)
+
+
+@by_identity
+def _shifted(claim: Claim, q: Quantity) -> str | None:
+    """:func:`checker.frame.timeframe.shifted_back` of the figure, read once per figure."""
+    return shifted_back(claim.text, q.start, q.end)
 
 
 @by_identity
