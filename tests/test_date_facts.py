@@ -405,3 +405,29 @@ def test_a_phrasal_verb_is_read_with_its_particle():
     assert all(v.relation != "conflicts" for v in RULE.compare(a, b, PairContext(0.95)))
     c = _parsed("Jane Smith stepped down as chief executive in 2020.", "c")
     assert [v.relation for v in RULE.compare(b, c, PairContext(0.95))] == ["conflicts"]
+
+
+def _parsed(text: str, doc: str) -> Claim:
+    """The claim of a one-sentence document, with the facts the parser stage binds."""
+    from checker.frame.facts import document_claims_with_facts
+    from checker.ingest.documents import parse_document
+
+    (claim,) = document_claims_with_facts(parse_document(text + "\n", "markdown", doc, f"{doc}.md"), 1)
+    return claim
+
+
+@pytest.mark.parametrize("many, one, dated", [
+    # the sentence with several dates: its date of the other's event is the one held against it
+    ("The tunnel opened to traffic in 1994, six years after digging began in 1988.", "Digging of the tunnel began in 1989.",
+     ("1988", "1989")),
+    ("Ms Varga, who joined the board in 2009, stepped down in 2019.", "Ms Varga stepped down in 2018.", ("2019", "2018")),
+    ("Kestrel showed the T4 in May 2031 and started selling it in August 2031.", "Kestrel started selling the T4 in October 2031.",
+     ("August 2031", "October 2031")),
+])
+def test_a_sentence_of_several_dates_is_held_against_the_other_by_its_event(many, one, dated):
+    a, b = _parsed(many, "a"), _parsed(one, "b")
+    conflicts = [v for v in RULE.compare(a, b, PairContext(0.95)) if v.relation == "conflicts"]
+    assert [(v.fields["a"].strip(), v.fields["b"].strip()) for v in conflicts] == [dated]
+    # and the same date of that event is no conflict
+    agreeing = _parsed(one.replace(dated[1], dated[0]), "c")
+    assert not any(v.relation == "conflicts" for v in RULE.compare(a, agreeing, PairContext(0.95)))

@@ -40,9 +40,11 @@ from ...model import Claim
 from ..sameness import comparable, dates_overlap, periods_differ, values_agree
 from ..slots import aligned_slots
 from ..eventmatch import (
-    DatedEvent, SharedEvent, complements_apart, events_apart, referred_dates_apart, shared_events, sides_apart, things_apart,
+    DatedEvent, SharedEvent, complements_apart, event_of, events_apart, referred_dates_apart, shared_events, sides_apart,
+    things_apart,
 )
 from ...extract.terms import event_verbs, names_within, naming_years
+from ...frame.timeframe import clause_of
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
 from .base import PairContext, Param, RuleKind, Verdict
 
@@ -124,7 +126,13 @@ class DateMismatch(RuleKind):
                 return []
             return [self._support(a, b, x, y, ctx)]
         if ctx.similarity >= self.p["event_similarity"]:
-            return [self._conflict(a, b, *pairs[0], ctx)] if _one_event_figures(a, b) else []
+            # of several dates in a sentence, the one of the other's event ("started the company in
+            # 1998, retired in 2020" / "retired in 2021": 2020 vs 2021); none where each date of
+            # one side dates another event than each of the other's
+            x, y = min(pairs, key=lambda p: _events_rank(a, p[0], b, p[1]))
+            if _events_rank(a, x, b, y) == 2:
+                return []
+            return [self._conflict(a, b, x, y, ctx)] if _one_event_figures(a, b) else []
         life = _life_event_dates(a, b)
         if life and ctx.similarity >= self.p["life_event_similarity"]:
             x, y = life
@@ -379,3 +387,34 @@ def _event_qualifier(d) -> str | None:
 def _qualifier(d) -> str | None:
     """"in 2024" and a bare "2024" say the same; "by 2028" and "since 2019" do not."""
     return None if d.qualifier in (None, "in", "on", "during") else d.qualifier
+
+
+def _date_events(claim: Claim) -> dict[int, str]:
+    """The event key of each date of ``claim`` that its date facts name (date number -> key)."""
+    out = {}
+    for f in claim.facts:
+        if f.kind == "date" and f.figure is not None and 0 <= f.figure < len(claim.dates):
+            key = event_of(f)
+            if key:
+                out[f.figure] = key
+    return out
+
+
+def _events_rank(a: Claim, x, b: Claim, y) -> float:
+    """How far apart the events two dates date: 0 for one event key (or, where the keys are not
+    known, a verb of the dates' clauses in common: "retired in 2020" / "retired in 2021"), 2 for
+    two event keys, 1.5 for two clauses' verbs none in common, 1 where nothing is known."""
+    ex = _date_events(a).get(next(i for i, d in enumerate(a.dates) if d is x))
+    ey = _date_events(b).get(next(i for i, d in enumerate(b.dates) if d is y))
+    if ex and ey:
+        return 0 if ex == ey else 2
+    va, vb = _clause_verbs(a, x), _clause_verbs(b, y)
+    if va and vb:
+        return 0 if va & vb else 1.5
+    return 1
+
+
+def _clause_verbs(claim: Claim, d) -> frozenset[str]:
+    """The past-tense verbs of the clause of ``claim`` that holds the date ``d``."""
+    first, last = clause_of(claim.text, d.start, d.end)
+    return event_verbs(claim.text[first:last])
