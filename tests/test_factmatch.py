@@ -1130,3 +1130,11 @@ def test_a_figure_a_year_earlier_is_of_another_period_than_one_of_the_sentence_i
         ("Kestrel delivered 260 trains in the same half a year before.", "Kestrel delivered 240 trains in the same half a year before."),
         ("Kestrel delivered 310 trains in the half.", "Kestrel delivered 330 trains in the half."),
     ], 0.95)
+
+
+def test_a_population_and_the_residents_counted_are_one_count():
+    assert [v.relation for v in _numeric(
+        "The population of Brisa reached 412,000 in 2030.", "In 2030 Brisa had 412,000 inhabitants.", 0.9)] == ["supports"]
+    _each_conflicts([("The population of Brisa reached 412,000 in 2030.", "In 2030 Brisa had 398,000 residents.")], 0.9)
+    # another place's residents are another population
+    _never_conflict([("The population of Brisa reached 412,000 in 2030.", "In 2030 Tamsin had 398,000 residents.")], 0.9)
