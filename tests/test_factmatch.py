@@ -43,6 +43,15 @@ def _each_conflicts(pairs, similarity: float = 0.9) -> None:
         assert [v.relation for v in _numeric(a, b, similarity)] == ["conflicts"], (a, b)
 
 
+def _apart_on(entry, apart, alike, similarity: float = 0.95) -> None:
+    """No pair of ``apart`` conflicts, and its first differs by the slot ``entry`` (a ``differ``
+    entry, or the difference in words); each of ``alike`` is one conflict."""
+    _never_conflict(apart, similarity)
+    fm = _match(*apart[0])
+    assert (fm.difference() == entry) if isinstance(entry, str) else (entry in fm.differ), fm
+    _each_conflicts(alike, similarity)
+
+
 def _two_times(pairs, similarity: float = 0.9) -> None:
     """Each ``(a, b)`` of ``pairs``: the facts' times differ, and no conflict at ``similarity``."""
     for a, b in pairs:
@@ -964,13 +973,10 @@ def test_a_figure_counted_in_a_division_is_not_the_wholes():
 
 def test_an_amount_of_change_in_a_by_phrase_measures_what_the_verb_changed():
     # "lowers the risk of stroke by 25%": the risk of stroke, which a risk of dementia is not
-    _never_conflict([
+    _apart_on(("measure", "risk of stroke", "risk of dementia"), [
         ("Regular exercise lowers the risk of stroke by 25%.", "Regular exercise lowers the risk of dementia by 30%."),
         ("The treatment cut the likelihood of a relapse by 40%.", "The treatment cut the likelihood of a hospital stay by 15%."),
-    ], 0.95)
-    fm = _match("Regular exercise lowers the risk of stroke by 25%.", "Regular exercise lowers the risk of dementia by 30%.")
-    assert ("measure", "risk of stroke", "risk of dementia") in fm.differ
-    _each_conflicts([
+    ], [
         ("Regular exercise lowers the risk of stroke by 25%.", "Regular exercise lowers the risk of stroke by 35%."),
         ("Kestrel raised its fares by 6% in 2031.", "Kestrel raised its fares by 9% in 2031."),
     ])
@@ -980,17 +986,14 @@ def test_an_amount_of_change_in_a_by_phrase_measures_what_the_verb_changed():
 def test_an_object_to_people_of_a_kind_or_to_buyers_in_a_place_is_read():
     # "to first-time buyers" (words before a plural noun) and "to customers in Chile" (a place in the
     # object) say what was lent or sold to whom; never a verb of purpose ("to expand its plants")
-    _never_conflict([
-        ("The fund lent $2 billion to first-time buyers in 2031.", "The fund lent $5 billion to large corporations in 2031."),
+    _apart_on("another object (to customers in Chile vs to customers in Peru)", [
         ("Kestrel shipped 40 turbines to customers in Chile in 2030.", "Kestrel shipped 65 turbines to customers in Peru in 2030."),
-    ], 0.95)
-    fm = _match("Kestrel shipped 40 turbines to customers in Chile in 2030.", "Kestrel shipped 65 turbines to customers in Peru in 2030.")
-    assert fm.difference() == "another object (to customers in Chile vs to customers in Peru)"
-    _each_conflicts([
+        ("The fund lent $2 billion to first-time buyers in 2031.", "The fund lent $5 billion to large corporations in 2031."),
+    ], [
         ("The fund lent $2 billion to first-time buyers in 2031.", "The fund lent $3 billion to first-time buyers in 2031."),
         ("Kestrel shipped 40 turbines to customers in Chile in 2030.", "Kestrel shipped 55 turbines to customers in Chile in 2030."),
         ("Kestrel spent $3 million to upgrade its depots in 2030.", "Kestrel spent $5 million to upgrade its depots in 2030."),
-    ], 0.95)
+    ])
 
 
 def test_a_margin_over_two_named_things_and_two_passive_agents_are_apart():
@@ -1043,32 +1046,26 @@ def test_a_first_periods_figure_is_not_the_total():
 
 
 def test_a_figure_in_constant_currency_or_after_fees_is_on_another_basis():
-    _never_conflict([
+    # (one basis, however worded, is one quantity)
+    _apart_on(("basis", "after fees in 2031", "before fees in 2031"), [
+        ("The pension scheme returned 6% after fees in 2031.", "The pension scheme returned 7.5% before fees in 2031."),
         ("Kestrel's sales grew 14% in constant currency in 2031.", "Kestrel's sales grew 6% in 2031."),
         ("Wages rose 2% in real terms last year.", "Wages rose 5% last year."),
-        ("The pension scheme returned 6% after fees in 2031.", "The pension scheme returned 7.5% before fees in 2031."),
-    ], 0.95)
-    assert ("basis", "after fees in 2031", "before fees in 2031") in _match(
-        "The pension scheme returned 6% after fees in 2031.", "The pension scheme returned 7.5% before fees in 2031.").differ
-    # one basis, however worded, is one quantity
-    _each_conflicts([
+    ], [
         ("Kestrel's sales grew 14% in constant currency in 2031.", "Kestrel's sales grew 11% at constant exchange rates in 2031."),
         ("The pension scheme returned 6% after fees in 2031.", "The pension scheme returned 4% after fees in 2031."),
-    ], 0.95)
+    ])
 
 
 def test_two_unnamed_owners_written_as_possessives_are_two_holders():
-    _never_conflict([
+    # (one owner on both sides, and the names a page calls its subject by, are one holder's figure)
+    _apart_on("another owner (the town vs the county)", [
         ("The town's population reached 84,000 in 2030.", "The county's population reached 310,000 in 2030."),
         ("The state's economy grew 2.2% in 2031.", "The province's economy grew 3.9% in 2031."),
-    ], 0.95)
-    fm = _match("The town's population reached 84,000 in 2030.", "The county's population reached 310,000 in 2030.")
-    assert fm.difference() == "another owner (the town vs the county)"
-    # one owner on both sides, and the names a page calls its subject by, are one holder's figure
-    _each_conflicts([
+    ], [
         ("The town's population reached 84,000 in 2030.", "The town's population reached 91,000 in 2030."),
         ("The firm's revenue rose 12% in 2031.", "The company's revenue rose 9% in 2031."),
-    ], 0.95)
+    ])
 
 
 def test_one_dimension_however_worded_is_one_measure():
@@ -1086,16 +1083,13 @@ def test_a_workforce_and_the_people_employed_are_one_count():
 
 
 def test_an_amount_of_money_of_two_things_is_two_amounts():
-    _never_conflict([
+    _apart_on(("object", "of copper", "of timber"), [
         ("The port shipped $3.2 billion of copper in 2031.", "The port shipped $1.1 billion of timber in 2031."),
         ("The central bank bought $40 billion of bonds in May.", "The central bank bought $25 billion of mortgage securities in May."),
-    ], 0.95)
-    fm = _match("The port shipped $3.2 billion of copper in 2031.", "The port shipped $1.1 billion of timber in 2031.")
-    assert ("object", "of copper", "of timber") in fm.differ
-    _each_conflicts([
+    ], [
         ("The port shipped $3.2 billion of copper in 2031.", "The port shipped $2.9 billion of copper in 2031."),
         ("Kestrel repaid $2 billion of its debt in 2031.", "Kestrel repaid $3 billion of its debt in 2031."),
-    ], 0.95)
+    ])
     # a count's "of" is no object ("12 of the 20 members", "3 million tonnes of wheat" is the unit's)
     assert not any(slot == "object" for slot, *_ in _match(
         "Kestrel mined 3 million tonnes of copper in 2031.", "Kestrel mined 1 million tonnes of zinc in 2031.").differ)
@@ -1103,19 +1097,16 @@ def test_an_amount_of_money_of_two_things_is_two_amounts():
 
 def test_a_measure_narrowed_by_from_or_for_is_a_part():
     # "sales from its pharmacy arm", "the price for a season ticket": the measure of a part
-    _never_conflict([
+    # (the same part however worded, and a time's "for", are one measure)
+    _apart_on(("measure", "sales from online orders", "sales"), [
         ("Kestrel's sales from online orders rose 40% in 2031.", "Kestrel's sales rose 9% in 2031."),
         ("The price for a season ticket is $640.", "The price is $45."),
         ("Kestrel's sales from online orders rose 40% in 2031.", "Kestrel's sales from store visits rose 2% in 2031."),
-    ], 0.95)
-    fm = _match("Kestrel's sales from online orders rose 40% in 2031.", "Kestrel's sales rose 9% in 2031.")
-    assert ("measure", "sales from online orders", "sales") in fm.differ
-    # the same part however worded, and a time's "for", are one measure
-    _each_conflicts([
+    ], [
         ("Kestrel's sales from online orders rose 40% in 2031.", "Kestrel's online order sales rose 30% in 2031."),
         ("Demand for heating oil fell 6% in 2031.", "Heating oil demand fell 2% in 2031."),
         ("Kestrel's revenue for the quarter was $3.1 billion.", "Kestrel's revenue was $3.4 billion."),
-    ], 0.95)
+    ])
 
 
 def test_a_figure_a_year_earlier_is_of_another_period_than_one_of_the_sentence_itself():
