@@ -1129,3 +1129,13 @@ def test_a_population_and_the_residents_counted_are_one_count():
     _each_conflicts([("The population of Brisa reached 412,000 in 2030.", "In 2030 Brisa had 398,000 residents.")], 0.9)
     # another place's residents are another population
     _never_conflict([("The population of Brisa reached 412,000 in 2030.", "In 2030 Tamsin had 398,000 residents.")], 0.9)
+
+
+def test_a_figure_far_past_an_open_bound_is_no_support():
+    # within the bound, but no writer rounds 200,000 to "at least 40"
+    for a, b in [("The flood killed at least 30 people in 2031.", "The flood left 90,000 people homeless in 2031."),
+                 ("Kestrel's new depot can hold up to 900 buses.", "Kestrel's new depot can hold 12 buses.")]:
+        assert not any(v.relation == "supports" for v in _numeric(a, b, 0.95)), (a, b)
+    # a figure near the bound is the bound's figure
+    assert [v.relation for v in _numeric(
+        "The flood killed at least 30 people in 2031.", "The flood killed 34 people in 2031.", 0.95)] == ["supports"]

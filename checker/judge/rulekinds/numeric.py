@@ -187,6 +187,10 @@ class NumericMismatch(RuleKind):
                     relative_tolerance=self.p["conversion_tolerance"], rounding_limit=self.p["rounding_limit"],
                 ))
                 agree = agree and not turned
+                if agree and _far_past_bound(ca, cb):
+                    # "killed at least 40 people" / "left 200,000 people without power": within the
+                    # bound, but so far past it that no writer would round one to the other
+                    continue
                 if agree and ctx.similarity >= self.p["conflict_similarity"] and _holders_swapped(a, qa, b, qb):
                     # "Beijing and Shanghai account for 62%" / "... Beijing and Shenzhen ... 62%": in
                     # sentences close enough for a changed figure to conflict, each figure is beside a
@@ -786,6 +790,23 @@ def _event_against_level(fa: Fact | None, fb: Fact | None) -> bool:
         return False
     da, db = fa.direction, fb.direction
     return (da in _LEVEL_EVENTS and db is None) or (db in _LEVEL_EVENTS and da is None)
+
+
+#: How far past an open bound ("at least 40", "more than 100", "up to 500") a figure may lie and
+#: still be the figure the bound states loosely.
+_BOUND_REACH = 3.0
+
+
+def _far_past_bound(a: Quantity, b: Quantity) -> bool:
+    """One figure is an open bound and the other lies more than :data:`_BOUND_REACH` times past it
+    ("at least 40" / "200,000"; "up to 500" / "12"): they agree, but state no one quantity."""
+    for bound, other in ((a, b), (b, a)):
+        low, high = bound.bounds
+        if low == float("-inf") and high > 0 and 0 < other.value * _BOUND_REACH < high and other.bounds[0] != float("-inf"):
+            return True
+        if high == float("inf") and low > 0 and other.value > low * _BOUND_REACH and other.bounds[1] != float("inf"):
+            return True
+    return False
 
 
 def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb: Quantity) -> bool:
