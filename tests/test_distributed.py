@@ -88,11 +88,16 @@ def test_distributed_needs_workers_or_a_scheduler():
 
 
 def test_distributed_cli_flags_parse():
-    from checker.cli import scan as command
+    import click
 
-    args = command.make_context("scan", ["docs", "--jobs", "3"]).params
+    from checker.cli import cli, scan as command
+
+    # under the group's context, as the command line runs it: click keeps the help option a
+    # command first makes, so a context of no parent would leave "scan -h" unknown to later tests
+    parent = click.Context(cli, info_name="claimgraph", **cli.context_settings)
+    args = command.make_context("scan", ["docs", "--jobs", "3"], parent=parent).params
     assert args["jobs"] == 3 and args["scheduler"] is None
-    args = command.make_context("scan", ["docs", "--scheduler", "tcp://127.0.0.1:8786"]).params
+    args = command.make_context("scan", ["docs", "--scheduler", "tcp://127.0.0.1:8786"], parent=parent).params
     assert args["scheduler"] == "tcp://127.0.0.1:8786" and args["jobs"] is None
 
 
