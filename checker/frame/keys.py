@@ -107,14 +107,14 @@ MEASURE_SYNONYMS = {
     "workforce": "employee",
     "headcount": "employee",
     "staff": "employee",
+    # a place's residents or inhabitants are its population ("had 8.3 million residents" / "a
+    # population of 8.3 million")
+    "resident": "population",
+    "inhabitant": "population",
 }
-#: Counted nouns that count one thing, folded for the measure's key: a place's residents or
-#: inhabitants are its population ("had 8.3 million residents" / "a population of 8.3 million"),
-#: a workforce's members its employees.
-COUNT_FOLDS = {"resident": "population", "inhabitant": "population", "workforce": "employee",
-               "headcount": "employee", "staff": "employee"}
-#: The keys such counts fold to: a count measured by them is one count however written.
-_FOLDED_COUNTS = frozenset(COUNT_FOLDS.values())
+#: Measures that a count states however it is written, with the noun counted or as the measure's
+#: name ("41,000 employees" / "a workforce of 41,000"): their key is the counted noun's.
+_COUNTED_MEASURES = frozenset({"employee", "population"})
 
 
 #: The keys of the sides of a vote (:data:`checker.frame.binding.VOTE_MEASURES`): one key
@@ -341,15 +341,13 @@ def measure_key(fact: Fact | None, q: Quantity) -> str | None:
     if q.kind == "count" and q.unit:
         words = q.unit.lower().split()
         if words[-1] not in TIME_UNITS:
-            noun = normalise(words[-1])
-            return "noun:" + COUNT_FOLDS.get(noun, noun)
+            return "noun:" + folded_measure(normalise(words[-1]))
         if spent := _spent_on(words):
             return spent
     if fact is not None and fact.measure is not None and fact.measure.value:
         head = folded_measure(fact.measure.value).split()[-1]
-        if q.kind == "count" and COUNT_FOLDS.get(normalise(head), normalise(head)) in _FOLDED_COUNTS:
-            # a workforce's size is a count of employees, a population one of residents, however written
-            return "noun:" + COUNT_FOLDS.get(normalise(head), normalise(head))
+        if q.kind == "count" and normalise(head) in _COUNTED_MEASURES:
+            return "noun:" + normalise(head)  # "a workforce of 41,000": a count of employees
         if head.lower() not in STOPWORDS:
             return f"{q.kind}:{normalise(head)}"
     return None

@@ -301,6 +301,10 @@ def opening_period(sentence: str, start: int, end: int) -> str | None:
     return " ".join(m.group(0).lower().split()) if m else None
 
 
+#: Relative times that date a figure a period before another time (:data:`_SHIFTS`, "a year ago").
+_BACK = frozenset(_SHIFTS) | {"a year ago"}
+
+
 def shifted_back(sentence: str, start: int, end: int) -> str | None:
     """The words of the clause of the figure at ``start:end`` that date it a period before the
     sentence's own ("4 million *a year earlier*", "in *the previous quarter*", "a year ago"), lower
@@ -309,7 +313,7 @@ def shifted_back(sentence: str, start: int, end: int) -> str | None:
     first, last = clause_of(sentence, start, end)
     for m in _relatives(sentence):
         word = m.group(1).lower()
-        if first <= m.start() and m.end() <= last and (word in _SHIFTS or word == "a year ago"):
+        if first <= m.start() and m.end() <= last and word in _BACK:
             return word
     return None
 

@@ -168,10 +168,11 @@ def _modifiers_differ(
     / "20 prizes"): a part and a whole, or two parts, not one measure. Physical units have no modifiers."""
     if (_contrasts(a, qa) ^ _contrasts(b, qb)) - _UNMARKED:
         return True  # "a peak rate of 3.1 Pflop/s" / "a sustained rate of 2.9 Pflop/s"
-    if dimensions_differ(a, qa, b, qb):
-        return True  # "1.2 km long" / "30 m wide"
-    if dimension(a, qa) is not None and dimension(a, qa) == dimension(b, qb):
-        return False  # "362 metres long" / "measures 347 metres in length": one dimension, however worded
+    da, db = dimension(a, qa), dimension(b, qb)
+    if da is not None and db is not None:
+        # "1.2 km long" / "30 m wide": two dimensions; "362 metres long" / "a length of 347 metres":
+        # one, however worded
+        return da != db
     if qa.kind == "measure" and qa.unit and _parsed_measure(fa) and _parsed_measure(fb):
         # both measures read from the parse ("electrolyser capacity" / "onshore wind capacity"):
         # their narrowing words say whether they are one measure
@@ -668,7 +669,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
     if va and vb and va != vb and va not in word_set(b.text) and vb not in word_set(a.text):
         # "signed by 50 countries" / "ratified by 35 countries": those who did two things
         differ.append(("measure", f"{va} by", f"{vb} by"))
-    sa, sb = _sample(a, qa), _sample(b, qb)
+    sa, sb = _sample(a), _sample(b)
     if sa and sb and sa[0] != sb[0]:
         # "a poll of 1,500 voters found 52%" / "a survey of 2,000 adults found 45%": two polls (and
         # their two sizes, no conflict: "a survey of 800 nurses" / "of 900" may well be two surveys)
@@ -791,9 +792,9 @@ def _object(claim: Claim, q: Quantity) -> tuple[str, str, frozenset[str]] | None
 
 
 def _plural(word: str) -> bool:
-    """A word that looks like a regular plural noun ("airlines", "businesses"; not "press", "bus")."""
-    w = word.lower()
-    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+    """A word that looks like a regular plural noun ("airlines", "businesses"; not "press", "bus"):
+    :func:`checker.extract.terms.normalise` strips its plural ``s``."""
+    return not word.endswith(("'s", "’s")) and normalise(word) != word.lower()
 
 
 #: A possessive common noun in the figure's clause, before it: "*the city's* population grew to".
@@ -829,9 +830,9 @@ def _margin_over(claim: Claim, q: Quantity) -> str | None:
     text = claim.text
     first, _ = clause_of(text, q.start, q.end)
     start = q.start
-    tally = re.search(r"\s+by\s+[\d,.]+(?:\s+[a-z]+)?\s*(?:to|-|–)\s*$", text[first:start])
-    if tally:  # "by 220 votes to 207": the figure after "to"
-        start = first + tally.start() + len(re.match(r"\s+by\s+", text[first + tally.start():]).group(0))
+    tally = re.search(r"\s+by\s+(?=[\d,.]+(?:\s+[a-z]+)?\s*(?:to|-|–)\s*$)", text[first:start])
+    if tally:  # "by 220 votes to 207": the figure after "to" is of the margin that "220" opens
+        start = first + tally.end()
     m = _MARGIN_OVER.search(text, first, start)
     if m is None or m.end() != start:
         return None
@@ -864,10 +865,10 @@ _SAMPLE = re.compile(
 
 
 @by_identity
-def _sample(claim: Claim, q: Quantity) -> tuple[str, str] | None:
-    """``(size, words)`` of the sample of the poll, survey or study that found the figure (or whose
-    size the figure is), where its sentence writes one; else None. Two sizes are two polls, whose
-    sizes and findings are each their own."""
+def _sample(claim: Claim) -> tuple[str, str] | None:
+    """``(size, words)`` of the sample of the poll, survey or study the claim's sentence reports on
+    (its figures are that poll's findings, or its size), where it writes one; else None. Two sizes
+    are two polls, whose sizes and findings are each their own."""
     m = _SAMPLE.search(claim.text)
     if m is None:
         return None

@@ -129,8 +129,8 @@ class DateMismatch(RuleKind):
             # of several dates in a sentence, the one of the other's event ("started the company in
             # 1998, retired in 2020" / "retired in 2021": 2020 vs 2021); none where each date of
             # one side dates another event than each of the other's
-            x, y = min(pairs, key=lambda p: _events_rank(a, p[0], b, p[1]))
-            if _events_rank(a, x, b, y) == 2:
+            rank, x, y = min(((_events_rank(a, x, b, y), x, y) for x, y in pairs), key=lambda t: t[0])
+            if rank == 2:
                 return []
             return [self._conflict(a, b, x, y, ctx)] if _one_event_figures(a, b) else []
         life = _life_event_dates(a, b)
