@@ -830,3 +830,25 @@ def test_a_share_is_narrowed_by_the_whole_it_is_of(nlp):
     assert measure("Orrin's share of the car market was 3% in 2031.", "3%") != measure(
         "Orrin's share of the EV market rose to 12% in 2031.", "12%")
     assert measure("Orrin's market share was 12% in 2031.", "12%") == measure("Orrin's share of the market was 10% in 2031.", "10%")
+
+
+def test_an_office_holds_the_figure_its_holder_is_the_subject_of(nlp):
+    # the office and its owner, as an ordinal thing is held: the office holder's pay is not the company's
+    for sentence, figure, holder in [
+        ("Valdor's chief financial officer earned $6 million in 2031.", "$6 million", "Valdor chief financial officer"),
+        ("The chief executive of Valdor received $14 million in 2031.", "$14 million", "Valdor chief executive"),
+        ("Valdor's CEO sold shares worth $3 million in 2031.", "$3 million", "Valdor chief executive"),
+    ]:
+        b = _bound(nlp, sentence, figure)
+        assert (b.holder, b.thing) == ("Valdor", holder.split(" ", 1)[1]), (sentence, b)
+    # a person named beside the office is the holder
+    b = _bound(nlp, "Valdor's new chief executive, Mira Olsen, earned $5 million in 2031.", "$5 million")
+    assert (b.holder, b.thing) == ("Mira Olsen", None), b
+    # the company itself, and a measure its possessive owns, are no office
+    assert _bound(nlp, "Valdor's revenue rose 7% to $2.2 billion in 2031.", "$2.2 billion").thing is None
+
+
+def test_an_office_of_no_name_takes_its_owner_from_the_sentence_before(nlp):
+    _, claims = _facts_of(nlp, "Valdor reported results on Tuesday. The chief executive earned $14 million in 2031.\n")
+    fact = next(f for c in claims for f in c.facts if f.value == "$14 million")
+    assert (fact.holder.value, fact.holder.source) == ("Valdor chief executive", "previous sentence")

@@ -1139,3 +1139,54 @@ def test_a_figure_far_past_an_open_bound_is_no_support():
     # a figure near the bound is the bound's figure
     assert [v.relation for v in _numeric(
         "The flood killed at least 30 people in 2031.", "The flood killed 34 people in 2031.", 0.95)] == ["supports"]
+
+
+def test_the_median_and_the_average_are_two_statistics_of_one_measure():
+    _apart_on(("statistic", "median", "average"), [
+        ("The median rent in Brisa was $1,450 a month in 2031.", "The average rent in Brisa was $1,720 a month in 2031."),
+        ("The median salary of a nurse in Brisa was $61,000 in 2031.", "Nurses in Brisa earned $68,000 on average in 2031."),
+    ], [
+        # one statistic, however written, is compared
+        ("The average rent in Brisa was $1,450 a month in 2031.", "The mean rent in Brisa was $1,720 a month in 2031."),
+    ])
+    # a synonym folded at the measure's end keeps the words that narrow it
+    fm = _match("The median ticket price at the Brisa Opera was $85 in 2031.",
+                "The average ticket price at the Brisa Opera was $112 in 2031.")
+    assert not fm.aligned and any(slot in ("measure", "statistic") for slot, *_ in fm.differ), fm
+
+
+def test_two_sides_of_a_flow_are_never_one_quantity():
+    for a, b in [
+        ("Exports to Peru rose 11% in 2031.", "Imports from Peru rose 4% in 2031."),
+        ("Brisa registered 18,400 births in 2031.", "Brisa registered 21,900 deaths in 2031."),
+        ("Tamsin Bank's assets reached $84 billion in 2031.", "Tamsin Bank's liabilities reached $79 billion in 2031."),
+    ]:
+        assert _match(a, b).apart, (a, b)
+        _never_conflict([(a, b)], 0.97)
+    # one side is compared with itself
+    _each_conflicts([("Exports to Peru rose 11% in 2031.", "Exports to Peru rose 4% in 2031.")], 0.95)
+
+
+def test_a_groups_figure_is_not_the_wholes_nor_another_groups():
+    _apart_on(("group", "among young adults", "none said"), [
+        ("Unemployment among young adults reached 17% in May 2031.", "Unemployment reached 6% in May 2031."),
+        ("Support for the plan among nurses fell to 41% in 2031.", "Support for the plan among doctors fell to 55% in 2031."),
+    ], [
+        ("Support for the plan among nurses fell to 41% in 2031.", "Support for the plan among nurses fell to 55% in 2031."),
+    ])
+    # equal shares of two groups or two wholes back nothing
+    for a, b in [("Support for the plan among nurses fell to 41% in 2031.", "Support for the plan among doctors fell to 41% in 2031."),
+                 ("About 35% of pensioners in Brisa own a car.", "About 35% of students in Brisa own a car.")]:
+        assert not any(v.relation == "supports" for v in _numeric(a, b, 0.97)), (a, b)
+
+
+def test_an_office_holders_figure_is_neither_the_organisations_nor_another_offices():
+    _never_conflict([
+        ("Valdor's chief executive received $14 million in 2031.", "Valdor's chief financial officer received $6 million in 2031."),
+        ("Valdor's largest shareholder holds 21% of the company.", "Valdor's founder holds 8% of the company."),
+    ], 0.97)
+    for a, b in [("The chief executive of Valdor received $14 million in 2031.", "Valdor received $14 million in 2031."),
+                 ("Valdor's chief executive received $14 million in 2031.", "Valdor's chief operating officer received $14 million in 2031.")]:
+        assert not any(v.relation == "supports" for v in _numeric(a, b, 0.97)), (a, b)
+    # one office, however written, is compared
+    _each_conflicts([("Valdor's chief executive received $14 million in 2031.", "Valdor's CEO received $11 million in 2031.")], 0.95)

@@ -772,6 +772,12 @@ def _subject_holder(c, measure_tok, own) -> tuple[str | None, bool]:
     thing = _ordinal_thing(c, own)
     if thing is not None:
         return thing, False  # "Kessler's first mill started production in 2024": the mill's, not Kessler's
+    role = _role(c, own)
+    if role is not None:
+        # "Orrin's chief executive earned $22 million": the office holder's pay, not Orrin's; "Orrin's
+        # new chief executive, Ada Lind, earned ...": the person's
+        person = next((a for a in c.children if a.dep_ == "appos" and a.i not in own and a.ent_type_ == "PERSON"), None)
+        return (_name_of(person), False) if person is not None else (role, False)
     if _is_named(c):
         return _name_of(c), False
     if c.pos_ == "NOUN" and c.i > 0 and c.doc[c.i - 1].dep_ == "compound" and c.doc[c.i - 1].head.i == c.i and (
@@ -1068,6 +1074,64 @@ def _ordinal_thing(noun, own) -> _Thing | None:
                 else:
                     owner = owner or _name_of(p)
     if owner is None:
+        owner = _clause_owner(noun, own)
+    return _Thing(words, owner, ref and owner is None, place)
+
+
+#: Nouns of an office a person holds in an organisation or a place ("Orrin's chief executive",
+#: "the city's mayor"): a figure the office holder is the subject of (pay, a stake) is the office
+#: holder's, not the organisation's, as an ordinal thing's is the thing's.
+ROLE_NOUNS = frozenset(
+    """executive officer ceo cfo coo cto chairman chairwoman chairperson president founder cofounder
+    co-founder director boss manager minister secretary governor mayor spokesman spokeswoman
+    spokesperson shareholder treasurer chancellor""".split()
+)
+#: One office written several ways, folded to one name.
+ROLE_FOLDS = {
+    "ceo": "chief executive", "chief executive officer": "chief executive", "cfo": "chief financial officer",
+    "coo": "chief operating officer", "cto": "chief technology officer", "chairman": "chair",
+    "chairwoman": "chair", "chairperson": "chair", "cofounder": "founder", "co-founder": "founder",
+}
+#: Words before an office that do not say which office it is.
+_ROLE_NOT_NARROWING = frozenset("new current incoming sitting".split())
+
+
+def _role(noun, own) -> _Thing | None:
+    """The office ``noun`` names, as an ordinal thing is held: a singular noun of :data:`ROLE_NOUNS`
+    with the words before it that say which office ("chief financial officer"; not "new"), folded
+    (:data:`ROLE_FOLDS`: "CEO" is "chief executive"), its owner a possessive name, a name
+    compounded with it or an "of" name ("Orrin's chief executive", "the Orrin chief executive",
+    "the chief executive of Orrin"), else the clause's named subject; "its" or "the company's"
+    leave the owner to the sentence before. None for any other noun."""
+    if noun is None or noun.i in own or noun.tag_ in ("NNS", "NNPS") or noun.lower_ not in ROLE_NOUNS and noun.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    if noun.pos_ not in ("NOUN", "PROPN") or (noun.pos_ == "PROPN" and not (noun.text.islower() or noun.text.isupper())):
+        return None  # "President Lind": a title of a name
+    mods = [
+        c.lower_ for c in noun.lefts
+        if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.ent_type_ == ""
+        and c.lower_ not in _ROLE_NOT_NARROWING
+    ]
+    words = " ".join([*mods, noun.lower_])
+    words = ROLE_FOLDS.get(words, words)
+    owner, ref, place = None, False, None
+    for c in noun.children:
+        if c.i in own:
+            continue
+        if c.dep_ == "det" and c.lower_ in ("the", "this", "that"):
+            ref = True
+        elif c.dep_ == "poss":
+            if _is_named(c):
+                owner = _name_of(c)
+            else:
+                ref = True  # "its", "the company's"
+        elif c.dep_ == "compound" and _is_named(c) and c.ent_type_ != "PERSON":
+            owner = owner or _name_of(c)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and _is_named(p):
+                    owner = owner or _name_of(p)
+    if owner is None and not ref:
         owner = _clause_owner(noun, own)
     return _Thing(words, owner, ref and owner is None, place)
 

@@ -22,7 +22,7 @@ from ..extract.terms import STOPWORDS, normalise
 from ..extract.units import TIME_UNITS, UNIT_BASES
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .chinese import fold_chinese
-from .binding import ABSTENTIONS, LAW_WORDS, VOTES_AGAINST, VOTES_FOR, ordinal_word
+from .binding import ABSTENTIONS, LAW_WORDS, ROLE_FOLDS, ROLE_NOUNS, VOTES_AGAINST, VOTES_FOR, ordinal_word
 from .regions import canonical_place, region_tier
 
 #: Calls :func:`by_identity` remembers at most per function (then it forgets them all and starts again).
@@ -125,6 +125,27 @@ VOTE_MEASURE_KEYS = {VOTES_FOR: "noun:vote for", VOTES_AGAINST: "noun:vote again
 VOTE_KEYS = frozenset(VOTE_MEASURE_KEYS.values())
 
 
+#: Measures that are the two sides of one flow or balance: exports and imports, births and deaths,
+#: assets and liabilities. Two figures of opposite sides are never one quantity, whoever's and
+#: however alike their sentences ("exports to China fell 8%" / "imports from China fell 3%").
+_OPPOSITE_SIDES = (
+    ("export", "import"), ("birth", "death"), ("inflow", "outflow"), ("arrival", "departure"),
+    ("asset", "liability"), ("deposit", "withdrawal"), ("admission", "discharge"), ("supply", "demand"),
+    ("immigration", "emigration"), ("immigrant", "emigrant"), ("buyer", "seller"), ("lender", "borrower"),
+    ("winner", "loser"), ("purchase", "sale"), ("hire", "layoff"), ("hiring", "layoff"),
+)
+OPPOSITE_MEASURES = {x: y for pair in _OPPOSITE_SIDES for x, y in (pair, pair[::-1])}
+
+
+def opposite_measures(key_a: str | None, key_b: str | None) -> bool:
+    """Two measure keys (:func:`measure_key`) whose head nouns are the two sides of one flow or
+    balance (:data:`OPPOSITE_MEASURES`): "export" / "import", "noun:birth" / "noun:death"."""
+    if not key_a or not key_b:
+        return False
+    head_a, head_b = key_a.split(":")[-1].split()[-1], key_b.split(":")[-1].split()[-1]
+    return OPPOSITE_MEASURES.get(head_a) == head_b
+
+
 @lru_cache(maxsize=1 << 16)
 def folded_measure(measure: str) -> str:
     """``measure`` with a synonym of :data:`MEASURE_SYNONYMS` at its end folded ("single-day market
@@ -134,6 +155,21 @@ def folded_measure(measure: str) -> str:
         for form in (words, folded):
             if measure == form or measure.endswith(" " + form):
                 return folded
+    return measure
+
+
+@lru_cache(maxsize=1 << 16)
+def narrowed_folded_measure(measure: str) -> str:
+    """``measure`` with a synonym of :data:`MEASURE_SYNONYMS` at its end folded and the words before
+    it kept ("median home price" -> "median home cost"): what narrows the measure, for comparing
+    two measures' narrowing words (:func:`folded_measure` gives the measure's key, which drops them)."""
+    measure = fold_chinese(measure)
+    for words, folded in MEASURE_SYNONYMS.items():
+        for form in (words, folded):
+            if measure == form:
+                return folded
+            if measure.endswith(" " + form):
+                return measure[: -len(form)] + folded
     return measure
 
 
@@ -247,6 +283,18 @@ def ordinal_thing(fact: Fact | None) -> OrdinalThing | None:
     if fact is None or fact.holder is None or not fact.holder.value:
         return None
     return _thing(fact.holder.value)
+
+
+#: The last words of an office as the binder writes it (:data:`checker.frame.binding.ROLE_NOUNS`,
+#: folded: "CEO" is "chief executive", "chairwoman" is "chair").
+_OFFICE_WORDS = ROLE_NOUNS | {folded.split()[-1] for folded in ROLE_FOLDS.values()}
+
+
+def office_holder(value: str | None) -> bool:
+    """The holder is an office of an organisation or a place as the binder writes it ("Orrin chief
+    executive", "Tarn mayor"): a figure of the office holder, not of the organisation."""
+    words = value.split() if value else []
+    return len(words) >= 2 and words[-1].islower() and words[-1] in _OFFICE_WORDS
 
 
 _OWNING_SOURCES = OWN_SOURCES | {"previous sentence"}

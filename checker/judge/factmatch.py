@@ -35,7 +35,7 @@ from ..extract.dates import MONTHS
 from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
 from ..extract.units import TIME_UNITS, UNIT_BASES
 from ..frame.keys import (
-    VOTE_KEYS, acronym_within, by_identity, fold, folded_measure, holder_key, measure_key, qualified_within, quantity_fact,
+    VOTE_KEYS, acronym_within, by_identity, fold, holder_key, measure_key, narrowed_folded_measure, office_holder, opposite_measures, qualified_within, quantity_fact,
     things_join,
 )
 from ..frame.binding import RELATIONAL_NOUNS
@@ -94,9 +94,12 @@ class FactMatch:
         return ", ".join(f"another {slot} ({x} vs {y})" for slot, x, y in self.differ)
 
 
-#: Words beside a measure's noun that do not narrow it ("20 different prizes", "a total of 9 plants").
+#: Words beside a measure's noun that do not narrow it ("20 different prizes", "a total of 9 plants"),
+#: the whole world's ("global", "worldwide": the place World, not a part), and the words of a period,
+#: which say when, not which measure ("a single-day market value loss").
 _NOT_NARROWING = frozenset(
-    "different total new more other some overall combined whole entire previous prior former earlier latest current".split()
+    "different total new more other some overall combined whole entire previous prior former earlier latest current"
+    " global worldwide single day week month".split()
 )
 
 
@@ -105,10 +108,10 @@ def _modifiers(fact: Fact | None, q: Quantity, holder: str | None) -> frozenset[
     """The words before the measure's noun that narrow it ("photojournalism" of "photojournalism
     prizes"), less the holder's own words and words that narrow nothing."""
     if fact is not None and fact.measure is not None:
-        text = folded_measure(fact.measure.value)
+        text = narrowed_folded_measure(fact.measure.value)
     else:
         text = _unit_words(q)
-    words = [normalise(w) for w in text.replace("-", " ").split()[:-1]]
+    words = [_one_statistic(normalise(w)) for w in text.replace("-", " ").split()[:-1]]
     skip = set(holder.split()) if holder else set()
     return frozenset(w for w in words if w not in STOPWORDS and w not in _NOT_NARROWING and w not in skip)
 
@@ -150,9 +153,14 @@ def _narrowing_words(measure: str) -> frozenset[str]:
     if numbers:
         words = words[numbers[-1] + 1 :]  # "registered 241,068 electric vehicles": the words after the figure
     return frozenset(
-        n for n in (normalise(w) for w in words)
+        n for n in (_one_statistic(normalise(w)) for w in words)
         if n and n not in STOPWORDS and n not in _NOT_NARROWING and n not in _STATUS
     )
+
+
+def _one_statistic(word: str) -> str:
+    """A word naming a statistic as one word names it ("mean" is "average"); any other word as it is."""
+    return _STATISTICS.get(word, word)
 
 
 #: Words that say how a figure stands, not which part of a measure it is, or that a measure
@@ -501,15 +509,19 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         inherited = fa.holder.source not in OWN_SOURCES or fb.holder.source not in OWN_SOURCES
         things = things_join(fa, fb)  # ordinal things ("Kessler second mill"): one only as keys.things_join says
         if things if things is not None else (
-            holders_match(ha, a, hb, b) or (inherited and inherited_within(fa, ha, fb, hb))
+            holders_match(ha, a, hb, b) or (inherited and inherited_within(fa, ha, fb, hb) and (
+                office_holder(fa.holder.value) == office_holder(fb.holder.value)))  # the chief executive is not Orrin
         ):
             same.append(("holder", fa.holder.text or fa.holder.value))
-        elif not inherited:
+        elif not inherited or office_holder(fa.holder.value) != office_holder(fb.holder.value):
+            # (an office its sentence names, "the chief executive earned", whoever's it is, is not
+            # the other's holder)
             differ.append(("holder", fa.holder.text or fa.holder.value, fb.holder.text or fb.holder.value))
         # a holder taken from the heading, the title or the sentence before may be the page's
         # subject rather than the figure's: it can join two facts, never set them apart
     ma, mb = measure_key(fa, qa), measure_key(fb, qb)
-    apart = ma != mb and ma in VOTE_KEYS and mb in VOTE_KEYS  # "31 votes in favour" / "12 votes against"
+    # "31 votes in favour" / "12 votes against", "exports fell 8%" / "imports fell 3%": two sides
+    apart = (ma != mb and ma in VOTE_KEYS and mb in VOTE_KEYS) or opposite_measures(ma, mb)
     if ma and mb and (_shared_measure(a, qa, ma) or _shared_measure(b, qb, mb)):
         pass  # several figures of one measure in a sentence: which is whose is not read yet
     elif ma and mb:
@@ -643,6 +655,16 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         if (da and db) or (other.section == "body" and not word_set(mine) & word_set(other.text)):
             slot = "phase" if (da or db).endswith(("phase", "stage")) else "division"
             differ.append((slot, da or "none said", db or "none said"))
+    ga, gb = _group(a, qa), _group(b, qb)
+    if ga != gb:
+        # "unemployment among young people rose to 14%" / "unemployment rose to 4%", "among women" /
+        # "among men": a group's figure, and the whole's or another group's (where the other sentence
+        # never writes the group's words)
+        mine, other = (ga, b) if ga else (gb, a)
+        if (ga and gb and not (word_set(ga) & word_set(b.text) and word_set(gb) & word_set(a.text))) or (
+            not (ga and gb) and not word_set(mine) & word_set(other.text)
+        ):
+            differ.append(("group", f"among {ga}" if ga else "none said", f"among {gb}" if gb else "none said"))
     oa, ob = _object(a, qa), _object(b, qb)
     if (
         oa is not None and ob is not None and oa[0] == ob[0] and (oa[2] - word_set(b.text)) and (ob[2] - word_set(a.text))
@@ -679,6 +701,11 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         # "330 m tall, including its antenna" / "300 m tall", "revenue of $5 billion, excluding
         # one-off items" / "$5.6 billion": a figure counted on another basis
         differ.append(("basis", xa[1] if xa else "none said", xb[1] if xb else "none said"))
+    sa, sb = _statistic(a, qa), _statistic(b, qb)
+    if sa and sb and sa != sb:
+        # "the median home price was $420,000" / "the average home price was $510,000": two statistics
+        # of one measure, never one value
+        differ.append(("statistic", sa, sb))
     if _MODE_GROUP.get(fa.modality, fa.modality) != _MODE_GROUP.get(fb.modality, fb.modality):
         differ.append(("modality", _mode_words(fa.modality), _mode_words(fb.modality)))
     elif _MODE_GROUP.get(fa.modality) == "ahead":
@@ -731,6 +758,23 @@ def _division(claim: Claim, q: Quantity) -> str | None:
     first, last = clause_of(claim.text, q.start, q.end)
     m = _DIVISION.search(claim.text, first, last)
     return " ".join(m.group(1).lower().split()) if m else None
+
+
+#: The group of people or things a figure is counted among: "among young people", "among women
+#: aged 18 to 24", up to a preposition, a conjunction or the clause's end.
+_AMONG = re.compile(
+    r"\bamong\s+(?:the\s+|its\s+|their\s+)?(?P<words>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}?)"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|by|during|since|from|with|and|or|as|after|before|over|last|this|next|rose|fell|was|were|is|are|has|had|to|reached)\b)"
+)
+
+
+@by_identity
+def _group(claim: Claim, q: Quantity) -> str | None:
+    """The group the figure's clause counts it among ("unemployment among young people rose to 14%":
+    "young people"), lower case; None where it names none."""
+    first, last = clause_of(claim.text, q.start, q.end)
+    m = _AMONG.search(claim.text, first, last)
+    return " ".join(m.group("words").lower().split()) if m else None
 
 
 #: What a figure was spent on, sold or lent to, invested in, received about: a preposition right
@@ -812,6 +856,22 @@ def _possessor(claim: Claim, q: Quantity) -> str | None:
     for m in _POSSESSOR.finditer(claim.text, first, q.start):
         found = m.group(1)
     return found
+
+
+#: Words that name which statistic of a measure a figure is: the median, or the mean ("average",
+#: "averaged", "on average": one statistic however written).
+_STATISTICS = {"median": "median", "medians": "median", "mean": "average", "average": "average",
+               "averaged": "average", "averages": "average", "averaging": "average"}
+_STATISTIC = re.compile(r"\b(" + "|".join(_STATISTICS) + r")\b", re.I)
+
+
+@by_identity
+def _statistic(claim: Claim, q: Quantity) -> str | None:
+    """"median" or "average" where the figure's clause names which statistic it is ("the median home
+    price was $420,000", "prices averaged $510,000", "$510,000 on average"); None where it names none."""
+    first, last = clause_of(claim.text, q.start, q.end)
+    found = {_STATISTICS[m.group(1).lower()] for m in _STATISTIC.finditer(claim.text, first, last)}
+    return found.pop() if len(found) == 1 else None
 
 
 #: A named thing a margin is over or in, just before "by" and the figure: "passed *the House* by

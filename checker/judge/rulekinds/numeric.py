@@ -50,7 +50,7 @@ from ..sameness import (
 )
 from ..slots import aligned_slots
 from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, dimensions_differ, match as match_facts, measures_narrowed_apart, per_thing, referred_apart
-from ...frame.keys import by_identity, holder_key, measure_key, quantity_fact
+from ...frame.keys import by_identity, holder_key, measure_key, office_holder, quantity_fact
 from ...frame.binding import WORLD
 from ...frame.direction import comparison_base, opposite
 from ...extract.quantities import rounds_to, significant_digits
@@ -209,6 +209,11 @@ class NumericMismatch(RuleKind):
                     verdicts.append(self._verdict(a, b, qa, qb, "supports", words, ctx, fm))
                     continue
                 if crossing:
+                    continue
+                if agree and not one_fact and _of_two_populations(fm, a, qa, b, qb):
+                    # equal values of two groups, wholes, statistics or holders ("40% of adults" / "40%
+                    # of children", "Orrin's chief executive earned $22 million" / "Orrin earned $22
+                    # million"): no support, no counterpart, no anchor
                     continue
                 if agree:
                     # an agreeing value of the same kind and unit is this figure's counterpart,
@@ -822,7 +827,7 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
     last year"); or they are of two times (a time slot differs: "revenue in the first quarter" / "in
     the second quarter", with no holder in common to make them one holder's measure at two times); or
     they are of two objects, two polls, two bases ("after fees" / "before fees") or two owners of no
-    name ("the city's" / "the metro area's"); or one is placed and the other not (:func:`_placed_one_side`), or they are shares
+    name ("the city's" / "the metro area's"), or two statistics ("median" / "average"), or two groups ("among young people" / none said); or one is placed and the other not (:func:`_placed_one_side`), or they are shares
     of two wholes (:func:`_shares_of_apart`), or of two names references were read as
     (:func:`checker.judge.factmatch.referred_apart`)."""
     if bool(_RATE.match(a.text, qa.end)) != bool(_RATE.match(b.text, qb.end)):
@@ -830,7 +835,7 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
     if _placed_one_side(fa, a, fb, b) or _shares_of_apart(a, qa, b, qb) or referred_apart(fa, a, fb, b):
         return True
     for slot, *values in fm.differ:
-        if slot in ("forecaster", "division", "phase", "object", "source", "basis", "owner"):
+        if slot in ("forecaster", "division", "phase", "object", "source", "basis", "owner", "statistic", "group"):
             # the holder's forecast and analysts' are two forecasts; a division's figure, the whole's; two
             # polls; a figure after fees and one before
             return True
@@ -838,6 +843,8 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
             return True  # "revenue in the first quarter" / "in the second quarter": two periods, whoever's
         if slot == "holder" and len(values) == 2 and (_part_of(values[0], values[1], b) or _part_of(values[1], values[0], a)):
             return True  # "the plant will cost" / "the plant's first phase will cost": a whole and its part
+        if slot == "holder" and _offices_apart(fm):
+            return True  # "Orrin's chief executive earned" / "Orrin's chief financial officer earned"
         if slot == "measure" and len(values) == 2:
             if measures_narrowed_apart(values[0], a, values[1], b):
                 return True  # "cars" / "electric cars": a part and its whole, whoever's
@@ -845,6 +852,22 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
             if "holder" in fm.slots and wa and wb and not wa & word_set(b.text) and not wb & word_set(a.text):
                 return True
     return False
+
+
+def _of_two_populations(fm: FactMatch, a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """The two figures are counted among two groups ("among nurses" / "among doctors"), as shares of
+    two wholes ("35% of pensioners" / "35% of students") or as two statistics ("median" /
+    "average"), or are an office holder's and another holder's ("Orrin's chief executive earned" /
+    "Orrin earned"): equal values of two populations or two holders back nothing."""
+    return (any(slot in ("group", "statistic") for slot, *_ in fm.differ) or _shares_of_apart(a, qa, b, qb)
+            or _offices_apart(fm))
+
+
+def _offices_apart(fm: FactMatch) -> bool:
+    """The facts' holders differ and one is an office ("Orrin chief executive" / "Orrin chief
+    financial officer", or / "Orrin"): the office holder's figure is not the organisation's, nor
+    another office holder's (:func:`checker.frame.keys.office_holder`)."""
+    return any(slot == "holder" and (office_holder(x) or office_holder(y)) for slot, x, y in fm.differ)
 
 
 def _shares_of_apart(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
@@ -892,3 +915,4 @@ def _bases_differ(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     if _opposite_changes(qa, qb):
         return base_a != base_b  # a rise and a fall: a base on one side only sets them apart too, as in DIR001
     return base_a is not None and base_b is not None and base_a != base_b
+
