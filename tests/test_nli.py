@@ -97,7 +97,7 @@ def test_nli_model_without_labels_is_exit_2(tmp_path, capsys):
     model = tiny_model(tmp_path / "plain", id2label={0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"})
     code, out, err = _compare(capsys, *UNDECIDED, "--nli", str(model))
     assert code == 2 and out is None
-    assert err.count("\n") == 1 and "id2label" in err and "Traceback" not in err
+    assert err.count("\n") == 1 and "id2label" in err and "Traceback" not in err, err
 
 
 def test_nli_missing_model_folder_is_exit_2(tmp_path, capsys):

@@ -80,8 +80,17 @@ def _folder_digest(path: Path) -> str:
 
 @contextlib.contextmanager
 def _quiet_hub():
-    """Keep the model hub's retry and fallback chatter off stderr while a model loads:
-    a failure is reported as one line by the caller."""
+    """Keep the model hub's retry and fallback chatter, and the loading progress bars, off stderr
+    while a model loads: a failure is reported as one line by the caller. The bars are turned off
+    by call, not only by HF_HUB_DISABLE_PROGRESS_BARS, which the libraries read once when first
+    imported (a process that imported transformers before claimgraph, a library user or a test,
+    would still see "Loading weights")."""
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # transformers' bars and huggingface_hub's
+    except ImportError:  # pragma: no cover - depends on the install
+        pass
     names = ("huggingface_hub", "sentence_transformers", "transformers")
     loggers = [logging.getLogger(n) for n in names]
     levels = [lg.level for lg in loggers]

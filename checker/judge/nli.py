@@ -53,12 +53,7 @@ class NliJudge:
             from sentence_transformers import CrossEncoder
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise ConfigError(f"the NLI stage needs sentence-transformers ({exc.name} is missing)") from None
-        try:
-            from transformers.utils import logging as hf_logging
-
-            hf_logging.disable_progress_bar()  # no "Loading weights" bar on stderr
-        except ImportError:  # pragma: no cover
-            pass
+        # (no "Loading weights" bar on stderr: _quiet_hub turns the bars off)
         device = self._device
         if device == "auto":
             device = "cuda" if torch.cuda.is_available() else "cpu"
