@@ -852,3 +852,9 @@ def test_an_office_of_no_name_takes_its_owner_from_the_sentence_before(nlp):
     _, claims = _facts_of(nlp, "Valdor reported results on Tuesday. The chief executive earned $14 million in 2031.\n")
     fact = next(f for c in claims for f in c.facts if f.value == "$14 million")
     assert (fact.holder.value, fact.holder.source) == ("Valdor chief executive", "previous sentence")
+
+
+def test_a_place_after_a_partitive_figure_is_the_parts(nlp):
+    _, claims = _facts_of(nlp, "Valdor employs 9,000 people, 2,500 of them in Norway.\n")
+    places = {f.value: f.place.value if f.place else None for c in claims for f in c.facts}
+    assert places == {"9,000": None, "2,500": "Norway"}, places

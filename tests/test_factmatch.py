@@ -1190,3 +1190,45 @@ def test_an_office_holders_figure_is_neither_the_organisations_nor_another_offic
         assert not any(v.relation == "supports" for v in _numeric(a, b, 0.97)), (a, b)
     # one office, however written, is compared
     _each_conflicts([("Valdor's chief executive received $14 million in 2031.", "Valdor's CEO received $11 million in 2031.")], 0.95)
+
+
+def test_one_thing_described_two_ways_with_no_name_is_two_holders():
+    _never_conflict([
+        ("The upper reservoir holds 40 million cubic metres of water.", "The lower reservoir holds 25 million cubic metres of water."),
+        ("The north tower rises 320 metres above the river.", "The south tower rises 290 metres above the river."),
+    ], 0.97)
+    _each_conflicts([
+        # one description, one with a word that narrows nothing ("new"), or two nouns (which may be
+        # one thing written two ways) are compared
+        ("The upper reservoir holds 40 million cubic metres of water.", "The upper reservoir holds 25 million cubic metres of water."),
+        ("The tunnel cost $3.2 billion to dig.", "The new tunnel cost $4.1 billion to dig."),
+        ("The film holds an approval rating of 42% on the site.", "The movie holds an approval rating of 48% on the site."),
+    ], 0.95)
+
+
+def test_a_quarter_of_no_year_is_not_the_whole_year():
+    _two_times([
+        ("Valdor's bookings grew 14% in the third quarter.", "Valdor's bookings grew 6% in 2031."),
+        ("Valdor's bookings grew 14% in the second half and 6% for the full year.", "Valdor's bookings grew 9% in 2031."),
+        ("Valdor's annual bookings grew 6%.", "Valdor's bookings grew 14% in the first half."),
+    ], 0.95)
+    # two figures of one quarter are compared
+    _each_conflicts([("Valdor's bookings grew 14% in the third quarter.", "Valdor's bookings grew 11% in the third quarter.")], 0.95)
+
+
+def test_a_figure_before_or_after_tax_is_counted_on_a_basis():
+    _never_conflict([
+        ("Valdor's profit before tax was $640 million in 2031.", "Valdor's profit after tax was $510 million in 2031."),
+        ("Valdor's pre-tax profit was $640 million in 2031.", "Valdor's profit was $510 million in 2031."),
+    ], 0.97)
+    _each_conflicts([("Valdor's pre-tax profit was $640 million in 2031.", "Valdor's pre-tax profit was $700 million in 2031.")], 0.95)
+
+
+def test_sales_of_a_kind_of_thing_are_that_things_sales():
+    _never_conflict([
+        ("Sales of electric bikes rose 30% to 410,000 in 2031.", "Sales of bikes rose 2% to 3.9 million in 2031."),
+        ("Valdor's sales of tablets rose 5% to $2 billion in 2031.", "Valdor's sales of phones rose 5% to $7 billion in 2031."),
+    ], 0.97)
+    # "sales of electric bikes" and "electric bike sales" are one measure: the change agrees, the level not
+    assert [v.relation for v in _numeric("Sales of electric bikes rose 30% to 410,000 in 2031.",
+                                         "Electric bike sales rose 30% to 450,000 in 2031.", 0.95)] == ["supports", "conflicts"]

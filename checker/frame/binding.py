@@ -415,11 +415,19 @@ def _phrase(tok) -> tuple[str | None, str | None]:
 _NARROWING_PREPS = frozenset({"from", "for"})
 
 
+#: Nouns of a flow of goods whose "of" phrase names what flows ("sales *of electric cars*",
+#: "production of steel"): the measure of that thing, as "electric car sales" and "steel production" are.
+_FLOW_NOUNS = frozenset(
+    "sale export import production output consumption shipment delivery purchase demand supply".split()
+)
+
+
 def _narrowed_by(tok) -> list:
     """The words (modifiers and noun) of a common noun that narrows the measure noun ``tok`` in a
-    "from"/"for" phrase, else []."""
+    "from"/"for" phrase, or in an "of" phrase of a flow (:data:`_FLOW_NOUNS`), else []."""
+    preps = _NARROWING_PREPS | {"of"} if tok.lemma_.lower() in _FLOW_NOUNS else _NARROWING_PREPS
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in _NARROWING_PREPS:
+        if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if (
                     p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ == "" and not p.like_num
@@ -1214,7 +1222,7 @@ def _place(root, measure_tok, holder: str | None) -> str | None:
                 name = _name_of(c)  # "95.2% of Punjab homes"
                 if name and (holder is None or name.lower() not in holder.lower()):
                     return name
-            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            if c.dep_ == "prep" and c.lower_ in ("in", "at") and not _partitive_between(root, c):
                 for p in c.children:
                     if p.dep_ == "pobj" and (
                         p.ent_type_ in PLACE_LABELS
@@ -1225,6 +1233,21 @@ def _place(root, measure_tok, holder: str | None) -> str | None:
                             return name
     own_nouns = [t for t in (measure_tok, *nouns) if t is not None]
     return _place_before(root, own_nouns, holder) or _worldwide([t for t in (measure_tok, verb) if t is not None])
+
+
+#: Pronouns a partitive figure counts a part of ("3,000 *of them*").
+_PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "which", "whom"})
+
+
+def _partitive_between(root, prep) -> bool:
+    """Another figure, a part of the figure's count ("employs 12,000 people, *3,000 of them* in
+    Germany"), stands between the figure and the place phrase ``prep``: the place is the part's,
+    though the parser may hang it on the verb."""
+    doc = root.doc
+    for t in doc[root.i + 1 : prep.i]:
+        if t.like_num and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" and doc[t.i + 2].lower_ in _PARTITIVE_PRONOUNS:
+            return True
+    return False
 
 
 #: Words that say a figure counts the whole world ("500 stores *worldwide*", "sold *globally*").

@@ -636,6 +636,16 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
                 if (ma and lb) or (mb and la):
                     same[:] = [entry for entry in same if entry[0] != "time"]
                     differ.append(("time", ", ".join(sorted(ma)) or la, ", ".join(sorted(mb)) or lb))
+    if not any(slot == "time" for slot, *_ in differ):
+        # a quarter or a half of no year in the figure's own clause against a year ("grew 15% in the
+        # fourth quarter" / "grew 9% in 2023", "for the full year"): a part of a year and a year
+        pa = _clause_periods(a, qa) if ta is None else frozenset()
+        pb = _clause_periods(b, qb) if tb is None else frozenset()
+        ya = None if pa else _a_year(a, qa, ta)
+        yb = None if pb else _a_year(b, qb, tb)
+        if (pa and yb) or (pb and ya):
+            same[:] = [entry for entry in same if entry[0] != "time"]
+            differ.append(("time", ", ".join(sorted(pa)) or ya, ", ".join(sorted(pb)) or yb))
     if fa.place is not None and fb.place is not None:
         if fold(fa.place.value) == fold(fb.place.value) or canonical_place(fa.place.value) == canonical_place(fb.place.value):
             same.append(("place", fa.place.text or fa.place.value))
@@ -844,7 +854,10 @@ def _plural(word: str) -> bool:
 #: A possessive common noun in the figure's clause, before it: "*the city's* population grew to".
 _POSSESSOR = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)['’]s\s")
 #: Nouns a page calls its own subject by ("the company's revenue", "the group's"): no second owner.
-_PAGE_SUBJECTS = frozenset("company firm group business corporation concern organisation organization maker".split())
+_PAGE_SUBJECTS = frozenset(
+    """company firm group business corporation concern organisation organization maker bank lender insurer
+    retailer carrier airline startup automaker carmaker chipmaker manufacturer producer supplier operator""".split()
+)
 
 
 @by_identity
@@ -872,6 +885,27 @@ def _statistic(claim: Claim, q: Quantity) -> str | None:
     first, last = clause_of(claim.text, q.start, q.end)
     found = {_STATISTICS[m.group(1).lower()] for m in _STATISTIC.finditer(claim.text, first, last)}
     return found.pop() if len(found) == 1 else None
+
+
+def described_apart(fa: Fact | None, a: Claim, fb: Fact | None, b: Claim) -> bool:
+    """Two holders each sentence describes with one common noun narrowed two ways and no name ("the
+    new stadium" / "the old stadium", "the upper reservoir" / "the lower reservoir"), which nothing
+    around either sentence resolved, each with a word the other sentence never writes: two things.
+    Two nouns ("the film" / "the movie") may be one thing written two ways, and a word that narrows
+    nothing ("the new bridge" / "the bridge") sets nothing apart."""
+    if fa is None or fb is None or fa.holder is None or fb.holder is None:
+        return False
+    if fa.holder.source != "sentence" or fb.holder.source != "sentence":
+        return False
+    va, vb = fa.holder.value, fb.holder.value
+    if not (va.islower() and vb.islower()) or office_holder(va) or office_holder(vb):
+        return False
+    wa, wb = word_set(va) - _NOT_NARROWING, word_set(vb) - _NOT_NARROWING  # "the bridge" / "the new bridge": one
+    if not wa or not wb or wa == wb or {normalise(va.split()[-1]), normalise(vb.split()[-1])} <= _PAGE_SUBJECTS:
+        return False
+    if normalise(va.split()[-1]) != normalise(vb.split()[-1]) or not (wa - wb and wb - wa):
+        return False
+    return not (wa - wb) & word_set(b.text) and not (wb - wa) & word_set(a.text)
 
 
 #: A named thing a margin is over or in, just before "by" and the figure: "passed *the House* by
@@ -947,7 +981,7 @@ _BASIS = re.compile(
     r"\b(?P<word>including|inclusive of|excluding|exclusive of|not including|not counting|net of|stripping out|"
     r"adjusted for|on an? (?:adjusted|like-for-like|comparable|constant[- ]currency|organic) basis|"
     r"in constant[- ]currenc(?:y|ies)|at constant (?:currenc(?:y|ies)|exchange rates)|in (?:real|inflation-adjusted) terms|"
-    r"like-for-like|(?:before|after) (?:fees|taxes|tax|interest|expenses|subsidies|inflation|charges))"
+    r"like-for-like|(?:before|after) (?:fees|taxes|tax|interest|expenses|subsidies|inflation|charges)|pre-?tax|(?:post|after)-tax)"
     r"(?P<rest>(?:\s+[\w'’-]+){0,3})",
     re.I,
 )
@@ -963,15 +997,20 @@ def _basis(claim: Claim, q: Quantity) -> tuple[str, str] | None:
     region = [(q.end, min(following) if following else len(text))]
     if min((other.start for other in claim.quantities), default=q.start) == q.start:
         region.append((0, q.start))  # words opening the sentence ("Excluding one-off items, revenue ...")
+    clause_start = clause_of(text, q.start, q.end)[0]
     for first, last in region:
         for m in _BASIS.finditer(text):
-            if not first <= m.start() < last or (first == 0 and m.start() > 2):
-                continue  # (before the figure, only an opening phrase)
+            if not first <= m.start() < last:
+                continue
+            taxed = m.group("word").lower().startswith(("before", "after", "pre", "post"))
+            if first == 0 and m.start() > 2 and not (taxed and m.start() >= clause_start):
+                continue  # (before the figure, only an opening phrase, or the measure's own "profit before tax")
             if re.match(r"\s+(?:about |some |nearly |over |\$|€|£)?\d", text[m.end("word"):]):
                 continue  # "including 2 million in China": a part listed, not a basis
             word = m.group("word").lower()
             kind = _BASIS_KIND.get(word, "adjusted" if word.startswith(("adjusted", "on ", "in ", "at ", "like")) else
-                                   word.split()[0] if word.startswith(("before", "after")) else "excluding")
+                                   word.split()[0] if word.startswith(("before", "after")) else
+                                   "before" if word.startswith("pre") else "after" if word.startswith("post") else "excluding")
             if kind == "including" and (q.kind == "count" or re.match(r"\s+(?:the\s+)?[A-Z]", text[m.end("word"):])):
                 continue  # "123 models, including Baidu's ERNIE": members of the count named, not a basis
             return kind, " ".join(m.group(0).split())
@@ -1008,6 +1047,28 @@ def _longer_than_a_day(claim: Claim, own) -> str | None:
         if first != last:
             return words
     return None
+
+
+def _clause_periods(claim: Claim, q: Quantity) -> frozenset[str]:
+    """The quarters and halves of a year (:func:`checker.frame.timeframe.periods_named`) that the
+    figure's own clause names ("grew 15% in the fourth quarter and 9% for the full year": Q4 for
+    the 15%, none for the 9%)."""
+    first, last = clause_of(claim.text, q.start, q.end)
+    return periods_named(claim.text[first:last])
+
+
+#: A figure's clause saying its period is a whole year with no year's number.
+_WHOLE_YEAR = re.compile(r"\b(?:full[- ]year|for the (?:whole |full |entire )?year|annual|annually)\b", re.I)
+
+
+def _a_year(claim: Claim, q: Quantity, own) -> str | None:
+    """The words of a whole year the figure is dated to: its own date of a year ("in 2023"), or its
+    clause's "for the full year", "annual"; else None."""
+    if own is not None:
+        return own.text if own.granularity == "year" else None
+    first, last = clause_of(claim.text, q.start, q.end)
+    m = _WHOLE_YEAR.search(claim.text, first, last)
+    return m.group(0) if m else None
 
 
 def _longer_than_a_month(claim: Claim, own) -> str | None:

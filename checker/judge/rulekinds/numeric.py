@@ -49,7 +49,7 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
-from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, dimensions_differ, match as match_facts, measures_narrowed_apart, per_thing, referred_apart
+from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, described_apart, dimensions_differ, match as match_facts, measures_narrowed_apart, per_thing, referred_apart
 from ...frame.keys import by_identity, holder_key, measure_key, office_holder, quantity_fact
 from ...frame.binding import WORLD
 from ...frame.direction import comparison_base, opposite
@@ -845,6 +845,8 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
             return True  # "the plant will cost" / "the plant's first phase will cost": a whole and its part
         if slot == "holder" and _offices_apart(fm):
             return True  # "Orrin's chief executive earned" / "Orrin's chief financial officer earned"
+        if slot == "holder" and described_apart(fa, a, fb, b):
+            return True  # "the drug reduced symptoms in 62%" / "the placebo ... in 31%": two things of no name
         if slot == "measure" and len(values) == 2:
             if measures_narrowed_apart(values[0], a, values[1], b):
                 return True  # "cars" / "electric cars": a part and its whole, whoever's
