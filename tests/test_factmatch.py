@@ -1232,3 +1232,31 @@ def test_sales_of_a_kind_of_thing_are_that_things_sales():
     # "sales of electric bikes" and "electric bike sales" are one measure: the change agrees, the level not
     assert [v.relation for v in _numeric("Sales of electric bikes rose 30% to 410,000 in 2031.",
                                          "Electric bike sales rose 30% to 450,000 in 2031.", 0.95)] == ["supports", "conflicts"]
+
+
+def test_a_rate_per_person_written_before_the_figure_is_no_total():
+    _never_conflict([("Income per capita in Brisa was $31,000 in 2031.", "Income in Brisa was $19 billion in 2031.")], 0.97)
+    # per capita, per head, per person: one rate
+    _each_conflicts([("Income per capita in Brisa was $31,000 in 2031.", "Brisa's income per head was $34,000 in 2031.")], 0.95)
+
+
+def test_a_change_over_twelve_months_is_not_a_months_change():
+    _two_times([
+        ("Rents in Brisa rose 6.1% in the year to April.", "Rents in Brisa rose 0.7% in April."),
+        ("Rents in Brisa rose 0.7% month on month in April.", "Rents in Brisa rose 6.1% year on year in April."),
+    ], 0.95)
+    _each_conflicts([("Rents in Brisa rose 6.1% in the year to April.", "Rents in Brisa rose 5.2% in the year to April.")], 0.95)
+
+
+def test_one_holders_measure_placed_on_one_side_only_is_no_conflict():
+    for a, b in [("Valdor's market share in Asia was 23% in 2031.", "Valdor's market share was 14% in 2031."),
+                 ("Valdor employs 4,100 people in Chile.", "Valdor employs 15,000 people.")]:
+        verdicts = _numeric(a, b, 0.97)
+        assert not any(v.relation == "conflicts" for v in verdicts), (a, b, verdicts)
+        assert any("only one is placed" in v.reason for v in verdicts), verdicts
+    _each_conflicts([("Valdor's market share in Asia was 23% in 2031.", "Valdor's market share in Asia was 19% in 2031.")], 0.95)
+
+
+def test_an_equal_figure_of_another_measure_the_sentence_states_elsewhere_is_no_support():
+    a = "Valdor's net profit fell 9% to $410 million, while revenue rose 3% to $5.5 billion."
+    assert not any(v.relation == "supports" for v in _numeric(a, "Valdor's revenue fell 9% to $5.1 billion.", 0.95))

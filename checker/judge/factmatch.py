@@ -338,13 +338,31 @@ def per_thing(claim: Claim, q: Quantity) -> str | None:
     if _RATE.match(claim.text, q.end):
         return None  # "per week": a rate in time (:func:`_contrasts` reads it)
     each = _PER_THING.match(claim.text, q.end)
-    return "per " + normalise(each.group(1) or each.group(2)) if each else None
+    if each:
+        return _per(each.group(1) or each.group(2))
+    # or in the measure before it, in its clause: "GDP per capita in Tarn was $48,000"
+    first, _ = clause_of(claim.text, q.start, q.end)
+    before = [m for m in _PER_BEFORE_THING.finditer(claim.text, first, q.start) if m.group(1).lower() not in _PER_TIMES]
+    return _per(before[-1].group(1)) if before else None
+
+
+#: Ways to write a rate per person: "per capita", "a head", "per inhabitant".
+_PER_PERSON = frozenset("capita head person people inhabitant resident".split())
+
+
+def _per(thing: str) -> str:
+    word = normalise(thing)
+    return "per person" if word in _PER_PERSON else "per " + word
 
 
 #: "$500 per person", "12 kg per capita", "$2.10 a share": a figure per thing just after it (not "per
 #: cent", a percentage written in two words, nor "per year", a rate in time, see :data:`_RATE`; after
 #: "a" only the words that make a rate, "a head", "a share": "to a dealer" is no rate).
 _PER_THING = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:per\s+(?!cent\b)([a-z]+)|a\s+(head|share|person|piece))\b", re.I)
+#: "per capita", "per head" in the words before a figure (its measure's: "GDP per capita was ..."),
+#: not a time ("output per year", which is a rate in time).
+_PER_BEFORE_THING = re.compile(r"\bper\s+(?!cent\b)([a-z]+)\b", re.I)
+_PER_TIMES = frozenset("year years annum month months week weeks day days hour hours minute quarter second".split())
 
 
 @by_identity
@@ -646,6 +664,12 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         if (pa and yb) or (pb and ya):
             same[:] = [entry for entry in same if entry[0] != "time"]
             differ.append(("time", ", ".join(sorted(pa)) or ya, ", ".join(sorted(pb)) or yb))
+    if not any(slot == "time" for slot, *_ in differ) and qa.change is not None and qb.change is not None:
+        # a change over twelve months ("prices rose 3.2% in the year to March", "year on year") against
+        # one over a month ("rose 0.4% in March", "month on month"): two periods of change
+        wa, wb = _twelve_months(a, qa), _twelve_months(b, qb)
+        if bool(wa) != bool(wb) and _one_month(b if wa else a, qb if wa else qa):
+            differ.append(("time", wa or "one month", wb or "one month"))
     if fa.place is not None and fb.place is not None:
         if fold(fa.place.value) == fold(fb.place.value) or canonical_place(fa.place.value) == canonical_place(fb.place.value):
             same.append(("place", fa.place.text or fa.place.value))
@@ -1047,6 +1071,31 @@ def _longer_than_a_day(claim: Claim, own) -> str | None:
         if first != last:
             return words
     return None
+
+
+#: A change over the twelve months to a date: "in the year to March", "year on year", "from a year earlier".
+_TWELVE_MONTHS = re.compile(
+    r"\b(?:(?:in|over) the (?:year|twelve months|12 months) (?:to|through|ending|ended)|year[- ]on[- ]year|"
+    r"(?:from|than|compared with|against) (?:a|one) year (?:earlier|ago|before)|on an annual basis|annual rate)\b",
+    re.I,
+)
+#: A change over one month: "month on month", "from the previous month", "in the month".
+_MONTHLY = re.compile(r"\b(?:month[- ]on[- ]month|(?:from|than) the (?:previous|prior) month|in the month|monthly)\b", re.I)
+
+
+def _twelve_months(claim: Claim, q: Quantity) -> str | None:
+    """The words saying the figure's clause counts a change over twelve months, else None."""
+    first, last = clause_of(claim.text, q.start, q.end)
+    m = _TWELVE_MONTHS.search(claim.text, first, last)
+    return " ".join(m.group(0).lower().split()) if m else None
+
+
+def _one_month(claim: Claim, q: Quantity) -> bool:
+    """The figure's clause counts a change over a month: a month named ("rose 0.4% in March"), or
+    "month on month"."""
+    first, last = clause_of(claim.text, q.start, q.end)
+    clause = claim.text[first:last]
+    return bool(months_named(clause) or _MONTHLY.search(clause))
 
 
 def _clause_periods(claim: Claim, q: Quantity) -> frozenset[str]:

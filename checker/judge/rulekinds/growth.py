@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ...frame.keys import measure_key, quantity_fact
 from ...model import Claim, Quantity
 from ..sameness import comparable, precision, same_counted_thing, values_agree
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
@@ -55,13 +56,18 @@ class GrowthArithmetic(RuleKind):
 
     def _within(self, claim: Claim) -> list[Verdict]:
         out = []
-        for pct in claim.quantities:
-            if pct.kind != "percent" or pct.change not in _LESS | _MORE:
-                continue
+        changes = [q for q in claim.quantities if q.kind == "percent" and q.change in _LESS | _MORE]
+        if len(changes) > 1:
+            # "net profit fell 12% to $900 million, while revenue rose 4% to $8 billion": each change
+            # has its own figure, no two of them a before and an after
+            return out
+        for pct in changes:
             others = [q for q in claim.quantities if q is not pct and q.kind in ("money", "measure", "count") and q.change is None]
             if len(others) != 2 or not comparable(others[0], others[1])[0]:
                 continue
             first, second = others
+            if _measures_differ(claim, first, second):
+                continue  # "revenue rose 4% to $8 billion and its profit reached $900 million": two measures
             if first.kind == "count" and first.unit and second.unit and first.unit != second.unit:
                 continue  # "1,012 robots ... 10,000 workers": two counted things, no before and after
             if _PER_BEFORE.search(claim.text, max(0, second.start - 14), second.start):
@@ -115,6 +121,14 @@ class GrowthArithmetic(RuleKind):
             score=1.0,
             fields={"a": pct.text, "b": why},
         )
+
+
+def _measures_differ(claim: Claim, first: Quantity, second: Quantity) -> bool:
+    """The claim's facts bind the two figures to two measures of different head nouns ("profit" and
+    "revenue"), where both are bound (:func:`checker.frame.keys.measure_key`)."""
+    ka = measure_key(quantity_fact(claim, claim.quantities.index(first)), first)
+    kb = measure_key(quantity_fact(claim, claim.quantities.index(second)), second)
+    return bool(ka and kb) and ka.split()[-1] != kb.split()[-1]
 
 
 def _stated_change(claim: Claim) -> Quantity | None:

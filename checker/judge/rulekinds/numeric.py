@@ -52,6 +52,8 @@ from ..slots import aligned_slots
 from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, described_apart, dimensions_differ, match as match_facts, measures_narrowed_apart, per_thing, referred_apart
 from ...frame.keys import by_identity, holder_key, measure_key, office_holder, quantity_fact
 from ...frame.binding import WORLD
+from ...frame.regions import region_tier
+from ...frame.timeframe import clause_of
 from ...frame.direction import comparison_base, opposite
 from ...extract.quantities import rounds_to, significant_digits
 from ...extract.units import TIME_UNITS
@@ -210,10 +212,13 @@ class NumericMismatch(RuleKind):
                     continue
                 if crossing:
                     continue
-                if agree and not one_fact and _of_two_populations(fm, a, qa, b, qb):
+                if agree and not one_fact and (
+                    _of_two_populations(fm, a, qa, b, qb) or _measure_stated_elsewhere(a, fa, qa, b, facts_b[j], qb)
+                ):
                     # equal values of two groups, wholes, statistics or holders ("40% of adults" / "40%
                     # of children", "Orrin's chief executive earned $22 million" / "Orrin earned $22
-                    # million"): no support, no counterpart, no anchor
+                    # million"), or of two measures ("net profit fell 12%, while revenue rose 4%" /
+                    # "revenue fell 12%"): no support, no counterpart, no anchor
                     continue
                 if agree:
                     # an agreeing value of the same kind and unit is this figure's counterpart,
@@ -246,6 +251,12 @@ class NumericMismatch(RuleKind):
                     # the list with 1.21 exaflops" on a page of no date), in two sentences worded apart:
                     # another value may be another time (a sentence restated with another figure is a change)
                     verdicts.append(self._scope_verdict(a, b, qa, qb, fm, ctx, but=f"only one is dated ({_one_dated(fm, a, b, ctx)})"))
+                    continue
+                elif one_fact and _placed_one_side(fa, a, facts_b[j], b) and _own_region(fa, a, qa, facts_b[j], b, qb):
+                    # one holder's measure counted in a place on one side only ("market share in
+                    # Europe was 18%" / "market share was 11%"): a part and, maybe, its whole
+                    place = (fa.place if fa.place is not None else facts_b[j].place)
+                    verdicts.append(self._scope_verdict(a, b, qa, qb, fm, ctx, but=f"only one is placed ({place.text or place.value})"))
                     continue
                 elif one_fact and not (derived(qb, a) or derived(qa, b)):
                     conflicting.append((qa, qb, words))
@@ -865,6 +876,31 @@ def _of_two_populations(fm: FactMatch, a: Claim, qa: Quantity, b: Claim, qb: Qua
             or _offices_apart(fm))
 
 
+def _measure_stated_elsewhere(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb: Quantity) -> bool:
+    """The two figures' facts are of two measures, and one sentence states the other's measure for
+    another of its figures ("Orrin's net profit fell 12% to $900 million, while revenue rose 4%" /
+    "Orrin's revenue fell 12%": the 12% of a is the profit's, and a's revenue figure is the 4%)."""
+    ka, kb = measure_key(fa, qa), measure_key(fb, qb)
+    if not ka or not kb or ka == kb or not (_common_measure(fa, a) and _common_measure(fb, b)):
+        return False
+
+    def states(claim: Claim, q: Quantity, key: str) -> bool:
+        return any(
+            f.kind == "quantity" and f.figure is not None and claim.quantities[f.figure] is not q
+            and measure_key(f, claim.quantities[f.figure]) == key
+            for f in claim.facts
+        )
+
+    return states(a, qa, kb) or states(b, qb, ka)
+
+
+def _common_measure(fact: Fact | None, claim: Claim) -> bool:
+    """The fact's measure is written as common nouns (lower case, or opening the sentence): not a
+    name the parse took for one ("Taiwan Semiconductor Manufacturing *Co*")."""
+    words = fact.measure.text if fact is not None and fact.measure is not None else ""
+    return bool(words) and (words[:1].islower() or claim.text.lstrip(" \"'“*#-").startswith(words))
+
+
 def _offices_apart(fm: FactMatch) -> bool:
     """The facts' holders differ and one is an office ("Orrin chief executive" / "Orrin chief
     financial officer", or / "Orrin"): the office holder's figure is not the organisation's, nor
@@ -897,6 +933,18 @@ def _placed_one_side(fa: Fact | None, a: Claim, fb: Fact | None, b: Claim) -> bo
         return False  # "worldwide" is the whole a figure of no place is too
     # (a place the other sentence writes too is one place, which the parse bound on one side only)
     return other.section == "body" and not word_set(place.text or place.value) & word_set(other.text)
+
+
+def _own_region(fa: Fact | None, a: Claim, qa: Quantity, fb: Fact | None, b: Claim, qb: Quantity) -> bool:
+    """The one place of :func:`_placed_one_side` is a region (a country, a state, a continent: not a
+    word the recogniser took for one, "its LINPACK score") written in the figure's own clause (not
+    "..., the largest in U.S. stock market history")."""
+    fact, claim, q = (fa, a, qa) if fa is not None and fa.place is not None else (fb, b, qb)
+    place = fact.place.text or fact.place.value
+    if region_tier(place) is None:
+        return False
+    first, last = clause_of(claim.text, q.start, q.end)
+    return place in claim.text[first:last]
 
 
 def _part_of(whole: str, part: str, claim: Claim) -> bool:
