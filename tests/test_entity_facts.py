@@ -75,9 +75,9 @@ def test_entities_winner_of_a_contract(nlp):
     assert _bindings(nlp, "Corvane Industries won the Velmar rail contract in 2032.") == [
         ("winner", "Corvane Industries", "Velmar rail contract", False)
     ]
-    # "the contract": a definite description, resolved from the context by the caller
+    # "the contract": a definite description, its words kept, resolved from the context by the caller
     assert _bindings(nlp, "Halvard Systems was awarded the contract in 2029.") == [
-        ("winner", "Halvard Systems", None, True)
+        ("winner", "Halvard Systems", "contract", True)
     ]
 
 
@@ -338,3 +338,17 @@ def test_entity_fact_whose_context_holder_is_the_value_is_dropped(nlp):
     text = "Halvard filed a bid in 2030. The contract was awarded to Halvard Systems in 2031.\n"
     _, claims = _facts_of(nlp, text)
     assert not [f for c in claims for f in c.facts if f.kind == "entity"]
+
+
+def test_a_description_repeating_the_previous_sentences_subject_is_that_thing(nlp):
+    # "the depot" after "The depot, designed by Marlow Partners, opened ..." is the depot, not the
+    # name the sentence before mentions in passing
+    _, claims = _facts_of(nlp, "The depot, designed by Marlow Partners, opened in 2030.\n\n"
+                               "The depot was built by Tarrow Works and cost $40 million.\n")
+    holders = {(f.kind, f.value): (f.holder.value, f.holder.source) for c in claims for f in c.facts if f.holder}
+    assert holders[("quantity", "$40 million")] == ("depot", "previous sentence"), holders
+    assert holders[("entity", "Tarrow Works")] == ("depot", "previous sentence"), holders
+    # a description of another noun still takes the previous sentence's name
+    _, claims = _facts_of(nlp, "Marlow Partners opened an office in Brisa in 2030.\n\nThe office was built by Tarrow Works in 2030.\n")
+    entity = next(f for c in claims for f in c.facts if f.kind == "entity")
+    assert (entity.holder.value, entity.holder.source) == ("Marlow Partners", "previous sentence"), entity

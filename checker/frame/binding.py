@@ -1053,6 +1053,19 @@ def _ordinal_thing(noun, own) -> _Thing | None:
         and c.ent_type_ == "" and not c.like_num
     ]
     words = " ".join([ordinal_word(ordinal.text), *mods, noun.lemma_.lower()])
+    owner, ref, place = _owner_of_thing(noun, own)
+    if owner is None:
+        owner = _clause_owner(noun, own)
+    return _Thing(words, owner, ref and owner is None, place)
+
+
+def _owner_of_thing(noun, own, places_own: bool = False) -> tuple[str | None, bool, str | None]:
+    """``(owner, is a reference, place)`` of a thing's noun: a possessive name, a name compounded
+    with it or an "of" name owns it ("Kessler's second mill", "the first phase of the Brisa
+    project"); "its", "the company's" or "the" make it a reference; a place's possessive, compound
+    or "in"/"at" name places it ("Arizona's first fab", "the second mill in Toledo"), unless
+    ``places_own``: an office is a place's own ("Tarn's mayor", "the chief executive at Orrin"),
+    and a person's name beside it is no owner ("chief executive Ada Lind")."""
     owner, ref, place = None, False, None
     for c in noun.children:
         if c.i in own:
@@ -1060,14 +1073,14 @@ def _ordinal_thing(noun, own) -> _Thing | None:
         if c.dep_ == "det" and c.lower_ in ("the", "this", "that"):
             ref = True
         elif c.dep_ == "poss":
-            if _is_named(c) and c.ent_type_ in ("GPE", "LOC"):
+            if _is_named(c) and c.ent_type_ in ("GPE", "LOC") and not places_own:
                 place = _name_of(c)  # "Arizona's first fab": the first in Arizona, whosever
             elif _is_named(c):
                 owner = _name_of(c)
             else:
                 ref = True  # "its", "the company's"
-        elif c.dep_ == "compound" and _is_named(c):
-            if c.ent_type_ in PLACE_LABELS:
+        elif c.dep_ == "compound" and _is_named(c) and not (places_own and c.ent_type_ == "PERSON"):
+            if c.ent_type_ in PLACE_LABELS and not places_own:
                 place = place or _name_of(c)
             else:
                 owner = owner or _name_of(c)
@@ -1077,13 +1090,11 @@ def _ordinal_thing(noun, own) -> _Thing | None:
                     owner = owner or _compound_name(p)  # "the first phase of the Brisa project"
                 if p.dep_ != "pobj" or not _is_named(p):
                     continue
-                if p.ent_type_ in PLACE_LABELS or c.lower_ != "of":
+                if not places_own and (p.ent_type_ in PLACE_LABELS or c.lower_ != "of"):
                     place = place or _name_of(p)
                 else:
                     owner = owner or _name_of(p)
-    if owner is None:
-        owner = _clause_owner(noun, own)
-    return _Thing(words, owner, ref and owner is None, place)
+    return owner, ref, place
 
 
 #: Nouns of an office a person holds in an organisation or a place ("Orrin's chief executive",
@@ -1122,26 +1133,10 @@ def _role(noun, own) -> _Thing | None:
     ]
     words = " ".join([*mods, noun.lower_])
     words = ROLE_FOLDS.get(words, words)
-    owner, ref, place = None, False, None
-    for c in noun.children:
-        if c.i in own:
-            continue
-        if c.dep_ == "det" and c.lower_ in ("the", "this", "that"):
-            ref = True
-        elif c.dep_ == "poss":
-            if _is_named(c):
-                owner = _name_of(c)
-            else:
-                ref = True  # "its", "the company's"
-        elif c.dep_ == "compound" and _is_named(c) and c.ent_type_ != "PERSON":
-            owner = owner or _name_of(c)
-        elif c.dep_ == "prep" and c.lower_ == "of":
-            for p in c.children:
-                if p.dep_ == "pobj" and _is_named(p):
-                    owner = owner or _name_of(p)
+    owner, ref, _ = _owner_of_thing(noun, own, places_own=True)
     if owner is None and not ref:
         owner = _clause_owner(noun, own)
-    return _Thing(words, owner, ref and owner is None, place)
+    return _Thing(words, owner, ref and owner is None, None)
 
 
 def _clause_owner(noun, own) -> str | None:

@@ -146,6 +146,12 @@ class DocumentContext:
             created = _created(parsed) if parsed is not None else None
             if created is not None:
                 return created
+            described = _described_subject(parsed, description) if parsed is not None else None
+            if described is not None:
+                # "The stadium, built by Halvard Construction, opened in 2019. The stadium was ...":
+                # the same description as the previous sentence's subject is that thing, not a
+                # name the sentence mentions in passing
+                return described
         return self._about(text)
 
     def heading_holder(self, offset: int) -> tuple[str, str] | None:
@@ -415,6 +421,19 @@ def _law_run(ent) -> str | None:
         if doc[end].lower_ in LAW_WORDS:
             return _strip(doc[ent.start : end + 1].text)
         end += 1
+    return None
+
+
+def _described_subject(parsed, description: str) -> tuple[str, str] | None:
+    """``(words, words)`` of the main verb's subject where it is a common noun of the same head as
+    ``description`` ("The stadium, built by ..., opened" for "the stadium"), else None."""
+    head = normalise(description.split()[-1]) if description.split() else ""
+    for tok in parsed:
+        # (or the root itself: the small parser reads "The depot, designed by ..., opened in 2030"
+        # as a noun with two participles)
+        if (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" or tok.dep_ == "ROOT") and tok.pos_ == "NOUN":
+            if normalise(tok.text) == head or tok.lemma_.lower() == head:
+                return description, description
     return None
 
 

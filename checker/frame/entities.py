@@ -190,7 +190,10 @@ def _thing(tok) -> tuple[str | None, bool]:
                 if p.dep_ == "pobj" and _is_named(p):
                     return f"{_name_of(p)} {tok.text}", False
     if any(d.lower_ in ("the", "this", "that", "these", "those") for d in tok.lefts):
-        return None, True  # "the contract": a definite description
+        # "the contract": a definite description, its words kept for the context to resolve (the
+        # previous sentence's subject of the same noun is the same thing)
+        words = [t.text for t in tok.lefts if t.dep_ in ("amod", "compound") and not t.like_num] + [tok.text]
+        return " ".join(words), True
     return None, False
 
 

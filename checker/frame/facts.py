@@ -203,9 +203,11 @@ def claim_facts(
                  direction=side)
         )
     for e in _once(memo, "entities", entity_bindings, parsed) if parsed is not None else ():  # places and organisations (frame/entities)
-        holder = _holder_slot(Binding(holder=None if e.holder_ref else e.holder, holder_ref=e.holder_ref), claim, context, parsed)
-        if holder is None or name_within(holder.value, e.value):
-            continue  # no thing named, or the context's name is the value itself ("Halvard" / "Halvard Systems")
+        holder = _holder_slot(Binding(holder=e.holder, holder_ref=e.holder_ref), claim, context, parsed)
+        if holder is None or name_within(holder.value, e.value) or (e.holder_ref and holder.source == "sentence"):
+            # no thing named, the context's name is the value itself ("Halvard" / "Halvard Systems"),
+            # or a description nothing around resolves ("the contract was awarded to ...")
+            continue
         time = fact_time(claim.dates, (e.start, e.end), anchor, sentence=claim.text, anchor_source=anchor_source)
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "entity", None, e.value, measure=Slot(e.relation, e.words, "sentence"),
