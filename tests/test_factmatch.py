@@ -1260,3 +1260,14 @@ def test_one_holders_measure_placed_on_one_side_only_is_no_conflict():
 def test_an_equal_figure_of_another_measure_the_sentence_states_elsewhere_is_no_support():
     a = "Valdor's net profit fell 9% to $410 million, while revenue rose 3% to $5.5 billion."
     assert not any(v.relation == "supports" for v in _numeric(a, "Valdor's revenue fell 9% to $5.1 billion.", 0.95))
+
+
+def test_one_holders_equal_figure_at_another_time_is_no_support():
+    # the 2032 figure does not back the other page's 2031 one, which conflicts with the 2031 figure
+    a = "Valdor's bookings were $2.3 billion in 2031 and $2.8 billion in 2032."
+    assert [v.relation for v in _numeric(a, "Valdor's bookings were $2.8 billion in 2031.", 0.95)] == ["conflicts"]
+    # an equal figure of the period before is no support, and, where the other's period is not dated,
+    # may be that period's figure: no conflict with the sentence's own figure either
+    verdicts = _numeric("In the third quarter, Valdor's bookings were $640 million, up from $510 million a year earlier.",
+                        "Valdor's bookings were $510 million in the third quarter.", 0.95)
+    assert not any(v.relation in ("supports", "conflicts") for v in verdicts), verdicts

@@ -218,7 +218,15 @@ class NumericMismatch(RuleKind):
                     # equal values of two groups, wholes, statistics or holders ("40% of adults" / "40%
                     # of children", "Orrin's chief executive earned $22 million" / "Orrin earned $22
                     # million"), or of two measures ("net profit fell 12%, while revenue rose 4%" /
-                    # "revenue fell 12%"): no support, no counterpart, no anchor
+                    # "revenue fell 12%"): no support, no anchor; no counterpart either, but for one
+                    # holder's equal figure at another time ("up from $0.9 billion a year earlier" /
+                    # "$0.9 billion in the first quarter"), which may well be the other's figure of
+                    # that time, so that it conflicts with neither of the sentence's other figures
+                    # (not where both are dated: "$4.6 billion in 2023" / "$4.6 billion in 2022" is
+                    # no figure of 2023 on the other side)
+                    if _at_two_times(fm) and not (fa.time is not None and facts_b[j].time is not None) and _counterparts(ca, cb):
+                        matched.add(i)
+                        backed.add(id(qb))
                     continue
                 if agree:
                     # an agreeing value of the same kind and unit is this figure's counterpart,
@@ -870,10 +878,17 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
 def _of_two_populations(fm: FactMatch, a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     """The two figures are counted among two groups ("among nurses" / "among doctors"), as shares of
     two wholes ("35% of pensioners" / "35% of students") or as two statistics ("median" /
-    "average"), or are an office holder's and another holder's ("Orrin's chief executive earned" /
-    "Orrin earned"): equal values of two populations or two holders back nothing."""
+    "average"), are an office holder's and another holder's ("Orrin's chief executive earned" /
+    "Orrin earned"), or one holder's at two times ("$4.6 billion in 2023" / "$4.6 billion in 2022",
+    "up from $0.9 billion a year earlier" / "$0.9 billion in the first quarter"): equal values of
+    two populations, two holders or two times back nothing."""
     return (any(slot in ("group", "statistic") for slot, *_ in fm.differ) or _shares_of_apart(a, qa, b, qb)
-            or _offices_apart(fm))
+            or _offices_apart(fm) or _at_two_times(fm))
+
+
+def _at_two_times(fm: FactMatch) -> bool:
+    """One holder's figures whose times differ ("$4.6 billion in 2023" / "$4.6 billion in 2022")."""
+    return "holder" in fm.slots and any(slot == "time" for slot, *_ in fm.differ)
 
 
 def _measure_stated_elsewhere(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb: Quantity) -> bool:
