@@ -1271,3 +1271,12 @@ def test_one_holders_equal_figure_at_another_time_is_no_support():
     verdicts = _numeric("In the third quarter, Valdor's bookings were $640 million, up from $510 million a year earlier.",
                         "Valdor's bookings were $510 million in the third quarter.", 0.95)
     assert not any(v.relation in ("supports", "conflicts") for v in verdicts), verdicts
+
+
+def test_counts_of_people_to_whom_two_things_happened_are_two_counts():
+    for a, b in [("The fever has infected 2,100 people and killed 90.", "The fever has killed 2,100 people."),
+                 ("The landslide injured 75 people.", "The landslide killed 75 people.")]:
+        assert not any(v.relation in ("supports", "conflicts") for v in _numeric(a, b, 0.95)), (a, b)
+    # one thing that befell them, however the verb is inflected, is one count
+    _each_conflicts([("The landslide killed 75 people.", "The landslide has killed 82 people."),
+                     ("Brisa Mills employs 2,400 people.", "Brisa Mills employed 2,900 people.")], 0.95)

@@ -721,6 +721,11 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         # "passed the House by 220 votes" / "passed the Senate by 52 votes", "won Iowa by 6 points" /
         # "won Ohio by 8 points": a margin over (or in) two named things
         differ.append(("object", na, nb))
+    ea, eb = _befell(a, qa), _befell(b, qb)
+    if ea and eb and ea != eb:
+        # "the outbreak has infected 3,400 people" / "has killed 3,400 people": those to whom two
+        # things happened, two counts
+        differ.append(("measure", f"{ea} people", f"{eb} people"))
     va, vb = _agent_of(a, qa), _agent_of(b, qb)
     if va and vb and va != vb and va not in word_set(b.text) and vb not in word_set(a.text):
         # "signed by 50 countries" / "ratified by 35 countries": those who did two things
@@ -962,6 +967,38 @@ def _margin_over(claim: Claim, q: Quantity) -> str | None:
 _AGENT = re.compile(
     r"\b(?P<verb>[a-z]+(?:ed|en))\s+by\s+(?:(?:about|some|nearly|almost|more than|over|roughly|around|at least)\s+)?$"
 )
+
+
+#: Verbs that count people by what befell them (as written; their stem is the key): "killed 120",
+#: "infected 3,400 people", "evacuated 20,000 residents", "employs 41,000".
+_BEFELL = re.compile(
+    r"\b(?P<verb>(?:kill|injur|wound|infect|hospitali[sz]|evacuat|displac|rescu|arrest|detain|treat|vaccinat|employ|"
+    r"hir|fir|sicken|affect|strand|evict)(?:ed|d|s|es)?)\s+(?:(?:at least|about|around|nearly|almost|some|more than|over|"
+    r"fewer than|up to|roughly|an estimated)\s+)?$",
+    re.I,
+)
+
+
+@by_identity
+def _befell(claim: Claim, q: Quantity) -> str | None:
+    """The stem of the verb that says what befell the people a count counts, just before it ("has
+    killed 120": "kill"); None where no such verb stands there. A count of another noun than
+    people (or of none) gives None."""
+    if q.kind != "count" or normalise(q.unit or q.noun or "people") not in _PEOPLE:
+        return None
+    first, _ = clause_of(claim.text, q.start, q.end)
+    m = _BEFELL.search(claim.text, first, q.start)
+    if m is None or m.end() != q.start:
+        return None
+    verb = m["verb"].lower()
+    for end in ("ed", "es", "s", "d"):
+        if verb.endswith(end) and verb[: -len(end)] and _BEFELL.fullmatch(verb[: -len(end)] + " ") is not None:
+            return verb[: -len(end)]
+    return verb
+
+
+#: Count nouns of people.
+_PEOPLE = frozenset("people person resident residents worker patient passenger civilian child adult employee staff".split())
 
 
 @by_identity
