@@ -39,7 +39,11 @@ module reads the dependency parse of the sentence around a span (spaCy, see
   it or its "of" name, else the named subject of its clause (past a pronoun subject, the name
   that reports it: "Kessler said it has begun construction of the second mill"), else a
   reference (``holder_ref``: "its", "the") or none. Its place ("in Toledo", "its second *Ohio*
-  mill", "*Arizona's* first fab") is the place, not the owner.
+  mill", "*Arizona's* first fab") is the place, not the owner. An **office** (:data:`ROLE_NOUNS`:
+  "Orrin's *chief executive* earned $22 million", "the *mayor* of Tarn") that is the subject of
+  the figure's clause is held as an ordinal thing is ("chief executive", "CEO" folded to it, of
+  its owner Orrin): the office holder's pay is not Orrin's; a person named beside it ("Orrin's new
+  chief executive, Ada Lind, ...") is the holder.
 * **place**: a place name in an "in"/"at" phrase of the figure's verb or noun (of a date, only an
   ordinal thing's place).
 * **event** (dates): the verb or noun the date is attached to, with the words that make it

@@ -9,12 +9,16 @@ outcome with an outcome, as reported or not). Then the sentences around them may
 the rules compare the values. A pair whose holder and measure match but whose time, place or
 modality differ is two facts, and :class:`FactMatch` says which slot differed, in words (besides
 the fact's own slots, what the sentences write around the figures: a division or a phase it is
-counted in, a basis, an object it was spent on or received about, a forecaster). Where
+counted in, a basis, an object it was spent on or received about, a forecaster, the group it is
+counted among, the statistic it is: median or average). Where
 one figure's sentence dates it and the other figure has no time at all (nor a page date),
 :attr:`FactMatch.undated` names the one date (not a date "since", which runs to the present): the
 rules take another value there for maybe another time. A rate stated plainly is the sustained one.
 Two sides of a vote ("votes for" / "votes against" / "abstentions", however worded: see
-:func:`checker.frame.keys.measure_key`) are never one quantity, whoever's: :attr:`FactMatch.apart`.
+:func:`checker.frame.keys.measure_key`) are never one quantity, whoever's: :attr:`FactMatch.apart`;
+nor are the two sides of a flow or a balance (exports and imports, births and deaths:
+:func:`checker.frame.keys.opposite_measures`). An office holder ("Orrin chief executive") is
+another holder than the organisation, even where the organisation was inherited from context.
 A holder that is an ordinal thing ("Kessler second mill", "second fab") is one holder with
 another only as :func:`checker.frame.keys.things_join` says (the same ordinal and site noun, an
 owner on one side only or the same owner): never with its owner, nor with another ordinal.
@@ -991,7 +995,7 @@ def _befell(claim: Claim, q: Quantity) -> str | None:
     if m is None or m.end() != q.start:
         return None
     verb = m["verb"].lower()
-    for end in ("ed", "es", "s", "d"):
+    for end in ("ed", "es", "s", "d"):  # the longest ending whose stem is still one of the verbs
         if verb.endswith(end) and verb[: -len(end)] and _BEFELL.fullmatch(verb[: -len(end)] + " ") is not None:
             return verb[: -len(end)]
     return verb
