@@ -1280,3 +1280,8 @@ def test_counts_of_people_to_whom_two_things_happened_are_two_counts():
     # one thing that befell them, however the verb is inflected, is one count
     _each_conflicts([("The landslide killed 75 people.", "The landslide has killed 82 people."),
                      ("Brisa Mills employs 2,400 people.", "Brisa Mills employed 2,900 people.")], 0.95)
+
+
+def test_another_party_named_by_what_it_is_to_the_owner_is_another_holder():
+    _never_conflict([("Valdor's main rival shipped 4 million tablets in 2031.", "Valdor shipped 7 million tablets in 2031.")], 0.97)
+    _each_conflicts([("Valdor's main rival shipped 4 million tablets in 2031.", "Valdor's main rival shipped 5 million tablets in 2031.")], 0.95)

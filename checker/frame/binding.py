@@ -1108,6 +1108,10 @@ ROLE_NOUNS = frozenset(
     """executive officer ceo cfo coo cto chairman chairwoman chairperson president founder cofounder
     co-founder director boss manager minister secretary governor mayor spokesman spokeswoman
     spokesperson shareholder treasurer chancellor""".split()
+) | frozenset(
+    # and another party named by what it is to the owner ("the company's Chinese rival sold 2
+    # million phones": the rival's sales, not the company's)
+    "rival competitor subsidiary partner customer supplier client acquirer".split()
 )
 #: One office written several ways, folded to one name.
 ROLE_FOLDS = {

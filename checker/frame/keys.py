@@ -285,16 +285,18 @@ def ordinal_thing(fact: Fact | None) -> OrdinalThing | None:
     return _thing(fact.holder.value)
 
 
-#: The last words of an office as the binder writes it (:data:`checker.frame.binding.ROLE_NOUNS`,
-#: folded: "CEO" is "chief executive", "chairwoman" is "chair").
+#: The last words of an office, or of another party named by what it is to its owner, as the binder
+#: writes it (:data:`checker.frame.binding.ROLE_NOUNS`, folded: "CEO" is "chief executive",
+#: "chairwoman" is "chair").
 _OFFICE_WORDS = ROLE_NOUNS | {folded.split()[-1] for folded in ROLE_FOLDS.values()}
 
 
 def office_holder(value: str | None) -> bool:
     """The holder is an office of an organisation or a place as the binder writes it ("Orrin chief
-    executive", "Tarn mayor"): a figure of the office holder, not of the organisation."""
+    executive", "Tarn mayor"; "rival", whose owner nothing named): a figure of the office holder,
+    not of the organisation."""
     words = value.split() if value else []
-    return len(words) >= 2 and words[-1].islower() and words[-1] in _OFFICE_WORDS
+    return bool(words) and words[-1].islower() and words[-1] in _OFFICE_WORDS
 
 
 _OWNING_SOURCES = OWN_SOURCES | {"previous sentence"}
