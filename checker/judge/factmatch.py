@@ -933,12 +933,12 @@ def described_apart(fa: Fact | None, a: Claim, fb: Fact | None, b: Claim) -> boo
     va, vb = fa.holder.value, fb.holder.value
     if not (va.islower() and vb.islower()) or office_holder(va) or office_holder(vb):
         return False
+    head = normalise(va.split()[-1])
+    if head != normalise(vb.split()[-1]) or head in _PAGE_SUBJECTS:
+        return False
     wa, wb = word_set(va) - _NOT_NARROWING, word_set(vb) - _NOT_NARROWING  # "the bridge" / "the new bridge": one
-    if not wa or not wb or wa == wb or {normalise(va.split()[-1]), normalise(vb.split()[-1])} <= _PAGE_SUBJECTS:
-        return False
-    if normalise(va.split()[-1]) != normalise(vb.split()[-1]) or not (wa - wb and wb - wa):
-        return False
-    return not (wa - wb) & word_set(b.text) and not (wb - wa) & word_set(a.text)
+    extra_a, extra_b = wa - wb, wb - wa
+    return bool(extra_a and extra_b) and not extra_a & word_set(b.text) and not extra_b & word_set(a.text)
 
 
 #: A named thing a margin is over or in, just before "by" and the figure: "passed *the House* by
@@ -1124,6 +1124,7 @@ _TWELVE_MONTHS = re.compile(
 _MONTHLY = re.compile(r"\b(?:month[- ]on[- ]month|(?:from|than) the (?:previous|prior) month|in the month|monthly)\b", re.I)
 
 
+@by_identity
 def _twelve_months(claim: Claim, q: Quantity) -> str | None:
     """The words saying the figure's clause counts a change over twelve months, else None."""
     first, last = clause_of(claim.text, q.start, q.end)
@@ -1131,6 +1132,7 @@ def _twelve_months(claim: Claim, q: Quantity) -> str | None:
     return " ".join(m.group(0).lower().split()) if m else None
 
 
+@by_identity
 def _one_month(claim: Claim, q: Quantity) -> bool:
     """The figure's clause counts a change over a month: a month named ("rose 0.4% in March"), or
     "month on month"."""
@@ -1139,6 +1141,7 @@ def _one_month(claim: Claim, q: Quantity) -> bool:
     return bool(months_named(clause) or _MONTHLY.search(clause))
 
 
+@by_identity
 def _clause_periods(claim: Claim, q: Quantity) -> frozenset[str]:
     """The quarters and halves of a year (:func:`checker.frame.timeframe.periods_named`) that the
     figure's own clause names ("grew 15% in the fourth quarter and 9% for the full year": Q4 for

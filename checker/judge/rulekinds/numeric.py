@@ -846,7 +846,10 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
     last year"); or they are of two times (a time slot differs: "revenue in the first quarter" / "in
     the second quarter", with no holder in common to make them one holder's measure at two times); or
     they are of two objects, two polls, two bases ("after fees" / "before fees") or two owners of no
-    name ("the city's" / "the metro area's"), or two statistics ("median" / "average"), or two groups ("among young people" / none said); or one is placed and the other not (:func:`_placed_one_side`), or they are shares
+    name ("the city's" / "the metro area's"), or two statistics ("median" / "average"), or two
+    groups ("among young people" / none said), or an office holder's and another holder's ("Orrin's
+    chief executive" / "Orrin"), or two things of no name one noun narrowed two ways ("the upper
+    reservoir" / "the lower reservoir"); or one is placed and the other not (:func:`_placed_one_side`), or they are shares
     of two wholes (:func:`_shares_of_apart`), or of two names references were read as
     (:func:`checker.judge.factmatch.referred_apart`)."""
     if bool(_RATE.match(a.text, qa.end)) != bool(_RATE.match(b.text, qb.end)):
@@ -862,10 +865,10 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
             return True  # "revenue in the first quarter" / "in the second quarter": two periods, whoever's
         if slot == "holder" and len(values) == 2 and (_part_of(values[0], values[1], b) or _part_of(values[1], values[0], a)):
             return True  # "the plant will cost" / "the plant's first phase will cost": a whole and its part
-        if slot == "holder" and _offices_apart(fm):
+        if slot == "holder" and (office_holder(values[0]) or office_holder(values[-1])):
             return True  # "Orrin's chief executive earned" / "Orrin's chief financial officer earned"
         if slot == "holder" and described_apart(fa, a, fb, b):
-            return True  # "the drug reduced symptoms in 62%" / "the placebo ... in 31%": two things of no name
+            return True  # "the upper reservoir holds ..." / "the lower reservoir holds ...": two things of no name
         if slot == "measure" and len(values) == 2:
             if measures_narrowed_apart(values[0], a, values[1], b):
                 return True  # "cars" / "electric cars": a part and its whole, whoever's
@@ -980,4 +983,3 @@ def _bases_differ(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     if _opposite_changes(qa, qb):
         return base_a != base_b  # a rise and a fall: a base on one side only sets them apart too, as in DIR001
     return base_a is not None and base_b is not None and base_a != base_b
-
