@@ -858,3 +858,40 @@ def test_a_place_after_a_partitive_figure_is_the_parts(nlp):
     _, claims = _facts_of(nlp, "Valdor employs 9,000 people, 2,500 of them in Norway.\n")
     places = {f.value: f.place.value if f.place else None for c in claims for f in c.facts}
     assert places == {"9,000": None, "2,500": "Norway"}, places
+
+
+def test_a_thing_its_owner_has_holds_the_figure_the_thing_is_the_subject_of(nlp):
+    # "the stadium's east stand": the stand's capacity, not the stadium's
+    for sentence, figure, thing in [
+        ("The stadium's east stand holds 12,000 spectators.", "12,000", "east stand"),
+        ("The canal's lower section is 14 km long.", "14 km", "lower section"),
+        ("The hospital's new annex cost $48 million.", "$48 million", "new annex"),
+    ]:
+        b = _bound(nlp, sentence, figure)
+        assert (b.thing, b.holder_ref, b.possessed) == (thing, True, True), (sentence, b)
+    b = _bound(nlp, "Valdor's Bergen plant employs 1,400 people.", "1,400")
+    assert (b.holder, b.thing, b.possessed) == ("Valdor", "plant", True), b
+    # a measure its owner has is no thing ("the stadium's capacity"); nor a subject that acts for its
+    # owner ("the board approved"), whose figure stays the owner's
+    for sentence, figure in [("The stadium's capacity is 52,000 seats.", "52,000"),
+                             ("Valdor's board approved a $2 billion buyback.", "$2 billion")]:
+        assert _bound(nlp, sentence, figure).thing is None, sentence
+
+
+def test_a_thing_its_owner_has_is_never_its_owner_taken_from_the_sentence_before(nlp):
+    _, claims = _facts_of(nlp, "The Harlow Stadium opened in 1994. Its east stand holds 12,000 spectators.\n")
+    fact = next(f for c in claims for f in c.facts if f.value == "12,000")
+    # the stand is the sentence's own, whoever's it is: a holder that sets it apart from the stadium
+    assert (fact.holder.value, fact.holder.source) == ("Harlow Stadium east stand", "sentence")
+
+
+def test_a_change_verb_of_a_level_makes_its_subject_or_object_the_measure(nlp):
+    for sentence, figure, measure in [
+        ("Inflation in Tarnia eased to 3.1% in 2031.", "3.1%", "inflation"),
+        ("Wage growth slowed to 2.4% in 2031.", "2.4%", "wage growth"),
+        ("The budget gap widened by $3 billion to $19 billion in 2031.", "$19 billion", "budget gap"),
+        # the level a change verb took its object to
+        ("The council cut the parking fee to $2 an hour in 2031.", "$2", "parking fee"),
+        ("Tarnia raised the tobacco duty to 45% in 2031.", "45%", "tobacco duty"),
+    ]:
+        assert _bound(nlp, sentence, figure).measure == measure, sentence

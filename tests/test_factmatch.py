@@ -1285,3 +1285,61 @@ def test_counts_of_people_to_whom_two_things_happened_are_two_counts():
 def test_another_party_named_by_what_it_is_to_the_owner_is_another_holder():
     _never_conflict([("Valdor's main rival shipped 4 million tablets in 2031.", "Valdor shipped 7 million tablets in 2031.")], 0.97)
     _each_conflicts([("Valdor's main rival shipped 4 million tablets in 2031.", "Valdor's main rival shipped 5 million tablets in 2031.")], 0.95)
+
+
+def test_a_thing_its_owner_has_is_not_its_owner():
+    _never_conflict([
+        ("The Harlow Stadium's east stand cost $48 million in 2031.", "The Harlow Stadium cost $310 million in 2031."),
+        ("The canal's lower section is 14 km long.", "The canal is 61 km long."),
+        ("Valdor's Bergen plant employs 1,400 people.", "Valdor employs 9,800 people."),
+    ], 0.97)
+    # the one thing is compared with itself
+    _each_conflicts([("The Harlow Stadium's east stand cost $48 million in 2031.",
+                      "The Harlow Stadium's east stand cost $61 million in 2031.")], 0.95)
+
+
+def test_a_price_or_rate_for_a_group_is_not_the_price_for_all():
+    _apart_on(("group", "for pensioners", "none said"), [
+        ("Tarnia set the bus fare at $1.10 for pensioners in 2031.", "Tarnia set the bus fare at $2.40 in 2031."),
+        ("The minimum wage rose to $11 an hour for apprentices in 2031.", "The minimum wage rose to $13 an hour for adults in 2031."),
+    ], [
+        ("Tarnia set the bus fare at $1.10 for pensioners in 2031.", "Tarnia set the bus fare at $1.40 for pensioners in 2031."),
+    ])
+    # a span of time after "for" is no group
+    assert not any(slot == "group" for slot, *_ in _match(
+        "Tarnia set aside $3 billion for two years in 2031.", "Tarnia set aside $4 billion in 2031.").differ)
+
+
+def test_a_figure_under_another_stated_condition_is_another_figure():
+    _apart_on(("condition", "after two doses", "after one dose"), [
+        ("The Corvax vaccine was 88% effective after two doses in 2031.", "The Corvax vaccine was 52% effective after one dose in 2031."),
+        ("The Corvax vaccine was 88% effective after two doses in 2031.", "The Corvax vaccine was 52% effective in 2031."),
+        ("The solver reached 900 iterations a second with 8 cores.", "The solver reached 1,500 iterations a second with 16 cores."),
+    ], [])
+    # one condition, however written, is compared (and the doses back each other)
+    relations = [v.relation for v in _numeric("The Corvax vaccine was 88% effective after two doses in 2031.",
+                                              "The Corvax vaccine was 79% effective after 2 doses in 2031.", 0.95)]
+    assert sorted(relations) == ["conflicts", "supports"], relations
+    # two conditions, each of its own figure, are no two values of one
+    _never_conflict([("The solver reached 900 iterations a second with 8 cores.",
+                      "The solver reached 1,500 iterations a second with 16 cores.")], 0.97)
+    # equal figures under two conditions back nothing
+    assert not any(v.relation == "supports" for v in _numeric(
+        "The Corvax vaccine was 88% effective after two doses in 2031.",
+        "The Corvax vaccine was 88% effective after one dose in 2031.", 0.97))
+    # a span of time is the figure's period, no condition; a price is a figure of its own
+    for a, b in [("Patients lost 6% of their weight over 12 weeks in 2031.", "Patients lost 9% of their weight over 30 weeks in 2031."),
+                 ("Valdor sold 2 million shares at $41 in 2031.", "Valdor sold 2 million shares at $44 in 2031.")]:
+        assert not any(slot == "condition" for slot, *_ in _match(a, b).differ), (a, b)
+
+
+def test_the_base_of_a_change_is_compared_with_the_figure_of_its_own_time():
+    a = "The port handled 9.2 million containers in 2032, up from 8.1 million in 2031."
+    for b, relation in [("The port handled 8.6 million containers in 2031.", "conflicts"),
+                        ("The port handled 8.1 million containers in 2031.", "supports")]:
+        for x, y in [(a, b), (b, a)]:
+            verdicts = _numeric(x, y, 0.95)
+            assert [v.relation for v in verdicts] == [relation], (x, y, verdicts)
+            assert "same period 2031" in verdicts[0].reason, verdicts[0].reason
+    # the 2032 figure against another 2032 figure, as before
+    assert [v.relation for v in _numeric(a, "The port handled 9.9 million containers in 2032.", 0.95)] == ["conflicts"]

@@ -882,3 +882,17 @@ def test_people_a_verb_of_employing_counts_are_employees():
     assert units("Orrin employs about 41,000 people.") == units("Orrin has around 41,000 employees.") == ["employee"]
     assert units("The firm has a workforce of 900 workers.") == ["employee"]
     assert units("Some 500 people attended the launch.") == ["person"]  # people, not employed by anyone said
+
+
+@pytest.mark.parametrize("text, base, unit", [
+    ("The port handled 9.2 million containers in 2032, up from 8.1 million in 2031.", "8.1 million", "container"),
+    ("Valdor had 4,100 employees, compared with 3,650 a year earlier.", "3,650", "employee"),
+    ("Deliveries reached 1.3 million vans, up 8% from 1.2 million.", "1.2 million", "van"),
+])
+def test_quantities_the_base_of_a_change_takes_its_unit(text, base, unit):
+    q = find(text, base)
+    assert (q.unit, q.kind) == (unit, "count"), q
+
+
+def test_quantities_a_bare_count_after_another_clause_keeps_no_unit():
+    assert find("Valdor had 40 staff; its revenue was up from 35 million.", "35 million").unit is None

@@ -142,16 +142,16 @@ DECREASE_VERBS = (
     r"down|fell|fall(?:s|en|ing)?|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
     r"decreas(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|"
     r"dip(?:s|ped|ping)?|slid(?:e|es|ing)?|tumbl(?:e|es|ed|ing)|cut(?:s|ting)?|"
-    r"los(?:e|es|ing)|lost"
+    r"los(?:e|es|ing)|lost|eas(?:e|es|ed|ing)"
 )
 #: Verbs that make a figure a change only through "by" ("cut costs by 60%").
 INCREASE_BY_VERBS = (
     rf"{INCREASE_VERBS}|boost(?:s|ed|ing)?|rais(?:e|es|ed|ing)|improv(?:e|es|ed|ing)|"
-    r"expand(?:s|ed|ing)?|lift(?:s|ed|ing)?|accelerat(?:e|es|ed|ing)"
+    r"expand(?:s|ed|ing)?|lift(?:s|ed|ing)?|accelerat(?:e|es|ed|ing)|widen(?:s|ed|ing)?"
 )
 DECREASE_BY_VERBS = (
     rf"{DECREASE_VERBS}|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|lower(?:s|ed|ing)|"
-    r"trim(?:s|med|ming)?|contract(?:s|ed|ing)?"
+    r"trim(?:s|med|ming)?|contract(?:s|ed|ing)?|narrow(?:s|ed|ing)?"
 )
 
 #: Nouns after a figure that make it a change ("a 15.3% increase", "30x Efficiency Leap").
@@ -1091,7 +1091,35 @@ def extract_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), dated
         for f in kept
         if math.isfinite(f.value)
     ]
-    return _equivalents(text, quantities)
+    return _equivalents(text, _bases_of_changes(text, quantities))
+
+
+#: The words between a figure and the figure it changed from or is compared with ("42 million
+#: passengers in 2023, *up from* 35 million", "*compared with* 2,800 a year earlier").
+_BASE_GAP_RE = re.compile(
+    rf"(?i)[^.;:!?()\n]{{0,40}}?\b(?:(?:up|down|rising|falling|increasing|decreasing|higher|lower|a rise|a fall|"
+    rf"an increase|a decrease|a drop|a decline)(?:{_WS}+[\d.,]+%)?{_WS}+from|compared{_WS}+(?:with|to)|versus|vs\.?|against)"
+    rf"{_WS}+(?:(?:{_QUALIFIER_ALT}){_WS}*)?$"
+)
+
+
+def _bases_of_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """A bare count a change started from or a figure is compared with takes the unit and noun of
+    the figure it is the base of ("42 million passengers in 2023, up from 35 million in 2022": 35
+    million passengers), where it states none of its own."""
+    out = list(quantities)
+    for i in range(1, len(out)):
+        b = out[i]
+        if b.kind != "count" or b.unit is not None or b.noun is not None:
+            continue
+        # the figure before, or the one before a change's size ("1.2 million cars, up 5% from 1.1 million")
+        for a in (out[j] for j in range(i - 1, max(-1, i - 3), -1)):
+            if a.kind in ("count", "measure") and a.unit is not None and _BASE_GAP_RE.fullmatch(text, a.end, b.start):
+                out[i] = replace(b, unit=a.unit, kind=a.kind, noun=a.noun)
+                break
+            if a.kind != "percent":
+                break
+    return out
 
 
 #: A figure as written: digits with thousands separators and decimals ("1,234.5").

@@ -43,7 +43,11 @@ module reads the dependency parse of the sentence around a span (spaCy, see
   "Orrin's *chief executive* earned $22 million", "the *mayor* of Tarn") that is the subject of
   the figure's clause is held as an ordinal thing is ("chief executive", "CEO" folded to it, of
   its owner Orrin): the office holder's pay is not Orrin's; a person named beside it ("Orrin's new
-  chief executive, Ada Lind, ...") is the holder.
+  chief executive, Ada Lind, ...") is the holder. So is a **thing its owner has**, a common noun
+  with a possessive that is the subject of a verb stating a figure of it ("the museum's new *wing*
+  cost $90 million", "Orrin's Ohio *plant* employs 2,300 people", "the river's navigable *section*
+  is 210 km long"; not a measure, "the museum's budget", nor a subject acting for its owner, "the
+  board approved"): :attr:`Binding.possessed`.
 * **place**: a place name in an "in"/"at" phrase of the figure's verb or noun (of a date, only an
   ordinal thing's place).
 * **event** (dates): the verb or noun the date is attached to, with the words that make it
@@ -74,7 +78,8 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _LINKING = frozenset(
     """be reach total hit stand rise fall grow climb drop decline increase decrease jump surge slip
     amount come remain exceed top double triple sink soar edge plunge tumble shrink expand swell
-    gain lose evaporate hover average""".split()
+    gain lose evaporate hover average ease slow cool accelerate rebound recover retreat rally slide
+    dip widen narrow""".split()
 )
 #: Verbs that say nothing of what an amount is ("has $4 billion", "achieved this with $5 million").
 _EMPTY_VERBS = frozenset("have do make get set achieve see take give put keep hold show mark say".split())
@@ -132,6 +137,9 @@ class Binding:
     # an ordinal thing ("second mill", lower case): the holder is it, of its owner (``holder``, or
     # the context's name when ``holder_ref``; none stated: the thing alone)
     thing: str | None = None
+    # the thing is one its owner has, named by a common noun ("the museum's new wing"), not one of
+    # a series nor an office: the sentence states the thing, whoever's it is
+    possessed: bool = False
     # a date an event was moved to ("the opening was postponed to 2028"): the event's new plan
     rescheduled: bool = False
     # the part of a whole a share is of, as written ("cloud" of "cloud accounted for 60% of revenue")
@@ -194,7 +202,7 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
         holder, ref = thing.owner, thing.owner_ref
     place = thing.place if thing is not None and thing.place else _place(root, measure_tok, holder)
     return Binding(measure, words, holder, ref, place, thing=thing.words if thing is not None else None,
-                   part=part[1] if part is not None else None)
+                   possessed=thing is not None and thing.possessed, part=part[1] if part is not None else None)
 
 
 # --------------------------------------------------------------------------- measure
@@ -363,10 +371,13 @@ def _measure_through_verb(root, own, verb):
                 and not any(c.dep_ == "prep" for c in pobj.children)  # "in line with", "in response to"
             ):
                 return pobj  # "wiped out $59 billion in market capitalization" (not "in a Series B round")
-    if root.dep_ == "pobj" and root.head.lower_ == "by":
+    if root.dep_ == "pobj" and (
+        root.head.lower_ == "by" or root.head.lower_ in ("to", "from") and DIRECTIONS.get(verb.lemma_.lower()) in ("up", "down")
+    ):
         # an amount of change in a "by" phrase measures what the verb changed ("cut the risk of
         # death by 20%", "raised prices by 5%", "reduced its emissions by 30%"; the phrase may hang
-        # on the object's last noun, "cut the likelihood of a relapse by 40%")
+        # on the object's last noun, "cut the likelihood of a relapse by 40%"), as does the level a
+        # change verb took it to or from ("raised the minimum wage to $15 an hour")
         for c in verb.children:
             if (
                 c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in own and c.ent_type_ not in VALUE_LABELS
@@ -790,6 +801,9 @@ def _subject_holder(c, measure_tok, own) -> tuple[str | None, bool]:
         # new chief executive, Ada Lind, earned ...": the person's
         person = next((a for a in c.children if a.dep_ == "appos" and a.i not in own and a.ent_type_ == "PERSON"), None)
         return (_name_of(person), False) if person is not None else (role, False)
+    part = _possessed_thing(c, own)
+    if part is not None:
+        return part, False  # "the museum's new wing cost $90 million": the wing's cost, not the museum's
     if _is_named(c):
         return _name_of(c), False
     if c.pos_ == "NOUN" and c.i > 0 and c.doc[c.i - 1].dep_ == "compound" and c.doc[c.i - 1].head.i == c.i and (
@@ -1012,6 +1026,7 @@ class _Thing:
     owner: str | None  # "Kessler" of "Kessler's second mill"
     owner_ref: bool  # "its second mill", "the second mill" with no name of its owner in the sentence
     place: str | None  # "Toledo" of "the second mill in Toledo", "Ohio" of "its second Ohio mill"
+    possessed: bool = False  # a thing its owner has, of no series ("the museum's new wing": :func:`_possessed_thing`)
 
 
 def ordinal_word(word: str) -> str | None:
@@ -1145,6 +1160,40 @@ def _role(noun, own) -> _Thing | None:
     if owner is None and not ref:
         owner = _clause_owner(noun, own)
     return _Thing(words, owner, ref and owner is None, None)
+
+
+#: Verbs that state a figure of their subject itself ("the new wing *cost* $90 million", "the Ohio
+#: plant *employs* 2,300 people"), not an act its owner does through it ("the board *approved* a $5
+#: billion buyback" is the company's buyback).
+_OWN_FIGURE_VERBS = frozenset(
+    """cost employ weigh measure carry seat house hold have produce sell generate earn contain
+    cover span stretch serve attract draw handle use consume ship deliver run require need""".split()
+)
+#: Adjectives of a size a copula states of its subject ("the navigable section is 210 km *long*").
+_SIZE_ADJECTIVES = frozenset("long tall high wide deep thick old heavy large big".split())
+
+
+def _possessed_thing(noun, own) -> _Thing | None:
+    """A thing its owner has, the subject of a verb that states a figure of it ("the museum's new
+    wing cost $90 million", "Orrin's Ohio factory employs 2,300 people", "the river's navigable
+    section is 210 km long"): held as an ordinal thing is, the words before it that say which
+    with its noun ("new wing"), of its owner (a possessive name, else a reference: "its", "the
+    museum's"). None for a noun with no possessor or another verb."""
+    if noun.pos_ != "NOUN" or noun.i in own or not any(c.dep_ == "poss" and c.i not in own for c in noun.children):
+        return None
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if not (
+        lemma in _OWN_FIGURE_VERBS
+        or lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in _SIZE_ADJECTIVES for c in verb.children)
+    ):
+        return None
+    mods = [
+        c.lower_ for c in noun.lefts
+        if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.ent_type_ == "" and not c.like_num
+    ]
+    owner, ref, place = _owner_of_thing(noun, own)
+    return _Thing(" ".join([*mods, noun.lemma_.lower()]), owner, ref and owner is None, place, possessed=True)
 
 
 def _clause_owner(noun, own) -> str | None:

@@ -31,12 +31,12 @@ DIRECTIONS: dict[str, str] = {
     # a measure goes up ...
     **dict.fromkeys(
         """rise increase grow climb jump gain add expand surge soar advance rebound raise boost lift
-        growth expansion hike""".split(), "up"),
+        growth expansion hike rally widen""".split(), "up"),
     "go up": "up",
     # ... or down
     **dict.fromkeys(
         """fall drop decline decrease shrink lose cut shed slump slide slip plunge tumble sink dip
-        contract reduce lower slash trim loss reduction contraction""".split(), "down"),
+        contract reduce lower slash trim loss reduction contraction ease retreat narrow""".split(), "down"),
     "go down": "down",
     "cut back": "down",
     # something changes hands

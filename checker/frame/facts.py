@@ -303,7 +303,9 @@ def _holder_slot(
     no holder at all the place the sentence counts in ("capacity connected in Cyprus"), else the
     heading's or the title's. An ordinal thing (``b.thing``: "Kessler's second mill", "the
     second mill") is the holder with its owner, the sentence's name or the context's as above
-    ("Kessler second mill", the slot's source the owner's), else the thing alone ("second mill")."""
+    ("Kessler second mill", the slot's source the owner's), else the thing alone ("second mill");
+    a thing its owner has ("its new wing", ``b.possessed``) is the sentence's own whatever its
+    owner's source ("Tarn Museum new wing", from "sentence"): never its owner."""
     if b.thing:
         owner = _holder_slot(Binding(holder=b.holder, holder_ref=b.holder_ref), claim, context, parsed, span, memo)
         noun = b.thing.split()[-1].lower()
@@ -311,7 +313,10 @@ def _holder_slot(
             # no owner, or one that is another of the series ("Arizona's first fab" before "the
             # second fab"): the thing alone
             return Slot(b.thing, b.thing, "sentence")
-        return Slot(f"{owner.value} {b.thing}", f"{owner.text or owner.value} {b.thing}", owner.source)
+        # a thing its owner has ("its new wing") is the sentence's own, wherever its owner's name
+        # came from: it is never that owner, as an inherited holder may be
+        source = "sentence" if b.possessed else owner.source
+        return Slot(f"{owner.value} {b.thing}", f"{owner.text or owner.value} {b.thing}", source)
     if b.holder and not b.holder_ref:
         name = context.full_name(b.holder, parsed) if context is not None else b.holder
         return Slot(name, b.holder, "sentence")

@@ -10,7 +10,8 @@ the rules compare the values. A pair whose holder and measure match but whose ti
 modality differ is two facts, and :class:`FactMatch` says which slot differed, in words (besides
 the fact's own slots, what the sentences write around the figures: a division or a phase it is
 counted in, a basis, an object it was spent on or received about, a forecaster, the group it is
-counted among, the statistic it is: median or average). Where
+counted among or a price is for, the statistic it is: median or average, a condition it holds under:
+"after two doses", "with 8 GPUs"). Where
 one figure's sentence dates it and the other figure has no time at all (nor a page date),
 :attr:`FactMatch.undated` names the one date (not a date "since", which runs to the present): the
 rules take another value there for maybe another time. A rate stated plainly is the sustained one.
@@ -696,13 +697,14 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
     ga, gb = _group(a, qa), _group(b, qb)
     if ga != gb:
         # "unemployment among young people rose to 14%" / "unemployment rose to 4%", "among women" /
-        # "among men": a group's figure, and the whole's or another group's (where the other sentence
-        # never writes the group's words)
-        mine, other = (ga, b) if ga else (gb, a)
-        if (ga and gb and not (word_set(ga) & word_set(b.text) and word_set(gb) & word_set(a.text))) or (
-            not (ga and gb) and not word_set(mine) & word_set(other.text)
+        # "among men", "$12 an hour for small businesses" / "$15 an hour": a group's figure, and the
+        # whole's or another group's (where the other sentence never writes the group's words)
+        wa, wb = (word_set(g[1]) if g else None for g in (ga, gb))
+        mine, other = (wa, b) if ga else (wb, a)
+        if (ga and gb and not (wa & word_set(b.text) and wb & word_set(a.text))) or (
+            not (ga and gb) and not mine & word_set(other.text)
         ):
-            differ.append(("group", f"among {ga}" if ga else "none said", f"among {gb}" if gb else "none said"))
+            differ.append(("group", " ".join(ga) if ga else "none said", " ".join(gb) if gb else "none said"))
     oa, ob = _object(a, qa), _object(b, qb)
     if (
         oa is not None and ob is not None and oa[0] == ob[0] and (oa[2] - word_set(b.text)) and (ob[2] - word_set(a.text))
@@ -749,6 +751,22 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         # "the median home price was $420,000" / "the average home price was $510,000": two statistics
         # of one measure, never one value
         differ.append(("statistic", sa, sb))
+    ca, cb = _condition(a, qa), _condition(b, qb)
+    if ca is None and cb is not None:
+        ca = _condition_written(a, cb)
+    elif cb is None and ca is not None:
+        cb = _condition_written(b, ca)
+    if ca != cb and (
+        (ca and cb and ca[:2] == cb[:2] and _conditions_differ(ca, cb))
+        or (ca is None and cb[1] not in word_set(a.text)) or (cb is None and ca[1] not in word_set(b.text))
+    ):
+        # "90% effective after two doses" / "60% effective after one dose" (or "60% effective"), "400
+        # tokens a second with 8 GPUs" / "with 16 GPUs": a figure under another stated condition
+        differ.append(("condition", ca[3] if ca else "none said", cb[3] if cb else "none said"))
+    elif qa.value != qb.value and _a_condition(a, qa) and _a_condition(b, qb):
+        # "400 tokens a second with 8 GPUs" / "700 tokens a second with 16 GPUs": two conditions, each
+        # of its own figure, not two values of one
+        differ.append(("condition", _a_condition(a, qa), _a_condition(b, qb)))
     if _MODE_GROUP.get(fa.modality, fa.modality) != _MODE_GROUP.get(fb.modality, fb.modality):
         differ.append(("modality", _mode_words(fa.modality), _mode_words(fb.modality)))
     elif _MODE_GROUP.get(fa.modality) == "ahead":
@@ -811,13 +829,47 @@ _AMONG = re.compile(
 )
 
 
+#: The group a price or a rate is for, right after the figure and its rate ("$12 an hour *for small
+#: businesses*", "tickets cost $45 *for adults*", "a 20% discount *for students*"): "for" and plural
+#: words up to a preposition, a conjunction or the clause's end.
+_FOR_GROUP = re.compile(
+    r"(?P<rate>\s+(?:an?|per|each)\s+[a-z]+)?\s+for\s+(?:all\s+|the\s+|most\s+|many\s+)?"
+    r"(?P<words>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|by|during|since|from|with|and|or|as|after|before|over|aged|under|who|than|while)\b)"
+)
+
+
+#: Words that make an amount a price or a charge, which may be set for one group ("tickets cost $45
+#: for adults").
+_PRICE_WORDS = re.compile(
+    r"\b(?:cost|costs|costing|price|prices|priced|fare|fares|fee|fees|ticket|tickets|wage|wages|rent|rents"
+    r"|tariff|tariffs|tax|taxes|charge|charges|charged|rate|rates|premium|premiums|subscription)\b", re.I
+)
+
+
 @by_identity
-def _group(claim: Claim, q: Quantity) -> str | None:
-    """The group the figure's clause counts it among ("unemployment among young people rose to 14%":
-    "young people"), lower case; None where it names none."""
+def _group(claim: Claim, q: Quantity) -> tuple[str, str] | None:
+    """``(preposition, group)`` of the group the figure's clause counts it among ("unemployment
+    among young people rose to 14%": "among", "young people"), or that a price or a rate is for
+    ("raised the minimum wage to $12 an hour for small businesses": "for", "small businesses";
+    plural words, not a time: "for two years"; a rate, a share or an amount of a price or a
+    charge, not what an amount goes to: "set aside €47 billion for toolmakers"), lower case; None
+    where it names none."""
     first, last = clause_of(claim.text, q.start, q.end)
     m = _AMONG.search(claim.text, first, last)
-    return " ".join(m.group("words").lower().split()) if m else None
+    if m:
+        return "among", " ".join(m.group("words").lower().split())
+    i = q.end
+    if q.noun:  # "300 *jets* for airlines"
+        n = re.match(r"\s+" + re.escape(q.noun) + r"\b", claim.text[i:])
+        i += n.end() if n else 0
+    m = _FOR_GROUP.match(claim.text, i, last)
+    if m is None or not (m["rate"] or q.kind == "percent" or _PRICE_WORDS.search(claim.text, first, last)):
+        return None  # "set aside €47 billion for toolmakers": what an amount goes to, no price of a group
+    words = m["words"].lower().split()
+    if not _plural(words[-1]) or set(words) & _NO_OBJECT:
+        return None
+    return "for", " ".join(words)
 
 
 #: What a figure was spent on, sold or lent to, invested in, received about: a preposition right
@@ -876,6 +928,73 @@ def _object(claim: Claim, q: Quantity) -> tuple[str, str, frozenset[str]] | None
         written += where
         content += [w.lower() for w in where.split()[1:] if w.lower() != "the"]
     return ("in" if prep == "into" else prep), written, word_set(" ".join(content))
+
+
+#: A preposition right before a count that makes the count a condition of another figure of its
+#: clause ("90% effective *after two doses*", "400 tokens a second *with 8 GPUs*").
+_CONDITION_BEFORE = re.compile(r"\b(after|with|at|using|on)\s+(?:the\s+first\s+|just\s+|only\s+)?$", re.I)
+
+
+@by_identity
+def _condition(claim: Claim, q: Quantity) -> tuple[str, str, float, str] | None:
+    """``(preposition, unit, value, as written)`` of a count or a measure (not of time) that
+    states a condition of the figure ``q`` in its clause ("The vaccine was 90% effective after two
+    doses": "after", "dose", 2.0, "after two doses"); not an amount of money ("sold 3 million shares
+    at $42": a price, a figure of its own). None where the clause states none."""
+    found = _condition_figure(claim, q)
+    if found is None:
+        return None
+    other, m = found
+    end = other.end
+    if other.noun and claim.text.startswith(other.noun, other.end + 1):
+        end += 1 + len(other.noun)
+    return m[1].lower(), normalise(other.unit), other.value, " ".join(claim.text[m.start() : end].split())
+
+
+def _condition_figure(claim: Claim, q: Quantity) -> tuple[Quantity, re.Match] | None:
+    """The other figure of ``q``'s clause that states a condition of it (:func:`_condition`), with
+    the match of the preposition before it."""
+    first, last = clause_of(claim.text, q.start, q.end)
+    for other in claim.quantities:
+        if (
+            other is q or other.start < first or other.end > last or other.kind not in ("count", "measure")
+            or not other.unit or other.unit == "percent" or other.unit in TIME_UNITS
+        ):  # (a span of time is the figure's period: "over 42 days", the time slot's)
+            continue
+        m = _CONDITION_BEFORE.search(claim.text, max(first, other.start - 24), other.start)
+        if m is not None:
+            return other, m
+    return None
+
+
+def _conditions_differ(ca: tuple[str, str, float, str], cb: tuple[str, str, float, str]) -> bool:
+    """Two conditions of one kind differ: their values, where both were read ("after two doses" /
+    "after 2 doses" are one), else their words."""
+    if ca[2] == ca[2] and cb[2] == cb[2]:  # neither is NaN
+        return ca[2] != cb[2]
+    return ca[3].lower() != cb[3].lower()
+
+
+@by_identity
+def _a_condition(claim: Claim, q: Quantity) -> str | None:
+    """The condition ``q`` states of another figure of its clause, as written ("with 8 GPUs" of "400
+    tokens a second with 8 GPUs"); None where it is none."""
+    for other in claim.quantities:
+        found = _condition_figure(claim, other) if other is not q else None
+        if found is not None and found[0] is q:
+            return _condition(claim, other)[3]
+    return None
+
+
+def _condition_written(claim: Claim, other: tuple[str, str, float, str]) -> tuple[str, str, float, str] | None:
+    """The condition of the same kind as ``other`` (:func:`_condition`) that ``claim`` writes with
+    words the extractor reads no figure in ("after one dose", "after a single dose", "with a
+    single GPU"), its value unread (NaN); None where it writes none."""
+    prep, unit = other[0], other[1]
+    m = re.search(rf"\b{prep}\s+(?:[\w-]+\s+){{1,3}}?({re.escape(unit)}\w*)\b", claim.text, re.I)
+    if m is None or normalise(m[1]) != unit:
+        return None
+    return prep, unit, float("nan"), " ".join(m[0].split())
 
 
 def _plural(word: str) -> bool:

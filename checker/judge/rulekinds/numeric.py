@@ -121,7 +121,7 @@ class NumericMismatch(RuleKind):
         # figures in a common slot are the same quantity unless one sentence names someone the
         # other does not ("exports of Arizona reached ..." / "exports of Sonora reached ...")
         aligned = aligned_slots(a, b, "q") if names_within(a.subjects, a.text, b.subjects, b.text) else {}
-        slots = _restated_slots(a, b, aligned)
+        slots = _slots_by_time(a, b, _restated_slots(a, b, aligned))
         taken = {j for js in slots.values() for j in js}
         facts_b = [quantity_fact(b, j) for j in range(len(b.quantities))]
         for i, qa in enumerate(a.quantities):
@@ -416,8 +416,13 @@ class NumericMismatch(RuleKind):
             shared = sorted(set(a.subjects) & set(b.subjects))
             if shared:
                 why.append("same subject " + ", ".join(shared[:3]))
-            if a.dates and b.dates:
-                why.append(f"same period {a.dates[0].value}")
+            if fm is not None and "time" in fm.slots:
+                why.append(f"same period {dict(fm.same)['time']}")
+            elif a.dates and b.dates and not (fm is not None and any(slot == "time" for slot, *_ in fm.differ)):
+                # a period both sentences state ("... in 2023, up from 35 million in 2022" / "in 2022": 2022)
+                common = [d.value for d in a.dates if d.value in {e.value for e in b.dates}]
+                if common:
+                    why.append(f"same period {common[0]}")
             if not why:
                 why.append("closely worded sentences")
             slots = "; ".join(why)
@@ -454,6 +459,32 @@ def _restated_slots(a: Claim, b: Claim, aligned: dict[int, int]) -> dict[int, li
                 if jb not in slots.setdefault(ia, []):
                     slots[ia].append(jb)
     return slots
+
+
+def _slots_by_time(a: Claim, b: Claim, slots: dict[int, list[int]]) -> dict[int, list[int]]:
+    """``slots`` with a figure moved from a common slot whose partner's stated time differs to the
+    one figure of the same sentence that states that time ("The airport handled 42 million
+    passengers in 2023, up from 35 million in 2022" / "handled 38 million passengers in 2022": the 38
+    million is compared with the 35 million, not with the 42 million of 2023 its words line up with)."""
+    def time(claim: Claim, k: int) -> str | None:
+        fact = quantity_fact(claim, k)
+        return fact.time.value if fact is not None and fact.time is not None and fact.time.source == "sentence" else None
+
+    out = {i: list(js) for i, js in slots.items()}
+    for i, js in slots.items():
+        for j in js:
+            ta, tb = time(a, i), time(b, j)
+            if ta is None or tb is None or ta == tb:
+                continue
+            taken = {n for ns in out.values() for n in ns}
+            in_a = [k for k in range(len(a.quantities)) if k not in out and time(a, k) == tb]
+            in_b = [k for k in range(len(b.quantities)) if k not in taken and time(b, k) == ta]
+            if len(in_a) == 1:
+                out[i].remove(j)
+                out[in_a[0]] = [j]
+            elif len(in_b) == 1:
+                out[i][out[i].index(j)] = in_b[0]
+    return {i: js for i, js in out.items() if js}
 
 
 #: Words beside a figure that say nothing of what it measures ("a total of", "the new").
@@ -857,7 +888,7 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
     if _placed_one_side(fa, a, fb, b) or _shares_of_apart(a, qa, b, qb) or referred_apart(fa, a, fb, b):
         return True
     for slot, *values in fm.differ:
-        if slot in ("forecaster", "division", "phase", "object", "source", "basis", "owner", "statistic", "group"):
+        if slot in ("forecaster", "division", "phase", "object", "source", "basis", "owner", "statistic", "group", "condition"):
             # the holder's forecast and analysts' are two forecasts; a division's figure, the whole's; two
             # polls; a figure after fees and one before
             return True
@@ -885,7 +916,7 @@ def _of_two_populations(fm: FactMatch, a: Claim, qa: Quantity, b: Claim, qb: Qua
     "Orrin earned"), or one holder's at two times ("$4.6 billion in 2023" / "$4.6 billion in 2022",
     "up from $0.9 billion a year earlier" / "$0.9 billion in the first quarter"): equal values of
     two populations, two holders or two times back nothing."""
-    return (any(slot in ("group", "statistic") for slot, *_ in fm.differ) or _shares_of_apart(a, qa, b, qb)
+    return (any(slot in ("group", "statistic", "condition") for slot, *_ in fm.differ) or _shares_of_apart(a, qa, b, qb)
             or _offices_apart(fm) or _at_two_times(fm))
 
 
@@ -967,9 +998,15 @@ def _own_region(fa: Fact | None, a: Claim, qa: Quantity, fb: Fact | None, b: Cla
 
 def _part_of(whole: str, part: str, claim: Claim) -> bool:
     """``claim`` writes its holder ``part`` as a part of ``whole``, the other sentence's holder:
-    "the plant's first phase", "the first phase of the plant"."""
-    w, p = re.escape(whole.lower()), re.escape(part.lower())
+    "the plant's first phase", "the first phase of the plant"; or as a thing ``whole`` has, which
+    the binder writes after its owner ("Valdor plant" of "Valdor's Bergen plant", or of "its plant"
+    after a sentence about Valdor)."""
     text = claim.text.lower().replace("\u2019", "'")
+    if part.lower().startswith(whole.lower() + " "):
+        thing = re.escape(part[len(whole) + 1 :].lower())
+        if re.search(rf"\b(?:{re.escape(whole.lower())}(?:'s|')|its|their) (?:[\w-]+ ){{0,2}}?{thing}\b", text):
+            return True
+    w, p = re.escape(whole.lower()), re.escape(part.lower())
     return bool(re.search(rf"\b{w}(?:'s|') (?:[\w-]+ ){{0,2}}?{p}\b", text) or re.search(rf"\b{p} of (?:the |its |their )?{w}\b", text))
 
 
