@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from checker.frame.cells import cell_reading
-from checker.frame.facts import document_facts
+from checker.frame.facts import document_claims_with_facts, document_facts
 from checker.frame.nlp import load_nlp
 from checker.extract.claims import document_claims
 from checker.ingest.documents import parse_document
@@ -75,6 +75,9 @@ def test_one_line_between_bars_is_no_table():
         ("GPU Hours — Vexa-4 (est.): ~25M+ A100", "Vexa-4", "gpu hours"),
         ("Acme Corp — Employees: 1,200", "Acme Corp", "employees"),
         ("Germany — Revenue: $4.1 billion", "Germany", "revenue"),
+        # neither label a name: the row is the thing, the column what is measured of it
+        ("Upper basin — Share of households: 71%", "Upper basin", "share of households"),
+        ("Night shift — Staff: 140", "Night shift", "staff"),
     ],
 )
 def test_the_label_that_is_a_name_holds_the_cell_and_the_other_measures_it(nlp, text, holder, measure):
@@ -86,6 +89,8 @@ def test_the_label_that_is_a_name_holds_the_cell_and_the_other_measures_it(nlp, 
     "text",
     [
         "Invention patents granted — 2023: 921,000",  # a year, no name: the parse reads it
+        "Bookings — Q3 2031: 4,100",  # a quarter
+        "Bookings — FY2031: 4,100",  # a fiscal year
         "Orrin-V2 — Vexa-4: 12",  # two names
         "The plant, which opened in 2021, employs 1,200 people.",  # no cell
     ],
@@ -133,3 +138,11 @@ def test_total_and_active_parameters_of_one_table_are_two_measures(nlp):
     total = next(c for c in claims if c.text.startswith("Parameters (Total) — Orrin-V2"))
     active = next(c for c in claims if c.text.startswith("Parameters (Active) — Orrin-V2"))
     assert "conflicts" not in _relations(total, active, 0.9)
+
+
+def test_two_rows_of_labels_that_are_no_names_are_two_things_figures():
+    text = ("# Tarnia water survey\n\n| Area | Share of households |\n| --- | --- |\n"
+            "| Upper basin | 71% |\n| Lower basin | 54% |\n")
+    cells = [c for c in document_claims_with_facts(parse_document(text, "markdown", "d1", "d1.md"), 1) if c.quantities]
+    assert [c.facts[0].holder.value for c in cells] == ["Upper basin", "Lower basin"]
+    assert not any(v.relation == "conflicts" for v in NumericMismatch({}).compare(cells[0], cells[1], PairContext(0.95)))

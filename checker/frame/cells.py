@@ -5,8 +5,10 @@ The readers give a table's data cell the text ``"<row label> — <column header>
 column is about (a company, a model, a country: "DeepSeek-V3", "Acme Corp") and the other says
 what is measured ("Parameters (Total)", "GPU Hours", "Employees"). A sentence parse reads such a
 line poorly ("Parameters (Total) — DeepSeek-V3: 671B" has no verb), so :func:`cell_reading`
-reads it from the labels: the label that is a name is the holder, the other the measure. Where
-neither or both are names (a year header, two names) it answers nothing and the parse stands.
+reads it from the labels: the label that is a name is the holder, the other the measure; where
+neither is a name, the row label is the holder ("North — Share of adults: 71%": the north's share,
+not the share of the page's subject). Where both are names, or a label is a year or a period (a
+year header), it answers nothing and the parse stands.
 """
 
 from __future__ import annotations
@@ -46,14 +48,26 @@ def cell_reading(text: str, parsed) -> CellReading | None:
     if m is None or len(m.group("value").split()) > 8:
         return None
     row, head = (m.start("row"), m.end("row")), (m.start("head"), m.end("head"))
-    named = [part for part in (row, head) if _is_name(text, part, parsed)]
+    named = [part for part in (row, head) if _a_label(text, part) and _is_name(text, part, parsed)]  # "FY2031": a period
+    if not named and _a_label(text, row) and _a_label(text, head) and len(text[row[0] : row[1]].split()) <= 4:
+        # neither label a name ("North — Share of adults: 71%"): the row is the thing, the column what
+        # is measured of it, as a table is read, so two rows' cells are two things' figures
+        named = [row]
     if len(named) != 1:
         return None
     other = head if named[0] == row else row
     label = text[other[0] : other[1]].strip()
-    if not any(ch.isalpha() for ch in label) or re.fullmatch(r"[\d\s/–-]+(?:Q[1-4]|H[12])?", label):
+    if not _a_label(text, other):
         return None
     return CellReading(_bare(text[named[0][0] : named[0][1]]), _measure(label), label, m.start("value"))
+
+
+def _a_label(text: str, part: tuple[int, int]) -> bool:
+    """The label at ``part`` of ``text`` has words, and is no year or period ("2023", "2023 Q4")."""
+    label = text[part[0] : part[1]].strip()
+    return any(ch.isalpha() for ch in label) and not re.fullmatch(r"[\d\s/–-]+(?:Q[1-4]|H[12])?", label) and not (
+        re.fullmatch(r"(?:Q[1-4]|H[12]|FY)\s*[\d/–-]*", label)
+    )
 
 
 def _bare(label: str) -> str:
