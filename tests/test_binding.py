@@ -895,3 +895,12 @@ def test_a_change_verb_of_a_level_makes_its_subject_or_object_the_measure(nlp):
         ("Tarnia raised the tobacco duty to 45% in 2031.", "45%", "tobacco duty"),
     ]:
         assert _bound(nlp, sentence, figure).measure == measure, sentence
+
+
+def test_a_title_that_opens_with_a_label_of_the_page_is_about_what_follows_the_colon(nlp):
+    for title, holder in [("Draft: Valdor Mining's results", "Valdor Mining"),
+                          ("Draft explainer: Brisa Telecom's network", "Brisa Telecom"),
+                          ("Analysis: Tessaro's new drone", "Tessaro")]:
+        _, claims = _facts_of(nlp, f"# {title}\n\nThe figures were published on Monday. It spent $3 million in 2031.\n")
+        fact = next(f for c in claims for f in c.facts if f.value == "$3 million")
+        assert fact.holder is not None and fact.holder.value == holder and fact.holder.source == "title", (title, fact.holder)

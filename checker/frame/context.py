@@ -220,6 +220,11 @@ class DocumentContext:
         if not text:
             return None
         parsed = self._parse(self.sentence_cased(text))
+        if parsed is not None and _kicker(parsed):
+            # "Draft: Tarnia's vaccines", "Analysis: Orrin's new drone": a label of what kind of page
+            # this is, then what the page is about
+            text = text.partition(":")[2].strip()
+            parsed = self._parse(self.sentence_cased(text)) if text else None
         found = about(parsed) if parsed is not None else None
         head, colon, _ = text.partition(": ")
         if colon and len(head.split()) >= 3 and parsed is not None and _label_name(parsed) is None and _subject(parsed) is None:
@@ -299,6 +304,15 @@ _OPENERS = frozenset("The A An This That These Those Its Our Their".split())
 _RUNNING = ("paragraph", "list_item", "quote", "table_cell")
 #: What a sentence's first word may follow: a capital there says nothing of a name.
 _SENTENCE_ENDS = frozenset(".!?:;—–-\"“”'‘’•*#|")
+
+
+def _kicker(parsed) -> bool:
+    """A title or heading opens with a label of one or two common words and a colon ("Draft: ...",
+    "Draft explainer: ...", "Analysis: ..."), which says what kind of page it is, not whose."""
+    colon = next((t.i for t in parsed if t.text == ":"), None)
+    if colon is None or not 1 <= colon <= 2 or colon == len(parsed) - 1:
+        return False
+    return all(t.pos_ in ("NOUN", "ADJ") and t.is_alpha and t.text[1:].islower() for t in parsed[:colon])
 
 
 def _title_case(text: str) -> bool:
