@@ -904,3 +904,17 @@ def test_a_title_that_opens_with_a_label_of_the_page_is_about_what_follows_the_c
         _, claims = _facts_of(nlp, f"# {title}\n\nThe figures were published on Monday. It spent $3 million in 2031.\n")
         fact = next(f for c in claims for f in c.facts if f.value == "$3 million")
         assert fact.holder is not None and fact.holder.value == holder and fact.holder.source == "title", (title, fact.holder)
+
+
+def test_an_event_done_to_its_object_is_the_objects_event(nlp):
+    # "the council proposed the levy": the levy's proposal, as "the levy was proposed" says; the
+    # sentences before say which levy
+    active = _bound(nlp, "The council proposed the levy in March 2031.", "March 2031")
+    passive = _bound(nlp, "The levy was first proposed by the council in May 2031.", "May 2031")
+    assert (active.event, active.holder, active.holder_ref) == ("propose", "levy", True), active
+    assert (passive.holder, passive.holder_ref) == ("levy", True), passive
+    _, claims = _facts_of(nlp, "The Harbour Levy Act sets a fee on cargo ships. The council proposed the act in March 2031.\n")
+    fact = next(f for c in claims for f in c.facts if f.kind == "date")
+    assert (fact.holder.value, fact.holder.source) == ("Harbour Levy Act", "previous sentence"), fact.holder
+    # an event not done to its object keeps its subject
+    assert _bound(nlp, "The council opened a new office in March 2031.", "March 2031").holder == "council"

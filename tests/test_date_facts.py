@@ -64,6 +64,8 @@ def _relations(verdicts):
     ("published in the Official Journal", "publish"), ("publication", "publish"),
     ("adopted", "adopt"), ("voted", "adopt"), ("passed", "adopt"), ("approval", "adopt"),
     ("signed", "sign"), ("completed", "complete"), ("finished", "complete"), ("announced", "announce"),
+    ("was first proposed", "propose"), ("proposal", "propose"), ("merged", "merge"), ("merger", "merge"),
+    ("was discovered", "discover"), ("discovery", "discover"),
 ])
 def test_event_words_fold_to_one_key(words, key):
     assert event_key(words) == key

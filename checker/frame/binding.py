@@ -1417,6 +1417,12 @@ def _bound_event(root, own, words: list, event: str, tok=None, rescheduled: bool
         holder, ref = owner, False
     elif named is not None:  # "Orrin launched the X2 drone in 2023": the drone's launch, not Orrin's
         holder, ref = named, False
+    elif thing is None and obj is not None and event_key(event) in _DONE_TO_OBJECT and obj.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in obj.lefts
+    ):
+        # "the commission proposed the act in 2028": the act's proposal, as "the act was proposed in
+        # 2028" says; which act, the sentences before say
+        holder, ref = _strip(_phrase(obj)[1] or obj.text), True
     else:
         holder, ref = (thing, False) if thing is not None else _holder(root, None, own)
     if holder is None and not ref and nouns:
@@ -1429,6 +1435,11 @@ def _bound_event(root, own, words: list, event: str, tok=None, rescheduled: bool
         place = _place(root, obj, holder if isinstance(holder, str) else None)
     return Binding(holder=holder, holder_ref=ref, place=place, event=event, event_words=" ".join(t.text for t in words),
                    thing=thing.words if thing is not None else None, rescheduled=rescheduled)
+
+
+#: Events done to the object of their verb, whose date is the object's ("proposed the act", "signed
+#: the treaty", "launched the drone"), as the passive says ("the act was proposed").
+_DONE_TO_OBJECT = frozenset({"propose", "adopt", "publish", "sign", "launch", "announce", "complete"})
 
 
 def _priced_thing(verb, root, own) -> str | None:

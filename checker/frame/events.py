@@ -51,7 +51,8 @@ _PLANS = ("target", "plan", "schedule", "expect", "slate", "due")
 #: - ``production end``: production stops;
 #: - ``construction start``: building begins (start construction, break ground);
 #: - ``publish``, ``adopt`` (adopt, pass, approve, vote, enact), ``sign``, ``complete`` (complete,
-#:   finish), ``announce``.
+#:   finish), ``announce``, ``propose`` (propose, proposal), ``merge`` (merge, merger), ``discover``
+#:   (discover, discovery).
 EVENT_KEYS: dict[str, str] = {
     # launch
     "launch": "launch",
@@ -140,6 +141,10 @@ EVENT_KEYS: dict[str, str] = {
     "complete": "complete",
     "finish": "complete",
     "announce": "announce",
+    # a plan or a law first put forward; two bodies joined into one; something found
+    "propose": "propose",
+    "merge": "merge",
+    "discover": "discover",
 }
 
 #: Words that tell of a change of an event's date, not of an event: the words give no key.
@@ -160,6 +165,7 @@ IRREGULAR: dict[str, str] = {
     "establishment": "establish", "incorporation": "incorporate", "foundation": "found",
     "application": "apply",
     "announcement": "announce",
+    "proposal": "propose", "merger": "merge", "discovery": "discover",
     "inauguration": "inaugurate",
     "commencement": "commence",
     "operations": "operation", "operating": "operate",
