@@ -1016,6 +1016,14 @@ def test_a_margin_over_two_named_things_and_two_passive_agents_are_apart():
     )) == ["conflicts", "supports"]
 
 
+def test_a_tally_right_after_a_named_chamber_is_that_chambers():
+    # "passed the Senate 52-48": no "by", the same margin over a named thing
+    _never_conflict([("The levy cleared the Assembly 58-21.", "The levy cleared the Senate 30-9.")], 0.95)
+    assert ("object", "Assembly", "Senate") in _match("The levy cleared the Assembly 58-21.", "The levy cleared the Senate 30-9.").differ
+    assert "conflicts" in [v.relation for v in _numeric("The levy cleared the Assembly 58-21.",
+                                                         "The levy cleared the Assembly 58-24.", 0.95)]
+
+
 def test_findings_of_two_samples_are_two_polls():
     _never_conflict([
         ("A survey of 800 nurses found that 61% planned to leave the profession.",

@@ -1068,6 +1068,14 @@ _MARGIN_OVER = re.compile(
 )
 
 
+#: The same, before a tally with no "by" ("passed *the Senate* 52-48").
+_TALLY_OVER = re.compile(
+    r"\b[a-z]+(?:ed|ew|on|at|ot|eat|ost)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+$"
+)
+#: A tally's figures: "52-48", "220 to 212", "61 votes to 39".
+_TALLY_AFTER = re.compile(r"[\d,.]+(?:\s+[a-z]+)?\s*(?:to|-|–)\s*[\d,.]+")
+
+
 @by_identity
 def _margin_over(claim: Claim, q: Quantity) -> str | None:
     """The named thing (after a past-tense verb) a margin is over or in, where the figure follows
@@ -1076,10 +1084,13 @@ def _margin_over(claim: Claim, q: Quantity) -> str | None:
     text = claim.text
     first, _ = clause_of(text, q.start, q.end)
     start = q.start
-    tally = re.search(r"\s+by\s+(?=[\d,.]+(?:\s+[a-z]+)?\s*(?:to|-|–)\s*$)", text[first:start])
+    tally = re.search(r"\s+(?:by\s+)?(?=[\d,.]+(?:\s+[a-z]+)?\s*(?:to|-|–)\s*$)", text[first:start])
     if tally:  # "by 220 votes to 207": the figure after "to" is of the margin that "220" opens
         start = first + tally.end()
     m = _MARGIN_OVER.search(text, first, start)
+    if m is None and _TALLY_AFTER.match(text, start):
+        # "passed the Senate 52-48": a tally right after the name, with no "by"
+        m = _TALLY_OVER.search(text, first, start)
     if m is None or m.end() != start:
         return None
     name = m["name"]
