@@ -1313,6 +1313,10 @@ def test_a_price_or_rate_for_a_group_is_not_the_price_for_all():
     ], [
         ("Tarnia set the bus fare at $1.10 for pensioners in 2031.", "Tarnia set the bus fare at $1.40 for pensioners in 2031."),
     ])
+    # a measure for a group, after the figure or before the verb ("life expectancy for men is ...")
+    _never_conflict([("In Tarnia life expectancy is 83 years for women and 78 for men.", "In Tarnia life expectancy for men is 80 years."),
+                     ("In Tarnia life expectancy for women is 83 years.", "In Tarnia life expectancy is 81 years.")], 0.97)
+    _each_conflicts([("In Tarnia life expectancy for women is 83 years.", "In Tarnia life expectancy for women is 85 years.")], 0.95)
     # a span of time after "for" is no group
     assert not any(slot == "group" for slot, *_ in _match(
         "Tarnia set aside $3 billion for two years in 2031.", "Tarnia set aside $4 billion in 2031.").differ)

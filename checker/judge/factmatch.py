@@ -839,6 +839,11 @@ _FOR_GROUP = re.compile(
 )
 
 
+#: The group a figure is stated for before its verb ("life expectancy *for men* is 79 years").
+_FOR_GROUP_BEFORE = re.compile(
+    r"\bfor\s+(?:all\s+|the\s+)?(?P<words>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+"
+    r"(?:is|was|are|were|stood|stands|rose|fell|reached|averaged|remained|increased|decreased|grew|dropped|climbed)\b"
+)
 #: Words that make an amount a price or a charge, which may be set for one group ("tickets cost $45
 #: for adults").
 _PRICE_WORDS = re.compile(
@@ -852,9 +857,9 @@ def _group(claim: Claim, q: Quantity) -> tuple[str, str] | None:
     """``(preposition, group)`` of the group the figure's clause counts it among ("unemployment
     among young people rose to 14%": "among", "young people"), or that a price or a rate is for
     ("raised the minimum wage to $12 an hour for small businesses": "for", "small businesses";
-    plural words, not a time: "for two years"; a rate, a share or an amount of a price or a
-    charge, not what an amount goes to: "set aside €47 billion for toolmakers"), lower case; None
-    where it names none."""
+    "life expectancy for men is 79 years"; plural words, not a time: "for two years"; a rate, a
+    share, a measure or an amount of a price or a charge, not what an amount goes to: "set aside
+    €47 billion for toolmakers"), lower case; None where it names none."""
     first, last = clause_of(claim.text, q.start, q.end)
     m = _AMONG.search(claim.text, first, last)
     if m:
@@ -864,12 +869,21 @@ def _group(claim: Claim, q: Quantity) -> tuple[str, str] | None:
         n = re.match(r"\s+" + re.escape(q.noun) + r"\b", claim.text[i:])
         i += n.end() if n else 0
     m = _FOR_GROUP.match(claim.text, i, last)
-    if m is None or not (m["rate"] or q.kind == "percent" or _PRICE_WORDS.search(claim.text, first, last)):
+    if m is None:
+        before = [b for b in _FOR_GROUP_BEFORE.finditer(claim.text, first, q.start)]
+        m = before[-1] if before else None  # "life expectancy for men is 79 years"
+    elif not (m["rate"] or q.kind in ("percent", "measure") or _PRICE_WORDS.search(claim.text, first, last)):
         return None  # "set aside €47 billion for toolmakers": what an amount goes to, no price of a group
+    if m is None:
+        return None
     words = m["words"].lower().split()
-    if not _plural(words[-1]) or set(words) & _NO_OBJECT:
+    if not (_plural(words[-1]) or words[-1] in _PEOPLE_PLURALS) or set(words) & _NO_OBJECT:
         return None
     return "for", " ".join(words)
+
+
+#: Plural nouns of people that no "s" ends.
+_PEOPLE_PLURALS = frozenset("people men women children".split())
 
 
 #: What a figure was spent on, sold or lent to, invested in, received about: a preposition right
