@@ -141,9 +141,15 @@ def test_cheap_path_sets_no_entity_facts():
     assert claims and not [f for c in claims for f in c.facts if f.kind == "entity"]
 
 
-def test_sentences_without_a_figure_or_date_are_no_claims(nlp):
+def test_a_sentence_with_no_figure_or_date_is_a_claim_where_it_has_the_words_of_a_relation(nlp):
     _, claims = _facts_of(nlp, "The Orrin supercomputer is housed in Lisbon.\n")
-    assert claims == []
+    assert [(f.kind, f.value, f.measure.value) for c in claims for f in c.facts] == [("entity", "Lisbon", "location")]
+    for text in ("The Tessaly cluster was built by Korvell.", "Halvard won the Velmar rail contract.",
+                 "Orrin Energy is headquartered in Oslo.", "The Lisbon-based firm Orvane makes chips."):
+        assert _facts_of(nlp, text + "\n")[1], text
+    # a sentence with none of them is no claim
+    for text in ("The Orrin supercomputer is the fastest machine in Europe.", "It was built for research in Lisbon."):
+        assert _facts_of(nlp, text + "\n")[1] == [], text
 
 
 def test_entity_facts_round_trip_the_claims_cache_and_the_json_report(nlp):
@@ -223,6 +229,19 @@ def test_entity_mismatch_several_values_conflict_only_when_none_agrees():
     (v,) = EntityMismatch({}).compare(a, _claim("b", _entity("Porto")), ctx)
     assert v.relation == "supports"
     (v,) = EntityMismatch({}).compare(a, _claim("b", _entity("Faro")), ctx)
+    assert v.relation == "conflicts"
+
+
+def test_a_relation_of_several_values_conflicts_with_nothing():
+    # a law passed by both chambers, a machine built by two contractors; one such value still supports
+    for relation in ("adopter", "builder"):
+        assert _judge(_entity("Senate", "ORG", holder="Tarn Act", relation=relation),
+                      _entity("Assembly", "ORG", holder="Tarn Act", relation=relation)) == [], relation
+        (v,) = _judge(_entity("Senate", "ORG", holder="Tarn Act", relation=relation),
+                      _entity("Senate", "ORG", holder="Tarn Act", relation=relation))
+        assert v.relation == "supports"
+    (v,) = _judge(_entity("Halvard", "ORG", holder="Velmar contract", relation="winner"),
+                  _entity("Korvell", "ORG", holder="Velmar contract", relation="winner"))
     assert v.relation == "conflicts"
 
 

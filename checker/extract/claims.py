@@ -1,9 +1,12 @@
-"""Claims: the sentences of a document that state a figure or a date, or cite a source.
+"""Claims: the sentences of a document that state a figure or a date, cite a source, or may state
+a fact with no figure.
 
 For each block of a document, each sentence is run through the citation, date and
 quantity extractors (in that order, each excluding what the previous ones took).
 A sentence with a quantity, a date or a citation marker becomes a :class:`~checker.model.Claim` whose
-offsets, line and column point into the original file.
+offsets, line and column point into the original file; so does one with the words of a fact
+with no figure (:mod:`checker.extract.relations`: "the machine is housed in Calder"), whose
+entity facts the parse reads.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from .citations import extract_citations
 from .dates import extract_dates
 from ..model import Claim, Document
 from .quantities import extract_quantities
+from .relations import states_relation
 from ..ingest.segment import split_sentences
 from .terms import content_terms, is_past_tense, known_names, subjects
 
@@ -63,8 +67,8 @@ def sentence_claim(sentence: str, names: set[str] | None = None) -> dict | None:
     dates = extract_dates(sentence, exclude=taken)
     taken += [(d.start, d.end) for d in dates]
     quantities = extract_quantities(sentence, exclude=taken, dated=True)
-    if not quantities and not dates and not citations:
-        return None
+    if not quantities and not dates and not citations and not states_relation(sentence):
+        return None  # (a sentence of where a thing is, or who built or won it, is read for its entity facts)
     return {
         "quantities": tuple(quantities),
         "dates": tuple(dates),

@@ -21,7 +21,9 @@ one thing:
   region that claimgraph cannot know ("Knoxville" / "Tennessee" is no conflict). A claim that
   gives several values ("in Lisbon and Porto") conflicts only when none of them agrees with the
   other claim's and every pair is apart;
-* anything else (another label, a plan against an outcome, another time) says nothing.
+* anything else (another label, a plan against an outcome, another time) says nothing; nor do
+  two values of a relation a thing may have several of (:data:`SEVERAL_VALUES`: a law passed by
+  the Senate and by the Assembly, a machine built by two contractors).
 
 Entity facts come from the parsed path only (``scan``, ``check`` and ``compare`` parse by
 default); with ``nlp_model: none`` there are none, and nothing is judged here.
@@ -40,6 +42,11 @@ from ...frame.timeframe import times_differ
 from ...model import Claim, Fact
 from ..eventmatch import AHEAD
 from .base import PairContext, RuleKind, Verdict
+
+#: Relations one thing may have several values of, each true: a law is passed by both chambers
+#: ("passed by the Senate" / "passed by the Assembly"), a machine built by two contractors. Two
+#: values of these support nothing and conflict with nothing.
+SEVERAL_VALUES = frozenset({"adopter", "builder"})
 
 #: Entity labels whose names can be told apart: places and organisations.
 _APART_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
@@ -108,7 +115,7 @@ class EntityMismatch(RuleKind):
                 x, y = agreeing[0]
                 verdicts.append(Verdict((a.id, b.id), "supports", False, f"{same}: {x.value} agrees with {y.value}",
                                         fitted, {"a": x.value, "b": y.value}, f"e:{x.id}:{y.id}"))
-            elif all(names_apart(x, y) for x, y in pairs):
+            elif key[1] not in SEVERAL_VALUES and all(names_apart(x, y) for x, y in pairs):
                 x, y = pairs[0]
                 verdicts.append(Verdict((a.id, b.id), "conflicts", True, f"{same}: {x.value} vs {y.value}",
                                         fitted, {"a": x.value, "b": y.value}, f"e:{x.id}:{y.id}"))
