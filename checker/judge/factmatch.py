@@ -33,6 +33,7 @@ English word (a capitalised sentence opener such as "Total" or "Training") is no
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -763,10 +764,10 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         # "90% effective after two doses" / "60% effective after one dose" (or "60% effective"), "400
         # tokens a second with 8 GPUs" / "with 16 GPUs": a figure under another stated condition
         differ.append(("condition", ca[3] if ca else "none said", cb[3] if cb else "none said"))
-    elif qa.value != qb.value and _a_condition(a, qa) and _a_condition(b, qb):
+    elif qa.value != qb.value and (xa := _a_condition(a, qa)) and (xb := _a_condition(b, qb)):
         # "400 tokens a second with 8 GPUs" / "700 tokens a second with 16 GPUs": two conditions, each
         # of its own figure, not two values of one
-        differ.append(("condition", _a_condition(a, qa), _a_condition(b, qb)))
+        differ.append(("condition", xa, xb))
     if _MODE_GROUP.get(fa.modality, fa.modality) != _MODE_GROUP.get(fb.modality, fb.modality):
         differ.append(("modality", _mode_words(fa.modality), _mode_words(fb.modality)))
     elif _MODE_GROUP.get(fa.modality) == "ahead":
@@ -829,9 +830,10 @@ _AMONG = re.compile(
 )
 
 
-#: The group a price or a rate is for, right after the figure and its rate ("$12 an hour *for small
-#: businesses*", "tickets cost $45 *for adults*", "a 20% discount *for students*"): "for" and plural
-#: words up to a preposition, a conjunction or the clause's end.
+#: The group a price, a rate, a share or a measure is for, right after the figure and its rate ("$12
+#: an hour *for small businesses*", "tickets cost $45 *for adults*", "a 20% discount *for students*",
+#: "81 years *for women*"): "for" and plural words up to a preposition, a conjunction or the clause's
+#: end.
 _FOR_GROUP = re.compile(
     r"(?P<rate>\s+(?:an?|per|each)\s+[a-z]+)?\s+for\s+(?:all\s+|the\s+|most\s+|many\s+)?"
     r"(?P<words>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
@@ -870,7 +872,7 @@ def _group(claim: Claim, q: Quantity) -> tuple[str, str] | None:
         i += n.end() if n else 0
     m = _FOR_GROUP.match(claim.text, i, last)
     if m is None:
-        before = [b for b in _FOR_GROUP_BEFORE.finditer(claim.text, first, q.start)]
+        before = list(_FOR_GROUP_BEFORE.finditer(claim.text, first, q.start))
         m = before[-1] if before else None  # "life expectancy for men is 79 years"
     elif not (m["rate"] or q.kind in ("percent", "measure") or _PRICE_WORDS.search(claim.text, first, last)):
         return None  # "set aside €47 billion for toolmakers": what an amount goes to, no price of a group
@@ -984,7 +986,7 @@ def _condition_figure(claim: Claim, q: Quantity) -> tuple[Quantity, re.Match] | 
 def _conditions_differ(ca: tuple[str, str, float, str], cb: tuple[str, str, float, str]) -> bool:
     """Two conditions of one kind differ: their values, where both were read ("after two doses" /
     "after 2 doses" are one), else their words."""
-    if ca[2] == ca[2] and cb[2] == cb[2]:  # neither is NaN
+    if not (math.isnan(ca[2]) or math.isnan(cb[2])):
         return ca[2] != cb[2]
     return ca[3].lower() != cb[3].lower()
 

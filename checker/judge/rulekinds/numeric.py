@@ -878,7 +878,8 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
     the second quarter", with no holder in common to make them one holder's measure at two times); or
     they are of two objects, two polls, two bases ("after fees" / "before fees") or two owners of no
     name ("the city's" / "the metro area's"), or two statistics ("median" / "average"), or two
-    groups ("among young people" / none said), or an office holder's and another holder's ("Orrin's
+    groups ("among young people" / none said, "for small businesses"), or two conditions ("after two
+    doses" / "after one dose"), or an office holder's and another holder's ("Orrin's
     chief executive" / "Orrin"), or two things of no name one noun narrowed two ways ("the upper
     reservoir" / "the lower reservoir"); or one is placed and the other not (:func:`_placed_one_side`), or they are shares
     of two wholes (:func:`_shares_of_apart`), or of two names references were read as
@@ -911,8 +912,8 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
 
 def _of_two_populations(fm: FactMatch, a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     """The two figures are counted among two groups ("among nurses" / "among doctors"), as shares of
-    two wholes ("35% of pensioners" / "35% of students") or as two statistics ("median" /
-    "average"), are an office holder's and another holder's ("Orrin's chief executive earned" /
+    two wholes ("35% of pensioners" / "35% of students"), as two statistics ("median" /
+    "average") or under two conditions ("after two doses" / "after one dose"), are an office holder's and another holder's ("Orrin's chief executive earned" /
     "Orrin earned"), or one holder's at two times ("$4.6 billion in 2023" / "$4.6 billion in 2022",
     "up from $0.9 billion a year earlier" / "$0.9 billion in the first quarter"): equal values of
     two populations, two holders or two times back nothing."""
