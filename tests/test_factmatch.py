@@ -1290,6 +1290,18 @@ def test_counts_of_people_to_whom_two_things_happened_are_two_counts():
                      ("Brisa Mills employs 2,400 people.", "Brisa Mills employed 2,900 people.")], 0.95)
 
 
+def test_counts_of_things_to_which_two_things_happened_are_two_counts():
+    for a, b in [("The flood left 41,000 homes without water.", "The flood damaged 6,500 homes."),
+                 ("The flood damaged 6,500 homes.", "The flood destroyed 6,500 homes."),
+                 ("The carrier cancelled 900 flights on Friday.", "The carrier diverted 900 flights on Friday."),
+                 ("Valdor recalled 30,000 vans in 2031.", "Valdor sold 30,000 vans in 2031.")]:
+        assert not any(v.relation in ("supports", "conflicts") for v in _numeric(a, b, 0.95)), (a, b)
+    # one thing that befell them, however written, is one count
+    _each_conflicts([("The flood damaged 6,500 homes.", "The flood damaged 7,100 homes."),
+                     ("The carrier cancelled 900 flights on Friday.", "The carrier canceled 1,100 flights on Friday.")], 0.95)
+    assert [v.relation for v in _numeric("The flood damaged 6,500 homes.", "About 6,500 homes were damaged by the flood.", 0.95)] == ["supports"]
+
+
 def test_another_party_named_by_what_it_is_to_the_owner_is_another_holder():
     _never_conflict([("Valdor's main rival shipped 4 million tablets in 2031.", "Valdor shipped 7 million tablets in 2031.")], 0.97)
     _each_conflicts([("Valdor's main rival shipped 4 million tablets in 2031.", "Valdor's main rival shipped 5 million tablets in 2031.")], 0.95)

@@ -733,6 +733,13 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         # "the outbreak has infected 3,400 people" / "has killed 3,400 people": those to whom two
         # things happened, two counts
         differ.append(("measure", f"{ea} people", f"{eb} people"))
+    ea, eb = _befell_things(a, qa), _befell_things(b, qb)
+    if ea != eb and (ea and eb or (ea or eb).split()[0] not in (b.text if ea else a.text).lower()):
+        # "the storm damaged 12,000 homes" / "left 300,000 homes without power", "cancelled 1,200
+        # flights" / "delayed 3,000 flights": the things to which two things happened, two counts
+        # (or where one sentence says what befell them and the other never writes its verb: "recalled
+        # 50,000 cars" / "sold 50,000 cars")
+        differ.append(("measure", f"{ea or 'none said'} {qa.noun or qa.unit}", f"{eb or 'none said'} {qb.noun or qb.unit}"))
     va, vb = _agent_of(a, qa), _agent_of(b, qb)
     if va and vb and va != vb and va not in word_set(b.text) and vb not in word_set(a.text):
         # "signed by 50 countries" / "ratified by 35 countries": those who did two things
@@ -1145,6 +1152,35 @@ def _befell(claim: Claim, q: Quantity) -> str | None:
         if verb.endswith(end) and verb[: -len(end)] and _BEFELL.fullmatch(verb[: -len(end)] + " ") is not None:
             return verb[: -len(end)]
     return verb
+
+
+#: Verbs that count things by what befell them (their stem is the key): "damaged 12,000 homes",
+#: "cancelled 1,200 flights", "recalled 50,000 cars"; and "left 300,000 homes without power".
+_BEFELL_THINGS = re.compile(
+    r"\b(?P<verb>(?:damag|destroy|flood|burn|demolish|raz|evacuat|cancel|cancell|delay|divert|ground|recall|"
+    r"disconnect|cut off|left)(?:ed|d|s|es)?)\s+(?:(?:at least|about|around|nearly|almost|some|more than|over|"
+    r"fewer than|up to|roughly|an estimated)\s+)?$",
+    re.I,
+)
+
+
+@by_identity
+def _befell_things(claim: Claim, q: Quantity) -> str | None:
+    """The stem of the verb that says what befell the things a count counts, just before it ("the
+    storm damaged 12,000 homes": "damag"; "left 300,000 homes without power": "left without
+    power"); None where no such verb stands there, or the count is of people or of no noun."""
+    if q.kind != "count" or not (q.unit or q.noun) or normalise(q.unit or q.noun) in _PEOPLE:
+        return None
+    first, last = clause_of(claim.text, q.start, q.end)
+    m = _BEFELL_THINGS.search(claim.text, first, q.start)
+    if m is None or m.end() != q.start:
+        return None
+    verb = m["verb"].lower()
+    if verb == "left":
+        without = re.match(r"\s+(?:[\w-]+\s+){0,2}?without\s+(\w+)", claim.text[q.end : last])
+        return f"left without {without[1].lower()}" if without else None
+    verb = re.sub(r"(?:ed|d|es|s)$", "", verb)
+    return {"cancell": "cancel", "raz": "raze"}.get(verb, verb)
 
 
 #: Count nouns of people.
