@@ -1143,15 +1143,21 @@ def _befell(claim: Claim, q: Quantity) -> str | None:
     people (or of none) gives None."""
     if q.kind != "count" or normalise(q.unit or q.noun or "people") not in _PEOPLE:
         return None
-    first, _ = clause_of(claim.text, q.start, q.end)
-    m = _BEFELL.search(claim.text, first, q.start)
-    if m is None or m.end() != q.start:
+    verb = _verb_just_before(claim, q, _BEFELL)
+    if verb is None:
         return None
-    verb = m["verb"].lower()
     for end in ("ed", "es", "s", "d"):  # the longest ending whose stem is still one of the verbs
         if verb.endswith(end) and verb[: -len(end)] and _BEFELL.fullmatch(verb[: -len(end)] + " ") is not None:
             return verb[: -len(end)]
     return verb
+
+
+def _verb_just_before(claim: Claim, q: Quantity, verbs: re.Pattern) -> str | None:
+    """The group ``verb`` of ``verbs`` (lower case) where it ends right before the figure ``q``, in
+    its clause; None where it does not."""
+    first, _ = clause_of(claim.text, q.start, q.end)
+    m = verbs.search(claim.text, first, q.start)
+    return m["verb"].lower() if m is not None and m.end() == q.start else None
 
 
 #: Verbs that count things by what befell them (their stem is the key): "damaged 12,000 homes",
@@ -1171,12 +1177,11 @@ def _befell_things(claim: Claim, q: Quantity) -> str | None:
     power"); None where no such verb stands there, or the count is of people or of no noun."""
     if q.kind != "count" or not (q.unit or q.noun) or normalise(q.unit or q.noun) in _PEOPLE:
         return None
-    first, last = clause_of(claim.text, q.start, q.end)
-    m = _BEFELL_THINGS.search(claim.text, first, q.start)
-    if m is None or m.end() != q.start:
+    verb = _verb_just_before(claim, q, _BEFELL_THINGS)
+    if verb is None:
         return None
-    verb = m["verb"].lower()
     if verb == "left":
+        last = clause_of(claim.text, q.start, q.end)[1]
         without = re.match(r"\s+(?:[\w-]+\s+){0,2}?without\s+(\w+)", claim.text[q.end : last])
         return f"left without {without[1].lower()}" if without else None
     verb = re.sub(r"(?:ed|d|es|s)$", "", verb)
