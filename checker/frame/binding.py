@@ -1066,16 +1066,23 @@ def _ordinal_thing(noun, own) -> _Thing | None:
     for c in noun.rights:
         if c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children):
             return None  # "the first company to build ...": a rank, not one of a series
-    mods = [
-        c.lower_ for c in noun.lefts
-        if c.i > ordinal.i and c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
-        and c.ent_type_ == "" and not c.like_num
-    ]
+    mods = _kind_words(noun, after=ordinal.i)
     words = " ".join([ordinal_word(ordinal.text), *mods, noun.lemma_.lower()])
     owner, ref, place = _owner_of_thing(noun, own)
     if owner is None:
         owner = _clause_owner(noun, own)
     return _Thing(words, owner, ref and owner is None, place)
+
+
+def _kind_words(noun, after: int = -1, skip: frozenset[str] = frozenset()) -> list[str]:
+    """The lower-case words before a thing's noun that say which of its kind it is ("third
+    *assembly* plant", "chief *financial* officer", "the *east* stand"): compounds and adjectives
+    that are no name and no figure, after the token ``after`` and not in ``skip``."""
+    return [
+        c.lower_ for c in noun.lefts
+        if c.i > after and c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.ent_type_ == ""
+        and not c.like_num and c.lower_ not in skip
+    ]
 
 
 def _owner_of_thing(noun, own, places_own: bool = False) -> tuple[str | None, bool, str | None]:
@@ -1149,11 +1156,7 @@ def _role(noun, own) -> _Thing | None:
         return None
     if noun.pos_ not in ("NOUN", "PROPN") or (noun.pos_ == "PROPN" and not (noun.text.islower() or noun.text.isupper())):
         return None  # "President Lind": a title of a name
-    mods = [
-        c.lower_ for c in noun.lefts
-        if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.ent_type_ == ""
-        and c.lower_ not in _ROLE_NOT_NARROWING
-    ]
+    mods = _kind_words(noun, skip=_ROLE_NOT_NARROWING)
     words = " ".join([*mods, noun.lower_])
     words = ROLE_FOLDS.get(words, words)
     owner, ref, _ = _owner_of_thing(noun, own, places_own=True)
@@ -1188,10 +1191,7 @@ def _possessed_thing(noun, own) -> _Thing | None:
         or lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in _SIZE_ADJECTIVES for c in verb.children)
     ):
         return None
-    mods = [
-        c.lower_ for c in noun.lefts
-        if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.ent_type_ == "" and not c.like_num
-    ]
+    mods = _kind_words(noun)
     owner, ref, place = _owner_of_thing(noun, own)
     return _Thing(" ".join([*mods, noun.lemma_.lower()]), owner, ref and owner is None, place, possessed=True)
 

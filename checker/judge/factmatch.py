@@ -974,6 +974,7 @@ def _condition(claim: Claim, q: Quantity) -> tuple[str, str, float, str] | None:
     return m[1].lower(), normalise(other.unit), other.value, " ".join(claim.text[m.start() : end].split())
 
 
+@by_identity
 def _condition_figure(claim: Claim, q: Quantity) -> tuple[Quantity, re.Match] | None:
     """The other figure of ``q``'s clause that states a condition of it (:func:`_condition`), with
     the match of the preposition before it."""
@@ -1003,9 +1004,8 @@ def _a_condition(claim: Claim, q: Quantity) -> str | None:
     """The condition ``q`` states of another figure of its clause, as written ("with 8 GPUs" of "400
     tokens a second with 8 GPUs"); None where it is none."""
     for other in claim.quantities:
-        found = _condition_figure(claim, other) if other is not q else None
-        if found is not None and found[0] is q:
-            return _condition(claim, other)[3]
+        if other is not q and (found := _condition_figure(claim, other)) is not None and found[0] is q:
+            return _condition(claim, other)[3]  # (read from the figure just found, remembered)
     return None
 
 
