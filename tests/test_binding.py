@@ -918,3 +918,34 @@ def test_an_event_done_to_its_object_is_the_objects_event(nlp):
     assert (fact.holder.value, fact.holder.source) == ("Harbour Levy Act", "previous sentence"), fact.holder
     # an event not done to its object keeps its subject
     assert _bound(nlp, "The council opened a new office in March 2031.", "March 2031").holder == "council"
+
+
+def test_its_in_a_clause_whose_subject_is_named_is_that_names(nlp):
+    # "Orrin cut its workforce": Orrin's workforce (it had no holder, and context gave the
+    # sentence before's subject when there was one)
+    for sentence, figure, holder in [
+        ("Orrin cut its workforce by 8% in 2031.", "8%", "Orrin"),
+        ("Brisa Telecom raised its prices by 5% in 2031.", "5%", "Brisa Telecom"),
+        # through "said it": the company speaks of itself
+        ("Kessler Steel said it cut its costs by 12% in 2031.", "12%", "Kessler Steel"),
+        ("Kessler Steel said it would close 3 mills by 2032.", "3", "Kessler Steel"),
+        ("Kessler Steel said sales rose and that it would close 3 mills.", "3", "Kessler Steel"),
+    ]:
+        b = _bound(nlp, sentence, figure)
+        assert (b.holder, b.holder_ref) == (holder, False), (sentence, b)
+    # a person is never "it", and a common noun names no one
+    for sentence, figure in [
+        ("Ms Lind said it would cost $5 billion.", "$5 billion"),
+        ("Analysts said it would cost $5 billion.", "$5 billion"),
+    ]:
+        b = _bound(nlp, sentence, figure)
+        assert b.holder is None and b.holder_ref, (sentence, b)
+
+
+def test_an_amount_of_change_measures_what_the_verb_changed_before_an_in_phrase(nlp):
+    for sentence, figure, measure in [
+        ("The vaccine cut the risk of stroke by 40% in the study.", "40%", "stroke risk"),
+        ("The pill reduced the risk of death by 25% in the trial.", "25%", "death risk"),
+        ("Tessaro raised prices by 5% in the quarter.", "5%", "price"),
+    ]:
+        assert _bound(nlp, sentence, figure).measure == measure, sentence

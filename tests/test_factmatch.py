@@ -1367,3 +1367,38 @@ def test_the_base_of_a_change_is_compared_with_the_figure_of_its_own_time():
             assert "same period 2031" in verdicts[0].reason, verdicts[0].reason
     # the 2032 figure against another 2032 figure, as before
     assert [v.relation for v in _numeric(a, "The port handled 9.9 million containers in 2032.", 0.95)] == ["conflicts"]
+
+
+def test_figures_of_two_places_are_two_facts_with_no_holder_named():
+    # "the company" names no one, so no holder joins the figures; their places still set them apart
+    _never_conflict([
+        ("The company has 4,300 employees worldwide.", "The company has 1,100 employees in Germany."),
+        ("The chain runs 800 stores worldwide.", "The chain runs 150 stores in Canada."),
+        ("The museum sold 90,000 tickets in Lisbon in 2031.", "The museum sold 40,000 tickets in Porto in 2031."),
+    ])
+    # one place on both sides still conflicts
+    _each_conflicts([
+        ("The company has 4,300 employees worldwide.", "The company has 6,000 employees worldwide."),
+        ("The chain runs 150 stores in Canada.", "The chain runs 190 stores in Canada."),
+    ])
+
+
+def test_a_rate_written_as_an_adverb_is_the_same_rate_as_a_year_or_a_month():
+    _each_conflicts([
+        ("The plant will make 250,000 batteries a year at full capacity.", "At full capacity, the plant will make 400,000 batteries annually."),
+        ("The mine ships 30,000 tonnes a month.", "The mine ships 45,000 tonnes monthly."),
+    ])
+    # a yearly rate and a monthly one are two rates
+    _never_conflict([("The mine ships 30,000 tonnes a month.", "The mine ships 300,000 tonnes yearly.")])
+
+
+def test_a_change_restated_after_or_is_that_change_in_other_terms():
+    # "by 10%, or about 1,200 jobs": 1,200 jobs cut, which another count of jobs cut contradicts
+    _each_conflicts([
+        ("Tessaro said it would cut its workforce by 10%, or about 1,200 jobs, by 2032.", "Tessaro plans to cut 1,500 jobs by 2032."),
+        ("Brisa cut 900 jobs, or nearly 6% of its staff, in 2031.", "Brisa cut 1,400 jobs in 2031."),
+    ])
+    # the restatement agrees with the same count
+    assert [v.relation for v in _numeric(
+        "Tessaro said it would cut its workforce by 10%, or about 1,200 jobs, by 2032.",
+        "Tessaro plans to cut 1,200 jobs by 2032.", 0.9)] == ["supports"]

@@ -145,3 +145,16 @@ def test_by_identity_remembers_per_object_not_per_equal_value(arity):
     remembered.cache_clear()
     remembered(*args)
     assert len(calls) == 3
+
+
+def test_what_a_speaker_said_it_would_do_is_its_plan():
+    _, (c,) = _claims("Tessaro said it would close 3 plants by 2031.")
+    assert [f.modality for f in c.facts] == ["plan", "plan"]
+    _, (c,) = _claims("Brisa Telecom announced that it would hire 400 engineers.")
+    assert c.facts[0].modality == "plan"
+    # a "would" no speaker reports is a condition or a hypothesis, no plan
+    assert modality("The merger would have cost $2 billion.") == "actual"
+    assert modality("Without the subsidy, the plant would lose $40 million a year.") == "actual"
+    # what the speaker said happened is no plan; only the figure under "would" is
+    _, (c,) = _claims("Valdor said sales rose 4% and that it would open 12 stores.")
+    assert [f.modality for f in c.facts] == ["actual", "plan"]

@@ -896,3 +896,16 @@ def test_quantities_the_base_of_a_change_takes_its_unit(text, base, unit):
 
 def test_quantities_a_bare_count_after_another_clause_keeps_no_unit():
     assert find("Valdor had 40 staff; its revenue was up from 35 million.", "35 million").unit is None
+
+
+@pytest.mark.parametrize(
+    "text, changes",
+    [
+        ("Tessaro will cut its workforce by 10%, or about 1,200 jobs.", ["decrease", "decrease"]),
+        ("Brisa cut 900 jobs, or nearly 6% of its staff.", ["decrease", "decrease"]),
+        ("Sales rose 5% to $3 billion, or 40% of revenue.", ["increase", None, None]),
+        ("Sales reached $3 billion, or 40% of revenue.", [None, None]),
+    ],
+)
+def test_quantities_a_change_restated_after_or_is_a_change(text, changes):
+    assert [q.change for q in extract_quantities(text)] == changes

@@ -1091,7 +1091,27 @@ def extract_quantities(text: str, exclude: Iterable[tuple[int, int]] = (), dated
         for f in kept
         if math.isfinite(f.value)
     ]
-    return _equivalents(text, _bases_of_changes(text, quantities))
+    return _equivalents(text, _restated_changes(text, _bases_of_changes(text, quantities)))
+
+
+#: The words between a change and the same change restated in other terms ("cut its workforce by
+#: 10%*, or about* 1,200 jobs", "cut 1,200 jobs*, or nearly* 10% of its staff").
+_RESTATED_GAP_RE = re.compile(
+    r"(?i)(?:\s*[a-z][\w-]*){0,3}\s*,\s*or\s+(?:(?:about|around|roughly|nearly|almost|some|approximately|"
+    r"close to|more than|over|just over|just under|less than|under)\s+)?"
+)
+
+
+def _restated_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """A figure restating a change after ", or" is that change too: "cut its workforce by 10%, or
+    about 1,200 jobs" cuts 1,200 jobs, which "plans to cut 1,500 jobs" contradicts; read alone, the
+    1,200 was a level of jobs, no change."""
+    out = list(quantities)
+    for n in range(1, len(out)):
+        a, b = out[n - 1], out[n]
+        if a.change and b.change is None and a.equivalent_of is None and _RESTATED_GAP_RE.fullmatch(text, a.end, b.start):
+            out[n] = dataclasses.replace(b, change=a.change)
+    return out
 
 
 #: The words between a figure and the figure it changed from or is compared with ("42 million

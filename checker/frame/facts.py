@@ -66,7 +66,7 @@ def modality(sentence: str, parsed=None, span: tuple[int, int] | None = None) ->
     it ("The joint venture, capitalised at ¥2.3 billion, *will* deploy ...": the figure sits in
     the subject, the plan is the deploying)."""
     for name, pattern in _MODALITY:
-        for m in pattern.finditer(sentence):
+        for m in _modal_words(name, pattern, sentence):
             if m.group(0).lower() in _NOUN_TOO and not _verb_at(sentence, parsed, m):
                 continue  # "the project received $40 million": the thing, not a projection
             if parsed is not None and span is not None and not _governs(parsed, m.start(), span):
@@ -75,6 +75,24 @@ def modality(sentence: str, parsed=None, span: tuple[int, int] | None = None) ->
                 return "reported"
             return name
     return "actual"
+
+
+#: A reported intention: "would" in what a named speaker said, announced or promised ("Northwind
+#: said it would cut 1,200 jobs" is its plan, as "Northwind plans to cut" is); a "would" with no
+#: such verb before it in its clause is a condition or a hypothesis ("would have cost $2 billion").
+_WOULD = re.compile(r"\bwould\b", re.I)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|announced|announces|confirmed|pledged|promised|vowed|agreed|decided|told)\b[^.;:]{0,60}$", re.I
+)
+
+
+def _modal_words(name: str, pattern: re.Pattern, sentence: str):
+    """The matches of ``pattern`` in ``sentence``, and for plans each reported "would" too."""
+    yield from pattern.finditer(sentence)
+    if name == "plan":
+        for m in _WOULD.finditer(sentence):
+            if _SAID_BEFORE.search(sentence, 0, m.start()):
+                yield m
 
 
 #: Words of :data:`_MODALITY` that are as often a noun that is no forecast ("the project", "the

@@ -284,7 +284,7 @@ def _contrasts(claim: Claim, q: Quantity) -> frozenset[str]:
         found |= {" ".join(stage.group(0).lower().replace("-", " ").split())}  # "Series B" / "Series A" funding
     rate = _RATE.match(claim.text, q.end)
     if rate:
-        found |= {_PERIODIC[rate.group(1).lower()]}
+        found |= {_PERIODIC[(rate.group(1) or rate.group(2)).lower()]}
     else:
         each = per_thing(claim, q)
         if each:  # "$500 per person", "$2.10 per share": a rate per thing, not a total
@@ -298,9 +298,17 @@ _CAPACITY = frozenset({"hold", "holds", "seat", "seats", "accommodate", "accommo
 #: A funding round near a figure ("raised $40 million in Series B funding", "a $2 million seed round").
 _ROUND = re.compile(r"\b(?:series\s+[a-h]|pre-seed|seed)\b(?=\s+(?:round|funding|financing|investment|extension)|\s*[,.;)]|$)", re.I)
 
-#: "15,000 Optimus units a month", "$2 billion per year": a rate just after the figure.
-_RATE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:a|an|per|each|every)\s+(year|month|week|day|quarter)\b", re.I)
-_PERIODIC = {"year": "annual", "month": "monthly", "week": "weekly", "day": "daily", "quarter": "quarterly"}
+#: "15,000 Optimus units a month", "$2 billion per year", "400,000 batteries annually": a rate just
+#: after the figure.
+_RATE = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:(?:a|an|per|each|every)\s+(year|month|week|day|quarter)|"
+    r"(annually|yearly|monthly|weekly|daily|quarterly))\b", re.I
+)
+_PERIODIC = {
+    "year": "annual", "month": "monthly", "week": "weekly", "day": "daily", "quarter": "quarterly",
+    "annually": "annual", "yearly": "annual", "monthly": "monthly", "weekly": "weekly", "daily": "daily",
+    "quarterly": "quarterly",
+}
 #: Words that say which dimension a length is of ("1.2 km long", "30 m wide", "a height of 320 m").
 #: A round thing's width is its diameter ("6.5 m across", "a 21-foot-wide mirror", "6.5 m in
 #: diameter"); a word of extent alone ("spans 1.2 km") names no dimension.

@@ -875,8 +875,8 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
     its retail division"); or the figures are the forecasts of two forecasters (the holder's own,
     analysts'); or one is a rate in time and the other not ("returned 12% a year" / "returned 8%
     last year"); or they are of two times (a time slot differs: "revenue in the first quarter" / "in
-    the second quarter", with no holder in common to make them one holder's measure at two times); or
-    they are of two objects, two polls, two bases ("after fees" / "before fees") or two owners of no
+    the second quarter", with no holder in common to make them one holder's measure at two times), or
+    of two places ("4,300 employees worldwide" / "1,100 employees in Germany"); or they are of two objects, two polls, two bases ("after fees" / "before fees") or two owners of no
     name ("the city's" / "the metro area's"), or two statistics ("median" / "average"), or two
     groups ("among young people" / none said, "for small businesses"), or two conditions ("after two
     doses" / "after one dose"), or an office holder's and another holder's ("Orrin's
@@ -895,6 +895,8 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
             return True
         if slot == "time":
             return True  # "revenue in the first quarter" / "in the second quarter": two periods, whoever's
+        if slot == "place":
+            return True  # "has 4,300 employees worldwide" / "has 1,100 employees in Germany": two places' counts
         if slot == "holder" and len(values) == 2 and (_part_of(values[0], values[1], b) or _part_of(values[1], values[0], a)):
             return True  # "the plant will cost" / "the plant's first phase will cost": a whole and its part
         if slot == "holder" and (office_holder(values[0]) or office_holder(values[-1])):
