@@ -949,3 +949,14 @@ def test_an_amount_of_change_measures_what_the_verb_changed_before_an_in_phrase(
         ("Tessaro raised prices by 5% in the quarter.", "5%", "price"),
     ]:
         assert _bound(nlp, sentence, figure).measure == measure, sentence
+
+
+def test_a_hyphened_number_before_a_measure_says_which_kind_it_is(nlp):
+    for sentence, figure, measure in [
+        ("Average rent for a two-bedroom flat in Leeds rose to GBP 1,150 a month in 2031.", "GBP 1,150", "2-bedroom flat average rent"),
+        ("Average rent for a 2-bedroom flat in Leeds rose to GBP 1,150 a month in 2031.", "GBP 1,150", "2-bedroom flat average rent"),
+        ("The 30-year mortgage rate averaged 6.8% in 2031.", "6.8%", "30-year mortgage rate"),
+        # the figure's own number is no kind of its measure
+        ("The Brisa K2 drone has a 12-hour battery life.", "12-hour", "battery life"),
+    ]:
+        assert _bound(nlp, sentence, figure).measure == measure, (sentence, _bound(nlp, sentence, figure))

@@ -49,7 +49,7 @@ def _relations(verdicts):
 
 @pytest.mark.parametrize("words, key", [
     ("launched", "launch"), ("released", "launch"), ("debuted", "launch"), ("unveiled", "launch"),
-    ("rolled out", "launch"),
+    ("rolled out", "launch"), ("lifted off", "launch"), ("lift-off", "launch"), ("blasted off", "launch"),
     ("opened", "open"), ("opening", "open"), ("went live", "open"), ("goes live", "open"),
     ("began operations", "open"),
     ("was founded", "found"), ("established", "found"), ("was set up", "found"), ("incorporated", "found"),

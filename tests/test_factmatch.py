@@ -1402,3 +1402,40 @@ def test_a_change_restated_after_or_is_that_change_in_other_terms():
     assert [v.relation for v in _numeric(
         "Tessaro said it would cut its workforce by 10%, or about 1,200 jobs, by 2032.",
         "Tessaro plans to cut 1,200 jobs by 2032.", 0.9)] == ["supports"]
+
+
+def test_a_numbered_kind_of_a_measure_is_another_measure():
+    # "two-bedroom" / "one-bedroom" flats: rents of two kinds of flat; "2-bedroom" is "two-bedroom"
+    _never_conflict([
+        ("Average rent for a two-bedroom flat in Leeds rose to GBP 1,150 a month in 2031.",
+         "Average rent for a one-bedroom flat in Leeds was GBP 850 a month in 2031."),
+        # the yield of another term, the rate of another mortgage: neither figure conflicts
+        ("The 10-year Tarnian bond yield rose to 4.5% in May.", "The 2-year Tarnian bond yield rose to 4.9% in May."),
+        ("The 30-year mortgage rate averaged 6.8% in 2031.", "The 15-year mortgage rate averaged 6.1% in 2031."),
+    ])
+    _each_conflicts([
+        ("Average rent for a two-bedroom flat in Leeds rose to GBP 1,150 a month in 2031.",
+         "Average rent for a 2-bedroom flat in Leeds was GBP 1,290 a month in 2031."),
+        # the number is the figure itself: "a 12-hour battery life" is a battery life
+        ("The Brisa K2 drone has an 8-hour battery life.", "The Brisa K2 drone has a 12-hour battery life."),
+    ])
+    # one deal whose worth agrees: its length conflicts
+    relations = [v.relation for v in _numeric("Ortiz signed a three-year contract with Porto FC worth EUR 12 million.",
+                                              "Ortiz joined Porto FC on a four-year deal worth EUR 12 million.", 0.9)]
+    assert sorted(relations) == ["conflicts", "supports"], relations
+    # one term's yield: the 10-year agrees, the yields conflict
+    relations = [v.relation for v in _numeric(
+        "The 10-year Tarnian bond yield rose to 4.5% in May.", "The 10-year Tarnian bond yield rose to 4.7% in May.", 0.9)]
+    assert sorted(relations) == ["conflicts", "supports"], relations
+
+
+def test_a_model_and_its_variant_are_two_holders():
+    _never_conflict([
+        ("The Kestrel X1 costs $799.", "The Kestrel X1 Pro costs $1,099."),
+        ("The Vexa A7 costs $649.", "The Vexa A7 Ultra costs $949."),
+    ])
+    _each_conflicts([
+        ("The Kestrel X1 costs $799.", "The Kestrel X1 costs $849."),
+        # a company's suffix names the company still
+        ("Orrin Group employs 4,000 people.", "Orrin employs 5,200 people."),
+    ])

@@ -62,6 +62,7 @@ import re
 from dataclasses import dataclass
 
 from ..extract.dates import MONTHS
+from ..extract.numberwords import NUMBER_WORDS
 from .direction import DIRECTIONS
 from .events import CHANGE_WORDS, PART_EVENTS, event_key
 from .regions import adjective_place, region_tier
@@ -172,7 +173,7 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
         measure_tok = _measure_through_verb(root, own, verb)
     if measure_tok is None:
         measure_tok = _headline_changed(root)
-    measure, words = _phrase(measure_tok) if measure_tok is not None else (None, None)
+    measure, words = _phrase(measure_tok, own) if measure_tok is not None else (None, None)
     container = _container(measure_tok) if noun_tok is not None else None
     if container is not None and measure:  # "a fleet of 50,000 GPUs" is not "2,048 GPUs to train"
         measure, words = f"{container.lemma_.lower()} {measure}", f"{container.text} of {words}"
@@ -395,23 +396,27 @@ def _measure_through_verb(root, own, verb):
     return None
 
 
-def _phrase(tok) -> tuple[str | None, str | None]:
+def _phrase(tok, own=()) -> tuple[str | None, str | None]:
     """A noun's lemma with the lower-case words that narrow it (compounds and adjectives), and the
     words as written; names and figures beside it are left out (they are holders and values)."""
     if tok is None:
         return None, None
     parts = []
     for c in tok.lefts:
-        if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "VERB") and not c.like_num and c.ent_type_ == "":
+        if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "VERB") and not c.like_num and (
+            c.ent_type_ == "" or _hyphen_number(c, own)
+        ):
             parts.append(c)
+        elif c.dep_ in ("nmod", "npadvmod") and c.pos_ == "NOUN" and _hyphen_number(c, own):
+            parts.append(c)  # "the 2-year bond yield", which the parse may hang on the yield as a modifier of a noun
     parts.append(tok)
-    lemma = " ".join(t.lemma_.lower() if t.i == tok.i else t.lower_ for t in parts)
-    words = tok.doc[parts[0].i : tok.i + 1].text if parts[0].i <= tok.i else tok.text
+    lemma = " ".join(t.lemma_.lower() if t.i == tok.i else _mod_word(t, own) for t in parts)
+    words = tok.doc[_mod_start(parts[0], own) : tok.i + 1].text if parts[0].i <= tok.i else tok.text
     narrowing = _narrowed_by(tok)
     if narrowing and tok.lemma_.lower() not in RELATIONAL_NOUNS:
         # "revenue from cloud services", "rent for a one-bedroom flat": the measure of a part
-        lemma = " ".join([t.lower_ for t in narrowing[:-1]] + [narrowing[-1].lemma_.lower(), lemma])
-        words = tok.doc[parts[0].i : narrowing[-1].i + 1].text
+        lemma = " ".join([_mod_word(t, own) for t in narrowing[:-1]] + [narrowing[-1].lemma_.lower(), lemma])
+        words = tok.doc[_mod_start(parts[0], own) : narrowing[-1].i + 1].text
     if tok.lemma_.lower() in RELATIONAL_NOUNS:
         # a share is of what its "of" phrase or its compounds name ("share of the EV market", "EV
         # market share"): the whole it is a share of narrows it, names and acronyms too
@@ -425,6 +430,29 @@ def _phrase(tok) -> tuple[str | None, str | None]:
         if whole:
             lemma = " ".join([t.lower_ for t in whole if t.i != tok.i] + [tok.lemma_.lower()])
     return lemma, words
+
+
+def _hyphen_number(tok, own=()) -> str | None:
+    """The number joined to a modifier by a hyphen ("*two*-bedroom", "*10*-year"), in digits; else
+    None, and None where that number is the figure itself (``own``: "a *12*-hour battery life" is
+    the battery life's figure, no kind of battery life)."""
+    i = tok.i
+    if i >= 2 and tok.doc[i - 1].text == "-" and tok.doc[i - 2].like_num and tok.doc[i - 2].head.i == i and i - 2 not in own:
+        word = tok.doc[i - 2].lower_
+        return str(NUMBER_WORDS[word]) if word in NUMBER_WORDS else word.replace(",", "")
+    return None
+
+
+def _mod_word(tok, own=()) -> str:
+    """A modifier of a measure as it narrows it, with its hyphened number: "a two-bedroom flat" and
+    "a one-bedroom flat" are rents of two kinds of flat, "2-bedroom" is "two-bedroom"."""
+    number = _hyphen_number(tok, own)
+    return f"{number}-{tok.lower_}" if number else tok.lower_
+
+
+def _mod_start(tok, own=()) -> int:
+    """Where a modifier's words begin: at its hyphened number, if it has one."""
+    return tok.i - 2 if _hyphen_number(tok, own) else tok.i
 
 
 #: Prepositions whose common-noun object narrows a measure ("revenue *from cloud services*", "rent
@@ -450,7 +478,10 @@ def _narrowed_by(tok) -> list:
                     p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ == "" and not p.like_num
                     and p.lemma_.lower() not in _ORDERED_TIMES and not noun_is_generic(p)
                 ):
-                    mods = [m for m in p.lefts if m.dep_ in ("compound", "amod") and m.pos_ in ("NOUN", "ADJ") and m.ent_type_ == ""]
+                    mods = [
+                        m for m in p.lefts
+                        if m.dep_ in ("compound", "amod") and m.pos_ in ("NOUN", "ADJ") and (m.ent_type_ == "" or _hyphen_number(m))
+                    ]
                     return mods + [p]
     return []
 

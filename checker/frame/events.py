@@ -61,6 +61,9 @@ EVENT_KEYS: dict[str, str] = {
     "unveil": "launch",
     "roll out": "launch",
     "rollout": "launch",
+    "lift off": "launch",  # a rocket's launch
+    "liftoff": "launch",
+    "blast off": "launch",
     # open
     "open": "open",
     "go live": "open",

@@ -154,14 +154,20 @@ def _head(measure: str) -> str:
 
 
 def _narrowing_words(measure: str) -> frozenset[str]:
-    words = measure.replace("-", " ").split()
-    numbers = [i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)]
+    words = measure.split()
+    numbers = [i for i, w in enumerate(words) if any(ch.isdigit() for ch in w) and not _NUMBERED_WORD.match(w)]
     if numbers:
         words = words[numbers[-1] + 1 :]  # "registered 241,068 electric vehicles": the words after the figure
+    split = [p for w in words for p in ([w.lower()] if _NUMBERED_WORD.match(w) else w.split("-"))]
     return frozenset(
-        n for n in (_one_statistic(normalise(w)) for w in words)
+        n for n in (w if _NUMBERED_WORD.match(w) else _one_statistic(normalise(w)) for w in split)
         if n and n not in STOPWORDS and n not in _NOT_NARROWING and n not in _STATUS
     )
+
+
+#: A modifier with its hyphened number ("10-year", "2-bedroom"), one narrowing word: the
+#: 10-year yield and the 2-year yield are two yields.
+_NUMBERED_WORD = re.compile(r"\d[\d.,]*-[a-z]", re.I)
 
 
 def _one_statistic(word: str) -> str:

@@ -51,11 +51,12 @@ from ..sameness import (
 from ..slots import aligned_slots
 from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, described_apart, dimensions_differ, match as match_facts, measures_narrowed_apart, per_thing, referred_apart
 from ...frame.keys import by_identity, holder_key, measure_key, office_holder, quantity_fact
-from ...frame.binding import WORLD
+from ...frame.binding import WORLD, model_code
 from ...frame.regions import region_tier
 from ...frame.timeframe import clause_of
 from ...frame.direction import comparison_base, opposite
 from ...extract.quantities import rounds_to, significant_digits
+from ...extract.numberwords import NUMBER_WORDS
 from ...extract.units import TIME_UNITS
 from ...extract.terms import content_terms, names_missing, names_within, normalise, word_set
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
@@ -311,6 +312,13 @@ class NumericMismatch(RuleKind):
             index = a.quantities.index(qa)
             if index in supported or index in matched or id(qb) in backed:
                 continue  # either figure is also matched by an agreeing value
+            if not supported and _names_a_kind(a, qa) and _names_a_kind(b, qb):
+                # "the 10-year yield rose to 4.5%" / "the 2-year yield rose to 4.9%": each figure
+                # says which kind of thing the sentence's other figure measures, and nothing else
+                # agrees: two kinds of yield, not one yield stated twice with two changed figures
+                # (where the rest agrees, "a three-year deal worth EUR 12 million" / "a four-year
+                # deal worth EUR 12 million", the one deal's length conflicts)
+                continue
             verdicts.append(self._verdict(a, b, qa, qb, "conflicts", words, ctx, facts.get((index, id(qb))),
                                           because.get((id(qa), id(qb)))))
         return _best_per_figure(verdicts)
@@ -826,6 +834,44 @@ def _significant_digits(q: Quantity) -> int:
 # --------------------------------------------------------------------------- directions (issue 16)
 
 
+#: Words after a company's name that name the company still ("Orrin" / "Orrin Group").
+_COMPANY_SUFFIXES = frozenset("inc corp corporation co company ltd limited plc group holdings llc ag sa se nv gmbh".split())
+
+
+def _variant_of(product: str, variant: str, product_claim: Claim) -> bool:
+    """``variant`` is ``product``'s name and more capitalised words, ``product`` is a model's name
+    (it holds a model code or a number: "Kestrel X1", "Falcon 9", "Model S") and the sentence of
+    ``product`` never writes the added words: another model ("Kestrel X1 Pro", "Falcon 9 Block 5",
+    "Model S Plaid"), not the product. A company's suffix ("Orrin" / "Orrin Group") adds no model."""
+    short, long = product.split(), variant.split()
+    if len(long) <= len(short) or [w.lower() for w in long[: len(short)]] != [w.lower() for w in short]:
+        return False
+    extra = long[len(short):]
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in extra):
+        return False
+    if any(w.lower().strip(".") in _COMPANY_SUFFIXES for w in extra):
+        return False
+    if not any(model_code(w) or w.isdigit() or (len(w) <= 2 and w.isupper()) for w in short):
+        return False
+    written = word_set(product_claim.text)
+    return not any(w.lower() in written for w in extra)
+
+
+def _names_a_kind(claim: Claim, q: Quantity) -> bool:
+    """``q`` is a number joined to a noun by a hyphen ("the *10-year* Treasury yield") that narrows
+    the measure of another figure of its sentence (the 4.5% of the 10-year yield)."""
+    number, dash, word = q.text.partition("-")
+    if not dash or not word[:1].isalpha():
+        return False
+    number = str(NUMBER_WORDS.get(number.lower(), number.replace(",", "")))
+    kind = f"{number}-{word.lower()}"
+    index = claim.quantities.index(q)
+    return any(
+        f.kind == "quantity" and f.figure != index and f.measure is not None and kind in f.measure.value.split()
+        for f in claim.facts
+    )
+
+
 def _opposite_changes(qa: Quantity, qb: Quantity) -> bool:
     """A rise against a fall ("rose 4%" / "fell 4%"): opposite signs, so never one value."""
     return {qa.change, qb.change} == {"increase", "decrease"}
@@ -899,6 +945,8 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
             return True  # "has 4,300 employees worldwide" / "has 1,100 employees in Germany": two places' counts
         if slot == "holder" and len(values) == 2 and (_part_of(values[0], values[1], b) or _part_of(values[1], values[0], a)):
             return True  # "the plant will cost" / "the plant's first phase will cost": a whole and its part
+        if slot == "holder" and len(values) == 2 and (_variant_of(values[0], values[1], a) or _variant_of(values[1], values[0], b)):
+            return True  # "the Kestrel X1 costs $799" / "the Kestrel X1 Pro costs $1,099": two models
         if slot == "holder" and (office_holder(values[0]) or office_holder(values[-1])):
             return True  # "Orrin's chief executive earned" / "Orrin's chief financial officer earned"
         if slot == "holder" and described_apart(fa, a, fb, b):
