@@ -1439,3 +1439,13 @@ def test_a_model_and_its_variant_are_two_holders():
         # a company's suffix names the company still
         ("Orrin Group employs 4,000 people.", "Orrin employs 5,200 people."),
     ])
+
+
+def test_those_who_did_two_things_are_two_counts_whatever_the_voice():
+    # "signed by 45 countries" / "12 countries have ratified": the signatories and the parties
+    _never_conflict([
+        ("The Tarnia accord was signed by 45 countries.", "Only 12 countries have ratified the Tarnia accord."),
+        ("40 firms joined the Tarnia pledge in 2031.", "Only 9 firms completed the Tarnia pledge in 2031."),
+    ])
+    # one verb, active or passive, is one count
+    _each_conflicts([("The Tarnia accord was signed by 45 countries.", "52 countries have signed the Tarnia accord.")])

@@ -909,3 +909,27 @@ def test_quantities_a_bare_count_after_another_clause_keeps_no_unit():
 )
 def test_quantities_a_change_restated_after_or_is_a_change(text, changes):
     assert [q.change for q in extract_quantities(text)] == changes
+
+
+@pytest.mark.parametrize(
+    "text, figure, unit",
+    [
+        ("Global temperatures in 2031 were 1.55C above pre-industrial levels.", "1.55C", "°C"),
+        ("It was 1.5 degrees Celsius warmer than the average.", "1.5 degrees Celsius", "°C"),
+        ("Phoenix hit 104F on Monday.", "104F", "°F"),
+        ("It was 40 degrees Fahrenheit at noon.", "40 degrees Fahrenheit", "°F"),
+    ],
+)
+def test_quantities_degrees_written_glued_or_in_words(text, figure, unit):
+    (q,) = extract_quantities(text)
+    assert (q.text, q.unit, q.kind) == (figure, unit, "measure")
+
+
+def test_quantities_a_degree_of_angle_and_a_code_are_no_temperature():
+    assert [(q.unit, q.kind) for q in extract_quantities("The road turns 90 degrees at the bridge.")] == [("degree", "count")]
+    assert extract_quantities("Patients with type 2C diabetes were excluded.") == []
+
+
+def test_quantities_warmer_and_colder_are_a_difference_from_a_base():
+    assert [q.change for q in extract_quantities("2031 was 1.48C warmer than the pre-industrial average.")] == ["above"]
+    assert [q.change for q in extract_quantities("The lake was 3 degrees Celsius colder than usual.")] == ["below"]

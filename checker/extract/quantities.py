@@ -88,10 +88,10 @@ UNIT_SYMBOLS: dict[str, str] = {
     "hrs": "hour", "hr": "hour", "h": "hour", "mins": "minute", "min": "minute",
     "secs": "second", "sec": "second", "ms": "millisecond",
     "mg": "mg", "µg": "µg", "mcg": "µg", "mL": "ml", "ml": "ml",
-    "lbs": "lb", "lb": "lb", "ft": "foot", "mi": "mile",
+    "lbs": "lb", "lb": "lb", "ft": "foot", "mi": "mile", "C": "°C", "F": "°F",
 }
-#: Symbols that are units only when glued to the number ("5h", not "5 h").
-GLUED_ONLY_SYMBOLS = frozenset({"W", "m", "h", "ms"})
+#: Symbols that are units only when glued to the number ("5h", not "5 h"; "1.5C" of warming).
+GLUED_ONLY_SYMBOLS = frozenset({"W", "m", "h", "ms", "C", "F"})
 
 #: Unit words (singular, lower case) and their canonical unit. Kind is "measure".
 UNIT_WORDS: dict[str, str] = {
@@ -168,9 +168,9 @@ CHANGE_NOUNS: dict[str, str] = {
 COMPARATIVES: dict[str, str] = {
     "faster": "faster", "quicker": "faster", "slower": "slower",
     **dict.fromkeys(["higher", "more", "greater", "larger", "bigger", "above", "better",
-                     "stronger", "longer"], "above"),
+                     "stronger", "longer", "warmer", "hotter", "heavier", "taller", "wider", "deeper"], "above"),
     **dict.fromkeys(["lower", "less", "fewer", "smaller", "cheaper", "below", "worse",
-                     "weaker", "shorter"], "below"),
+                     "weaker", "shorter", "colder", "cooler", "lighter", "narrower", "shallower"], "below"),
 }
 
 #: Words after which a number is a label, rank or name part ("No. 10", "Phase 2").
@@ -676,6 +676,10 @@ def _number(digits: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+#: "degrees Celsius", "degrees F" after a number.
+_DEGREES_RE = re.compile(r"\s*degrees?\s+(celsius|centigrade|fahrenheit|c|f)\b", re.I)
+
+
 def _finish(text: str, fig: _Figure, pos: int, is_words: bool) -> _Figure | None:
     """Read what follows the figure's own text: plus, total, noun, change. None to drop it."""
     if fig.kind == "count" and fig.unit is None and fig.scale is None:
@@ -691,6 +695,10 @@ def _finish(text: str, fig: _Figure, pos: int, is_words: bool) -> _Figure | None
         return None  # glued to a name or a longer token: "5G", "1.2.3", "10:30"
     if _MONTH_AFTER_RE.match(text, pos) or _TIME_AFTER_RE.match(text, fig.end):
         return None
+    degrees = _DEGREES_RE.match(text, pos) if fig.kind == "count" and fig.unit is None else None
+    if degrees:  # "1.5 degrees Celsius": the unit "1.5 °C" and "1.5C" write
+        fig.unit, fig.kind = "°F" if degrees.group(1).lower().startswith("f") else "°C", "measure"
+        fig.end = pos = degrees.end()
     comparative = _COMPARATIVE_RE.match(text, pos)
     if comparative:
         fig.change = fig.change or COMPARATIVES[comparative.group("w").lower()]

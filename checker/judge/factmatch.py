@@ -1140,6 +1140,15 @@ _AGENT = re.compile(
 )
 
 
+#: A count's noun and then the verb in the past its counted things did ("12 countries *have
+#: ratified* the treaty", "40 firms signed"); not a passive ("300 homes destroyed by the fire").
+_DOERS = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)\s+(?:(?:have|has|had)\s+)?(?:(?:now|already|so far|also|since)\s+)?"
+    r"(?P<verb>[a-z]+ed)\b(?!\s+by\b)",
+    re.I,
+)
+
+
 #: Verbs that count people by what befell them (as written; their stem is the key): "killed 120",
 #: "infected 3,400 people", "evacuated 20,000 residents", "employs 41,000".
 _BEFELL = re.compile(
@@ -1208,10 +1217,17 @@ _PEOPLE = frozenset("people person resident residents worker patient passenger c
 
 @by_identity
 def _agent_of(claim: Claim, q: Quantity) -> str | None:
-    """The passive verb (as written, lower case) whose agent the figure counts ("has been signed by
-    50 countries": "signed"); None where the figure is no such agent."""
+    """The verb (as written, lower case) whose doers the figure counts: a passive's agent ("has been
+    signed by 50 countries": "signed"), or the subject of a verb in the past just after the figure
+    and its noun ("12 countries have ratified the treaty": "ratified"); None where the figure is no
+    such doer."""
     m = _AGENT.search(claim.text, 0, q.start)
-    return m["verb"] if m is not None and m.end() == q.start else None
+    if m is not None and m.end() == q.start:
+        return m["verb"]
+    if q.kind != "count" or not q.noun:
+        return None
+    m = _DOERS.match(claim.text, q.end)
+    return m["verb"].lower() if m is not None and m["noun"].lower() == q.noun.lower().split()[-1] else None
 
 
 #: The size of a poll's, a survey's or a study's sample: "a poll of 1,500 voters", "a survey of
