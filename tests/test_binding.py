@@ -960,3 +960,19 @@ def test_a_hyphened_number_before_a_measure_says_which_kind_it_is(nlp):
         ("The Brisa K2 drone has a 12-hour battery life.", "12-hour", "battery life"),
     ]:
         assert _bound(nlp, sentence, figure).measure == measure, (sentence, _bound(nlp, sentence, figure))
+
+
+def test_a_common_noun_that_gets_an_amount_holds_what_it_receives(nlp):
+    for sentence, figure, holder in [
+        ("Parks get $180 million in 2031.", "$180 million", "Parks"),
+        ("Public safety receives $1.3 billion in 2031.", "$1.3 billion", "Public safety"),
+        ("Schools were allocated $2 billion in 2031.", "$2 billion", "Schools"),
+    ]:
+        b = _bound(nlp, sentence, figure)
+        assert (b.holder, b.holder_ref) == (holder, False), (sentence, b)
+    assert _bound(nlp, "Parks get $180 million in 2031.", "$180 million").measure == "receive"
+    assert _bound(nlp, "Parks receive $180 million in 2031.", "$180 million").measure == "receive"
+    # a definite description is still a reference, and a subject of another verb holds nothing so
+    b = _bound(nlp, "The agency receives $40 million a year.", "$40 million")
+    assert b.holder_ref
+    assert _bound(nlp, "Prices rose 5% in 2031.", "5%").holder is None

@@ -1449,3 +1449,23 @@ def test_those_who_did_two_things_are_two_counts_whatever_the_voice():
     ])
     # one verb, active or passive, is one count
     _each_conflicts([("The Tarnia accord was signed by 45 countries.", "52 countries have signed the Tarnia accord.")])
+
+
+def test_a_countrys_economy_grows_as_its_gdp_does():
+    _each_conflicts([
+        ("Tarnia's GDP grew 2.1% in 2031.", "Tarnia's economy expanded 2.6% in 2031."),
+        ("Tarnia's gross domestic product shrank 0.8% in 2031.", "Tarnia's economy contracted 1.5% in 2031."),
+    ])
+    assert [v.relation for v in _numeric("Tarnia's GDP grew 2.1% in 2031.", "Tarnia's economy expanded 2.1% in 2031.", 0.9)] == ["supports"]
+    # a measure of the economy per person is another measure
+    _never_conflict([("Tarnia's GDP grew 2.1% in 2031.", "Tarnia's GDP per capita grew 1.4% in 2031.")])
+
+
+def test_amounts_received_by_two_recipients_are_two_amounts():
+    a = "Parks get $180 million, up from $150 million in 2030."
+    b = "Public safety gets $1.3 billion, about 31% of the budget, and parks get $210 million."
+    conflicts = {(v.fields["a"], v.fields["b"]) for v in _numeric(a, b, 0.6) if v.relation == "conflicts"}
+    # the parks' amounts conflict (their base too, here, where neither page is dated), never the
+    # public safety's
+    assert ("$180 million", "$210 million") in conflicts and not any("$1.3 billion" in pair for pair in conflicts), conflicts
+    _never_conflict([("Parks get $180 million in 2031.", "Libraries get $95 million in 2031.")], 0.6)

@@ -302,3 +302,20 @@ def test_ledger_html_of_a_scan_is_unchanged_by_the_ledger(report):
     scan = render(dataclasses.replace(report, draft_paths=None), "html")
     assert 'id="ledger"' not in scan and scan.count("<script>") == 1
     assert f'content="{html.CSP}"' in scan
+
+
+def test_editorial_names_the_figures_the_rules_found_disagreeing():
+    from checker.extract.claims import document_claims
+    from checker.ingest.documents import parse_document
+
+    def claim(text, doc):
+        (c,) = document_claims(parse_document(text, "text", doc, f"{doc}.txt"), 1)
+        return c
+
+    draft = claim("Public safety gets $1.3 billion and parks get $210 million.", "d1")
+    other = claim("Parks get $180 million, up from $150 million in 2030.", "d2")
+    # by kind alone the first amounts pair; the rules' edge says which figures disagree
+    assert compare_figures(draft, other)[1][0] == ("$1.3 billion", "$180 million")
+    assert compare_figures(draft, other, (("q1", "q0"),))[1] == [("$210 million", "$180 million")]
+    # names of no figure of the claims fall back to the kinds
+    assert compare_figures(draft, other, (("q7", "q0"),))[1][0] == ("$1.3 billion", "$180 million")

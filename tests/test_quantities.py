@@ -933,3 +933,9 @@ def test_quantities_a_degree_of_angle_and_a_code_are_no_temperature():
 def test_quantities_warmer_and_colder_are_a_difference_from_a_base():
     assert [q.change for q in extract_quantities("2031 was 1.48C warmer than the pre-industrial average.")] == ["above"]
     assert [q.change for q in extract_quantities("The lake was 3 degrees Celsius colder than usual.")] == ["below"]
+
+
+def test_quantities_an_economy_expands_and_contracts_by_its_figure():
+    assert [q.change for q in extract_quantities("The economy expanded 2.6% in 2031.")] == ["increase"]
+    assert [q.change for q in extract_quantities("The economy contracted 1.2% in the quarter.")] == ["decrease"]
+    assert [q.change for q in extract_quantities("Orrin signed contracts worth $5 million.")] == [None]

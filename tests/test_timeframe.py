@@ -117,3 +117,22 @@ def test_ordinal_events_and_frequencies_named():
     assert ordinal_events_named("Orrin's first store opened in 2010.") == frozenset()
     assert frequencies_named("It handles 3 million orders every week, or 430,000 daily.") == {"week", "day"}
     assert frequencies_named("A quarter of revenue came from cloud.") == frozenset()  # a share, not how often
+
+
+def test_the_date_of_a_base_written_after_a_figure_is_the_bases_time_only():
+    from checker.extract.dates import extract_dates
+
+    s = "Parks get $180 million, up from $150 million in 2030."
+    dates = tuple(extract_dates(s))
+    main = fact_time(dates, (s.index("$180"), s.index("$180") + 12), "2031-03-02", sentence=s)
+    base = fact_time(dates, (s.index("$150"), s.index("$150") + 12), "2031-03-02", sentence=s)
+    assert (main.value, main.source) == ("2031-03-02", "document date")
+    assert (base.value, base.source) == ("2030", "sentence")
+    s = "Sales were $3 billion, compared with $2.5 billion in 2030."
+    slot = fact_time(tuple(extract_dates(s)), (11, 21), None, sentence=s)
+    assert slot is None
+    # a figure's own date stays its own, and the sentence's one date dates a figure with no base
+    s = "The port handled 9.2 million containers in 2032, up from 8.1 million in 2031."
+    assert fact_time(tuple(extract_dates(s)), (17, 28), None, sentence=s).value == "2032"
+    s = "Parks get $180 million, the council said in 2030."
+    assert fact_time(tuple(extract_dates(s)), (10, 22), None, sentence=s).value == "2030"

@@ -136,22 +136,22 @@ QUALIFIERS: dict[str, str] = {
 INCREASE_VERBS = (
     r"up|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|gr[eo]w|grows|grown|growing|"
     r"jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|climb(?:s|ed|ing)?|gain(?:s|ed|ing)?|"
-    r"soar(?:s|ed|ing)?|add(?:s|ed|ing)?"
+    r"soar(?:s|ed|ing)?|add(?:s|ed|ing)?|expand(?:s|ed|ing)?"
 )
 DECREASE_VERBS = (
     r"down|fell|fall(?:s|en|ing)?|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
     r"decreas(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|"
     r"dip(?:s|ped|ping)?|slid(?:e|es|ing)?|tumbl(?:e|es|ed|ing)|cut(?:s|ting)?|"
-    r"los(?:e|es|ing)|lost|eas(?:e|es|ed|ing)"
+    r"los(?:e|es|ing)|lost|eas(?:e|es|ed|ing)|contract(?:s|ed|ing)?"
 )
 #: Verbs that make a figure a change only through "by" ("cut costs by 60%").
 INCREASE_BY_VERBS = (
     rf"{INCREASE_VERBS}|boost(?:s|ed|ing)?|rais(?:e|es|ed|ing)|improv(?:e|es|ed|ing)|"
-    r"expand(?:s|ed|ing)?|lift(?:s|ed|ing)?|accelerat(?:e|es|ed|ing)|widen(?:s|ed|ing)?"
+    r"lift(?:s|ed|ing)?|accelerat(?:e|es|ed|ing)|widen(?:s|ed|ing)?"
 )
 DECREASE_BY_VERBS = (
     rf"{DECREASE_VERBS}|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|lower(?:s|ed|ing)|"
-    r"trim(?:s|med|ming)?|contract(?:s|ed|ing)?|narrow(?:s|ed|ing)?"
+    r"trim(?:s|med|ming)?|narrow(?:s|ed|ing)?"
 )
 
 #: Nouns after a figure that make it a change ("a 15.3% increase", "30x Efficiency Leap").

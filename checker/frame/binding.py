@@ -80,7 +80,7 @@ _LINKING = frozenset(
     """be reach total hit stand rise fall grow climb drop decline increase decrease jump surge slip
     amount come remain exceed top double triple sink soar edge plunge tumble shrink expand swell
     gain lose evaporate hover average ease slow cool accelerate rebound recover retreat rally slide
-    dip widen narrow""".split()
+    dip widen narrow contract""".split()
 )
 #: Verbs that say nothing of what an amount is ("has $4 billion", "achieved this with $5 million").
 _EMPTY_VERBS = frozenset("have do make get set achieve see take give put keep hold show mark say".split())
@@ -177,7 +177,9 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
     container = _container(measure_tok) if noun_tok is not None else None
     if container is not None and measure:  # "a fleet of 50,000 GPUs" is not "2,048 GPUs to train"
         measure, words = f"{container.lemma_.lower()} {measure}", f"{container.text} of {words}"
-    if (
+    if measure is None and figure_kind == "money" and verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in _RECEIVING:
+        measure, words = "receive", verb.text  # "parks get $180 million" / "parks receive $210 million": one amount received
+    elif (
         measure is None and figure_kind == "money" and verb is not None and verb.pos_ == "VERB"
         and verb.lemma_.lower() not in _LINKING and verb.lemma_.lower() not in _EMPTY_VERBS
     ):
@@ -878,7 +880,14 @@ def _subject_holder(c, measure_tok, own) -> tuple[str | None, bool]:
             return _compound_name(c), False
         if any(d.lower_ in ("the", "this", "that", "its", "their") for d in c.lefts):
             return _strip(_phrase(c)[1] or c.text), True  # "the company raised ...": a definite description
+        if c.head.lemma_.lower() in _RECEIVING and not any(d.dep_ in ("det", "poss") for d in c.lefts):
+            return _strip(_phrase(c)[1] or c.text), False  # "parks get $180 million": what the parks receive
     return None, False
+
+
+#: Verbs whose subject receives the amount they govern ("parks *get* $180 million", "schools were
+#: *allocated* $2 billion"): a common noun with no article there is what the amount goes to.
+_RECEIVING = frozenset({"get", "receive", "obtain", "win", "secure", "allocate", "award", "grant"})
 
 
 def _owner_of_noun(noun, own, compounds: bool = True, with_noun: bool = True) -> tuple[str | None, bool] | None:

@@ -111,6 +111,9 @@ MEASURE_SYNONYMS = {
     # population of 8.3 million")
     "resident": "population",
     "inhabitant": "population",
+    # a country's economy grows as its GDP does ("the economy expanded 2.6%" / "GDP grew 2.1%")
+    "gross domestic product": "gdp",
+    "economy": "gdp",
 }
 #: Measures that a count states however it is written, with the noun counted or as the measure's
 #: name ("41,000 employees" / "a workforce of 41,000"): their key is the counted noun's.

@@ -141,6 +141,24 @@ def compared_since(sentence: str, d: DateExpr) -> bool:
     return d.qualifier == "since" and bool(sentence) and _RECORD_SINCE.search(sentence[max(0, d.start - 80) : d.start]) is not None
 
 
+#: The words of a base a change is measured from, then its figure, up to the date that dates
+#: the base ("up from $150 million *in* 2030", "compared with 2,800 *in* 2030").
+_BASE_BEFORE_DATE = re.compile(
+    r"\b(?:up|down|rising|falling|increasing|decreasing|higher|lower)\s+from\s+[^,;:()]{0,40}?\d[^,;:()]{0,30}?\b(?:in|during|for)\s+$"
+    r"|\b(?:compared\s+(?:with|to)|versus|against)\s+[^,;:()]{0,40}?\d[^,;:()]{0,30}?\b(?:in|during|for)\s+$",
+    re.I,
+)
+
+
+def _dates_a_base_after(sentence: str, d: DateExpr, figure_end: int) -> bool:
+    """The date ``d`` dates the base of a change written after the figure (that ends at
+    ``figure_end``): "$180 million, up from $150 million *in 2030*"."""
+    if not sentence or d.start <= figure_end:
+        return False
+    m = _BASE_BEFORE_DATE.search(sentence, figure_end, d.start)
+    return m is not None and m.end() == d.start
+
+
 def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str | None,
               *, sentence: str = "", anchor_source: str = "document date") -> Slot | None:
     """The time slot of the figure at ``figure`` (``(start, end)`` in ``sentence``), the first
@@ -166,6 +184,9 @@ def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str 
     if in_clause:
         nearest = min(in_clause, key=lambda d: _distance((d.start, d.end), figure))
         return Slot(nearest.value, nearest.text, "sentence")
+    # the date of another figure's base ("Parks get $180 million, up from $150 million in 2030")
+    # is the base's time, not the figure's
+    dates = tuple(d for d in dates if not _dates_a_base_after(sentence, d, end))
     relatives = _relatives(sentence) if sentence else []
     own = [m for m in relatives if first <= m.start() and m.end() <= last]
     if own:

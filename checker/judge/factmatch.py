@@ -401,9 +401,20 @@ def _shared_measure(claim: Claim, q: Quantity, key: str) -> bool:
         if ";" in claim.text[min(q.end, other.end) : max(q.start, other.start)]:
             continue  # "debuted at 1.10 exaflops; later results are about 1.35": another clause's figure
         fact = quantity_fact(claim, i)
-        if measure_key(fact, other) == key and not _own_holders_differ(mine, fact):
+        if measure_key(fact, other) == key and not _own_holders_differ(mine, fact) and not _own_times_differ(mine, fact):
             return True
     return False
+
+
+def _own_times_differ(x: Fact | None, y: Fact | None) -> bool:
+    """Of two figures of one sentence, one is dated by the sentence and the other not ("Parks get
+    $180 million, up from $150 million in 2030"): one measure, but which figure is whose is read
+    (two figures each dated by the sentence are left to the slots: "$2.3 billion in 2031 and $2.8
+    billion in 2032")."""
+    if x is None or y is None:
+        return False
+    dated = [f.time is not None and f.time.source == "sentence" for f in (x, y)]
+    return dated[0] != dated[1]
 
 
 def _own_holders_differ(x: Fact | None, y: Fact | None) -> bool:

@@ -103,9 +103,18 @@ def _quantity_match(a, b) -> bool:
     return a.value == b.value and (a.kind == b.kind)
 
 
-def compare_figures(draft: Claim, other: Claim) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+def compare_figures(
+    draft: Claim, other: Claim, disagreeing: tuple[tuple[str, str], ...] = ()
+) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
     """``(shared, quantity differences, date differences)`` between two claims: the figures
-    and dates both state, and pairs (draft's, other's) of those that differ, matched by kind."""
+    and dates both state, and pairs (draft's, other's) of those that differ: the pairs the rules
+    found disagreeing (``disagreeing``: figure names of the claims' edges, ``q<n>``/``d<n>``, the
+    draft's first) where they say, else matched by kind ("parks get $210 million" against "parks
+    get $180 million, up from $150 million": the $180 million, not the first amount left)."""
+    named = _named_differences(draft, other, disagreeing)
+    if named is not None:
+        shared = [q.text for q in draft.quantities if any(_quantity_match(q, o) for o in other.quantities)]
+        return shared, named[0], named[1]
     shared: list[str] = []
     left = list(other.quantities)
     unmatched = []
@@ -134,6 +143,37 @@ def compare_figures(draft: Claim, other: Claim) -> tuple[list[str], list[tuple[s
             date_unmatched.append(d)
     date_diffs = [(_date(d), _date(o)) for d, o in zip(date_unmatched, left_dates)]
     return shared, quantity_diffs, date_diffs
+
+
+def _named_differences(draft: Claim, other: Claim, names: tuple[tuple[str, str], ...]):
+    """The quantity and date differences the figure names ``names`` point to, or None when they
+    name none of the claims' figures."""
+    quantities, dates = [], []
+    for mine, theirs in names:
+        if mine[:1] != theirs[:1] or not mine[1:].isdigit() or not theirs[1:].isdigit():
+            continue
+        i, j = int(mine[1:]), int(theirs[1:])
+        if mine[0] == "q" and i < len(draft.quantities) and j < len(other.quantities):
+            pair = (_figure(draft.quantities[i]), _figure(other.quantities[j]))
+            quantities += [pair] if pair not in quantities else []
+        elif mine[0] == "d" and i < len(draft.dates) and j < len(other.dates):
+            pair = (_date(draft.dates[i]), _date(other.dates[j]))
+            dates += [pair] if pair not in dates else []
+    return (quantities, dates) if quantities or dates else None
+
+
+def conflicting_figures(report: Report) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    """``(claim, other claim) -> ((figure of claim, figure of other), ...)`` of the report's
+    conflicts edges, both ways round."""
+    out: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for e in getattr(report, "edges", ()) or ():
+        if e.relation != "conflicts":
+            continue
+        for relation, fs, ft in e.figures:
+            if relation == "conflicts" and fs and ft:
+                out.setdefault((e.source, e.target), []).append((fs, ft))
+                out.setdefault((e.target, e.source), []).append((ft, fs))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def word_differences(a: str, b: str, limit: int = 3) -> list[tuple[str, str]]:
@@ -166,13 +206,17 @@ def source_of(claim: Claim, doc: Document | None) -> str:
     return ", ".join(parts)
 
 
-def explain(kind: str | None, status: str, draft: Claim, other: Claim | None, other_is_draft: bool, docs: dict) -> tuple[str, str]:
-    """``(explanation, action)`` in plain words for a draft claim and the claim it is weighed against."""
+def explain(
+    kind: str | None, status: str, draft: Claim, other: Claim | None, other_is_draft: bool, docs: dict,
+    disagreeing: tuple[tuple[str, str], ...] = (),
+) -> tuple[str, str]:
+    """``(explanation, action)`` in plain words for a draft claim and the claim it is weighed
+    against; ``disagreeing``: the figures the rules found disagreeing (:func:`compare_figures`)."""
     them = "another draft sentence" if other_is_draft else "the archive"
     if other is None:
         return _single(kind, draft, docs)
     src = source_of(other, docs.get(other.doc))
-    shared, qdiffs, ddiffs = compare_figures(draft, other)
+    shared, qdiffs, ddiffs = compare_figures(draft, other, disagreeing if status == "conflicting" else ())
     said = [f"the draft says {d}, {them} says {o}" for d, o in qdiffs] + [f"the draft dates it {d}, {them} {o}" for d, o in ddiffs]
     agree = f"Both state {_join(shared)}." if shared else ""
     archive_values = _join([o for _, o in qdiffs] + [o for _, o in ddiffs])
@@ -261,6 +305,7 @@ def review(report: Report, drafts: set[str] | None = None) -> tuple[list[Group],
         drafts = draft_doc_ids(report) or set()
     view = ReportView(report)
     claims, docs = view.claims, view.documents
+    disagreeing = conflicting_figures(report)
     ledger = compute_ledger(report, drafts)
     status_of = {e.claim: e.status for e in ledger}
 
@@ -315,7 +360,8 @@ def review(report: Report, drafts: set[str] | None = None) -> tuple[list[Group],
         key = (id(group), "f", f.rule, f.kind, f.severity, statement_key(other) if other is not None else None)
 
         def make(f=f, draft_claim=draft_claim, other=other, other_is_draft=other_is_draft, status=status):
-            text, action = explain(f.kind, status, draft_claim, other, other_is_draft, docs)
+            pairs = disagreeing.get((draft_claim.id, other.id), ()) if other is not None else ()
+            text, action = explain(f.kind, status, draft_claim, other, other_is_draft, docs, pairs)
             return Item(status, f, Statement([other]) if other is not None else None, other_is_draft, text, action, [f])
 
         add(group, key, make, other, f)

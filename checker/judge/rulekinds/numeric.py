@@ -857,6 +857,16 @@ def _variant_of(product: str, variant: str, product_claim: Claim) -> bool:
     return not any(w.lower() in written for w in extra)
 
 
+def _received_by_two(fa: Fact | None, fb: Fact | None) -> bool:
+    """Two amounts received, each by its sentence's own subject ("parks get $180 million",
+    "public safety gets $1.3 billion": :mod:`checker.frame.binding`'s measure "receive")."""
+    return all(
+        f is not None and f.measure is not None and f.measure.value == "receive" and f.holder is not None
+        and f.holder.source in OWN_SOURCES
+        for f in (fa, fb)
+    )
+
+
 def _names_a_kind(claim: Claim, q: Quantity) -> bool:
     """``q`` is a number joined to a noun by a hyphen ("the *10-year* Treasury yield") that narrows
     the measure of another figure of its sentence (the 4.5% of the 10-year yield)."""
@@ -947,6 +957,8 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
             return True  # "the plant will cost" / "the plant's first phase will cost": a whole and its part
         if slot == "holder" and len(values) == 2 and (_variant_of(values[0], values[1], a) or _variant_of(values[1], values[0], b)):
             return True  # "the Kestrel X1 costs $799" / "the Kestrel X1 Pro costs $1,099": two models
+        if slot == "holder" and _received_by_two(fa, fb):
+            return True  # "public safety gets $1.3 billion" / "parks get $180 million": two recipients
         if slot == "holder" and (office_holder(values[0]) or office_holder(values[-1])):
             return True  # "Orrin's chief executive earned" / "Orrin's chief financial officer earned"
         if slot == "holder" and described_apart(fa, a, fb, b):
