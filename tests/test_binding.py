@@ -976,3 +976,38 @@ def test_a_common_noun_that_gets_an_amount_holds_what_it_receives(nlp):
     b = _bound(nlp, "The agency receives $40 million a year.", "$40 million")
     assert b.holder_ref
     assert _bound(nlp, "Prices rose 5% in 2031.", "5%").holder is None
+
+
+def test_a_chain_of_references_leads_back_to_the_name(nlp):
+    # "The company" and then "It": both Kessler Steel's, two sentences after the name
+    _, claims = _facts_of(nlp, (
+        "Kessler Steel reported its results on Thursday. The company will pay a dividend of EUR 1.20 per share. "
+        "It employs 21,500 people.\n"))
+    fact = next(f for c in claims for f in c.facts if f.value == "21,500")
+    assert (fact.holder.value, fact.holder.source) == ("Kessler Steel", "previous sentence"), fact.holder
+    # a currency's code the recogniser took for an organisation is no one "it" refers to
+    _, claims = _facts_of(nlp, "The dividend is EUR 1.20 per share, up from EUR 1.05. It employs 21,500 people.\n")
+    fact = next(f for c in claims for f in c.facts if f.value == "21,500")
+    assert fact.holder is None or "EUR" not in fact.holder.value, fact.holder
+    # no further back than two sentences
+    _, claims = _facts_of(nlp, (
+        "Kessler Steel reported its results on Thursday. The company raised prices. The firm cut costs. "
+        "The group opened a mill. It employs 21,500 people.\n"))
+    fact = next(f for c in claims for f in c.facts if f.value == "21,500")
+    assert fact.holder is None or fact.holder.value != "Kessler Steel", fact.holder
+
+
+def test_a_title_labelled_with_a_dash_is_about_what_follows_it(nlp):
+    for title, holder in [("Draft - Valdor Mining's results", "Valdor Mining"), ("Update — Brisa Telecom's network", "Brisa Telecom")]:
+        _, claims = _facts_of(nlp, f"# {title}\n\nThe figures were published on Monday. It spent $3 million in 2031.\n")
+        fact = next(f for c in claims for f in c.facts if f.value == "$3 million")
+        assert fact.holder is not None and (fact.holder.value, fact.holder.source) == (holder, "title"), (title, fact.holder)
+    # a dash inside a name labels nothing
+    _, claims = _facts_of(nlp, "# Coca-Cola's plant\n\nThe plant cost $3 million in 2031.\n")
+    assert all("Cola" in (f.holder.value if f.holder else "Cola") for c in claims for f in c.facts if f.value == "$3 million")
+
+
+def test_who_gets_an_amount_a_noun_measures_holds_nothing_of_it(nlp):
+    # the dividend is its payer's, whoever gets it
+    b = _bound(nlp, "Shareholders will get a dividend of EUR 1.25 per share.", "EUR 1.25")
+    assert b.measure == "dividend" and b.holder != "Shareholders", b

@@ -880,8 +880,10 @@ def _subject_holder(c, measure_tok, own) -> tuple[str | None, bool]:
             return _compound_name(c), False
         if any(d.lower_ in ("the", "this", "that", "its", "their") for d in c.lefts):
             return _strip(_phrase(c)[1] or c.text), True  # "the company raised ...": a definite description
-        if c.head.lemma_.lower() in _RECEIVING and not any(d.dep_ in ("det", "poss") for d in c.lefts):
-            return _strip(_phrase(c)[1] or c.text), False  # "parks get $180 million": what the parks receive
+        if measure_tok is None and c.head.lemma_.lower() in _RECEIVING and not any(d.dep_ in ("det", "poss") for d in c.lefts):
+            # "parks get $180 million": what the parks receive (not "shareholders will get a dividend
+            # of EUR 1.25": the payer's dividend, whoever gets it)
+            return _strip(_phrase(c)[1] or c.text), False
     return None, False
 
 

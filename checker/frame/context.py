@@ -24,6 +24,7 @@ from functools import lru_cache
 from ..extract.terms import STOPWORDS, normalise
 from ..ingest.segment import split_sentences
 from ..model import Document
+from ..extract.quantities import CURRENCY_PREFIXES, CURRENCY_SUFFIXES
 from .binding import HOLDER_LABELS, LAW_WORDS, PLACE_LABELS, VALUE_LABELS, _name_of, _strip, model_code, sentence_event
 from .inflection import stem_candidates
 
@@ -31,6 +32,15 @@ from .inflection import stem_candidates
 _HEADINGS = ("heading", "title")
 #: Names a heading or a sentence can be about that hold no figures (a month, "Table", "Note").
 _NO_NAMES = frozenset("table figure note source update summary overview introduction conclusion faq".split())
+#: Currencies' codes and words, which the recogniser may take for an organisation with the amount
+#: after them ("a dividend of EUR 1.20": no one the next sentence's "it" is).
+_CURRENCIES = frozenset([code.lower() for code in CURRENCY_PREFIXES if code.isalpha()] + list(CURRENCY_SUFFIXES))
+
+
+def _a_name(name: str | None) -> bool:
+    """``name`` may be what a sentence is about: not a word of :data:`_NO_NAMES`, nor an amount
+    led by a currency's code ("EUR", "EUR 1.05")."""
+    return bool(name) and name.lower() not in _NO_NAMES and name.split()[0].lower() not in _CURRENCIES
 
 
 class DocumentContext:
@@ -90,6 +100,11 @@ class DocumentContext:
 
     def previous_sentence(self, offset: int) -> str | None:
         """The text of the sentence before the one that starts at ``offset`` (original text)."""
+        found = self._previous(offset)
+        return found[0] if found is not None else None
+
+    def _previous(self, offset: int) -> tuple[str, int] | None:
+        """``(text, original start)`` of the sentence before the one that starts at ``offset``."""
         i = self._block_at(offset)
         if i is None:
             return None
@@ -97,13 +112,13 @@ class DocumentContext:
         before = [(s, e) for s, e in split_sentences(block.text) if block.original_span(s, e)[1] <= offset]
         if before:
             s, e = before[-1]
-            return block.text[s:e]
+            return block.text[s:e], block.original_span(s, e)[0]
         if i > 0 and self._blocks[i - 1].kind not in _HEADINGS and self._blocks[i - 1].kind != "dateline":
             prev = self._blocks[i - 1]
             spans = split_sentences(prev.text)
             if spans:
                 s, e = spans[-1]
-                return prev.text[s:e]
+                return prev.text[s:e], prev.original_span(s, e)[0]
         return None
 
     def event_below(self, start: int, end: int) -> tuple[str, str] | None:
@@ -126,11 +141,17 @@ class DocumentContext:
         parsed = self._parse(_key(block.text[after[0][0] : after[0][1]]))
         return sentence_event(parsed) if parsed is not None else None
 
-    def previous_holder(self, offset: int, description: str | None = None) -> tuple[str, str] | None:
+    def previous_holder(self, offset: int, description: str | None = None, depth: int = 0) -> tuple[str, str] | None:
         """``(name, words)`` of what the previous sentence is about, or None. For a definite
         ``description`` ("the joint venture", not "the company") after a sentence that creates
-        something named ("X and Y launched the Kunlun Consortium"), the thing created."""
-        text = self.previous_sentence(offset)
+        something named ("X and Y launched the Kunlun Consortium"), the thing created. For a
+        pronoun or an organisation's description, a previous sentence about no name whose subject
+        is such a reference too ("It", "The company") is about what its own previous sentence is
+        about, up to :data:`_CHAIN` sentences back ("Halvard Foods said ... The company will pay
+        ... It employs 21,500 people": Halvard Foods'; not "The total model required ..." after
+        "The training used 2,048 H800 GPUs": a thing, not an actor)."""
+        previous = self._previous(offset)
+        text = previous[0] if previous is not None else None
         if not text:
             return None
         if description and normalise(description.split()[-1]) in LAW_WORDS:
@@ -152,7 +173,13 @@ class DocumentContext:
                 # the same description as the previous sentence's subject is that thing, not a
                 # name the sentence mentions in passing
                 return described
-        return self._about(text)
+        found = self._about(text)
+        if found is None and depth < _CHAIN and _an_actor(description):
+            parsed = self._parse(_key(text))
+            referring = _referring_subject(parsed) if parsed is not None else None
+            if referring is not None and _an_actor(referring):
+                return self.previous_holder(previous[1], referring or None, depth + 1)
+        return found
 
     def heading_holder(self, offset: int) -> tuple[str, str] | None:
         """``(name, words)`` of the nearest heading above ``offset``, or None."""
@@ -220,10 +247,11 @@ class DocumentContext:
         if not text:
             return None
         parsed = self._parse(self.sentence_cased(text))
-        if parsed is not None and _kicker(parsed):
-            # "Draft: Tarnia's vaccines", "Analysis: Orrin's new drone": a label of what kind of page
-            # this is, then what the page is about
-            text = text.partition(":")[2].strip()
+        mark = _kicker(parsed) if parsed is not None else None
+        if mark is not None:
+            # "Draft: Tarnia's vaccines", "Analysis: Orrin's new drone", "Draft - Halvard's year": a
+            # label of what kind of page this is, then what the page is about
+            text = text[mark:].strip()
             parsed = self._parse(self.sentence_cased(text)) if text else None
         found = about(parsed) if parsed is not None else None
         head, colon, _ = text.partition(": ")
@@ -306,13 +334,24 @@ _RUNNING = ("paragraph", "list_item", "quote", "table_cell")
 _SENTENCE_ENDS = frozenset(".!?:;—–-\"“”'‘’•*#|")
 
 
-def _kicker(parsed) -> bool:
-    """A title or heading opens with a label of one or two common words and a colon ("Draft: ...",
-    "Draft explainer: ...", "Analysis: ..."), which says what kind of page it is, not whose."""
-    colon = next((t.i for t in parsed if t.text == ":"), None)
-    if colon is None or not 1 <= colon <= 2 or colon == len(parsed) - 1:
-        return False
-    return all(t.pos_ in ("NOUN", "ADJ") and t.is_alpha and t.text[1:].islower() for t in parsed[:colon])
+def _kicker(parsed) -> int | None:
+    """Where what a title or heading is about begins, after a label of one or two common words and
+    a colon or a spaced dash ("Draft: ...", "Draft explainer: ...", "Analysis: ...", "Draft -
+    ..."), which says what kind of page it is, not whose; None where it opens with no such label."""
+    mark = next((t for t in parsed if t.text == ":" or (t.text in _DASHES and parsed[t.i - 1].whitespace_)), None)
+    if mark is None or not 1 <= mark.i <= 2 or mark.i == len(parsed) - 1:
+        return None
+    if all(t.pos_ in ("NOUN", "ADJ", "PROPN") and t.is_alpha and t.text[1:].islower() for t in parsed[: mark.i]) and (
+        all(t.pos_ != "PROPN" for t in parsed[: mark.i]) or parsed[0].lower_ in _PAGE_LABELS
+    ):
+        return mark.idx + len(mark.text)
+    return None
+
+
+#: Dashes that set a title's label apart when spaced ("Draft - Halvard's year", "Update — ...").
+_DASHES = frozenset({"-", "–", "—", "|"})
+#: Labels of a kind of page the tagger may take for a name ("Draft", "Update", "Explainer").
+_PAGE_LABELS = frozenset("draft update explainer analysis opinion exclusive breaking review preview".split())
 
 
 def _title_case(text: str) -> bool:
@@ -387,6 +426,30 @@ def _reports(verb) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
+#: How many sentences back a chain of references is followed (:meth:`DocumentContext.previous_holder`).
+_CHAIN = 2
+
+
+def _an_actor(description: str | None) -> bool:
+    """A reference that may name the same actor a sentence before named: a pronoun (no
+    description, or "it"/"they") or a description of an organisation ("the company", "the group"),
+    not of a thing ("the total model", "the training")."""
+    return not description or description.split()[-1].lower() in _ACTORS | {"they"}
+
+
+def _referring_subject(parsed) -> str | None:
+    """The main verb's subject where it refers back: "" for "it" or "they", the noun of a definite
+    description ("the company" -> "company"); else None."""
+    for tok in parsed:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            if tok.pos_ == "PRON" and tok.lower_ in ("it", "they"):
+                return ""
+            if tok.pos_ == "NOUN" and any(d.lower_ in ("the", "this") for d in tok.lefts):
+                return tok.text
+            return None
+    return None
+
+
 def about(parsed) -> tuple[str, str] | None:
     """``(name, words)`` a parsed sentence or heading is about: the subject of its main verb when
     that is a name, else its first name (an organisation, product, place, person or law); a
@@ -402,12 +465,12 @@ def about(parsed) -> tuple[str, str] | None:
         if ent.label_ in HOLDER_LABELS and ent.label_ not in VALUE_LABELS:
             law = _law_run(ent)
             name = law or _trimmed(_strip(_before_verb(ent)))
-            if name and name.lower() not in _NO_NAMES and any(ch.isalpha() for ch in name):
+            if _a_name(name) and any(ch.isalpha() for ch in name):
                 return name, law or ent.text
     for tok in parsed:
         if tok.pos_ == "PROPN" and tok.ent_type_ not in VALUE_LABELS and tok.dep_ != "compound":
             name = _trimmed(_name_of(tok))
-            if name and name.lower() not in _NO_NAMES and len(name) > 1:
+            if _a_name(name) and len(name) > 1:
                 return name, name
     return None
 
@@ -463,7 +526,7 @@ def _subject(parsed, written_as_name=None) -> tuple[str, str] | None:
                 written_as_name is not None and tok.pos_ == "NOUN" and tok.text[:1].isupper() and written_as_name(tok.text)
             ):
                 name = _trimmed(_name_of(tok))
-                if name and name.lower() not in _NO_NAMES:
+                if _a_name(name):
                     return name, name
     return None
 
@@ -485,7 +548,7 @@ def _label_name(parsed) -> str | None:
     if any(not (t.is_punct or t.like_num) for t in parsed[run:colon]):
         return None
     name = _trimmed(_strip(parsed[:run].text))
-    return name if name and name.lower() not in _NO_NAMES else None
+    return name if _a_name(name) else None
 
 
 
