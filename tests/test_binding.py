@@ -1011,3 +1011,15 @@ def test_who_gets_an_amount_a_noun_measures_holds_nothing_of_it(nlp):
     # the dividend is its payer's, whoever gets it
     b = _bound(nlp, "Shareholders will get a dividend of EUR 1.25 per share.", "EUR 1.25")
     assert b.measure == "dividend" and b.holder != "Shareholders", b
+
+
+def test_a_companys_accounts_it_reports_are_its_own(nlp):
+    for sentence, figure, holder in [
+        ("Kessler Steel said on Thursday that revenue rose 6% to EUR 8.4 billion in 2031.", "EUR 8.4 billion", "Kessler Steel"),
+        ("Kessler Steel reported that net profit fell to $40 million.", "$40 million", "Kessler Steel"),
+    ]:
+        b = _bound(nlp, sentence, figure)
+        assert (b.holder, b.holder_ref) == (holder, False), (sentence, b)
+    # what is no account of the speaker's, or a person's report, holds nothing of the speaker
+    assert _bound(nlp, "The IMF said global growth slowed to 2.9% in 2031.", "2.9%").holder is None
+    assert _bound(nlp, "Ms Lind said revenue rose 4% in 2031.", "4%").holder is None

@@ -1469,3 +1469,26 @@ def test_amounts_received_by_two_recipients_are_two_amounts():
     # public safety's
     assert ("$180 million", "$210 million") in conflicts and not any("$1.3 billion" in pair for pair in conflicts), conflicts
     _never_conflict([("Parks get $180 million in 2031.", "Libraries get $95 million in 2031.")], 0.6)
+
+
+def test_a_headline_dated_by_its_page_sums_up_the_body_of_its_page():
+    text = (
+        "---\ndate: 2032-02-22\n---\n# Valdor grows revenue to EUR 8.4 billion\n\n"
+        "Valdor lifted revenue by 6% to EUR 8.4 billion last year.\n"
+    )
+    head, body = document_claims_with_facts(parse_document(text, "markdown", "d1", "d1.md"), 1)
+    assert head.section == "headline" and body.section == "body"
+    fm = match(head, quantity_fact(head, 0), head.quantities[0], body, quantity_fact(body, 1), body.quantities[1])
+    assert not fm.differ and fm.aligned, fm
+    # another page's figure of last year stays another time than a page's date
+    other = document_claims_with_facts(parse_document(
+        "---\ndate: 2032-02-22\n---\nValdor lifted revenue by 6% to EUR 8.4 billion last year.\n", "markdown", "d2", "d2.md"), 1)[0]
+    fm = match(head, quantity_fact(head, 0), head.quantities[0], other, quantity_fact(other, 1), other.quantities[1])
+    assert [slot for slot, *_ in fm.differ] == ["time"], fm
+
+
+def test_the_day_something_was_said_on_is_no_figures_day():
+    a = "Valdor said on Thursday that revenue rose 6% to EUR 8.4 billion in 2031."
+    b = "Valdor's revenue rose 6% to EUR 8.4 billion in 2031."
+    assert "time" not in {slot for slot, *_ in _match(a, b).differ}
+    assert _match("Valdor's shares rose 6% on Thursday.", "Valdor's shares rose 4% on Friday.").differ

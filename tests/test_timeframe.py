@@ -136,3 +136,11 @@ def test_the_date_of_a_base_written_after_a_figure_is_the_bases_time_only():
     assert fact_time(tuple(extract_dates(s)), (17, 28), None, sentence=s).value == "2032"
     s = "Parks get $180 million, the council said in 2030."
     assert fact_time(tuple(extract_dates(s)), (10, 22), None, sentence=s).value == "2030"
+
+
+def test_the_day_something_was_said_on_is_no_day_of_its_figures():
+    from checker.frame.timeframe import days_named
+
+    assert days_named("Valdor said on Thursday that revenue rose 6% in 2031.") == frozenset()
+    assert days_named("Valdor told investors on Friday that it would cut 800 jobs.") == frozenset()
+    assert days_named("Valdor's shares rose 6% on Thursday.") == {"Thursday"}

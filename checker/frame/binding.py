@@ -769,11 +769,23 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
                 if reporter is not None:
                     return reporter, False
                 fallback = fallback or found
+            if fallback == (None, False) and measure_tok is not None and measure_tok.lemma_.lower() in _OWN_ACCOUNTS:
+                # "Halvard Foods said on Thursday that revenue rose 6%": a company's own accounts,
+                # which it reports (not "the IMF said growth slowed": growth is no account of the IMF's)
+                reporter = _reporting_name(subjects[0], tok, own, any_subject=True)
+                if reporter is not None:
+                    return reporter, False
             if fallback != ("climb",):
                 return fallback
         if tok.dep_ in ("ccomp", "parataxis"):
             break  # a clause of its own: "Analysts noted that ..." says nothing of whose figure it is
     return None, False
+
+
+#: Measures of a company's own accounts, which the company that reports them holds.
+_OWN_ACCOUNTS = frozenset(
+    "revenue sale profit earnings income loss margin turnover dividend debt booking order shipment delivery".split()
+)
 
 
 def _site_of_clause(verb, own) -> _Thing | None:
@@ -828,14 +840,14 @@ def _copula_name(verb, subjects, own) -> str | None:
     return None
 
 
-def _reporting_name(subject, clause, own) -> str | None:
+def _reporting_name(subject, clause, own, any_subject: bool = False) -> str | None:
     """The name that reports a clause whose subject is "it" or "they": "*Northwind Bank* said it
     would cut 1,200 jobs", "Orrin announced that they will build ..." (the organisation speaks of
     itself). Not a person's ("Ms Lind said it would cost $5 billion": "it" is not Ms Lind) nor a
     common noun's ("analysts said it would ...")."""
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "said revenue rose and that it would hire 500 people"
-    if subject.lower_ not in ("it", "they") or clause.dep_ != "ccomp":
+    if (not any_subject and subject.lower_ not in ("it", "they")) or clause.dep_ != "ccomp":
         return None
     for c in _subjects(clause.head):
         if c.i not in own and _is_named(c) and c.ent_type_ not in ("PERSON", *PLACE_LABELS):

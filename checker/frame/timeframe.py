@@ -407,5 +407,15 @@ _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sun
 def days_named(text: str) -> frozenset[str]:
     """The days of the week ``text`` names ("on Monday", "Tuesday's close"), capitalised. Two
     sentences of which each names such days, none in common, state figures of two days ("rose 5%
-    on Monday" / "rose 3% on Tuesday"), whatever the week."""
-    return frozenset(m.group(1).capitalize() for m in _WEEKDAY.finditer(text))
+    on Monday" / "rose 3% on Tuesday"), whatever the week. The day something was said on ("said
+    on Thursday that ...") is no figure's day."""
+    return frozenset(
+        m.group(1).capitalize() for m in _WEEKDAY.finditer(text) if not _SAID_ON.search(text, 0, m.start())
+    )
+
+
+#: A verb of saying just before "on <day>": the day something was said, not a figure's day
+#: ("Halvard said on Thursday that revenue rose 6% in 2031").
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed|revealed|added|wrote)\s+(?:\w+\s+)?on\s+$", re.I
+)

@@ -526,6 +526,21 @@ def _named_words(claim: Claim) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(fold(s) for s in claim.subjects), frozenset(words)
 
 
+#: Sections that sum up a page's body (:mod:`checker.judge.rulekinds.summary`).
+_SUMMING_UP = frozenset({"summary", "headline", "quote"})
+
+
+def _sums_up(fa: Fact, a: Claim, fb: Fact, b: Claim) -> bool:
+    """One of two claims of one page is its headline or summary, whose figure only the page's date
+    dates, and the other a body sentence: the headline's figure is the body's, of the time the body
+    states ("Halvard grows revenue to EUR 8.4 billion" over "revenue rose to EUR 8.4 billion last
+    year"), not another time."""
+    if a.doc != b.doc or (a.section in _SUMMING_UP) == (b.section in _SUMMING_UP):
+        return False
+    head = fa if a.section in _SUMMING_UP else fb
+    return head.time is not None and head.time.source in ("document date", "given date")
+
+
 def _as_of(fact: Fact, claim: Claim):
     """The fact's time slot, but for an "as of" date of a figure told in the past tense."""
     if fact.time is None:
@@ -590,7 +605,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         # stated in the present tense ("now employs 26" in a 2024 page / "employs 24" in a 2023 one);
         # a past-tense figure tells of an event, not of the page's day
         sa, sb = _as_of(fa, a), _as_of(fb, b)
-        if sa is not None and sb is not None and times_differ(sa, sb):
+        if sa is not None and sb is not None and times_differ(sa, sb) and not _sums_up(fa, a, fb, b):
             differ.append(("time", sa.text, sb.text))
         elif ta is None and tb is None and sa is None and sb is None and a.doc == b.doc:
             # one document with no date: its "last year" and "this year" are two periods all the same

@@ -124,11 +124,20 @@ class GrowthArithmetic(RuleKind):
 
 
 def _measures_differ(claim: Claim, first: Quantity, second: Quantity) -> bool:
-    """The claim's facts bind the two figures to two measures of different head nouns ("profit" and
-    "revenue"), where both are bound (:func:`checker.frame.keys.measure_key`)."""
-    ka = measure_key(quantity_fact(claim, claim.quantities.index(first)), first)
-    kb = measure_key(quantity_fact(claim, claim.quantities.index(second)), second)
-    return bool(ka and kb) and ka.split()[-1] != kb.split()[-1]
+    """The claim's facts bind the two figures to two measures, where both are bound
+    (:func:`checker.frame.keys.measure_key`): of different head nouns ("profit" and "revenue"), or
+    of one head narrowed two ways ("operating profit fell 5% to EUR 610 million, while net profit
+    came in at EUR 402 million"; not "revenue" and "quarterly revenue", narrowed on one side only)."""
+    fa, fb = quantity_fact(claim, claim.quantities.index(first)), quantity_fact(claim, claim.quantities.index(second))
+    ka, kb = measure_key(fa, first), measure_key(fb, second)
+    if not (ka and kb):
+        return False
+    if ka.split()[-1] != kb.split()[-1]:
+        return True
+    if fa is None or fb is None or fa.measure is None or fb.measure is None:
+        return False
+    wa, wb = set(fa.measure.value.lower().split()[:-1]), set(fb.measure.value.lower().split()[:-1])
+    return bool(wa - wb) and bool(wb - wa)
 
 
 def _stated_change(claim: Claim) -> Quantity | None:
