@@ -831,7 +831,7 @@ def _significant_digits(q: Quantity) -> int:
     return significant_digits(q.text)
 
 
-# --------------------------------------------------------------------------- directions (issue 16)
+# --------------------------------------------------------------------------- two holders, two kinds (issue 16)
 
 
 #: Words after a company's name that name the company still ("Orrin" / "Orrin Group").
@@ -880,6 +880,9 @@ def _names_a_kind(claim: Claim, q: Quantity) -> bool:
         f.kind == "quantity" and f.figure != index and f.measure is not None and kind in f.measure.value.split()
         for f in claim.facts
     )
+
+
+# --------------------------------------------------------------------------- directions (issue 16)
 
 
 def _opposite_changes(qa: Quantity, qb: Quantity) -> bool:
@@ -932,8 +935,10 @@ def _apart_however_alike(fm: FactMatch, a: Claim, fa: Fact | None, qa: Quantity,
     analysts'); or one is a rate in time and the other not ("returned 12% a year" / "returned 8%
     last year"); or they are of two times (a time slot differs: "revenue in the first quarter" / "in
     the second quarter", with no holder in common to make them one holder's measure at two times), or
-    of two places ("4,300 employees worldwide" / "1,100 employees in Germany"); or they are of two objects, two polls, two bases ("after fees" / "before fees") or two owners of no
-    name ("the city's" / "the metro area's"), or two statistics ("median" / "average"), or two
+    of two places ("4,300 employees worldwide" / "1,100 employees in Germany"); or they are of two
+    objects, two polls, two bases ("after fees" / "before fees") or two owners of no name ("the
+    city's" / "the metro area's"), or two models ("Kestrel X1" / "Kestrel X1 Pro"), or two
+    recipients ("parks get" / "public safety gets"), or two statistics ("median" / "average"), or two
     groups ("among young people" / none said, "for small businesses"), or two conditions ("after two
     doses" / "after one dose"), or an office holder's and another holder's ("Orrin's
     chief executive" / "Orrin"), or two things of no name one noun narrowed two ways ("the upper
