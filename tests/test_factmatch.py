@@ -1492,3 +1492,7 @@ def test_the_day_something_was_said_on_is_no_figures_day():
     b = "Valdor's revenue rose 6% to EUR 8.4 billion in 2031."
     assert "time" not in {slot for slot, *_ in _match(a, b).differ}
     assert _match("Valdor's shares rose 6% on Thursday.", "Valdor's shares rose 4% on Friday.").differ
+
+
+def test_one_death_against_two_conflicts():
+    _each_conflicts([("One child has died in the Tarnia outbreak.", "Two children have died in the Tarnia outbreak.")])

@@ -939,3 +939,12 @@ def test_quantities_an_economy_expands_and_contracts_by_its_figure():
     assert [q.change for q in extract_quantities("The economy expanded 2.6% in 2031.")] == ["increase"]
     assert [q.change for q in extract_quantities("The economy contracted 1.2% in the quarter.")] == ["decrease"]
     assert [q.change for q in extract_quantities("Orrin signed contracts worth $5 million.")] == [None]
+
+
+def test_quantities_one_person_a_casualty_count_tells_of_is_a_count():
+    assert [(q.text, q.unit) for q in extract_quantities("Twenty-three patients were hospitalised and one child has died.")] == [
+        ("Twenty-three", "patient"), ("one", "child")]
+    assert [(q.text, q.unit) for q in extract_quantities("One worker was killed at the mine.")] == [("One", "worker")]
+    # any other "one" is no figure
+    assert extract_quantities("It is one of the largest outbreaks.") == []
+    assert not [q for q in extract_quantities("One child in five lives in poverty.") if q.text.lower() == "one"]

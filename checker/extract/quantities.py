@@ -893,6 +893,16 @@ def _table_label(text: str, fig: _Figure) -> None:
     fig.noun = label
 
 
+#: "one" and a person a casualty count tells of: "one child has died", "one worker was killed" (a
+#: count the other page may give as two); any other "one" is an article more often than a figure.
+_ONE_CASUALTY_RE = re.compile(
+    r"\s+(?:person|child|man|woman|worker|patient|passenger|resident|student|soldier|civilian|officer|firefighter|"
+    r"miner|climber|pilot|driver|tourist)\s+(?:has\s+|had\s+|was\s+)?(?:been\s+)?"
+    r"(?:died|killed|injured|hurt|wounded|hospitali[sz]ed|missing|dead)\b",
+    re.I,
+)
+
+
 def _read_words(text: str, m: re.Match[str]) -> _Figure | None:
     parsed = _words_value(m.group(0))
     if parsed is None or not _clean_start(text, m.start()):
@@ -907,8 +917,8 @@ def _read_words(text: str, m: re.Match[str]) -> _Figure | None:
     fig.end = end
     if m.group(0).lower() == "one" and fig.kind == "count" and fig.scale is None:
         words = _words_after(text, end, 1)
-        if not (words and _unit_word(words[0].group(1))):
-            return None  # "one of the largest", "one key factor"
+        if not (words and _unit_word(words[0].group(1))) and not _ONE_CASUALTY_RE.match(text, end):
+            return None  # "one of the largest", "one key factor" (not "one child has died")
     _context(text, fig)
     return _finish(text, fig, end, is_words=True)
 
