@@ -433,3 +433,19 @@ def test_a_sentence_of_several_dates_is_held_against_the_other_by_its_event(many
     # and the same date of that event is no conflict
     agreeing = _parsed(one.replace(dated[1], dated[0]), "c")
     assert not any(v.relation == "conflicts" for v in RULE.compare(a, agreeing, PairContext(0.95)))
+
+
+def test_taking_an_office_is_one_event_however_written():
+    # "became chief executive" and "took over" by the chief executive the subject names date one event
+    a = _parsed("Tomas Berg became chief executive in 2028.", "a")
+    b = _parsed("The group's chief executive, Tomas Berg, took over in 2029.", "b")
+    assert _relations(RULE.compare(a, b, PairContext(0.8))) == ["conflicts"]
+    c = _parsed("Tomas Berg took over as chief executive in 2028.", "c")
+    assert _relations(RULE.compare(a, c, PairContext(0.8))) == ["supports"]
+    # two offices, two organisations' offices and a takeover of companies are other events
+    for x, y in [
+        ("Tomas Berg became mayor in 2021.", "Tomas Berg became governor in 2027."),
+        ("Tomas Berg became chief executive of Orrin in 2020.", "Tomas Berg became chief executive of Valdor in 2024."),
+        ("Orrin took over Valdor in 2027.", "Orrin took over Pellam in 2029."),
+    ]:
+        assert "conflicts" not in _relations(RULE.compare(_parsed(x, "x"), _parsed(y, "y"), PairContext(0.9))), (x, y)

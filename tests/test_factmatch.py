@@ -1496,3 +1496,47 @@ def test_the_day_something_was_said_on_is_no_figures_day():
 
 def test_one_death_against_two_conflicts():
     _each_conflicts([("One child has died in the Tarnia outbreak.", "Two children have died in the Tarnia outbreak.")])
+
+
+def test_among_them_counts_a_part_of_the_figure_before_it_and_names_no_group():
+    # "among them 2,400 pilots" is a part of the 9,000, as "including" writes it: no group of its own
+    for a, b in [
+        ("Pellam Air employs 9,000 people, among them 2,400 pilots.", "Pellam Air employs 9,000 people, including 2,600 pilots."),
+        ("The survey reached 3,000 farms, among those 450 dairy farms.", "The survey reached 3,000 farms, including 520 dairy farms."),
+    ]:
+        assert sorted(v.relation for v in _numeric(a, b, 0.9)) == ["conflicts", "supports"], (a, b)  # the parts; the wholes agree
+    fm = _match("Unemployment among young people rose to 14%.", "Unemployment rose to 4%.")
+    assert ("group", "among young people", "none said") in fm.differ  # a group named is still one
+
+
+def test_a_change_after_a_count_is_of_what_the_count_counts():
+    # ", up 9% from 2029" after "carried 41 million passengers" is the passengers' change; riders
+    # and passengers are one measure, a system's ridership
+    _each_conflicts([
+        (
+            "The Tarn Valley Railway carried 41 million passengers in 2030, up 6% from 2029.",
+            "In 2030, ridership on the Tarn Valley Railway rose 8%.",
+        ),
+        ("Pellam Air carried 38 million passengers in 2030, up 7% from 2029.", "In 2030 Pellam Air's ridership grew 5%."),
+    ])
+
+
+def test_a_count_or_span_written_before_a_noun_meets_the_same_count_written_after_a_verb():
+    _each_conflicts([
+        (
+            "Kelso Royal Infirmary said the 640-bed infirmary would add a cancer unit.",
+            "Kelso Royal Infirmary has 610 beds.",
+        ),
+        ("Dock workers at Kelso staged a 38-day lockout in 2030.", "The lockout at Kelso in 2030 lasted 41 days."),
+    ])
+
+
+def test_a_kind_a_hyphened_number_names_holds_the_sentences_other_figures():
+    # "a 300-bed hospital" and "a 500-bed hospital" are two kinds of hospital, each with its cost;
+    # one kind stated twice with two costs conflicts
+    _never_conflict([
+        ("A 300-bed hospital costs about $400 million to build.", "A 500-bed hospital costs about $650 million to build."),
+        ("10-year bonds yield 4.5%.", "2-year bonds yield 4.9%."),
+    ])
+    a, b = "A 300-bed hospital costs about $400 million to build.", "A 300-bed hospital costs about $650 million to build."
+    assert sorted(v.relation for v in _numeric(a, b, 0.9)) == ["conflicts", "supports"]  # the costs; the beds agree

@@ -158,3 +158,85 @@ def test_what_a_speaker_said_it_would_do_is_its_plan():
     # what the speaker said happened is no plan; only the figure under "would" is
     _, (c,) = _claims("Valdor said sales rose 4% and that it would open 12 stores.")
     assert [f.modality for f in c.facts] == ["actual", "plan"]
+
+
+def test_a_fronted_phrase_names_whose_the_clause_figures_are():
+    _, (c,) = _claims("At Brisa Telecom, revenue rose 5% to $2 billion in 2030.")
+    assert [f.holder.value for f in c.facts if f.kind == "quantity"] == ["Brisa Telecom", "Brisa Telecom"]
+    _, (c,) = _claims("On the Tarn Valley Railway, riders took 41 million trips in 2030, and ridership rose 8%.")
+    assert [f.holder.value for f in c.facts if f.kind == "quantity"] == ["Tarn Valley Railway", "Tarn Valley Railway"]
+    # a day, a time or a phrase with no name before the comma holds nothing
+    for text in ("On Monday, revenue rose 3%.", "At its peak, revenue reached $2 billion."):
+        _, (c,) = _claims(text)
+        assert c.facts[0].holder is None, text
+
+
+def test_the_period_a_change_is_measured_from_is_not_its_time():
+    # "rose 8% from 2029": 2029 is the base, the change's time is the sentence's other date
+    _, (c,) = _claims("Brisa Telecom added 2 million customers in 2030, and its revenue rose 8% from 2029.")
+    times = {f.figure: f.time.value for f in c.facts if f.kind == "quantity"}
+    assert set(times.values()) == {"2030"}
+    # with no other date, the document's; a span "from 2029 to 2031" stays the change's time
+    _, (c,) = _claims("Brisa Telecom's revenue rose 8% from 2029.", date="2031-05-01")
+    assert c.facts[0].time.value == "2031-05-01"
+    _, (c,) = _claims("Brisa Telecom's revenue rose 8% from 2029 to 2031.")
+    assert c.facts[0].time.value == "2029/2031"
+    # a base written with its own figure ("up from 250 in 2029") is dated 2029 as before
+    _, (c,) = _claims("Orrin hired 300 engineers in 2030, up from 250 in 2029.")
+    assert [(f.measure.value, f.time.value) for f in c.facts if f.kind == "quantity"] == [("engineer", "2030"), ("engineer", "2029")]
+
+
+def test_a_count_a_particular_thing_has_is_its_count_of_the_hyphened_noun():
+    # "the 640-bed infirmary" has 640 beds, as "has 610 beds" says; its holder is the infirmary,
+    # which the sentence before names
+    _, claims = _claims("Kelso Royal Infirmary reopened in May. The 640-bed infirmary has 22 wards.")
+    fact = next(f for c in claims for f in c.facts if f.kind == "quantity" and f.measure.value == "bed")
+    assert fact.holder.value == "Kelso Royal Infirmary" and fact.holder.source == "previous sentence"
+    _, (c,) = _claims("The 1,800-seat Usher Hall reopened in 2029.")
+    assert (c.facts[0].measure.value, c.facts[0].holder.value) == ("seat", "Usher Hall")
+    # no article or owner: a kind of thing, measured by the whole phrase as before
+    _, (c,) = _claims("A 300-bed hospital costs about $400 million to build.")
+    assert c.facts[0].measure.value == "bed hospital"
+
+
+def test_what_lasted_a_span_of_time_is_what_the_span_measures():
+    _, (c,) = _claims("The 2030 lockout at the Kelso docks lasted 38 days.")
+    assert c.facts[0].measure.value == "lockout"
+
+
+def test_a_date_set_aside_with_commas_dates_only_what_it_describes():
+    # "founded in 1921" dates the founding; the club's seats and revenue are the document's time
+    _, (c,) = _claims("The club, founded in 1921, plays at the 30,000-seat Ravel Park, and its revenue grew 9%.", date="2033-02-01")
+    assert {f.time.value for f in c.facts if f.kind == "quantity"} == {"2033-02-01"}
+    _, (c,) = _claims("Founded in 1998, Brisa Telecom employs 7,000 people.", date="2033-02-01")
+    assert c.facts[0].time.value == "2033-02-01"
+    # a figure inside the aside keeps its date; a date of the figure's own clause still dates it
+    _, (c,) = _claims("Brisa Telecom, which sold 2 million phones in 2029, employs 7,000 people.", date="2033-02-01")
+    assert [f.time.value for f in c.facts if f.kind == "quantity"] == ["2029", "2033-02-01"]
+    _, (c,) = _claims("The club, founded in 1921, earned EUR 80 million in 2032.")
+    assert c.facts[0].time.value == "2032"
+
+
+def test_a_when_clause_after_a_date_is_dated_by_it():
+    _, (c,) = _claims("It was the worst flood in the valley since 1998, when 74 people died.", date="2033-02-01")
+    assert [f.time.value for f in c.facts if f.kind == "quantity"] == ["1998"]
+
+
+def test_a_bare_count_joined_to_a_counted_clause_counts_the_same_noun():
+    _, (c,) = _claims("About 9,000 buildings were damaged and 1,200 were destroyed.")
+    assert [f.measure.value for f in c.facts if f.kind == "quantity"] == ["building", "building"]
+    _, (c,) = _claims("The storm killed 38 people and injured more than 400.")
+    assert [f.measure.value for f in c.facts if f.kind == "quantity"] == ["people", "people"]
+    # a clause whose subject the parse hung elsewhere is left alone
+    _, (c,) = _claims("Orrin sold 300 drones and Valdor sold 200.")
+    assert c.facts[1].measure is None
+
+
+def test_a_titles_first_word_the_page_writes_in_lower_case_is_no_name():
+    from checker.frame.context import DocumentContext
+    from checker.frame.nlp import load_nlp
+
+    # "Magnitude 5.9": the title's capital, which the page writes "a magnitude 5.9 earthquake"
+    text = "# Magnitude 5.9 earthquake shakes Tarnvale county\n\nA magnitude 5.9 earthquake closed 40 roads in the county.\n"
+    doc = parse_document(text, "markdown", "d1", "a.md")
+    assert DocumentContext(doc, load_nlp()).title_holder()[0].startswith("Tarnvale")

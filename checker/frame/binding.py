@@ -64,7 +64,7 @@ from dataclasses import dataclass
 from ..extract.dates import MONTHS
 from ..extract.numberwords import NUMBER_WORDS
 from .direction import DIRECTIONS
-from .events import CHANGE_WORDS, PART_EVENTS, event_key
+from .events import OFFICES, CHANGE_WORDS, PART_EVENTS, event_key
 from .regions import adjective_place, region_tier
 
 #: Entity labels that can hold a measure (an organisation, a place, a person, a product, a law...).
@@ -80,7 +80,7 @@ _LINKING = frozenset(
     """be reach total hit stand rise fall grow climb drop decline increase decrease jump surge slip
     amount come remain exceed top double triple sink soar edge plunge tumble shrink expand swell
     gain lose evaporate hover average ease slow cool accelerate rebound recover retreat rally slide
-    dip widen narrow contract""".split()
+    dip widen narrow contract last""".split()
 )
 #: Verbs that say nothing of what an amount is ("has $4 billion", "achieved this with $5 million").
 _EMPTY_VERBS = frozenset("have do make get set achieve see take give put keep hold show mark say".split())
@@ -173,7 +173,13 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
         measure_tok = _measure_through_verb(root, own, verb)
     if measure_tok is None:
         measure_tok = _headline_changed(root)
+    if measure_tok is None and figure_kind == "count" and not noun:
+        # "18,000 homes were damaged and 4,300 were destroyed": the homes, which the count leaves out
+        measure_tok = _elided_counted(root, own)
     measure, words = _phrase(measure_tok, own) if measure_tok is not None else (None, None)
+    counted = _counted_property(root, own, noun_tok) if figure_kind == "count" else None
+    if counted is not None:
+        measure, words = counted  # "the 520-bed hospital": the hospital's 520 beds
     container = _container(measure_tok) if noun_tok is not None else None
     if container is not None and measure:  # "a fleet of 50,000 GPUs" is not "2,048 GPUs to train"
         measure, words = f"{container.lemma_.lower()} {measure}", f"{container.text} of {words}"
@@ -190,6 +196,8 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
     if _negated(verb if verb is not None else _governing_verb(root)):
         measure, words = None, None  # "was not up to 5,000": a figure denied measures nothing here
     holder, ref = _holder(root, measure_tok, own)
+    if counted is not None:
+        holder, ref = _property_holder(noun_tok, own)  # the hospital's beds, whoever runs it
     priced = _priced_thing(verb, root, own) if measure and verb is not None and measure == verb.lemma_.lower() else None
     if priced is not None:
         holder, ref = priced, False  # "Orrin acquired Valdor for $2 billion": the price of Valdor, not of all Orrin paid
@@ -377,6 +385,9 @@ def _measure_through_verb(root, own, verb):
                 and not noun_is_generic(c) and (root.head.head.i == verb.i or root.head.head in c.subtree)
             ):
                 return c
+    counted = _counted_before_change(root, own, verb)
+    if counted is not None:
+        return counted
     after = [
         c for c in verb.children
         if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i > root.i and c.i not in own
@@ -396,6 +407,97 @@ def _measure_through_verb(root, own, verb):
             if c.pos_ == "NOUN" and c.ent_type_ not in VALUE_LABELS and c.i not in own:
                 return c  # "revenue rose to ...", "the price is $900"
     return None
+
+
+#: Roles of a bare count and of the counted noun it leaves out in the clause it is joined to.
+_COUNT_ROLES = {"nsubj": ("nsubj", "nsubjpass"), "nsubjpass": ("nsubj", "nsubjpass"), "dobj": ("dobj",)}
+
+
+def _elided_counted(root, own):
+    """The noun a bare count leaves out because the clause it is joined to by "and" or "or" counts
+    it in the same role: "About 18,000 *homes* were damaged and 4,300 were destroyed", "killing 214
+    *people* and injuring more than 1,300"; None where that clause counts no noun so."""
+    if root.pos_ != "NUM" or root.dep_ not in _COUNT_ROLES or root.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = root.head
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ in ("PROPN", "NOUN", "PRON") and before.head.i != verb.i:
+        return None  # "Orrin sold 300 drones and Valdor sold 200": a subject the parse hung elsewhere
+    siblings = ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
+    for other in siblings:
+        if other.pos_ not in ("VERB", "AUX"):
+            continue
+        for c in other.children:
+            if (
+                c.dep_ in _COUNT_ROLES[root.dep_] and c.pos_ == "NOUN" and c.i not in own and c.ent_type_ not in VALUE_LABELS
+                and any(g.dep_ == "nummod" or g.like_num for g in c.children)
+            ):
+                return c
+    return None
+
+
+def _counted_before_change(root, own, verb):
+    """The object a verb counts with a figure of its own, for a change set after it with "up" or
+    "down" ("Orrin sold 2 million *cars* in 2030, up 9% from 2029", "carried 182 million
+    *passengers*, up 9%", "posted *revenue* of $5 billion, down 3%"): the change is that count's, as
+    is the base it is up or down from ("hired 300 *engineers*, up from 250")."""
+    change = root.head
+    if root.dep_ == "pobj" and change.lower_ == "from" and change.head.lower_ in _HEADLINE_CHANGE:
+        change = change.head  # "hired 300 engineers, up from 250 a year earlier": the base of the change
+    elif root.dep_ not in ("npadvmod", "pobj", "dobj", "nummod") or change.lower_ not in _HEADLINE_CHANGE:
+        return None
+    if change.dep_ != "advmod" or change.head.i != verb.i or change.i < 1 or root.doc[change.i - 1].text != ",":
+        return None
+    for c in verb.children:
+        if c.dep_ != "dobj" or c.pos_ != "NOUN" or c.i in own or c.i > change.i or c.ent_type_ in VALUE_LABELS:
+            continue
+        figures = [g for g in c.children if g.dep_ == "nummod" or g.like_num]
+        figures += [p for g in c.children if g.dep_ == "prep" and g.lower_ == "of" for p in g.children if p.like_num or p.ent_type_ in VALUE_LABELS]
+        if figures:
+            return c
+    return None
+
+
+def _counted_property(root, own, thing) -> tuple[str, str] | None:
+    """``(lemma, words)`` of the noun a count joined to it by a hyphen counts, where the count says
+    how many of them one particular thing has: "*the* 520-bed hospital" has 520 beds (as "the
+    hospital has 520 beds" says), "*Orrin's* 1,200-seat theatre" 1,200 seats. A thing no article or
+    owner makes particular ("a 520-bed hospital", "1,200-seat theatres") may be a kind of thing:
+    the figure keeps measuring the whole phrase. None where the count is not such a property."""
+    if thing is None or root.pos_ != "NOUN" or root.i not in own or root.i < 2 or root.head.i != thing.i:
+        return None
+    if root.doc[root.i - 1].text != "-" or not root.doc[root.i - 2].like_num or thing.tag_ in ("NNS", "NNPS"):
+        return None
+    particular = any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+        or (c.dep_ == "compound" and c.pos_ == "PROPN" and _is_named(c))
+        for c in thing.children if c.i < root.i - 2
+    )
+    return (root.lemma_.lower(), root.text) if particular else None
+
+
+def _kind_of_thing(noun, own) -> str | None:
+    """The words of a kind of thing a hyphened number names, where no article or owner makes the
+    thing particular ("*a 300-bed hospital* costs about $400 million", "*10-year bonds* yield
+    4.5%"): the kind holds the sentence's other figures, so that "a 500-bed hospital" is another
+    holder; None for anything else ("the 520-bed hospital" is one hospital)."""
+    dets = [d for d in noun.lefts if d.dep_ in ("det", "poss")]
+    if not (all(d.lower_ in ("a", "an") for d in dets) and (dets or noun.tag_ == "NNS")):
+        return None
+    mods = [m for m in noun.lefts if m.dep_ in ("compound", "amod", "nmod", "npadvmod") and _hyphen_number(m, own)]
+    if not mods:
+        return None
+    return noun.doc[_mod_start(mods[0], own) : noun.i + 1].text
+
+
+def _property_holder(thing, own) -> tuple[str | None, bool]:
+    """``(holder, is a reference)`` of a count a particular ``thing`` has (:func:`_counted_property`):
+    its name ("the 1,200-seat Lyric Theatre"), its owner's ("Orrin's 1,200-seat theatre"), or, for a
+    definite description ("the 520-bed hospital"), the noun, which the discourse names."""
+    holder, ref = _subject_holder(thing, None, own)
+    if ref:
+        return thing.text, True
+    return holder, ref
 
 
 def _phrase(tok, own=()) -> tuple[str | None, str | None]:
@@ -775,11 +877,42 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
                 reporter = _reporting_name(subjects[0], tok, own, any_subject=True)
                 if reporter is not None:
                     return reporter, False
+            if fallback == (None, False):
+                fronted = _fronted_name(tok, own)
+                if fronted is not None:
+                    return fronted, False  # "At Orrin, revenue rose 5%": Orrin's revenue
             if fallback != ("climb",):
                 return fallback
         if tok.dep_ in ("ccomp", "parataxis"):
             break  # a clause of its own: "Analysts noted that ..." says nothing of whose figure it is
     return None, False
+
+
+#: Prepositions of a phrase put before its clause, and set off by a comma, that name whose the
+#: clause's figures are: "*At Orrin*, revenue rose 5%", "*For Halvard*, sales reached EUR 8 billion",
+#: "*On the Riverside Metro*, riders took 182 million trips" ("In Germany, sales rose" is a place).
+_FRONTED = frozenset({"at", "for", "on"})
+
+
+def _fronted_name(verb, own) -> str | None:
+    """The name of a fronted phrase (:data:`_FRONTED`) opening ``verb``'s clause, or the clause
+    ``verb`` is joined to by "and" ("On the Metro, riders took 182 million trips, and ridership
+    rose 11%"), ahead of a subject that names no holder; None where none opens it."""
+    for _ in range(4):
+        for c in verb.children:
+            if c.dep_ != "prep" or c.lower_ not in _FRONTED or c.i >= verb.i or c.i != verb.left_edge.i:
+                continue
+            obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            after = obj.right_edge.i + 1 if obj is not None else len(verb.doc)
+            if (
+                obj is not None and obj.i not in own and _is_named(obj) and obj.ent_type_ not in ("DATE", "TIME")
+                and after < len(verb.doc) and verb.doc[after].text == ","
+            ):
+                return _name_of(obj)
+        if verb.dep_ != "conj":
+            break
+        verb = verb.head
+    return None
 
 
 #: Measures of a company's own accounts, which the company that reports them holds.
@@ -890,6 +1023,9 @@ def _subject_holder(c, measure_tok, own) -> tuple[str | None, bool]:
                 return _name_of(a), False  # "the Chinese carmaker BYD sold ...", "chipmaker Nvidia": the name's
         if _compound_name(c) is not None:
             return _compound_name(c), False
+        kind = _kind_of_thing(c, own)
+        if kind is not None:
+            return kind, False  # "a 300-bed hospital costs $400 million": what that kind of hospital costs
         if any(d.lower_ in ("the", "this", "that", "its", "their") for d in c.lefts):
             return _strip(_phrase(c)[1] or c.text), True  # "the company raised ...": a definite description
         if measure_tok is None and c.head.lemma_.lower() in _RECEIVING and not any(d.dep_ in ("det", "poss") for d in c.lefts):
@@ -960,10 +1096,19 @@ def mark_values(doc, spans) -> None:
     doc.user_data[VALUES] = frozenset(marked)
 
 
+#: Counts of people or trips a line, a network or a carrier carries, whose "on" phrase names it
+#: ("ridership *on the Tarn Valley Railway*", "passengers on Pellam Air"), as "of" does; another
+#: noun's "on" phrase is what it is about or where it is sold ("spending on defence", "sales on Amazon").
+_RIDDEN = frozenset("ridership passenger rider trip journey commuter traveller traveler".split())
+
+
 def _owner_preps(noun) -> list:
     """The noun's "of/at/for/by/from" phrases, and those of its "of" phrase's noun ("output of chips
     *at Denholm*", "the value of machinery exports *from Corsica*")."""
-    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "by", "from")]
+    preps = [
+        c for c in noun.children
+        if c.dep_ == "prep" and (c.lower_ in ("of", "at", "for", "by", "from") or c.lower_ == "on" and noun.lemma_.lower() in _RIDDEN)
+    ]
     for c in list(preps):
         if c.lower_ == "of":
             for p in c.children:
@@ -1447,6 +1592,9 @@ def _bind_date(doc, root, own) -> Binding:
         # "to start production using 4nm technology in 2025": a participle that names no event
         # tells how; the date is of the event it describes
         tok = tok.head
+    office = _taking_office(tok, own)
+    if office is not None:
+        return _bound_event(root, own, office[0], office[1], tok=tok)
     moved = _moved_event(tok, prep, own)
     if moved is not None:
         return _bound_event(root, own, moved[0], moved[1], rescheduled=True)
@@ -1464,6 +1612,54 @@ def _bind_date(doc, root, own) -> Binding:
         return Binding()
     event = " ".join(t.lemma_.lower() for t in words)
     return _bound_event(root, own, words, event, tok=tok)
+
+
+def _taking_office(verb, own) -> tuple[list, str] | None:
+    """``(words, event)`` of a person's taking an office, which a date dates: "*became chief
+    executive* in 2026", "*took over as* mayor", "The chief executive, Ada Lind, *took over* in
+    2027" ("take office chief executive", "take office mayor": :data:`checker.frame.events.OFFICES`),
+    "*took office*", "was *sworn in*" with no office said ("take office"). None for anything else:
+    an office the events do not know, or a takeover of a company ("Orrin *took over* Valdor")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = verb.lemma_.lower()
+    kids = [c for c in verb.children if c.i not in own]
+    prt = [c for c in kids if c.dep_ == "prt"]
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if lemma == "become":
+        attr = next((c for c in kids if c.dep_ == "attr" and c.tag_ in ("NN", "NNP")), None)
+        office = _office_of(attr, own)
+        return ([verb, attr], office) if office is not None else None
+    if lemma == "take" and [p.lower_ for p in prt] == ["over"] and not objects:
+        words = [verb, *prt]
+    elif lemma in ("take", "assume") and [o.lower_ for o in objects] == ["office"]:
+        words = [verb, *objects]
+    elif lemma == "swear" and [p.lower_ for p in prt] == ["in"]:
+        words = [verb, *prt]
+    else:
+        return None
+    # the office: "took over *as mayor*", or the subject's ("the chief executive, Ada Lind, took over",
+    # "Ada Lind, the new chief executive, took over")
+    said = [p for c in kids if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    for s in (c for c in kids if c.dep_ in ("nsubj", "nsubjpass")):
+        said += [s] + [a for a in s.children if a.dep_ == "appos"]
+    offices = [o for o in (_office_of(t, own) for t in said) if o is not None]
+    if offices:
+        return words, offices[0]
+    if any(_role(t, own) is not None for t in said):
+        return None  # an office the events do not know
+    return words, "take office"
+
+
+def _office_of(noun, own) -> str | None:
+    """The event key of taking the office ``noun`` names ("chief executive": "take office chief
+    executive"; "CEO" folds to it), None where it names none the events know, or names whose
+    office it is ("CEO of Orrin")."""
+    role = _role(noun, own) if noun is not None else None
+    if role is None or isinstance(_owner_of_thing(noun, own, places_own=True)[0], str):
+        return None  # "became CEO of Orrin" / "became CEO of Valdor": two offices, which one key would join
+    key = f"take office {role.words}"
+    return key if key in OFFICES else None
 
 
 def _noun_event_words(noun) -> list:

@@ -246,6 +246,8 @@ class DocumentContext:
         text = _ENUMERATION.sub("", _key(text), count=1)  # "6. Tencent Launches ...": a list's number
         if not text:
             return None
+        if not _title_case(text):  # (a title-case heading's words are weighed by sentence_cased)
+            text = self._first_word_cased(text)
         parsed = self._parse(self.sentence_cased(text))
         mark = _kicker(parsed) if parsed is not None else None
         if mark is not None:
@@ -268,6 +270,15 @@ class DocumentContext:
         if found is not None and heading and _label_name(parsed) is None and self._plain_words(text, found):
             return None  # "Complete Rollout Schedule": capitalised as a heading, no name
         return found
+
+    def _first_word_cased(self, text: str) -> str:
+        """``text`` with its first word in lower case where the running text writes that word in
+        lower case and never capitalised past a sentence's start: "Magnitude 6.8 earthquake strikes
+        Vellmar" is about Vellmar (the body writes "a magnitude 6.8 earthquake"), not "Magnitude 6.8"."""
+        m = re.match(r"[A-Z][a-z]+\b", text)
+        if m is None or m.group(0).lower() not in self._lower_words() or self._capitalised_within(m.group(0)):
+            return text
+        return m.group(0).lower() + text[m.end():]
 
     def sentence_cased(self, text: str) -> str:
         """A title-case heading or title as the running text would write it, for the parser: "Orrin

@@ -148,7 +148,20 @@ EVENT_KEYS: dict[str, str] = {
     "propose": "propose",
     "merge": "merge",
     "discover": "discover",
+    # a person takes an office (the binder folds "took over", "was sworn in" to this phrase, and
+    # "became chief executive", "took over as mayor" to the office's: :func:`checker.frame.binding._taking_office`)
+    "take office": "take office",
 }
+#: The offices whose taking is an event of its own ("became mayor" and "became governor" are two
+#: events; "took over", with no office said, is neither): the binder's folded office words.
+OFFICES = frozenset(
+    f"take office {o}" for o in (
+        "chief executive", "chief financial officer", "chief technology officer", "chair", "president",
+        "director", "manager", "minister", "prime minister", "secretary", "governor", "mayor",
+        "chancellor", "treasurer",
+    )
+)
+EVENT_KEYS.update({key: key for key in OFFICES})
 
 #: Words that tell of a change of an event's date, not of an event: the words give no key.
 CHANGE_WORDS = frozenset("delay postpone defer reschedule push slip".split())

@@ -163,9 +163,11 @@ def claim_facts(
     chinese = parsed is None and is_chinese(claim.text)  # bound by its own markers (frame/chinese)
     if parsed is not None:
         mark_values(parsed, [_with_unit(claim.text, q) for q in claim.quantities] + [(d.start, d.end) for d in claim.dates])
+    asides = _once(memo, "asides", aside_spans, parsed) if parsed is not None else ()
     for i, q in enumerate(claim.quantities):
         part = None
-        time = fact_time(claim.dates, (q.start, q.end), anchor, sentence=claim.text, anchor_source=anchor_source)
+        dates = tuple(d for d in claim.dates if not _set_aside(d, (q.start, q.end), asides))
+        time = fact_time(dates, (q.start, q.end), anchor, sentence=claim.text, anchor_source=anchor_source)
         if parsed is None and chinese:
             b = bind_chinese(claim.text, q.start, q.end, "quantity")
             words = b.measure or q.noun
@@ -363,6 +365,34 @@ def _holder_slot(
     if b.holder:  # "the council", with nothing around to say which
         return Slot(b.holder, b.holder, "sentence")
     return None
+
+
+def aside_spans(parsed) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` (characters) of each clause or phrase a sentence sets aside between commas
+    to describe its subject ("The club, *founded in 1912*, plays ...", "Kress, *who joined from Brno in
+    2028*, scored ...", "Orrin, *a maker of drones*, ..."), or opens with a participle ("*Founded
+    in 1912*, the club plays ..."): what it says of that noun, and its date, is its own. (One that
+    ends the sentence, "... into the Tarn Fund, set up on 1 May 2030", may date what the sentence
+    did, and is left in, as is one of an object, "injected $2 billion into the Tarn Fund, set up on
+    1 May 2030, according to ...".)"""
+    spans = []
+    for tok in parsed:
+        if tok.dep_ in ("relcl", "acl", "appos"):
+            first, last = tok.left_edge.i, tok.right_edge.i
+            closed = last + 1 < len(parsed) and parsed[last + 1].text in (",", "\u2014", "\u2013")
+            subject = tok.head.dep_ in ("nsubj", "nsubjpass")  # between a subject and its verb
+            if first > 0 and parsed[first - 1].text == "," and first > tok.head.i and closed and subject:
+                spans.append((parsed[first].idx, parsed[last].idx + len(parsed[last].text)))
+        elif tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.left_edge.i == 0:
+            last = tok.right_edge.i
+            if last + 1 < len(parsed) and parsed[last + 1].text == ",":
+                spans.append((0, parsed[last].idx + len(parsed[last].text)))
+    return tuple(spans)
+
+
+def _set_aside(d, figure: tuple[int, int], asides) -> bool:
+    """The date ``d`` lies in a span set aside (:func:`aside_spans`) that the figure is not in."""
+    return any(s <= d.start and d.end <= e and not (s <= figure[0] and figure[1] <= e) for s, e in asides)
 
 
 def document_facts(doc: Document, claims: Sequence[Claim], nlp=None) -> list[Claim]:

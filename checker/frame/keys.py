@@ -114,10 +114,14 @@ MEASURE_SYNONYMS = {
     # a country's economy grows as its GDP does ("the economy expanded 2.6%" / "GDP grew 2.1%")
     "gross domestic product": "gdp",
     "economy": "gdp",
+    # a transit system's or an airline's riders are its passengers, counted as its ridership ("carried
+    # 182 million passengers" / "ridership reached 182 million" / "182 million riders")
+    "passenger": "ridership",
+    "rider": "ridership",
 }
 #: Measures that a count states however it is written, with the noun counted or as the measure's
 #: name ("41,000 employees" / "a workforce of 41,000"): their key is the counted noun's.
-_COUNTED_MEASURES = frozenset({"employee", "population"})
+_COUNTED_MEASURES = frozenset({"employee", "population", "ridership"})
 
 
 #: The keys of the sides of a vote (:data:`checker.frame.binding.VOTE_MEASURES`): one key

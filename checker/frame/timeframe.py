@@ -150,6 +150,38 @@ _BASE_BEFORE_DATE = re.compile(
 )
 
 
+#: A change's figure then the words that lead to the period it is measured from: "rose 11% *from*
+#: 2029", "up 9% *on* 2029", "4% higher *than in* 2029", "a 6% rise *compared with* 2029".
+_FROM_BASE = re.compile(
+    r"\s*(?:(?:higher|lower|more|less|up|down)\s+)?(?:from|on|over|than(?:\s+in)?|compared\s+(?:with|to)|versus|against)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+#: Words of a change before its figure in the clause ("ridership *rose* 11% from 2029").
+_CHANGE_WORDS = re.compile(
+    r"\b(?:rose|risen|rises?|fell|fallen|falls?|grew|grown|grows?|increased?|increases|decreased?|decreases|"
+    r"climbed|jumped|dropped|declined|gained|slipped|shrank|up|down|higher|lower|more|less|rise|growth|decline|drop)\b",
+    re.I,
+)
+
+
+#: A date, then a "when" clause up to a figure in it: "since 1987*, when* 530 people died".
+_WHEN_AFTER_DATE = re.compile(r",?\s+when\s+[^,;:.()]{0,60}?", re.I)
+
+
+def _base_of_change(sentence: str, d: DateExpr, figure: tuple[int, int]) -> bool:
+    """The date ``d`` is the period a change is measured from, right after the change's figure
+    ("ridership rose 11% *from 2029*", "up 9% on 2029"): the base's time, not the change's, which
+    is the sentence's other time or the document's; not the start of a span ("from 2029 to 2031")."""
+    start, end = figure
+    if not sentence or d.start <= end or d.start - end > 30 or not _FROM_BASE.fullmatch(sentence, end, d.start):
+        return False
+    if re.match(r"\s*(?:to|through|until|till|and|[-\u2013])\s", sentence[d.end:]):
+        return False
+    first, _ = clause_of(sentence, start, end)
+    return _CHANGE_WORDS.search(sentence, first, d.start) is not None
+
+
 def _dates_a_base_after(sentence: str, d: DateExpr, figure_end: int) -> bool:
     """The date ``d`` dates the base of a change written after the figure (that ends at
     ``figure_end``): "$180 million, up from $150 million *in 2030*"."""
@@ -164,6 +196,7 @@ def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str 
     """The time slot of the figure at ``figure`` (``(start, end)`` in ``sentence``), the first
     of:
 
+    0. a date a "when" clause holding the figure follows ("since 1987, when 530 people died");
     1. a date of the figure's clause (:func:`clause_of`), the nearest;
     2. a relative expression of its clause, the nearest: "a year earlier", "the previous
        quarter" move the sentence's main time back ("50 in 2024, up from 40 a year earlier":
@@ -178,8 +211,12 @@ def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str 
     The sentence's main time (what "a year earlier" moves) is 3, 4 or 5 for the figure.
     """
     start, end = figure
+    for d in dates:
+        if sentence and d.end <= start and _WHEN_AFTER_DATE.fullmatch(sentence, d.end, start):
+            # "the deadliest since 1987, *when 530 people died*": the date the clause is about
+            return Slot(d.value, d.text, "sentence")
     first, last = clause_of(sentence, start, end) if sentence else (0, 0)
-    dates = tuple(d for d in dates if not compared_since(sentence, d))
+    dates = tuple(d for d in dates if not compared_since(sentence, d) and not _base_of_change(sentence, d, figure))
     in_clause = [d for d in dates if first <= d.start and d.end <= last]
     if in_clause:
         nearest = min(in_clause, key=lambda d: _distance((d.start, d.end), figure))

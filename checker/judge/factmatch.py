@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass
 
 from ..extract.dates import MONTHS
+from ..extract.numberwords import NUMBER_WORDS
 from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
 from ..extract.units import TIME_UNITS, UNIT_BASES
 from ..frame.keys import (
@@ -877,6 +878,17 @@ _AMONG = re.compile(
 )
 
 
+#: Words after "among" that point back to things already named: "4,800 people, among them 2,100
+#: nurses" counts a part of the 4,800, as "including" does, and names no group of its own.
+_AMONG_BACK = frozenset("them those these which whom others us it".split())
+
+
+def _a_group(m: re.Match, q: Quantity) -> bool:
+    """The "among" phrase ``m`` names a group the figure ``q`` is counted among: it does not point
+    back ("among them") and does not reach the figure ("among them 2,100 nurses")."""
+    return m["words"].split()[0].lower() not in _AMONG_BACK and not m.start() <= q.start < m.end()
+
+
 #: The group a price, a rate, a share or a measure is for, right after the figure and its rate ("$12
 #: an hour *for small businesses*", "tickets cost $45 *for adults*", "a 20% discount *for students*",
 #: "81 years *for women*"): "for" and plural words up to a preposition, a conjunction or the clause's
@@ -910,7 +922,7 @@ def _group(claim: Claim, q: Quantity) -> tuple[str, str] | None:
     share, a measure or an amount of a price or a charge, not what an amount goes to: "set aside
     €47 billion for toolmakers"), lower case; None where it names none."""
     first, last = clause_of(claim.text, q.start, q.end)
-    m = _AMONG.search(claim.text, first, last)
+    m = next((m for m in _AMONG.finditer(claim.text, first, last) if _a_group(m, q)), None)
     if m:
         return "among", " ".join(m.group("words").lower().split())
     i = q.end
@@ -1107,7 +1119,8 @@ def described_apart(fa: Fact | None, a: Claim, fb: Fact | None, b: Claim) -> boo
     new stadium" / "the old stadium", "the upper reservoir" / "the lower reservoir"), which nothing
     around either sentence resolved, each with a word the other sentence never writes: two things.
     Two nouns ("the film" / "the movie") may be one thing written two ways, and a word that narrows
-    nothing ("the new bridge" / "the bridge") sets nothing apart."""
+    nothing ("the new bridge" / "the bridge") sets nothing apart. Two kinds a hyphened number names
+    ("a 300-bed hospital" / "a 500-bed hospital") are two things."""
     if fa is None or fb is None or fa.holder is None or fb.holder is None:
         return False
     if fa.holder.source != "sentence" or fb.holder.source != "sentence":
@@ -1118,9 +1131,26 @@ def described_apart(fa: Fact | None, a: Claim, fb: Fact | None, b: Claim) -> boo
     head = normalise(va.split()[-1])
     if head != normalise(vb.split()[-1]) or head in _PAGE_SUBJECTS:
         return False
+    ka, kb = _kinds(va), _kinds(vb)
+    if ka and kb and ka != kb:
+        return True  # "a 300-bed hospital costs ..." / "a 500-bed hospital costs ...": two kinds of hospital
     wa, wb = word_set(va) - _NOT_NARROWING, word_set(vb) - _NOT_NARROWING  # "the bridge" / "the new bridge": one
     extra_a, extra_b = wa - wb, wb - wa
     return bool(extra_a and extra_b) and not extra_a & word_set(b.text) and not extra_b & word_set(a.text)
+
+
+#: A number joined to a word by a hyphen: a kind a holder's words name ("300-bed", "two-bedroom").
+_KIND = re.compile(r"(?<![\w.,])([\d][\d,.]*|[a-z]+)-([a-z]+)\b")
+
+
+def _kinds(words: str) -> frozenset[tuple[str, str]]:
+    """The kinds (number in digits, word) a holder's words name with a hyphened number."""
+    found = set()
+    for number, word in _KIND.findall(words.lower()):
+        number = str(NUMBER_WORDS[number]) if number in NUMBER_WORDS else number.replace(",", "")
+        if number[:1].isdigit():
+            found.add((number, word))
+    return frozenset(found)
 
 
 #: A named thing a margin is over or in, just before "by" and the figure: "passed *the House* by

@@ -869,7 +869,8 @@ def _received_by_two(fa: Fact | None, fb: Fact | None) -> bool:
 
 def _names_a_kind(claim: Claim, q: Quantity) -> bool:
     """``q`` is a number joined to a noun by a hyphen ("the *10-year* Treasury yield") that narrows
-    the measure of another figure of its sentence (the 4.5% of the 10-year yield)."""
+    the measure of another figure of its sentence (the 4.5% of the 10-year yield), or names the
+    kind of thing that holds it ("*a 300-bed* hospital costs $400 million")."""
     number, dash, word = q.text.partition("-")
     if not dash or not word[:1].isalpha():
         return False
@@ -877,7 +878,8 @@ def _names_a_kind(claim: Claim, q: Quantity) -> bool:
     kind = f"{number}-{word.lower()}"
     index = claim.quantities.index(q)
     return any(
-        f.kind == "quantity" and f.figure != index and f.measure is not None and kind in f.measure.value.split()
+        f.kind == "quantity" and f.figure != index
+        and any(slot is not None and kind in slot.value.lower().split() for slot in (f.measure, f.holder))
         for f in claim.facts
     )
 
