@@ -428,12 +428,21 @@ def _elided_counted(root, own):
         if other.pos_ not in ("VERB", "AUX"):
             continue
         for c in other.children:
-            if (
-                c.dep_ in _COUNT_ROLES[root.dep_] and c.pos_ == "NOUN" and c.i not in own and c.ent_type_ not in VALUE_LABELS
-                and any(g.dep_ == "nummod" or g.like_num for g in c.children)
-            ):
+            if c.dep_ in _COUNT_ROLES[root.dep_] and c.i not in own and _counted_with_figure(c):
                 return c
     return None
+
+
+def _counted_with_figure(noun) -> bool:
+    """A common noun that a figure of its own counts or measures: "18,000 *homes*", "182 million
+    *passengers*", "*revenue* of $5 billion"."""
+    if noun.pos_ != "NOUN" or noun.ent_type_ in VALUE_LABELS:
+        return False
+    return any(
+        g.dep_ == "nummod" or g.like_num
+        or (g.dep_ == "prep" and g.lower_ == "of" and any(p.like_num or p.ent_type_ in VALUE_LABELS for p in g.children))
+        for g in noun.children
+    )
 
 
 def _counted_before_change(root, own, verb):
@@ -448,14 +457,7 @@ def _counted_before_change(root, own, verb):
         return None
     if change.dep_ != "advmod" or change.head.i != verb.i or change.i < 1 or root.doc[change.i - 1].text != ",":
         return None
-    for c in verb.children:
-        if c.dep_ != "dobj" or c.pos_ != "NOUN" or c.i in own or c.i > change.i or c.ent_type_ in VALUE_LABELS:
-            continue
-        figures = [g for g in c.children if g.dep_ == "nummod" or g.like_num]
-        figures += [p for g in c.children if g.dep_ == "prep" and g.lower_ == "of" for p in g.children if p.like_num or p.ent_type_ in VALUE_LABELS]
-        if figures:
-            return c
-    return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i not in own and c.i < change.i and _counted_with_figure(c)), None)
 
 
 def _counted_property(root, own, thing) -> tuple[str, str] | None:
@@ -468,12 +470,18 @@ def _counted_property(root, own, thing) -> tuple[str, str] | None:
         return None
     if root.doc[root.i - 1].text != "-" or not root.doc[root.i - 2].like_num or thing.tag_ in ("NNS", "NNPS"):
         return None
-    particular = any(
+    return (root.lemma_.lower(), root.text) if _particular(thing) else None
+
+
+def _particular(noun) -> bool:
+    """An article, an owner or a name before ``noun`` makes it one particular thing ("*the* 520-bed
+    hospital", "*Orrin's* theatre", "the 1,200-seat *Lyric* Theatre"), not a kind ("a 300-bed
+    hospital", "10-year bonds")."""
+    return any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
         or (c.dep_ == "compound" and c.pos_ == "PROPN" and _is_named(c))
-        for c in thing.children if c.i < root.i - 2
+        for c in noun.lefts
     )
-    return (root.lemma_.lower(), root.text) if particular else None
 
 
 def _kind_of_thing(noun, own) -> str | None:
@@ -481,7 +489,7 @@ def _kind_of_thing(noun, own) -> str | None:
     thing particular ("*a 300-bed hospital* costs about $400 million", "*10-year bonds* yield
     4.5%"): the kind holds the sentence's other figures, so that "a 500-bed hospital" is another
     holder; None for anything else ("the 520-bed hospital" is one hospital)."""
-    dets = [d for d in noun.lefts if d.dep_ in ("det", "poss")]
+    dets = [d for d in noun.lefts if d.dep_ in ("det", "poss")]  # "a", "an" or none before a plural: no _particular thing
     if not (all(d.lower_ in ("a", "an") for d in dets) and (dets or noun.tag_ == "NNS")):
         return None
     mods = [m for m in noun.lefts if m.dep_ in ("compound", "amod", "nmod", "npadvmod") and _hyphen_number(m, own)]

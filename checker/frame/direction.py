@@ -248,7 +248,7 @@ EVENT_SIDES: dict[str, str] = {
         demolish decommission""".split(), "end"),
     **dict.fromkeys("reopen relaunch restart resume rejoin return reinstate reelect re-elect revive".split(), "again"),
     # phrasal verbs, read with the particle after the verb ("stepped down as chief executive")
-    **dict.fromkeys("set up|take over|take office|swear in|roll out|sign up".split("|"), "begin"),
+    **dict.fromkeys("set up|take over|take office|roll out|sign up".split("|"), "begin"),
     **dict.fromkeys("step down|shut down|wind down|close down|phase out|pull out|drop out|bow out|step aside".split("|"), "end"),
 }
 

@@ -163,11 +163,12 @@ def claim_facts(
     chinese = parsed is None and is_chinese(claim.text)  # bound by its own markers (frame/chinese)
     if parsed is not None:
         mark_values(parsed, [_with_unit(claim.text, q) for q in claim.quantities] + [(d.start, d.end) for d in claim.dates])
-    asides = _once(memo, "asides", aside_spans, parsed) if parsed is not None else ()
+    asides = _once(memo, "asides", aside_spans, parsed) if parsed is not None and claim.dates else ()
     for i, q in enumerate(claim.quantities):
         part = None
-        dates = tuple(d for d in claim.dates if not _set_aside(d, (q.start, q.end), asides))
-        time = fact_time(dates, (q.start, q.end), anchor, sentence=claim.text, anchor_source=anchor_source)
+        dates = tuple(d for d in claim.dates if not _set_aside(d, (q.start, q.end), asides)) if asides else claim.dates
+        time = fact_time(dates, (q.start, q.end), anchor, sentence=claim.text, anchor_source=anchor_source,
+                         change=q.change is not None)
         if parsed is None and chinese:
             b = bind_chinese(claim.text, q.start, q.end, "quantity")
             words = b.measure or q.noun

@@ -157,29 +157,18 @@ _FROM_BASE = re.compile(
     r"\s+(?:the\s+)?$",
     re.I,
 )
-#: Words of a change before its figure in the clause ("ridership *rose* 11% from 2029").
-_CHANGE_WORDS = re.compile(
-    r"\b(?:rose|risen|rises?|fell|fallen|falls?|grew|grown|grows?|increased?|increases|decreased?|decreases|"
-    r"climbed|jumped|dropped|declined|gained|slipped|shrank|up|down|higher|lower|more|less|rise|growth|decline|drop)\b",
-    re.I,
-)
-
-
 #: A date, then a "when" clause up to a figure in it: "since 1987*, when* 530 people died".
 _WHEN_AFTER_DATE = re.compile(r",?\s+when\s+[^,;:.()]{0,60}?", re.I)
 
 
 def _base_of_change(sentence: str, d: DateExpr, figure: tuple[int, int]) -> bool:
-    """The date ``d`` is the period a change is measured from, right after the change's figure
+    """The date ``d`` is the period the change at ``figure`` is measured from, right after it
     ("ridership rose 11% *from 2029*", "up 9% on 2029"): the base's time, not the change's, which
     is the sentence's other time or the document's; not the start of a span ("from 2029 to 2031")."""
-    start, end = figure
+    end = figure[1]
     if not sentence or d.start <= end or d.start - end > 30 or not _FROM_BASE.fullmatch(sentence, end, d.start):
         return False
-    if re.match(r"\s*(?:to|through|until|till|and|[-\u2013])\s", sentence[d.end:]):
-        return False
-    first, _ = clause_of(sentence, start, end)
-    return _CHANGE_WORDS.search(sentence, first, d.start) is not None
+    return re.match(r"\s*(?:to|through|until|till|and|[-\u2013])\s", sentence[d.end:]) is None
 
 
 def _dates_a_base_after(sentence: str, d: DateExpr, figure_end: int) -> bool:
@@ -192,8 +181,9 @@ def _dates_a_base_after(sentence: str, d: DateExpr, figure_end: int) -> bool:
 
 
 def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str | None,
-              *, sentence: str = "", anchor_source: str = "document date") -> Slot | None:
-    """The time slot of the figure at ``figure`` (``(start, end)`` in ``sentence``), the first
+              *, sentence: str = "", anchor_source: str = "document date", change: bool = False) -> Slot | None:
+    """The time slot of the figure at ``figure`` (``(start, end)`` in ``sentence``; ``change``: the
+    figure is a change, whose base period right after it is no time of its: "rose 11% from 2029"), the first
     of:
 
     0. a date a "when" clause holding the figure follows ("since 1987, when 530 people died");
@@ -216,7 +206,9 @@ def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str 
             # "the deadliest since 1987, *when 530 people died*": the date the clause is about
             return Slot(d.value, d.text, "sentence")
     first, last = clause_of(sentence, start, end) if sentence else (0, 0)
-    dates = tuple(d for d in dates if not compared_since(sentence, d) and not _base_of_change(sentence, d, figure))
+    dates = tuple(
+        d for d in dates if not compared_since(sentence, d) and not (change and _base_of_change(sentence, d, figure))
+    )
     in_clause = [d for d in dates if first <= d.start and d.end <= last]
     if in_clause:
         nearest = min(in_clause, key=lambda d: _distance((d.start, d.end), figure))

@@ -1131,7 +1131,7 @@ def described_apart(fa: Fact | None, a: Claim, fb: Fact | None, b: Claim) -> boo
     head = normalise(va.split()[-1])
     if head != normalise(vb.split()[-1]) or head in _PAGE_SUBJECTS:
         return False
-    ka, kb = _kinds(va), _kinds(vb)
+    ka, kb = hyphen_kinds(va), hyphen_kinds(vb)
     if ka and kb and ka != kb:
         return True  # "a 300-bed hospital costs ..." / "a 500-bed hospital costs ...": two kinds of hospital
     wa, wb = word_set(va) - _NOT_NARROWING, word_set(vb) - _NOT_NARROWING  # "the bridge" / "the new bridge": one
@@ -1139,12 +1139,13 @@ def described_apart(fa: Fact | None, a: Claim, fb: Fact | None, b: Claim) -> boo
     return bool(extra_a and extra_b) and not extra_a & word_set(b.text) and not extra_b & word_set(a.text)
 
 
-#: A number joined to a word by a hyphen: a kind a holder's words name ("300-bed", "two-bedroom").
+#: A number joined to a word by a hyphen: a kind words name ("300-bed", "two-bedroom").
 _KIND = re.compile(r"(?<![\w.,])([\d][\d,.]*|[a-z]+)-([a-z]+)\b")
 
 
-def _kinds(words: str) -> frozenset[tuple[str, str]]:
-    """The kinds (number in digits, word) a holder's words name with a hyphened number."""
+def hyphen_kinds(words: str) -> frozenset[tuple[str, str]]:
+    """The kinds ``(number in digits, word)`` that ``words`` name with a hyphened number ("a
+    300-bed hospital", "the two-bedroom flat": ``("300", "bed")``, ``("2", "bedroom")``)."""
     found = set()
     for number, word in _KIND.findall(words.lower()):
         number = str(NUMBER_WORDS[number]) if number in NUMBER_WORDS else number.replace(",", "")

@@ -49,14 +49,13 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
-from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, described_apart, dimensions_differ, match as match_facts, measures_narrowed_apart, per_thing, referred_apart
+from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, described_apart, dimensions_differ, hyphen_kinds, match as match_facts, measures_narrowed_apart, per_thing, referred_apart
 from ...frame.keys import by_identity, holder_key, measure_key, office_holder, quantity_fact
 from ...frame.binding import WORLD, model_code
 from ...frame.regions import region_tier
 from ...frame.timeframe import clause_of
 from ...frame.direction import comparison_base, opposite
 from ...extract.quantities import rounds_to, significant_digits
-from ...extract.numberwords import NUMBER_WORDS
 from ...extract.units import TIME_UNITS
 from ...extract.terms import content_terms, names_missing, names_within, normalise, word_set
 from ..names import holders_disjoint as subjects_disjoint  # currency words name no holder
@@ -871,15 +870,13 @@ def _names_a_kind(claim: Claim, q: Quantity) -> bool:
     """``q`` is a number joined to a noun by a hyphen ("the *10-year* Treasury yield") that narrows
     the measure of another figure of its sentence (the 4.5% of the 10-year yield), or names the
     kind of thing that holds it ("*a 300-bed* hospital costs $400 million")."""
-    number, dash, word = q.text.partition("-")
-    if not dash or not word[:1].isalpha():
+    kinds = hyphen_kinds(q.text)
+    if not kinds:
         return False
-    number = str(NUMBER_WORDS.get(number.lower(), number.replace(",", "")))
-    kind = f"{number}-{word.lower()}"
     index = claim.quantities.index(q)
     return any(
         f.kind == "quantity" and f.figure != index
-        and any(slot is not None and kind in slot.value.lower().split() for slot in (f.measure, f.holder))
+        and any(slot is not None and kinds & hyphen_kinds(slot.value) for slot in (f.measure, f.holder))
         for f in claim.facts
     )
 
