@@ -183,6 +183,11 @@ def test_a_sentence_naming_someone_else_takes_no_holder_from_the_title(nlp):
     # "Varna" is no holder the parse binds, but the sentence is not about the title's company
     assert facts["1.01 million tonnes"].holder is None or facts["1.01 million tonnes"].holder.value != "Kessler Steel"
     assert facts["5%"].holder.value == "Kessler Steel" and facts["5%"].holder.source == "title"
+    # nor where the tagger read the place's name as an adjective
+    text = "# Labour outlook for Guangdong\n\nFujian lithium output 8.75 million tonnes (the third quarter of 2019)\n\nThe labour market in Guangdong tightened.\n"
+    _, claims = _facts_of(nlp, text)
+    fact = next(f for c in claims for f in c.facts if f.value == "8.75 million tonnes")
+    assert fact.holder is None or fact.holder.value != "Guangdong", fact.holder
     # names of a list beside the figure are not whose the figure is
     text = "# Orrin supercomputer\n\nNode Architecture: Varda CPU (64 cores) + 4x Brant GPU, total 8,730 nodes\n"
     _, claims = _facts_of(nlp, text)

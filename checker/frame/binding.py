@@ -1200,10 +1200,19 @@ def _name_of(tok) -> str | None:
     return _strip(tok.doc[start:end].text)
 
 
+def _a_proper_noun(tok) -> bool:
+    """A proper noun, or a place's or an organisation's name the tagger read as an adjective
+    ("*Fujian* lithium output 8.75 million tonnes"; not "*European* revenue", a people's adjective)."""
+    return tok.pos_ == "PROPN" or (
+        tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.ent_type_ in HOLDER_LABELS and tok.ent_type_ != "NORP"
+    )
+
+
 def unbound_names(doc, start: int, end: int) -> list[str]:
     """The proper nouns that may say whose the figure at characters ``start:end`` is even where
     the parse binds none: those in the subject, a compound, a possessive or a noun modifier of a
-    word on the figure's path to the root ("*Lima* lithium output 1.01 million tonnes",
+    word on the figure's path to the root ("*Lima* lithium output 1.01 million tonnes", a name the
+    tagger read as an adjective too, "*Fujian* lithium output",
     "capacity connected in *Jutland* came to 40.7 GW", Jutland tagged a date), outside the
     sentence's figures and dates (:func:`mark_values`); not month names, not a label before a
     colon, not a first word the tagger took for a name with no entity on it, and not the names of
@@ -1217,7 +1226,7 @@ def unbound_names(doc, start: int, end: int) -> list[str]:
     tok = span.root
     for _ in range(12):
         for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "compound", "poss", "nmod"):
+            if c.dep_ in ("nsubj", "nsubjpass", "compound", "poss", "nmod", "amod"):
                 near.update(t.i for t in c.subtree)
         if tok.head.i == tok.i:
             break
@@ -1226,7 +1235,7 @@ def unbound_names(doc, start: int, end: int) -> list[str]:
     # results are about 1.35"): its names are not this figure's
     return [
         t.text for t in doc
-        if t.i in near and same_clause(doc, t.i, span.root.i) and t.pos_ == "PROPN" and t.i not in marked and not t.like_num
+        if t.i in near and same_clause(doc, t.i, span.root.i) and _a_proper_noun(t) and t.i not in marked and not t.like_num
         and t.lower_.rstrip(".") not in MONTHS and t.i > colon and (t.i > 0 or t.ent_type_ in HOLDER_LABELS)
     ]
 
