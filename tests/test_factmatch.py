@@ -1540,3 +1540,27 @@ def test_a_kind_a_hyphened_number_names_holds_the_sentences_other_figures():
     ])
     a, b = "A 300-bed hospital costs about $400 million to build.", "A 300-bed hospital costs about $650 million to build."
     assert sorted(v.relation for v in _numeric(a, b, 0.9)) == ["conflicts", "supports"]  # the costs; the beds agree
+
+
+def test_facts_aligned_is_the_full_match_s_aligned_holders_asked_first():
+    """``aligned`` (the rules' question) answers as :func:`match` does, holders first: two holders,
+    one holder at two times, one fact, a holder taken from the sentence before."""
+    from checker.judge.factmatch import aligned, same_holder
+
+    pairs = [
+        ("Orrin sold 300 drones in 2024.", "Valdor sold 300 drones in 2024."),
+        ("Orrin sold 300 drones in 2024.", "Orrin sold 320 drones in 2025."),
+        ("Orrin sold 300 drones in 2024.", "In 2024 Orrin sold 320 drones."),
+        ("Orrin opened a plant in Texas. It employs 900 people.", "The Orrin plant in Texas employs 950 people."),
+        ("Kessler's second mill produced 40,000 tonnes.", "Kessler's first mill produced 40,000 tonnes."),
+    ]
+    seen = set()
+    for text_a, text_b in pairs:
+        a = document_claims_with_facts(parse_document(text_a, "text", "a", "a.txt"), 1)[-1]
+        b = document_claims_with_facts(parse_document(text_b, "text", "b", "b.txt"), 1)[-1]
+        fa, fb = quantity_fact(a, 0), quantity_fact(b, 0)
+        full = match(a, fa, a.quantities[0], b, fb, b.quantities[0])
+        assert aligned(a, fa, a.quantities[0], b, fb, b.quantities[0]) == full.aligned
+        assert same_holder(a, fa, b, fb) == ("holder" in full.slots)
+        seen.add((same_holder(a, fa, b, fb), full.aligned))
+    assert seen == {(False, False), (True, False), (True, True)}

@@ -114,6 +114,23 @@ def test_default_nlp_model_is_an_installed_pipeline():
     assert importlib.util.find_spec(default_nlp_model()) is not None
 
 
+def test_pipeline_multiplies_with_numpy_and_leaves_the_process_ops_alone():
+    """The parser's, tagger's and recogniser's networks run on thinc's numpy operations without
+    BLIS (numpy's BLAS: the same parses, faster here); other thinc models of the process keep
+    whatever operations were current."""
+    from thinc.api import get_current_ops
+
+    from checker.frame.nlp import load_nlp
+
+    nlp = load_nlp(None)
+    for name in ("tok2vec", "parser", "ner"):
+        ops = nlp.get_pipe(name).model.ops
+        assert type(ops).__name__ == "NumpyOps" and ops.use_blis is False
+    assert get_current_ops().use_blis is True
+    doc = next(nlp.pipe(["Orrin opened a plant in Texas in 2024."]))
+    assert {"GPE", "DATE"} <= {e.label_ for e in doc.ents} and doc[1].dep_ == "ROOT"
+
+
 def test_nlp_model_setting_layers_flag_environment_file_default(tmp_path):
     from checker.settings import resolve_settings
 
@@ -240,3 +257,21 @@ def test_a_titles_first_word_the_page_writes_in_lower_case_is_no_name():
     text = "# Magnitude 5.9 earthquake shakes Tarnvale county\n\nA magnitude 5.9 earthquake closed 40 roads in the county.\n"
     doc = parse_document(text, "markdown", "d1", "a.md")
     assert DocumentContext(doc, load_nlp()).title_holder()[0].startswith("Tarnvale")
+
+
+def test_a_title_read_once_for_all_the_claims_of_its_page(monkeypatch):
+    """Every claim of a page with no name of its own asks the title whose it is: the title is read
+    once it is parsed (not once a claim), with the same holders."""
+    import checker.frame.context as context
+
+    text = "# Halvard's annual review\n\n" + "\n\n".join(
+        f"Revenue reached ${n} million in {y}." for n, y in ((40, 2021), (52, 2022), (61, 2023), (75, 2024))
+    )
+    doc = parse_document(text, "markdown", "d1", "d1.md")
+    reads: list[str] = []
+    real = context.about
+    monkeypatch.setattr(context, "about", lambda parsed: reads.append(parsed.text) or real(parsed))
+    claims = document_claims_with_facts(doc, 1)
+    assert [(c.facts[0].holder.value, c.facts[0].holder.source) for c in claims] == [("Halvard", "title")] * 4
+    assert reads.count("Halvard's annual review") == 1
+

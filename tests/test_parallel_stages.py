@@ -167,3 +167,17 @@ def test_no_pool_here_runs_in_one_process(tmp_path, small_pool, monkeypatch):
     assert small_pool == [30]  # the pool was asked for, and the work ran without one
     assert fallback.claims == alone.claims and fallback.findings == alone.findings and fallback.edges == alone.edges
     assert multiprocessing.active_children() == []
+
+
+def _blas_threads(_item) -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+
+def test_pool_workers_run_their_numerical_libraries_on_one_thread(monkeypatch):
+    """A worker's BLAS splits no product across the cores the other workers run on (the spaCy
+    networks multiply with numpy's BLAS, which would otherwise start a thread a core in each)."""
+    monkeypatch.setattr(forkpool, "usable_cores", lambda: 2)
+    threads = forkpool.fork_map(_blas_threads, [0, 1, 2, 3], what="counting threads")
+    assert threads and all(t and set(t) == {1} for t in threads)

@@ -58,6 +58,7 @@ class DocumentContext:
         self._runs: dict[str, set[str]] | None = None
         self._names: dict[str, bool] = {}  # word -> written capitalised within a sentence of the running text
         self._lower: frozenset[str] | None = None  # words the running text writes in lower case
+        self._abouts: dict[tuple[str, bool], tuple[str, str] | None] = {}  # (text, heading) -> what _about found
         #: how many lookups while :attr:`collecting` found their text not parsed yet (and so
         #: answered nothing): a claim whose facts asked for none has its final facts already
         self.missed = 0
@@ -243,6 +244,18 @@ class DocumentContext:
         return self._runs
 
     def _about(self, text: str, heading: bool = False) -> tuple[str, str] | None:
+        """``(name, words)`` a title or heading ``text`` is about, or None; remembered once every
+        text it looked up was parsed (the claims of a page ask their title's many times)."""
+        key = (text, heading)
+        if key in self._abouts:
+            return self._abouts[key]
+        missed = self.missed
+        found = self._about_parsed(text, heading)
+        if self.missed == missed:
+            self._abouts[key] = found
+        return found
+
+    def _about_parsed(self, text: str, heading: bool) -> tuple[str, str] | None:
         text = _ENUMERATION.sub("", _key(text), count=1)  # "6. Tencent Launches ...": a list's number
         if not text:
             return None

@@ -562,6 +562,34 @@ def _time_of(fact: Fact, claim: Claim):
 
 
 @by_identity
+def same_holder(a: Claim, fa: Fact | None, b: Claim, fb: Fact | None) -> bool:
+    """The two facts have one holder (:func:`match`'s ``holder`` slot is the same): one
+    name, or one thing as :func:`~checker.frame.keys.things_join` reads ordinal things ("Kessler
+    second mill"), or holders taken from context that name one thing. Facts of two holders never
+    align (:attr:`FactMatch.aligned`), which the rules ask first: most pairs of an archive are of
+    two holders, and this is a small part of :func:`match`'s work."""
+    if fa is None or fb is None:
+        return False
+    ha, hb = holder_key(fa, a), holder_key(fb, b)
+    if not ha or not hb:
+        return False
+    things = things_join(fa, fb)
+    if things is not None:
+        return things
+    if holders_match(ha, a, hb, b):
+        return True
+    inherited = fa.holder.source not in OWN_SOURCES or fb.holder.source not in OWN_SOURCES
+    # the chief executive is not Orrin
+    return inherited and inherited_within(fa, ha, fb, hb) and office_holder(fa.holder.value) == office_holder(fb.holder.value)
+
+
+def aligned(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb: Quantity) -> bool:
+    """:attr:`FactMatch.aligned` of :func:`match`, with no slot but the holder compared where the
+    holders differ."""
+    return same_holder(a, fa, b, fb) and match(a, fa, qa, b, fb, qb).aligned
+
+
+@by_identity
 def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb: Quantity) -> FactMatch:
     """Align two quantity facts slot by slot (see the module docstring)."""
     if fa is None or fb is None:
@@ -572,11 +600,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
     ha, hb = holder_key(fa, a), holder_key(fb, b)
     if ha and hb:
         inherited = fa.holder.source not in OWN_SOURCES or fb.holder.source not in OWN_SOURCES
-        things = things_join(fa, fb)  # ordinal things ("Kessler second mill"): one only as keys.things_join says
-        if things if things is not None else (
-            holders_match(ha, a, hb, b) or (inherited and inherited_within(fa, ha, fb, hb) and (
-                office_holder(fa.holder.value) == office_holder(fb.holder.value)))  # the chief executive is not Orrin
-        ):
+        if same_holder(a, fa, b, fb):
             same.append(("holder", fa.holder.text or fa.holder.value))
         elif not inherited or office_holder(fa.holder.value) != office_holder(fb.holder.value):
             # (an office its sentence names, "the chief executive earned", whoever's it is, is not

@@ -80,7 +80,7 @@ def fork_map(
     _SHARED.update(share or {})
     executor = None
     try:
-        executor = ProcessPoolExecutor(workers_for(len(items)), mp_context=multiprocessing.get_context("fork"), initializer=_worker_signals)
+        executor = ProcessPoolExecutor(workers_for(len(items)), mp_context=multiprocessing.get_context("fork"), initializer=_worker_start)
         pending = executor.map(fn, items, chunksize=chunksize)  # the workers fork here, holding _SHARED
     except (OSError, ImportError, NotImplementedError, AssertionError):
         # no process pool here (no /dev/shm for its locks, a process limit reached, or this is a
@@ -121,6 +121,23 @@ def _stop(executor: ProcessPoolExecutor) -> None:
         process.terminate()
     for process in processes:
         process.join(timeout=5)
+
+
+def _worker_start() -> None:
+    """A worker's set-up: its signals (above), and its numerical libraries on one thread each
+    (the pool already runs one worker a core: a BLAS that also split each product across
+    the cores would have the workers wait on each other's threads; the spaCy parse took
+    over twice as long)."""
+    _worker_signals()
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - a dependency; without it the libraries keep their threads
+        return
+    _LIMITS.append(threadpool_limits(limits=1))
+
+
+#: The worker's thread limits, held for its life.
+_LIMITS: list = []
 
 
 def _worker_signals() -> None:

@@ -49,7 +49,7 @@ from ..sameness import (
     values_agree,
 )
 from ..slots import aligned_slots
-from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, described_apart, dimensions_differ, hyphen_kinds, match as match_facts, measures_narrowed_apart, per_thing, referred_apart
+from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, described_apart, dimensions_differ, hyphen_kinds, match as match_facts, measures_narrowed_apart, same_holder, per_thing, referred_apart
 from ...frame.keys import by_identity, holder_key, measure_key, office_holder, quantity_fact
 from ...frame.binding import WORLD, model_code
 from ...frame.regions import region_tier
@@ -96,8 +96,8 @@ class NumericMismatch(RuleKind):
             return []
         disjoint = subjects_disjoint(a.subjects, a.text, b.subjects, b.text)
         unheld = _unheld(a) or _unheld(b)  # names the parse bound to none of one side's figures
-        if disjoint and not _apart_by_acronyms(a, b) and not _some_fact_aligned(a, b, holder_only=True) and not (
-            _opener_names_only(a) or _opener_names_only(b) or unheld
+        if disjoint and not (_opener_names_only(a) or _opener_names_only(b) or unheld) and not _apart_by_acronyms(a, b) and not (
+            _some_fact_aligned(a, b, holder_only=True)
         ):
             # names the sentences do not share set them apart, unless the parse binds two of their
             # figures to one holder and one measure ("Compute: 9,408 nodes" under a heading naming the
@@ -692,7 +692,7 @@ def _some_fact_aligned(a: Claim, b: Claim, holder_only: bool = False) -> bool:
         if fa is None or fa.holder is None:
             continue
         for j, qb in enumerate(b.quantities):
-            if facts_b[j] is not None and facts_b[j].holder is not None:
+            if facts_b[j] is not None and facts_b[j].holder is not None and same_holder(a, fa, b, facts_b[j]):
                 fm = match_facts(a, fa, qa, b, facts_b[j], qb)
                 if fm.aligned or holder_only and "holder" in fm.slots and not fm.differ:
                     return True

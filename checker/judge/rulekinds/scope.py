@@ -16,7 +16,7 @@ reported: an archive is full of them, and no reader takes one for the other.
 
 from __future__ import annotations
 
-from ..factmatch import match as match_facts
+from ..factmatch import aligned as facts_aligned
 from ...frame.keys import quantity_fact
 
 from ...model import Claim
@@ -49,7 +49,7 @@ class ScopeDifference(RuleKind):
             for j, qb in enumerate(b.quantities):
                 if not comparable_ignoring_base(qa, qb):
                     continue
-                if match_facts(a, quantity_fact(a, i), qa, b, quantity_fact(b, j), qb).aligned:
+                if facts_aligned(a, quantity_fact(a, i), qa, b, quantity_fact(b, j), qb):
                     continue  # one holder's one measure: the numeric rule compares the values
                 if not same_counted_thing(qa, qb):
                     continue  # counts of different things are not one metric
