@@ -120,7 +120,7 @@ def test_indefinite_in_phrase_is_no_measure(nlp):
 
 def test_relative_clause_figure_belongs_to_the_noun_it_describes(nlp):
     b = _bound(nlp, "Kestrel Motors is building a US$12 billion plant in Nevada which will produce 30,000 cars a year.", "30,000")
-    assert b.holder == "Kestrel Motors" and b.measure == "car"
+    assert b.holder == "Kestrel Motors" and b.measure == "car production"  # what the plant will produce: its production of cars
     b = _bound(nlp, "Kestrel Motors is building a US$12 billion plant in Nevada which will produce 30,000 cars a year.", "US$12 billion")
     assert (b.measure, b.place) == ("plant", "Nevada")
 

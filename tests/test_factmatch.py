@@ -1564,3 +1564,44 @@ def test_facts_aligned_is_the_full_match_s_aligned_holders_asked_first():
         assert same_holder(a, fa, b, fb) == ("holder" in full.slots)
         seen.add((same_holder(a, fa, b, fb), full.aligned))
     assert seen == {(False, False), (True, False), (True, True)}
+
+
+def test_a_price_named_as_a_fee_of_an_amount_is_the_amount_the_deal_cost():
+    """"for a fee of EUR 38 million" / "for EUR 36 million", "at a price of $900 million" / "for
+    $950 million": one deal's price, however written; two deals' prices stay apart."""
+    _each_conflicts([
+        ("Ostrava Nova FC signed Kress from Brno for a club-record fee of EUR 38 million in 2028.",
+         "Ostrava Nova FC signed Kress from Brno for EUR 36 million in 2028."),
+        ("Orrin sold the plant at a price of $900 million.", "Orrin sold the plant for $950 million."),
+    ])
+    _never_conflict([
+        ("Orrin signed Kress for a fee of EUR 38 million in 2028.", "Valdor signed Lind for a fee of EUR 36 million in 2028."),
+        ("Orrin paid a fee of $5 million to Valdor.", "Orrin paid $7 million for the Kessler plant."),
+    ])
+    a, b = _claim("Orrin paid a fee of $5 million."), _claim("The fee of $5 million was paid in 2024.")
+    assert quantity_fact(a, 0).measure.value == quantity_fact(b, 0).measure.value == "fee"
+
+
+def test_a_count_a_trade_verb_gives_is_the_count_its_noun_names():
+    """"sold 2 million cars" / "car sales reached 2.3 million", "delivered" / "deliveries",
+    "shipped" / "shipments", "2.3 million car sales" / "car sales reached 2.1 million": one count
+    of cars; "exported" / "car exports", "produced" / "car production": one flow. Other goods, or
+    another flow of the same goods, stay apart."""
+    _each_conflicts([
+        ("Orrin sold 2 million cars in 2030.", "Orrin's car sales reached 2.3 million in 2030."),
+        ("Orrin delivered 1.8 million vehicles in 2030.", "Orrin's vehicle deliveries totalled 1.6 million in 2030."),
+        ("Orrin shipped 5 million phones in 2030.", "Orrin's phone shipments reached 4.2 million in 2030."),
+        ("Orrin recorded 2.3 million car sales in 2030.", "Orrin's car sales reached 2.1 million in 2030."),
+        ("Orrin exported 2 million cars in 2030.", "Orrin's car exports reached 2.3 million in 2030."),
+        ("Orrin produced 300,000 cars in 2030.", "Orrin's car production reached 280,000 in 2030."),
+        ("Orrin produced 300,000 cars in 2030.", "Orrin makes 280,000 cars (2030)"),
+        ("Orrin made 3 acquisitions in 2030.", "Orrin completed 4 acquisitions in 2030."),  # acts, not goods made
+        # an amount's verb is no flow of a count
+        ("In 2030 Tarnia exported machinery worth EUR 21.7 billion.", "Figures suggest that in 2030 Tarnia exported machinery worth EUR 31.0 billion."),
+    ])
+    _never_conflict([
+        ("Orrin sold 2 million cars in 2030.", "Orrin's truck sales reached 2.3 million in 2030."),
+        ("Orrin produced 300,000 cars in 2030.", "Orrin sold 280,000 cars in 2030."),
+        ("Orrin exported 2 million cars in 2030.", "Orrin imported 1.5 million cars in 2030."),
+        ("Valdor recalled 30,000 chargers in 2031.", "Valdor sold 32,000 chargers in 2031."),
+    ])

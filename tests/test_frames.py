@@ -275,3 +275,73 @@ def test_a_title_read_once_for_all_the_claims_of_its_page(monkeypatch):
     assert [(c.facts[0].holder.value, c.facts[0].holder.source) for c in claims] == [("Halvard", "title")] * 4
     assert reads.count("Halvard's annual review") == 1
 
+
+@pytest.mark.parametrize(
+    "title, body_name, holder",
+    [
+        ("Halvard annual review", "Halvard", "Halvard"),
+        ("Tesla third-quarter results", "Tesla", "Tesla"),
+        ("Brenntag annual report", "Brenntag", "Brenntag"),
+        ("Kestrel results 2024", "Kestrel", "Kestrel"),
+        ("Orrin Drones annual review", "Orrin Drones", "Orrin Drones"),
+    ],
+)
+def test_a_title_names_a_company_the_tagger_does_not_know_where_the_page_writes_it_as_a_name(title, body_name, holder):
+    """A name the tagger read as a common noun or an adjective, in a title with no other name, is
+    what the page is about where its running text writes it capitalised within a sentence."""
+    text = f"# {title}\n\nThe chief executive of {body_name} called it a strong year.\n\nRevenue reached $40 million in 2021.\n"
+    claim = document_claims_with_facts(parse_document(text, "markdown", "d1", "d1.md"), 1)[-1]
+    assert (claim.facts[0].holder.value, claim.facts[0].holder.source) == (holder, "title")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Annual review", "A Strong Year For Drones", "Results 2024"],
+)
+def test_a_title_of_common_words_names_no_one(title):
+    """Capitalised words of a title that the running text writes in lower case are no name."""
+    text = f"# {title}\n\nIt was a strong year for drones, the annual review found; results were good.\n\nRevenue reached $40 million in 2021.\n"
+    claim = document_claims_with_facts(parse_document(text, "markdown", "d1", "d1.md"), 1)[-1]
+    assert claim.facts[0].holder is None
+
+
+def _holders(text: str) -> dict[str, tuple[str, str] | None]:
+    claims = document_claims_with_facts(parse_document(text, "markdown", "d1", "d1.md"), 1)
+    return {c.text: (c.facts[0].holder.value, c.facts[0].holder.source) if c.facts[0].holder else None for c in claims}
+
+
+def test_an_organisation_s_description_is_never_the_person_the_sentence_before_is_about():
+    """"The company", "the hospital" after a sentence about a person (two proper nouns the
+    recogniser calls a person) is the organisation that sentence names, else no one the sentence
+    before names; a one-word name called a person may be a company, and stays ("Orrin")."""
+    text = (
+        "# Staff numbers\n\nMaria Okonjo became chief executive of Northbridge General in 2026. The hospital employs 4,800 people.\n\n"
+        "John Kessler was appointed chief executive in 2020. The company has 5,000 employees.\n\n"
+        "Orrin opened a plant in Texas in 2024. The company employs 900 people.\n\n"
+        "Halvard Foods said demand was strong. The company sold 2 million tonnes.\n"
+    )
+    holders = _holders(text)
+    assert holders["The hospital employs 4,800 people."] == ("Northbridge General", "previous sentence")
+    assert holders["The company has 5,000 employees."] == ("company", "sentence")
+    assert holders["The company employs 900 people."] == ("Orrin", "previous sentence")
+    assert holders["The company sold 2 million tonnes."] == ("Halvard Foods", "previous sentence")
+
+
+def test_the_parse_multiplies_on_one_thread_in_the_calling_process_too(monkeypatch):
+    """The parse's products are the same bit for bit in a pool's worker (one thread each) and in
+    the calling process: there too numpy's BLAS runs on one thread while it parses."""
+    from threadpoolctl import threadpool_info
+
+    from checker.frame.nlp import load_nlp
+
+    nlp = load_nlp(None)
+    seen: list[set[int]] = []
+    real = nlp.pipe
+
+    def pipe(texts, **kw):
+        seen.append({lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"})
+        return real(texts, **kw)
+
+    monkeypatch.setattr(nlp, "pipe", pipe)
+    document_claims_with_facts(parse_document("Orrin sold 300 drones in 2024.", "text", "d1", "d1.txt"), 1)
+    assert seen and all(s == {1} for s in seen)

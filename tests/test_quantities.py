@@ -948,3 +948,38 @@ def test_quantities_one_person_a_casualty_count_tells_of_is_a_count():
     # any other "one" is no figure
     assert extract_quantities("It is one of the largest outbreaks.") == []
     assert not [q for q in extract_quantities("One child in five lives in poverty.") if q.text.lower() == "one"]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("Orrin Bank raised 5 billion Canadian dollars in 2030.", 5e9, "CAD"),
+        ("The airport cost 2.4 billion Australian dollars.", 2.4e9, "AUD"),
+        ("Valdor paid 300 million Swedish crowns for the plant.", 3e8, "SEK"),
+        ("The deal was worth 2.1 billion kronor.", 2.1e9, "SEK"),
+        ("The fund holds 40 billion Norwegian kroner.", 4e10, "NOK"),
+        ("Tickets cost 450 Czech crowns.", 450, "CZK"),
+        ("Sales reached 40 billion Mexican pesos.", 4e10, "MXN"),
+        ("The budget is 12 billion zlotys.", 1.2e10, "PLN"),
+        ("Exports rose to 900 billion South Korean won.", 9e11, "KRW"),
+        ("The bank lent 3.5 billion rand.", 3.5e9, "ZAR"),
+        ("Profit was SEK 4.2 billion.", 4.2e9, "SEK"),
+        ("Profit was 4.2 billion SEK.", 4.2e9, "SEK"),
+        ("It raised 20 million Swiss francs.", 2e7, "CHF"),
+    ],
+)
+def test_currencies_named_by_their_country_or_their_own_word_are_money(text, value, unit):
+    """A currency a country's adjective names ("Canadian dollars", "Swedish crowns"), a word of
+    one country's currency ("kronor", "zlotys") or its code after the number is money in that
+    currency, not a count of "canadian dollar"."""
+    (q,) = [q for q in extract_quantities(text) if q.kind == "money"]
+    assert q.value == pytest.approx(value) and q.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sales reached 40 billion pesos.", "The crown jewels drew 3 million visitors.", "PHP 8.2 was released in 2022.",
+     "Delegates met at COP 28 in Dubai.", "Of 40 seats, 25 won by the party."],
+)
+def test_a_currency_word_no_country_pins_down_or_a_code_that_is_a_word_is_no_currency(text):
+    assert not [q for q in extract_quantities(text) if q.kind == "money"]

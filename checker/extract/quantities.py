@@ -65,6 +65,11 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "₹": "INR", "₩": "KRW",
     "USD": "USD", "CNY": "CNY", "RMB": "CNY", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY",
     "INR": "INR", "HKD": "HKD", "KRW": "KRW", "CHF": "CHF", "AUD": "AUD", "CAD": "CAD",
+    # (not PHP, COP, TRY: a programming language, a climate conference, a word)
+    **{code: code for code in (
+        "SGD", "NZD", "TWD", "SEK", "NOK", "DKK", "CZK", "PLN", "HUF", "MXN", "BRL", "ZAR", "RUB", "THB",
+        "MYR", "IDR", "VND", "KES", "NGN", "EGP", "AED", "SAR", "QAR", "PKR", "UAH", "ARS", "CLP", "ILS",
+    )},
 }
 
 #: Currency codes and words written after the number (lower case).
@@ -74,6 +79,39 @@ CURRENCY_SUFFIXES: dict[str, str] = {
     "euros": "EUR", "euro": "EUR", "eur": "EUR", "gbp": "GBP", "pounds sterling": "GBP",
     "sterling": "GBP", "jpy": "JPY", "yen": "JPY", "inr": "INR", "rupees": "INR",
     "rupee": "INR", "hkd": "HKD", "chf": "CHF",
+    # dollars, francs, crowns, pesos and rupees of a named country ("5 billion Canadian dollars");
+    # a bare "dollars" is the US dollar, a bare "crowns" or "pesos" no currency known
+    **{f"{country} {unit}": code for country, code in (
+        ("australian", "AUD"), ("canadian", "CAD"), ("hong kong", "HKD"), ("singapore", "SGD"),
+        ("new zealand", "NZD"), ("taiwan", "TWD"), ("new taiwan", "TWD"), ("u.s.", "USD"),
+    ) for unit in ("dollars", "dollar")},
+    **{f"{country} {unit}": code for country, code, units in (
+        ("swiss", "CHF", ("francs", "franc")), ("swedish", "SEK", ("crowns", "crown", "kronor", "krona")),
+        ("norwegian", "NOK", ("crowns", "crown", "kroner", "krone")), ("danish", "DKK", ("crowns", "crown", "kroner", "krone")),
+        ("czech", "CZK", ("crowns", "crown", "korunas", "koruna", "korun")), ("mexican", "MXN", ("pesos", "peso")),
+        ("argentine", "ARS", ("pesos", "peso")), ("argentinian", "ARS", ("pesos", "peso")), ("chilean", "CLP", ("pesos", "peso")),
+        ("colombian", "COP", ("pesos", "peso")), ("philippine", "PHP", ("pesos", "peso")), ("brazilian", "BRL", ("reais", "real")),
+        ("south african", "ZAR", ("rand",)), ("turkish", "TRY", ("lira", "liras")), ("russian", "RUB", ("roubles", "rubles")),
+        ("indian", "INR", ("rupees", "rupee")), ("pakistani", "PKR", ("rupees", "rupee")), ("sri lankan", "LKR", ("rupees", "rupee")),
+        ("japanese", "JPY", ("yen",)), ("chinese", "CNY", ("yuan",)), ("south korean", "KRW", ("won",)), ("korean", "KRW", ("won",)),
+        ("british", "GBP", ("pounds",)), ("egyptian", "EGP", ("pounds",)), ("saudi", "SAR", ("riyals", "riyal")),
+        ("qatari", "QAR", ("riyals", "riyal")), ("emirati", "AED", ("dirhams", "dirham")), ("uae", "AED", ("dirhams", "dirham")),
+        ("moroccan", "MAD", ("dirhams", "dirham")), ("kenyan", "KES", ("shillings", "shilling")), ("israeli", "ILS", ("shekels", "shekel")),
+        ("new israeli", "ILS", ("shekels", "shekel")), ("nigerian", "NGN", ("naira",)), ("thai", "THB", ("baht",)),
+        ("malaysian", "MYR", ("ringgit",)), ("indonesian", "IDR", ("rupiah",)), ("vietnamese", "VND", ("dong",)),
+        ("polish", "PLN", ("zlotys", "zloty")), ("hungarian", "HUF", ("forints", "forint")), ("ukrainian", "UAH", ("hryvnias", "hryvnia")),
+    ) for unit in units},
+    # currencies whose word is their country's alone
+    **dict.fromkeys(("kronor", "krona"), "SEK"), **dict.fromkeys(("zlotys", "zloty", "zlotych"), "PLN"),
+    **dict.fromkeys(("forints", "forint"), "HUF"), **dict.fromkeys(("reais",), "BRL"), **dict.fromkeys(("roubles", "rubles"), "RUB"),
+    **dict.fromkeys(("baht",), "THB"), **dict.fromkeys(("ringgit",), "MYR"), **dict.fromkeys(("rupiah",), "IDR"),
+    **dict.fromkeys(("naira",), "NGN"), **dict.fromkeys(("hryvnias", "hryvnia"), "UAH"), **dict.fromkeys(("shekels",), "ILS"),
+    **dict.fromkeys(("korunas", "koruna"), "CZK"), **dict.fromkeys(("rand",), "ZAR"),
+    # codes that are no English word, written after the number ("40 billion SEK")
+    **{code.lower(): code for code in (
+        "AUD", "CAD", "SGD", "NZD", "TWD", "SEK", "NOK", "DKK", "CZK", "PLN", "HUF", "MXN", "BRL", "ZAR", "RUB",
+        "THB", "MYR", "IDR", "VND", "KES", "NGN", "EGP", "AED", "QAR", "PKR", "UAH", "KRW",
+    )},
 }
 
 #: Unit symbols (case-sensitive) and their canonical unit. Kind is "measure".

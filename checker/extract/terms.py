@@ -66,7 +66,8 @@ _AFTER_NUMBER = re.compile(r"[0-9](?:[0-9.,]*[0-9])?[^\S\n]?$")
 #: amount's currency, never whom the sentence is about ("USD 40 billion" and "US$40 billion"
 #: name no one). "US" counts as a name unless a currency sign follows it.
 _CURRENCY_CODES = frozenset(
-    """USD EUR CNY RMB GBP JPY INR HKD KRW CHF AUD CAD SGD TWD BRL NTD MXN RUB ZAR SEK NOK DKK""".split()
+    """USD EUR CNY RMB GBP JPY INR HKD KRW CHF AUD CAD SGD TWD BRL NTD MXN RUB ZAR SEK NOK DKK CZK PLN HUF THB MYR IDR
+    VND KES NGN EGP AED SAR QAR PKR UAH ARS CLP ILS NZD""".split()
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 _CURRENCY_SIGN_AFTER = re.compile(r"[^\S\n]?[$¥￥€£₹₩]")

@@ -166,6 +166,8 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
     if kind == "date":
         return _bind_date(doc, root, own)
     noun_tok = _changed_thing(_measured_noun(root, own, noun))
+    if noun_tok is not None and figure_kind == "money" and _price_phrase(noun_tok, root):
+        noun_tok = None  # "signed Kress for a fee of EUR 38 million" is "for EUR 38 million": what the verb did cost
     measure_tok = noun_tok
     verb = None
     if measure_tok is None:
@@ -177,6 +179,11 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
         # "18,000 homes were damaged and 4,300 were destroyed": the homes, which the count leaves out
         measure_tok = _elided_counted(root, own)
     measure, words = _phrase(measure_tok, own) if measure_tok is not None else (None, None)
+    flow = _flow_verb(noun_tok) if figure_kind == "count" and noun_tok is not None and measure else None
+    if flow is not None:
+        # "sold 2 million cars", "2 million cars were sold": the cars sold, as "car sales" says,
+        # not the cars a fleet has
+        measure, words = f"{measure} {FLOW_NOMINALS[flow.lemma_.lower()]}", f"{words} {flow.text}"
     counted = _counted_property(root, own, noun_tok) if figure_kind == "count" else None
     if counted is not None:
         measure, words = counted  # "the 520-bed hospital": the hospital's 520 beds
@@ -352,6 +359,48 @@ def _of_owner(noun):
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         return noun.head.head
     return None
+
+
+#: Verbs of a flow of goods and their nouns: what such a verb does to a count's noun is that flow
+#: of the noun ("exported 2 million cars" counts car exports, "produced 300,000 cars" car
+#: production), not the things a fleet has. Not selling, buying, shipping or delivering, one trade
+#: however written (a maker's shipments and deliveries are its sales, DIR001 sets a seller against
+#: a buyer): "sold 2 million cars" counts cars, as "car sales" and "car deliveries" do
+#: (:func:`checker.frame.keys.measure_key`).
+FLOW_NOMINALS = {
+    "export": "export", "import": "import", "produce": "production", "manufacture": "production", "make": "production",
+    "recall": "recall",
+}
+
+
+def _flow_verb(noun):
+    """The verb of a flow (:data:`FLOW_NOMINALS`) whose object a counted noun is ("sold 2 million
+    *cars*", "2 million cars were sold"), or None."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or verb.lemma_.lower() not in FLOW_NOMINALS:
+        return None
+    if verb.lemma_.lower() == "make" and _ACT_NOUN.search(noun.lemma_.lower()):
+        return None  # "made 3 acquisitions", "made 40 payments": acts, not goods made
+    return verb
+
+
+#: The endings of a noun of an act ("acquisition", "payment", "proposal", "appearance").
+_ACT_NOUN = re.compile(r"(?:ion|ment|al|ance|ence|ure)$")
+
+
+#: Nouns that name the amount paid in a deal ("for a *fee* of EUR 38 million", "at a *price* of $900").
+_PRICE_NOUNS = frozenset("fee price sum amount consideration cost".split())
+
+
+def _price_phrase(noun, root) -> bool:
+    """``noun`` is a price noun (:data:`_PRICE_NOUNS`, however narrowed: "a club-record fee") in a
+    "for" or "at" phrase of a verb, and the figure (``root``) its "of" object: "signed Kress *for a
+    fee of* EUR 38 million", "sold the plant *at a price of* $900 million". The amount is then what
+    the verb did cost, as "for EUR 36 million" is."""
+    return (
+        noun.lemma_.lower() in _PRICE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "at")
+        and noun.head.head.pos_ == "VERB" and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == noun.i
+    )
 
 
 def _governing_verb(tok):

@@ -25,7 +25,7 @@ from ..extract.terms import STOPWORDS, normalise
 from ..ingest.segment import split_sentences
 from ..model import Document
 from ..extract.quantities import CURRENCY_PREFIXES, CURRENCY_SUFFIXES
-from .binding import HOLDER_LABELS, LAW_WORDS, PLACE_LABELS, VALUE_LABELS, _name_of, _strip, model_code, sentence_event
+from .binding import HOLDER_LABELS, LAW_WORDS, PLACE_LABELS, ROLE_NOUNS, VALUE_LABELS, _name_of, _strip, model_code, sentence_event
 from .inflection import stem_candidates
 
 #: Block kinds that are headings of what follows them.
@@ -175,6 +175,13 @@ class DocumentContext:
                 # name the sentence mentions in passing
                 return described
         found = self._about(text)
+        if found is not None and _of_an_organisation(description):
+            parsed = self._parse(_key(text))
+            if parsed is not None and _a_person(parsed, found[0]):
+                # "Maria Okonjo became chief executive of Northbridge General. The hospital employs
+                # 4,800 people": the hospital is an organisation the sentence names, not the person
+                # it is about; none named, no one
+                return _organisation(parsed, found[0])
         if found is None and depth < _CHAIN and _an_actor(description):
             parsed = self._parse(_key(text))
             referring = _referring_subject(parsed) if parsed is not None else None
@@ -278,6 +285,8 @@ class DocumentContext:
             subject = _subject(before, self._written_as_name) if before is not None else None
             if subject is not None:
                 found = subject
+        if found is None and parsed is not None:
+            found = _untagged_name(parsed, self._capitalised_within)
         if found is not None and _lower_case(found[0]):
             return None  # "erek", a forum member's handle over the post: no name
         if found is not None and heading and _label_name(parsed) is None and self._plain_words(text, found):
@@ -499,6 +508,32 @@ def about(parsed) -> tuple[str, str] | None:
     return None
 
 
+def _untagged_name(parsed, capitalised_within) -> tuple[str, str] | None:
+    """``(name, words)`` of a name the tagger and the recogniser did not know, in a title, a
+    heading or a sentence before that :func:`about` found no name in: the first capitalised word
+    that modifies the head of its phrase or is its subject ("*Halvard* annual review", "*Kestrel*
+    results 2024", "*Tarvo* quarterly figures") and that the page's running text writes
+    capitalised within a sentence (``capitalised_within``), with the capitalised words after it
+    so written too ("Orrin Drones"); not a common word a title-case heading capitalised, which
+    the running text writes in lower case."""
+    for tok in parsed:
+        if tok.dep_ not in _NAME_DEPS or tok.ent_type_ in VALUE_LABELS or not tok.text.isalpha():
+            continue
+        if tok.head.dep_ != "ROOT" and tok.dep_ != "ROOT" or not capitalised_within(tok.text):
+            continue
+        end = tok.i + 1
+        while end < len(parsed) and parsed[end].text.isalpha() and capitalised_within(parsed[end].text):
+            end += 1
+        name = parsed[tok.i:end].text
+        return (name, name) if _a_name(name) else None
+    return None
+
+
+#: How a name the tagger did not know may stand in a title (:func:`_untagged_name`): a noun's
+#: modifier or compound, or the subject.
+_NAME_DEPS = frozenset({"nmod", "compound", "amod", "nsubj", "poss"})
+
+
 #: A list's number or letter opening a heading or a sentence ("6. ", "iv) ", "B. ").
 _ENUMERATION = re.compile(r"^\s*(?:[0-9]{1,2}|[ivxIVX]{1,4}|[A-Za-z])[.)]\s+(?=\S)")
 #: Fine tags of a finite verb, which no name holds ("*Shanghai* Showcases Humanoid Robots").
@@ -584,6 +619,60 @@ _CREATING = frozenset(
 )
 #: Nouns a definite description uses for the actor of a sentence ("the company said ...").
 _ACTORS = frozenset("company firm group maker business corporation government ministry agency it".split())
+
+#: Nouns that describe an organisation ("the company", "the club", "the hospital"): never a person.
+_ORGANISATION_NOUNS = frozenset(
+    """company firm group maker business corporation conglomerate manufacturer carmaker automaker chipmaker
+    retailer lender bank insurer airline carrier operator club team side hospital university college school
+    charity agency ministry regulator startup start-up developer publisher studio broadcaster utility""".split()
+)
+#: Last words of an organisation's name ("Ostrava Nova *FC*", "Halvard *Foods*"), which a
+#: person's name never ends with: the small recogniser labels many such names persons.
+_ORGANISATION_ENDS = frozenset(
+    """inc corp corporation co company ltd llc plc ag sa se nv gmbh group holdings systems technologies
+    technology foods motors bank airlines airways energy pharma pharmaceuticals fc afc cf sc club united
+    hospital university college institute capital partners ventures labs industries networks media studios
+    games robotics semiconductor semiconductors electronics insurance mining resources steel railways
+    telecom communications solutions software health healthcare therapeutics biotech foundation council
+    agency authority ministry association federation""".split()
+)
+
+
+def _of_an_organisation(description: str | None) -> bool:
+    """A definite description of an organisation ("the company", "the football club")."""
+    return bool(description) and normalise(description.split()[-1]) in _ORGANISATION_NOUNS
+
+
+def _a_person(parsed, name: str) -> bool:
+    """``name`` is a person's in ``parsed``: an entity the recogniser labels a person, of two proper
+    nouns or more, whose last word ends no organisation's name, in a sentence that gives someone an
+    office or speaks of a man or a woman ("Maria Okonjo became chief executive", "John Kessler ...
+    his"); not one so labelled without ("Orrin Oil has launched ...", "Kress": the small recogniser
+    calls many companies persons)."""
+    for ent in parsed.ents:
+        if ent.label_ != "PERSON" or name not in ent.text or ent[-1].lower_.strip(".") in _ORGANISATION_ENDS:
+            continue
+        someone = any(t.lower_ in ROLE_NOUNS or t.lower_ in _PERSONAL for t in parsed)
+        return len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent) and someone
+    return False
+
+
+#: Pronouns of a man or a woman.
+_PERSONAL = frozenset("he she him her his hers himself herself".split())
+
+
+def _organisation(parsed, other_than: str) -> tuple[str, str] | None:
+    """``(name, words)`` of the first organisation a parsed sentence names (not ``other_than``): an
+    entity the recogniser labels one, or a name that ends as an organisation's does; None where
+    there is none."""
+    for ent in parsed.ents:
+        if other_than in ent.text:
+            continue
+        if ent.label_ == "ORG" or (ent.label_ in HOLDER_LABELS and ent[-1].lower_.strip(".") in _ORGANISATION_ENDS):
+            name = _strip(ent.text)
+            if _a_name(name):
+                return name, name
+    return None
 
 
 def _law(parsed) -> tuple[str, str] | None:

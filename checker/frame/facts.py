@@ -39,6 +39,7 @@ from .direction import event_side, figure_direction
 from .entities import entity_bindings
 from .events import event_key
 from .keys import name_within
+from .nlp import one_thread
 from .timeframe import fact_time
 
 #: Sentences the spaCy pipeline parses together (``nlp.pipe``'s batch size): all the claims of a
@@ -410,6 +411,12 @@ def documents_facts(items: Sequence[tuple[Document, Sequence[Claim]]], nlp=None)
     :func:`document_facts` gives it alone."""
     if nlp is None:
         return [_cheap(doc, claims) for doc, claims in items]
+    with one_thread():  # the same products, and parses, in a pool's worker and in this process
+        return _parsed_facts(items, nlp)
+
+
+def _parsed_facts(items: Sequence[tuple[Document, Sequence[Claim]]], nlp) -> list[list[Claim]]:
+    """:func:`documents_facts` on the parse."""
     english = [[c for c in claims if not _foreign(c.text)] for _, claims in items]
     texts = sorted({c.text for claims in english for c in claims})
     parses = dict(zip(texts, nlp.pipe(texts, batch_size=PIPE_BATCH)))

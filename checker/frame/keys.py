@@ -22,7 +22,7 @@ from ..extract.terms import STOPWORDS, normalise
 from ..extract.units import TIME_UNITS, UNIT_BASES
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .chinese import fold_chinese
-from .binding import ABSTENTIONS, LAW_WORDS, ROLE_FOLDS, ROLE_NOUNS, VOTES_AGAINST, VOTES_FOR, ordinal_word
+from .binding import ABSTENTIONS, FLOW_NOMINALS, LAW_WORDS, ROLE_FOLDS, ROLE_NOUNS, VOTES_AGAINST, VOTES_FOR, ordinal_word
 from .regions import canonical_place, region_tier
 
 #: Calls :func:`by_identity` remembers at most per function (then it forgets them all and starts again).
@@ -122,6 +122,19 @@ MEASURE_SYNONYMS = {
 #: Measures that a count states however it is written, with the noun counted or as the measure's
 #: name ("41,000 employees" / "a workforce of 41,000"): their key is the counted noun's.
 _COUNTED_MEASURES = frozenset({"employee", "population", "ridership"})
+#: The nouns of flows of goods (deliveries, shipments ...): a count of one is keyed as a count's
+#: noun however worded.
+_FLOWS = frozenset(normalise(n) for n in FLOW_NOMINALS.values())
+#: The nouns of a trade: a count of "car sales" (deliveries, shipments) counts the cars sold or
+#: bought (the verbs' counts, "sold 2 million cars", keep their noun; the direction, sell or buy,
+#: tells the sides apart).
+_TRADES = frozenset({"sale", "purchase", "shipment", "delivery"})
+
+
+def traded(measure: str | None) -> str | None:
+    """The goods a count of a trade counts: "car" of "car sales", None for anything else."""
+    words = [normalise(w) for w in folded_measure(measure).split()] if measure else []
+    return words[-2] if len(words) > 1 and words[-1] in _TRADES and words[-2] not in STOPWORDS else None
 
 
 #: The keys of the sides of a vote (:data:`checker.frame.binding.VOTE_MEASURES`): one key
@@ -151,6 +164,16 @@ def opposite_measures(key_a: str | None, key_b: str | None) -> bool:
         return False
     head_a, head_b = key_a.split(":")[-1].split()[-1], key_b.split(":")[-1].split()[-1]
     return OPPOSITE_MEASURES.get(head_a) == head_b
+
+
+def flows_apart(key_a: str | None, key_b: str | None) -> bool:
+    """Two measure keys of which one or both count a flow of goods (:data:`_FLOWS`), not the same
+    one: "exported 30,000 vans" / "sold 30,000 vans", "van production" / "van recalls" count what
+    two things happened to, never one quantity."""
+    if not key_a or not key_b or key_a == key_b or not (key_a.startswith("noun:") and key_b.startswith("noun:")):
+        return False  # (counts only: an amount's verb, "exported machinery worth EUR 2 billion", is no count's flow)
+    head_a, head_b = key_a.split(":")[-1].split()[-1], key_b.split(":")[-1].split()[-1]
+    return head_a != head_b and (head_a in _FLOWS or head_b in _FLOWS)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -395,6 +418,12 @@ def measure_key(fact: Fact | None, q: Quantity) -> str | None:
         return "unit:" + (base[0] if base else q.unit)
     if q.kind == "measure" and q.unit and q.noun and (spent := _spent_on(q.noun.split())):
         return spent  # "280K GPU hours", as a count's "GPU hours"
+    if q.kind == "count" and q.unit and fact is not None and fact.measure is not None and fact.measure.value:
+        head = normalise(folded_measure(fact.measure.value).split()[-1])
+        if head in _FLOWS and len(fact.measure.value.split()) > 1:
+            return "noun:" + head  # "exported 2 million cars": car exports, as "2 million car exports" are
+    if q.kind == "count" and (goods := traded(q.unit)):
+        return "noun:" + goods  # "2.3 million car sales": cars sold, as "sold 2.3 million cars" counts
     if q.kind == "count" and q.unit:
         words = q.unit.lower().split()
         if words[-1] not in TIME_UNITS:
@@ -403,8 +432,12 @@ def measure_key(fact: Fact | None, q: Quantity) -> str | None:
             return spent
     if fact is not None and fact.measure is not None and fact.measure.value:
         head = folded_measure(fact.measure.value).split()[-1]
-        if q.kind == "count" and normalise(head) in _COUNTED_MEASURES:
-            return "noun:" + normalise(head)  # "a workforce of 41,000": a count of employees
+        if q.kind == "count" and (goods := traded(fact.measure.value)):
+            return "noun:" + goods  # "car sales reached 2.3 million": cars sold
+        if q.kind == "count" and (normalise(head) in _COUNTED_MEASURES or normalise(head) in _FLOWS):
+            # "a workforce of 41,000": a count of employees; "car sales reached 2.3 million": a count
+            # of sales, as "2.3 million car sales" is
+            return "noun:" + normalise(head)
         if head.lower() not in STOPWORDS:
             return f"{q.kind}:{normalise(head)}"
     return None

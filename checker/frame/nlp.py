@@ -76,3 +76,12 @@ def _numpy_ops_load(spacy, name):
 
     with use_ops("numpy", use_blis=False):
         return spacy.load(name)
+
+
+def one_thread():
+    """A context in which numpy's BLAS multiplies on one thread: the parse runs in it wherever it
+    runs (a pool worker, which keeps to one thread anyway, or the calling process), so that its
+    products, and so its parses, are the same bit for bit however the work was split."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")

@@ -43,7 +43,7 @@ from ..extract.terms import STOPWORDS, content_terms, normalise, word_set
 from ..extract.units import TIME_UNITS, UNIT_BASES
 from ..frame.keys import (
     VOTE_KEYS, acronym_within, by_identity, fold, holder_key, measure_key, narrowed_folded_measure, office_holder, opposite_measures, qualified_within, quantity_fact,
-    things_join,
+    things_join, flows_apart, traded,
 )
 from ..frame.binding import RELATIONAL_NOUNS
 from ..frame.cells import is_table_cell
@@ -118,6 +118,8 @@ def _modifiers(fact: Fact | None, q: Quantity, holder: str | None) -> frozenset[
         text = narrowed_folded_measure(fact.measure.value)
     else:
         text = _unit_words(q)
+    if q.kind == "count" and traded(text):
+        text = text.rsplit(" ", 1)[0]  # 2 million "car sales" count cars: narrowed as "cars" is
     words = [_one_statistic(normalise(w)) for w in text.replace("-", " ").split()[:-1]]
     skip = set(holder.split()) if holder else set()
     return frozenset(w for w in words if w not in STOPWORDS and w not in _NOT_NARROWING and w not in skip)
@@ -610,7 +612,7 @@ def match(a: Claim, fa: Fact | None, qa: Quantity, b: Claim, fb: Fact | None, qb
         # subject rather than the figure's: it can join two facts, never set them apart
     ma, mb = measure_key(fa, qa), measure_key(fb, qb)
     # "31 votes in favour" / "12 votes against", "exports fell 8%" / "imports fell 3%": two sides
-    apart = (ma != mb and ma in VOTE_KEYS and mb in VOTE_KEYS) or opposite_measures(ma, mb)
+    apart = (ma != mb and ma in VOTE_KEYS and mb in VOTE_KEYS) or opposite_measures(ma, mb) or flows_apart(ma, mb)
     if ma and mb and (_shared_measure(a, qa, ma) or _shared_measure(b, qb, mb)):
         pass  # several figures of one measure in a sentence: which is whose is not read yet
     elif ma and mb:
