@@ -58,27 +58,30 @@ SCALE_ABBREVIATIONS: dict[str, str] = {
     "T": "trillion", "tn": "trillion", "trn": "trillion",
 }
 
+#: ISO codes of the currencies read before or after a number ("SEK 4.2 billion", "4.2 billion
+#: SEK"); not PHP, COP or TRY, a programming language's, a climate conference's and a word.
+CURRENCY_CODES = (
+    "USD", "CNY", "EUR", "GBP", "JPY", "INR", "HKD", "KRW", "CHF", "AUD", "CAD", "SGD", "NZD", "TWD", "SEK", "NOK",
+    "DKK", "CZK", "PLN", "HUF", "MXN", "BRL", "ZAR", "RUB", "THB", "MYR", "IDR", "VND", "KES", "NGN", "EGP", "AED",
+    "SAR", "QAR", "PKR", "UAH", "ARS", "CLP", "ILS",
+)
+
 #: Currency signs and codes written before the number.
 CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "USD", "US $": "USD", "CN¥": "CNY", "CN￥": "CNY", "RMB¥": "CNY", "HK$": "HKD", "NT$": "TWD", "A$": "AUD", "C$": "CAD",
     "S$": "SGD", "R$": "BRL", "$": "USD", "¥": "CNY", "￥": "CNY", "€": "EUR", "£": "GBP",
     "₹": "INR", "₩": "KRW",
-    "USD": "USD", "CNY": "CNY", "RMB": "CNY", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY",
-    "INR": "INR", "HKD": "HKD", "KRW": "KRW", "CHF": "CHF", "AUD": "AUD", "CAD": "CAD",
-    # (not PHP, COP, TRY: a programming language, a climate conference, a word)
-    **{code: code for code in (
-        "SGD", "NZD", "TWD", "SEK", "NOK", "DKK", "CZK", "PLN", "HUF", "MXN", "BRL", "ZAR", "RUB", "THB",
-        "MYR", "IDR", "VND", "KES", "NGN", "EGP", "AED", "SAR", "QAR", "PKR", "UAH", "ARS", "CLP", "ILS",
-    )},
+    "RMB": "CNY", **{code: code for code in CURRENCY_CODES},
 }
 
 #: Currency codes and words written after the number (lower case).
 CURRENCY_SUFFIXES: dict[str, str] = {
-    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "usd": "USD",
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
     "us dollars": "USD", "us dollar": "USD", "dollars": "USD", "dollar": "USD",
-    "euros": "EUR", "euro": "EUR", "eur": "EUR", "gbp": "GBP", "pounds sterling": "GBP",
-    "sterling": "GBP", "jpy": "JPY", "yen": "JPY", "inr": "INR", "rupees": "INR",
-    "rupee": "INR", "hkd": "HKD", "chf": "CHF",
+    "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
+    "sterling": "GBP", "yen": "JPY", "rupees": "INR", "rupee": "INR",
+    # the codes ("40 billion SEK"), but "rub", a word
+    **{code.lower(): code for code in CURRENCY_CODES if code != "RUB"},
     # dollars, francs, crowns, pesos and rupees of a named country ("5 billion Canadian dollars");
     # a bare "dollars" is the US dollar, a bare "crowns" or "pesos" no currency known
     **{f"{country} {unit}": code for country, code in (
@@ -107,11 +110,6 @@ CURRENCY_SUFFIXES: dict[str, str] = {
     **dict.fromkeys(("baht",), "THB"), **dict.fromkeys(("ringgit",), "MYR"), **dict.fromkeys(("rupiah",), "IDR"),
     **dict.fromkeys(("naira",), "NGN"), **dict.fromkeys(("hryvnias", "hryvnia"), "UAH"), **dict.fromkeys(("shekels",), "ILS"),
     **dict.fromkeys(("korunas", "koruna"), "CZK"), **dict.fromkeys(("rand",), "ZAR"),
-    # codes that are no English word, written after the number ("40 billion SEK")
-    **{code.lower(): code for code in (
-        "AUD", "CAD", "SGD", "NZD", "TWD", "SEK", "NOK", "DKK", "CZK", "PLN", "HUF", "MXN", "BRL", "ZAR", "RUB",
-        "THB", "MYR", "IDR", "VND", "KES", "NGN", "EGP", "AED", "QAR", "PKR", "UAH", "KRW",
-    )},
 }
 
 #: Unit symbols (case-sensitive) and their canonical unit. Kind is "measure".

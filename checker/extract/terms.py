@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from .dates import MONTHS
+from .quantities import CURRENCY_CODES
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9&+\-]*(?:['’][A-Za-z]+)?")
 
@@ -65,10 +66,7 @@ _AFTER_NUMBER = re.compile(r"[0-9](?:[0-9.,]*[0-9])?[^\S\n]?$")
 #: ISO currency codes and the letters of currency prefixes ("US$", "HK$", "CN¥", "NT$"): an
 #: amount's currency, never whom the sentence is about ("USD 40 billion" and "US$40 billion"
 #: name no one). "US" counts as a name unless a currency sign follows it.
-_CURRENCY_CODES = frozenset(
-    """USD EUR CNY RMB GBP JPY INR HKD KRW CHF AUD CAD SGD TWD BRL NTD MXN RUB ZAR SEK NOK DKK CZK PLN HUF THB MYR IDR
-    VND KES NGN EGP AED SAR QAR PKR UAH ARS CLP ILS NZD""".split()
-)
+_CURRENCY_CODES = frozenset(CURRENCY_CODES) | {"RMB", "NTD"}
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 _CURRENCY_SIGN_AFTER = re.compile(r"[^\S\n]?[$¥￥€£₹₩]")
 

@@ -388,6 +388,10 @@ def _flow_verb(noun):
 _ACT_NOUN = re.compile(r"(?:ion|ment|al|ance|ence|ure)$")
 
 
+#: Words after a company's name that name the company still ("Orrin" / "Orrin Group").
+COMPANY_SUFFIXES = frozenset("inc corp corporation co company ltd limited plc group holdings llc ag sa se nv gmbh".split())
+
+
 #: Nouns that name the amount paid in a deal ("for a *fee* of EUR 38 million", "at a *price* of $900").
 _PRICE_NOUNS = frozenset("fee price sum amount consideration cost".split())
 

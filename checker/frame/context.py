@@ -25,7 +25,7 @@ from ..extract.terms import STOPWORDS, normalise
 from ..ingest.segment import split_sentences
 from ..model import Document
 from ..extract.quantities import CURRENCY_PREFIXES, CURRENCY_SUFFIXES
-from .binding import HOLDER_LABELS, LAW_WORDS, PLACE_LABELS, ROLE_NOUNS, VALUE_LABELS, _name_of, _strip, model_code, sentence_event
+from .binding import COMPANY_SUFFIXES, HOLDER_LABELS, LAW_WORDS, PLACE_LABELS, ROLE_NOUNS, VALUE_LABELS, _name_of, _strip, model_code, sentence_event
 from .inflection import stem_candidates
 
 #: Block kinds that are headings of what follows them.
@@ -519,7 +519,7 @@ def _untagged_name(parsed, capitalised_within) -> tuple[str, str] | None:
     for tok in parsed:
         if tok.dep_ not in _NAME_DEPS or tok.ent_type_ in VALUE_LABELS or not tok.text.isalpha():
             continue
-        if tok.head.dep_ != "ROOT" and tok.dep_ != "ROOT" or not capitalised_within(tok.text):
+        if tok.head.dep_ != "ROOT" or not capitalised_within(tok.text):
             continue
         end = tok.i + 1
         while end < len(parsed) and parsed[end].text.isalpha() and capitalised_within(parsed[end].text):
@@ -621,20 +621,19 @@ _CREATING = frozenset(
 _ACTORS = frozenset("company firm group maker business corporation government ministry agency it".split())
 
 #: Nouns that describe an organisation ("the company", "the club", "the hospital"): never a person.
-_ORGANISATION_NOUNS = frozenset(
-    """company firm group maker business corporation conglomerate manufacturer carmaker automaker chipmaker
-    retailer lender bank insurer airline carrier operator club team side hospital university college school
-    charity agency ministry regulator startup start-up developer publisher studio broadcaster utility""".split()
+_ORGANISATION_NOUNS = (_ACTORS - {"it", "government"}) | frozenset(
+    """conglomerate manufacturer carmaker automaker chipmaker retailer lender bank insurer airline carrier
+    operator club team side hospital university college school charity regulator startup start-up developer
+    publisher studio broadcaster utility""".split()
 )
 #: Last words of an organisation's name ("Ostrava Nova *FC*", "Halvard *Foods*"), which a
 #: person's name never ends with: the small recogniser labels many such names persons.
-_ORGANISATION_ENDS = frozenset(
-    """inc corp corporation co company ltd llc plc ag sa se nv gmbh group holdings systems technologies
-    technology foods motors bank airlines airways energy pharma pharmaceuticals fc afc cf sc club united
-    hospital university college institute capital partners ventures labs industries networks media studios
-    games robotics semiconductor semiconductors electronics insurance mining resources steel railways
-    telecom communications solutions software health healthcare therapeutics biotech foundation council
-    agency authority ministry association federation""".split()
+_ORGANISATION_ENDS = COMPANY_SUFFIXES | frozenset(
+    """systems technologies technology foods motors bank airlines airways energy pharma pharmaceuticals fc afc
+    cf sc club united hospital university college institute capital partners ventures labs industries networks
+    media studios games robotics semiconductor semiconductors electronics insurance mining resources steel
+    railways telecom communications solutions software health healthcare therapeutics biotech foundation
+    council agency authority ministry association federation""".split()
 )
 
 

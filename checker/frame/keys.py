@@ -435,8 +435,8 @@ def measure_key(fact: Fact | None, q: Quantity) -> str | None:
         if q.kind == "count" and (goods := traded(fact.measure.value)):
             return "noun:" + goods  # "car sales reached 2.3 million": cars sold
         if q.kind == "count" and (normalise(head) in _COUNTED_MEASURES or normalise(head) in _FLOWS):
-            # "a workforce of 41,000": a count of employees; "car sales reached 2.3 million": a count
-            # of sales, as "2.3 million car sales" is
+            # "a workforce of 41,000": a count of employees; "car exports reached 2.3 million": a
+            # count of exports, as "exported 2.3 million cars" is
             return "noun:" + normalise(head)
         if head.lower() not in STOPWORDS:
             return f"{q.kind}:{normalise(head)}"

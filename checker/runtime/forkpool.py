@@ -128,11 +128,9 @@ def _worker_start() -> None:
     (the pool already runs one worker a core: a BLAS that also split each product across
     the cores would have the workers wait on each other's threads; the spaCy parse took
     over twice as long)."""
+    from threadpoolctl import threadpool_limits
+
     _worker_signals()
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - a dependency; without it the libraries keep their threads
-        return
     _LIMITS.append(threadpool_limits(limits=1))
 
 

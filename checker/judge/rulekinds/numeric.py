@@ -51,7 +51,7 @@ from ..sameness import (
 from ..slots import aligned_slots
 from ..factmatch import _RATE, FactMatch, _contrasts, _of_phrase, described_apart, dimensions_differ, hyphen_kinds, match as match_facts, measures_narrowed_apart, same_holder, per_thing, referred_apart
 from ...frame.keys import by_identity, holder_key, measure_key, office_holder, quantity_fact
-from ...frame.binding import WORLD, model_code
+from ...frame.binding import COMPANY_SUFFIXES, WORLD, model_code
 from ...frame.regions import region_tier
 from ...frame.timeframe import clause_of
 from ...frame.direction import comparison_base, opposite
@@ -833,10 +833,6 @@ def _significant_digits(q: Quantity) -> int:
 # --------------------------------------------------------------------------- two holders, two kinds (issue 16)
 
 
-#: Words after a company's name that name the company still ("Orrin" / "Orrin Group").
-_COMPANY_SUFFIXES = frozenset("inc corp corporation co company ltd limited plc group holdings llc ag sa se nv gmbh".split())
-
-
 def _variant_of(product: str, variant: str, product_claim: Claim) -> bool:
     """``variant`` is ``product``'s name and more capitalised words, ``product`` is a model's name
     (it holds a model code or a number: "Kestrel X1", "Falcon 9", "Model S") and the sentence of
@@ -848,7 +844,7 @@ def _variant_of(product: str, variant: str, product_claim: Claim) -> bool:
     extra = long[len(short):]
     if not all(w[:1].isupper() or w[:1].isdigit() for w in extra):
         return False
-    if any(w.lower().strip(".") in _COMPANY_SUFFIXES for w in extra):
+    if any(w.lower().strip(".") in COMPANY_SUFFIXES for w in extra):
         return False
     if not any(model_code(w) or w.isdigit() or (len(w) <= 2 and w.isupper()) for w in short):
         return False
