@@ -1028,3 +1028,11 @@ def test_a_companys_accounts_it_reports_are_its_own(nlp):
     # what is no account of the speaker's, or a person's report, holds nothing of the speaker
     assert _bound(nlp, "The IMF said global growth slowed to 2.9% in 2031.", "2.9%").holder is None
     assert _bound(nlp, "Ms Lind said revenue rose 4% in 2031.", "4%").holder is None
+
+
+def test_a_two_digit_number_set_off_after_a_name_is_that_persons_age(nlp):
+    b = _bound(nlp, "Ilan Brisk, 26, played 120 matches for the club.", "26")
+    assert (b.measure, b.holder, b.holder_ref) == ("age", "Ilan Brisk", False)
+    assert _bound(nlp, "Ilan Brisk, 26, played 120 matches for the club.", "120").measure == "match"
+    # not set off by commas on both sides, or not after a name: no age
+    assert _bound(nlp, "The squad has 26 players, 12 of them new.", "26").measure != "age"

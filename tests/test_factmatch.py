@@ -218,6 +218,28 @@ def test_present_figures_of_pages_of_two_years_are_two_times_past_ones_are_not()
     assert not fm.differ
 
 
+def test_a_month_of_no_year_dates_a_past_figure_on_a_dated_page():
+    # "In April" on a page of December 2031 is April 2031: not the year a sentence dates another figure to,
+    # the same month as another page's figure of April 2031
+    a = _dated("In April, Marlow Bank cut 1,200 jobs.", "a", "2031-12-02")
+    b = _dated("Marlow Bank cut 1,500 jobs in 1998.", "b", "2031-04-20")
+    c = _dated("Marlow Bank cut 1,400 jobs last month.", "c", "2031-05-10")
+    assert quantity_fact(a, 0).time.value == "2031-04"
+    fm = match(a, quantity_fact(a, 0), a.quantities[0], b, quantity_fact(b, 0), b.quantities[0])
+    assert fm.differ == (("time", "In April", "1998"),)
+    fm = match(a, quantity_fact(a, 0), a.quantities[0], c, quantity_fact(c, 0), c.quantities[0])
+    assert fm.one_thing and not fm.differ
+
+
+def test_magnitudes_of_one_earthquake_are_one_measure_an_aftershocks_another():
+    _each_conflicts([
+        ("A magnitude 6.9 earthquake hit Taluga province on Monday.", "A 7.2-magnitude quake struck Taluga province on Monday."),
+        ("A magnitude 6.9 earthquake hit Taluga province on Monday.", "Magnitude 7.1 earthquake strikes Taluga province"),
+    ])
+    fm = _match("A magnitude 6.9 earthquake hit Taluga province.", "In Taluga province the strongest aftershock was of magnitude 5.1.")
+    assert "measure" not in fm.slots
+
+
 def test_one_physical_unit_beside_other_words_is_not_one_measure():
     fm = _match("New solar installations in Istria reached 240 MW in 2031.", "Istria's wind capacity came to 270 MW in 2031.")
     assert "measure" not in fm.slots

@@ -327,6 +327,29 @@ def test_an_organisation_s_description_is_never_the_person_the_sentence_before_i
     assert holders["The company sold 2 million tonnes."] == ("Halvard Foods", "previous sentence")
 
 
+def test_an_organisation_s_description_after_sentences_about_a_player_is_the_club_named_before():
+    """A one-word name a "who" clause or an age follows is a person's; "the club" after it is the
+    organisation a sentence before names, as is "the club" the sentence before mentions, and a
+    pronoun in a sentence whose subject is such a description, or after one."""
+    text = (
+        "# Transfers\n\nDunmore Rovers FC signed Teodor Vasko from Kilbride for EUR 12 million. "
+        "Vasko, who captained Kilbride, scored 19 goals last season. The club, founded in 1887, "
+        "has 41,000 members, and its revenue rose 9% to EUR 64 million.\n\n"
+        "Harcourt Athletic sold Ilan Brisk to Lemora for EUR 7 million, the club said. Brisk, 26, played "
+        "120 matches. He joined the club in 2027 for EUR 2 million. The club, founded in 1902, plays at "
+        "the Calder Park stadium. Its revenue fell 4% to EUR 51 million.\n"
+    )
+    holders = _holders(text)
+    assert holders["The club, founded in 1887, has 41,000 members, and its revenue rose 9% to EUR 64 million."] == (
+        "Dunmore Rovers FC", "previous sentence")
+    assert holders["The club, founded in 1902, plays at the Calder Park stadium."] == ("Harcourt Athletic", "previous sentence")
+    assert holders["Its revenue fell 4% to EUR 51 million."] == ("Harcourt Athletic", "previous sentence")
+    claims = document_claims_with_facts(parse_document(text, "markdown", "d1", "d1.md"), 1)
+    (members,) = [c for c in claims if "41,000" in c.text]
+    assert {f.value: f.holder.value for f in members.facts} == {
+        "41,000": "Dunmore Rovers FC", "9%": "Dunmore Rovers FC", "EUR 64 million": "Dunmore Rovers FC", "1887": "Dunmore Rovers FC"}
+
+
 def test_the_parse_multiplies_on_one_thread_in_the_calling_process_too(monkeypatch):
     """The parse's products are the same bit for bit in a pool's worker (one thread each) and in
     the calling process: there too numpy's BLAS runs on one thread while it parses."""

@@ -41,6 +41,16 @@ def test_quantities_count_with_counted_noun():
     assert text[q.start:q.end] == "921,000"
 
 
+def test_a_reading_after_its_scales_name_is_on_that_scale():
+    # "a magnitude 6.9 earthquake" as "a 6.9-magnitude earthquake" writes it: the earthquake is what is measured
+    q = find("A magnitude 6.9 earthquake hit Taluga on Monday.", "6.9")
+    assert (q.kind, q.unit, q.noun) == ("count", "magnitude", "earthquake hit Taluga")
+    q = find("A 6.9-magnitude earthquake hit Taluga on Monday.", "6.9-magnitude")
+    assert (q.kind, q.unit) == ("count", "magnitude")
+    assert find("Storm Ilse was a category 4 hurricane.", "4").unit == "category"
+    assert find("The air force has 12 squadrons.", "12").unit == "squadron"  # a word ending in no scale
+
+
 def test_quantities_count_without_noun_has_no_unit():
     q = find("The index rose to 1,250, a record.", "1,250")
     assert (q.value, q.kind, q.unit, q.noun) == (1250, "count", None, None)

@@ -97,11 +97,42 @@ def test_no_anchor_no_relative_time():
 
 
 def test_the_date_a_record_goes_back_to_is_no_figures_time():
-    assert _time("Unemployment fell to 3.9% in May, the lowest since 2019.", "3.9%") == ("2024-06-10", "document date")
+    assert _time("Unemployment fell to 3.9% in May, the lowest since 2019.", "3.9%") == ("2024-05", "relative")
     assert _time("Shares rose 8%, their biggest one-day gain since March 2020.", "8%") == ("2024-06-10", "document date")
     assert _time("Orrin reported a profit of $2 million, its first since 2015.", "$2 million") == ("2024-06-10", "document date")
     # a change since a date is of the period from it
     assert _time("Revenue has grown 40% since 2019.", "40%") == ("2019", "sentence")
+
+
+def test_a_month_of_no_year_is_read_against_the_documents_date():
+    # a past figure's month is the latest not after the page's date; a plan's the next
+    assert resolve_relative("In April", "2031-12-02") == "2031-04"
+    assert resolve_relative("in December", "2031-03-20") == "2030-12"
+    assert resolve_relative("in March", "2031-03-20") == "2031-03"
+    assert resolve_relative("in April", "2031-12-02", ahead=True) == "2032-04"
+    assert resolve_relative("in December", "2031-03-20", ahead=True) == "2031-12"
+    assert resolve_relative("last  October", "2031-10-02") == "2030-10"
+    assert resolve_relative("last June", "2031-10-02") == "2031-06"
+    assert resolve_relative("next March", "2031-10-02") == "2032-03"
+    assert resolve_relative("this May", "2031-10-02") == "2031-05"
+    assert resolve_relative("in early June", "2031-10-02") == "2031-06"
+    assert resolve_relative("in November", "2031") == "2031-11"  # a page dated by its year alone
+    s = "In April, floods on the Dorne displaced 12,000 people."
+    assert _time(s, "12,000", anchor="2031-11-30") == ("2031-04", "relative")
+    assert _time("The ferry line carried 9,000 riders a day in May.", "9,000", anchor="2031-11-30") == ("2031-05", "relative")
+    # a month with a year or a day is a date of the sentence, not a relative time; "May" alone, a verb;
+    # "in March last year" is dated by the year ("last year")
+    assert _time("Exports reached $4 billion in March 2030.", "$4 billion", anchor="2031-11-30") == ("2030-03", "sentence")
+    assert _time("Exports may reach $4 billion.", "$4 billion", anchor="2031-11-30") == ("2031-11-30", "document date")
+    assert _time("In March last year, exports reached $4 billion.", "$4 billion", anchor="2031-11-30") == ("2030", "relative")
+
+
+def test_fact_time_of_a_plan_reads_its_month_ahead():
+    s = "The ferry line will open in February with 14 boats."
+    slot = fact_time((), _at(s, "14"), "2031-11-30", sentence=s, ahead=True)
+    assert (slot.value, slot.source) == ("2032-02", "relative")
+    slot = fact_time((), _at(s, "14"), "2031-11-30", sentence=s)
+    assert (slot.value, slot.source) == ("2031-02", "relative")
 
 
 def test_months_named_as_times():
@@ -109,6 +140,7 @@ def test_months_named_as_times():
     assert months_named("Orrin's market value topped $1 trillion in June.") == {"June"}
     assert months_named("Sales fell from March 3 to early April 2024.") == {"March", "April"}
     assert months_named("May Orrin's revenue rise? It may.") == frozenset()  # the modal verb
+    assert months_named("In April, floods displaced 12,000 people.") == {"April"}  # opening the sentence
 
 
 def test_ordinal_events_and_frequencies_named():

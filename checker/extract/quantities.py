@@ -744,6 +744,12 @@ def _finish(text: str, fig: _Figure, pos: int, is_words: bool) -> _Figure | None
     words = _words_after(text, pos)
     phrase = _noun_phrase(words)
     unit_from_phrase = False
+    if fig.kind == "count" and fig.unit is None and fig.of_total is None:
+        scale = _SCALE_BEFORE_RE.search(text, max(0, fig.start - 12), fig.start)
+        if scale:
+            # "a magnitude 6.9 earthquake", "a category 4 storm": a reading on a scale, as
+            # "a 6.9-magnitude earthquake" writes it; the phrase after is the thing measured
+            fig.unit = scale.group(1).lower()
     if phrase and fig.kind == "count" and fig.unit is None:
         unit_from_phrase = True
         head = phrase[-1].group(1)
@@ -784,6 +790,12 @@ def _finish(text: str, fig: _Figure, pos: int, is_words: bool) -> _Figure | None
         if not _WORDS_RANGE_RE.match(text, fig.end):
             return None  # "five to 10 years" keeps its first bound, which shares the second's unit
     return fig
+
+
+#: Scales whose name is written before a reading ("magnitude 6.9", "category 4") as well as after
+#: it ("a 6.9-magnitude quake"): the reading's unit.
+SCALE_UNITS = ("magnitude", "category")
+_SCALE_BEFORE_RE = re.compile(rf"(?i)(?<![\w-])({'|'.join(SCALE_UNITS)})\s+$")
 
 
 def _is_organisation(phrase: list[re.Match[str]]) -> bool:

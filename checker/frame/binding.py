@@ -165,6 +165,8 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
         return Binding()
     if kind == "date":
         return _bind_date(doc, root, own)
+    if figure_kind == "count" and not noun and _an_age(root):
+        return Binding("age", "age", _name_of(root.head), False)  # "Kress, 24, scored ...": Kress's age
     noun_tok = _changed_thing(_measured_noun(root, own, noun))
     if noun_tok is not None and figure_kind == "money" and _price_phrase(noun_tok, root):
         noun_tok = None  # "signed Kress for a fee of EUR 38 million" is "for EUR 38 million": what the verb did cost
@@ -221,6 +223,16 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
     place = thing.place if thing is not None and thing.place else _place(root, measure_tok, holder)
     return Binding(measure, words, holder, ref, place, thing=thing.words if thing is not None else None,
                    possessed=thing is not None and thing.possessed, part=part[1] if part is not None else None)
+
+
+def _an_age(tok) -> bool:
+    """A number of two digits set off by commas right after a proper noun: a person's age ("Kress,
+    24, scored 31 goals"), as news writes it."""
+    doc, i = tok.doc, tok.i
+    return (
+        tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.head.i == i - 2 and doc[i - 1].text == ","
+        and i + 1 < len(doc) and doc[i + 1].text == "," and re.fullmatch(r"[1-9][0-9]", tok.text) is not None
+    )
 
 
 # --------------------------------------------------------------------------- measure

@@ -142,7 +142,8 @@ class DocumentContext:
         parsed = self._parse(_key(block.text[after[0][0] : after[0][1]]))
         return sentence_event(parsed) if parsed is not None else None
 
-    def previous_holder(self, offset: int, description: str | None = None, depth: int = 0) -> tuple[str, str] | None:
+    def previous_holder(self, offset: int, description: str | None = None, depth: int = 0,
+                        block: int | None = None) -> tuple[str, str] | None:
         """``(name, words)`` of what the previous sentence is about, or None. For a definite
         ``description`` ("the joint venture", not "the company") after a sentence that creates
         something named ("X and Y launched the Kunlun Consortium"), the thing created. For a
@@ -153,8 +154,8 @@ class DocumentContext:
         "The training used 2,048 H800 GPUs": a thing, not an actor)."""
         previous = self._previous(offset)
         text = previous[0] if previous is not None else None
-        if not text:
-            return None
+        if not text or (block is not None and self._block_at(previous[1]) != block):
+            return None  # (``block``: a chain past a sentence about a person stays in its paragraph)
         if description and normalise(description.split()[-1]) in LAW_WORDS:
             # "the regulation", "the rules": a law the previous sentence names, not its subject
             # ("the European Parliament adopted the AI Act. The regulation ..."); none named: the
@@ -172,19 +173,41 @@ class DocumentContext:
             if described is not None:
                 # "The stadium, built by Halvard Construction, opened in 2019. The stadium was ...":
                 # the same description as the previous sentence's subject is that thing, not a
-                # name the sentence mentions in passing
+                # name the sentence mentions in passing; an organisation's, the organisation that
+                # sentence names ("Ostrava Nova FC has sold ..., the club said") or one before it does
+                if of_an_organisation(description):
+                    named = _organisation(parsed) or (
+                        self.previous_holder(previous[1], description, depth + 1) if depth < _CHAIN else None)
+                    return named or described
                 return described
+        if depth < _CHAIN and (_an_actor(description) or of_an_organisation(description)):
+            parsed = self._parse(_key(text))
+            referring = referring_subject(parsed) if parsed is not None else None
+            if not (referring and (_an_actor(referring) or of_an_organisation(referring))):
+                # "He joined the club from Brno in 2029. The club, founded in 1921, ...": the same
+                # description in the previous sentence refers to what the one before names
+                referring = description if of_an_organisation(description) and _mentions(parsed, description) else None
+            if referring:
+                # "The club, founded in 1921, plays at the Městský stadium. Its revenue rose ...": the
+                # organisation the previous sentence's subject refers to, not a name in passing
+                chained = self.previous_holder(previous[1], referring, depth + 1)
+                if chained is not None:
+                    return chained
         found = self._about(text)
-        if found is not None and _of_an_organisation(description):
+        if found is not None and of_an_organisation(description):
             parsed = self._parse(_key(text))
             if parsed is not None and _a_person(parsed, found[0]):
                 # "Maria Okonjo became chief executive of Northbridge General. The hospital employs
                 # 4,800 people": the hospital is an organisation the sentence names, not the person
-                # it is about; none named, no one
-                return _organisation(parsed, found[0])
+                # it is about; none named, the organisation a sentence before names ("Ostrava Nova FC
+                # sold Kress ... Kress, who joined in 2028, scored ... The club, founded in 1912"), or no one
+                named = _organisation(parsed, found[0])
+                if named is None and depth < _CHAIN:
+                    return self.previous_holder(previous[1], description, depth + 1, self._block_at(offset))
+                return named
         if found is None and depth < _CHAIN and _an_actor(description):
             parsed = self._parse(_key(text))
-            referring = _referring_subject(parsed) if parsed is not None else None
+            referring = referring_subject(parsed) if parsed is not None else None
             if referring is not None and _an_actor(referring):
                 return self.previous_holder(previous[1], referring or None, depth + 1)
         return found
@@ -460,7 +483,7 @@ def _reports(verb) -> bool:
 
 
 #: How many sentences back a chain of references is followed (:meth:`DocumentContext.previous_holder`).
-_CHAIN = 2
+_CHAIN = 3
 
 
 def _an_actor(description: str | None) -> bool:
@@ -470,7 +493,7 @@ def _an_actor(description: str | None) -> bool:
     return not description or description.split()[-1].lower() in _ACTORS | {"they"}
 
 
-def _referring_subject(parsed) -> str | None:
+def referring_subject(parsed) -> str | None:
     """The main verb's subject where it refers back: "" for "it" or "they", the noun of a definite
     description ("the company" -> "company"); else None."""
     for tok in parsed:
@@ -637,7 +660,7 @@ _ORGANISATION_ENDS = COMPANY_SUFFIXES | frozenset(
 )
 
 
-def _of_an_organisation(description: str | None) -> bool:
+def of_an_organisation(description: str | None) -> bool:
     """A definite description of an organisation ("the company", "the football club")."""
     return bool(description) and normalise(description.split()[-1]) in _ORGANISATION_NOUNS
 
@@ -646,26 +669,52 @@ def _a_person(parsed, name: str) -> bool:
     """``name`` is a person's in ``parsed``: an entity the recogniser labels a person, of two proper
     nouns or more, whose last word ends no organisation's name, in a sentence that gives someone an
     office or speaks of a man or a woman ("Maria Okonjo became chief executive", "John Kessler ...
-    his"); not one so labelled without ("Orrin Oil has launched ...", "Kress": the small recogniser
-    calls many companies persons)."""
+    his"); or a proper noun (labelled a person or nothing) that a "who" clause or an age follows
+    ("Kress, who joined ...", "Kress, 24, scored ..."); not one labelled a person without either
+    ("Orrin Oil has launched ...", "Orrin opened": the small recogniser calls many companies persons)."""
     for ent in parsed.ents:
         if ent.label_ != "PERSON" or name not in ent.text or ent[-1].lower_.strip(".") in _ORGANISATION_ENDS:
             continue
         someone = any(t.lower_ in ROLE_NOUNS or t.lower_ in _PERSONAL for t in parsed)
-        return len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent) and someone
+        if len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent) and someone:
+            return True
+    # a name the recogniser did not label, which a "who" clause or an age follows ("Kress, who
+    # joined from Brno in 2028, scored ...", "Kress, 24, scored ..."): said of people
+    last = name.split()[-1]
+    for tok in parsed:
+        if tok.text == last and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and last.lower() not in _ORGANISATION_ENDS:
+            for c in tok.children:
+                if c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") and w.dep_ in ("nsubj", "nsubjpass", "dobj") for w in c.children):
+                    return True
+                if c.dep_ == "appos" and c.i == tok.i + 2 and _AGE.fullmatch(c.text) and parsed[tok.i + 1].text == ",":
+                    return True
     return False
+
+
+#: An age in apposition to a name ("Kress, 24, scored").
+_AGE = re.compile(r"[1-9][0-9]")
+
+
+def _mentions(parsed, description: str) -> bool:
+    """``parsed`` speaks of "the <description's noun>" ("He joined *the club* from Brno")."""
+    head = normalise(description.split()[-1])
+    return parsed is not None and any(
+        tok.pos_ == "NOUN" and (tok.lemma_.lower() == head or normalise(tok.text) == head)
+        and any(d.lower_ in ("the", "this") for d in tok.lefts)
+        for tok in parsed
+    )
 
 
 #: Pronouns of a man or a woman.
 _PERSONAL = frozenset("he she him her his hers himself herself".split())
 
 
-def _organisation(parsed, other_than: str) -> tuple[str, str] | None:
+def _organisation(parsed, other_than: str | None = None) -> tuple[str, str] | None:
     """``(name, words)`` of the first organisation a parsed sentence names (not ``other_than``): an
     entity the recogniser labels one, or a name that ends as an organisation's does; None where
     there is none."""
     for ent in parsed.ents:
-        if other_than in ent.text:
+        if other_than and other_than in ent.text:
             continue
         if ent.label_ == "ORG" or (ent.label_ in HOLDER_LABELS and ent[-1].lower_.strip(".") in _ORGANISATION_ENDS):
             name = _strip(ent.text)

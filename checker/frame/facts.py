@@ -34,7 +34,7 @@ from ..model import Claim, Document, Fact, Slot
 from .binding import WORLD, Binding, bind, mark_values, unbound_names
 from .cells import cell_reading
 from .chinese import bind_chinese, is_chinese
-from .context import DocumentContext
+from .context import DocumentContext, of_an_organisation, referring_subject
 from .direction import event_side, figure_direction
 from .entities import entity_bindings
 from .events import event_key
@@ -169,7 +169,7 @@ def claim_facts(
         part = None
         dates = tuple(d for d in claim.dates if not _set_aside(d, (q.start, q.end), asides)) if asides else claim.dates
         time = fact_time(dates, (q.start, q.end), anchor, sentence=claim.text, anchor_source=anchor_source,
-                         change=q.change is not None)
+                         change=q.change is not None, ahead=mode in ("plan", "forecast"))
         if parsed is None and chinese:
             b = bind_chinese(claim.text, q.start, q.end, "quantity")
             words = b.measure or q.noun
@@ -230,7 +230,8 @@ def claim_facts(
             # no thing named, the context's name is the value itself ("Halvard" / "Halvard Systems"),
             # or a description nothing around resolves ("the contract was awarded to ...")
             continue
-        time = fact_time(claim.dates, (e.start, e.end), anchor, sentence=claim.text, anchor_source=anchor_source)
+        time = fact_time(claim.dates, (e.start, e.end), anchor, sentence=claim.text, anchor_source=anchor_source,
+                         ahead=mode in ("plan", "forecast"))
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "entity", None, e.value, measure=Slot(e.relation, e.words, "sentence"),
                  holder=holder, time=time, place=_slot(e.place), modality=mode, qualifier=e.label or None)
@@ -349,7 +350,13 @@ def _holder_slot(
     if context is not None:
         found = None
         if b.holder_ref:
-            got = context.previous_holder(claim.start, b.holder)
+            description = b.holder
+            if description is None and parsed is not None:
+                # "The club, founded in 1912, plays ..., and its revenue grew 14%": a pronoun in a
+                # sentence whose subject describes an organisation is that organisation
+                subject = _once(memo, "subject", referring_subject, parsed)
+                description = subject if of_an_organisation(subject) else None
+            got = context.previous_holder(claim.start, description)
             found = (got, "previous sentence") if got else None
         if found is None:
             heading, title = context.heading_holder(claim.start), context.title_holder()

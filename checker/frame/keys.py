@@ -20,6 +20,7 @@ from functools import lru_cache, wraps
 
 from ..extract.terms import STOPWORDS, normalise
 from ..extract.units import TIME_UNITS, UNIT_BASES
+from ..extract.quantities import SCALE_UNITS
 from ..model import OWN_SOURCES, Claim, Fact, Quantity
 from .chinese import fold_chinese
 from .binding import ABSTENTIONS, FLOW_NOMINALS, LAW_WORDS, ROLE_FOLDS, ROLE_NOUNS, VOTES_AGAINST, VOTES_FOR, ordinal_word
@@ -118,6 +119,7 @@ MEASURE_SYNONYMS = {
     # 182 million passengers" / "ridership reached 182 million" / "182 million riders")
     "passenger": "ridership",
     "rider": "ridership",
+    "quake": "earthquake",
 }
 #: Measures that a count states however it is written, with the noun counted or as the measure's
 #: name ("41,000 employees" / "a workforce of 41,000"): their key is the counted noun's.
@@ -424,6 +426,11 @@ def measure_key(fact: Fact | None, q: Quantity) -> str | None:
             return "noun:" + head  # "exported 2 million cars": car exports, as "2 million car exports" are
     if q.kind == "count" and (goods := traded(q.unit)):
         return "noun:" + goods  # "2.3 million car sales": cars sold, as "sold 2.3 million cars" counts
+    if q.kind == "count" and q.unit in SCALE_UNITS:
+        # "a magnitude 6.9 earthquake" / "a 6.8-magnitude quake": a reading on a scale of the thing
+        # named after it (not the strongest aftershock's "of magnitude 5.2")
+        thing = folded_measure(normalise(q.noun.split()[0].lower())) if q.noun else ""
+        return f"noun:{q.unit}" + (f" of {thing}" if thing else "")
     if q.kind == "count" and q.unit:
         words = q.unit.lower().split()
         if words[-1] not in TIME_UNITS:

@@ -16,7 +16,16 @@ _RELATIVE = re.compile(
     r"\b(last year|(?:the )?(?:previous|prior) year|past year|this year|next year|a year earlier|a year ago|"
     r"a year before|the year before|two years ago|earlier this year|(?:the )?(?:previous|last|past|prior) quarter|"
     r"the quarter before|this quarter|last month|this month|yesterday|today|now|currently|by the end of the year|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b(?![-'’])", re.I)
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:in|during|last|this|next|(?:the )?(?:end|beginning|start|middle) of|(?:in )?(?:early|late|mid))[\s-]+"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?!,?\s*\d)(?!\s+(?:of\s+)?(?:last|this|next|the\s+(?:previous|following))\s+year))\b(?![-'’])", re.I)
+#: A month of no year ("in April", "last March", "by early June" is no period): read against the
+#: document's date, the latest such month not after it (or, for a plan or a forecast, the first not
+#: before it); "last" and "next" say which.
+_BARE_MONTH = re.compile(
+    r"(?:(last|this|next)\s+|.*?)(january|february|march|april|may|june|july|august|september|october|november|december)$",
+    re.I)
 #: Expressions that date a figure against the sentence's main time, not the document's date:
 #: "50 in 2024, up from 40 a year earlier" (40 is 2023). Value: ``(years, quarters)`` back.
 _SHIFTS = {"a year earlier": (1, 0), "a year before": (1, 0), "the year before": (1, 0), "previous year": (1, 0),
@@ -39,12 +48,17 @@ def _anchor_date(anchor: str) -> _dt.date | None:
     return _dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
 
 
-def resolve_relative(text: str, anchor: str) -> str | None:
-    """The ISO-like period of the relative expression ``text`` read on date ``anchor``."""
+def resolve_relative(text: str, anchor: str, ahead: bool = False) -> str | None:
+    """The ISO-like period of the relative expression ``text`` read on date ``anchor``; ``ahead``:
+    the figure is a plan or a forecast, whose month of no year ("will open in April") is the next."""
     d = _anchor_date(anchor)
     if d is None:
         return None
-    t = text.lower().strip()
+    t = " ".join(text.lower().split())
+    month = _BARE_MONTH.fullmatch(t)
+    if month:
+        return _resolve_month(MONTHS[month.group(2)], month.group(1), d, ahead if month.group(1) is None else None,
+                              bool(re.fullmatch(r"\d{4}", anchor)))
     t = {"the quarter before": "previous quarter", "the year before": "previous year"}.get(t, t)
     t = t[4:] if t.startswith("the ") else t
     t = "previous year" if t == "prior year" else t
@@ -71,6 +85,20 @@ def resolve_relative(text: str, anchor: str) -> str | None:
     if t in ("today", "now", "currently"):
         return anchor
     return None
+
+
+def _resolve_month(month: int, which: str | None, d: _dt.date, ahead: bool | None, year_only: bool) -> str:
+    """The month ``month`` of the year that ``which`` ("last", "this", "next", or None) or, for
+    None, ``ahead`` picks against the date ``d``; on a date of a year alone, that year's."""
+    if year_only or which == "this":
+        year = d.year
+    elif which == "last":
+        year = d.year if month < d.month else d.year - 1
+    elif which is None and not ahead:
+        year = d.year if month <= d.month else d.year - 1
+    else:  # "next", or a plan's month
+        year = d.year + 1 if month < d.month or (which == "next" and month == d.month) else d.year
+    return f"{year}-{month:02d}"
 
 
 def period_bounds(value: str) -> tuple[str, str] | None:
@@ -181,10 +209,11 @@ def _dates_a_base_after(sentence: str, d: DateExpr, figure_end: int) -> bool:
 
 
 def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str | None,
-              *, sentence: str = "", anchor_source: str = "document date", change: bool = False) -> Slot | None:
+              *, sentence: str = "", anchor_source: str = "document date", change: bool = False,
+              ahead: bool = False) -> Slot | None:
     """The time slot of the figure at ``figure`` (``(start, end)`` in ``sentence``; ``change``: the
-    figure is a change, whose base period right after it is no time of its: "rose 11% from 2029"), the first
-    of:
+    figure is a change, whose base period right after it is no time of its: "rose 11% from 2029"; ``ahead``:
+    it is a plan or a forecast, whose month of no year is the next, :func:`resolve_relative`), the first of:
 
     0. a date a "when" clause holding the figure follows ("since 1987, when 530 people died");
     1. a date of the figure's clause (:func:`clause_of`), the nearest;
@@ -222,21 +251,21 @@ def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str 
         m = min(own, key=lambda m: _distance(m.span(), figure))
         key = m.group(1).lower()
         if key in _SHIFTS:
-            main = _main_time(dates, relatives, figure, anchor, anchor_source)
+            main = _main_time(dates, relatives, figure, anchor, anchor_source, ahead)
             as_of = main is None or main.source == anchor_source
             value = None if as_of else shift_period(main.value, *_SHIFTS[key])
             if value is None and anchor:
-                value = resolve_relative(key, anchor)
+                value = resolve_relative(key, anchor, ahead)
             if value:
                 return Slot(value, m.group(0), "relative")
         elif anchor:
-            value = resolve_relative(key, anchor)
+            value = resolve_relative(key, anchor, ahead)
             if value:
                 return Slot(value, m.group(0), "relative")
-    return _main_time(dates, relatives, figure, anchor, anchor_source)
+    return _main_time(dates, relatives, figure, anchor, anchor_source, ahead)
 
 
-def _main_time(dates, relatives, figure, anchor, anchor_source) -> Slot | None:
+def _main_time(dates, relatives, figure, anchor, anchor_source, ahead: bool = False) -> Slot | None:
     """Steps 3 to 5 of :func:`fact_time`."""
     if dates:
         nearest = min(dates, key=lambda d: _distance((d.start, d.end), figure))
@@ -244,7 +273,7 @@ def _main_time(dates, relatives, figure, anchor, anchor_source) -> Slot | None:
     if anchor:
         free = [m for m in relatives if m.group(1).lower() not in _SHIFTS and m.group(1).lower() not in _ADVERBS]
         for m in sorted(free, key=lambda m: _distance(m.span(), figure)):
-            value = resolve_relative(m.group(1), anchor)
+            value = resolve_relative(m.group(1), anchor, ahead)
             if value:
                 return Slot(value, m.group(0), "relative")
         return Slot(anchor, anchor, anchor_source)
@@ -305,6 +334,8 @@ def relative_periods(sentence: str) -> list[tuple[str, str, str]]:
     documents of no date they may be one)."""
     out = []
     for m in _relatives(sentence):
+        if _BARE_MONTH.fullmatch(" ".join(m.group(1).lower().split())):
+            continue  # months of no year are compared by name (:func:`months_named`)
         value = resolve_relative(m.group(1), _UNKNOWN_DAY)
         bounds = period_bounds(value) if value else None
         if bounds is not None:
@@ -383,7 +414,7 @@ def present_marked(sentence: str, start: int, end: int) -> str | None:
 #: March") or before a day or a year ("May 3", "June 2024"); "May" alone is as often the modal verb.
 _MONTH_WORDS = "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
 _MONTH_NAMED = re.compile(
-    r"(?:\b(?:in|on|by|during|since|until|till|through|from|to|of|for|early|late|mid|end|last|this|next|each|every|between|and|or)[\s-]+)"
+    r"(?:\b(?i:in|on|by|during|since|until|till|through|from|to|of|for|early|late|mid|end|last|this|next|each|every|between|and|or)[\s-]+)"
     rf"({_MONTH_WORDS})\b|\b({_MONTH_WORDS})(?=\s+\d)"
 )
 
