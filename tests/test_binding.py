@@ -1036,3 +1036,12 @@ def test_a_two_digit_number_set_off_after_a_name_is_that_persons_age(nlp):
     assert _bound(nlp, "Ilan Brisk, 26, played 120 matches for the club.", "120").measure == "match"
     # not set off by commas on both sides, or not after a name: no age
     assert _bound(nlp, "The squad has 26 players, 12 of them new.", "26").measure != "age"
+
+
+def test_what_a_subject_expects_to_arrive_is_its_own(nlp):
+    # the counted noun is the subject of the expected clause: whose it is, the expecting subject says
+    b = _bound(nlp, "Orrin expects 16 new jets to arrive in 2033.", "16")
+    assert (b.holder, b.holder_ref, b.measure) == ("Orrin", False, "new jet")
+    assert _bound(nlp, "It expects 16 new jets to arrive in 2033.", "16").holder_ref
+    # a reporting verb is no expecting one
+    assert _bound(nlp, "Orrin said 16 new jets would arrive in 2033.", "16").holder is None

@@ -442,6 +442,13 @@ def test_taking_an_office_is_one_event_however_written():
     assert _relations(RULE.compare(a, b, PairContext(0.8))) == ["conflicts"]
     c = _parsed("Tomas Berg took over as chief executive in 2028.", "c")
     assert _relations(RULE.compare(a, c, PairContext(0.8))) == ["supports"]
+    # an office held since a date, and "who took over" said of the office holder, date it too
+    d = _parsed("Tomas Berg, chief executive since 2028, expects sales to rise.", "d")
+    e = _parsed("Chief executive Tomas Berg, who took over in 2029, said sales would rise.", "e")
+    assert _relations(RULE.compare(a, d, PairContext(0.8))) == ["supports"]
+    assert _relations(RULE.compare(d, e, PairContext(0.8))) == ["conflicts"]
+    f = _parsed("Tomas Berg, who took over in 2029, said sales would rise.", "f")  # no office said
+    assert "conflicts" not in _relations(RULE.compare(a, f, PairContext(0.8)))
     # two offices, two organisations' offices and a takeover of companies are other events
     for x, y in [
         ("Tomas Berg became mayor in 2021.", "Tomas Berg became governor in 2027."),
@@ -449,3 +456,13 @@ def test_taking_an_office_is_one_event_however_written():
         ("Orrin took over Valdor in 2027.", "Orrin took over Pellam in 2029."),
     ]:
         assert "conflicts" not in _relations(RULE.compare(_parsed(x, "x"), _parsed(y, "y"), PairContext(0.9))), (x, y)
+
+
+def test_building_work_starting_is_the_start_of_construction():
+    a = _parsed("Building work on the Halden lab started in March 2031.", "a")
+    b = _parsed("Construction of the Halden lab began in March 2032.", "b")
+    assert [f.measure.value for f in a.facts if f.kind == "date"] == ["construction start"]
+    assert _relations(RULE.compare(a, b, PairContext(0.8))) == ["conflicts"]
+    # work of no kind said is no event
+    c = _parsed("Work on the Halden lab began in March 2032.", "c")
+    assert [f.measure for f in c.facts if f.kind == "date"] == [None]

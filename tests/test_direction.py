@@ -144,6 +144,7 @@ def test_direction_word_is_the_word_as_written():
         ("Orders rose 4% from the previous quarter.", "4%", "quarter on quarter"),
         ("Orders rose 4% from a month earlier.", "4%", "month on month"),
         ("Orders rose 4% sequentially.", "4%", "period on period"),
+        ("Tarvos's economy grew 0.4% compared with the previous three months.", "0.4%", "quarter on quarter"),
     ],
 )
 def test_direction_comparison_base(sentence, figure, base):

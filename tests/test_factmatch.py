@@ -229,6 +229,10 @@ def test_a_month_of_no_year_dates_a_past_figure_on_a_dated_page():
     assert fm.differ == (("time", "In April", "1998"),)
     fm = match(a, quantity_fact(a, 0), a.quantities[0], c, quantity_fact(c, 0), c.quantities[0])
     assert fm.one_thing and not fm.differ
+    # the month is read by the tense of the verb it hangs on, not by the sentence's other clause's plan
+    d = _dated("Halden University's 38 million euro lab opened in May and will employ 120 researchers by 2036.", "d", "2034-10-01")
+    e = _dated("Halden University will open a 38 million euro lab in May.", "e", "2034-10-01")
+    assert quantity_fact(d, 0).time.value == "2034-05" and quantity_fact(e, 0).time.value == "2035-05"
 
 
 def test_magnitudes_of_one_earthquake_are_one_measure_an_aftershocks_another():
@@ -238,6 +242,69 @@ def test_magnitudes_of_one_earthquake_are_one_measure_an_aftershocks_another():
     ])
     fm = _match("A magnitude 6.9 earthquake hit Taluga province.", "In Taluga province the strongest aftershock was of magnitude 5.1.")
     assert "measure" not in fm.slots
+
+
+def test_a_main_verb_in_the_past_tense_is_a_past_figure_whatever_the_verb():
+    # "flew" (no verb of the past-tense word list) on a page of March 2031 tells of last year's flights,
+    # not of a figure as of the page's date
+    a = _dated("Vell Air flew 12.5 million passengers and now has 60 aircraft.", "a", "2031-03-01")
+    b = _dated("Vell Air carried 12.5 million passengers last year.", "b", "2031-02-10")
+    assert a.past_tense
+    fm = match(a, quantity_fact(a, 0), a.quantities[0], b, quantity_fact(b, 0), b.quantities[0])
+    assert fm.one_thing and not fm.differ
+    assert not _dated("Vell Air will fly 14 million passengers.", "c", "2031-03-01").past_tense
+    # a reporting verb's past is not its clause's
+    assert not _dated("Officials said Vell Air flies 14 million passengers a year.", "d", "2031-03-01").past_tense
+    assert _dated("Officials said Vell Air flew 14 million passengers.", "e", "2031-03-01").past_tense
+
+
+def test_a_present_tense_figure_dated_after_its_page_is_a_plan_as_a_will_is():
+    # "goes on sale on October 2" on a page of October 1 is what "will go on sale" says; the day of the
+    # month is no operand from which 16 is 14 + 2
+    a = _dated("The Aster 5 phone from Norvik goes on sale on October 2 in 16 countries.", "a", "2034-10-01")
+    b = _dated("The Aster 5 phone from Norvik will go on sale on October 2 in 14 countries.", "b", "2034-09-10")
+    assert [f.modality for f in a.facts if f.kind == "quantity"] == ["plan"]
+    assert [v.relation for v in NumericMismatch({}).compare(a, b, PairContext(0.9))] == ["conflicts"]
+    # a present-tense figure of no later time stays what it is
+    c = _dated("The Aster 5 phone from Norvik sells in 16 countries.", "c", "2034-10-01")
+    assert [f.modality for f in c.facts if f.kind == "quantity"] == ["actual"]
+    # a figure told in the past, dated after its page, is an error of date or tense (DATE002), no plan;
+    # nor is a present one beside a word the tense reading takes for the future ("in line with targets")
+    for text in ("In the third quarter of 2035, Tarvos exported machinery worth 21.7 billion euros.",
+                 "70.9% of households in Tarvos had fibre broadband by the end of 2035, in line with its targets."):
+        d = _dated(text, "d", "2035-01-10")
+        assert [f.modality for f in d.facts if f.kind == "quantity"] == ["actual"], text
+    # a headline's present tells what happened
+    text = "---\ndate: 2035-03-01\n---\n# Tarvos installs 1,640 MW of solar in May 2035\n\nTarvos added solar capacity.\n"
+    (head,) = [c for c in document_claims_with_facts(parse_document(text, "markdown", "h", "h.md"), 1) if c.quantities]
+    assert head.section == "headline" and [f.modality for f in head.facts if f.kind == "quantity"] == ["actual"]
+
+
+def test_figures_of_one_sentence_each_of_a_measure_narrowed_its_own_way_are_read_apart():
+    # "food prices" and "energy prices": which figure is whose is read, so each meets its own
+    def titled(text, doc):
+        (claim,) = document_claims_with_facts(parse_document(f"# Prices in Tarvos\n\n{text}\n", "markdown", doc, f"{doc}.md"), 1)
+        return claim
+
+    a = titled("Food prices were up 5.2% and energy prices dropped 2.8% in 2035.", "a")
+    b = titled("Food prices climbed 5.2% in 2035, while energy prices fell 1.8%.", "b")
+    verdicts = NumericMismatch({}).compare(a, b, PairContext(0.9))
+    assert sorted((v.relation, v.fields["a"].strip(), v.fields["b"].strip()) for v in verdicts) == [
+        ("conflicts", "2.8%", "1.8%"), ("supports", "5.2%", "5.2%")]
+
+
+def test_a_figure_of_each_of_several_things_is_not_their_total():
+    _never_conflict([("The Kelso wind farm has a capacity of 1.2 GW.", "The Kelso wind farm has 80 turbines of 15 MW each."),
+                     ("Each Kelso ticket costs $40.", "Kelso sold tickets at $25 apiece.")])
+
+
+def test_a_month_of_another_figure_s_base_dates_that_base_only():
+    a = _dated("Tarvos consumer prices rose 3.1% in the year to October, down from 3.6% in September.", "a", "2035-11-14")
+    assert [f.time.value for f in a.facts] == ["2035-10", "2035-09"]
+    b = _dated("Tarvos inflation slowed to 3.3% in October from 3.6% in September.", "b", "2035-11-20")
+    assert [f.time.value for f in b.facts] == ["2035-10", "2035-09"]
+    fm = match(a, quantity_fact(a, 0), a.quantities[0], b, quantity_fact(b, 1), b.quantities[1])
+    assert any(slot == "time" for slot, _, _ in fm.differ)
 
 
 def test_one_physical_unit_beside_other_words_is_not_one_measure():

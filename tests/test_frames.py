@@ -56,6 +56,10 @@ def test_a_project_is_a_thing_not_a_projection():
     # with no parse, the verb is told by what follows it
     assert modality("The projects cost $40 million.") == "actual"
     assert modality("Orrin projects to earn $5 billion.") == "forecast"
+    # "plans" with its figure right after it, "is planning": a plan; the noun "the plans 2 and 3" is none
+    assert modality("The city plans 40 new schools.") == "plan"
+    assert modality("Orrin is planning 300 new stores.") == "plan"
+    assert modality("The plans 2 and 3 were dropped.") == "actual"
 
 
 def test_figure_without_date_holds_as_of_the_document_date():
@@ -330,12 +334,13 @@ def test_an_organisation_s_description_is_never_the_person_the_sentence_before_i
 def test_an_organisation_s_description_after_sentences_about_a_player_is_the_club_named_before():
     """A one-word name a "who" clause or an age follows is a person's; "the club" after it is the
     organisation a sentence before names, as is "the club" the sentence before mentions, and a
-    pronoun in a sentence whose subject is such a description, or after one."""
+    pronoun in a sentence whose subject is such a description, or after one; past the paragraph
+    only where the paragraph before speaks of "the club" too (else the Kessler case above)."""
     text = (
         "# Transfers\n\nDunmore Rovers FC signed Teodor Vasko from Kilbride for EUR 12 million. "
         "Vasko, who captained Kilbride, scored 19 goals last season. The club, founded in 1887, "
         "has 41,000 members, and its revenue rose 9% to EUR 64 million.\n\n"
-        "Harcourt Athletic sold Ilan Brisk to Lemora for EUR 7 million, the club said. Brisk, 26, played "
+        "Harcourt Athletic sold Ilan Brisk to Lemora for EUR 7 million, the club said.\n\nBrisk, 26, played "
         "120 matches. He joined the club in 2027 for EUR 2 million. The club, founded in 1902, plays at "
         "the Calder Park stadium. Its revenue fell 4% to EUR 51 million.\n"
     )
@@ -348,6 +353,16 @@ def test_an_organisation_s_description_after_sentences_about_a_player_is_the_clu
     (members,) = [c for c in claims if "41,000" in c.text]
     assert {f.value: f.holder.value for f in members.facts} == {
         "41,000": "Dunmore Rovers FC", "9%": "Dunmore Rovers FC", "EUR 64 million": "Dunmore Rovers FC", "1887": "Dunmore Rovers FC"}
+
+
+def test_a_figure_of_no_holder_on_a_page_of_no_named_title_is_the_previous_sentence_s_in_its_paragraph():
+    text = (
+        "# Technology roundup\n\nHalden University opened its quantum lab in May. Building work started in March 2031.\n\n"
+        "Building work began in 2033.\n"
+    )
+    holders = _holders(text)
+    assert holders["Building work started in March 2031."] == ("Halden University", "previous sentence")
+    assert holders["Building work began in 2033."] is None  # another paragraph
 
 
 def test_the_parse_multiplies_on_one_thread_in_the_calling_process_too(monkeypatch):

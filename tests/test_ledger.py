@@ -319,3 +319,17 @@ def test_editorial_names_the_figures_the_rules_found_disagreeing():
     assert compare_figures(draft, other, (("q1", "q0"),))[1] == [("$210 million", "$180 million")]
     # names of no figure of the claims fall back to the kinds
     assert compare_figures(draft, other, (("q7", "q0"),))[1][0] == ("$1.3 billion", "$180 million")
+
+
+def test_editorial_writes_a_reading_on_a_scale_with_the_scales_name():
+    from checker.extract.claims import document_claims
+    from checker.ingest.documents import parse_document
+
+    def claim(text, doc):
+        (c,) = document_claims(parse_document(text, "text", doc, f"{doc}.txt"), 1)
+        return c
+
+    draft = claim("A magnitude 6.9 earthquake hit Taluga province on Monday.", "d1")
+    other = claim("A 7.1-magnitude quake struck Taluga province on Monday.", "d2")
+    ((said, other_said),) = compare_figures(draft, other)[1]
+    assert said == "magnitude 6.9" and other_said.startswith("7.1-magnitude quake")  # (not "6.9 earthquake hit")

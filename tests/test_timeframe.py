@@ -127,6 +127,19 @@ def test_a_month_of_no_year_is_read_against_the_documents_date():
     assert _time("In March last year, exports reached $4 billion.", "$4 billion", anchor="2031-11-30") == ("2030", "relative")
 
 
+def test_a_day_of_a_month_of_no_year_is_the_nearest_such_day_or_as_the_tense_says():
+    assert resolve_relative("on October 2", "2034-10-01", None) == "2034-10-02"  # tomorrow, as a schedule says
+    assert resolve_relative("on 2 October", "2034-10-05", None) == "2034-10-02"
+    assert resolve_relative("on October 2", "2034-10-01", False) == "2033-10-02"  # told in the past
+    assert resolve_relative("on October 2nd", "2034-10-05", True) == "2035-10-02"  # a plan
+    assert resolve_relative("on February 30", "2034-10-05", None) is None
+    s = "The ferry line starts on May 4 with 14 boats."
+    slot = fact_time((), _at(s, "14"), "2034-04-20", sentence=s, ahead=None)
+    assert (slot.value, slot.source, slot.text) == ("2034-05-04", "relative", "on May 4")
+    # with a year, a date of the sentence
+    assert _time("The ferry line started on May 4, 2033 with 14 boats.", "14", anchor="2034-04-20") == ("2033-05-04", "sentence")
+
+
 def test_fact_time_of_a_plan_reads_its_month_ahead():
     s = "The ferry line will open in February with 14 boats."
     slot = fact_time((), _at(s, "14"), "2031-11-30", sentence=s, ahead=True)

@@ -376,10 +376,11 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(normalise(w) for w in words(text))
 
 
-def is_past_tense(text: str) -> bool:
-    """A rough reading of whether the sentence reports something that has happened."""
+def is_past_tense(text: str, past_verb: bool = False) -> bool:
+    """A rough reading of whether the sentence reports something that has happened; ``past_verb``:
+    a parse found its main verb in the past tense, whatever verb it is ("flew", "carried")."""
     lowered = text.lower()
-    return bool(_PAST.search(lowered)) and not _FUTURE.search(lowered)
+    return (past_verb or bool(_PAST.search(lowered))) and not _FUTURE.search(lowered)
 
 
 _EVENT_VERB = re.compile(r"\b[a-z]{3,}ed\b")

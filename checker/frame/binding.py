@@ -879,6 +879,11 @@ def _holder(root, measure_tok, own) -> tuple[str | None, bool]:
     return found
 
 
+#: Verbs of expecting or planning whose clause tells what their subject expects of its own
+#: ("Orrin expects 16 new jets to arrive", "plans for 300 stores to open").
+_EXPECTING = frozenset("expect plan want aim intend anticipate forecast project hope need".split())
+
+
 def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
     """The holder named by the nearest clause above the figure (its subject or agent)."""
     tok = root
@@ -954,6 +959,10 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
                 fronted = _fronted_name(tok, own)
                 if fronted is not None:
                     return fronted, False  # "At Orrin, revenue rose 5%": Orrin's revenue
+            if fallback == (None, False) and measure_tok is not None and all(c.i == measure_tok.i for c in subjects) and (
+                tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in _EXPECTING
+            ):
+                continue  # "Orrin expects 16 new jets to arrive in 2033": the jets Orrin expects, Orrin's
             if fallback != ("climb",):
                 return fallback
         if tok.dep_ in ("ccomp", "parataxis"):
@@ -1677,6 +1686,12 @@ def _bind_date(doc, root, own) -> Binding:
     office = _taking_office(tok, own)
     if office is not None:
         return _bound_event(root, own, office[0], office[1], tok=tok)
+    if prep == "since" and tok.pos_ == "NOUN" and root.head.head.i == tok.i:
+        key = _office_of(tok, own)
+        if key is not None:
+            # "Lena Hartvig, chief executive since 2028": in the office from that date, as "took over
+            # as chief executive in 2028" says
+            return _bound_event(root, own, [tok], key, tok=tok)
     moved = _moved_event(tok, prep, own)
     if moved is not None:
         return _bound_event(root, own, moved[0], moved[1], rescheduled=True)
@@ -1724,6 +1739,10 @@ def _taking_office(verb, own) -> tuple[list, str] | None:
     # "Ada Lind, the new chief executive, took over")
     said = [p for c in kids if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
     for s in (c for c in kids if c.dep_ in ("nsubj", "nsubjpass")):
+        if s.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            # "Chief executive Lena Hartvig, who took over in 2029": the office of whom the clause is said
+            s = verb.head
+            said += [c for c in s.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         said += [s] + [a for a in s.children if a.dep_ == "appos"]
     offices = [o for o in (_office_of(t, own) for t in said) if o is not None]
     if offices:
@@ -1962,7 +1981,11 @@ def _event_of_verb(verb, own) -> list:
             ready = [t for t in verb.subtree if t.lower_ == "ready" and t.i < content.i]
             if ready:  # "ready for commercial production"
                 return [ready[0]] + ([content.head] if content.head.lower_ == "for" else []) + [content]
-            return ([] if verb.lemma_.lower() == "be" else [verb]) + [content]  # "begin production"
+            kind = []
+            if content.lemma_.lower() == "work":
+                # "building work started", "construction work began": the work its noun says
+                kind = [c for c in content.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "VERB") and c.i not in own][-1:]
+            return ([] if verb.lemma_.lower() == "be" else [verb]) + kind + [content]  # "begin production"
     return sorted(set(words), key=lambda t: t.i)
 
 

@@ -154,8 +154,14 @@ class DocumentContext:
         "The training used 2,048 H800 GPUs": a thing, not an actor)."""
         previous = self._previous(offset)
         text = previous[0] if previous is not None else None
-        if not text or (block is not None and self._block_at(previous[1]) != block):
-            return None  # (``block``: a chain past a sentence about a person stays in its paragraph)
+        if not text:
+            return None
+        if block is not None and self._block_at(previous[1]) != block and not (
+            description and _mentions(self._parse(_key(text)), description)
+        ):
+            # a chain past a sentence about a person stays in its paragraph, unless the paragraph
+            # before speaks of the organisation in the same words ("..., the club said on Friday.")
+            return None
         if description and normalise(description.split()[-1]) in LAW_WORDS:
             # "the regulation", "the rules": a law the previous sentence names, not its subject
             # ("the European Parliament adopted the AI Act. The regulation ..."); none named: the
@@ -211,6 +217,13 @@ class DocumentContext:
             if referring is not None and _an_actor(referring):
                 return self.previous_holder(previous[1], referring or None, depth + 1)
         return found
+
+    def paragraph_holder(self, offset: int) -> tuple[str, str] | None:
+        """:meth:`previous_holder` of the sentence at ``offset`` for a figure of no holder and no
+        reference, where the previous sentence is in the same paragraph: "Halden University's lab
+        opened in May. Building work started in March 2031." (what a page of no named title or
+        heading is about there)."""
+        return self.previous_holder(offset, None, 0, self._block_at(offset))
 
     def heading_holder(self, offset: int) -> tuple[str, str] | None:
         """``(name, words)`` of the nearest heading above ``offset``, or None."""
@@ -471,13 +484,13 @@ def _trimmed(name: str | None) -> str | None:
 
 #: Verbs that attribute a sentence to a source ("X said", "Y reported"): their subject says who
 #: told it, not what it is about.
-_REPORTING = frozenset("say report tell state write note add claim announce confirm cite quote".split())
+REPORTING = frozenset("say report tell state write note add claim announce confirm cite quote".split())
 
 
 def _reports(verb) -> bool:
     """A reporting verb with a clause of what was told ("Nikkei reported [that] TSMC plans ...",
     "TSMC plans ..., Nikkei reported")."""
-    if verb.lemma_.lower() not in _REPORTING:
+    if verb.lemma_.lower() not in REPORTING:
         return False
     return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 

@@ -184,10 +184,12 @@ _YEAR_ON_YEAR = re.compile(
     re.I,
 )
 #: A change against the period before, of another length than a year: "quarter on quarter", "q/q",
-#: "month-over-month", "from the previous quarter", "sequentially" (against the period just before).
+#: "month-over-month", "from the previous quarter" (or "three months"), "sequentially" (against the
+#: period just before).
 _PERIOD_ON_PERIOD = re.compile(
     r"\b(?:(?P<unit>quarter|month|week|day)[- ](?:on|over)[- ](?P=unit)|(?P<short>q/q|qoq|m/m|w/w)|"
     r"(?:from|over|compared (?:with|to)|versus|vs\.?) (?:the |a )?(?:previous|prior|preceding|last) (?P<prior>quarter|month|week)|"
+    r"(?:from|over|compared (?:with|to)|versus|vs\.?) (?:the )?(?:previous|prior|preceding|last) (?P<months>three|3) months|"
     r"(?:from|over) a (?P<ago>quarter|month|week) (?:earlier|ago|before)|(?P<seq>sequential(?:ly)?))\b",
     re.I,
 )
@@ -224,6 +226,7 @@ def _fold_base(words: str) -> str | None:
         if period.group("seq"):
             return "period on period"
         unit = (period.group("unit") or period.group("prior") or period.group("ago")
+                or ("quarter" if period.group("months") else None)  # "the previous three months": a quarter
                 or _SHORT[period.group("short").lower()]).lower()
         return f"{unit} on {unit}"
     m = _BASE.search(words)

@@ -132,6 +132,8 @@ EVENT_KEYS: dict[str, str] = {
     "commence construction": "construction start",
     "start of construction": "construction start",
     "break ground": "construction start",
+    # "building (work) started" (the gerund's lemma, "build", where the tagger reads it as a verb)
+    **{f"{s} {w}": "construction start" for s in ("start", "begin", "commence") for w in ("building", "build")},
     "groundbreaking": "construction start",
     # the acts of a text or a deal
     "publish": "publish",

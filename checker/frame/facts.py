@@ -27,20 +27,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from typing import Sequence
 
 from ..extract.claims import document_claims
+from ..extract.terms import is_past_tense
 from ..model import Claim, Document, Fact, Slot
 from .binding import WORLD, Binding, bind, mark_values, unbound_names
 from .cells import cell_reading
 from .chinese import bind_chinese, is_chinese
-from .context import DocumentContext, of_an_organisation, referring_subject
+from .context import REPORTING, DocumentContext, of_an_organisation, referring_subject
 from .direction import event_side, figure_direction
 from .entities import entity_bindings
 from .events import event_key
 from .keys import name_within
 from .nlp import one_thread
-from .timeframe import fact_time
+from .timeframe import fact_time, period_bounds
 
 #: Sentences the spaCy pipeline parses together (``nlp.pipe``'s batch size): all the claims of a
 #: batch of documents at once; the parses are the same whatever the batch (the parser and the
@@ -50,7 +52,7 @@ PIPE_BATCH = 256
 #: Words that make a figure a plan or target, a forecast or estimate, or a reported claim.
 _MODALITY = (
     ("plan", re.compile(
-        r"\b(plans? to|planned|aims? to|targets?|targeting|will|slated|scheduled|(?:(?<=\bis )|(?<=\bare ))due to (?=(?:open|start|begin|launch|"
+        r"\b(plans? to|(?<!the )(?<!its )(?<!their )plans?(?=\s+(?:about |around |up to |some |more than |nearly )?\d)|planning|planned|aims? to|targets?|targeting|will|slated|scheduled|(?:(?<=\bis )|(?<=\bare ))due to (?=(?:open|start|begin|launch|"
         r"close|complete|be|take|come|enter|end|finish|expire|arrive|reopen|resume|deliver|ship|go)\b))", re.I)),
     ("forecast", re.compile(r"\b(expected|expects?|forecasts?|estimated?|projected|projects?|predicted|on track to|poised to)\b", re.I)),
     ("reported", re.compile(r"\b(reportedly|according to|said to|is reported)\b", re.I)),
@@ -165,11 +167,17 @@ def claim_facts(
     if parsed is not None:
         mark_values(parsed, [_with_unit(claim.text, q) for q in claim.quantities] + [(d.start, d.end) for d in claim.dates])
     asides = _once(memo, "asides", aside_spans, parsed) if parsed is not None and claim.dates else ()
+    past = claim.past_tense or (parsed is not None and _once(memo, "past", _told_in_past, claim.text, parsed))
+    # how a month or a day of no year reads: by the sentence's modality and tense, or, on the
+    # parse, by the tense of the verb it hangs on ("opened in May and will employ 120 ...")
+    ahead = True if mode in ("plan", "forecast") else False if past else None
+    if parsed is not None:
+        ahead = partial(_tense_at, parsed, ahead)
     for i, q in enumerate(claim.quantities):
         part = None
         dates = tuple(d for d in claim.dates if not _set_aside(d, (q.start, q.end), asides)) if asides else claim.dates
         time = fact_time(dates, (q.start, q.end), anchor, sentence=claim.text, anchor_source=anchor_source,
-                         change=q.change is not None, ahead=mode in ("plan", "forecast"))
+                         change=q.change is not None, ahead=ahead)
         if parsed is None and chinese:
             b = bind_chinese(claim.text, q.start, q.end, "quantity")
             words = b.measure or q.noun
@@ -192,9 +200,16 @@ def claim_facts(
             # "344 billion yuan ($47.5 billion)": a restatement is the same fact in another currency
             restated = facts[q.equivalent_of]
             measure, holder, place, part = restated.measure, restated.holder, restated.place, restated.part
+        figure_mode = _once(memo, ("mode", i), _mode, claim, parsed, q, mode)
+        if figure_mode == "actual" and parsed is not None and claim.section in ("body", "quote") and _after(time, anchor) and (
+            _present_at(parsed, q.start)
+        ):
+            # "goes on sale on October 2 in 16 countries" on a page of October 1: to happen (not a
+            # headline's or a summary's present, which tells what happened: "Sulawesi installs 16 GW")
+            figure_mode = "plan"
         facts.append(
             Fact(f"{claim.id}.f{len(facts) + 1}", "quantity", i, q.text, measure=measure, holder=holder,
-                 time=time, place=place, modality=_once(memo, ("mode", i), _mode, claim, parsed, q, mode), qualifier=q.qualifier,
+                 time=time, place=place, modality=figure_mode, qualifier=q.qualifier,
                  direction=sense if parsed is None else _once(memo, ("direction", i), figure_direction, parsed, q.start, q.end),
                  part=part)
         )
@@ -368,6 +383,9 @@ def _holder_slot(
             # million tonnes") is not about the heading's or the title's name
             if not _names_other(names, (heading, title)):
                 found = (heading, "heading") if heading else (title, "title") if title else None
+            if found is None and not names and not b.holder_ref:
+                got = context.paragraph_holder(claim.start)
+                found = (got, "previous sentence") if got else None
         if found is not None:
             (name, words), source = found
             return Slot(context.full_name(name), words, source)
@@ -457,13 +475,70 @@ def _parsed_facts(items: Sequence[tuple[Document, Sequence[Claim]]], nlp) -> lis
         anchor, source = _anchor(doc), _source(doc)
         out.append(
             [
-                replace(c, facts=done[id(c)] if id(c) in done else claim_facts(c, anchor, source, parses[c.text], context, memos[id(c)]))
+                replace(c, facts=done[id(c)] if id(c) in done else claim_facts(c, anchor, source, parses[c.text], context, memos[id(c)]),
+                        past_tense=c.past_tense or _told_in_past(c.text, parses[c.text]))
                 if c.text in parses  # an English sentence (a foreign one keeps the cheap path)
                 else replace(c, facts=claim_facts(c, anchor, source))
                 for c in claims
             ]
         )
     return out
+
+
+def _after(time: Slot | None, anchor: str | None) -> bool:
+    """The time its sentence gives a figure (a date, or a relative time resolved) begins after the
+    page's date ends."""
+    if time is None or anchor is None or time.source not in ("sentence", "relative"):
+        return False
+    own, page = period_bounds(time.value), period_bounds(anchor)
+    return own is not None and page is not None and own[0] > page[1]
+
+
+def _governing_verb(parsed, offset: int):
+    """The verb (or auxiliary) that governs the word at character ``offset``, or None."""
+    tok = next((t for t in parsed if t.idx <= offset < t.idx + len(t.text)), None)
+    for _ in range(8):
+        if tok is None or tok.pos_ in ("VERB", "AUX"):
+            break
+        tok = tok.head if tok.head.i != tok.i else None
+    return tok if tok is not None and tok.pos_ in ("VERB", "AUX") else None
+
+
+def _present_at(parsed, offset: int) -> bool:
+    """The verb that governs the figure at ``offset`` is in the simple present, with no auxiliary
+    ("goes on sale", "opens"; not "exported", "has opened", "will open")."""
+    verb = _governing_verb(parsed, offset)
+    return verb is not None and verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _tense_at(parsed, default: bool | None, offset: int) -> bool | None:
+    """True where the verb that governs the word at character ``offset`` looks ahead ("will open
+    in May", "plans to open in May"), False where it is in the past ("opened in May"), else
+    ``default``."""
+    tok = _governing_verb(parsed, offset)
+    if tok is None:
+        return default
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in tok.children) or (
+        tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("plan", "aim", "expect", "intend", "schedule", "set")
+    ):
+        return True
+    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and (
+        any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+        or not any(c.dep_ in ("aux", "auxpass") for c in tok.children)  # a participle the tagger took for "opened"
+    )):
+        return False
+    return default
+
+
+def _told_in_past(text: str, parsed) -> bool:
+    """The sentence's main verb is in the simple past ("The carrier flew 31.4 million passengers"),
+    which the word list of :func:`~checker.extract.terms.is_past_tense` need not know, and nothing
+    in it speaks of the future; a reporting verb's is its clause's ("officials said the plant opens
+    in 2031" tells of no past)."""
+    verb = next((t for t in parsed if t.dep_ == "ROOT"), None)
+    while verb is not None and verb.lemma_.lower() in REPORTING:
+        verb = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ == "VBD" and is_past_tense(text, past_verb=True)
 
 
 def _anchor(doc: Document):

@@ -12,20 +12,27 @@ from ..model import DateExpr, Slot
 _YEAR_REL = {"last year": -1, "previous year": -1, "past year": -1, "this year": 0,
              "next year": 1, "a year earlier": -1, "a year ago": -1, "a year before": -1,
              "two years ago": -2, "earlier this year": 0}
+_MONTHS_ALT = "(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _RELATIVE = re.compile(
     r"\b(last year|(?:the )?(?:previous|prior) year|past year|this year|next year|a year earlier|a year ago|"
     r"a year before|the year before|two years ago|earlier this year|(?:the )?(?:previous|last|past|prior) quarter|"
     r"the quarter before|this quarter|last month|this month|yesterday|today|now|currently|by the end of the year|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"(?:in|during|last|this|next|(?:the )?(?:end|beginning|start|middle) of|(?:in )?(?:early|late|mid))[\s-]+"
+    r"(?:in|during|last|this|next|(?:the )?(?:end|beginning|start|middle) of|(?:in )?(?:early|late|mid)|"
+    r"in the (?:year|twelve months|12 months|three months|month|quarter) (?:to|through|ending|ended))[\s-]+"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"(?!,?\s*\d)(?!\s+(?:of\s+)?(?:last|this|next|the\s+(?:previous|following))\s+year))\b(?![-'’])", re.I)
+    r"(?!,?\s*\d)(?!\s+(?:of\s+)?(?:last|this|next|the\s+(?:previous|following))\s+year)|"
+    rf"on\s+(?:{_MONTHS_ALT}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS_ALT})(?!\d)(?!,?\s*\d{{4}}))"
+    r"\b(?![-'’])", re.I)
 #: A month of no year ("in April", "last March", "by early June" is no period): read against the
 #: document's date, the latest such month not after it (or, for a plan or a forecast, the first not
 #: before it); "last" and "next" say which.
 _BARE_MONTH = re.compile(
     r"(?:(last|this|next)\s+|.*?)(january|february|march|april|may|june|july|august|september|october|november|december)$",
     re.I)
+#: A day of a month of no year ("on October 2", "on 2 October"): read against the document's date,
+#: the nearest such day (for a past figure the latest not after it; for a plan the first not before).
+_MONTH_DAY = re.compile(rf"on ({_MONTHS_ALT}) (\d{{1,2}})(?:st|nd|rd|th)?|on (\d{{1,2}})(?:st|nd|rd|th)? ({_MONTHS_ALT})", re.I)
 #: Expressions that date a figure against the sentence's main time, not the document's date:
 #: "50 in 2024, up from 40 a year earlier" (40 is 2023). Value: ``(years, quarters)`` back.
 _SHIFTS = {"a year earlier": (1, 0), "a year before": (1, 0), "the year before": (1, 0), "previous year": (1, 0),
@@ -48,13 +55,19 @@ def _anchor_date(anchor: str) -> _dt.date | None:
     return _dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
 
 
-def resolve_relative(text: str, anchor: str, ahead: bool = False) -> str | None:
+def resolve_relative(text: str, anchor: str, ahead: bool | None = False) -> str | None:
     """The ISO-like period of the relative expression ``text`` read on date ``anchor``; ``ahead``:
-    the figure is a plan or a forecast, whose month of no year ("will open in April") is the next."""
+    True for a plan or a forecast, whose month of no year ("will open in April") is the next; False
+    for a figure told in the past, whose month is the latest; None for neither (a month is then the
+    latest, a day of a month the nearest: "goes on sale on October 2" on a page of October 1)."""
     d = _anchor_date(anchor)
     if d is None:
         return None
     t = " ".join(text.lower().split())
+    day = _MONTH_DAY.fullmatch(t)
+    if day:
+        return _resolve_day(MONTHS[(day.group(1) or day.group(4)).lower()], int(day.group(2) or day.group(3)), d, ahead,
+                            bool(re.fullmatch(r"\d{4}", anchor)))
     month = _BARE_MONTH.fullmatch(t)
     if month:
         return _resolve_month(MONTHS[month.group(2)], month.group(1), d, ahead if month.group(1) is None else None,
@@ -99,6 +112,21 @@ def _resolve_month(month: int, which: str | None, d: _dt.date, ahead: bool | Non
     else:  # "next", or a plan's month
         year = d.year + 1 if month < d.month or (which == "next" and month == d.month) else d.year
     return f"{year}-{month:02d}"
+
+
+def _resolve_day(month: int, day: int, d: _dt.date, ahead: bool | None, year_only: bool) -> str | None:
+    """The day ``day`` of ``month`` of the year :func:`resolve_relative` picks against ``d``."""
+    try:
+        if year_only:
+            return _dt.date(d.year, month, day).isoformat()
+        options = [_dt.date(y, month, day) for y in (d.year - 1, d.year, d.year + 1)]
+    except ValueError:
+        return None  # "on February 30"
+    if ahead:
+        return min(o for o in options if o >= d).isoformat()
+    if ahead is False:
+        return max(o for o in options if o <= d).isoformat()
+    return min(options, key=lambda o: abs((o - d).days)).isoformat()
 
 
 def period_bounds(value: str) -> tuple[str, str] | None:
@@ -199,6 +227,14 @@ def _base_of_change(sentence: str, d: DateExpr, figure: tuple[int, int]) -> bool
     return re.match(r"\s*(?:to|through|until|till|and|[-\u2013])\s", sentence[d.end:]) is None
 
 
+#: The base of a change written after a figure, right before a relative time that dates it.
+_BASE_BEFORE_RELATIVE = re.compile(
+    r"\b(?:(?:up|down|rising|falling|increasing|decreasing|higher|lower)\s+from|compared\s+(?:with|to)|versus|against)"
+    r"\s+[^,;:()]{0,40}?\d[^,;:()]{0,30}?\s*$",
+    re.I,
+)
+
+
 def _dates_a_base_after(sentence: str, d: DateExpr, figure_end: int) -> bool:
     """The date ``d`` dates the base of a change written after the figure (that ends at
     ``figure_end``): "$180 million, up from $150 million *in 2030*"."""
@@ -210,10 +246,10 @@ def _dates_a_base_after(sentence: str, d: DateExpr, figure_end: int) -> bool:
 
 def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str | None,
               *, sentence: str = "", anchor_source: str = "document date", change: bool = False,
-              ahead: bool = False) -> Slot | None:
+              ahead: bool | None = False) -> Slot | None:
     """The time slot of the figure at ``figure`` (``(start, end)`` in ``sentence``; ``change``: the
     figure is a change, whose base period right after it is no time of its: "rose 11% from 2029"; ``ahead``:
-    it is a plan or a forecast, whose month of no year is the next, :func:`resolve_relative`), the first of:
+    :func:`resolve_relative`'s, or a function giving it for a relative time's offset), the first of:
 
     0. a date a "when" clause holding the figure follows ("since 1987, when 530 people died");
     1. a date of the figure's clause (:func:`clause_of`), the nearest;
@@ -245,7 +281,8 @@ def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str 
     # the date of another figure's base ("Parks get $180 million, up from $150 million in 2030")
     # is the base's time, not the figure's
     dates = tuple(d for d in dates if not _dates_a_base_after(sentence, d, end))
-    relatives = _relatives(sentence) if sentence else []
+    # as is a relative time's ("rose 3.1% in the year to October, down from 3.6% in September")
+    relatives = [m for m in _relatives(sentence) if not _BASE_BEFORE_RELATIVE.search(sentence, end, m.start())] if sentence else []
     own = [m for m in relatives if first <= m.start() and m.end() <= last]
     if own:
         m = min(own, key=lambda m: _distance(m.span(), figure))
@@ -255,17 +292,23 @@ def fact_time(dates: tuple[DateExpr, ...], figure: tuple[int, int], anchor: str 
             as_of = main is None or main.source == anchor_source
             value = None if as_of else shift_period(main.value, *_SHIFTS[key])
             if value is None and anchor:
-                value = resolve_relative(key, anchor, ahead)
+                value = resolve_relative(key, anchor, _ahead_at(ahead, m.start()))
             if value:
                 return Slot(value, m.group(0), "relative")
         elif anchor:
-            value = resolve_relative(key, anchor, ahead)
+            value = resolve_relative(key, anchor, _ahead_at(ahead, m.start()))
             if value:
                 return Slot(value, m.group(0), "relative")
     return _main_time(dates, relatives, figure, anchor, anchor_source, ahead)
 
 
-def _main_time(dates, relatives, figure, anchor, anchor_source, ahead: bool = False) -> Slot | None:
+def _ahead_at(ahead, offset: int) -> bool | None:
+    """``ahead`` for the relative time at ``offset``: a value, or a function of the offset (the
+    tense of the verb that governs it: "opened *in May* and will employ ...")."""
+    return ahead(offset) if callable(ahead) else ahead
+
+
+def _main_time(dates, relatives, figure, anchor, anchor_source, ahead: bool | None = False) -> Slot | None:
     """Steps 3 to 5 of :func:`fact_time`."""
     if dates:
         nearest = min(dates, key=lambda d: _distance((d.start, d.end), figure))
@@ -273,7 +316,7 @@ def _main_time(dates, relatives, figure, anchor, anchor_source, ahead: bool = Fa
     if anchor:
         free = [m for m in relatives if m.group(1).lower() not in _SHIFTS and m.group(1).lower() not in _ADVERBS]
         for m in sorted(free, key=lambda m: _distance(m.span(), figure)):
-            value = resolve_relative(m.group(1), anchor, ahead)
+            value = resolve_relative(m.group(1), anchor, _ahead_at(ahead, m.start()))
             if value:
                 return Slot(value, m.group(0), "relative")
         return Slot(anchor, anchor, anchor_source)

@@ -363,6 +363,8 @@ def per_thing(claim: Claim, q: Quantity) -> str | None:
     each = _PER_THING.match(claim.text, q.end)
     if each:
         return _per(each.group(1) or each.group(2))
+    if _EACH.match(claim.text, q.end):
+        return "each"  # "80 turbines of 15 MW each": one turbine's, not the farm's 1.2 GW
     # or in the measure before it, in its clause: "GDP per capita in Tarn was $48,000"
     first, _ = clause_of(claim.text, q.start, q.end)
     before = [m for m in _PER_BEFORE_THING.finditer(claim.text, first, q.start) if m.group(1).lower() not in _PER_TIMES]
@@ -382,6 +384,8 @@ def _per(thing: str) -> str:
 #: cent", a percentage written in two words, nor "per year", a rate in time, see :data:`_RATE`; after
 #: "a" only the words that make a rate, "a head", "a share": "to a dealer" is no rate).
 _PER_THING = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:per\s+(?!cent\b)([a-z]+)|a\s+(head|share|person|piece))\b", re.I)
+#: "15 MW each", "priced at $40 apiece": a figure of one of several things.
+_EACH = re.compile(r"\s+(?:each|apiece)\b", re.I)
 #: "per capita", "per head" in the words before a figure (its measure's: "GDP per capita was ..."),
 #: not a time ("output per year", which is a rate in time).
 _PER_BEFORE_THING = re.compile(r"\bper\s+(?!cent\b)([a-z]+)\b", re.I)
@@ -404,9 +408,22 @@ def _shared_measure(claim: Claim, q: Quantity, key: str) -> bool:
         if ";" in claim.text[min(q.end, other.end) : max(q.start, other.start)]:
             continue  # "debuted at 1.10 exaflops; later results are about 1.35": another clause's figure
         fact = quantity_fact(claim, i)
-        if measure_key(fact, other) == key and not _own_holders_differ(mine, fact) and not _own_times_differ(mine, fact):
+        if measure_key(fact, other) == key and not _own_holders_differ(mine, fact) and not _own_times_differ(mine, fact) and (
+            not _own_measures_narrowed_apart(mine, fact)
+        ):
             return True
     return False
+
+
+def _own_measures_narrowed_apart(x: Fact | None, y: Fact | None) -> bool:
+    """Of two figures of one sentence, each has a measure its sentence narrows in words the other's
+    lacks ("*food* prices were up 5.2% and *energy* prices dropped 2.8%"): which figure is whose is read."""
+    if x is None or y is None or x.measure is None or y.measure is None:
+        return False
+    if x.measure.source != "sentence" or y.measure.source != "sentence":
+        return False
+    wx, wy = set(x.measure.value.lower().split()), set(y.measure.value.lower().split())
+    return bool(wx - wy) and bool(wy - wx)
 
 
 def _own_times_differ(x: Fact | None, y: Fact | None) -> bool:

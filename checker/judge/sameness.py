@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Claim, DateExpr, Quantity
+from ..extract.dates import MONTHS
 from ..extract.quantities import WRITTEN_FIGURE as _LITERAL
 from ..extract.terms import content_terms
 from ..extract.units import UNIT_BASES
@@ -171,6 +172,11 @@ def values_agree(
     )
 
 
+_MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_OF_MONTH_BEFORE = re.compile(rf"(?i)\b(?:{_MONTH_WORD})\.?\s+$")
+_DAY_OF_MONTH_AFTER = re.compile(rf"(?i)(?:st|nd|rd|th)?\s+(?:{_MONTH_WORD})\b")
+
+
 def derived(target: Quantity, claim: Claim, tolerance: float = 1e-9, most: int = 5) -> bool:
     """Whether ``target`` is the sum, difference, product or quotient of two figures of ``claim``.
 
@@ -187,6 +193,8 @@ def derived(target: Quantity, claim: Claim, tolerance: float = 1e-9, most: int =
     ]
     taken = [(x.start, x.end) for x in (*claim.quantities, *claim.dates, *claim.citations)]
     for m in _LITERAL.finditer(claim.text):
+        if _DAY_OF_MONTH_BEFORE.search(claim.text, 0, m.start()) or _DAY_OF_MONTH_AFTER.match(claim.text, m.end()):
+            continue  # "on October 2", "on 2 October": a day of a month of no year, no operand
         if not any(s <= m.start() < e for s, e in taken):
             try:
                 values.append(float(m.group(0).replace(",", "")))

@@ -18,6 +18,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from checker.extract.quantities import SCALE_UNITS
 from checker.ledger import CONFLICT_KINDS, comparable, compute_ledger, draft_doc_ids
 from checker.model import Claim, Document, Finding, Report
 
@@ -85,6 +86,8 @@ class Group:
 
 def _figure(q) -> str:
     text = q.text
+    if q.unit in SCALE_UNITS and q.unit not in text.lower():
+        return f"{q.unit} {text}"  # "magnitude 6.9", as the sentence writes it (not "6.9 earthquake hit")
     noun = (q.noun or "").strip()
     if noun and noun.lower() not in text.lower():
         text = f"{text} {noun}"
