@@ -1045,3 +1045,10 @@ def test_what_a_subject_expects_to_arrive_is_its_own(nlp):
     assert _bound(nlp, "It expects 16 new jets to arrive in 2033.", "16").holder_ref
     # a reporting verb is no expecting one
     assert _bound(nlp, "Orrin said 16 new jets would arrive in 2033.", "16").holder is None
+
+
+def test_a_price_phrase_of_no_deal_is_the_cost_of_its_thing(nlp):
+    b = _bound(nlp, "The runway is due to open in 2038 at a cost of 1.9 billion euros.", "1.9 billion euros")
+    assert b.measure == "cost"
+    b = _bound(nlp, "Ravel FC sold Morrow to Tarnvale City for a fee of EUR 24 million.", "EUR 24 million")
+    assert b.measure == "sell"

@@ -60,6 +60,9 @@ def test_a_project_is_a_thing_not_a_projection():
     assert modality("The city plans 40 new schools.") == "plan"
     assert modality("Orrin is planning 300 new stores.") == "plan"
     assert modality("The plans 2 and 3 were dropped.") == "actual"
+    # "should", "is set to": what is to happen
+    assert modality("The runway should open in 2039.") == "plan"
+    assert modality("The plant is set to open in 2030.") == "plan"
 
 
 def test_figure_without_date_holds_as_of_the_document_date():

@@ -51,6 +51,12 @@ def test_a_reading_after_its_scales_name_is_on_that_scale():
     assert find("The air force has 12 squadrons.", "12").unit == "squadron"  # a word ending in no scale
 
 
+def test_a_change_s_base_after_it_is_no_noun_it_counts():
+    assert find("The economy expanded 0.6% quarter on quarter.", "0.6%").noun is None
+    assert find("Sales rose 4% year-on-year.", "4%").noun is None
+    assert find("Orrin holds a 4% stake.", "4%").noun == "stake"
+
+
 def test_quantities_count_without_noun_has_no_unit():
     q = find("The index rose to 1,250, a record.", "1,250")
     assert (q.value, q.kind, q.unit, q.noun) == (1250, "count", None, None)

@@ -741,7 +741,8 @@ def _finish(text: str, fig: _Figure, pos: int, is_words: bool) -> _Figure | None
         if fig.kind != "count":
             return fig
         pos = comparative.end()
-    words = _words_after(text, pos)
+    base = _PERIOD_ON_PERIOD_AFTER.match(text, pos)  # "rose 0.6% quarter on quarter", "a 15.3% year-on-year increase"
+    words = _words_after(text, base.end() if base else pos)
     phrase = _noun_phrase(words)
     unit_from_phrase = False
     if fig.kind == "count" and fig.unit is None and fig.of_total is None:
@@ -792,6 +793,8 @@ def _finish(text: str, fig: _Figure, pos: int, is_words: bool) -> _Figure | None
     return fig
 
 
+#: "quarter on quarter", "year-over-year" after a change: its base, no noun it counts ("rose 0.6% quarter on quarter").
+_PERIOD_ON_PERIOD_AFTER = re.compile(r"(?i)\s*(year|quarter|month|week|day)[- ](?:on|over)[- ]\1\b")
 #: Scales whose name is written before a reading ("magnitude 6.9", "category 4") as well as after
 #: it ("a 6.9-magnitude quake"): the reading's unit.
 SCALE_UNITS = ("magnitude", "category")

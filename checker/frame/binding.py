@@ -411,12 +411,21 @@ _PRICE_NOUNS = frozenset("fee price sum amount consideration cost".split())
 def _price_phrase(noun, root) -> bool:
     """``noun`` is a price noun (:data:`_PRICE_NOUNS`, however narrowed: "a club-record fee") in a
     "for" or "at" phrase of a verb, and the figure (``root``) its "of" object: "signed Kress *for a
-    fee of* EUR 38 million", "sold the plant *at a price of* $900 million". The amount is then what
-    the verb did cost, as "for EUR 36 million" is."""
+    fee of* EUR 38 million", "sold the plant *at a price of* $900 million", of a verb of a deal
+    (:data:`_DEALS`). The amount is then what the verb did cost, as "for EUR 36 million" is."""
     return (
         noun.lemma_.lower() in _PRICE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "at")
-        and noun.head.head.pos_ == "VERB" and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == noun.i
+        and noun.head.head.pos_ == "VERB" and noun.head.head.lemma_.lower() in _DEALS
+        and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == noun.i
     )
+
+
+#: Verbs of a deal, whose price phrase says what the deal cost ("sold ... for a fee of"); a price
+#: phrase of another verb is the cost of its thing ("is due to open in 2038 at a cost of 1.9 billion").
+_DEALS = frozenset(
+    "buy sell acquire purchase sign pay transfer agree win award lease rent hire order book fund finance bid "
+    "buy back take over settle".split()
+)
 
 
 def _governing_verb(tok):

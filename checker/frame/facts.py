@@ -52,7 +52,7 @@ PIPE_BATCH = 256
 #: Words that make a figure a plan or target, a forecast or estimate, or a reported claim.
 _MODALITY = (
     ("plan", re.compile(
-        r"\b(plans? to|(?<!the )(?<!its )(?<!their )plans?(?=\s+(?:about |around |up to |some |more than |nearly )?\d)|planning|planned|aims? to|targets?|targeting|will|slated|scheduled|(?:(?<=\bis )|(?<=\bare ))due to (?=(?:open|start|begin|launch|"
+        r"\b(plans? to|should|(?:is|are) set to|(?<!the )(?<!its )(?<!their )plans?(?=\s+(?:about |around |up to |some |more than |nearly )?\d)|planning|planned|aims? to|targets?|targeting|will|slated|scheduled|(?:(?<=\bis )|(?<=\bare ))due to (?=(?:open|start|begin|launch|"
         r"close|complete|be|take|come|enter|end|finish|expire|arrive|reopen|resume|deliver|ship|go)\b))", re.I)),
     ("forecast", re.compile(r"\b(expected|expects?|forecasts?|estimated?|projected|projects?|predicted|on track to|poised to)\b", re.I)),
     ("reported", re.compile(r"\b(reportedly|according to|said to|is reported)\b", re.I)),
