@@ -106,9 +106,13 @@ def draft_doc_ids(report) -> set[str] | None:
 
 def comparable(a, b) -> bool:
     """Whether two claims state a figure or a date that could be the same quantity: a
-    quantity of the same kind on both sides (same unit, or a generic one), or a date on both."""
+    quantity of the same kind on both sides (same unit, or a generic one), or a date on both,
+    unless ``b`` states each date of ``a`` too and ``a`` dates no event with them ("Velhaven
+    transport review 2035" / "... handled 24.6 million passengers in 2035": nothing to decide)."""
     if a.dates and b.dates:
-        return True
+        own, other = {d.value for d in a.dates}, {d.value for d in b.dates}
+        if not own <= other or any(f.kind == "date" and f.measure is not None for f in a.facts):
+            return True
     for qa in a.quantities:
         for qb in b.quantities:
             if qa.kind != qb.kind:

@@ -332,6 +332,9 @@ def test_an_organisation_s_description_is_never_the_person_the_sentence_before_i
     assert holders["The company has 5,000 employees."] == ("company", "sentence")
     assert holders["The company employs 900 people."] == ("Orrin", "previous sentence")
     assert holders["The company sold 2 million tonnes."] == ("Halvard Foods", "previous sentence")
+    # an organisation's description as a possessive ("the hospital's budget") is read as the subject's is
+    holders = _holders("# Staff\n\nMaria Okonjo became chief executive of Northbridge General in 2026. The hospital's budget is $900 million.\n")
+    assert holders["The hospital's budget is $900 million."] == ("Northbridge General", "previous sentence")
 
 
 def test_an_organisation_s_description_after_sentences_about_a_player_is_the_club_named_before():

@@ -333,3 +333,20 @@ def test_editorial_writes_a_reading_on_a_scale_with_the_scales_name():
     other = claim("A 7.1-magnitude quake struck Taluga province on Monday.", "d2")
     ((said, other_said),) = compare_figures(draft, other)[1]
     assert said == "magnitude 6.9" and other_said.startswith("7.1-magnitude quake")  # (not "6.9 earthquake hit")
+
+
+def test_a_draft_date_the_archive_states_too_dating_no_event_is_nothing_to_review():
+    from checker.frame.facts import document_claims_with_facts
+    from checker.ingest.documents import parse_document
+    from checker.ledger import comparable
+
+    def claim(text, doc):
+        (c,) = document_claims_with_facts(parse_document(text, "text", doc, f"{doc}.txt"), 1)
+        return c
+
+    title = claim("Tarvos transport review 2035", "d1")
+    other = claim("Tarvos Airport handled 24.6 million passengers in 2035, up from 22.8 million in 2034.", "d2")
+    assert not comparable(title, other)
+    # another date, or a date of an event, is worth a look
+    assert comparable(claim("Tarvos transport review 2036", "d3"), other)
+    assert comparable(claim("Tarvos Airport opened in 2035.", "d4"), other)

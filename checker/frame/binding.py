@@ -420,6 +420,14 @@ def _price_phrase(noun, root) -> bool:
     )
 
 
+#: Nouns a definite description uses for the actor of a sentence ("the company said ...").
+ACTORS = frozenset("company firm group maker business corporation government ministry agency it".split())
+#: Nouns that describe an organisation ("the company", "the club", "the hospital"): never a person.
+ORGANISATION_NOUNS = (ACTORS - {"it", "government"}) | frozenset(
+    """conglomerate manufacturer carmaker automaker chipmaker retailer lender bank insurer airline carrier
+    operator club team side hospital university college school charity regulator startup start-up developer
+    publisher studio broadcaster utility""".split()
+)
 #: Verbs of a deal, whose price phrase says what the deal cost ("sold ... for a fee of"); a price
 #: phrase of another verb is the cost of its thing ("is due to open in 2038 at a cost of 1.9 billion").
 _DEALS = frozenset(
@@ -1143,7 +1151,11 @@ def _owner_of_noun(noun, own, compounds: bool = True, with_noun: bool = True) ->
                 return None, True
             if _is_named(c):
                 return _name_of(c), False
-            return None, True  # "the firm's market value"
+            if c.pos_ == "NOUN" and c.lemma_.lower() in ORGANISATION_NOUNS and any(d.lower_ in ("the", "this", "that") for d in c.lefts):
+                # "the hospital's budget": an organisation's description, which the sentences
+                # before resolve as they do the subject "the hospital" (not "the city's population")
+                return _strip(_phrase(c)[1] or c.text), True
+            return None, True
     for c in noun.children:
         if c.dep_ in ("nmod", "poss") and c.i not in own and _is_named(c) and not (c.text.isupper() and len(c.text) <= 4):
             return _name_of(c), False  # "granted Valdor Solar 2,995 patents" read as a name beside the noun

@@ -25,7 +25,7 @@ from ..extract.terms import STOPWORDS, normalise
 from ..ingest.segment import split_sentences
 from ..model import Document
 from ..extract.quantities import CURRENCY_PREFIXES, CURRENCY_SUFFIXES
-from .binding import COMPANY_SUFFIXES, HOLDER_LABELS, LAW_WORDS, PLACE_LABELS, ROLE_NOUNS, VALUE_LABELS, _name_of, _strip, model_code, sentence_event
+from .binding import ACTORS, COMPANY_SUFFIXES, HOLDER_LABELS, ORGANISATION_NOUNS, LAW_WORDS, PLACE_LABELS, ROLE_NOUNS, VALUE_LABELS, _name_of, _strip, model_code, sentence_event
 from .inflection import stem_candidates
 
 #: Block kinds that are headings of what follows them.
@@ -170,7 +170,7 @@ class DocumentContext:
             if parsed is None:
                 return None
             return _law(parsed) or _subject(parsed)  # not a name in passing ("between the Parliament and ...")
-        if description and description.split()[-1].lower() not in _ACTORS:
+        if description and description.split()[-1].lower() not in ACTORS:
             parsed = self._parse(_key(text))
             created = _created(parsed) if parsed is not None else None
             if created is not None:
@@ -503,7 +503,7 @@ def _an_actor(description: str | None) -> bool:
     """A reference that may name the same actor a sentence before named: a pronoun (no
     description, or "it"/"they") or a description of an organisation ("the company", "the group"),
     not of a thing ("the total model", "the training")."""
-    return not description or description.split()[-1].lower() in _ACTORS | {"they"}
+    return not description or description.split()[-1].lower() in ACTORS | {"they"}
 
 
 def referring_subject(parsed) -> str | None:
@@ -653,15 +653,7 @@ _CREATING = frozenset(
     """launch form establish create found set unveil introduce open announce register build produce
     mass-produce make release debut ship deliver develop design""".split()
 )
-#: Nouns a definite description uses for the actor of a sentence ("the company said ...").
-_ACTORS = frozenset("company firm group maker business corporation government ministry agency it".split())
 
-#: Nouns that describe an organisation ("the company", "the club", "the hospital"): never a person.
-_ORGANISATION_NOUNS = (_ACTORS - {"it", "government"}) | frozenset(
-    """conglomerate manufacturer carmaker automaker chipmaker retailer lender bank insurer airline carrier
-    operator club team side hospital university college school charity regulator startup start-up developer
-    publisher studio broadcaster utility""".split()
-)
 #: Last words of an organisation's name ("Ostrava Nova *FC*", "Halvard *Foods*"), which a
 #: person's name never ends with: the small recogniser labels many such names persons.
 _ORGANISATION_ENDS = COMPANY_SUFFIXES | frozenset(
@@ -675,7 +667,7 @@ _ORGANISATION_ENDS = COMPANY_SUFFIXES | frozenset(
 
 def of_an_organisation(description: str | None) -> bool:
     """A definite description of an organisation ("the company", "the football club")."""
-    return bool(description) and normalise(description.split()[-1]) in _ORGANISATION_NOUNS
+    return bool(description) and normalise(description.split()[-1]) in ORGANISATION_NOUNS
 
 
 def _a_person(parsed, name: str) -> bool:
