@@ -165,7 +165,7 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
         return Binding()
     if kind == "date":
         return _bind_date(doc, root, own)
-    if figure_kind == "count" and not noun and _an_age(root):
+    if figure_kind == "count" and not noun and an_age(root):
         return Binding("age", "age", _name_of(root.head), False)  # "Kress, 24, scored ...": Kress's age
     noun_tok = _changed_thing(_measured_noun(root, own, noun))
     if noun_tok is not None and figure_kind == "money" and _price_phrase(noun_tok, root):
@@ -225,7 +225,7 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
                    possessed=thing is not None and thing.possessed, part=part[1] if part is not None else None)
 
 
-def _an_age(tok) -> bool:
+def an_age(tok) -> bool:
     """A number of two digits set off by commas right after a proper noun: a person's age ("Kress,
     24, scored 31 goals"), as news writes it."""
     doc, i = tok.doc, tok.i

@@ -25,7 +25,10 @@ from ..extract.terms import STOPWORDS, normalise
 from ..ingest.segment import split_sentences
 from ..model import Document
 from ..extract.quantities import CURRENCY_PREFIXES, CURRENCY_SUFFIXES
-from .binding import ACTORS, COMPANY_SUFFIXES, HOLDER_LABELS, ORGANISATION_NOUNS, LAW_WORDS, PLACE_LABELS, ROLE_NOUNS, VALUE_LABELS, _name_of, _strip, model_code, sentence_event
+from .binding import (
+    ACTORS, COMPANY_SUFFIXES, HOLDER_LABELS, LAW_WORDS, ORGANISATION_NOUNS, PLACE_LABELS, ROLE_NOUNS, VALUE_LABELS, _name_of,
+    _strip, an_age, model_code, sentence_event,
+)
 from .inflection import stem_candidates
 
 #: Block kinds that are headings of what follows them.
@@ -151,7 +154,8 @@ class DocumentContext:
         is such a reference too ("It", "The company") is about what its own previous sentence is
         about, up to :data:`_CHAIN` sentences back ("Halvard Foods said ... The company will pay
         ... It employs 21,500 people": Halvard Foods'; not "The total model required ..." after
-        "The training used 2,048 H800 GPUs": a thing, not an actor)."""
+        "The training used 2,048 H800 GPUs": a thing, not an actor). ``block``: the paragraph a
+        chain may not leave, unless the sentence before speaks of ``description`` too."""
         previous = self._previous(offset)
         text = previous[0] if previous is not None else None
         if not text:
@@ -691,13 +695,9 @@ def _a_person(parsed, name: str) -> bool:
             for c in tok.children:
                 if c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") and w.dep_ in ("nsubj", "nsubjpass", "dobj") for w in c.children):
                     return True
-                if c.dep_ == "appos" and c.i == tok.i + 2 and _AGE.fullmatch(c.text) and parsed[tok.i + 1].text == ",":
+                if an_age(c):
                     return True
     return False
-
-
-#: An age in apposition to a name ("Kress, 24, scored").
-_AGE = re.compile(r"[1-9][0-9]")
 
 
 def _mentions(parsed, description: str) -> bool:

@@ -10,8 +10,11 @@ discourse around it (:mod:`checker.frame.context`: the previous sentence, the he
 title), and the slot says which. A figure or date of an ordinal thing ("Kessler's second mill",
 "the second mill") is held by its owner and the thing ("Kessler second mill"), the owner taken
 from the sentence or the discourse as above, else by the thing alone ("second mill"). The time comes from
-:func:`checker.frame.timeframe.fact_time` anchored at the document's date; modality from the
-sentence's words; a figure's direction from the word that governs it
+:func:`checker.frame.timeframe.fact_time` anchored at the document's date (a month or a day of no
+year, "in April", "on October 2", read by the tense of the verb it hangs on); modality from the
+sentence's words, and a body figure in the simple present dated after its page is a plan ("goes
+on sale on October 2"); a claim whose main verb the parse finds in the past is told in the past
+(``Claim.past_tense``), whatever the verb; a figure's direction from the word that governs it
 (:func:`checker.frame.direction.figure_direction`: "rose 5%" up, "cut 300 jobs" down), a date's
 the side of the event it dates (:func:`checker.frame.direction.event_side`: "joined" begins,
 "left" ends, "rejoined" begins again).

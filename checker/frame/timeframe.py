@@ -1,5 +1,6 @@
 """The time a fact holds for: a date of its own sentence, a relative expression resolved
-against the document's date, or the document's date itself ("as of")."""
+against the document's date ("last year", "on Tuesday", "in April", "on October 2"), or the
+document's date itself ("as of")."""
 
 from __future__ import annotations
 
