@@ -304,14 +304,19 @@ def test_ledger_html_of_a_scan_is_unchanged_by_the_ledger(report):
     assert f'content="{html.CSP}"' in scan
 
 
-def test_editorial_names_the_figures_the_rules_found_disagreeing():
+def _text_claim(text: str, doc: str, facts: bool = False):
+    """The one claim of a one-sentence text document (with its facts bound, ``facts``)."""
     from checker.extract.claims import document_claims
+    from checker.frame.facts import document_claims_with_facts
     from checker.ingest.documents import parse_document
 
-    def claim(text, doc):
-        (c,) = document_claims(parse_document(text, "text", doc, f"{doc}.txt"), 1)
-        return c
+    read = document_claims_with_facts if facts else document_claims
+    (c,) = read(parse_document(text, "text", doc, f"{doc}.txt"), 1)
+    return c
 
+
+def test_editorial_names_the_figures_the_rules_found_disagreeing():
+    claim = _text_claim
     draft = claim("Public safety gets $1.3 billion and parks get $210 million.", "d1")
     other = claim("Parks get $180 million, up from $150 million in 2030.", "d2")
     # by kind alone the first amounts pair; the rules' edge says which figures disagree
@@ -322,13 +327,7 @@ def test_editorial_names_the_figures_the_rules_found_disagreeing():
 
 
 def test_editorial_writes_a_reading_on_a_scale_with_the_scales_name():
-    from checker.extract.claims import document_claims
-    from checker.ingest.documents import parse_document
-
-    def claim(text, doc):
-        (c,) = document_claims(parse_document(text, "text", doc, f"{doc}.txt"), 1)
-        return c
-
+    claim = _text_claim
     draft = claim("A magnitude 6.9 earthquake hit Taluga province on Monday.", "d1")
     other = claim("A 7.1-magnitude quake struck Taluga province on Monday.", "d2")
     ((said, other_said),) = compare_figures(draft, other)[1]
@@ -336,13 +335,10 @@ def test_editorial_writes_a_reading_on_a_scale_with_the_scales_name():
 
 
 def test_a_draft_date_the_archive_states_too_dating_no_event_is_nothing_to_review():
-    from checker.frame.facts import document_claims_with_facts
-    from checker.ingest.documents import parse_document
     from checker.ledger import comparable
 
     def claim(text, doc):
-        (c,) = document_claims_with_facts(parse_document(text, "text", doc, f"{doc}.txt"), 1)
-        return c
+        return _text_claim(text, doc, facts=True)
 
     title = claim("Tarvos transport review 2035", "d1")
     other = claim("Tarvos Airport handled 24.6 million passengers in 2035, up from 22.8 million in 2034.", "d2")
