@@ -365,8 +365,8 @@ _VERB_LABEL_RE = re.compile(
     rf"(?:build|top|release|mark|patch|rank){_WS}*$"
 )
 _MONTH_ALT = _alternation(name.capitalize() for name in MONTHS)
-_MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTH_ALT})\.?{_WS}+$")
-_MONTH_AFTER_RE = re.compile(rf"{_WS}+(?:of{_WS}+)?(?:{_MONTH_ALT})\b")
+MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTH_ALT})\.?{_WS}+$")
+MONTH_AFTER_RE = re.compile(rf"{_WS}+(?:of{_WS}+)?(?:{_MONTH_ALT})\b")
 _TIME_AFTER_RE = re.compile(rf"{_WS}?(?i:a\.m\.|p\.m\.|am|pm|o['’]clock|gmt|utc|bst|cet)(?![\w])")
 _LIST_NUMBER_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?$")
 _LIST_MARK_AFTER_RE = re.compile(r"[.)](?:\s|$)")
@@ -729,7 +729,7 @@ def _finish(text: str, fig: _Figure, pos: int, is_words: bool) -> _Figure | None
             pos = total_end
     if _GLUED_AFTER_RE.match(text, pos):
         return None  # glued to a name or a longer token: "5G", "1.2.3", "10:30"
-    if _MONTH_AFTER_RE.match(text, pos) or _TIME_AFTER_RE.match(text, fig.end):
+    if MONTH_AFTER_RE.match(text, pos) or _TIME_AFTER_RE.match(text, fig.end):
         return None
     degrees = _DEGREES_RE.match(text, pos) if fig.kind == "count" and fig.unit is None else None
     if degrees:  # "1.5 degrees Celsius": the unit "1.5 °C" and "1.5C" write
@@ -852,7 +852,7 @@ def _labelled(text: str, start: int) -> bool:
     the number of a law or a document ("Regulation (EU) 2016/679")."""
     return bool(
         _label_before(text, start)
-        or _MONTH_BEFORE_RE.search(text, max(0, start - 12), start)
+        or MONTH_BEFORE_RE.search(text, max(0, start - 12), start)
         or _YEAR_SLASH_RE.search(text, max(0, start - 6), start)
     )
 

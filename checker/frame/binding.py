@@ -173,7 +173,7 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
     measure_tok = noun_tok
     verb = None
     if measure_tok is None:
-        verb = _governing_verb(root)
+        verb = governing_verb(root)
         measure_tok = _measure_through_verb(root, own, verb)
     if measure_tok is None:
         measure_tok = _headline_changed(root)
@@ -202,7 +202,7 @@ def bind(doc, start: int, end: int, kind: str = "quantity", noun: str | None = N
     vote = _vote_side(root, own, noun_tok, noun) if figure_kind == "count" else None
     if vote is not None:
         measure, words = vote  # "12 councillors voted against", "by 31 votes to 12": a side of a vote
-    if _negated(verb if verb is not None else _governing_verb(root)):
+    if _negated(verb if verb is not None else governing_verb(root)):
         measure, words = None, None  # "was not up to 5,000": a figure denied measures nothing here
     holder, ref = _holder(root, measure_tok, own)
     if counted is not None:
@@ -436,7 +436,7 @@ _DEALS = frozenset(
 )
 
 
-def _governing_verb(tok):
+def governing_verb(tok):
     """The nearest verb (or adjective predicate) above ``tok``."""
     seen = 0
     while tok.head.i != tok.i and seen < 12:
@@ -827,7 +827,7 @@ def _tally_side(root, noun: str | None) -> tuple[str, str] | None:
         return None  # "approved 20-30 new homes": a range of what it counts
     if any(t.dep_ in ("nummod", "compound") and t.head.pos_ == "NOUN" and t.head.lemma_.lower() != "vote" for t in (first, second)):
         return None
-    verb = _governing_verb(first)
+    verb = governing_verb(first)
     if verb is None or verb.lemma_.lower() not in _VOTING:
         return None
     decisive = verb
@@ -898,7 +898,7 @@ def _holder(root, measure_tok, own) -> tuple[str | None, bool]:
 
 #: Verbs of expecting or planning whose clause tells what their subject expects of its own
 #: ("Orrin expects 16 new jets to arrive", "plans for 300 stores to open").
-_EXPECTING = frozenset("expect plan want aim intend anticipate forecast project hope need".split())
+EXPECTING = frozenset("expect plan want aim intend anticipate forecast project hope need schedule set".split())
 
 
 def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
@@ -977,7 +977,7 @@ def _holder_above(root, measure_tok, own) -> tuple[str | None, bool]:
                 if fronted is not None:
                     return fronted, False  # "At Orrin, revenue rose 5%": Orrin's revenue
             if fallback == (None, False) and measure_tok is not None and all(c.i == measure_tok.i for c in subjects) and (
-                tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in _EXPECTING
+                tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in EXPECTING
             ):
                 continue  # "Orrin expects 16 new jets to arrive in 2033": the jets Orrin expects, Orrin's
             if fallback != ("climb",):
@@ -1583,7 +1583,7 @@ def _place(root, measure_tok, holder: str | None) -> str | None:
     "in" which a figure is counted is its place too ("installations in Elbridge Biotech"); a
     place's name or adjective before such a noun where none is ("Orrin's *US* sales", "*European*
     revenue", "*Chinese* exports": :func:`_place_before`)."""
-    verb = _governing_verb(root)
+    verb = governing_verb(root)
     anchors = [t for t in (measure_tok, verb) if t is not None]
     if verb is not None:
         anchors += _subjects(verb)  # "wind farms in Azores added 7.9 GW"

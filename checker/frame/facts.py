@@ -36,7 +36,7 @@ from typing import Sequence
 from ..extract.claims import document_claims
 from ..extract.terms import is_past_tense
 from ..model import Claim, Document, Fact, Slot
-from .binding import WORLD, Binding, bind, mark_values, unbound_names
+from .binding import EXPECTING, WORLD, Binding, bind, governing_verb, mark_values, unbound_names
 from .cells import cell_reading
 from .chinese import bind_chinese, is_chinese
 from .context import REPORTING, DocumentContext, of_an_organisation, referring_subject
@@ -170,7 +170,7 @@ def claim_facts(
     if parsed is not None:
         mark_values(parsed, [_with_unit(claim.text, q) for q in claim.quantities] + [(d.start, d.end) for d in claim.dates])
     asides = _once(memo, "asides", aside_spans, parsed) if parsed is not None and claim.dates else ()
-    past = claim.past_tense or (parsed is not None and _once(memo, "past", _told_in_past, claim.text, parsed))
+    past = claim.past_tense  # (on the parse, already read from it: :func:`_parsed_facts`)
     # how a month or a day of no year reads: by the sentence's modality and tense, or, on the
     # parse, by the tense of the verb it hangs on ("opened in May and will employ 120 ...")
     ahead = True if mode in ("plan", "forecast") else False if past else None
@@ -445,9 +445,13 @@ def documents_facts(items: Sequence[tuple[Document, Sequence[Claim]]], nlp=None)
 
 def _parsed_facts(items: Sequence[tuple[Document, Sequence[Claim]]], nlp) -> list[list[Claim]]:
     """:func:`documents_facts` on the parse."""
-    english = [[c for c in claims if not _foreign(c.text)] for _, claims in items]
-    texts = sorted({c.text for claims in english for c in claims})
+    texts = sorted({c.text for _, claims in items for c in claims if not _foreign(c.text)})
     parses = dict(zip(texts, nlp.pipe(texts, batch_size=PIPE_BATCH)))
+    # a main verb the parse finds in the past makes a claim told in the past, whatever the verb
+    told = {t for t, p in parses.items() if _told_in_past(t, p)}
+    items = [(doc, [replace(c, past_tense=True) if not c.past_tense and c.text in told else c for c in claims])
+             for doc, claims in items]
+    english = [[c for c in claims if not _foreign(c.text)] for _, claims in items]
     contexts = []
     # id() of a claim (claim ids repeat across a batch's documents) -> its final facts from the
     # first pass, or what that pass computed on the parse alone (see :func:`claim_facts`)
@@ -478,8 +482,7 @@ def _parsed_facts(items: Sequence[tuple[Document, Sequence[Claim]]], nlp) -> lis
         anchor, source = _anchor(doc), _source(doc)
         out.append(
             [
-                replace(c, facts=done[id(c)] if id(c) in done else claim_facts(c, anchor, source, parses[c.text], context, memos[id(c)]),
-                        past_tense=c.past_tense or _told_in_past(c.text, parses[c.text]))
+                replace(c, facts=done[id(c)] if id(c) in done else claim_facts(c, anchor, source, parses[c.text], context, memos[id(c)]))
                 if c.text in parses  # an English sentence (a foreign one keeps the cheap path)
                 else replace(c, facts=claim_facts(c, anchor, source))
                 for c in claims
@@ -498,13 +501,12 @@ def _after(time: Slot | None, anchor: str | None) -> bool:
 
 
 def _governing_verb(parsed, offset: int):
-    """The verb (or auxiliary) that governs the word at character ``offset``, or None."""
+    """The verb (or auxiliary, or adjective predicate) that governs the word at character
+    ``offset`` (:func:`~checker.frame.binding.governing_verb`; the word itself if a verb), or None."""
     tok = next((t for t in parsed if t.idx <= offset < t.idx + len(t.text)), None)
-    for _ in range(8):
-        if tok is None or tok.pos_ in ("VERB", "AUX"):
-            break
-        tok = tok.head if tok.head.i != tok.i else None
-    return tok if tok is not None and tok.pos_ in ("VERB", "AUX") else None
+    if tok is None or tok.pos_ in ("VERB", "AUX"):
+        return tok
+    return governing_verb(tok)
 
 
 def _present_at(parsed, offset: int) -> bool:
@@ -522,7 +524,7 @@ def _tense_at(parsed, default: bool | None, offset: int) -> bool | None:
     if tok is None:
         return default
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in tok.children) or (
-        tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("plan", "aim", "expect", "intend", "schedule", "set")
+        tok.dep_ == "xcomp" and tok.head.lemma_.lower() in EXPECTING
     ):
         return True
     if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and (

@@ -21,16 +21,14 @@ _RELATIVE = re.compile(
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(?:in|during|last|this|next|(?:the )?(?:end|beginning|start|middle) of|(?:in )?(?:early|late|mid)|"
     r"in the (?:year|twelve months|12 months|three months|month|quarter) (?:to|through|ending|ended))[\s-]+"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"(?!,?\s*\d)(?!\s+(?:of\s+)?(?:last|this|next|the\s+(?:previous|following))\s+year)|"
+    + _MONTHS_ALT
+    + r"(?!,?\s*\d)(?!\s+(?:of\s+)?(?:last|this|next|the\s+(?:previous|following))\s+year)|"
     rf"on\s+(?:{_MONTHS_ALT}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS_ALT})(?!\d)(?!,?\s*\d{{4}}))"
     r"\b(?![-'’])", re.I)
 #: A month of no year ("in April", "last March", "by early June" is no period): read against the
 #: document's date, the latest such month not after it (or, for a plan or a forecast, the first not
 #: before it); "last" and "next" say which.
-_BARE_MONTH = re.compile(
-    r"(?:(last|this|next)\s+|.*?)(january|february|march|april|may|june|july|august|september|october|november|december)$",
-    re.I)
+_BARE_MONTH = re.compile(rf"(?:(last|this|next)\s+|.*?)({_MONTHS_ALT})$", re.I)
 #: A day of a month of no year ("on October 2", "on 2 October"): read against the document's date,
 #: the nearest such day (for a past figure the latest not after it; for a plan the first not before).
 _MONTH_DAY = re.compile(rf"on ({_MONTHS_ALT}) (\d{{1,2}})(?:st|nd|rd|th)?|on (\d{{1,2}})(?:st|nd|rd|th)? ({_MONTHS_ALT})", re.I)
@@ -200,11 +198,11 @@ def compared_since(sentence: str, d: DateExpr) -> bool:
 
 #: The words of a base a change is measured from, then its figure, up to the date that dates
 #: the base ("up from $150 million *in* 2030", "compared with 2,800 *in* 2030").
-_BASE_BEFORE_DATE = re.compile(
-    r"\b(?:up|down|rising|falling|increasing|decreasing|higher|lower)\s+from\s+[^,;:()]{0,40}?\d[^,;:()]{0,30}?\b(?:in|during|for)\s+$"
-    r"|\b(?:compared\s+(?:with|to)|versus|against)\s+[^,;:()]{0,40}?\d[^,;:()]{0,30}?\b(?:in|during|for)\s+$",
-    re.I,
-)
+_BASE = (r"\b(?:(?:up|down|rising|falling|increasing|decreasing|higher|lower)\s+from|compared\s+(?:with|to)|versus|against)"
+         r"\s+[^,;:()]{0,40}?\d[^,;:()]{0,30}?")
+_BASE_BEFORE_DATE = re.compile(_BASE + r"\b(?:in|during|for)\s+$", re.I)
+#: The same, right before a relative time that dates the base ("down from 3.6% *in September*").
+_BASE_BEFORE_RELATIVE = re.compile(_BASE + r"\s*$", re.I)
 
 
 #: A change's figure then the words that lead to the period it is measured from: "rose 11% *from*
@@ -226,14 +224,6 @@ def _base_of_change(sentence: str, d: DateExpr, figure: tuple[int, int]) -> bool
     if not sentence or d.start <= end or d.start - end > 30 or not _FROM_BASE.fullmatch(sentence, end, d.start):
         return False
     return re.match(r"\s*(?:to|through|until|till|and|[-\u2013])\s", sentence[d.end:]) is None
-
-
-#: The base of a change written after a figure, right before a relative time that dates it.
-_BASE_BEFORE_RELATIVE = re.compile(
-    r"\b(?:(?:up|down|rising|falling|increasing|decreasing|higher|lower)\s+from|compared\s+(?:with|to)|versus|against)"
-    r"\s+[^,;:()]{0,40}?\d[^,;:()]{0,30}?\s*$",
-    re.I,
-)
 
 
 def _dates_a_base_after(sentence: str, d: DateExpr, figure_end: int) -> bool:

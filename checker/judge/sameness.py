@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Claim, DateExpr, Quantity
-from ..extract.dates import MONTHS
+from ..extract.quantities import MONTH_AFTER_RE, MONTH_BEFORE_RE
 from ..extract.quantities import WRITTEN_FIGURE as _LITERAL
 from ..extract.terms import content_terms
 from ..extract.units import UNIT_BASES
@@ -172,9 +172,8 @@ def values_agree(
     )
 
 
-_MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_OF_MONTH_BEFORE = re.compile(rf"(?i)\b(?:{_MONTH_WORD})\.?\s+$")
-_DAY_OF_MONTH_AFTER = re.compile(rf"(?i)(?:st|nd|rd|th)?\s+(?:{_MONTH_WORD})\b")
+#: An ordinal's ending after a day of a month ("2nd October").
+_ORDINAL_ENDING = re.compile(r"st|nd|rd|th")
 
 
 def derived(target: Quantity, claim: Claim, tolerance: float = 1e-9, most: int = 5) -> bool:
@@ -193,7 +192,10 @@ def derived(target: Quantity, claim: Claim, tolerance: float = 1e-9, most: int =
     ]
     taken = [(x.start, x.end) for x in (*claim.quantities, *claim.dates, *claim.citations)]
     for m in _LITERAL.finditer(claim.text):
-        if _DAY_OF_MONTH_BEFORE.search(claim.text, 0, m.start()) or _DAY_OF_MONTH_AFTER.match(claim.text, m.end()):
+        ending = _ORDINAL_ENDING.match(claim.text, m.end())
+        if MONTH_BEFORE_RE.search(claim.text, max(0, m.start() - 12), m.start()) or MONTH_AFTER_RE.match(
+            claim.text, ending.end() if ending else m.end()
+        ):
             continue  # "on October 2", "on 2 October": a day of a month of no year, no operand
         if not any(s <= m.start() < e for s, e in taken):
             try:
